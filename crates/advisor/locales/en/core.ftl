@@ -1,0 +1,22 @@
+# core messages (en)
+core.note-lossy = Input "{input}" was not valid UTF-8; invalid bytes were replaced with U+FFFD.
+doc.systemd-unit = systemd unit {name}
+doc.systemctl-cat = systemctl cat {name}
+doc.systemctl-show = systemctl show {name}
+doc.option-file = option file {name}
+doc.my-print-defaults = my_print_defaults output {name}
+doc.mysqld-auto-cnf = mysqld-auto.cnf (SET PERSIST) {name}
+doc.show-variables = SHOW VARIABLES {name}
+doc.replica-status = SHOW REPLICA STATUS {name}
+doc.connection-configuration = performance_schema.replication_connection_configuration {name}
+doc.applier-configuration = performance_schema.replication_applier_configuration {name}
+doc.clone-status = performance_schema.clone_status {name}
+doc.clone-progress = performance_schema.clone_progress {name}
+doc.variable-query = SELECT @@variables {name}
+doc.query-result = query result {name}
+doc.mysqld-version = version line {name}
+doc.error-log = error log {name}
+doc.client-error = client error {name}
+doc.change-replication-source = CHANGE REPLICATION SOURCE statement {name}
+doc.container = container definition {name}
+doc.unrecognized = not recognised {name}

@@ -1,0 +1,1 @@
+# clone messages (zh-CN)

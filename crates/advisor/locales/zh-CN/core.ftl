@@ -1,0 +1,22 @@
+# core messages (zh-CN)
+core.note-lossy = 输入"{input}"不是有效的 UTF-8；无效字节已替换为 U+FFFD。
+doc.systemd-unit = systemd 单元 {name}
+doc.systemctl-cat = systemctl cat {name}
+doc.systemctl-show = systemctl show {name}
+doc.option-file = 选项文件 {name}
+doc.my-print-defaults = my_print_defaults 输出 {name}
+doc.mysqld-auto-cnf = mysqld-auto.cnf（SET PERSIST）{name}
+doc.show-variables = SHOW VARIABLES {name}
+doc.replica-status = SHOW REPLICA STATUS {name}
+doc.connection-configuration = performance_schema.replication_connection_configuration {name}
+doc.applier-configuration = performance_schema.replication_applier_configuration {name}
+doc.clone-status = performance_schema.clone_status {name}
+doc.clone-progress = performance_schema.clone_progress {name}
+doc.variable-query = SELECT @@变量 {name}
+doc.query-result = 查询结果 {name}
+doc.mysqld-version = 版本信息 {name}
+doc.error-log = 错误日志 {name}
+doc.client-error = 客户端错误 {name}
+doc.change-replication-source = CHANGE REPLICATION SOURCE 语句 {name}
+doc.container = 容器定义 {name}
+doc.unrecognized = 未识别 {name}

@@ -1,0 +1,1 @@
+# mysql messages (zh-CN)

@@ -1,0 +1,1 @@
+# replica messages (zh-CN)

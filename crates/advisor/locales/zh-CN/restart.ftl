@@ -1,0 +1,1 @@
+# restart messages (zh-CN)

@@ -1,0 +1,1 @@
+# systemd messages (zh-CN)

@@ -1,0 +1,137 @@
+//! Detection and splitting: finds the documents in an input.
+//!
+//! Users paste whatever their terminal shows: prompts, commands, several outputs one after
+//! another. The splitter walks the lines once. At each line it skips blanks and shell or mysql
+//! prompts (remembering the last command as a hint), then asks each recogniser, in priority order,
+//! whether a document of its kind starts here. The first that claims the line decides the kind and
+//! how many lines the document spans; the walk carries on after it. Lines nobody claims are
+//! gathered into `Unrecognized` documents.
+//!
+//! **Invariant:** every claim covers at least one line, so the walk ends after at most one step per
+//! line (linear time when each recogniser is linear in what it claims).
+
+use crate::document::{DocKind, Document, Label, Parsed, Problem};
+use crate::source::Source;
+use crate::syntax;
+
+/// What a recogniser returns when a document of its kind starts at the given line.
+#[derive(Debug)]
+pub(crate) struct Claim {
+    pub kind: DocKind,
+    /// One past the last line (0-based index into `Source::lines`); must be > start.
+    pub end: usize,
+    pub name: Option<String>,
+    /// Optional custom label (see [`Document::label`]).
+    pub label: Option<Label>,
+    pub parsed: Parsed,
+    pub problems: Vec<Problem>,
+}
+
+/// Context for recognisers.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hint<'a> {
+    /// The command of the last prompt line seen before this point (`systemctl cat mysqld`,
+    /// `SHOW REPLICA STATUS\G`), if any, and not yet consumed by a document.
+    pub command: Option<&'a str>,
+    /// True when nothing but blanks and comments precede this line in the input: the document may
+    /// be the whole file (an input named `my.cnf` or `x.service`).
+    pub at_input_start: bool,
+}
+
+pub(crate) type Recognizer = fn(&Source<'_>, usize, &Hint<'_>) -> Option<Claim>;
+
+/// The recognisers, in priority order. Each module's `recognize` must only claim a line that
+/// clearly starts its kind.
+const RECOGNIZERS: &[Recognizer] = &[
+    syntax::systemd::recognize,
+    syntax::systemctl_show::recognize,
+    syntax::auto_cnf::recognize,
+    syntax::mysql_output::recognize,
+    syntax::misc::recognize,
+    syntax::container::recognize,
+    syntax::option_file::recognize,
+];
+
+/// Splits one input into documents.
+pub(crate) fn split(src: &Source<'_>) -> Vec<Document> {
+    let mut docs = Vec::new();
+    let n = src.lines.len();
+    let mut i = 0usize;
+    let mut command: Option<&str> = None;
+    let mut at_start = true;
+    let mut unrec_start: Option<usize> = None;
+    let mut steps = 0usize;
+    while i < n {
+        steps += 1;
+        debug_assert!(steps <= n + 1);
+        let line = src.line(i);
+        if line.trim().is_empty() {
+            flush_unrecognized(src, &mut docs, &mut unrec_start, i);
+            i += 1;
+            continue;
+        }
+        if let Some(cmd) = syntax::prompt::command(line) {
+            flush_unrecognized(src, &mut docs, &mut unrec_start, i);
+            command = Some(cmd);
+            at_start = false;
+            i += 1;
+            continue;
+        }
+        let hint = Hint { command, at_input_start: at_start };
+        let claim = RECOGNIZERS.iter().find_map(|r| r(src, i, &hint));
+        match claim {
+            Some(c) => {
+                flush_unrecognized(src, &mut docs, &mut unrec_start, i);
+                let end = c.end.clamp(i + 1, n);
+                let range = src.lines_range(i, end);
+                docs.push(Document {
+                    input: src.index,
+                    kind: c.kind,
+                    range,
+                    line_start: src.lines[i].number,
+                    line_end: src.lines[end - 1].number,
+                    name: c.name,
+                    label: c.label,
+                    parsed: c.parsed,
+                    problems: c.problems,
+                });
+                command = None;
+                at_start = false;
+                i = end;
+            }
+            None => {
+                let t = line.trim_start();
+                let comment = t.starts_with('#') || t.starts_with(';') || t.starts_with("--");
+                if !comment {
+                    at_start = false;
+                    if unrec_start.is_none() {
+                        unrec_start = Some(i);
+                    }
+                } else {
+                    flush_unrecognized(src, &mut docs, &mut unrec_start, i);
+                }
+                i += 1;
+            }
+        }
+    }
+    flush_unrecognized(src, &mut docs, &mut unrec_start, n);
+    docs
+}
+
+fn flush_unrecognized(src: &Source<'_>, docs: &mut Vec<Document>, start: &mut Option<usize>, end: usize) {
+    let Some(s) = start.take() else { return };
+    if end <= s {
+        return;
+    }
+    docs.push(Document {
+        input: src.index,
+        kind: DocKind::Unrecognized,
+        range: src.lines_range(s, end),
+        line_start: src.lines[s].number,
+        line_end: src.lines[end - 1].number,
+        name: None,
+        label: None,
+        parsed: Parsed::None,
+        problems: Vec::new(),
+    });
+}

@@ -1,0 +1,100 @@
+//! Facts: one normalised view of the server, built from every document of every input.
+//!
+//! Rules read facts, never documents. Every fact keeps where it came from ([`Loc`]) so that a
+//! finding can point at the exact lines.
+
+pub(crate) mod defaults;
+pub(crate) mod mysql;
+pub(crate) mod settings;
+pub(crate) mod unit;
+pub(crate) mod version;
+
+use crate::document::Document;
+use crate::source::Source;
+use crate::text::TextRange;
+
+pub(crate) use mysql::{Channel, ChangeSourceStmt, ClientErrorEvent, CloneInfo, LogEvent, Record};
+pub(crate) use settings::{Assignment, Origin, Setting, Settings};
+pub(crate) use version::{Flavor, Version};
+
+/// Where a fact was read: an input and a byte range in it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Loc {
+    pub input: usize,
+    pub range: TextRange,
+}
+
+/// A value and where it was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Valued<T> {
+    pub value: T,
+    pub at: Loc,
+}
+
+impl<T> Valued<T> {
+    pub fn new(value: T, at: Loc) -> Valued<T> {
+        Valued { value, at }
+    }
+}
+
+/// The server as far as the input shows it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Server {
+    /// MySQL, Percona Server or MariaDB, with the evidence that decided it.
+    pub flavor: Option<Valued<Flavor>>,
+    /// The version, from the most authoritative input that shows it
+    /// (runtime `SELECT VERSION()` / `SHOW VARIABLES` over `mysqld --version` over log lines).
+    pub version: Option<Valued<Version>>,
+}
+
+/// Everything known about the server.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Facts {
+    pub server: Server,
+    /// Runtime variables as read from `SHOW VARIABLES` / `SELECT @@x` (collected by `mysql`,
+    /// merged into `settings` by `settings`).
+    pub runtime_variables: Vec<Assignment>,
+    /// Effective settings with provenance and precedence.
+    pub settings: Settings,
+    /// The merged systemd unit, when one was given.
+    pub unit: Option<unit::UnitFacts>,
+    /// Replication channels (from SHOW REPLICA STATUS and performance_schema tables).
+    pub channels: Vec<Channel>,
+    /// Clone status and progress.
+    pub clone: CloneInfo,
+    /// Error-log events, in input order.
+    pub log_events: Vec<LogEvent>,
+    /// Client errors (`ERROR 3707 (HY000): …`), in input order.
+    pub client_errors: Vec<ClientErrorEvent>,
+    /// CHANGE REPLICATION SOURCE / CHANGE MASTER statements.
+    pub change_sources: Vec<ChangeSourceStmt>,
+}
+
+impl Facts {
+    /// Builds the facts from all documents. Order matters: `mysql` first (version, runtime
+    /// variables), then `settings` (needs the version for `[mysqld-X.Y]` groups and defaults), then
+    /// `unit` (may read settings such as `daemonize`).
+    pub(crate) fn build(sources: &[Source<'_>], docs: &[Document]) -> Facts {
+        let mut f = Facts::default();
+        mysql::collect(&mut f, sources, docs);
+        settings::collect(&mut f, sources, docs);
+        unit::collect(&mut f, sources, docs);
+        f
+    }
+
+    /// The effective value of a setting: the highest-precedence assignment, else the default of
+    /// the detected version (or of the assumed version when none was detected). Alias-aware.
+    pub(crate) fn setting(&self, name: &str) -> Option<Setting> {
+        self.settings.effective(name, self.version_or_assumed())
+    }
+
+    /// The detected version, or the version assumed when none is known.
+    pub(crate) fn version_or_assumed(&self) -> Version {
+        self.server.version.as_ref().map(|v| v.value).unwrap_or(version::ASSUMED)
+    }
+
+    /// True when the version was detected rather than assumed.
+    pub(crate) fn version_known(&self) -> bool {
+        self.server.version.is_some()
+    }
+}

@@ -1,0 +1,198 @@
+//! mysql-advisor's core: pasted text in, a [`Report`] out.
+//!
+//! The core is sans-IO: it reads no files, knows nothing of wasm, the DOM or command-line parsing.
+//! The CLI and the web app both call [`analyze`].
+//!
+//! # Example
+//! ```
+//! use advisor::{analyze, Input};
+//! let unit = "[Service]\nExecStart=/usr/sbin/mysqld\nRestart=on-failure\n";
+//! let report = analyze(&[Input::new("mysqld.service", unit)]);
+//! assert!(!report.documents.is_empty());
+//! println!("{}", report.verdicts.clone_restart.as_str());
+//! ```
+#![deny(missing_docs)]
+// Temporary while the areas are being filled in; removed before the foundation lands.
+#![allow(dead_code, unused_imports)]
+
+mod detect;
+mod document;
+mod facts;
+pub mod i18n;
+mod redact;
+pub mod render;
+mod report;
+mod rules;
+mod source;
+mod syntax;
+pub mod text;
+
+pub use document::DocKind;
+pub use i18n::Lang;
+pub use report::*;
+pub use rules::Family;
+
+use document::Document;
+use source::Source;
+
+/// One piece of text to analyse: a pasted block, a file, a dropped file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Input {
+    name: String,
+    text: String,
+    lossy: bool,
+}
+
+impl Input {
+    /// An input from text. A leading byte-order mark is removed.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Input {
+        let mut text = text.into();
+        if text.starts_with('\u{FEFF}') {
+            text.drain(..'\u{FEFF}'.len_utf8());
+        }
+        Input { name: name.into(), text, lossy: false }
+    }
+
+    /// An input from raw bytes: a BOM is removed and invalid UTF-8 is replaced (U+FFFD); the report
+    /// then carries a note saying so.
+    pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Input {
+        let (text, lossy) = text::decode_lossy(bytes);
+        Input { name: name.into(), text, lossy }
+    }
+
+    /// The name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The (decoded) text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// True when invalid UTF-8 was replaced while decoding.
+    pub fn was_lossy(&self) -> bool {
+        self.lossy
+    }
+}
+
+/// Analysis options.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The language of every text in the report.
+    pub lang: Lang,
+}
+
+/// Analyses the inputs together (they describe one server) with default options (English).
+pub fn analyze(inputs: &[Input]) -> Report {
+    analyze_with(inputs, &Options::default())
+}
+
+/// Analyses the inputs together (they describe one server).
+pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
+    let lang = options.lang;
+    let sources: Vec<Source<'_>> =
+        inputs.iter().enumerate().map(|(i, inp)| Source::new(i, &inp.name, &inp.text)).collect();
+    let docs: Vec<Document> = sources.iter().flat_map(detect::split).collect();
+    let facts = facts::Facts::build(&sources, &docs);
+    let cx = rules::Ctx { lang, facts: &facts, sources: &sources, docs: &docs };
+
+    let mut findings = Vec::new();
+    let mut checks = Vec::new();
+    for rule in rules::all() {
+        let before = findings.len();
+        let outcome = rule.check(&cx, &mut findings);
+        let status = if findings.len() > before { CheckStatus::Fired } else { outcome.status };
+        checks.push(Check {
+            rule: rule.id(),
+            status,
+            title: lang.t(&format!("{}.name", rule.id())),
+            note: outcome.note,
+        });
+    }
+    findings.sort_by_key(|f| f.severity);
+
+    let (clone_restart, cr_note) = rules::restart::verdict(&cx);
+    let (replica_crash_safe, rs_note) = rules::replica::verdict(&cx);
+
+    let mut notes = Vec::new();
+    for inp in inputs.iter().filter(|i| i.lossy) {
+        notes.push(lang.fmt("core.note-lossy", &[("input", &inp.name)]));
+    }
+
+    Report {
+        schema_version: 1,
+        lang,
+        verdicts: Verdicts { clone_restart, replica_crash_safe },
+        verdict_notes: VerdictNotes { clone_restart: cr_note, replica_crash_safe: rs_note },
+        findings,
+        checks,
+        documents: docs.iter().map(|d| document_info(lang, d)).collect(),
+        inputs: sources
+            .iter()
+            .map(|s| InputInfo { name: s.name.to_owned(), lines: s.lines.len() as u32, bytes: s.text.len() as u64 })
+            .collect(),
+        server: ServerSummary {
+            flavor: facts.server.flavor.as_ref().map(|f| f.value.as_str().to_owned()),
+            version: facts.server.version.as_ref().map(|v| v.value.to_string()),
+            unit: facts.unit.as_ref().and_then(|u| u.name.clone()),
+            channels: facts.channels.iter().map(|c| c.name.clone()).collect(),
+        },
+        notes,
+    }
+}
+
+fn document_info(lang: Lang, d: &Document) -> DocumentInfo {
+    let label = match &d.label {
+        Some(l) => {
+            let args: Vec<(&str, &str)> = l.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            lang.fmt(l.key, &args)
+        }
+        None => {
+            let key = format!("doc.{}", d.kind.as_str());
+            let name = d.name.clone().unwrap_or_default();
+            lang.fmt(&key, &[("name", &name)])
+        }
+    };
+    DocumentInfo {
+        input: d.input,
+        kind: d.kind,
+        label: label.trim().to_owned(),
+        line_start: d.line_start,
+        line_end: d.line_end,
+        range: d.range,
+        problems: d
+            .problems
+            .iter()
+            .map(|p| {
+                let args: Vec<(&str, &str)> = p.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                lang.fmt(p.key, &args)
+            })
+            .collect(),
+    }
+}
+
+/// A rule, as `explain` and `rules` show it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RuleInfo {
+    /// Stable id.
+    pub id: &'static str,
+    /// Family.
+    pub family: Family,
+    /// Short name in the requested language.
+    pub name: String,
+    /// Full docs (Markdown) in the requested language.
+    pub docs: &'static str,
+}
+
+/// Every rule, in report order.
+pub fn rules(lang: Lang) -> Vec<RuleInfo> {
+    rules::all()
+        .map(|r| RuleInfo { id: r.id(), family: r.family(), name: lang.t(&format!("{}.name", r.id())), docs: r.docs(lang) })
+        .collect()
+}
+
+/// One rule by id.
+pub fn rule(id: &str, lang: Lang) -> Option<RuleInfo> {
+    rules(lang).into_iter().find(|r| r.id == id)
+}

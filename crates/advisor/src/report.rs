@@ -1,0 +1,342 @@
+//! The report: verdicts, findings with evidence and fixes, and what was recognised.
+//!
+//! The JSON form of [`Report`] is a stable contract, documented in `docs/report-schema.md`.
+//! Field names never change; new fields may be added.
+
+use crate::document::DocKind;
+use crate::i18n::Lang;
+use crate::text::TextRange;
+use serde::Serialize;
+
+/// Everything `analyze` concluded.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// Schema version of this JSON (bumped only on incompatible changes).
+    pub schema_version: u32,
+    /// Language the texts are in.
+    pub lang: Lang,
+    /// The two answers the tool exists for.
+    pub verdicts: Verdicts,
+    /// Why each verdict is what it is, and what input would change an `unknown`.
+    pub verdict_notes: VerdictNotes,
+    /// Problems found, most severe first.
+    pub findings: Vec<Finding>,
+    /// Every rule that ran and what it concluded (for "passed checks").
+    pub checks: Vec<Check>,
+    /// What was recognised in each input, and what was not.
+    pub documents: Vec<DocumentInfo>,
+    /// The inputs, by index (findings' evidence refers to them).
+    pub inputs: Vec<InputInfo>,
+    /// What the server looks like, as far as the input tells.
+    pub server: ServerSummary,
+    /// Notes about the input itself (lossy decoding, masked secrets, skipped parts).
+    pub notes: Vec<String>,
+}
+
+/// `clone_restart` and `replica_crash_safe`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Verdicts {
+    /// Will the automatic restart at the end of `CLONE INSTANCE` work?
+    pub clone_restart: CloneRestart,
+    /// Can the replica recover by itself after an unexpected halt?
+    pub replica_crash_safe: CrashSafe,
+}
+
+/// Verdict on a clone's automatic restart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CloneRestart {
+    /// The supervisor check passes and exit code 16 is restarted.
+    Works,
+    /// The check fails: the clone ends with ERROR 3707 and the server shuts down.
+    Fails,
+    /// The check passes but nothing restarts the server after exit code 16.
+    StaysDown,
+    /// The input cannot decide.
+    #[default]
+    Unknown,
+}
+
+impl CloneRestart {
+    /// The JSON value (`works`, `fails`, `stays-down`, `unknown`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CloneRestart::Works => "works",
+            CloneRestart::Fails => "fails",
+            CloneRestart::StaysDown => "stays-down",
+            CloneRestart::Unknown => "unknown",
+        }
+    }
+}
+
+/// Verdict on replica crash safety.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CrashSafe {
+    /// Every item of the recipe is known good.
+    Yes,
+    /// At least one item is known bad.
+    No,
+    /// The input cannot decide.
+    #[default]
+    Unknown,
+}
+
+impl CrashSafe {
+    /// The JSON value (`yes`, `no`, `unknown`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CrashSafe::Yes => "yes",
+            CrashSafe::No => "no",
+            CrashSafe::Unknown => "unknown",
+        }
+    }
+}
+
+/// Explanations of the verdicts.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct VerdictNotes {
+    /// For `clone_restart`.
+    pub clone_restart: VerdictNote,
+    /// For `replica_crash_safe`.
+    pub replica_crash_safe: VerdictNote,
+}
+
+/// One verdict's explanation.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct VerdictNote {
+    /// One sentence: the answer and the main reason.
+    pub summary: String,
+    /// Further reasons, one sentence each.
+    pub reasons: Vec<String>,
+    /// What to paste to decide an `unknown` (or to be more sure).
+    pub missing: Vec<String>,
+    /// Assumptions made (e.g. the MySQL version assumed).
+    pub assumptions: Vec<String>,
+    /// Evidence the verdict rests on.
+    pub evidence: Vec<Evidence>,
+}
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Will fail or lose data.
+    Error,
+    /// Likely a problem; look at it.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+impl Severity {
+    /// `error`, `warning` or `info`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+    /// Parses `error`, `warning`, `info`.
+    pub fn from_name(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+/// One problem, with where it was seen and how to fix it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    /// Stable kebab-case rule id, e.g. `restart-unsupervised`.
+    pub rule: &'static str,
+    /// How bad it is.
+    pub severity: Severity,
+    /// Short title.
+    pub title: String,
+    /// Matter-of-fact explanation of this instance.
+    pub message: String,
+    /// The replication channel this is about, when per channel (`""` is the default channel).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    /// Where it was seen; the first item is the primary evidence.
+    pub evidence: Vec<Evidence>,
+    /// Ways to fix it.
+    pub fixes: Vec<Fix>,
+    /// Documentation to read.
+    pub references: Vec<Reference>,
+}
+
+/// A piece of input that a finding rests on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evidence {
+    /// Index into [`Report::inputs`].
+    pub input: usize,
+    /// The input's name, for display.
+    pub input_name: String,
+    /// Byte range in the input's text.
+    pub range: TextRange,
+    /// First line (1-based).
+    pub line_start: u32,
+    /// Last line (1-based, inclusive).
+    pub line_end: u32,
+    /// The lines themselves (secrets masked).
+    pub excerpt: String,
+    /// What this piece shows ("set here", "overridden here").
+    pub label: String,
+}
+
+/// Where a fix goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FixTarget {
+    /// A systemd drop-in file.
+    SystemdDropin,
+    /// A MySQL option file.
+    MyCnf,
+    /// SQL statements.
+    Sql,
+    /// Shell commands (wrappers, containers).
+    Shell,
+}
+
+impl FixTarget {
+    /// The JSON value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixTarget::SystemdDropin => "systemd-dropin",
+            FixTarget::MyCnf => "my-cnf",
+            FixTarget::Sql => "sql",
+            FixTarget::Shell => "shell",
+        }
+    }
+}
+
+/// Whether a fix can be applied as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Paste it; nothing else changes.
+    Safe,
+    /// Correct, but read it first (restart needed, semantics change…).
+    NeedsReview,
+    /// Shown for understanding; adapt before use.
+    DisplayOnly,
+}
+
+/// A paste-ready fix.
+#[derive(Clone, Debug, Serialize)]
+pub struct Fix {
+    /// Where it goes.
+    pub target: FixTarget,
+    /// What the fix does, in a few words.
+    pub title: String,
+    /// The text to paste.
+    pub text: String,
+    /// Whether it can be applied blindly.
+    pub applicability: Applicability,
+    /// Why it needs review (restart, semantics…), when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Suggested file name for downloads (e.g. the drop-in path).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+}
+
+/// A link to documentation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    /// Link text.
+    pub title: String,
+    /// URL.
+    pub url: String,
+}
+
+/// What a rule concluded.
+#[derive(Clone, Debug, Serialize)]
+pub struct Check {
+    /// The rule id.
+    pub rule: &'static str,
+    /// The outcome.
+    pub status: CheckStatus,
+    /// The rule's title, for display.
+    pub title: String,
+    /// Why it passed or could not decide.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A rule's outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckStatus {
+    /// It found a problem (see findings).
+    Fired,
+    /// It looked and found nothing wrong.
+    Passed,
+    /// The input lacks what it needs to decide.
+    Unknown,
+    /// It does not apply to this input.
+    NotApplicable,
+}
+
+/// A recognised (or unrecognised) part of an input.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentInfo {
+    /// Index into [`Report::inputs`].
+    pub input: usize,
+    /// What it is.
+    pub kind: DocKind,
+    /// Human label ("systemd unit mysqld.service + 1 drop-in").
+    pub label: String,
+    /// First line (1-based).
+    pub line_start: u32,
+    /// Last line (1-based, inclusive).
+    pub line_end: u32,
+    /// Byte range.
+    pub range: TextRange,
+    /// Problems found while parsing (the parser carried on).
+    pub problems: Vec<String>,
+}
+
+/// An input, as the report refers to it.
+#[derive(Clone, Debug, Serialize)]
+pub struct InputInfo {
+    /// The name given (file name, "input 1"…).
+    pub name: String,
+    /// Number of lines.
+    pub lines: u32,
+    /// Number of bytes.
+    pub bytes: u64,
+}
+
+/// The server as far as the input tells.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ServerSummary {
+    /// `mysql`, `percona`, `mariadb` or absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flavor: Option<String>,
+    /// e.g. `8.0.36`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// The unit name, when a systemd unit was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Replication channel names (`""` is the default channel).
+    pub channels: Vec<String>,
+}
+
+impl Report {
+    /// The most severe finding's severity, if any.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).min()
+    }
+    /// Serialises the report as pretty JSON (the documented contract).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}

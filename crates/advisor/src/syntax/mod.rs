@@ -1,0 +1,11 @@
+//! Parsers, one module per input kind. Every parser is lossless and line-oriented, keeps byte
+//! spans, never fails and never panics: malformed lines become problems and parsing carries on.
+
+pub(crate) mod auto_cnf;
+pub(crate) mod container;
+pub(crate) mod misc;
+pub(crate) mod mysql_output;
+pub(crate) mod option_file;
+pub(crate) mod prompt;
+pub(crate) mod systemctl_show;
+pub(crate) mod systemd;

@@ -1,0 +1,72 @@
+//! Shell and mysql client prompts in pasted terminal transcripts.
+
+/// If `line` is a prompt followed by a command, returns the command.
+///
+/// Recognised: `$ cmd`, `% cmd`, `user@host:~$ cmd`, `[root@db1 ~]# cmd`, `root@db1:/# cmd`,
+/// `mysql> stmt`, `mysql [localhost] {root} ((none)) > stmt` (MySQL Shell / dbdeployer style),
+/// `MySQL  localhost:3306 ssl  SQL > stmt`, and the continuation prompt `    -> more`.
+/// A bare `# /path` is **not** a prompt (that is a `systemctl cat` header).
+pub(crate) fn command(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    for p in ["mysql> ", "mariadb> ", "MariaDB> ", "-> ", "$ ", "% "] {
+        if let Some(rest) = t.strip_prefix(p) {
+            return Some(rest.trim());
+        }
+    }
+    if t == "mysql>" || t == "$" || t == "->" {
+        return Some("");
+    }
+    // MariaDB's `MariaDB [(none)]> stmt`.
+    if let Some(rest) = t.strip_prefix("MariaDB [") {
+        if let Some(i) = rest.find("]> ") {
+            return Some(rest[i + 3..].trim());
+        }
+    }
+    // MySQL Shell: `MySQL  localhost:3306 ssl  SQL > stmt`, `mysql [localhost] {root} ((none)) > stmt`.
+    if t.starts_with("MySQL ") || t.starts_with("mysql [") {
+        if let Some(i) = t.find(" > ") {
+            return Some(t[i + 3..].trim());
+        }
+    }
+    // `user@host:path$ cmd`, `[user@host path]$ cmd`, `root@host:/# cmd`.
+    let first = t.split_whitespace().next().unwrap_or("");
+    if first.contains('@') || first.starts_with('[') {
+        for sep in ["$ ", "# "] {
+            if let Some(i) = t.find(sep) {
+                let head = &t[..i];
+                let looks_like_prompt = head.contains('@')
+                    && !head.contains('=')
+                    && !head.contains('"')
+                    && head.len() < 120;
+                if looks_like_prompt {
+                    return Some(t[i + 2..].trim());
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::command;
+
+    #[test]
+    fn recognises_common_prompts() {
+        assert_eq!(command("$ systemctl cat mysqld"), Some("systemctl cat mysqld"));
+        assert_eq!(command("[root@db1 ~]# systemctl show mysqld"), Some("systemctl show mysqld"));
+        assert_eq!(command("ubuntu@db:~$ mysqld --version"), Some("mysqld --version"));
+        assert_eq!(command("mysql> SHOW REPLICA STATUS\\G"), Some("SHOW REPLICA STATUS\\G"));
+        assert_eq!(command("    -> FOR CHANNEL 'a';"), Some("FOR CHANNEL 'a';"));
+        assert_eq!(command("MariaDB [(none)]> SELECT 1;"), Some("SELECT 1;"));
+    }
+
+    #[test]
+    fn leaves_content_alone() {
+        assert_eq!(command("# /etc/systemd/system/mysqld.service"), None);
+        assert_eq!(command("Environment=MYSQLD_PARENT_PID=1"), None);
+        assert_eq!(command("[mysqld]"), None);
+        assert_eq!(command("| Variable_name | Value |"), None);
+        assert_eq!(command("2024-01-01T00:00:00.000000Z 0 [ERROR] [MY-013462] [Server] x"), None);
+    }
+}

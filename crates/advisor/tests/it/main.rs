@@ -1,0 +1,3 @@
+//! Integration tests of the core: one binary, modules per area.
+
+mod support;

@@ -1,0 +1,2 @@
+//! `mysql-advisor`: TODO(cli owner).
+fn main() {}

@@ -1,0 +1,2 @@
+//! TODO(web owner): the Yew app.
+fn main() {}

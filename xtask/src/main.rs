@@ -1,0 +1,2 @@
+//! `cargo xtask serve|test|dist`: TODO(xtask owner).
+fn main() {}
