@@ -75,10 +75,7 @@ impl Lang {
 }
 
 fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    catalog(lang)
-        .get(key)
-        .or_else(|| catalog(Lang::En).get(key))
-        .map(|s| s.as_str())
+    catalog(lang).get(key).or_else(|| catalog(Lang::En).get(key)).map(|s| s.as_str())
 }
 
 fn interpolate(raw: &str, args: &[(&str, &str)]) -> String {

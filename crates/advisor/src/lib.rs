@@ -130,7 +130,11 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
         documents: docs.iter().map(|d| document_info(lang, d)).collect(),
         inputs: sources
             .iter()
-            .map(|s| InputInfo { name: s.name.to_owned(), lines: s.lines.len() as u32, bytes: s.text.len() as u64 })
+            .map(|s| InputInfo {
+                name: s.name.to_owned(),
+                lines: s.lines.len() as u32,
+                bytes: s.text.len() as u64,
+            })
             .collect(),
         server: ServerSummary {
             flavor: facts.server.flavor.as_ref().map(|f| f.value.as_str().to_owned()),
@@ -188,7 +192,12 @@ pub struct RuleInfo {
 /// Every rule, in report order.
 pub fn rules(lang: Lang) -> Vec<RuleInfo> {
     rules::all()
-        .map(|r| RuleInfo { id: r.id(), family: r.family(), name: lang.t(&format!("{}.name", r.id())), docs: r.docs(lang) })
+        .map(|r| RuleInfo {
+            id: r.id(),
+            family: r.family(),
+            name: lang.t(&format!("{}.name", r.id())),
+            docs: r.docs(lang),
+        })
         .collect()
 }
 

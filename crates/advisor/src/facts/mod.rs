@@ -13,7 +13,7 @@ use crate::document::Document;
 use crate::source::Source;
 use crate::text::TextRange;
 
-pub(crate) use mysql::{Channel, ChangeSourceStmt, ClientErrorEvent, CloneInfo, LogEvent, Record};
+pub(crate) use mysql::{ChangeSourceStmt, Channel, ClientErrorEvent, CloneInfo, LogEvent, Record};
 pub(crate) use settings::{Assignment, Origin, Setting, Settings};
 pub(crate) use version::{Flavor, Version};
 

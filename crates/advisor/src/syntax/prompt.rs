@@ -34,10 +34,8 @@ pub(crate) fn command(line: &str) -> Option<&str> {
         for sep in ["$ ", "# "] {
             if let Some(i) = t.find(sep) {
                 let head = &t[..i];
-                let looks_like_prompt = head.contains('@')
-                    && !head.contains('=')
-                    && !head.contains('"')
-                    && head.len() < 120;
+                let looks_like_prompt =
+                    head.contains('@') && !head.contains('=') && !head.contains('"') && head.len() < 120;
                 if looks_like_prompt {
                     return Some(t[i + 2..].trim());
                 }
