@@ -205,3 +205,29 @@ pub fn rules(lang: Lang) -> Vec<RuleInfo> {
 pub fn rule(id: &str, lang: Lang) -> Option<RuleInfo> {
     rules(lang).into_iter().find(|r| r.id == id)
 }
+
+/// The rule catalog as Markdown (`docs/rules.md` is generated from this; a test keeps it current).
+pub fn rules_markdown() -> String {
+    let mut out = String::from(
+        "# Rule catalog\n\n<!-- Generated from the rules' docs by `UPDATE_DOCS=1 cargo test -p advisor --test it docs`. Do not edit. -->\n\n",
+    );
+    let all = rules(Lang::En);
+    out.push_str("| id | family | name |\n|---|---|---|\n");
+    for r in &all {
+        let fam = serde_json::to_value(r.family).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        out.push_str(&format!("| [`{}`](#{}) | {} | {} |\n", r.id, r.id, fam, r.name));
+    }
+    for r in &all {
+        out.push_str(&format!("\n## {}\n\n**{}**\n\n", r.id, r.name));
+        // Demote the docs' headings by one level so they nest under the rule.
+        for line in r.docs.lines() {
+            if line.starts_with('#') {
+                out.push('#');
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+

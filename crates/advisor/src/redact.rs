@@ -1,11 +1,803 @@
 //! Secret masking: passwords never appear in evidence, exports, JSON or Markdown.
+//!
+//! [`mask`] replaces every secret it recognises with `****` and keeps every other byte as it was.
+//! It works line by line (a secret never spans lines), in linear time, and never fails.
+//!
+//! Recognised forms (keys are case-insensitive):
+//! - **key/value**: a key that is `password`, `password1`…`password3`, or ends in `_password`,
+//!   `-password`, `.password`, `_passwd`, `_pwd` (also `authentication_string`), followed by `=`, `:`
+//!   or a table cell separator `|`, then the value. This covers option files (`password = "x"`,
+//!   `loose-password=x`, `replication_password=x`), `my_print_defaults` (`--password=x`), SQL
+//!   (`SOURCE_PASSWORD = 'x'`, `MASTER_PASSWORD='x'`, `PASSWORD='x'` in `START REPLICA`), environment
+//!   lines (`Environment=MYSQL_ROOT_PASSWORD=x`, `-e MYSQL_PWD=x`), compose/YAML
+//!   (`MYSQL_ROOT_PASSWORD: x`), `\G` rows (`User_password: x`), table rows and JSON
+//!   (`"password": "x"`, `"x_password": {"Value": "x"}` as `mysqld-auto.cnf` writes it).
+//!   A quoted value is masked inside its quotes. An unquoted value runs to the end of the line when
+//!   the key starts the line (option files: values may hold spaces), otherwise to the next space,
+//!   quote, `,`, `;`, `)` or `&`. Keys naming a setting rather than a secret
+//!   (`mysql_native_password`, `validate_password`, `MYSQL_ALLOW_EMPTY_PASSWORD`,
+//!   `disconnect_on_expired_password`…) and `using password: YES` are left alone, as are values that
+//!   are only a shell variable (`$MYSQL_PWD`, `${PASS}`).
+//! - **SQL**: `IDENTIFIED BY 'x'`, `IDENTIFIED WITH plugin BY 'x'`, `IDENTIFIED BY PASSWORD 'x'`,
+//!   `IDENTIFIED WITH plugin AS 'hash'`, `… REPLACE 'old'`, `SET PASSWORD [FOR u] = 'x'`.
+//! - **command lines** of MySQL clients (a word starting with `mysql`, `mariadb`, `xtrabackup`,
+//!   `mariabackup`, `innobackupex`, `mydumper` or `myloader` earlier on the line): `-pSECRET`,
+//!   `-p'SECRET'` (not `-p` alone, which prompts, and not `-P3306`, the port), and
+//!   `user:secret@host` URIs (`mysqlsh root:x@db:3306`).
+//! - **URLs** with credentials anywhere: `scheme://user:secret@host`.
+//!
+//! Not recognised: a secret split over two lines (`IDENTIFIED BY` at the end of one line and the
+//! string on the next), `--password secret` (ambiguous: the MySQL clients read `secret` as a
+//! database name), and passwords in free text.
 
 use std::borrow::Cow;
+use std::ops::Range;
+
+/// The replacement for a secret.
+pub(crate) const MASK: &str = "****";
 
 /// Masks secrets in `text` (one or more lines). Returns the input unchanged (borrowed) when there
 /// is nothing to mask.
 pub(crate) fn mask(text: &str) -> Cow<'_, str> {
-    // TODO(render owner): option-file `password=`, IDENTIFIED BY '…', SOURCE_PASSWORD/MASTER_PASSWORD,
-    // `-p…`/`--password=…` on command lines, URLs with credentials.
-    Cow::Borrowed(text)
+    let spans = secret_spans(text);
+    if spans.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in spans {
+        out.push_str(text.get(at..r.start).unwrap_or(""));
+        out.push_str(MASK);
+        at = r.end;
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    Cow::Owned(out)
+}
+
+/// True when `text` holds a secret that [`mask`] would mask.
+pub(crate) fn contains_secret(text: &str) -> bool {
+    !secret_spans(text).is_empty()
+}
+
+/// Masks, in place, every text of a report that may quote the input: evidence excerpts and labels,
+/// messages, fix texts, notes, document labels and problems. A defence in depth: rules already
+/// build evidence through [`mask`].
+pub(crate) fn scrub(report: &mut crate::report::Report) {
+    fn m(s: &mut String) {
+        if let Cow::Owned(o) = mask(s) {
+            *s = o;
+        }
+    }
+    fn ev(e: &mut crate::report::Evidence) {
+        m(&mut e.excerpt);
+        m(&mut e.label);
+    }
+    for f in &mut report.findings {
+        m(&mut f.title);
+        m(&mut f.message);
+        f.evidence.iter_mut().for_each(ev);
+        for fix in &mut f.fixes {
+            m(&mut fix.title);
+            m(&mut fix.text);
+        }
+    }
+    for note in [&mut report.verdict_notes.clone_restart, &mut report.verdict_notes.replica_crash_safe] {
+        m(&mut note.summary);
+        note.reasons.iter_mut().for_each(m);
+        note.missing.iter_mut().for_each(m);
+        note.assumptions.iter_mut().for_each(m);
+        note.evidence.iter_mut().for_each(ev);
+    }
+    for c in &mut report.checks {
+        m(&mut c.note);
+    }
+    for d in &mut report.documents {
+        m(&mut d.label);
+        d.problems.iter_mut().for_each(m);
+    }
+    report.notes.iter_mut().for_each(m);
+}
+
+/// Byte ranges of the secrets in `text`, sorted and disjoint.
+fn secret_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        let before = spans.len();
+        line_spans(content, &mut spans);
+        for r in &mut spans[before..] {
+            r.start += start;
+            r.end += start;
+        }
+        start += line.len();
+    }
+    spans.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for r in spans {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    // Already masked values stay as they are (so masking is idempotent and `Borrowed` when clean).
+    merged.retain(|r| text.get(r.clone()).is_some_and(|s| s != MASK));
+    merged
+}
+
+/// Secrets in one line (without terminator), as ranges into `line`.
+fn line_spans(line: &str, out: &mut Vec<Range<usize>>) {
+    let b = line.as_bytes();
+    // Quick rejection: every form needs one of these.
+    let lower = line.to_ascii_lowercase();
+    let l = lower.as_bytes();
+    let has_pw = lower.contains("pass") || lower.contains("pwd") || lower.contains("authentication_string");
+    if has_pw {
+        key_values(line, l, out);
+    }
+    if lower.contains("identified") {
+        identified(b, l, out);
+    }
+    if has_pw && lower.contains("set password") {
+        set_password(b, l, out);
+    }
+    if lower.contains("://") {
+        urls(b, l, out);
+    }
+    if let Some(at) = client_command(l) {
+        command_line(b, at, out);
+    }
+}
+
+fn is_key_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c == b'-' || c == b'.'
+}
+
+fn is_quote(c: u8) -> bool {
+    c == b'\'' || c == b'"' || c == b'`'
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// Normalised key: lower case, `-` → `_`, leading dashes and `loose_` removed.
+fn normalise_key(key: &[u8]) -> String {
+    let s: String =
+        key.iter().map(|&c| if c == b'-' { '_' } else { c.to_ascii_lowercase() as char }).collect();
+    let s = s.trim_start_matches('_');
+    s.strip_prefix("loose_").unwrap_or(s).to_owned()
+}
+
+/// Keys that end like a password key but name a setting, not a secret.
+fn is_setting_key(key: &str) -> bool {
+    const EXACT: &[&str] = &[
+        "mysql_native_password",
+        "sha256_password",
+        "caching_sha2_password",
+        "validate_password",
+        "mysql_clear_password",
+        "skip_password",
+        "password_history",
+    ];
+    const SUFFIX: &[&str] = &[
+        "empty_password",
+        "random_root_password",
+        "random_password",
+        "onetime_password",
+        "expired_password",
+        "identified_by_password",
+    ];
+    EXACT.contains(&key) || SUFFIX.iter().any(|s| key.ends_with(s))
+}
+
+/// True for a value that is only a shell variable reference (`$X`, `${X}`).
+fn is_var_ref(v: &[u8]) -> bool {
+    let Some(rest) = v.strip_prefix(b"$") else { return false };
+    let name = match rest.strip_prefix(b"{") {
+        Some(r) => match r.strip_suffix(b"}") {
+            Some(n) => n,
+            None => return false,
+        },
+        None => rest,
+    };
+    !name.is_empty() && name.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_')
+}
+
+/// The end of a quoted string whose opening quote is at `open`: the index of the closing quote, or
+/// `len` when it is not closed on this line. Backslash escapes and doubled quotes (SQL) are skipped.
+fn quoted_end(b: &[u8], open: usize) -> usize {
+    let q = b[open];
+    let mut i = open + 1;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\\' {
+            i += 2;
+            continue;
+        }
+        if c == q {
+            if b.get(i + 1) == Some(&q) {
+                i += 2;
+                continue;
+            }
+            return i;
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// Pushes the span of a quoted string's contents (opening quote at `open`); returns the index after
+/// the closing quote.
+fn push_quoted(b: &[u8], open: usize, out: &mut Vec<Range<usize>>) -> usize {
+    let end = quoted_end(b, open);
+    if end > open + 1 {
+        out.push(open + 1..end);
+    }
+    (end + 1).min(b.len())
+}
+
+/// `key = value`, `key: value`, `| key | value |` with a password-like key.
+fn key_values(line: &str, l: &[u8], out: &mut Vec<Range<usize>>) {
+    let b = line.as_bytes();
+    let first = skip_ws(b, 0);
+    let mut words = Finder::new(&[b"password", b"passwd", b"pwd", b"authentication_string"]);
+    let mut from = 0;
+    while let Some((word_start, mut end)) = words.next(l, from) {
+        from = end;
+        // `password1`..`password3` (multi-factor authentication options).
+        if l[end - 1] == b'd' && end < l.len() && matches!(l[end], b'1'..=b'3') {
+            end += 1;
+        }
+        if end < l.len() && (l[end].is_ascii_alphanumeric() || l[end] == b'_') {
+            continue; // `password_history`, `passwords`: not the end of the key
+        }
+        // The separator (checked before looking left, which keeps the scan linear).
+        let mut i = end;
+        let key_quote = b.get(i).copied().filter(|&c| is_quote(c));
+        if key_quote.is_some() {
+            i += 1; // JSON key `"password"`
+        }
+        i = skip_ws(b, i);
+        let Some(&sep) = b.get(i) else { continue };
+        let table = sep == b'|';
+        if !(sep == b'=' || sep == b':' || table)
+            || (sep == b':' && b.get(i + 1) == Some(&b'/'))
+            || (sep == b'=' && b.get(i + 1) == Some(&b'='))
+        {
+            continue;
+        }
+        let mut ks = word_start;
+        while ks > 0 && is_key_byte(l[ks - 1]) {
+            ks -= 1;
+        }
+        let word = &l[word_start..end];
+        if !is_secret_key(&l[ks..end], word) || l[..ks].ends_with(b"using ") {
+            continue; // "(using password: YES)"
+        }
+        // What opens just before the key: a quote makes an unquoted value run to the matching quote.
+        let opener = if ks > 0 && is_quote(b[ks - 1]) { Some(b[ks - 1]) } else { None };
+        if key_quote.is_some() && key_quote != opener {
+            continue;
+        }
+        i += 1;
+        if sep == b':' && b.get(i) == Some(&b'=') {
+            i += 1; // `:=`
+        }
+        i = skip_ws(b, i);
+        if i >= b.len() {
+            continue;
+        }
+        if is_quote(b[i]) {
+            from = push_quoted(b, i, out).max(from);
+            continue;
+        }
+        if b[i] == b'{' {
+            // mysqld-auto.cnf: `"x_password": {"Value": "secret", …}`
+            let close = l[i..].iter().position(|&c| c == b'}').map(|p| p + i).unwrap_or(l.len());
+            if let Some(v) = find(&l[..close], b"\"value\"", i) {
+                let j = skip_ws(b, v + 7);
+                if b.get(j) == Some(&b':') {
+                    let j = skip_ws(b, j + 1);
+                    if b.get(j).is_some_and(|&c| is_quote(c)) {
+                        from = push_quoted(b, j, out).max(from);
+                    }
+                }
+            }
+            continue;
+        }
+        let dashed = l[ks..].starts_with(b"--");
+        let value_end = if table {
+            b[i..].iter().position(|&c| c == b'|').map(|p| p + i).unwrap_or(b.len())
+        } else if let Some(q) = opener {
+            b[i..].iter().position(|&c| c == q).map(|p| p + i).unwrap_or(b.len())
+        } else if ks == first && !dashed {
+            b.len()
+        } else {
+            b[i..]
+                .iter()
+                .position(|&c| {
+                    c.is_ascii_whitespace() || matches!(c, b'\'' | b'"' | b',' | b';' | b')' | b'&')
+                })
+                .map(|p| p + i)
+                .unwrap_or(b.len())
+        };
+        let mut ve = value_end;
+        while ve > i && b[ve - 1].is_ascii_whitespace() {
+            ve -= 1;
+        }
+        if ve > i && !is_var_ref(&b[i..ve]) {
+            out.push(i..ve);
+            from = from.max(ve);
+        }
+    }
+}
+
+/// Whether `key` (ending with the matched `word`) names a secret.
+fn is_secret_key(key: &[u8], word: &[u8]) -> bool {
+    let key = normalise_key(key);
+    if key.is_empty() || is_setting_key(&key) {
+        return false;
+    }
+    let word = String::from_utf8_lossy(word);
+    if word == "authentication_string" {
+        return true;
+    }
+    if word.starts_with("password") && key == word {
+        return true;
+    }
+    // `x_password`, `x.password`; `pwd`/`passwd` only as a suffix (`MYSQL_PWD`, not `PWD`, `OLDPWD`).
+    key.ends_with(&format!("_{word}")) || (word.starts_with("password") && key.ends_with(&format!(".{word}")))
+}
+
+/// Finds the next occurrence of any of a few needles, remembering each needle's next position so
+/// that repeated calls (with a non-decreasing `from`) stay linear.
+struct Finder<'n> {
+    needles: &'n [&'n [u8]],
+    /// Per needle: not searched yet (`None`), none left (`Some(None)`), or the next position.
+    next: Vec<Option<Option<usize>>>,
+}
+
+impl<'n> Finder<'n> {
+    fn new(needles: &'n [&'n [u8]]) -> Finder<'n> {
+        Finder { needles, next: vec![None; needles.len()] }
+    }
+
+    fn next(&mut self, hay: &[u8], from: usize) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for (k, needle) in self.needles.iter().enumerate() {
+            match self.next[k] {
+                Some(Some(p)) if p >= from => {}
+                Some(None) => {}
+                _ => self.next[k] = Some(find(hay, needle, from)),
+            }
+            if let Some(Some(p)) = self.next[k] {
+                if best.is_none_or(|(s, _)| p < s) {
+                    best = Some((p, p + needle.len()));
+                }
+            }
+        }
+        best
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    if from >= hay.len() || needle.is_empty() {
+        return None;
+    }
+    hay[from..].windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+}
+
+fn word_at(l: &[u8], i: usize, word: &[u8]) -> bool {
+    l.get(i..i + word.len()) == Some(word) && !l.get(i + word.len()).is_some_and(|&c| is_key_byte(c))
+}
+
+/// `IDENTIFIED [WITH plugin] BY [PASSWORD] 'x' [REPLACE 'y']`, `IDENTIFIED WITH plugin AS 'hash'`.
+fn identified(b: &[u8], l: &[u8], out: &mut Vec<Range<usize>>) {
+    let mut from = 0;
+    while let Some(p) = find(l, b"identified", from) {
+        from = p + 10;
+        if p > 0 && is_key_byte(l[p - 1]) || !word_at(l, p, b"identified") {
+            continue;
+        }
+        let mut i = skip_ws(b, p + 10);
+        if word_at(l, i, b"with") {
+            i = skip_ws(b, i + 4);
+            // The plugin: quoted or a bare word.
+            if i < b.len() && is_quote(b[i]) {
+                i = (quoted_end(b, i) + 1).min(b.len());
+            } else {
+                while i < b.len() && is_key_byte(b[i]) {
+                    i += 1;
+                }
+            }
+            i = skip_ws(b, i);
+        }
+        if word_at(l, i, b"by") {
+            i = skip_ws(b, i + 2);
+            if word_at(l, i, b"password") {
+                i = skip_ws(b, i + 8);
+            }
+        } else if word_at(l, i, b"as") {
+            i = skip_ws(b, i + 2);
+        } else {
+            continue;
+        }
+        if i < b.len() && is_quote(b[i]) {
+            i = push_quoted(b, i, out);
+            let j = skip_ws(b, i);
+            if word_at(l, j, b"replace") {
+                let k = skip_ws(b, j + 7);
+                if k < b.len() && is_quote(b[k]) {
+                    push_quoted(b, k, out);
+                }
+            }
+        }
+    }
+}
+
+/// `SET PASSWORD [FOR user] = 'x'` and `= PASSWORD('x')`.
+fn set_password(b: &[u8], l: &[u8], out: &mut Vec<Range<usize>>) {
+    let mut from = 0;
+    while let Some(p) = find(l, b"set password", from) {
+        from = p + 12;
+        let Some(eq) = l[from..].iter().position(|&c| c == b'=').map(|e| e + from) else { break };
+        from = eq + 1;
+        let mut i = skip_ws(b, eq + 1);
+        if word_at(l, i, b"password") {
+            i = skip_ws(b, i + 8);
+            if b.get(i) == Some(&b'(') {
+                i = skip_ws(b, i + 1);
+            }
+        }
+        if i < b.len() && is_quote(b[i]) {
+            push_quoted(b, i, out);
+        }
+    }
+}
+
+/// `scheme://user:secret@host`.
+fn urls(b: &[u8], l: &[u8], out: &mut Vec<Range<usize>>) {
+    let mut from = 0;
+    while let Some(p) = find(l, b"://", from) {
+        let auth_start = p + 3;
+        let auth_end = b[auth_start..]
+            .iter()
+            .position(|&c| {
+                c.is_ascii_whitespace() || matches!(c, b'/' | b'?' | b'#' | b'"' | b'\'' | b'>' | b'<')
+            })
+            .map(|e| e + auth_start)
+            .unwrap_or(b.len());
+        from = auth_end.max(auth_start);
+        let auth = &b[auth_start..auth_end];
+        let Some(at) = auth.iter().rposition(|&c| c == b'@') else { continue };
+        let Some(colon) = auth[..at].iter().position(|&c| c == b':') else { continue };
+        let (s, e) = (auth_start + colon + 1, auth_start + at);
+        if e > s && !is_var_ref(&b[s..e]) {
+            out.push(s..e);
+        }
+    }
+}
+
+/// Where the first MySQL client command word of the line ends, if any.
+fn client_command(l: &[u8]) -> Option<usize> {
+    const PREFIXES: &[&[u8]] =
+        &[b"mysql", b"mariadb", b"xtrabackup", b"mariabackup", b"innobackupex", b"mydumper", b"myloader"];
+    let mut i = 0;
+    while i < l.len() {
+        // The start of a word: after whitespace, a quote, `=`, `/` (a path) or at the line start.
+        let starts =
+            i == 0 || matches!(l[i - 1], b' ' | b'\t' | b'"' | b'\'' | b'=' | b'/' | b'(' | b';' | b'`');
+        if starts && PREFIXES.iter().any(|p| l[i..].starts_with(p)) {
+            let end = l[i..].iter().position(|&c| c.is_ascii_whitespace()).map(|e| e + i).unwrap_or(l.len());
+            return Some(end);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `-pSECRET`, `-p'SECRET'` and `user:secret@host` after a client command word.
+fn command_line(b: &[u8], from: usize, out: &mut Vec<Range<usize>>) {
+    let mut i = from;
+    while i < b.len() {
+        if !(b[i] == b' ' || b[i] == b'\t') {
+            i += 1;
+            continue;
+        }
+        let tok_start = skip_ws(b, i);
+        if tok_start >= b.len() {
+            break;
+        }
+        // An argument may be quoted as a whole: `"-psecret"`.
+        let (opener, t) =
+            if is_quote(b[tok_start]) { (Some(b[tok_start]), tok_start + 1) } else { (None, tok_start) };
+        let tok_end = b[t..]
+            .iter()
+            .position(|&c| match opener {
+                Some(q) => c == q,
+                None => c.is_ascii_whitespace(),
+            })
+            .map(|e| e + t)
+            .unwrap_or(b.len());
+        let tok = &b[t..tok_end];
+        if tok.len() > 2 && tok.starts_with(b"-p") {
+            let v = t + 2;
+            if is_quote(b[v]) {
+                push_quoted(b, v, out);
+            } else if !is_var_ref(&b[v..tok_end]) {
+                out.push(v..tok_end);
+            }
+        } else if !tok.starts_with(b"-") || tok.starts_with(b"--uri=") {
+            // `user:secret@host` (mysqlsh URI without a scheme).
+            let uri = tok.strip_prefix(b"--uri=").unwrap_or(tok);
+            let base = t + (tok.len() - uri.len());
+            if !uri.windows(3).any(|w| w == b"://") {
+                if let (Some(colon), Some(at)) =
+                    (uri.iter().position(|&c| c == b':'), uri.iter().rposition(|&c| c == b'@'))
+                {
+                    let user = &uri[..colon];
+                    if colon < at
+                        && !user.is_empty()
+                        && user.iter().all(|&c| is_key_byte(c))
+                        && at + 1 < uri.len()
+                        && !is_var_ref(&uri[colon + 1..at])
+                    {
+                        out.push(base + colon + 1..base + at);
+                    }
+                }
+            }
+        }
+        i = tok_end.max(tok_start + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> String {
+        mask(s).into_owned()
+    }
+
+    #[track_caller]
+    fn unchanged(s: &str) {
+        assert!(matches!(mask(s), Cow::Borrowed(_)), "expected no change in {s:?}, got {:?}", m(s));
+        assert!(!contains_secret(s));
+    }
+
+    #[test]
+    fn option_file_forms() {
+        assert_eq!(m("password=secret"), "password=****");
+        assert_eq!(m("password = secret"), "password = ****");
+        assert_eq!(m("password = \"s3 cr#t\""), "password = \"****\"");
+        assert_eq!(m("password='x'"), "password='****'");
+        assert_eq!(m("  password\t=\tsecret  "), "  password\t=\t****  ");
+        assert_eq!(m("loose-password=secret"), "loose-password=****");
+        assert_eq!(m("loose_password = secret"), "loose_password = ****");
+        assert_eq!(m("replication_password=secret"), "replication_password=****");
+        assert_eq!(m("report-password = secret"), "report-password = ****");
+        assert_eq!(m("PASSWORD=Secret"), "PASSWORD=****");
+        assert_eq!(
+            m("password1=a\npassword2=b\npassword3=c"),
+            "password1=****\npassword2=****\npassword3=****"
+        );
+        // Values may hold spaces in option files: all of it is masked.
+        assert_eq!(m("password = two words"), "password = ****");
+    }
+
+    #[test]
+    fn keeps_other_lines_and_crlf_byte_for_byte() {
+        let t = "[client]\r\nuser=root\r\npassword=hunter2\r\nport=3306\r\n";
+        assert_eq!(m(t), "[client]\r\nuser=root\r\npassword=****\r\nport=3306\r\n");
+        let t = "[mysqld]\nserver_id=2\n\n[client]\npassword = x\n";
+        assert_eq!(m(t), "[mysqld]\nserver_id=2\n\n[client]\npassword = ****\n");
+    }
+
+    #[test]
+    fn my_print_defaults_and_command_line_long_option() {
+        assert_eq!(m("--password=secret"), "--password=****");
+        assert_eq!(m("--loose-password=secret"), "--loose-password=****");
+        assert_eq!(
+            m("ExecStartPost=/usr/bin/mysqladmin --user=root --password=secret ping"),
+            "ExecStartPost=/usr/bin/mysqladmin --user=root --password=**** ping"
+        );
+        assert_eq!(m("mysql --password='a b' -e 'select 1'"), "mysql --password='****' -e 'select 1'");
+    }
+
+    #[test]
+    fn sql_forms() {
+        assert_eq!(
+            m("CREATE USER 'rpl'@'%' IDENTIFIED BY 'S3cret!';"),
+            "CREATE USER 'rpl'@'%' IDENTIFIED BY '****';"
+        );
+        assert_eq!(
+            m("ALTER USER root@localhost identified with mysql_native_password by \"x\";"),
+            "ALTER USER root@localhost identified with mysql_native_password by \"****\";"
+        );
+        assert_eq!(
+            m("CREATE USER u IDENTIFIED WITH 'caching_sha2_password' BY 'p''q';"),
+            "CREATE USER u IDENTIFIED WITH 'caching_sha2_password' BY '****';"
+        );
+        assert_eq!(
+            m("GRANT ALL ON *.* TO u IDENTIFIED BY PASSWORD '*AB12';"),
+            "GRANT ALL ON *.* TO u IDENTIFIED BY PASSWORD '****';"
+        );
+        assert_eq!(
+            m("CREATE USER u IDENTIFIED WITH caching_sha2_password AS '$A$005$xyz'"),
+            "CREATE USER u IDENTIFIED WITH caching_sha2_password AS '****'"
+        );
+        assert_eq!(
+            m("ALTER USER USER() IDENTIFIED BY 'new' REPLACE 'old';"),
+            "ALTER USER USER() IDENTIFIED BY '****' REPLACE '****';"
+        );
+        assert_eq!(
+            m("CLONE INSTANCE FROM 'donor'@'db1':3306 IDENTIFIED BY 'pw';"),
+            "CLONE INSTANCE FROM 'donor'@'db1':3306 IDENTIFIED BY '****';"
+        );
+        assert_eq!(m("SET PASSWORD FOR 'u'@'%' = 'x';"), "SET PASSWORD FOR 'u'@'%' = '****';");
+        assert_eq!(m("SET PASSWORD = PASSWORD('x');"), "SET PASSWORD = PASSWORD('****');");
+        assert_eq!(m("SET PASSWORD = 'x';"), "SET PASSWORD = '****';");
+        assert_eq!(
+            m(
+                "CHANGE REPLICATION SOURCE TO SOURCE_HOST='db1', SOURCE_USER='rpl', SOURCE_PASSWORD='pw', SOURCE_AUTO_POSITION=1;"
+            ),
+            "CHANGE REPLICATION SOURCE TO SOURCE_HOST='db1', SOURCE_USER='rpl', SOURCE_PASSWORD='****', SOURCE_AUTO_POSITION=1;"
+        );
+        assert_eq!(m("  SOURCE_PASSWORD = 'pw',"), "  SOURCE_PASSWORD = '****',");
+        assert_eq!(
+            m("CHANGE MASTER TO MASTER_PASSWORD='pw', MASTER_USER='r'"),
+            "CHANGE MASTER TO MASTER_PASSWORD='****', MASTER_USER='r'"
+        );
+        assert_eq!(m("START REPLICA USER='rpl' PASSWORD='pw';"), "START REPLICA USER='rpl' PASSWORD='****';");
+        assert_eq!(
+            m("mysql> CREATE USER a IDENTIFIED BY 'x'; CREATE USER b IDENTIFIED BY 'y';"),
+            "mysql> CREATE USER a IDENTIFIED BY '****'; CREATE USER b IDENTIFIED BY '****';"
+        );
+    }
+
+    #[test]
+    fn short_password_option_on_client_command_lines() {
+        assert_eq!(m("mysql -uroot -psecret -e 'SELECT 1'"), "mysql -uroot -p**** -e 'SELECT 1'");
+        assert_eq!(m("$ mysqldump -h db1 -P3306 -pS3cr3t db"), "$ mysqldump -h db1 -P3306 -p**** db");
+        assert_eq!(
+            m("ExecStartPost=/usr/bin/mysqladmin -uroot -p'a b' ping"),
+            "ExecStartPost=/usr/bin/mysqladmin -uroot -p'****' ping"
+        );
+        assert_eq!(
+            m("docker exec db mysql -uroot -p\"x\" -e 'x'"),
+            "docker exec db mysql -uroot -p\"****\" -e 'x'"
+        );
+        assert_eq!(
+            m(
+                "ExecStart={ path=/usr/bin/mysql ; argv[]=/usr/bin/mysql -uroot -phunter2 ; ignore_errors=no }"
+            ),
+            "ExecStart={ path=/usr/bin/mysql ; argv[]=/usr/bin/mysql -uroot -p**** ; ignore_errors=no }"
+        );
+        // `-port` is a password (the classic mistake), on a mysql command line.
+        assert_eq!(m("mysql -port=3306"), "mysql -p****");
+        assert_eq!(m("mariadb-dump -p1234 db"), "mariadb-dump -p**** db");
+        assert_eq!(m("xtrabackup --backup -uroot -pabc"), "xtrabackup --backup -uroot -p****");
+    }
+
+    #[test]
+    fn short_option_near_misses() {
+        unchanged("mysql -uroot -p -e 'SELECT 1'");
+        unchanged("mysql -h db1 -P3306 -u root -p mydb");
+        unchanged("mysql -uroot -p$MYSQL_ROOT_PASSWORD");
+        unchanged("mysql -uroot -p${PASS}");
+        unchanged("mkdir -pv /var/lib/mysql-files");
+        unchanged("install -d -m 0750 -o mysql -g mysql -p /run/mysqld");
+        unchanged("ssh -p2222 db1");
+        unchanged("docker run -p3306:3306 mysql:8.0");
+        unchanged("ExecStartPre=/usr/bin/mkdir -p /run/mysqld");
+    }
+
+    #[test]
+    fn uris() {
+        assert_eq!(m("mysql://root:secret@db1:3306/app"), "mysql://root:****@db1:3306/app");
+        assert_eq!(
+            m("DATABASE_URL=mysql+pymysql://app:p%40ss@db/app?x=1"),
+            "DATABASE_URL=mysql+pymysql://app:****@db/app?x=1"
+        );
+        assert_eq!(
+            m("see https://dev.mysql.com/doc/refman/8.0/en/clone-plugin.html"),
+            "see https://dev.mysql.com/doc/refman/8.0/en/clone-plugin.html"
+        );
+        assert_eq!(m("mysqlsh root:secret@db1:3306 --sql"), "mysqlsh root:****@db1:3306 --sql");
+        assert_eq!(m("mysqlsh --uri=root:secret@db1"), "mysqlsh --uri=root:****@db1");
+        unchanged("mysqlx://root@db1:33060");
+        unchanged("mysqlsh root@db1:3306");
+        unchanged("mysql> CLONE INSTANCE FROM 'donor'@'db1':3306 IDENTIFIED BY RANDOM PASSWORD;");
+    }
+
+    #[test]
+    fn environment_and_yaml() {
+        assert_eq!(m("Environment=MYSQL_ROOT_PASSWORD=secret"), "Environment=MYSQL_ROOT_PASSWORD=****");
+        assert_eq!(m("Environment=\"MYSQL_PWD=a b\" \"X=1\""), "Environment=\"MYSQL_PWD=****\" \"X=1\"");
+        assert_eq!(m("Environment=MYSQL_PWD=x TZ=UTC"), "Environment=MYSQL_PWD=**** TZ=UTC");
+        assert_eq!(
+            m("docker run -e MYSQL_ROOT_PASSWORD=secret -d mysql:8.0"),
+            "docker run -e MYSQL_ROOT_PASSWORD=**** -d mysql:8.0"
+        );
+        assert_eq!(m("      MYSQL_ROOT_PASSWORD: secret"), "      MYSQL_ROOT_PASSWORD: ****");
+        assert_eq!(m("      MYSQL_PASSWORD: \"s e\""), "      MYSQL_PASSWORD: \"****\"");
+        assert_eq!(m("      - MYSQL_ROOT_PASSWORD=secret"), "      - MYSQL_ROOT_PASSWORD=****");
+        assert_eq!(m("      - \"MYSQL_ROOT_PASSWORD=sec ret\""), "      - \"MYSQL_ROOT_PASSWORD=****\"");
+        assert_eq!(m("MYSQL_PWD=secret"), "MYSQL_PWD=****");
+    }
+
+    #[test]
+    fn mysql_output_forms() {
+        assert_eq!(m("            User_password: secret"), "            User_password: ****");
+        assert_eq!(m("| replication_password | secret |"), "| replication_password | **** |");
+        assert_eq!(
+            m("  authentication_string: *6BB4837EB74329105EE4568DDA7DC67ED2CA2AD9"),
+            "  authentication_string: ****"
+        );
+        assert_eq!(
+            m(
+                r#"{"Version": 2, "mysql_server": {"x_password": {"Value": "secret", "Metadata": {"User": "root"}}}}"#
+            ),
+            r#"{"Version": 2, "mysql_server": {"x_password": {"Value": "****", "Metadata": {"User": "root"}}}}"#
+        );
+        assert_eq!(m(r#"  "password": "secret","#), r#"  "password": "****","#);
+    }
+
+    #[test]
+    fn setting_names_and_prose_are_not_secrets() {
+        unchanged("default_authentication_plugin=mysql_native_password");
+        unchanged("mysql_native_password=ON");
+        unchanged("loose-validate_password=FORCE_PLUS_PERMANENT");
+        unchanged("validate_password.policy = MEDIUM");
+        unchanged("validate_password_length=8");
+        unchanged("| disconnect_on_expired_password | ON |");
+        unchanged("default_password_lifetime = 0");
+        unchanged("password_history = 5");
+        unchanged("old_passwords=0");
+        unchanged("      MYSQL_ALLOW_EMPTY_PASSWORD: \"yes\"");
+        unchanged("      MYSQL_RANDOM_ROOT_PASSWORD: yes");
+        unchanged("      MYSQL_ROOT_PASSWORD_FILE: /run/secrets/db_root");
+        unchanged("Environment=MYSQL_ROOT_PASSWORD=$ROOTPW");
+        unchanged("ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: YES)");
+        unchanged("mysql: [Warning] Using a password on the command line interface can be insecure.");
+        unchanged("Enter password: ");
+        unchanged("password=");
+        unchanged("PWD=/home/dba");
+        unchanged("OLDPWD=/root");
+        unchanged("passwd: files systemd");
+        unchanged("[mysqld]\nserver_id=1\nrelay_log_recovery=ON\n");
+        unchanged("");
+    }
+
+    #[test]
+    fn masking_is_idempotent() {
+        for s in ["password=****", "mysql -p****", "mysql://u:****@h", "IDENTIFIED BY '****'"] {
+            unchanged(s);
+        }
+    }
+
+    #[test]
+    fn scrub_masks_every_quoted_text() {
+        let mut r = crate::analyze(&[crate::Input::new("a", "[client]\npassword=hunter2\n")]);
+        r.notes.push("password=hunter2".into());
+        scrub(&mut r);
+        assert!(!r.to_json().contains("hunter2"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_keeps_unmasked_bytes(s in "(password|pwd|-p|mysql|://|@|:|=|'|\"| |x|\n|\r|IDENTIFIED BY|\u{e9}){0,40}") {
+            let out = mask(&s);
+            // Idempotent.
+            let again = mask(&out).into_owned();
+            proptest::prop_assert_eq!(&again, out.as_ref());
+            // Same number of lines.
+            proptest::prop_assert_eq!(out.matches('\n').count(), s.matches('\n').count());
+        }
+    }
 }

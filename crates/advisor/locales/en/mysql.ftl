@@ -1,1 +1,14 @@
 # mysql messages (en)
+mysql.doc.replica-status-empty = {statement}: empty set (no replication channel configured)
+mysql.doc.replica-status-default = {statement}, default channel
+mysql.doc.replica-status-channel = {statement}, channel '{channel}'
+mysql.doc.replica-status-many = {statement}, {count} channels
+mysql.doc.show-variables = SHOW VARIABLES, {count} variables
+mysql.doc.channel-table = performance_schema.{table}, {count} channel rows
+mysql.doc.clone-status = performance_schema.clone_status
+mysql.doc.clone-status-state = performance_schema.clone_status: {state}
+mysql.doc.clone-progress = performance_schema.clone_progress, {count} stages
+mysql.doc.variable-query = SELECT {columns}
+mysql.doc.query-result = query result, {count} rows
+mysql.problem.cell-count = This table row has {found} cells but the header has {expected} columns; the row was read as far as it goes.
+mysql.problem.stray-line = This line is not a "Name: value" field of the \G output; it was skipped.

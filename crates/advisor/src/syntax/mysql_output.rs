@@ -1,13 +1,876 @@
-//! TODO(owner): parser for this input kind. See `crate::detect` for the recogniser contract.
+//! mysql client result sets: table form (`+---+` borders), vertical `\G` form, and `mysql -B`
+//! tab-separated output, plus the `N rows in set` / `Empty set` summary line.
+//!
+//! Every result set is normalised to rows of named fields, each field keeping the byte range of
+//! its name (the header cell, or the name before the colon in `\G` form) and of its value. The
+//! kind of result (SHOW VARIABLES, SHOW REPLICA STATUS, a performance_schema table…) is decided
+//! from the columns, and from the echoed command (`mysql> SHOW REPLICA STATUS\G`) when the columns
+//! alone cannot tell.
 
 use crate::detect::{Claim, Hint};
+use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
+use crate::text::TextRange;
 
-/// The parse of one document of this kind.
+/// Longest logical row (in physical lines) followed in table form when a cell holds newlines.
+const MAX_ROW_LINES: usize = 256;
+
+/// How the result set was printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// `+---+` borders and `| a | b |` rows.
+    #[default]
+    Table,
+    /// `\G`: `*** 1. row ***` headers and `Name: value` lines.
+    Vertical,
+    /// `mysql -B`: a tab-separated header line, then tab-separated rows.
+    Tabs,
+    /// Only a summary line (`Empty set (0.00 sec)`).
+    Empty,
+}
+
+/// One field of a row: a column name and the value in this row.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Field {
+    /// The column name as printed.
+    pub name: String,
+    /// Where the name is (the header cell in table form).
+    pub name_range: TextRange,
+    /// The value: trimmed; in `\G` form continuation lines are joined with `\n`; `-B` escapes
+    /// (`\n`, `\t`, `\\`, `\0`) decoded.
+    pub value: String,
+    /// Where the value is (may span several lines).
+    pub value_range: TextRange,
+    /// True when the value printed as `NULL`.
+    pub null: bool,
+}
+
+/// One row.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Row {
+    pub fields: Vec<Field>,
+    /// The row's lines (the `*** N. row ***` header included in `\G` form).
+    pub range: TextRange,
+}
+
+impl Row {
+    /// The field named `name` (exact, then ASCII case-insensitive).
+    pub fn get(&self, name: &str) -> Option<&Field> {
+        self.fields
+            .iter()
+            .find(|f| f.name == name)
+            .or_else(|| self.fields.iter().find(|f| f.name.eq_ignore_ascii_case(name)))
+    }
+}
+
+/// The `N rows in set (0.00 sec)` / `Empty set` line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Summary {
+    pub rows: u64,
+    pub warnings: u64,
+    pub range: TextRange,
+}
+
+/// The parse of one result set.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct ResultSet {}
+pub(crate) struct ResultSet {
+    pub form: Form,
+    /// What the result is (one of the result-set kinds of [`DocKind`]).
+    pub kind: Option<DocKind>,
+    /// The echoed command, when a prompt line preceded the output.
+    pub command: Option<String>,
+    /// Column names in order (the union over rows in `\G` form).
+    pub columns: Vec<String>,
+    pub rows: Vec<Row>,
+    pub summary: Option<Summary>,
+}
 
-/// Claims a document of this kind starting at line `i`, if one clearly starts there.
-pub(crate) fn recognize(_src: &Source<'_>, _i: usize, _hint: &Hint<'_>) -> Option<Claim> {
+impl ResultSet {
+    /// The document kind (`QueryResult` when unclassified).
+    pub fn doc_kind(&self) -> DocKind {
+        self.kind.unwrap_or(DocKind::QueryResult)
+    }
+    /// True when a column of this name exists (ASCII case-insensitive).
+    pub fn has_column(&self, name: &str) -> bool {
+        self.columns.iter().any(|c| c.eq_ignore_ascii_case(name))
+    }
+}
+
+/// Claims a result set starting at line `i`: a `+---+` border followed by a `| … |` header, a
+/// `*** 1. row ***` header, a `-B` header line (only after a prompt, or with known column names),
+/// a `\G` field block right after a `\G` command, or a lone `Empty set` line.
+pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
+    let line = src.line(i);
+    let t = line.trim();
+    let mut problems = Vec::new();
+    let (mut rs, end) = if is_border(t) && src.line(i + 1).trim_start().starts_with('|') {
+        parse_table(src, i, &mut problems)
+    } else if row_header_number(t).is_some() {
+        parse_vertical(src, i, &mut problems)
+    } else if let Some(s) = summary(t) {
+        let rs = ResultSet {
+            form: Form::Empty,
+            summary: Some(Summary { range: src.lines[i].range, ..s }),
+            ..ResultSet::default()
+        };
+        (rs, i + 1)
+    } else if headerless_vertical_start(src, i, hint) {
+        parse_vertical(src, i, &mut problems)
+    } else if tab_header(src, i, hint) {
+        parse_tabs(src, i, &mut problems)
+    } else {
+        return None;
+    };
+    if end <= i {
+        return None;
+    }
+    rs.command = hint.command.map(str::to_owned);
+    rs.kind = Some(classify(&rs.columns, hint.command));
+    let label = label(&rs);
+    Some(Claim {
+        kind: rs.doc_kind(),
+        end,
+        name: hint.command.map(|c| c.trim_end_matches(';').trim_end_matches("\\G").trim().to_owned()),
+        label,
+        parsed: Parsed::Result(rs),
+        problems,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification
+
+/// Decides what a result set is from its columns, then from the command.
+///
+/// Columns: `Variable_name`+`Value` → SHOW VARIABLES; `Replica_IO_Running`/`Slave_IO_Running` →
+/// replica status; `CHANNEL_NAME` with `AUTO_POSITION`/`GTID_ONLY`/`HOST` → connection
+/// configuration, with `REQUIRE_ROW_FORMAT`/`DESIRED_DELAY` → applier configuration; `STAGE`+`STATE`
+/// → clone_progress; `STATE` with `ERROR_NO`/`SOURCE`/`DESTINATION` → clone_status; any `@@x` or
+/// `VERSION()` column → a variable query. `SHOW STATUS` (also two columns `Variable_name`, `Value`)
+/// is told apart by its command.
+pub(crate) fn classify(columns: &[String], command: Option<&str>) -> DocKind {
+    let by_cmd = command.and_then(classify_command);
+    let has = |n: &str| columns.iter().any(|c| c.eq_ignore_ascii_case(n));
+    let by_cols = if has("Replica_IO_Running") || has("Slave_IO_Running") {
+        Some(DocKind::ReplicaStatus)
+    } else if has("CHANNEL_NAME") && (has("AUTO_POSITION") || has("GTID_ONLY") || has("HOST")) {
+        Some(DocKind::ConnectionConfiguration)
+    } else if has("CHANNEL_NAME") && (has("REQUIRE_ROW_FORMAT") || has("DESIRED_DELAY")) {
+        Some(DocKind::ApplierConfiguration)
+    } else if has("STAGE") && has("STATE") {
+        Some(DocKind::CloneProgress)
+    } else if has("STATE") && (has("ERROR_NO") || has("SOURCE") || has("DESTINATION")) {
+        Some(DocKind::CloneStatus)
+    } else if has("Variable_name") && has("Value") {
+        // SHOW STATUS prints the same columns.
+        if by_cmd == Some(DocKind::QueryResult) { None } else { Some(DocKind::ShowVariables) }
+    } else if columns.iter().any(|c| is_variable_column(c)) {
+        Some(DocKind::VariableQuery)
+    } else {
+        None
+    };
+    by_cols.or(by_cmd).unwrap_or(DocKind::QueryResult)
+}
+
+/// True for `@@x`, `@@global.x`, `VERSION()` columns.
+pub(crate) fn is_variable_column(c: &str) -> bool {
+    let c = c.trim();
+    c.starts_with("@@") || c.eq_ignore_ascii_case("version()")
+}
+
+/// The kind a command produces, when it says so.
+fn classify_command(cmd: &str) -> Option<DocKind> {
+    let u: String = cmd.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_uppercase();
+    let u = u.trim_end_matches(';').trim_end_matches("\\G").trim_end_matches("\\g").trim();
+    if u.starts_with("SHOW REPLICA STATUS") || u.starts_with("SHOW SLAVE STATUS") {
+        return Some(DocKind::ReplicaStatus);
+    }
+    if u.starts_with("SHOW ") && u.contains("VARIABLES") {
+        return Some(DocKind::ShowVariables);
+    }
+    if u.starts_with("SHOW ") && u.contains("STATUS") {
+        return Some(DocKind::QueryResult);
+    }
+    if u.contains("REPLICATION_CONNECTION_CONFIGURATION") {
+        return Some(DocKind::ConnectionConfiguration);
+    }
+    if u.contains("REPLICATION_APPLIER_CONFIGURATION") {
+        return Some(DocKind::ApplierConfiguration);
+    }
+    if u.contains("CLONE_STATUS") {
+        return Some(DocKind::CloneStatus);
+    }
+    if u.contains("CLONE_PROGRESS") {
+        return Some(DocKind::CloneProgress);
+    }
+    if u.starts_with("SELECT") && (u.contains("@@") || u.contains("VERSION()")) && !u.contains(" FROM ") {
+        return Some(DocKind::VariableQuery);
+    }
     None
+}
+
+fn label(rs: &ResultSet) -> Option<Label> {
+    let n = rs.rows.len();
+    let count = n.to_string();
+    let kind = rs.doc_kind();
+    Some(match kind {
+        DocKind::ReplicaStatus => {
+            let legacy = rs.has_column("Slave_IO_Running")
+                || rs.command.as_deref().is_some_and(|c| c.to_ascii_uppercase().contains("SLAVE"));
+            let stmt = if legacy { "SHOW SLAVE STATUS" } else { "SHOW REPLICA STATUS" };
+            match n {
+                0 => Label { key: "mysql.doc.replica-status-empty", args: vec![("statement", stmt.into())] },
+                1 => {
+                    let ch = rs.rows.first().and_then(|r| r.get("Channel_Name")).map(|f| f.value.clone());
+                    match ch.filter(|c| !c.is_empty()) {
+                        Some(c) => Label {
+                            key: "mysql.doc.replica-status-channel",
+                            args: vec![("statement", stmt.into()), ("channel", c)],
+                        },
+                        None => Label { key: "mysql.doc.replica-status-default", args: vec![("statement", stmt.into())] },
+                    }
+                }
+                _ => Label {
+                    key: "mysql.doc.replica-status-many",
+                    args: vec![("statement", stmt.into()), ("count", count)],
+                },
+            }
+        }
+        DocKind::ShowVariables => Label { key: "mysql.doc.show-variables", args: vec![("count", count)] },
+        DocKind::ConnectionConfiguration | DocKind::ApplierConfiguration => {
+            let table = if kind == DocKind::ConnectionConfiguration {
+                "replication_connection_configuration"
+            } else {
+                "replication_applier_configuration"
+            };
+            Label { key: "mysql.doc.channel-table", args: vec![("table", table.into()), ("count", count)] }
+        }
+        DocKind::CloneStatus => {
+            let state = rs.rows.first().and_then(|r| r.get("STATE")).map(|f| f.value.clone()).unwrap_or_default();
+            if state.is_empty() {
+                Label { key: "mysql.doc.clone-status", args: vec![] }
+            } else {
+                Label { key: "mysql.doc.clone-status-state", args: vec![("state", state)] }
+            }
+        }
+        DocKind::CloneProgress => Label { key: "mysql.doc.clone-progress", args: vec![("count", count)] },
+        DocKind::VariableQuery => {
+            let cols = rs.columns.join(", ");
+            Label { key: "mysql.doc.variable-query", args: vec![("columns", cols)] }
+        }
+        _ => {
+            Label { key: "mysql.doc.query-result", args: vec![("count", count)] }
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary lines
+
+/// Parses `N rows in set (0.00 sec)`, `1 row in set, 1 warning (0.00 sec)`, `Empty set (0.00 sec)`,
+/// `Empty set, 2 warnings (0.01 sec)`.
+fn summary(t: &str) -> Option<Summary> {
+    let (rows, rest) = if let Some(rest) = t.strip_prefix("Empty set") {
+        (0u64, rest)
+    } else {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        let n: u64 = t.get(..digits)?.parse().ok()?;
+        let rest = t.get(digits..)?;
+        let rest = rest.strip_prefix(" rows in set").or_else(|| rest.strip_prefix(" row in set"))?;
+        (n, rest)
+    };
+    let rest = rest.trim_start();
+    let mut warnings = 0;
+    let rest = if let Some(w) = rest.strip_prefix(',') {
+        let w = w.trim_start();
+        let d = w.bytes().take_while(u8::is_ascii_digit).count();
+        warnings = w.get(..d).and_then(|s| s.parse().ok()).unwrap_or(0);
+        w.get(d..).unwrap_or("").trim_start().trim_start_matches("warnings").trim_start_matches("warning").trim_start()
+    } else {
+        rest
+    };
+    if !(rest.is_empty() || rest.starts_with('(')) {
+        return None;
+    }
+    Some(Summary { rows, warnings, range: TextRange::default() })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table form
+
+fn is_border(t: &str) -> bool {
+    t.len() >= 3 && t.starts_with('+') && t.ends_with('+') && t.bytes().all(|b| b == b'+' || b == b'-')
+}
+
+/// Column widths (display columns between `+`s) of a border line.
+fn border_widths(t: &str) -> Vec<usize> {
+    let inner = t.strip_prefix('+').and_then(|s| s.strip_suffix('+')).unwrap_or("");
+    inner.split('+').map(str::len).collect()
+}
+
+/// Parses a table-form result set starting at border line `i`.
+///
+/// Grammar (lines):
+/// ```text
+/// border   = "+" ("-"+ "+")+
+/// header   = "|" (" " name " " "|")+
+/// row      = "|" (" " cell " " "|")+          ; a cell may hold newlines: the row then spans
+///                                             ; lines until one ends with "|"
+/// table    = border header border row* border? summary?
+/// summary  = N "row(s) in set" [", " N " warning(s)"] " (" time ")" | "Empty set" …
+/// ```
+/// Cells are split on `|`; when a row has more `|` than columns (a value containing `|`), the
+/// border's column widths are used instead (display width: East Asian wide characters count two).
+/// A cell reading `NULL` is null. Rows with the wrong number of cells become problems.
+fn parse_table(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (ResultSet, usize) {
+    let n = src.lines.len();
+    let widths = border_widths(src.line(i).trim());
+    let mut rs = ResultSet { form: Form::Table, ..ResultSet::default() };
+    let mut header: Vec<(String, TextRange)> = Vec::new();
+    let mut j = i + 1;
+    // Header line.
+    if j < n {
+        let (cells, _) = split_row(src, j, j + 1, &widths);
+        header = cells.into_iter().map(|(s, r)| (s.to_owned(), r)).collect();
+        j += 1;
+    }
+    rs.columns = header.iter().map(|(s, _)| s.clone()).collect();
+    // Separator after the header.
+    if j < n && is_border(src.line(j).trim()) {
+        j += 1;
+    }
+    while j < n {
+        let t = src.line(j).trim();
+        if is_border(t) {
+            j += 1;
+            // A closing border: a summary may follow.
+            if j < n {
+                if let Some(s) = summary(src.line(j).trim()) {
+                    rs.summary = Some(Summary { range: src.lines[j].range, ..s });
+                    j += 1;
+                }
+            }
+            if j < n && src.line(j).trim_start().starts_with('|') {
+                continue;
+            }
+            break;
+        }
+        if !t.starts_with('|') {
+            break;
+        }
+        // A logical row: until a line ending in `|`.
+        let mut k = j;
+        while k < n && k - j < MAX_ROW_LINES && !src.line(k).trim_end().ends_with('|') {
+            let next = src.line(k + 1).trim();
+            if k + 1 >= n || is_border(next) || next.is_empty() {
+                break;
+            }
+            k += 1;
+        }
+        let end = (k + 1).min(n);
+        let (cells, range) = split_row(src, j, end, &widths);
+        if cells.len() != header.len() {
+            problems.push(Problem {
+                key: "mysql.problem.cell-count",
+                args: vec![("found", cells.len().to_string()), ("expected", header.len().to_string())],
+                range,
+            });
+        }
+        let fields = header
+            .iter()
+            .zip(cells.iter())
+            .map(|((name, nr), (val, vr))| Field {
+                name: name.clone(),
+                name_range: *nr,
+                value: (*val).to_owned(),
+                value_range: *vr,
+                null: *val == "NULL",
+            })
+            .collect();
+        rs.rows.push(Row { fields, range });
+        j = end;
+    }
+    if rs.summary.is_none() && j < n {
+        if let Some(s) = summary(src.line(j).trim()) {
+            rs.summary = Some(Summary { range: src.lines[j].range, ..s });
+            j += 1;
+        }
+    }
+    (rs, j.max(i + 1))
+}
+
+/// Splits the row on lines `start..end` into trimmed cells with their ranges.
+fn split_row<'a>(
+    src: &Source<'a>,
+    start: usize,
+    end: usize,
+    widths: &[usize],
+) -> (Vec<(&'a str, TextRange)>, TextRange) {
+    let range = src.lines_range(start, end);
+    let text = src.slice(range);
+    let body = text.trim();
+    let base = range.start + (text.len() - text.trim_start().len()) as u32;
+    let inner = body.strip_prefix('|').unwrap_or(body);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let inner_off = base + u32::from(body.starts_with('|'));
+    let pieces: Vec<&str> = inner.split('|').collect();
+    let mut cells = Vec::new();
+    if pieces.len() > widths.len() && !widths.is_empty() && end == start + 1 {
+        // A value holds `|`: cut by display width instead.
+        let mut pos = 0usize; // byte offset in `inner`
+        for (k, w) in widths.iter().enumerate() {
+            let rest = inner.get(pos..).unwrap_or("");
+            let mut width = 0usize;
+            let mut cut = rest.len();
+            for (bi, ch) in rest.char_indices() {
+                if width >= *w {
+                    cut = bi;
+                    break;
+                }
+                width += char_width(ch);
+            }
+            let cell = rest.get(..cut).unwrap_or("");
+            cells.push(trimmed(cell, inner_off + pos as u32));
+            pos += cut;
+            // Skip the separator.
+            if k + 1 < widths.len() && inner.get(pos..).is_some_and(|r| r.starts_with('|')) {
+                pos += 1;
+            }
+        }
+        return (cells, range);
+    }
+    let mut off = 0usize;
+    for p in pieces {
+        cells.push(trimmed(p, inner_off + off as u32));
+        off += p.len() + 1;
+    }
+    (cells, range)
+}
+
+fn trimmed(cell: &str, start: u32) -> (&str, TextRange) {
+    let lead = cell.len() - cell.trim_start().len();
+    let t = cell.trim();
+    let s = start + lead as u32;
+    (t, TextRange::new(s, s + t.len() as u32))
+}
+
+/// Approximate terminal width of a character (East Asian wide and fullwidth count two), as the
+/// mysql client pads table cells.
+fn char_width(c: char) -> usize {
+    let u = c as u32;
+    let wide = matches!(u,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F | 0x1F900..=0x1F9FF | 0x20000..=0x3FFFD);
+    if wide { 2 } else { 1 }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vertical form
+
+/// `*************************** 1. row ***************************` → 1.
+fn row_header_number(t: &str) -> Option<u64> {
+    let rest = t.strip_prefix("***")?.trim_start_matches('*').trim();
+    let rest = rest.strip_suffix("***")?.trim_end_matches('*').trim();
+    let num = rest.strip_suffix(". row")?;
+    num.trim().parse().ok()
+}
+
+/// A `\G` field line: `   Name: value` → (colon byte column, name, value). The name has no
+/// whitespace and is not a UUID (a GTID-set continuation line such as `3e11fa47-…:1-5,`).
+fn field_line(line: &str) -> Option<(usize, &str, &str)> {
+    let colon = line.find(':')?;
+    let head = line.get(..colon)?;
+    let name = head.trim_start();
+    if name.is_empty() || name.chars().any(char::is_whitespace) {
+        return None;
+    }
+    if looks_like_uuid(name) {
+        return None;
+    }
+    let after = line.get(colon + 1..)?;
+    if !(after.is_empty() || after.starts_with(' ')) {
+        return None;
+    }
+    let value = after.strip_prefix(' ').unwrap_or(after);
+    Some((colon, name, value))
+}
+
+/// Lines that clearly start another kind of document (so they cannot continue a `\G` value):
+/// an error-log timestamp, a client error, `Query OK`, an option-file group, a `# /path` header.
+fn other_document_starts(t: &str) -> bool {
+    let b = t.as_bytes();
+    let timestamp = b.len() >= 11
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && (b[10] == b'T' || b[10] == b' ');
+    let client_error = t.strip_prefix("ERROR ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    timestamp
+        || client_error
+        || t.starts_with("Query OK")
+        || t.starts_with("# /")
+        || (t.starts_with('[') && t.ends_with(']') && !t.contains(' '))
+}
+
+fn looks_like_uuid(s: &str) -> bool {
+    s.len() >= 32 && s.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') && s.contains('-')
+}
+
+/// A `\G` block without the `*** 1. row ***` header: only right after a `\G` command, or when the
+/// first field is a replica-status or channel-table anchor.
+fn headerless_vertical_start(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> bool {
+    let Some((_, name, _)) = field_line(src.line(i)) else { return false };
+    let after_g = hint.command.is_some_and(|c| c.trim_end().trim_end_matches(';').ends_with("\\G"));
+    let anchor = matches!(name, "Replica_IO_State" | "Slave_IO_State" | "CHANNEL_NAME");
+    // The next line must be a field line aligned on the same colon, to be sure.
+    let aligned = field_line(src.line(i + 1))
+        .zip(field_line(src.line(i)))
+        .is_some_and(|(a, b)| a.0 == b.0);
+    (after_g || anchor) && aligned
+}
+
+/// Parses a `\G` result set starting at line `i` (a row header, or the first field line).
+///
+/// Grammar (lines):
+/// ```text
+/// vertical = (rowhdr? field+)+ summary?
+/// rowhdr   = "*"+ " " N ". row " "*"+
+/// field    = " "* name ":" (" " value)?     ; names right-aligned: every field of a row has its
+///                                           ; colon in the same column
+/// cont     = any other non-blank line       ; continues the previous value (GTID sets, errors)
+/// ```
+/// A blank line ends the result set unless the next non-blank line is a field or row header of the
+/// same block. A prompt line, a border or a summary line ends it too.
+fn parse_vertical(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (ResultSet, usize) {
+    let n = src.lines.len();
+    let mut rs = ResultSet { form: Form::Vertical, ..ResultSet::default() };
+    let mut j = i;
+    let mut colon_col: Option<usize> = None;
+    let mut cur: Option<Row> = None;
+    let finish = |rs: &mut ResultSet, row: Option<Row>| {
+        if let Some(r) = row {
+            for f in &r.fields {
+                if !rs.columns.iter().any(|c| c == &f.name) {
+                    rs.columns.push(f.name.clone());
+                }
+            }
+            rs.rows.push(r);
+        }
+    };
+    while j < n {
+        let line = src.line(j);
+        let t = line.trim();
+        let lr = src.lines[j].range;
+        if row_header_number(t).is_some() {
+            finish(&mut rs, cur.take());
+            cur = Some(Row { fields: Vec::new(), range: lr });
+            colon_col = None;
+            j += 1;
+            continue;
+        }
+        if let Some(s) = summary(t) {
+            rs.summary = Some(Summary { range: lr, ..s });
+            j += 1;
+            break;
+        }
+        if t.is_empty() {
+            // Look past blank lines: does the block go on?
+            let mut k = j;
+            while k < n && src.line(k).trim().is_empty() {
+                k += 1;
+            }
+            let next = src.line(k);
+            let goes_on = k < n
+                && (row_header_number(next.trim()).is_some()
+                    || field_line(next).is_some_and(|(c, _, _)| Some(c) == colon_col));
+            if goes_on && cur.is_some() {
+                j = k;
+                continue;
+            }
+            break;
+        }
+        if crate::syntax::prompt::command(line).is_some() || is_border(t) || other_document_starts(t) {
+            break;
+        }
+        let field = field_line(line).filter(|(c, _, _)| colon_col.is_none_or(|cc| *c == cc));
+        match (field, cur.as_mut()) {
+            (Some((c, name, value)), _) => {
+                colon_col = Some(c);
+                let row = cur.get_or_insert_with(|| Row { fields: Vec::new(), range: lr });
+                let name_range = src.range_in_line(j, name);
+                let value_range = src.range_in_line(j, value.trim_end());
+                let v = value.trim_end();
+                row.fields.push(Field {
+                    name: name.to_owned(),
+                    name_range,
+                    value: v.to_owned(),
+                    value_range,
+                    null: v == "NULL",
+                });
+                row.range = row.range.cover(lr);
+            }
+            (None, Some(row)) if !row.fields.is_empty() => {
+                // A continuation of the previous value.
+                if let Some(f) = row.fields.last_mut() {
+                    let piece = t;
+                    if !f.value.is_empty() {
+                        f.value.push('\n');
+                    }
+                    f.value.push_str(piece);
+                    f.null = false;
+                    let pr = src.range_in_line(j, piece);
+                    f.value_range = if f.value_range.is_empty() && f.value.len() == piece.len() {
+                        pr
+                    } else {
+                        f.value_range.cover(pr)
+                    };
+                }
+                row.range = row.range.cover(lr);
+            }
+            _ => {
+                if cur.is_some() && j > i {
+                    problems.push(Problem { key: "mysql.problem.stray-line", args: vec![], range: lr });
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+        }
+        j += 1;
+    }
+    finish(&mut rs, cur.take());
+    (rs, j.max(i + 1))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tab-separated (`mysql -B`)
+
+fn tab_header(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> bool {
+    let line = src.line(i);
+    if !line.contains('\t') {
+        return false;
+    }
+    let cols: Vec<&str> = line.split('\t').collect();
+    let names_ok = cols.iter().all(|c| {
+        let c = c.trim();
+        !c.is_empty() && !c.contains(' ') && !c.contains('=')
+    });
+    if !names_ok || cols.len() < 2 {
+        return false;
+    }
+    let next = src.line(i + 1);
+    let same = i + 1 < src.lines.len() && next.split('\t').count() == cols.len();
+    let owned: Vec<String> = cols.iter().map(|c| c.trim().to_owned()).collect();
+    let known = classify(&owned, None) != DocKind::QueryResult;
+    let after_select = hint.command.is_some_and(|c| {
+        let u = c.trim_start().to_ascii_uppercase();
+        u.starts_with("SELECT") || u.starts_with("SHOW") || u.contains("MYSQL ")
+    });
+    same && (known || after_select)
+}
+
+/// Parses `mysql -B` output: a header line of tab-separated names, then rows with the same number
+/// of tab-separated values, escapes `\n \t \\ \0` decoded, `NULL` null. Ends at the first line with
+/// another number of fields.
+fn parse_tabs(src: &Source<'_>, i: usize, _problems: &mut Vec<Problem>) -> (ResultSet, usize) {
+    let n = src.lines.len();
+    let header_line = src.line(i);
+    let header: Vec<(String, TextRange)> = header_line
+        .split('\t')
+        .map(|c| (c.trim().to_owned(), src.range_in_line(i, c.trim())))
+        .collect();
+    let mut rs = ResultSet {
+        form: Form::Tabs,
+        columns: header.iter().map(|(c, _)| c.clone()).collect(),
+        ..ResultSet::default()
+    };
+    let mut j = i + 1;
+    while j < n {
+        let line = src.line(j);
+        let parts: Vec<&str> = line.split('\t').collect();
+        if parts.len() != header.len() {
+            break;
+        }
+        let fields = header
+            .iter()
+            .zip(parts.iter())
+            .map(|((name, nr), v)| Field {
+                name: name.clone(),
+                name_range: *nr,
+                value: unescape_tabs(v),
+                value_range: src.range_in_line(j, v),
+                null: *v == "NULL",
+            })
+            .collect();
+        rs.rows.push(Row { fields, range: src.lines[j].range });
+        j += 1;
+    }
+    (rs, j)
+}
+
+fn unescape_tabs(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    let mut it = v.chars();
+    while let Some(c) = it.next() {
+        if c == '\\' {
+            match it.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('0') => out.push('\0'),
+                Some('\\') => out.push('\\'),
+                Some(o) => {
+                    out.push('\\');
+                    out.push(o);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::Hint;
+
+    fn parse(text: &str, command: Option<&str>) -> Option<(ResultSet, usize, Vec<Problem>)> {
+        let src = Source::new(0, "t", text);
+        let hint = Hint { command, at_input_start: true };
+        let c = recognize(&src, 0, &hint)?;
+        match c.parsed {
+            Parsed::Result(rs) => Some((rs, c.end, c.problems)),
+            _ => None,
+        }
+    }
+
+    fn cell<'a>(text: &'a str, f: &Field) -> (&'a str, &'a str) {
+        (&text[f.name_range.to_usize()], &text[f.value_range.to_usize()])
+    }
+
+    #[test]
+    fn table_with_spaces_null_empty_and_summary() {
+        let t = "+---------------+-------+------+\n\
+                 | Variable_name | Value | x    |\n\
+                 +---------------+-------+------+\n\
+                 | a b           |       | NULL |\n\
+                 | sync_relay_log| 10000 | 中文 |\n\
+                 +---------------+-------+------+\n\
+                 2 rows in set, 1 warning (0.00 sec)\n\
+                 \n\
+                 trailing\n";
+        let (rs, end, problems) = parse(t, None).unwrap();
+        assert_eq!(end, 7);
+        assert!(problems.is_empty());
+        assert_eq!(rs.kind, Some(DocKind::ShowVariables));
+        assert_eq!(rs.columns, vec!["Variable_name", "Value", "x"]);
+        assert_eq!(rs.rows.len(), 2);
+        let r0 = &rs.rows[0];
+        assert_eq!(r0.fields[0].value, "a b");
+        assert_eq!(r0.fields[1].value, "");
+        assert!(r0.fields[2].null);
+        assert_eq!(cell(t, &rs.rows[1].fields[1]), ("Value", "10000"));
+        assert_eq!(cell(t, &rs.rows[1].fields[2]).1, "中文");
+        let s = rs.summary.unwrap();
+        assert_eq!((s.rows, s.warnings), (2, 1));
+    }
+
+    #[test]
+    fn table_value_with_pipe_uses_widths() {
+        let t = "+---+-------+\n| a | b     |\n+---+-------+\n| 1 | x|y z |\n+---+-------+\n";
+        let (rs, _, problems) = parse(t, None).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(rs.rows[0].fields[1].value, "x|y z");
+    }
+
+    #[test]
+    fn table_cell_spanning_lines() {
+        let t = "+------------------+-------------------+---------------+\n\
+| Slave_IO_Running | Executed_Gtid_Set | Auto_Position |\n\
++------------------+-------------------+---------------+\n\
+| Yes              | 3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5,\n\
+4f3c8a10-71ca-11e1-9e33-c80aa9429562:1-10 |             1 |\n\
++------------------+-------------------+---------------+\n\
+1 row in set (0.00 sec)\n";
+        let (rs, end, _) = parse(t, None).unwrap();
+        assert_eq!(end, 7);
+        assert_eq!(rs.kind, Some(DocKind::ReplicaStatus));
+        let f = rs.rows[0].get("Executed_Gtid_Set").unwrap();
+        assert!(f.value.starts_with("3e11fa47") && f.value.ends_with(":1-10"));
+        assert_eq!(rs.rows[0].get("Auto_Position").unwrap().value, "1");
+    }
+
+    #[test]
+    fn vertical_with_continuations_and_channels() {
+        let t = "*************************** 1. row ***************************\n\
+\x20            Replica_IO_State: Waiting for source to send event\n\
+\x20          Replica_IO_Running: Yes\n\
+\x20                  Last_Error: \n\
+\x20           Executed_Gtid_Set: 3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5,\n\
+4f3c8a10-71ca-11e1-9e33-c80aa9429562:1-10\n\
+\x20                Channel_Name: a\n\
+*************************** 2. row ***************************\n\
+\x20          Replica_IO_Running: No\n\
+\x20                Channel_Name: b\n\
+2 rows in set (0.00 sec)\n\
+mysql> next\n";
+        let (rs, end, problems) = parse(t, Some("SHOW REPLICA STATUS\\G")).unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(end, 11);
+        assert_eq!(rs.rows.len(), 2);
+        assert_eq!(rs.kind, Some(DocKind::ReplicaStatus));
+        let r0 = &rs.rows[0];
+        assert_eq!(r0.get("Last_Error").unwrap().value, "");
+        let g = r0.get("Executed_Gtid_Set").unwrap();
+        assert_eq!(g.value.lines().count(), 2);
+        assert!(t[g.value_range.to_usize()].ends_with("c80aa9429562:1-10"));
+        assert_eq!(cell(t, r0.get("Channel_Name").unwrap()), ("Channel_Name", "a"));
+        assert_eq!(rs.rows[1].get("Channel_Name").unwrap().value, "b");
+    }
+
+    #[test]
+    fn empty_set_takes_kind_from_command() {
+        let (rs, end, _) = parse("Empty set (0.00 sec)\n", Some("SHOW REPLICA STATUS\\G")).unwrap();
+        assert_eq!(end, 1);
+        assert_eq!(rs.kind, Some(DocKind::ReplicaStatus));
+        assert!(rs.rows.is_empty());
+        assert_eq!(rs.summary.unwrap().rows, 0);
+    }
+
+    #[test]
+    fn classification_by_columns_and_command() {
+        let c = |v: &[&str], cmd| classify(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>(), cmd);
+        assert_eq!(c(&["Variable_name", "Value"], Some("SHOW GLOBAL STATUS")), DocKind::QueryResult);
+        assert_eq!(c(&["Variable_name", "Value"], None), DocKind::ShowVariables);
+        assert_eq!(c(&["CHANNEL_NAME", "GTID_ONLY"], None), DocKind::ConnectionConfiguration);
+        assert_eq!(c(&["CHANNEL_NAME", "REQUIRE_ROW_FORMAT"], None), DocKind::ApplierConfiguration);
+        assert_eq!(c(&["STATE", "ERROR_NO"], None), DocKind::CloneStatus);
+        assert_eq!(c(&["STAGE", "STATE"], None), DocKind::CloneProgress);
+        assert_eq!(c(&["@@global.gtid_mode"], None), DocKind::VariableQuery);
+        assert_eq!(c(&["VERSION()"], None), DocKind::VariableQuery);
+        assert_eq!(c(&["STATE"], Some("select state from performance_schema.clone_status;")), DocKind::CloneStatus);
+        assert_eq!(c(&["a"], None), DocKind::QueryResult);
+    }
+
+    #[test]
+    fn tab_separated() {
+        let t = "Variable_name\tValue\nsync_relay_log\t1\nrelay_log\tx\\ty\n";
+        let (rs, end, _) = parse(t, None).unwrap();
+        assert_eq!(end, 3);
+        assert_eq!(rs.form, Form::Tabs);
+        assert_eq!(rs.rows[1].fields[1].value, "x\ty");
+    }
+
+    #[test]
+    fn never_claims_plain_text() {
+        assert!(parse("hello world\n", None).is_none());
+        assert!(parse("Key: value\nOther: x\n", None).is_none());
+        assert!(parse("+---+\n", None).is_none());
+    }
 }

@@ -1,0 +1,56 @@
+//! Tests that loop over the rule registry and the catalog.
+
+use advisor::{Lang, rules};
+use std::collections::HashSet;
+
+#[test]
+fn rule_ids_are_unique_kebab_case() {
+    let mut seen = HashSet::new();
+    for r in rules(Lang::En) {
+        assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
+        assert!(
+            r.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "rule id {} is not kebab-case",
+            r.id
+        );
+        let family_prefix = ["restart-", "clone-", "replica-"];
+        assert!(family_prefix.iter().any(|p| r.id.starts_with(p)), "rule id {} has no family prefix", r.id);
+    }
+}
+
+#[test]
+fn every_rule_has_docs_and_a_name_in_every_language() {
+    const SECTIONS: [&str; 6] =
+        ["## What it does", "## Why is this bad?", "## Example", "## Fix safety", "## Known problems", "## References"];
+    for lang in Lang::ALL {
+        for r in rules(lang) {
+            assert!(lang.has(&format!("{}.name", r.id)), "{} has no name in {}", r.id, lang.tag());
+            assert!(!r.docs.trim().is_empty(), "{} has no docs in {}", r.id, lang.tag());
+            if lang == Lang::En {
+                for s in SECTIONS {
+                    assert!(r.docs.contains(s), "{} docs (en) lack section {s:?}", r.id);
+                }
+            } else {
+                // Same structure: as many level-2 headings as the English docs.
+                let en = advisor::rule(r.id, Lang::En).expect("same registry");
+                let count = |d: &str| d.lines().filter(|l| l.starts_with("## ")).count();
+                assert_eq!(count(r.docs), count(en.docs), "{} docs differ in structure ({})", r.id, lang.tag());
+                assert_ne!(r.docs, en.docs, "{} zh-CN docs are the English text", r.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn docs_rules_md_is_current() {
+    let generated = advisor::rules_markdown();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules.md");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(path, &generated).expect("write docs/rules.md");
+    }
+    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        on_disk == generated,
+        "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test -p advisor --test it registry`"
+    );
+}

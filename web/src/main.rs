@@ -1,2 +1,0 @@
-//! TODO(web owner): the Yew app.
-fn main() {}

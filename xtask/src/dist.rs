@@ -1,0 +1,253 @@
+//! `cargo xtask dist`: turns Trunk's release build into one self-contained HTML file.
+//!
+//! Recipe (see TOOLCHAIN.md): take the wasm-bindgen glue (`--target web`) and the optimised wasm from
+//! `dist/`; drop the glue's final `export { … }` statement; remove Trunk's module loader and preload
+//! links from `index.html`; put a CSP meta tag right after `<meta charset>`; insert one inline
+//! `<script type="module">` holding the glue, the wasm as base64 and `initSync({ module: bytes })`.
+//! The CSP allows exactly that script and the inlined stylesheet by their sha256 hashes: no
+//! `'unsafe-inline'`, and `connect-src 'none'` so the page cannot talk to anything.
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The artefacts of a Trunk build.
+pub struct TrunkDist {
+    pub html: String,
+    pub glue: String,
+    pub wasm: Vec<u8>,
+    pub glue_name: String,
+}
+
+/// Reads `dist/` (index.html, the one `.js` glue and its `_bg.wasm`).
+pub fn read_trunk_dist(dir: &Path) -> Result<TrunkDist, String> {
+    let html = fs::read_to_string(dir.join("index.html"))
+        .map_err(|e| format!("{}: {e}", dir.join("index.html").display()))?;
+    let mut glue = None;
+    let mut wasm = None;
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        if name.ends_with("_bg.wasm") {
+            wasm = Some(path);
+        } else if name.ends_with(".js") && !name.ends_with(".min.js") {
+            glue = Some((name, path));
+        }
+    }
+    let (glue_name, glue_path) = glue.ok_or("no .js glue in dist/")?;
+    let wasm_path: PathBuf = wasm.ok_or("no _bg.wasm in dist/")?;
+    Ok(TrunkDist {
+        html,
+        glue: fs::read_to_string(&glue_path).map_err(|e| format!("{}: {e}", glue_path.display()))?,
+        wasm: fs::read(&wasm_path).map_err(|e| format!("{}: {e}", wasm_path.display()))?,
+        glue_name,
+    })
+}
+
+/// `'sha256-…'` of a script or style element's exact text.
+pub fn csp_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+}
+
+/// Removes the glue's final `export { a, b as c };` statement and returns the glue without it and
+/// the exported names (`(local, exported)`).
+pub fn strip_exports(glue: &str) -> Result<(String, Vec<(String, String)>), String> {
+    let start = glue.rfind("\nexport {").map(|i| i + 1).or_else(|| glue.starts_with("export {").then_some(0));
+    let start = start.ok_or("the glue has no `export { … }` statement")?;
+    let end = glue[start..].find('}').map(|i| start + i + 1).ok_or("unterminated export")?;
+    let mut end_stmt = end;
+    if glue[end..].starts_with(';') {
+        end_stmt += 1;
+    }
+    let list = &glue[start + "export {".len()..end - 1];
+    let names = list
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|item| match item.split_once(" as ") {
+            Some((local, exported)) => (local.trim().to_owned(), exported.trim().to_owned()),
+            None => (item.to_owned(), item.to_owned()),
+        })
+        .collect();
+    let mut out = String::with_capacity(glue.len());
+    out.push_str(&glue[..start]);
+    out.push_str(&glue[end_stmt..]);
+    Ok((out, names))
+}
+
+/// Removes every `<link …>` whose `rel` is `preload`/`modulepreload` and every `<script>` element
+/// that loads the wasm (Trunk's loader).
+pub fn strip_trunk_loader(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let next_link = rest.find("<link");
+        let next_script = rest.find("<script");
+        let (pos, is_link) = match (next_link, next_script) {
+            (None, None) => break,
+            (Some(l), None) => (l, true),
+            (None, Some(s)) => (s, false),
+            (Some(l), Some(s)) => if l < s { (l, true) } else { (s, false) },
+        };
+        out.push_str(&rest[..pos]);
+        rest = &rest[pos..];
+        if is_link {
+            let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+            let tag = &rest[..end];
+            let drop = tag.contains("rel=\"preload\"")
+                || tag.contains("rel=\"modulepreload\"")
+                || tag.contains("rel=preload")
+                || tag.contains("rel=modulepreload");
+            if !drop {
+                out.push_str(tag);
+            }
+            rest = &rest[end..];
+        } else {
+            let end = rest.find("</script>").map_or(rest.len(), |i| i + "</script>".len());
+            let element = &rest[..end];
+            if !(element.contains("import init") || element.contains("wasm")) {
+                out.push_str(element);
+            }
+            rest = &rest[end..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text of every `<style>` element, in order.
+pub fn inline_styles(html: &str) -> Vec<String> {
+    let mut styles = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<style") {
+        let Some(open_end) = rest[i..].find('>') else { break };
+        let body_start = i + open_end + 1;
+        let Some(close) = rest[body_start..].find("</style>") else { break };
+        styles.push(rest[body_start..body_start + close].to_owned());
+        rest = &rest[body_start + close..];
+    }
+    styles
+}
+
+/// Inserts `tag` right after the `<meta charset…>` tag (or after `<head>` when there is none).
+pub fn insert_after_charset(html: &str, tag: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let at = lower
+        .find("<meta charset")
+        .and_then(|i| lower[i..].find('>').map(|j| i + j + 1))
+        .or_else(|| lower.find("<head>").map(|i| i + "<head>".len()))
+        .unwrap_or(0);
+    format!("{}\n    {}{}", &html[..at], tag, &html[at..])
+}
+
+/// The CSP of the single file.
+pub fn single_file_csp(script_hash: &str, style_hashes: &[String]) -> String {
+    let styles = if style_hashes.is_empty() { "'none'".to_owned() } else { style_hashes.join(" ") };
+    format!(
+        "default-src 'none'; script-src {script_hash} 'wasm-unsafe-eval'; style-src {styles}; \
+         img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+}
+
+/// Builds the single self-contained page from Trunk's output.
+pub fn single_file(d: &TrunkDist) -> Result<String, String> {
+    let (glue, exports) = strip_exports(&d.glue)?;
+    if !exports.iter().any(|(_, e)| e == "initSync") {
+        return Err("the glue exports no initSync (was it built with --target web?)".into());
+    }
+    let api: Vec<String> = exports
+        .iter()
+        .filter(|(_, e)| e != "initSync" && e != "default")
+        .map(|(l, e)| format!("{e}: {l}"))
+        .collect();
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&d.wasm);
+    let script = format!(
+        "\n{glue}\n;(() => {{\nconst b64 = \"{b64}\";\n\
+         const bytes = typeof Uint8Array.fromBase64 === \"function\"\n  ? Uint8Array.fromBase64(b64)\n  \
+         : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n\
+         initSync({{ module: bytes }});\nwindow.mysqlAdvisor = {{ {} }};\n}})();\n",
+        api.join(", ")
+    )
+    .replace("</script", "<\\/script");
+    let html = strip_trunk_loader(&d.html);
+    let styles: Vec<String> = inline_styles(&html).iter().map(|s| csp_hash(s)).collect();
+    let csp = single_file_csp(&csp_hash(&script), &styles);
+    let html = insert_after_charset(&html, &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"));
+    let close = html.rfind("</body>").ok_or("index.html has no </body>")?;
+    Ok(format!("{}<script type=\"module\">{script}</script>\n{}", &html[..close], &html[close..]))
+}
+
+/// Adds a CSP to Trunk's own `dist/index.html` (hosted as separate files): its loader script and
+/// styles by hash, the glue and wasm from the same origin, and no other connection.
+pub fn harden_trunk_index(html: &str) -> String {
+    if html.contains("Content-Security-Policy") {
+        return html.to_owned();
+    }
+    let mut script_hashes = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<script") {
+        let Some(open_end) = rest[i..].find('>') else { break };
+        let body_start = i + open_end + 1;
+        let Some(close) = rest[body_start..].find("</script>") else { break };
+        let body = &rest[body_start..body_start + close];
+        if !body.trim().is_empty() {
+            script_hashes.push(csp_hash(body));
+        }
+        rest = &rest[body_start + close..];
+    }
+    let styles: Vec<String> = inline_styles(html).iter().map(|s| csp_hash(s)).collect();
+    let csp = format!(
+        "default-src 'none'; script-src 'self' {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
+         connect-src 'self'; base-uri 'none'; form-action 'none'",
+        script_hashes.join(" "),
+        if styles.is_empty() { "'none'".to_owned() } else { styles.join(" ") }
+    );
+    insert_after_charset(html, &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_the_final_export_statement() {
+        let glue = "function a(){}\nfunction initSync(){}\nexport { a as analyze, initSync, __wbg_init as default };\n";
+        let (out, names) = strip_exports(glue).unwrap();
+        assert!(!out.contains("export"));
+        assert!(out.contains("function initSync"));
+        assert_eq!(names[0], ("a".to_owned(), "analyze".to_owned()));
+        assert_eq!(names[2], ("__wbg_init".to_owned(), "default".to_owned()));
+    }
+
+    #[test]
+    fn removes_trunk_loader_and_preloads_only() {
+        let html = "<head><meta charset=\"utf-8\"><link rel=\"modulepreload\" href=\"/web.js\">\
+            <link rel=\"preload\" href=\"/web_bg.wasm\" as=\"fetch\"><link rel=\"icon\" href=\"data:,\">\
+            <style>body{}</style></head><body><script type=\"module\">import init, * as bindings from '/web.js';\
+            await init({ module_or_path: '/web_bg.wasm' });</script><script>keep()</script></body>";
+        let out = strip_trunk_loader(html);
+        assert!(!out.contains("modulepreload") && !out.contains("preload\"") && !out.contains("import init"));
+        assert!(out.contains("rel=\"icon\"") && out.contains("keep()") && out.contains("<style>"));
+    }
+
+    #[test]
+    fn csp_goes_right_after_charset_and_hashes_match() {
+        let d = TrunkDist {
+            html: "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title><style>b{}</style></head><body></body></html>".into(),
+            glue: "function initSync(m){}\nexport { initSync, x as analyze };\n".into(),
+            wasm: vec![0, 97, 115, 109],
+            glue_name: "web.js".into(),
+        };
+        let page = single_file(&d).unwrap();
+        let meta = page.find("<meta http-equiv=\"Content-Security-Policy\"").unwrap();
+        assert!(meta > page.find("<meta charset").unwrap() && meta < page.find("<title>").unwrap());
+        assert!(page.contains("connect-src 'none'") && !page.contains("unsafe-inline"));
+        let start = page.find("<script type=\"module\">").unwrap() + "<script type=\"module\">".len();
+        let end = page[start..].find("</script>").unwrap() + start;
+        assert!(page.contains(&csp_hash(&page[start..end])));
+        assert!(page.contains(&csp_hash("b{}")));
+        assert!(page.contains("AGFzbQ==") && page.contains("analyze: x"));
+    }
+}
