@@ -89,7 +89,13 @@ pub fn strip_trunk_loader(html: &str) -> String {
             (None, None) => break,
             (Some(l), None) => (l, true),
             (None, Some(s)) => (s, false),
-            (Some(l), Some(s)) => if l < s { (l, true) } else { (s, false) },
+            (Some(l), Some(s)) => {
+                if l < s {
+                    (l, true)
+                } else {
+                    (s, false)
+                }
+            }
         };
         out.push_str(&rest[..pos]);
         rest = &rest[pos..];
@@ -111,6 +117,22 @@ pub fn strip_trunk_loader(html: &str) -> String {
                 out.push_str(element);
             }
             rest = &rest[end..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Removes `<meta http-equiv="Content-Security-Policy" …>` tags (a new one is computed).
+pub fn strip_csp_meta(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<meta http-equiv=\"Content-Security-Policy\"") {
+        out.push_str(rest[..i].trim_end_matches([' ', '\t']));
+        let end = rest[i..].find('>').map_or(rest.len(), |j| i + j + 1);
+        rest = &rest[end..];
+        if let Some(stripped) = rest.strip_prefix('\n') {
+            rest = stripped;
         }
     }
     out.push_str(rest);
@@ -157,11 +179,23 @@ pub fn single_file(d: &TrunkDist) -> Result<String, String> {
     if !exports.iter().any(|(_, e)| e == "initSync") {
         return Err("the glue exports no initSync (was it built with --target web?)".into());
     }
-    let api: Vec<String> = exports
+    let mut api: Vec<String> = exports
         .iter()
         .filter(|(_, e)| e != "initSync" && e != "default")
         .map(|(l, e)| format!("{e}: {l}"))
         .collect();
+    // wasm-bindgen also exports functions inline (`export function analyze(…)`); `start` runs itself.
+    for line in glue.lines() {
+        if let Some(rest) =
+            line.strip_prefix("export function ").or_else(|| line.strip_prefix("export class "))
+        {
+            let name: String =
+                rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$').collect();
+            if !name.is_empty() && name != "start" {
+                api.push(name);
+            }
+        }
+    }
     let b64 = base64::engine::general_purpose::STANDARD.encode(&d.wasm);
     let script = format!(
         "\n{glue}\n;(() => {{\nconst b64 = \"{b64}\";\n\
@@ -171,10 +205,13 @@ pub fn single_file(d: &TrunkDist) -> Result<String, String> {
         api.join(", ")
     )
     .replace("</script", "<\\/script");
-    let html = strip_trunk_loader(&d.html);
+    let html = strip_csp_meta(&strip_trunk_loader(&d.html));
     let styles: Vec<String> = inline_styles(&html).iter().map(|s| csp_hash(s)).collect();
     let csp = single_file_csp(&csp_hash(&script), &styles);
-    let html = insert_after_charset(&html, &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"));
+    let html = insert_after_charset(
+        &html,
+        &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"),
+    );
     let close = html.rfind("</body>").ok_or("index.html has no </body>")?;
     Ok(format!("{}<script type=\"module\">{script}</script>\n{}", &html[..close], &html[close..]))
 }
@@ -236,7 +273,7 @@ mod tests {
     fn csp_goes_right_after_charset_and_hashes_match() {
         let d = TrunkDist {
             html: "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title><style>b{}</style></head><body></body></html>".into(),
-            glue: "function initSync(m){}\nexport { initSync, x as analyze };\n".into(),
+            glue: "export function mount(e) {}\nexport function start() {}\nfunction initSync(m){}\nexport { initSync, x as analyze };\n".into(),
             wasm: vec![0, 97, 115, 109],
             glue_name: "web.js".into(),
         };
@@ -248,6 +285,9 @@ mod tests {
         let end = page[start..].find("</script>").unwrap() + start;
         assert!(page.contains(&csp_hash(&page[start..end])));
         assert!(page.contains(&csp_hash("b{}")));
-        assert!(page.contains("AGFzbQ==") && page.contains("analyze: x"));
+        assert!(page.contains("AGFzbQ==") && page.contains("{ analyze: x, mount }"));
+        assert_eq!(page.matches("Content-Security-Policy").count(), 1);
+        let again = single_file(&TrunkDist { html: harden_trunk_index(&d.html), ..d }).unwrap();
+        assert_eq!(again.matches("Content-Security-Policy").count(), 1, "the hosted CSP is replaced");
     }
 }

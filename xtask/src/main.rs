@@ -192,7 +192,10 @@ fn cmd_test(ctx: &Ctx, args: &[String]) -> ExitCode {
     tally.step("cargo fmt --all --check", run(ctx, Command::new("cargo").args(["fmt", "--all", "--check"])));
     tally.step(
         "cargo clippy --workspace --all-targets -- -D warnings",
-        run(ctx, Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])),
+        run(
+            ctx,
+            Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+        ),
     );
     cargo_test(ctx, &mut tally);
     if set_up && !skip_web {
@@ -265,7 +268,11 @@ fn main() -> ExitCode {
                     Err(e) => println!("  FAILED  {name}: {e}"),
                 }
             }
-            println!("test result: {}. {} passed, {failed} failed", if failed == 0 { "ok" } else { "FAILED" }, results.len() - failed);
+            println!(
+                "test result: {}. {} passed, {failed} failed",
+                if failed == 0 { "ok" } else { "FAILED" },
+                results.len() - failed
+            );
             return if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE };
         }
         "help" | "--help" | "-h" => {

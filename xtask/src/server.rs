@@ -3,14 +3,10 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A running server; it lives as long as the process (its thread is detached).
 pub struct Server {
     pub addr: SocketAddr,
-    /// Number of requests answered so far.
-    pub requests: Arc<AtomicUsize>,
 }
 
 impl Server {
@@ -24,18 +20,15 @@ pub fn start(root: &Path, port: u16) -> std::io::Result<Server> {
     let listener = TcpListener::bind(("127.0.0.1", port))?;
     let addr = listener.local_addr()?;
     let root = root.to_path_buf();
-    let requests = Arc::new(AtomicUsize::new(0));
-    let counter = requests.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let root = root.clone();
-            let counter = counter.clone();
             std::thread::spawn(move || {
-                let _ = handle(stream, &root, &counter);
+                let _ = handle(stream, &root);
             });
         }
     });
-    Ok(Server { addr, requests })
+    Ok(Server { addr })
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -67,7 +60,7 @@ fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
     Some(out)
 }
 
-fn handle(mut stream: TcpStream, root: &Path, counter: &AtomicUsize) -> std::io::Result<()> {
+fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     loop {
         let mut request_line = String::new();
@@ -84,7 +77,6 @@ fn handle(mut stream: TcpStream, root: &Path, counter: &AtomicUsize) -> std::io:
                 keep_alive = false;
             }
         }
-        counter.fetch_add(1, Ordering::SeqCst);
         let mut parts = request_line.split_whitespace();
         let method = parts.next().unwrap_or_default();
         let target = parts.next().unwrap_or("/");

@@ -146,7 +146,13 @@ fn ensure_browser(ctx: &Ctx) -> Result<(), String> {
     let driver = probe("chromedriver", &["--version"]);
     if let (Some(c), Some(d)) = (&chromium, &driver) {
         ctx.say(&format!("set-up: {} / {}", c.trim(), d.lines().next().unwrap_or_default().trim()));
-        return Ok(());
+    } else {
+        apt_install(ctx, &["chromium", "chromium-driver"])?;
     }
-    apt_install(ctx, &["chromium", "chromium-driver"])
+    // A CJK font, so that the Chinese screenshots are legible (the tests do not depend on it).
+    let has_cjk = probe("fc-list", &[":lang=zh"]).is_some_and(|s| !s.trim().is_empty());
+    if !has_cjk && let Err(e) = apt_install(ctx, &["fonts-wqy-microhei"]) {
+        ctx.say(&format!("set-up: no CJK font ({e}); Chinese screenshots will show boxes"));
+    }
+    Ok(())
 }

@@ -118,6 +118,8 @@ const EN: &[(&str, &str)] = &[
     ("clone", include_str!("../locales/en/clone.ftl")),
     ("replica", include_str!("../locales/en/replica.ftl")),
     ("ui", include_str!("../locales/en/ui.ftl")),
+    ("render", include_str!("../locales/en/render.ftl")),
+    ("logscan", include_str!("../locales/en/logscan.ftl")),
 ];
 const ZH: &[(&str, &str)] = &[
     ("core", include_str!("../locales/zh-CN/core.ftl")),
@@ -128,6 +130,8 @@ const ZH: &[(&str, &str)] = &[
     ("clone", include_str!("../locales/zh-CN/clone.ftl")),
     ("replica", include_str!("../locales/zh-CN/replica.ftl")),
     ("ui", include_str!("../locales/zh-CN/ui.ftl")),
+    ("render", include_str!("../locales/zh-CN/render.ftl")),
+    ("logscan", include_str!("../locales/zh-CN/logscan.ftl")),
 ];
 
 fn catalog(lang: Lang) -> &'static HashMap<String, String> {

@@ -19,6 +19,7 @@ mod detect;
 mod document;
 mod facts;
 pub mod i18n;
+pub mod logscan;
 mod redact;
 pub mod render;
 mod report;
@@ -119,8 +120,18 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
     for inp in inputs.iter().filter(|i| i.lossy) {
         notes.push(lang.fmt("core.note-lossy", &[("input", &inp.name)]));
     }
+    // How settings were resolved: assumed option-file groups, missing !include files…
+    for n in facts.settings.notes() {
+        let args: Vec<(&str, &str)> = n.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        notes.push(lang.fmt(n.key, &args));
+    }
 
-    Report {
+    // Secrets are masked wherever the report quotes the input (`redact`); say so.
+    for inp in inputs.iter().filter(|i| redact::contains_secret(&i.text)) {
+        notes.push(lang.fmt("render.note-masked", &[("input", &inp.name)]));
+    }
+
+    let mut report = Report {
         schema_version: 1,
         lang,
         verdicts: Verdicts { clone_restart, replica_crash_safe },
@@ -143,7 +154,10 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
             channels: facts.channels.iter().map(|c| c.name.clone()).collect(),
         },
         notes,
-    }
+    };
+    // Defence in depth: mask anything a rule may have quoted from the input without `cx.evidence`.
+    redact::scrub(&mut report);
+    report
 }
 
 fn document_info(lang: Lang, d: &Document) -> DocumentInfo {

@@ -1,2 +1,266 @@
-//! `mysql-advisor`: TODO(cli owner).
-fn main() {}
+//! `mysql-advisor`: the command line over the same core as the web page.
+//!
+//! ```text
+//! mysql-advisor check [FILE…|-] [--format text|json|markdown] [--lang en|zh-CN]
+//!                     [--fail-on error|warning|info|never] [--color auto|always|never]
+//! mysql-advisor explain RULE
+//! mysql-advisor rules [--format text|json|markdown]
+//! ```
+//!
+//! Exit codes: 0 when no finding reaches `--fail-on` (default `error`), 1 when one does, 2 on a usage
+//! error, an unknown rule or an unreadable input (one line on stderr:
+//! `mysql-advisor: error: cannot read 'x.cnf': No such file or directory`). A closed pipe
+//! (`mysql-advisor check x | head`) is success.
+
+mod args;
+
+use advisor::{Input, Lang, Options, Report, render};
+use anyhow::{Context as _, anyhow};
+use args::{Args, Color, FailOn, Format};
+use std::io::{self, IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+/// What went wrong, and how to exit.
+enum Failure {
+    /// Usage errors, unknown rules, unreadable inputs: exit 2.
+    Usage(anyhow::Error),
+    /// Anything else (writing the output): exit 2 unless the pipe was closed.
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Failure {
+        Failure::Other(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = match std::env::args_os().skip(1).map(|a| a.into_string()).collect() {
+        Ok(v) => v,
+        Err(bad) => {
+            let lang = args::env_lang(|k| std::env::var(k).ok());
+            let msg = lang.fmt("render.cli-unknown-option", &[("option", &bad.to_string_lossy())]);
+            eprintln!("mysql-advisor: {}: {msg}", lang.t("render.cli-error"));
+            return ExitCode::from(2);
+        }
+    };
+    let lang = args::early_lang(&argv).unwrap_or_else(|| args::env_lang(|k| std::env::var(k).ok()));
+    match run(&argv, lang) {
+        Ok(code) => code,
+        Err(Failure::Other(e)) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(Failure::Usage(e) | Failure::Other(e)) => {
+            eprintln!("mysql-advisor: {}: {e:#}", lang.t("render.cli-error"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+fn run(argv: &[String], lang: Lang) -> Result<ExitCode, Failure> {
+    let usage = |msg: String| Failure::Usage(anyhow!("{msg} {}", lang.t("render.cli-try-help")));
+    let args = args::parse(argv, lang).map_err(usage)?;
+    if args.help {
+        write_out(&help(lang), lang)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.version {
+        write_out(&format!("mysql-advisor {}\n", env!("CARGO_PKG_VERSION")), lang)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    match args.command.as_deref() {
+        Some("check") => check(&args, lang),
+        Some("explain") => explain(&args, lang),
+        Some("rules") => rules(&args, lang),
+        Some("help") => {
+            write_out(&help(lang), lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(other) => {
+            let mut msg = lang.fmt("render.cli-unknown-command", &[("command", other)]);
+            if let Some(s) = args::suggest(other, ["check", "explain", "rules"]) {
+                msg.push_str(&lang.fmt("render.cli-did-you-mean", &[("suggestion", s)]));
+            }
+            Err(usage(msg))
+        }
+        None => {
+            // No command: the help, on stderr, as a usage error.
+            eprint!("{}", help(lang));
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+fn help(lang: Lang) -> String {
+    let mut h = lang.fmt("render.cli-help", &[("version", env!("CARGO_PKG_VERSION"))]);
+    h.push('\n');
+    h
+}
+
+/// `check`: read every input, analyse them together, print, and exit by `--fail-on`.
+fn check(args: &Args, lang: Lang) -> Result<ExitCode, Failure> {
+    let inputs = read_inputs(&args.positionals, lang)?;
+    let report = advisor::analyze_with(&inputs, &Options { lang });
+    let out = match args.format.unwrap_or(Format::Text) {
+        Format::Json => report.to_json() + "\n",
+        Format::Markdown => render::markdown(&report) + "\n",
+        Format::Text => render::text(&report, &render::TextOptions { color: use_color(args.color) }),
+    };
+    write_out(&out, lang)?;
+    Ok(exit_code(&report, args.fail_on))
+}
+
+/// 1 when a finding is at least as severe as `fail_on`, else 0.
+fn exit_code(report: &Report, fail_on: FailOn) -> ExitCode {
+    match (fail_on, report.max_severity()) {
+        (FailOn::At(threshold), Some(worst)) if worst <= threshold => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// Colour on a terminal only, never with `NO_COLOR` (set and not empty) or `TERM=dumb`.
+fn use_color(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+            !no_color && !dumb && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Files (as bytes, decoded by the core) and standard input (`-`, or nothing given and stdin is
+/// not a terminal).
+fn read_inputs(paths: &[String], lang: Lang) -> Result<Vec<Input>, Failure> {
+    let read_err = |name: &str, e: io::Error| {
+        Failure::Usage(anyhow!(
+            "{}",
+            lang.fmt("render.cli-cannot-read", &[("file", name), ("reason", &io_reason(&e))])
+        ))
+    };
+    let stdin = |name: &str| -> Result<Input, Failure> {
+        let mut buf = Vec::new();
+        io::stdin().lock().read_to_end(&mut buf).map_err(|e| read_err(name, e))?;
+        Ok(Input::from_bytes("<stdin>", &buf))
+    };
+    if paths.is_empty() {
+        if io::stdin().is_terminal() {
+            return Err(Failure::Usage(anyhow!(
+                "{} {}",
+                lang.t("render.cli-stdin-terminal"),
+                lang.t("render.cli-try-help")
+            )));
+        }
+        return Ok(vec![stdin("<stdin>")?]);
+    }
+    let mut inputs = Vec::with_capacity(paths.len());
+    for p in paths {
+        if p == "-" {
+            inputs.push(stdin("-")?);
+        } else {
+            let bytes = std::fs::read(p).map_err(|e| read_err(p, e))?;
+            inputs.push(Input::from_bytes(p.as_str(), &bytes));
+        }
+    }
+    Ok(inputs)
+}
+
+/// The OS message without Rust's " (os error N)" suffix.
+fn io_reason(e: &io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error ") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
+
+/// `explain RULE`: the rule's docs.
+fn explain(args: &Args, lang: Lang) -> Result<ExitCode, Failure> {
+    let usage = |msg: String| Failure::Usage(anyhow!("{msg}"));
+    let [id] = args.positionals.as_slice() else {
+        return Err(match args.positionals.get(1) {
+            Some(extra) => usage(format!(
+                "{} {}",
+                lang.fmt("render.cli-unexpected-argument", &[("argument", extra)]),
+                lang.t("render.cli-try-help")
+            )),
+            None => usage(lang.t("render.cli-missing-rule")),
+        });
+    };
+    let Some(rule) = advisor::rule(id, lang) else {
+        let all = advisor::rules(lang);
+        let mut msg = lang.fmt("render.cli-unknown-rule", &[("rule", id)]);
+        if let Some(s) = args::suggest(id, all.iter().map(|r| r.id)) {
+            msg.push_str(&lang.fmt("render.cli-did-you-mean", &[("suggestion", s)]));
+        }
+        return Err(usage(msg));
+    };
+    let mut out = format!("{} ({}): {}\n\n", rule.id, family(&rule), rule.name);
+    out.push_str(rule.docs.trim_end());
+    out.push('\n');
+    write_out(&out, lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn family(rule: &advisor::RuleInfo) -> String {
+    serde_json::to_value(rule.family)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| format!("{:?}", rule.family).to_lowercase())
+}
+
+/// `rules`: every rule, in report order.
+fn rules(args: &Args, lang: Lang) -> Result<ExitCode, Failure> {
+    if let Some(extra) = args.positionals.first() {
+        return Err(Failure::Usage(anyhow!(
+            "{} {}",
+            lang.fmt("render.cli-unexpected-argument", &[("argument", extra)]),
+            lang.t("render.cli-try-help")
+        )));
+    }
+    let all = advisor::rules(lang);
+    let out = match args.format.unwrap_or(Format::Text) {
+        Format::Json => {
+            let list: Vec<serde_json::Value> = all
+                .iter()
+                .map(|r| serde_json::json!({ "id": r.id, "family": family(r), "name": r.name }))
+                .collect();
+            serde_json::to_string_pretty(&list).context("json")? + "\n"
+        }
+        Format::Markdown => {
+            let mut s = format!(
+                "| {} | {} | {} |\n| --- | --- | --- |\n",
+                lang.t("render.cli-rules-id"),
+                lang.t("render.cli-rules-family"),
+                lang.t("render.cli-rules-name")
+            );
+            for r in &all {
+                s.push_str(&format!("| `{}` | {} | {} |\n", r.id, family(r), r.name.replace('|', "\\|")));
+            }
+            s
+        }
+        Format::Text => {
+            let w = all.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let fw = all.iter().map(|r| family(r).len()).max().unwrap_or(0);
+            let mut s = String::new();
+            for r in &all {
+                s.push_str(&format!("{:<w$}  {:<fw$}  {}\n", r.id, family(r), r.name));
+            }
+            s
+        }
+    };
+    write_out(&out, lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout; a closed pipe surfaces as an `io::Error` of kind `BrokenPipe`.
+fn write_out(s: &str, lang: Lang) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(s.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::Other(anyhow::Error::new(e).context(lang.t("render.cli-cannot-write"))))
+}

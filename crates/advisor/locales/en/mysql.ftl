@@ -12,3 +12,14 @@ mysql.doc.variable-query = SELECT {columns}
 mysql.doc.query-result = query result, {count} rows
 mysql.problem.cell-count = This table row has {found} cells but the header has {expected} columns; the row was read as far as it goes.
 mysql.problem.stray-line = This line is not a "Name: value" field of the \G output; it was skipped.
+mysql.doc.server-version = {program} version {version}
+mysql.doc.client-version = {program} client version {version}
+mysql.doc.error-log = error log, {count} lines, {errors} at ERROR level
+mysql.doc.client-error = client error {code}: {message}
+mysql.doc.change-source = {statement} statement
+mysql.doc.change-source-channel = {statement} statement for channel '{channel}'
+mysql.problem.option-without-value = The option {option} has no value after "=".
+mysql.problem.option-syntax = "{word}" is not an option assignment (NAME = value); it was skipped.
+mysql.problem.unterminated = The statement does not end with ";" or \G; it was read up to here.
+mysql.doc.query-ok = Query OK (statement without a result set)
+mysql.doc.query-ok-for = Query OK for {statement}

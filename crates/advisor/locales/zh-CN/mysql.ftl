@@ -12,3 +12,14 @@ mysql.doc.variable-query = SELECT {columns}
 mysql.doc.query-result = 查询结果，{count} 行
 mysql.problem.cell-count = 该表格行有 {found} 个单元格，但表头有 {expected} 列；已尽量按现有内容读取。
 mysql.problem.stray-line = 这一行不是 \G 输出中的 "Name: value" 字段，已跳过。
+mysql.doc.server-version = {program} 版本 {version}
+mysql.doc.client-version = {program} 客户端版本 {version}
+mysql.doc.error-log = 错误日志，{count} 行（{errors} 条 ERROR）
+mysql.doc.client-error = 客户端错误 {code}：{message}
+mysql.doc.change-source = {statement} 语句
+mysql.doc.change-source-channel = {statement} 语句，通道 '{channel}'
+mysql.problem.option-without-value = 选项 {option} 的 "=" 后面没有值。
+mysql.problem.option-syntax = "{word}" 不是选项赋值（NAME = value），已跳过。
+mysql.problem.unterminated = 该语句没有以 ";" 或 \G 结尾；已读取到此处为止。
+mysql.doc.query-ok = Query OK（语句执行成功，无结果集）
+mysql.doc.query-ok-for = {statement} 执行成功（Query OK）

@@ -12,6 +12,7 @@ pub(crate) fn default_for(name: &str, v: Version) -> Option<&'static str> {
     let at_least = |a, b, c| v.at_least(a, b, c);
     Some(match name {
         "sync_relay_log" => "10000",
+        // Deprecated in 8.0 (help text of 8.0.45); still listed in the 9.5 manual (§8.2).
         "sync_relay_log_info" => "10000",
         "sync_source_info" => "10000",
         "sync_binlog" => "1",
@@ -51,8 +52,36 @@ pub(crate) fn default_for(name: &str, v: Version) -> Option<&'static str> {
                 "DATABASE"
             }
         }
-        "log_replica_updates" => "ON",
-        "log_bin" => "ON",
+        // 8.0.3 turned binary logging and log_slave_updates on by default; 5.7 had both off.
+        "log_replica_updates" => {
+            if at_least(8, 0, 3) {
+                "ON"
+            } else {
+                "OFF"
+            }
+        }
+        "log_bin" => {
+            if at_least(8, 0, 3) {
+                "ON"
+            } else {
+                "OFF"
+            }
+        }
+        "binlog_format" => "ROW",
+        // Deprecated in 8.2.0 and removed in 8.4.0 (§8, optvar-changes-8-4).
+        "binlog_transaction_dependency_tracking" => {
+            if at_least(8, 4, 0) {
+                return None;
+            } else {
+                "COMMIT_ORDER"
+            }
+        }
+        "skip_replica_start" => "OFF",
+        "replica_checkpoint_period" => "300",
+        "replica_checkpoint_group" => "512",
+        "replica_transaction_retries" => "10",
+        "source_verify_checksum" => "OFF",
+        "replica_sql_verify_checksum" => "ON",
         "clone_valid_donor_list" => "",
         "max_allowed_packet" => {
             if at_least(8, 0, 3) {
@@ -63,4 +92,30 @@ pub(crate) fn default_for(name: &str, v: Version) -> Option<&'static str> {
         }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_follow_the_version() {
+        let v5_7 = Version::new(5, 7, 44);
+        let v8_0_26 = Version::new(8, 0, 26);
+        let v8_0_27 = Version::new(8, 0, 27);
+        let v8_4 = Version::new(8, 4, 3);
+        assert_eq!(default_for("replica_parallel_workers", v8_0_26), Some("0"));
+        assert_eq!(default_for("replica_parallel_workers", v8_0_27), Some("4"));
+        assert_eq!(default_for("replica_preserve_commit_order", v8_0_26), Some("OFF"));
+        assert_eq!(default_for("replica_parallel_type", v8_0_27), Some("LOGICAL_CLOCK"));
+        assert_eq!(default_for("relay_log_info_repository", v5_7), Some("FILE"));
+        assert_eq!(default_for("relay_log_info_repository", v8_0_26), Some("TABLE"));
+        assert_eq!(default_for("relay_log_info_repository", v8_4), None);
+        assert_eq!(default_for("log_bin", v5_7), Some("OFF"));
+        assert_eq!(default_for("log_replica_updates", v8_0_26), Some("ON"));
+        assert_eq!(default_for("binlog_transaction_dependency_tracking", v8_4), None);
+        assert_eq!(default_for("sync_relay_log", v8_4), Some("10000"));
+        assert_eq!(default_for("relay_log_recovery", v8_4), Some("OFF"));
+        assert_eq!(default_for("no_such_variable", v8_4), None);
+    }
 }

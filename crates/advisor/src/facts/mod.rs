@@ -3,6 +3,7 @@
 //! Rules read facts, never documents. Every fact keeps where it came from ([`Loc`]) so that a
 //! finding can point at the exact lines.
 
+pub(crate) mod container;
 pub(crate) mod defaults;
 pub(crate) mod mysql;
 pub(crate) mod settings;
@@ -68,6 +69,8 @@ pub(crate) struct Facts {
     pub client_errors: Vec<ClientErrorEvent>,
     /// CHANGE REPLICATION SOURCE / CHANGE MASTER statements.
     pub change_sources: Vec<ChangeSourceStmt>,
+    /// Container definitions, entrypoint log evidence, pasted wrapper scripts and environment files.
+    pub containers: container::Containers,
 }
 
 impl Facts {
@@ -79,6 +82,10 @@ impl Facts {
         mysql::collect(&mut f, sources, docs);
         settings::collect(&mut f, sources, docs);
         unit::collect(&mut f, sources, docs);
+        container::collect(&mut f, sources, docs);
+        // Needs the unit's ExecStart= (mysqld options, --defaults-group-suffix), pasted
+        // EnvironmentFile= files and container commands.
+        settings::collect_command_line(&mut f, sources, docs);
         f
     }
 

@@ -131,6 +131,31 @@ pub(crate) struct UnitFacts {
     pub start_limit_interval: Option<Valued<String>>,
     /// Lines systemd ignores that look meant (commented out, wrong section, misspelt, invalid).
     pub ignored: Vec<Ignored>,
+    /// `TimeoutStopSec=` or `TimeoutSec=`, whichever applies last (`TimeoutStopUSec=` from `show`).
+    pub timeout_stop: Option<Valued<String>>,
+    /// The `# Unit X is masked.` line of `systemctl cat`, when the unit is masked.
+    pub masked: Option<Loc>,
+    /// Runtime state, only from `systemctl show`.
+    pub runtime: Runtime,
+}
+
+/// What `systemctl show` tells about the unit's last run (all `None` for unit files).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Runtime {
+    /// `MainPID=` (0 when not running).
+    pub main_pid: Option<Valued<String>>,
+    /// `NRestarts=`: automatic restarts since the last manual start.
+    pub n_restarts: Option<Valued<String>>,
+    /// `ExecMainCode=` (1 exited, 2 killed, 3 dumped) and `ExecMainStatus=` (exit code or signal).
+    pub exec_main_code: Option<Valued<String>>,
+    pub exec_main_status: Option<Valued<String>>,
+    /// `Result=` (`success`, `exit-code`, `signal`, `start-limit-hit`, …).
+    pub result: Option<Valued<String>>,
+    /// `ActiveState=` / `SubState=`.
+    pub active_state: Option<Valued<String>>,
+    pub sub_state: Option<Valued<String>>,
+    /// `DropInPaths=` entries.
+    pub drop_in_paths: Vec<Valued<String>>,
 }
 
 impl UnitFacts {
@@ -138,9 +163,1797 @@ impl UnitFacts {
     pub fn env(&self, name: &str) -> Option<&EnvVar> {
         self.environment.iter().rev().find(|e| e.name == name)
     }
+    /// The effective `Restart=` policy (`no` when unset).
+    pub fn restart_policy(&self) -> &str {
+        self.restart.as_ref().map_or("no", |r| r.value.as_str())
+    }
+    /// The effective `Type=` (`simple` when unset).
+    pub fn type_name(&self) -> &str {
+        self.service_type.as_ref().map_or("simple", |t| t.value.as_str())
+    }
+    /// The start timeout in microseconds: `None` when not set (the manager's
+    /// `DefaultTimeoutStartSec=`, 90s unless changed, applies), `Some(u64::MAX)` for none
+    /// (`infinity`, or `0`, which `TimeoutSec=`/`TimeoutStartSec=` read as "disabled").
+    pub fn timeout_start_usec(&self) -> Option<u64> {
+        let v = parse_timespan(&self.timeout_start.as_ref()?.value)?;
+        Some(if v == 0 { u64::MAX } else { v })
+    }
+    /// Number of drop-in files applied.
+    pub fn dropin_count(&self) -> usize {
+        self.files.iter().filter(|f| f.dropin).count()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the merged unit.
+// ---------------------------------------------------------------------------------------------
+
+use crate::document::Parsed;
+use crate::syntax::systemctl_show::{self as show, ShowDoc, ShowUnit};
+use crate::syntax::systemd::{self as sd, CatNoteKind, UnitFileSyntax, UnitSet};
+
+/// Keys of `[Service]` (systemd.service(5)) and the exec, kill and resource-control keys it
+/// shares (systemd.exec(5), systemd.kill(5), systemd.resource-control(5)).
+pub(crate) const SERVICE_KEYS: &[&str] = &[
+    // systemd.service(5)
+    "Type",
+    "ExitType",
+    "RemainAfterExit",
+    "GuessMainPID",
+    "PIDFile",
+    "BusName",
+    "ExecStart",
+    "ExecStartPre",
+    "ExecStartPost",
+    "ExecCondition",
+    "ExecReload",
+    "ExecStop",
+    "ExecStopPost",
+    "RestartSec",
+    "RestartSteps",
+    "RestartMaxDelaySec",
+    "TimeoutStartSec",
+    "TimeoutStopSec",
+    "TimeoutAbortSec",
+    "TimeoutSec",
+    "TimeoutStartFailureMode",
+    "TimeoutStopFailureMode",
+    "RuntimeMaxSec",
+    "RuntimeRandomizedExtraSec",
+    "WatchdogSec",
+    "Restart",
+    "RestartMode",
+    "SuccessExitStatus",
+    "RestartPreventExitStatus",
+    "RestartForceExitStatus",
+    "RootDirectoryStartOnly",
+    "NonBlocking",
+    "NotifyAccess",
+    "Sockets",
+    "FileDescriptorStoreMax",
+    "FileDescriptorStorePreserve",
+    "USBFunctionDescriptors",
+    "USBFunctionStrings",
+    "OOMPolicy",
+    "OpenFile",
+    "ReloadSignal",
+    "PermissionsStartOnly",
+    "StartLimitInterval",
+    "StartLimitBurst",
+    "StartLimitAction",
+    "FailureAction",
+    "RebootArgument",
+    // systemd.exec(5)
+    "WorkingDirectory",
+    "RootDirectory",
+    "RootImage",
+    "RootHash",
+    "MountAPIVFS",
+    "User",
+    "Group",
+    "DynamicUser",
+    "SupplementaryGroups",
+    "SetLoginEnvironment",
+    "PAMName",
+    "Environment",
+    "EnvironmentFile",
+    "PassEnvironment",
+    "UnsetEnvironment",
+    "StandardInput",
+    "StandardOutput",
+    "StandardError",
+    "StandardInputText",
+    "StandardInputData",
+    "SyslogIdentifier",
+    "SyslogFacility",
+    "SyslogLevel",
+    "SyslogLevelPrefix",
+    "LogLevelMax",
+    "LogExtraFields",
+    "LogRateLimitIntervalSec",
+    "LogRateLimitBurst",
+    "LogFilterPatterns",
+    "LogNamespace",
+    "TTYPath",
+    "TTYReset",
+    "TTYVHangup",
+    "TTYVTDisallocate",
+    "Nice",
+    "OOMScoreAdjust",
+    "IOSchedulingClass",
+    "IOSchedulingPriority",
+    "CPUSchedulingPolicy",
+    "CPUSchedulingPriority",
+    "CPUSchedulingResetOnFork",
+    "CPUAffinity",
+    "NUMAPolicy",
+    "NUMAMask",
+    "UMask",
+    "CoredumpFilter",
+    "KeyringMode",
+    "TimerSlackNSec",
+    "Personality",
+    "IgnoreSIGPIPE",
+    "LimitCPU",
+    "LimitFSIZE",
+    "LimitDATA",
+    "LimitSTACK",
+    "LimitCORE",
+    "LimitRSS",
+    "LimitNOFILE",
+    "LimitAS",
+    "LimitNPROC",
+    "LimitMEMLOCK",
+    "LimitLOCKS",
+    "LimitSIGPENDING",
+    "LimitMSGQUEUE",
+    "LimitNICE",
+    "LimitRTPRIO",
+    "LimitRTTIME",
+    "CapabilityBoundingSet",
+    "AmbientCapabilities",
+    "NoNewPrivileges",
+    "SecureBits",
+    "SELinuxContext",
+    "AppArmorProfile",
+    "SmackProcessLabel",
+    "ProtectSystem",
+    "ProtectHome",
+    "RuntimeDirectory",
+    "RuntimeDirectoryMode",
+    "RuntimeDirectoryPreserve",
+    "StateDirectory",
+    "StateDirectoryMode",
+    "CacheDirectory",
+    "CacheDirectoryMode",
+    "LogsDirectory",
+    "LogsDirectoryMode",
+    "ConfigurationDirectory",
+    "ConfigurationDirectoryMode",
+    "ReadWritePaths",
+    "ReadOnlyPaths",
+    "InaccessiblePaths",
+    "ExecPaths",
+    "NoExecPaths",
+    "TemporaryFileSystem",
+    "PrivateTmp",
+    "PrivateDevices",
+    "PrivateNetwork",
+    "NetworkNamespacePath",
+    "PrivateIPC",
+    "IPCNamespacePath",
+    "PrivatePIDs",
+    "PrivateUsers",
+    "ProtectHostname",
+    "ProtectClock",
+    "ProtectKernelTunables",
+    "ProtectKernelModules",
+    "ProtectKernelLogs",
+    "ProtectControlGroups",
+    "RestrictAddressFamilies",
+    "RestrictFileSystems",
+    "RestrictNamespaces",
+    "LockPersonality",
+    "MemoryDenyWriteExecute",
+    "RestrictRealtime",
+    "RestrictSUIDSGID",
+    "RemoveIPC",
+    "PrivateMounts",
+    "MountFlags",
+    "SystemCallFilter",
+    "SystemCallErrorNumber",
+    "SystemCallArchitectures",
+    "SystemCallLog",
+    "ProtectProc",
+    "ProcSubset",
+    "BindPaths",
+    "BindReadOnlyPaths",
+    "MountImages",
+    "ExtensionImages",
+    "ExtensionDirectories",
+    "LoadCredential",
+    "LoadCredentialEncrypted",
+    "ImportCredential",
+    "SetCredential",
+    "SetCredentialEncrypted",
+    "UtmpIdentifier",
+    "UtmpMode",
+    "Delegate",
+    // systemd.kill(5)
+    "KillMode",
+    "KillSignal",
+    "RestartKillSignal",
+    "SendSIGHUP",
+    "SendSIGKILL",
+    "FinalKillSignal",
+    "WatchdogSignal",
+    // systemd.resource-control(5)
+    "Slice",
+    "CPUAccounting",
+    "CPUWeight",
+    "StartupCPUWeight",
+    "CPUQuota",
+    "CPUQuotaPeriodSec",
+    "CPUShares",
+    "StartupCPUShares",
+    "AllowedCPUs",
+    "StartupAllowedCPUs",
+    "AllowedMemoryNodes",
+    "StartupAllowedMemoryNodes",
+    "MemoryAccounting",
+    "MemoryMin",
+    "MemoryLow",
+    "StartupMemoryLow",
+    "MemoryHigh",
+    "StartupMemoryHigh",
+    "MemoryMax",
+    "StartupMemoryMax",
+    "MemorySwapMax",
+    "StartupMemorySwapMax",
+    "MemoryZSwapMax",
+    "StartupMemoryZSwapMax",
+    "MemoryZSwapWriteback",
+    "MemoryLimit",
+    "TasksAccounting",
+    "TasksMax",
+    "IOAccounting",
+    "IOWeight",
+    "StartupIOWeight",
+    "IODeviceWeight",
+    "IOReadBandwidthMax",
+    "IOWriteBandwidthMax",
+    "IOReadIOPSMax",
+    "IOWriteIOPSMax",
+    "IODeviceLatencyTargetSec",
+    "BlockIOAccounting",
+    "BlockIOWeight",
+    "StartupBlockIOWeight",
+    "BlockIODeviceWeight",
+    "BlockIOReadBandwidth",
+    "BlockIOWriteBandwidth",
+    "IPAccounting",
+    "IPAddressAllow",
+    "IPAddressDeny",
+    "SocketBindAllow",
+    "SocketBindDeny",
+    "RestrictNetworkInterfaces",
+    "IPIngressFilterPath",
+    "IPEgressFilterPath",
+    "BPFProgram",
+    "DeviceAllow",
+    "DevicePolicy",
+    "DisableControllers",
+    "ManagedOOMSwap",
+    "ManagedOOMMemoryPressure",
+    "ManagedOOMMemoryPressureLimit",
+    "ManagedOOMPreference",
+    "MemoryPressureWatch",
+    "MemoryPressureThresholdSec",
+    "CoredumpReceive",
+];
+
+/// Keys of `[Unit]` (systemd.unit(5)).
+pub(crate) const UNIT_KEYS: &[&str] = &[
+    "Description",
+    "Documentation",
+    "Wants",
+    "Requires",
+    "Requisite",
+    "BindsTo",
+    "PartOf",
+    "Upholds",
+    "Conflicts",
+    "Before",
+    "After",
+    "OnFailure",
+    "OnSuccess",
+    "PropagatesReloadTo",
+    "ReloadPropagatedFrom",
+    "PropagatesStopTo",
+    "StopPropagatedFrom",
+    "JoinsNamespaceOf",
+    "RequiresMountsFor",
+    "WantsMountsFor",
+    "OnFailureJobMode",
+    "OnSuccessJobMode",
+    "IgnoreOnIsolate",
+    "StopWhenUnneeded",
+    "RefuseManualStart",
+    "RefuseManualStop",
+    "AllowIsolate",
+    "DefaultDependencies",
+    "SurviveFinalKillSignal",
+    "CollectMode",
+    "FailureAction",
+    "SuccessAction",
+    "FailureActionExitStatus",
+    "SuccessActionExitStatus",
+    "JobTimeoutSec",
+    "JobRunningTimeoutSec",
+    "JobTimeoutAction",
+    "JobTimeoutRebootArgument",
+    "StartLimitIntervalSec",
+    "StartLimitInterval",
+    "StartLimitBurst",
+    "StartLimitAction",
+    "RebootArgument",
+    "SourcePath",
+    "ConditionArchitecture",
+    "ConditionFirmware",
+    "ConditionVirtualization",
+    "ConditionHost",
+    "ConditionKernelCommandLine",
+    "ConditionKernelVersion",
+    "ConditionCredential",
+    "ConditionEnvironment",
+    "ConditionSecurity",
+    "ConditionCapability",
+    "ConditionACPower",
+    "ConditionNeedsUpdate",
+    "ConditionFirstBoot",
+    "ConditionPathExists",
+    "ConditionPathExistsGlob",
+    "ConditionPathIsDirectory",
+    "ConditionPathIsSymbolicLink",
+    "ConditionPathIsMountPoint",
+    "ConditionPathIsReadWrite",
+    "ConditionPathIsEncrypted",
+    "ConditionDirectoryNotEmpty",
+    "ConditionFileNotEmpty",
+    "ConditionFileIsExecutable",
+    "ConditionUser",
+    "ConditionGroup",
+    "ConditionControlGroupController",
+    "ConditionMemory",
+    "ConditionCPUs",
+    "ConditionCPUFeature",
+    "ConditionOSRelease",
+    "ConditionMemoryPressure",
+    "ConditionCPUPressure",
+    "ConditionIOPressure",
+    "AssertPathExists",
+    "AssertPathIsDirectory",
+    "AssertFileNotEmpty",
+    "AssertFileIsExecutable",
+    "AssertUser",
+    "AssertGroup",
+    "AssertVirtualization",
+    "AssertHost",
+    "AssertSecurity",
+    "AssertCapability",
+];
+
+/// Keys of `[Install]`.
+pub(crate) const INSTALL_KEYS: &[&str] =
+    &["WantedBy", "RequiredBy", "UpheldBy", "Alias", "Also", "DefaultInstance"];
+
+const RESTART_VALUES: &[&str] =
+    &["no", "on-success", "on-failure", "on-abnormal", "on-watchdog", "on-abort", "always"];
+const TYPE_VALUES: &[&str] =
+    &["simple", "exec", "forking", "oneshot", "dbus", "notify", "notify-reload", "idle"];
+const NOTIFY_VALUES: &[&str] = &["none", "main", "exec", "all"];
+
+/// Signal names systemd accepts in exit-status lists (with or without `SIG`).
+const SIGNALS: &[&str] = &[
+    "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "IOT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE",
+    "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ",
+    "VTALRM", "PROF", "WINCH", "IO", "POLL", "PWR", "SYS",
+];
+
+/// Exit-status names (without `EXIT_`/`EX_`): generic, LSB and BSD `sysexits.h` ones, plus the
+/// systemd-specific ones most likely to be written by hand.
+const STATUS_NAMES: &[(&str, u32)] = &[
+    ("SUCCESS", 0),
+    ("FAILURE", 1),
+    ("INVALIDARGUMENT", 2),
+    ("NOTIMPLEMENTED", 3),
+    ("NOPERMISSION", 4),
+    ("NOTINSTALLED", 5),
+    ("NOTCONFIGURED", 6),
+    ("NOTRUNNING", 7),
+    ("USAGE", 64),
+    ("DATAERR", 65),
+    ("NOINPUT", 66),
+    ("NOUSER", 67),
+    ("NOHOST", 68),
+    ("UNAVAILABLE", 69),
+    ("SOFTWARE", 70),
+    ("OSERR", 71),
+    ("OSFILE", 72),
+    ("CANTCREAT", 73),
+    ("IOERR", 74),
+    ("TEMPFAIL", 75),
+    ("PROTOCOL", 76),
+    ("NOPERM", 77),
+    ("CONFIG", 78),
+    ("CHDIR", 200),
+    ("NICE", 201),
+    ("FDS", 202),
+    ("EXEC", 203),
+    ("MEMORY", 204),
+    ("LIMITS", 205),
+    ("OOM_ADJUST", 206),
+    ("SIGNAL_MASK", 207),
+    ("STDIN", 208),
+    ("STDOUT", 209),
+    ("CHROOT", 210),
+    ("IOPRIO", 211),
+    ("TIMERSLACK", 212),
+    ("SECUREBITS", 213),
+    ("SETSCHEDULER", 214),
+    ("CPUAFFINITY", 215),
+    ("GROUP", 216),
+    ("USER", 217),
+    ("CAPABILITIES", 218),
+    ("CGROUP", 219),
+    ("SETSID", 220),
+    ("CONFIRM", 221),
+    ("STDERR", 222),
+    ("PAM", 224),
+    ("NETWORK", 225),
+    ("NAMESPACE", 226),
+    ("NO_NEW_PRIVILEGES", 227),
+    ("SECCOMP", 228),
+    ("SELINUX_CONTEXT", 229),
+    ("PERSONALITY", 230),
+    ("APPARMOR_PROFILE", 231),
+    ("ADDRESS_FAMILIES", 232),
+    ("RUNTIME_DIRECTORY", 233),
+    ("CHOWN", 235),
+    ("SMACK_PROCESS_LABEL", 236),
+    ("KEYRING", 237),
+    ("STATE_DIRECTORY", 238),
+    ("CACHE_DIRECTORY", 239),
+    ("LOGS_DIRECTORY", 240),
+    ("CONFIGURATION_DIRECTORY", 241),
+];
+
+/// A systemd time span in microseconds (`u64::MAX` for `infinity`): `90`, `1min 30s`, `5s`,
+/// `100ms`, `1.5h`, `2d`. `None` when malformed (systemd would ignore the assignment).
+pub(crate) fn parse_timespan(s: &str) -> Option<u64> {
+    let s = s.trim();
+    if s == "infinity" {
+        return Some(u64::MAX);
+    }
+    if s.is_empty() {
+        return None;
+    }
+    let b = s.as_bytes();
+    let mut i = 0usize;
+    let mut total: f64 = 0.0;
+    while i < b.len() {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        let ns = i;
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
+            i += 1;
+        }
+        let num: f64 = s.get(ns..i)?.parse().ok()?;
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let us = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let mul: f64 = match s.get(us..i)? {
+            "" | "s" | "sec" | "second" | "seconds" => 1e6,
+            "us" | "usec" | "µs" => 1.0,
+            "ms" | "msec" => 1e3,
+            "m" | "min" | "minute" | "minutes" => 60e6,
+            "h" | "hr" | "hour" | "hours" => 3600e6,
+            "d" | "day" | "days" => 86_400e6,
+            "w" | "week" | "weeks" => 604_800e6,
+            "M" | "month" | "months" => 2_629_800e6,
+            "y" | "year" | "years" => 31_557_600e6,
+            "ns" | "nsec" => 1e-3,
+            _ => return None,
+        };
+        total += num * mul;
+    }
+    if total >= u64::MAX as f64 { Some(u64::MAX - 1) } else { Some(total.round() as u64) }
+}
+
+/// One item of an `Environment=` line after systemd's unquoting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum EnvItem {
+    /// `NAME=value`.
+    Assign(String, String),
+    /// A word that is not a valid assignment (ignored by systemd).
+    Invalid(String),
+    /// A quoting or escape error: systemd ignores the rest of the line from here.
+    SyntaxError(String),
+}
+
+/// Splits an `Environment=` value the way systemd does (`extract_first_word` with
+/// `EXTRACT_UNQUOTE | EXTRACT_CUNESCAPE`): whitespace separates words; `"…"` and `'…'` quote (and
+/// are removed) anywhere in a word; C escapes (`\n`, `\t`, `\\`, `\"`, `\s`, `\xNN`, `\NNN`,
+/// `\uNNNN`, …) are decoded inside and outside quotes; `%%` becomes `%` (other specifiers are kept
+/// as written). Items are `NAME=value` with `NAME` of ASCII letters, digits and `_`, not starting
+/// with a digit.
+pub(crate) fn split_environment(value: &str) -> Vec<EnvItem> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = value.chars().collect();
+    let mut i = 0usize;
+    let n = chars.len();
+    loop {
+        while i < n && matches!(chars[i], ' ' | '\t' | '\n' | '\r') {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        let word_start = i;
+        let mut word = String::new();
+        let mut quote: Option<char> = None;
+        let mut error = false;
+        while i < n {
+            let c = chars[i];
+            if quote.is_none() && matches!(c, ' ' | '\t' | '\n' | '\r') {
+                break;
+            }
+            if c == '\\' {
+                match unescape(&chars, i + 1) {
+                    Some((ch, next)) => {
+                        word.push(ch);
+                        i = next;
+                        continue;
+                    }
+                    None => {
+                        error = true;
+                        break;
+                    }
+                }
+            }
+            match quote {
+                Some(q) if c == q => quote = None,
+                None if c == '"' || c == '\'' => quote = Some(c),
+                _ => word.push(c),
+            }
+            i += 1;
+        }
+        if error || quote.is_some() {
+            let rest: String = chars.get(word_start..).unwrap_or(&[]).iter().collect();
+            out.push(EnvItem::SyntaxError(rest));
+            break;
+        }
+        let word = word.replace("%%", "%");
+        match word.split_once('=') {
+            Some((name, v)) if env_name_ok(name) => out.push(EnvItem::Assign(name.to_owned(), v.to_owned())),
+            _ => out.push(EnvItem::Invalid(word)),
+        }
+    }
+    out
+}
+
+fn env_name_ok(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Decodes the C escape starting at `chars[i]` (just after the backslash).
+fn unescape(chars: &[char], i: usize) -> Option<(char, usize)> {
+    let c = *chars.get(i)?;
+    let simple = match c {
+        'a' => Some('\u{7}'),
+        'b' => Some('\u{8}'),
+        'f' => Some('\u{c}'),
+        'n' => Some('\n'),
+        'r' => Some('\r'),
+        't' => Some('\t'),
+        'v' => Some('\u{b}'),
+        's' => Some(' '),
+        '\\' | '"' | '\'' => Some(c),
+        _ => None,
+    };
+    if let Some(ch) = simple {
+        return Some((ch, i + 1));
+    }
+    let digits = |start: usize, len: usize, radix: u32| -> Option<(char, usize)> {
+        let s: String = chars.get(start..start + len)?.iter().collect();
+        let v = u32::from_str_radix(&s, radix).ok()?;
+        Some((char::from_u32(v)?, start + len))
+    };
+    match c {
+        'x' => digits(i + 1, 2, 16),
+        'u' => digits(i + 1, 4, 16),
+        'U' => digits(i + 1, 8, 16),
+        '0'..='7' => digits(i, 3, 8),
+        _ => None,
+    }
+}
+
+/// Parses one exit-status word: a number 0–255, a status name, or a signal name with or without
+/// `SIG`.
+fn status_word(w: &str) -> Option<Result<u32, String>> {
+    if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+        return w.parse::<u32>().ok().filter(|c| *c <= 255).map(Ok);
+    }
+    let sig = w.strip_prefix("SIG").unwrap_or(w);
+    if SIGNALS.contains(&sig) {
+        return Some(Err(sig.to_owned()));
+    }
+    STATUS_NAMES.iter().find(|(n, _)| *n == w).map(|(_, c)| Ok(*c))
+}
+
+/// Levenshtein distance, capped for speed (returns `cap + 1` when above `cap`).
+fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > cap {
+        return cap + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > cap {
+            return cap + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The known key an unknown key was probably meant to be (`Enviroment` → `Environment`):
+/// edit distance ≤ 2 (≤ 1 for keys of five characters or fewer), ignoring case.
+pub(crate) fn suggest_key(key: &str) -> Option<&'static str> {
+    if key.len() < 3 || key.starts_with("X-") {
+        return None;
+    }
+    let cap = if key.len() <= 5 { 1 } else { 2 };
+    let lower = key.to_ascii_lowercase();
+    let mut best: Option<(usize, &'static str)> = None;
+    for k in SERVICE_KEYS.iter().chain(UNIT_KEYS).chain(INSTALL_KEYS) {
+        let d = edit_distance(&lower, &k.to_ascii_lowercase(), cap);
+        let d = if d == 0 { 1 } else { d }; // differs only in case
+        if d <= cap && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, k));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+fn is_known_key(key: &str) -> bool {
+    SERVICE_KEYS.contains(&key) || UNIT_KEYS.contains(&key) || INSTALL_KEYS.contains(&key)
+}
+
+/// One source of unit settings, in application order.
+#[derive(Clone, Copy)]
+enum LayerSrc<'a> {
+    File { input: usize, file: &'a UnitFileSyntax, set: &'a UnitSet },
+    Show { input: usize, unit: &'a ShowUnit, doc: &'a ShowDoc },
+}
+
+#[derive(Clone, Copy)]
+struct Layer<'a> {
+    src: LayerSrc<'a>,
+    /// A main file or `show` output (starts the unit afresh), not a drop-in.
+    base: bool,
+}
+
+struct Group<'a> {
+    name: Option<String>,
+    layers: Vec<Layer<'a>>,
+    masked: Option<Loc>,
+}
+
+impl Group<'_> {
+    fn has_base(&self) -> bool {
+        self.layers.iter().any(|l| l.base)
+    }
+    /// ExecStart mentions mysqld / mariadbd / mysqld_safe, or the name says MySQL.
+    fn looks_like_mysqld(&self) -> bool {
+        let name_says = self.name.as_deref().is_some_and(|n| {
+            let n = n.to_ascii_lowercase();
+            n.contains("mysql") || n.contains("mariadb") || n.contains("percona")
+        });
+        name_says
+            || self.layers.iter().any(|l| match l.src {
+                LayerSrc::File { file, .. } => {
+                    file.entries.iter().any(|e| e.key == "ExecStart" && mentions_mysqld(&e.value))
+                }
+                LayerSrc::Show { unit, .. } => {
+                    unit.props.iter().any(|p| p.name.starts_with("ExecStart") && mentions_mysqld(&p.value))
+                }
+            })
+    }
+}
+
+fn mentions_mysqld(s: &str) -> bool {
+    s.contains("mysqld") || s.contains("mariadbd") || s.contains("mysqld_safe")
+}
+
+/// True for a file given without a path that only overrides (no `ExecStart=`, or one that starts
+/// with a reset): treated as a drop-in when a unit precedes it.
+fn override_only(f: &UnitFileSyntax) -> bool {
+    f.entries.iter().find(|e| e.key == "ExecStart").is_none_or(|e| e.value.is_empty())
+        && !f.sections.iter().any(|s| s.name == "Unit")
 }
 
 /// Builds `f.unit` from unit files, `systemctl cat` and `systemctl show` documents.
-pub(crate) fn collect(_f: &mut Facts, _sources: &[Source<'_>], _docs: &[Document]) {
-    // TODO(systemd owner).
+///
+/// Files apply in document order (`systemctl cat` order, then inputs in order). Several units are
+/// told apart by name; the mysqld one is chosen (its `ExecStart=` mentions mysqld, mariadbd or
+/// mysqld_safe, or its name contains mysql/mariadb/percona; else the first). A main file or a
+/// `systemctl show` block starts the unit afresh; drop-ins (by path, or a path-less file that only
+/// overrides) apply on top, in order.
+pub(crate) fn collect(f: &mut Facts, _sources: &[Source<'_>], docs: &[Document]) {
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    for d in docs {
+        match &d.parsed {
+            Parsed::Units(set) => {
+                let cmd_unit = set.command.as_deref().and_then(sd::unit_from_command).map(|(u, _)| u);
+                for file in &set.files {
+                    let layer_src = LayerSrc::File { input: d.input, file, set };
+                    let own_name =
+                        file.unit_name().or_else(|| if set.from_cat { None } else { d.name.clone() });
+                    let name = own_name.or_else(|| if file.path.is_none() { cmd_unit.clone() } else { None });
+                    let dropin = file.dropin
+                        || (file.path.is_none()
+                            && !groups.is_empty()
+                            && override_only(file)
+                            && !set.from_cat);
+                    place(&mut groups, layer_src, name, dropin);
+                }
+                for note in &set.notes {
+                    if note.kind == CatNoteKind::Masked {
+                        let at = Loc { input: d.input, range: note.range };
+                        match groups.iter_mut().rev().find(|g| g.name.as_deref() == Some(note.unit.as_str()))
+                        {
+                            Some(g) => g.masked = Some(at),
+                            None => groups.push(Group {
+                                name: Some(note.unit.clone()),
+                                layers: vec![],
+                                masked: Some(at),
+                            }),
+                        }
+                    }
+                }
+            }
+            Parsed::Show(doc) => {
+                let cmd_unit = doc.command.as_deref().and_then(sd::unit_from_command).map(|(u, _)| u);
+                for unit in &doc.units {
+                    let name = unit.unit_name().or_else(|| cmd_unit.clone());
+                    place(&mut groups, LayerSrc::Show { input: d.input, unit, doc }, name, false);
+                }
+            }
+            _ => {}
+        }
+    }
+    if groups.is_empty() {
+        return;
+    }
+    // Drop-ins of an unnamed unit given separately: merge orphan drop-in groups into it.
+    let chosen = groups
+        .iter()
+        .position(|g| g.has_base() && g.looks_like_mysqld())
+        .or_else(|| groups.iter().position(|g| g.looks_like_mysqld()))
+        .or_else(|| groups.iter().position(Group::has_base))
+        .unwrap_or(0);
+    let mut layers = groups[chosen].layers.clone();
+    let mut name = groups[chosen].name.clone();
+    if groups[chosen].name.is_none() || !groups.iter().enumerate().any(|(i, g)| i != chosen && g.has_base()) {
+        for (i, g) in groups.iter().enumerate() {
+            if i != chosen && !g.has_base() && !g.layers.is_empty() {
+                layers.extend(g.layers.iter().copied());
+                if name.is_none() {
+                    name.clone_from(&g.name);
+                }
+            }
+        }
+        layers.sort_by_key(layer_order);
+    }
+    let mut uf = build(&layers);
+    if uf.name.is_none() {
+        uf.name = name;
+    }
+    uf.masked = groups[chosen].masked;
+    f.unit = Some(uf);
+}
+
+/// Document order of a layer: (input, byte offset).
+fn layer_order(l: &Layer<'_>) -> (usize, u32) {
+    match l.src {
+        LayerSrc::File { input, file, .. } => (input, file.range.start),
+        LayerSrc::Show { input, unit, .. } => (input, unit.range.start),
+    }
+}
+
+fn place<'a>(groups: &mut Vec<Group<'a>>, src: LayerSrc<'a>, name: Option<String>, dropin: bool) {
+    let layer = Layer { src, base: !dropin };
+    if dropin {
+        let target = match &name {
+            Some(n) => groups
+                .iter()
+                .rposition(|g| g.name.as_deref().is_some_and(|gn| sd::dropin_applies(n, gn)))
+                .or_else(|| groups.iter().rposition(|g| g.name.is_none())),
+            None => groups.iter().rposition(Group::has_base).or(if groups.is_empty() {
+                None
+            } else {
+                Some(groups.len() - 1)
+            }),
+        };
+        match target {
+            Some(t) => {
+                if groups[t].name.is_none() {
+                    groups[t].name = name.filter(|n| !n.contains("@."));
+                }
+                groups[t].layers.push(layer);
+            }
+            None => groups.push(Group { name, layers: vec![layer], masked: None }),
+        }
+        return;
+    }
+    let same = name.as_deref().and_then(|n| groups.iter().rposition(|g| g.name.as_deref() == Some(n)));
+    match same {
+        Some(t) => groups[t].layers.push(layer),
+        None => groups.push(Group { name, layers: vec![layer], masked: None }),
+    }
+}
+
+/// Applies the layers in order. A base layer starts afresh.
+fn build(layers: &[Layer<'_>]) -> UnitFacts {
+    let start = layers.iter().rposition(|l| l.base).unwrap_or(0);
+    let mut u = UnitFacts::default();
+    let mut user: Option<bool> = None;
+    for layer in layers.get(start..).unwrap_or(&[]) {
+        match layer.src {
+            LayerSrc::File { input, file, set } => {
+                if let Some(p) = &file.path {
+                    note_user(&mut user, p);
+                }
+                if set.command.as_deref().and_then(sd::unit_from_command).is_some_and(|(_, usr)| usr) {
+                    user = Some(true);
+                }
+                if layer.base && u.name.is_none() {
+                    u.name = file.unit_name();
+                }
+                apply_file(&mut u, input, file, layer.base);
+            }
+            LayerSrc::Show { input, unit, doc } => {
+                if let Some(p) = unit.get("FragmentPath") {
+                    note_user(&mut user, &p.value);
+                }
+                if doc.command.as_deref().and_then(sd::unit_from_command).is_some_and(|(_, usr)| usr) {
+                    user = Some(true);
+                }
+                apply_show(&mut u, input, unit);
+            }
+        }
+    }
+    u.user_unit = user;
+    finish(&mut u);
+    u
+}
+
+/// A path under `…/systemd/user/` says user unit; another absolute path under `…/systemd/` says
+/// system unit (unless a user path was already seen).
+fn note_user(user: &mut Option<bool>, path: &str) {
+    if sd::path_is_user(path) {
+        *user = Some(true);
+    } else if path.starts_with('/') && path.contains("/systemd/") && *user != Some(true) {
+        *user = Some(false);
+    }
+}
+
+/// Duplicate `ExecStart=` check, once `Type=` is final. The extra command lines stay in
+/// `exec_start` (so rules can quote them) and each is also recorded as
+/// `Ignored { DuplicateExecStart }`: systemd refuses to load such a unit.
+fn finish(u: &mut UnitFacts) {
+    if u.type_name() != "oneshot" && u.exec_start.len() > 1 && !u.from_show {
+        for e in u.exec_start.iter().skip(1) {
+            u.ignored.push(Ignored {
+                key: "ExecStart".into(),
+                value: e.value.clone(),
+                reason: IgnoredReason::DuplicateExecStart,
+                at: e.at,
+            });
+        }
+    }
+}
+
+fn apply_file(u: &mut UnitFacts, input: usize, file: &UnitFileSyntax, base: bool) {
+    let index = u.files.len();
+    u.files.push(UnitFile { path: file.path.clone(), dropin: !base, at: Loc { input, range: file.range } });
+    let loc = |r| Loc { input, range: r };
+    // Commented-out directives, merged with the assignments in line order.
+    let mut comments = file.comments.iter().filter_map(|c| c.directive.as_ref().map(|d| (c, d))).peekable();
+    for e in &file.entries {
+        while let Some((c, d)) = comments.next_if(|(c, _)| c.range.start < e.range.start) {
+            commented(u, loc(c.range), d);
+        }
+        let section = file.section_of(e);
+        let sname = section.map(|s| s.name.clone());
+        u.directives.push(Directive {
+            section: sname.clone().unwrap_or_default(),
+            key: e.key.clone(),
+            value: e.value.clone(),
+            file: index,
+            at: loc(e.range),
+            value_at: loc(e.value_range),
+        });
+        let ignored =
+            |reason| Ignored { key: e.key.clone(), value: e.value.clone(), reason, at: loc(e.range) };
+        if e.key.starts_with("X-") {
+            continue;
+        }
+        let valid_section = section.is_some_and(|s| s.valid);
+        match sname.as_deref() {
+            // Before any section, or in an unknown/malformed one: systemd drops it.
+            _ if !valid_section => {
+                let known = SERVICE_KEYS.contains(&e.key.as_str()) || UNIT_KEYS.contains(&e.key.as_str());
+                let reason = IgnoredReason::WrongSection { section: sname.clone() };
+                u.ignored.extend(known.then(|| ignored(reason)));
+            }
+            Some(s) if s.starts_with("X-") => {}
+            Some("Service") => {
+                if SERVICE_KEYS.contains(&e.key.as_str()) {
+                    apply_service(u, e.key.as_str(), &e.value, loc(e.range), &ignored);
+                } else if UNIT_KEYS.contains(&e.key.as_str()) || INSTALL_KEYS.contains(&e.key.as_str()) {
+                    u.ignored.push(ignored(IgnoredReason::WrongSection { section: sname.clone() }));
+                } else if let Some(k) = suggest_key(&e.key) {
+                    u.ignored.push(ignored(IgnoredReason::Misspelt { suggestion: k.to_owned() }));
+                }
+            }
+            Some("Unit") => {
+                if UNIT_KEYS.contains(&e.key.as_str()) {
+                    apply_unit(u, e.key.as_str(), &e.value, loc(e.range));
+                } else if SERVICE_KEYS.contains(&e.key.as_str()) || INSTALL_KEYS.contains(&e.key.as_str()) {
+                    u.ignored.push(ignored(IgnoredReason::WrongSection { section: sname.clone() }));
+                } else if let Some(k) = suggest_key(&e.key) {
+                    u.ignored.push(ignored(IgnoredReason::Misspelt { suggestion: k.to_owned() }));
+                }
+            }
+            Some("Install") => {
+                if INSTALL_KEYS.contains(&e.key.as_str()) {
+                } else if SERVICE_KEYS.contains(&e.key.as_str()) || UNIT_KEYS.contains(&e.key.as_str()) {
+                    u.ignored.push(ignored(IgnoredReason::WrongSection { section: sname.clone() }));
+                } else if let Some(k) = suggest_key(&e.key) {
+                    u.ignored.push(ignored(IgnoredReason::Misspelt { suggestion: k.to_owned() }));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (c, d) in comments {
+        commented(u, loc(c.range), d);
+    }
+}
+
+fn commented(u: &mut UnitFacts, at: Loc, d: &sd::CommentedDirective) {
+    if is_known_key(&d.key) {
+        u.ignored.push(Ignored {
+            key: d.key.clone(),
+            value: d.value.clone(),
+            reason: IgnoredReason::Commented,
+            at,
+        });
+    }
+}
+
+fn set_status(set: &mut StatusSet, value: &str, at: Loc, invalid: &mut Vec<String>) {
+    set.lines.push(at);
+    if value.trim().is_empty() {
+        set.codes.clear();
+        set.signals.clear();
+        return;
+    }
+    for w in value.split_whitespace() {
+        match status_word(w) {
+            Some(Ok(c)) => {
+                if set.code(c).is_none() {
+                    set.codes.push(Valued::new(c, at));
+                }
+            }
+            Some(Err(sig)) => {
+                if !set.signals.iter().any(|s| s.value == sig) {
+                    set.signals.push(Valued::new(sig, at));
+                }
+            }
+            None => invalid.push(w.to_owned()),
+        }
+    }
+}
+
+fn apply_service(
+    u: &mut UnitFacts,
+    key: &str,
+    value: &str,
+    at: Loc,
+    ignored: &dyn Fn(IgnoredReason) -> Ignored,
+) {
+    let v = || Some(Valued::new(value.to_owned(), at));
+    let invalid = |u: &mut UnitFacts, what: &str| {
+        let mut ig = ignored(IgnoredReason::InvalidValue);
+        ig.value = what.to_owned();
+        u.ignored.push(ig);
+    };
+    match key {
+        "Type" => {
+            if TYPE_VALUES.contains(&value) {
+                u.service_type = v();
+            } else {
+                invalid(u, value);
+            }
+        }
+        "Restart" => {
+            if RESTART_VALUES.contains(&value) {
+                u.restart = v();
+            } else {
+                invalid(u, value);
+            }
+        }
+        "NotifyAccess" => {
+            if NOTIFY_VALUES.contains(&value) {
+                u.notify_access = v();
+            } else {
+                invalid(u, value);
+            }
+        }
+        "ExecStart" => {
+            if value.is_empty() {
+                u.exec_start.clear();
+            } else {
+                u.exec_start.push(Valued::new(value.to_owned(), at));
+            }
+        }
+        "Environment" => {
+            if value.is_empty() {
+                u.environment.clear();
+                return;
+            }
+            for item in split_environment(value) {
+                match item {
+                    EnvItem::Assign(name, val) => {
+                        u.environment.retain(|e| e.name != name);
+                        u.environment.push(EnvVar { name, value: val, at });
+                    }
+                    EnvItem::Invalid(w) | EnvItem::SyntaxError(w) => invalid(u, &w),
+                }
+            }
+        }
+        "EnvironmentFile" => {
+            if value.is_empty() {
+                u.environment_files.clear();
+            } else {
+                u.environment_files.push(Valued::new(value.to_owned(), at));
+            }
+        }
+        "UnsetEnvironment" => {
+            if value.is_empty() {
+                u.unset_environment.clear();
+                return;
+            }
+            for item in split_environment(value) {
+                let w = match item {
+                    EnvItem::Assign(n, v) => format!("{n}={v}"),
+                    EnvItem::Invalid(w) => w,
+                    EnvItem::SyntaxError(w) => {
+                        invalid(u, &w);
+                        break;
+                    }
+                };
+                u.unset_environment.push(Valued::new(w, at));
+            }
+        }
+        "RestartPreventExitStatus" | "RestartForceExitStatus" | "SuccessExitStatus" => {
+            let mut bad = Vec::new();
+            let set = match key {
+                "RestartPreventExitStatus" => &mut u.restart_prevent,
+                "RestartForceExitStatus" => &mut u.restart_force,
+                _ => &mut u.success_exit,
+            };
+            set_status(set, value, at, &mut bad);
+            for w in bad {
+                invalid(u, &w);
+            }
+        }
+        "TimeoutSec" | "TimeoutStartSec" | "TimeoutStopSec" => {
+            if parse_timespan(value).is_none() {
+                invalid(u, value);
+                return;
+            }
+            if key != "TimeoutStopSec" {
+                u.timeout_start = v();
+            }
+            if key != "TimeoutStartSec" {
+                u.timeout_stop = v();
+            }
+        }
+        "RestartSec" => {
+            if parse_timespan(value).is_some() {
+                u.restart_sec = v();
+            } else {
+                invalid(u, value);
+            }
+        }
+        "PIDFile" => u.pid_file = if value.is_empty() { None } else { v() },
+        "User" => u.user = if value.is_empty() { None } else { v() },
+        "StartLimitInterval" => u.start_limit_interval = v(),
+        "StartLimitBurst" => u.start_limit_burst = v(),
+        _ => {}
+    }
+}
+
+fn apply_unit(u: &mut UnitFacts, key: &str, value: &str, at: Loc) {
+    match key {
+        "StartLimitIntervalSec" | "StartLimitInterval" => {
+            u.start_limit_interval = Some(Valued::new(value.to_owned(), at))
+        }
+        "StartLimitBurst" => u.start_limit_burst = Some(Valued::new(value.to_owned(), at)),
+        _ => {}
+    }
+}
+
+/// Fills the unit from `systemctl show` (systemd's merged view; absent properties were empty).
+fn apply_show(u: &mut UnitFacts, input: usize, unit: &ShowUnit) {
+    u.from_show = true;
+    let loc = |p: &show::Prop| Loc { input, range: p.range };
+    // `--all` prints empty properties too: empty means unset.
+    let val = |name: &str| {
+        unit.get(name).filter(|p| !p.value.is_empty()).map(|p| Valued::new(p.value.clone(), loc(p)))
+    };
+    u.files.push(UnitFile {
+        path: unit.get("FragmentPath").map(|p| p.value.clone()),
+        dropin: false,
+        at: Loc { input, range: unit.range },
+    });
+    if let Some(p) = unit.get("DropInPaths") {
+        for path in p.value.split_whitespace() {
+            u.files.push(UnitFile { path: Some(path.to_owned()), dropin: true, at: loc(p) });
+            u.runtime.drop_in_paths.push(Valued::new(path.to_owned(), loc(p)));
+        }
+    }
+    if u.name.is_none() {
+        u.name = unit.unit_name();
+    }
+    u.service_type = val("Type");
+    u.restart = val("Restart");
+    u.notify_access = val("NotifyAccess");
+    u.pid_file = val("PIDFile");
+    u.user = val("User");
+    u.restart_sec = val("RestartUSec");
+    u.timeout_start = val("TimeoutStartUSec");
+    u.timeout_stop = val("TimeoutStopUSec");
+    u.start_limit_burst = val("StartLimitBurst");
+    u.start_limit_interval = val("StartLimitIntervalUSec");
+    let mut execs: Vec<Valued<String>> = unit
+        .all("ExecStart")
+        .filter_map(|p| show::parse_exec(&p.value).map(|c| Valued::new(c.as_unit_line(), loc(p))))
+        .collect();
+    if execs.is_empty() {
+        execs = unit
+            .all("ExecStartEx")
+            .filter_map(|p| show::parse_exec(&p.value).map(|c| Valued::new(c.as_unit_line(), loc(p))))
+            .collect();
+    }
+    u.exec_start = execs;
+    u.environment.clear();
+    for p in unit.all("Environment") {
+        for w in show::shell_words(&p.value) {
+            if let Some((n, v)) = w.split_once('=') {
+                u.environment.retain(|e| e.name != n);
+                u.environment.push(EnvVar { name: n.to_owned(), value: v.to_owned(), at: loc(p) });
+            }
+        }
+    }
+    u.environment_files = unit
+        .all("EnvironmentFiles")
+        .filter(|p| !p.value.trim().is_empty())
+        .map(|p| {
+            let (path, ignore) = show::parse_env_file(&p.value);
+            Valued::new(if ignore { format!("-{path}") } else { path }, loc(p))
+        })
+        .collect();
+    u.unset_environment = unit
+        .all("UnsetEnvironment")
+        .flat_map(|p| show::shell_words(&p.value).into_iter().map(move |w| Valued::new(w, loc(p))))
+        .collect();
+    for (name, set) in [
+        ("RestartPreventExitStatus", &mut u.restart_prevent),
+        ("RestartForceExitStatus", &mut u.restart_force),
+        ("SuccessExitStatus", &mut u.success_exit),
+    ] {
+        *set = StatusSet::default();
+        for p in unit.all(name) {
+            set_status(set, &p.value, loc(p), &mut Vec::new());
+        }
+    }
+    u.runtime.main_pid = val("MainPID");
+    u.runtime.n_restarts = val("NRestarts");
+    u.runtime.exec_main_code = val("ExecMainCode");
+    u.runtime.exec_main_status = val("ExecMainStatus");
+    u.runtime.result = val("Result");
+    u.runtime.active_state = val("ActiveState");
+    u.runtime.sub_state = val("SubState");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit_of(inputs: &[(&str, &str)]) -> UnitFacts {
+        let sources: Vec<Source<'_>> =
+            inputs.iter().enumerate().map(|(i, (n, t))| Source::new(i, n, t)).collect();
+        let docs: Vec<Document> = sources.iter().flat_map(crate::detect::split).collect();
+        let mut f = Facts::default();
+        collect(&mut f, &sources, &docs);
+        f.unit.expect("a unit")
+    }
+
+    fn one(text: &str) -> UnitFacts {
+        unit_of(&[("input 1", text)])
+    }
+
+    fn env(u: &UnitFacts) -> Vec<(String, String)> {
+        u.environment.iter().map(|e| (e.name.clone(), e.value.clone())).collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
+    }
+
+    fn reasons(u: &UnitFacts) -> Vec<(String, IgnoredReason)> {
+        u.ignored.iter().map(|i| (i.key.clone(), i.reason.clone())).collect()
+    }
+
+    #[test]
+    fn environment_quoting_later_wins_and_reset() {
+        let u = one("[Service]\nEnvironment=A=1 \"B=x y\" C=\"q r\"\\tz 'D=$w 5'\nEnvironment=A=2\n\
+             Environment=E=%%i 1X=bad\n");
+        assert_eq!(env(&u), pairs(&[("B", "x y"), ("C", "q r\tz"), ("D", "$w 5"), ("A", "2"), ("E", "%i")]));
+        assert_eq!(reasons(&u), [("Environment".to_owned(), IgnoredReason::InvalidValue)]);
+        assert_eq!(u.ignored[0].value, "1X=bad");
+        assert_eq!(u.env("A").map(|e| e.value.as_str()), Some("2"));
+
+        let u = one("[Service]\nEnvironment=MYSQLD_PARENT_PID=1\nEnvironment=\nEnvironment=X=1\n");
+        assert_eq!(env(&u), pairs(&[("X", "1")]));
+        assert!(u.env("MYSQLD_PARENT_PID").is_none());
+
+        // An unterminated quote: systemd ignores the rest of the line.
+        let u = one("[Service]\nEnvironment=A=1 \"B=2\n");
+        assert_eq!(env(&u), pairs(&[("A", "1")]));
+        assert_eq!(u.ignored[0].reason, IgnoredReason::InvalidValue);
+    }
+
+    #[test]
+    fn environment_continuation_lines() {
+        let text = "[Service]\nEnvironment=A=1 \\\n# note\n    MYSQLD_PARENT_PID=1\n";
+        let u = one(text);
+        assert_eq!(env(&u), pairs(&[("A", "1"), ("MYSQLD_PARENT_PID", "1")]));
+        let at = u.env("MYSQLD_PARENT_PID").expect("var").at;
+        assert_eq!(crate::text::slice(text, at.range), "Environment=A=1 \\\n# note\n    MYSQLD_PARENT_PID=1");
+    }
+
+    #[test]
+    fn restart_invalid_or_empty_keeps_previous() {
+        let u = one("[Service]\nRestart=on-failure\nRestart=sometimes\nRestart=\n");
+        assert_eq!(u.restart_policy(), "on-failure");
+        let r = reasons(&u);
+        assert_eq!(r.len(), 2);
+        assert!(r.iter().all(|(k, why)| k == "Restart" && *why == IgnoredReason::InvalidValue));
+        let u = one("[Service]\nRestart=Always\n");
+        assert_eq!(u.restart, None);
+        assert_eq!(u.restart_policy(), "no");
+    }
+
+    #[test]
+    fn exit_status_lists_merge_and_reset() {
+        let u = one("[Service]\nSuccessExitStatus=75 SIGKILL\nSuccessExitStatus=TEMPFAIL TERM 300 bogus\n\
+             RestartForceExitStatus=16\nRestartForceExitStatus=\nRestartForceExitStatus=16 SIGABRT\n\
+             RestartPreventExitStatus=1\n");
+        let codes: Vec<u32> = u.success_exit.codes.iter().map(|c| c.value).collect();
+        let sigs: Vec<&str> = u.success_exit.signals.iter().map(|s| s.value.as_str()).collect();
+        assert_eq!(codes, [75]);
+        assert_eq!(sigs, ["KILL", "TERM"]);
+        assert_eq!(u.success_exit.lines.len(), 2);
+        let bad: Vec<&str> = u.ignored.iter().map(|i| i.value.as_str()).collect();
+        assert_eq!(bad, ["300", "bogus"]);
+        assert!(u.restart_force.code(16).is_some());
+        assert_eq!(u.restart_force.signals[0].value, "ABRT");
+        assert_eq!(u.restart_force.lines.len(), 3);
+        assert!(u.restart_prevent.code(1).is_some());
+    }
+
+    #[test]
+    fn exec_start_reset_and_duplicate() {
+        let u = one("[Service]\nExecStart=/usr/sbin/mysqld\nExecStart=\nExecStart=/usr/sbin/mysqld --x\n");
+        let cmds: Vec<&str> = u.exec_start.iter().map(|e| e.value.as_str()).collect();
+        assert_eq!(cmds, ["/usr/sbin/mysqld --x"]);
+        assert!(u.ignored.is_empty());
+        let u = one("[Service]\nExecStart=/a\nExecStart=/b\n");
+        assert_eq!(reasons(&u), [("ExecStart".to_owned(), IgnoredReason::DuplicateExecStart)]);
+        assert_eq!(u.ignored[0].value, "/b");
+        let u = one("[Service]\nType=oneshot\nExecStart=/a\nExecStart=/b\n");
+        assert!(u.ignored.is_empty());
+    }
+
+    #[test]
+    fn timeouts_and_start_limits() {
+        let u = one("[Service]\nTimeoutStartSec=300\nTimeoutSec=0\n");
+        assert_eq!(u.timeout_start.as_ref().map(|t| t.value.as_str()), Some("0"));
+        assert_eq!(u.timeout_start_usec(), Some(u64::MAX));
+        let u = one("[Service]\nTimeoutSec=infinity\nTimeoutStartSec=1min 30s\nTimeoutStopSec=5\n");
+        assert_eq!(u.timeout_start_usec(), Some(90_000_000));
+        assert_eq!(u.timeout_stop.as_ref().map(|t| t.value.as_str()), Some("5"));
+        let u = one("[Service]\nTimeoutStartSec=soon\n");
+        assert!(u.timeout_start.is_none());
+        assert_eq!(u.ignored[0].reason, IgnoredReason::InvalidValue);
+
+        let u = one("[Unit]\nStartLimitIntervalSec=60\nStartLimitBurst=3\n[Service]\nExecStart=/x\n");
+        assert_eq!(u.start_limit_interval.as_ref().map(|v| v.value.as_str()), Some("60"));
+        assert_eq!(u.start_limit_burst.as_ref().map(|v| v.value.as_str()), Some("3"));
+        let u = one("[Service]\nStartLimitInterval=10s\nStartLimitBurst=5\n");
+        assert_eq!(u.start_limit_interval.as_ref().map(|v| v.value.as_str()), Some("10s"));
+        assert_eq!(u.start_limit_burst.as_ref().map(|v| v.value.as_str()), Some("5"));
+    }
+
+    #[test]
+    fn ignored_lines_that_look_meant() {
+        let u = unit_of(&[(
+            "mysqld.service",
+            "Environment=OUTSIDE=1\n[Unit]\nDescription=x\nEnvironment=IN_UNIT=1\n[Service]\n\
+             #Environment=MYSQLD_PARENT_PID=1\n; Restart=always\n# just words\n\
+             Enviroment=MYSQLD_PARENT_PID=1\nEnvironmnet=A=1\nRestartForceExitStatuses=16\n\
+             environment=B=1\nStartLimitIntervalSec=5\nFooBarBaz=1\nX-Custom=1\n[Install]\nRestart=always\n",
+        )]);
+        let r = reasons(&u);
+        let ws = |s: Option<&str>| IgnoredReason::WrongSection { section: s.map(str::to_owned) };
+        let ms = |s: &str| IgnoredReason::Misspelt { suggestion: s.to_owned() };
+        assert_eq!(
+            r,
+            [
+                ("Environment".to_owned(), ws(None)),
+                ("Environment".to_owned(), ws(Some("Unit"))),
+                ("Environment".to_owned(), IgnoredReason::Commented),
+                ("Restart".to_owned(), IgnoredReason::Commented),
+                ("Enviroment".to_owned(), ms("Environment")),
+                ("Environmnet".to_owned(), ms("Environment")),
+                ("RestartForceExitStatuses".to_owned(), ms("RestartForceExitStatus")),
+                ("environment".to_owned(), ms("Environment")),
+                ("StartLimitIntervalSec".to_owned(), ws(Some("Service"))),
+                ("Restart".to_owned(), ws(Some("Install"))),
+            ]
+        );
+        assert!(u.environment.is_empty());
+        assert!(u.restart.is_none());
+        assert_eq!(u.directives.len(), 11);
+        assert_eq!(u.directives[0].section, "");
+    }
+
+    #[test]
+    fn cat_output_merges_dropins_in_order() {
+        let text = "$ systemctl cat mysqld\n# /usr/lib/systemd/system/mysqld.service\n[Unit]\nDescription=MySQL\n\
+[Service]\nType=notify\nExecStart=/usr/sbin/mysqld $MYSQLD_OPTS\nRestart=on-failure\n\
+Environment=MYSQLD_PARENT_PID=1\n\n\
+# /etc/systemd/system/mysqld.service.d/10-env.conf\n[Service]\nEnvironment=\nEnvironment=A=1\n\n\
+# /etc/systemd/system/mysqld.service.d/20-restart.conf\n[Service]\nRestart=always\nExecStart=\n\
+ExecStart=/usr/local/bin/wrap.sh\n";
+        let u = one(text);
+        assert_eq!(u.name.as_deref(), Some("mysqld.service"));
+        assert_eq!(u.user_unit, Some(false));
+        assert_eq!(u.files.len(), 3);
+        assert_eq!(u.dropin_count(), 2);
+        assert_eq!(u.files[2].path.as_deref(), Some("/etc/systemd/system/mysqld.service.d/20-restart.conf"));
+        assert_eq!(env(&u), pairs(&[("A", "1")]));
+        assert_eq!(u.restart_policy(), "always");
+        assert_eq!(u.exec_start.len(), 1);
+        assert_eq!(u.exec_start[0].value, "/usr/local/bin/wrap.sh");
+        assert_eq!(u.type_name(), "notify");
+        assert!(!u.from_show);
+    }
+
+    #[test]
+    fn dropins_as_separate_inputs() {
+        let main = "[Unit]\nDescription=MySQL\n[Service]\nExecStart=/usr/sbin/mysqld\nRestart=on-failure\n";
+        let u = unit_of(&[("mysqld.service", main)]);
+        assert!(u.env("MYSQLD_PARENT_PID").is_none());
+        // A named drop-in.
+        let u = unit_of(&[
+            ("mysqld.service", main),
+            (
+                "/etc/systemd/system/mysqld.service.d/override.conf",
+                "[Service]\nEnvironment=MYSQLD_PARENT_PID=1\n",
+            ),
+        ]);
+        assert_eq!(u.env("MYSQLD_PARENT_PID").map(|e| e.at.input), Some(1));
+        assert_eq!(u.dropin_count(), 1);
+        assert_eq!(u.name.as_deref(), Some("mysqld.service"));
+        // Text that is only a [Service] override, unnamed, after an unnamed unit.
+        let u = unit_of(&[("input 1", main), ("input 2", "[Service]\nRestartForceExitStatus=16\n")]);
+        assert!(u.restart_force.code(16).is_some());
+        assert!(u.files[1].dropin);
+        // A drop-in pasted with its path as a comment (what `systemctl edit` users copy).
+        let u = unit_of(&[
+            ("input 1", main),
+            ("input 2", "# /etc/systemd/system/mysqld.service.d/override.conf\n[Service]\nRestart=always\n"),
+        ]);
+        assert_eq!(u.restart_policy(), "always");
+        assert_eq!(u.name.as_deref(), Some("mysqld.service"));
+        // A second full unit is not a drop-in.
+        let u = unit_of(&[
+            ("input 1", main),
+            ("input 2", "[Unit]\nDescription=other\n[Service]\nExecStart=/usr/bin/other\n"),
+        ]);
+        assert_eq!(u.exec_start[0].value, "/usr/sbin/mysqld");
+        assert_eq!(u.files.len(), 1);
+    }
+
+    #[test]
+    fn several_units_pick_mysqld() {
+        let text = "# /usr/lib/systemd/system/nginx.service\n[Service]\nExecStart=/usr/sbin/nginx\n\n\
+# /etc/systemd/system/nginx.service.d/x.conf\n[Service]\nRestart=always\n\n\
+# /lib/systemd/system/mysql.service\n[Service]\nExecStart=/usr/sbin/mysqld\n\n\
+# /etc/systemd/system/mysql.service.d/override.conf\n[Service]\nRestart=no\n";
+        let u = one(text);
+        assert_eq!(u.name.as_deref(), Some("mysql.service"));
+        assert_eq!(u.files.len(), 2);
+        assert_eq!(u.restart_policy(), "no");
+        assert!(u.restart.is_some());
+    }
+
+    #[test]
+    fn template_dropins_apply_to_instances() {
+        let text = "# /usr/lib/systemd/system/mysqld@.service\n[Service]\nExecStart=/usr/sbin/mysqld --defaults-group-suffix=@%I\n\n\
+# /etc/systemd/system/mysqld@.service.d/env.conf\n[Service]\nEnvironment=MYSQLD_PARENT_PID=1\n";
+        let u = one(text);
+        assert_eq!(u.name.as_deref(), Some("mysqld@.service"));
+        assert!(u.env("MYSQLD_PARENT_PID").is_some());
+    }
+
+    #[test]
+    fn show_output_fills_the_same_fields() {
+        let text = "$ systemctl --user show mysqld\nId=mysqld.service\nNames=mysqld.service\nType=notify\n\
+Restart=on-failure\nNotifyAccess=main\nRestartUSec=100ms\nTimeoutStartUSec=infinity\n\
+RestartPreventExitStatus=1\nSuccessExitStatus=75 250 KILL\nMainPID=0\nNRestarts=2\nResult=exit-code\n\
+ExecMainCode=1\nExecMainStatus=0\n\
+ExecStart={ path=/usr/sbin/mysqld ; argv[]=/usr/sbin/mysqld $MYSQLD_OPTS ; ignore_errors=no ; start_time=[n/a] ; stop_time=[n/a] ; pid=0 ; code=(null) ; status=0/0 }\n\
+Environment=MYSQLD_PARENT_PID=1 \"LD_PRELOAD=/a b\"\nEnvironmentFiles=/etc/sysconfig/mysql (ignore_errors=yes)\n\
+FragmentPath=/home/db/.config/systemd/user/mysqld.service\nDropInPaths=/home/db/.config/systemd/user/mysqld.service.d/a.conf\n";
+        let u = one(text);
+        assert!(u.from_show);
+        assert_eq!(u.name.as_deref(), Some("mysqld.service"));
+        assert_eq!(u.user_unit, Some(true));
+        assert_eq!(u.type_name(), "notify");
+        assert_eq!(u.restart_policy(), "on-failure");
+        assert_eq!(u.exec_start[0].value, "/usr/sbin/mysqld $MYSQLD_OPTS");
+        assert_eq!(env(&u), pairs(&[("MYSQLD_PARENT_PID", "1"), ("LD_PRELOAD", "/a b")]));
+        assert_eq!(u.environment_files[0].value, "-/etc/sysconfig/mysql");
+        assert_eq!(u.success_exit.codes.iter().map(|c| c.value).collect::<Vec<_>>(), [75, 250]);
+        assert_eq!(u.success_exit.signals[0].value, "KILL");
+        assert!(u.restart_prevent.code(1).is_some());
+        assert_eq!(u.timeout_start_usec(), Some(u64::MAX));
+        assert_eq!(u.runtime.n_restarts.as_ref().map(|v| v.value.as_str()), Some("2"));
+        assert_eq!(u.dropin_count(), 1);
+    }
+
+    #[test]
+    fn show_all_prints_empty_properties() {
+        let text = "$ systemctl show --all mysqld\nType=simple\nRestart=no\nPIDFile=\nUser=\n\
+Environment=\nEnvironmentFiles=\nRestartForceExitStatus=\nExecStart=\nId=mysqld.service\n";
+        let u = one(text);
+        assert!(u.from_show);
+        assert!(u.pid_file.is_none() && u.user.is_none());
+        assert!(u.environment.is_empty() && u.environment_files.is_empty() && u.exec_start.is_empty());
+        assert!(u.restart_force.codes.is_empty());
+        assert_eq!(u.restart_policy(), "no");
+    }
+
+    #[test]
+    fn names_from_commands_and_user_from_command() {
+        let u = one("$ cat /etc/systemd/user/mysql.service\n[Service]\nExecStart=/usr/sbin/mysqld\n");
+        assert_eq!(u.name.as_deref(), Some("mysql.service"));
+        assert_eq!(u.user_unit, Some(true));
+        let u = one("$ systemctl --user cat db\n[Service]\nExecStart=/usr/sbin/mysqld\n");
+        assert_eq!(u.name.as_deref(), Some("db.service"));
+        assert_eq!(u.user_unit, Some(true));
+        let u = one("[Service]\nExecStart=/usr/sbin/mysqld\n");
+        assert_eq!(u.name, None);
+        assert_eq!(u.user_unit, None);
+    }
+
+    #[test]
+    fn masked_unit() {
+        let u = one("$ systemctl cat mysqld\n# Unit mysqld.service is masked.\n");
+        assert_eq!(u.name.as_deref(), Some("mysqld.service"));
+        assert!(u.masked.is_some());
+        assert!(u.exec_start.is_empty());
+    }
+
+    #[test]
+    fn timespans_and_keys() {
+        assert_eq!(parse_timespan("1min 30s"), Some(90_000_000));
+        assert_eq!(parse_timespan("2min200ms"), Some(120_200_000));
+        assert_eq!(parse_timespan("900"), Some(900_000_000));
+        assert_eq!(parse_timespan("1.5h"), Some(5_400_000_000));
+        assert_eq!(parse_timespan("infinity"), Some(u64::MAX));
+        assert_eq!(parse_timespan("5 parsecs"), None);
+        assert_eq!(parse_timespan(""), None);
+        assert_eq!(suggest_key("Enviroment"), Some("Environment"));
+        assert_eq!(suggest_key("RestartForceExitStatuses"), Some("RestartForceExitStatus"));
+        assert_eq!(suggest_key("Restrat"), Some("Restart"));
+        assert_eq!(suggest_key("CompletelyUnknown"), None);
+        assert_eq!(suggest_key("Foo"), None);
+    }
+
+    // ---- The real unit shapes (tests/fixtures/systemd) ----
+
+    macro_rules! fixture {
+        ($name:literal) => {
+            include_str!(concat!("../../../../tests/fixtures/systemd/", $name))
+        };
+    }
+
+    fn vals(list: &[Valued<String>]) -> Vec<&str> {
+        list.iter().map(|v| v.value.as_str()).collect()
+    }
+
+    #[test]
+    fn oracle_rpm_unit() {
+        let u = unit_of(&[("/usr/lib/systemd/system/mysqld.service", fixture!("oracle-rpm-mysqld.service"))]);
+        assert_eq!(u.name.as_deref(), Some("mysqld.service"));
+        assert_eq!(u.user_unit, Some(false));
+        assert_eq!(u.type_name(), "notify");
+        assert_eq!(vals(&u.exec_start), ["/usr/sbin/mysqld $MYSQLD_OPTS"]);
+        assert_eq!(env(&u), pairs(&[("MYSQLD_PARENT_PID", "1")]));
+        assert_eq!(vals(&u.environment_files), ["-/etc/sysconfig/mysql"]);
+        assert_eq!(u.restart_policy(), "on-failure");
+        assert!(u.restart_prevent.code(1).is_some());
+        assert!(u.restart_force.codes.is_empty());
+        assert_eq!(u.timeout_start_usec(), Some(u64::MAX));
+        assert_eq!(u.user.as_ref().map(|v| v.value.as_str()), Some("mysql"));
+        assert!(u.ignored.is_empty(), "{:?}", u.ignored);
+        // Evidence points at the line.
+        let text = fixture!("oracle-rpm-mysqld.service");
+        let e = u.env("MYSQLD_PARENT_PID").expect("env");
+        assert_eq!(crate::text::slice(text, e.at.range), "Environment=MYSQLD_PARENT_PID=1");
+    }
+
+    #[test]
+    fn oracle_rpm_template_unit() {
+        let u =
+            unit_of(&[("/usr/lib/systemd/system/mysqld@.service", fixture!("oracle-rpm-mysqld@.service"))]);
+        assert_eq!(u.name.as_deref(), Some("mysqld@.service"));
+        assert_eq!(vals(&u.exec_start), ["/usr/sbin/mysqld --defaults-group-suffix=@%I $MYSQLD_OPTS"]);
+        assert!(u.env("MYSQLD_PARENT_PID").is_some());
+    }
+
+    #[test]
+    fn deb_ubuntu_and_percona_units() {
+        let u = unit_of(&[("/lib/systemd/system/mysql.service", fixture!("oracle-deb-mysql.service"))]);
+        assert!(u.restart_force.code(16).is_some());
+        assert_eq!(vals(&u.exec_start), ["/usr/sbin/mysqld"]);
+        assert_eq!(u.timeout_start.as_ref().map(|v| v.value.as_str()), Some("0"));
+
+        let u = unit_of(&[("/lib/systemd/system/mysql.service", fixture!("ubuntu-mysql.service"))]);
+        assert!(u.restart_force.codes.is_empty() && u.restart_prevent.codes.is_empty());
+        assert_eq!(u.pid_file.as_ref().map(|v| v.value.as_str()), Some("/run/mysqld/mysqld.pid"));
+        assert_eq!(u.timeout_start_usec(), Some(u64::MAX));
+        assert_eq!(u.restart_policy(), "on-failure");
+
+        let u = unit_of(&[("/lib/systemd/system/mysql.service", fixture!("percona-deb-mysql.service"))]);
+        assert_eq!(vals(&u.environment_files), ["-/etc/default/mysql"]);
+        assert_eq!(u.timeout_start_usec(), Some(600_000_000));
+        assert!(u.restart_force.code(16).is_some() && u.restart_prevent.code(1).is_some());
+        assert!(u.env("MYSQLD_PARENT_PID").is_some());
+    }
+
+    #[test]
+    fn mariadb_unit() {
+        let u = unit_of(&[("/usr/lib/systemd/system/mariadb.service", fixture!("mariadb.service"))]);
+        assert_eq!(u.name.as_deref(), Some("mariadb.service"));
+        assert_eq!(
+            vals(&u.exec_start),
+            ["/usr/sbin/mariadbd $MYSQLD_OPTS $_WSREP_NEW_CLUSTER $_WSREP_START_POSITION"]
+        );
+        assert_eq!(u.restart_policy(), "on-abnormal");
+        assert!(u.environment.is_empty());
+        assert_eq!(u.timeout_start_usec(), Some(900_000_000));
+        assert_eq!(u.restart_sec.as_ref().map(|v| v.value.as_str()), Some("5s"));
+        // The continued ExecStartPre= is one directive over three lines.
+        let pre: Vec<&Directive> = u.directives.iter().filter(|d| d.key == "ExecStartPre").collect();
+        assert_eq!(pre.len(), 2);
+        assert!(pre[1].value.contains("galera_recovery`; [ $? -eq 0 ]"));
+        // The commented examples in the header are reported as commented-out directives.
+        let commented: Vec<&str> = u
+            .ignored
+            .iter()
+            .filter(|i| i.reason == IgnoredReason::Commented)
+            .map(|i| i.key.as_str())
+            .collect();
+        assert_eq!(commented, ["LimitNOFILE", "ExecStartPre"]);
+    }
+
+    #[test]
+    fn old_forking_unit() {
+        let u = unit_of(&[("/usr/lib/systemd/system/mysqld.service", fixture!("forking-daemonize.service"))]);
+        assert_eq!(u.type_name(), "forking");
+        assert!(u.exec_start[0].value.contains("--daemonize"));
+        assert!(u.restart_force.code(16).is_some());
+        assert_eq!(u.pid_file.as_ref().map(|v| v.value.as_str()), Some("/var/run/mysqld/mysqld.pid"));
+    }
+
+    #[test]
+    fn cat_fixture_with_two_dropins() {
+        let text = fixture!("cat-two-dropins.txt");
+        let u = one(text);
+        assert_eq!(u.name.as_deref(), Some("mysqld.service"));
+        let paths: Vec<&str> = u.files.iter().filter_map(|f| f.path.as_deref()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/usr/lib/systemd/system/mysqld.service",
+                "/etc/systemd/system/mysqld.service.d/10-limits.conf",
+                "/etc/systemd/system/mysqld.service.d/override.conf"
+            ]
+        );
+        // override.conf resets Environment= (dropping MYSQLD_PARENT_PID and TZ) and sets two variables
+        // over a continuation line.
+        assert_eq!(
+            env(&u),
+            pairs(&[("MALLOC_ARENA_MAX", "2"), ("LD_PRELOAD", "/usr/lib64/libjemalloc.so.2")])
+        );
+        assert!(u.env("MYSQLD_PARENT_PID").is_none());
+        assert_eq!(vals(&u.exec_start), ["/usr/sbin/mysqld --defaults-file=/etc/my.cnf $MYSQLD_OPTS"]);
+        assert_eq!(u.timeout_start.as_ref().map(|v| v.value.as_str()), Some("900"));
+        assert_eq!(u.timeout_stop.as_ref().map(|v| v.value.as_str()), Some("0"));
+        assert_eq!(u.ignored.len(), 1, "{:?}", u.ignored);
+        assert_eq!(
+            (u.ignored[0].key.as_str(), &u.ignored[0].reason),
+            ("Environment", &IgnoredReason::Commented)
+        );
+        let reset = u.directives.iter().filter(|d| d.key == "Environment" && d.value.is_empty()).count();
+        assert_eq!(reset, 1);
+        assert_eq!(u.directives.last().map(|d| d.file), Some(2));
+    }
+
+    #[test]
+    fn show_fixture() {
+        let u = one(fixture!("show-mysqld.txt"));
+        assert!(u.from_show);
+        assert_eq!(u.name.as_deref(), Some("mysqld.service"));
+        assert_eq!(u.user_unit, Some(false));
+        assert_eq!(vals(&u.exec_start), ["/usr/sbin/mysqld $MYSQLD_OPTS"]);
+        assert_eq!(
+            env(&u),
+            pairs(&[
+                ("MYSQLD_PARENT_PID", "1"),
+                ("MALLOC_CONF", "background_thread:true,dirty_decay_ms:1000")
+            ])
+        );
+        assert!(u.restart_force.code(16).is_some());
+        assert_eq!(u.success_exit.signals[0].value, "KILL");
+        assert_eq!(u.start_limit_burst.as_ref().map(|v| v.value.as_str()), Some("5"));
+        assert_eq!(u.start_limit_interval.as_ref().map(|v| v.value.as_str()), Some("10s"));
+        assert_eq!(u.runtime.main_pid.as_ref().map(|v| v.value.as_str()), Some("1843"));
+        assert_eq!(u.dropin_count(), 1);
+    }
+
+    #[test]
+    fn seed_and_fix() {
+        let seed = fixture!("handwritten-seed.service");
+        let u = unit_of(&[("input 1", seed)]);
+        assert!(u.env("MYSQLD_PARENT_PID").is_none());
+        assert_eq!(u.restart_policy(), "on-failure");
+        let u = unit_of(&[("input 1", seed), ("override.conf", fixture!("seed-fix-override.conf"))]);
+        assert_eq!(u.env("MYSQLD_PARENT_PID").map(|e| (e.value.as_str(), e.at.input)), Some(("1", 1)));
+        assert!(u.restart_force.code(16).is_some());
+        assert_eq!(u.files.len(), 2);
+        assert!(u.files[1].dropin);
+    }
+
+    #[test]
+    fn ignored_lines_fixture() {
+        let u = unit_of(&[("/etc/systemd/system/mysqld.service", fixture!("ignored-lines.service"))]);
+        let r = reasons(&u);
+        let ws = |s: Option<&str>| IgnoredReason::WrongSection { section: s.map(str::to_owned) };
+        assert_eq!(
+            r,
+            [
+                ("Environment".to_owned(), ws(None)),
+                ("Environment".to_owned(), ws(Some("Unit"))),
+                ("Environment".to_owned(), IgnoredReason::Commented),
+                ("Enviroment".to_owned(), IgnoredReason::Misspelt { suggestion: "Environment".into() }),
+                (
+                    "RestartForceExitStatuses".to_owned(),
+                    IgnoredReason::Misspelt { suggestion: "RestartForceExitStatus".into() }
+                ),
+                ("Restart".to_owned(), IgnoredReason::InvalidValue),
+            ]
+        );
+        assert!(u.environment.is_empty());
+        assert_eq!(u.restart_policy(), "on-failure");
+        assert!(u.restart_force.codes.is_empty());
+        // No inline comments: the value keeps "# raise…".
+        let d = u.directives.iter().find(|d| d.key == "LimitNOFILE").expect("LimitNOFILE");
+        assert_eq!(d.value, "10000 # raise for many tables");
+    }
+
+    #[test]
+    fn transcript_fixture_and_user_unit() {
+        let u = one(fixture!("transcript.txt"));
+        assert_eq!(u.name.as_deref(), Some("mysql.service"));
+        assert_eq!(u.files.len(), 2);
+        assert!(u.environment.is_empty(), "override.conf resets Environment=");
+        let u = one(fixture!("user-unit-cat.txt"));
+        assert_eq!(u.user_unit, Some(true));
+        assert_eq!(u.name.as_deref(), Some("mysqld-sandbox.service"));
+    }
+
+    #[test]
+    fn line_endings_bom_and_tabs_do_not_change_facts() {
+        let text = fixture!("cat-two-dropins.txt");
+        let crlf = text.replace('\n', "\r\n");
+        // Tabs around the first "=" of each line and as indentation.
+        let tabs: String = text
+            .lines()
+            .map(|l| {
+                if l.starts_with(' ') {
+                    format!("{l}\n")
+                } else {
+                    format!("\t{}\n", l.replacen('=', "\t=\t", 1))
+                }
+            })
+            .collect();
+        for variant in [crlf.as_str(), tabs.as_str()] {
+            let u = one(variant);
+            assert_eq!(
+                env(&u),
+                pairs(&[("MALLOC_ARENA_MAX", "2"), ("LD_PRELOAD", "/usr/lib64/libjemalloc.so.2")])
+            );
+            assert_eq!(u.files.len(), 3);
+            assert_eq!(u.restart_policy(), "on-failure");
+        }
+    }
+    #[test]
+    fn zz_tmp_timing() {
+        let mut big = String::new();
+        for i in 0..20000 {
+            big.push_str(&format!("Type=notify\nRestart=on-failure\n# /x{i}\n[Service]\nEnvironment=A{i}=1 \\\n  B=2\n### Editing /etc/systemd/system/a.service.d/o.conf\n"));
+        }
+        let src = Source::new(0, "input 1", &big);
+        let t = std::time::Instant::now();
+        let docs = crate::detect::split(&src);
+        eprintln!("split {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let mut f = Facts::default();
+        collect(&mut f, std::slice::from_ref(&src), &docs);
+        eprintln!("collect {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let _ = Facts::build(std::slice::from_ref(&src), &docs);
+        eprintln!("build {:?}", t.elapsed());
+    }
+
 }

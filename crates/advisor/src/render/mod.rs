@@ -1,4 +1,221 @@
-//! Renderers for people: plain/coloured text and Markdown. (JSON is `Report::to_json`.)
+//! Renderers for people: plain/coloured text and Markdown. (JSON is [`Report::to_json`].)
+//!
+//! Both read only the [`Report`] — never the input — so what they show is exactly what the JSON
+//! contract holds (secrets already masked). Every label comes from the catalog (`render.*` keys) in
+//! the report's language.
+//!
+//! # Example
+//! ```
+//! use advisor::{analyze, render, Input};
+//! let report = analyze(&[Input::new("my.cnf", "[mysqld]\nrelay_log_recovery=ON\n")]);
+//! let plain = render::text(&report, &render::TextOptions::default());
+//! assert!(!plain.contains('\x1b'));
+//! let md = render::markdown(&report);
+//! assert!(md.starts_with("# "));
+//! ```
 
-/// TODO(render owner): text and Markdown renderers.
-pub fn placeholder() {}
+mod markdown;
+mod text;
+
+pub use markdown::markdown;
+pub use text::{TextOptions, text};
+
+use crate::i18n::Lang;
+use crate::report::{
+    Applicability, CloneRestart, CrashSafe, Evidence, FixTarget, Report, Severity, VerdictNote,
+};
+use std::borrow::Cow;
+
+/// How good a verdict is, for colouring and icons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tone {
+    Good,
+    Bad,
+    Unknown,
+}
+
+/// One verdict, ready to show.
+struct VerdictRow<'a> {
+    question: String,
+    /// The JSON value (`works`, `no`…).
+    value: &'static str,
+    /// The human answer.
+    answer: String,
+    tone: Tone,
+    note: &'a VerdictNote,
+}
+
+fn verdict_rows(report: &Report) -> [VerdictRow<'_>; 2] {
+    let lang = report.lang;
+    let cr = report.verdicts.clone_restart;
+    let cs = report.verdicts.replica_crash_safe;
+    [
+        VerdictRow {
+            question: lang.t("render.verdict-clone-restart"),
+            value: cr.as_str(),
+            answer: lang.t(&format!("render.clone-restart-{}", cr.as_str())),
+            tone: match cr {
+                CloneRestart::Works => Tone::Good,
+                CloneRestart::Fails | CloneRestart::StaysDown => Tone::Bad,
+                CloneRestart::Unknown => Tone::Unknown,
+            },
+            note: &report.verdict_notes.clone_restart,
+        },
+        VerdictRow {
+            question: lang.t("render.verdict-replica-crash-safe"),
+            value: cs.as_str(),
+            answer: lang.t(&format!("render.crash-safe-{}", cs.as_str())),
+            tone: match cs {
+                CrashSafe::Yes => Tone::Good,
+                CrashSafe::No => Tone::Bad,
+                CrashSafe::Unknown => Tone::Unknown,
+            },
+            note: &report.verdict_notes.replica_crash_safe,
+        },
+    ]
+}
+
+/// The note's reasons, without those the summary already says word for word.
+fn extra_reasons(note: &VerdictNote) -> Vec<String> {
+    note.reasons.iter().filter(|r| !note.summary.contains(r.trim())).cloned().collect()
+}
+
+fn severity_label(lang: Lang, s: Severity) -> String {
+    lang.t(&format!("render.severity-{}", s.as_str()))
+}
+
+fn target_label(lang: Lang, t: FixTarget) -> String {
+    lang.t(&format!("render.target-{}", t.as_str()))
+}
+
+fn applicability_label(lang: Lang, a: Applicability) -> String {
+    let key = match a {
+        Applicability::Safe => "render.applicability-safe",
+        Applicability::NeedsReview => "render.applicability-needs-review",
+        Applicability::DisplayOnly => "render.applicability-display-only",
+    };
+    lang.t(key)
+}
+
+/// "(systemd drop-in, review first)".
+fn fix_meta(lang: Lang, fix: &crate::report::Fix) -> String {
+    lang.fmt(
+        "render.fix-meta",
+        &[
+            ("target", &target_label(lang, fix.target)),
+            ("applicability", &applicability_label(lang, fix.applicability)),
+        ],
+    )
+}
+
+fn channel_label(lang: Lang, channel: &str) -> String {
+    if channel.is_empty() {
+        lang.t("render.default-channel")
+    } else {
+        lang.fmt("render.channel", &[("channel", channel)])
+    }
+}
+
+/// `7` or `7-9`.
+fn line_span(start: u32, end: u32) -> String {
+    if end > start { format!("{start}-{end}") } else { start.to_string() }
+}
+
+/// "line 7" / "lines 7–9" in the report's language.
+fn lines_label(lang: Lang, start: u32, end: u32) -> String {
+    if end > start {
+        lang.fmt("render.lines", &[("start", &start.to_string()), ("end", &end.to_string())])
+    } else {
+        lang.fmt("render.line", &[("line", &start.to_string())])
+    }
+}
+
+/// Lines of an excerpt shown in full before the middle is elided.
+const HEAD_LINES: usize = 24;
+/// Lines shown at the end of an elided excerpt.
+const TAIL_LINES: usize = 4;
+/// Characters of one excerpt line shown before it is cut with `…`.
+const MAX_LINE_CHARS: usize = 400;
+
+/// The excerpt's lines, numbered from `line_start` (a trailing `\r` removed), for display: very long
+/// lines are cut and the middle of a very long excerpt is replaced by one `None` row. (The JSON keeps
+/// the whole excerpt.)
+fn numbered_lines(e: &Evidence) -> Vec<(Option<u32>, Cow<'_, str>)> {
+    if e.excerpt.is_empty() {
+        return Vec::new();
+    }
+    let all: Vec<&str> = e.excerpt.split('\n').collect();
+    let number = |i: usize| Some(e.line_start.saturating_add(i as u32));
+    if all.len() <= HEAD_LINES + TAIL_LINES + 1 {
+        return all.iter().enumerate().map(|(i, l)| (number(i), clip(l))).collect();
+    }
+    let mut out: Vec<_> = all[..HEAD_LINES].iter().enumerate().map(|(i, l)| (number(i), clip(l))).collect();
+    out.push((None, Cow::Borrowed("…")));
+    let tail = all.len() - TAIL_LINES;
+    out.extend(all[tail..].iter().enumerate().map(|(i, l)| (number(tail + i), clip(l))));
+    out
+}
+
+fn clip(l: &str) -> Cow<'_, str> {
+    let l = l.strip_suffix('\r').unwrap_or(l);
+    match l.char_indices().nth(MAX_LINE_CHARS) {
+        Some((cut, _)) => Cow::Owned(format!("{}…", &l[..cut])),
+        None => Cow::Borrowed(l),
+    }
+}
+
+/// The gutter width for `lines` (the widest line number).
+fn gutter_width(lines: &[(Option<u32>, Cow<'_, str>)]) -> usize {
+    lines.iter().filter_map(|(n, _)| *n).max().map(|n| n.to_string().len()).unwrap_or(1)
+}
+
+/// "1 error, 2 warnings" (only the non-zero counts), or the no-findings text.
+fn counts(report: &Report) -> String {
+    let lang = report.lang;
+    let mut parts = Vec::new();
+    for (sev, key) in [
+        (Severity::Error, "render.errors"),
+        (Severity::Warning, "render.warnings"),
+        (Severity::Info, "render.infos"),
+    ] {
+        let n = report.findings.iter().filter(|f| f.severity == sev).count();
+        match n {
+            0 => {}
+            1 => parts.push(lang.t(&format!("{key}-one"))),
+            _ => parts.push(lang.fmt(&format!("{key}-other"), &[("n", &n.to_string())])),
+        }
+    }
+    if parts.is_empty() {
+        lang.t("render.summary-none")
+    } else {
+        parts.join(if lang == Lang::ZhCn { "，" } else { ", " })
+    }
+}
+
+/// "mysql 8.0.36 · unit mysqld.service · channels: '', 'ch2'", or `None` when nothing is known.
+fn server_line(report: &Report) -> Option<String> {
+    let lang = report.lang;
+    let s = &report.server;
+    let mut parts = Vec::new();
+    match (&s.flavor, &s.version) {
+        (Some(f), Some(v)) => parts.push(format!("{f} {v}")),
+        (Some(x), None) | (None, Some(x)) => parts.push(x.clone()),
+        (None, None) => {}
+    }
+    if let Some(u) = &s.unit {
+        parts.push(lang.fmt("render.unit", &[("unit", u)]));
+    }
+    if !s.channels.is_empty() {
+        let names: Vec<String> = s.channels.iter().map(|c| format!("'{c}'")).collect();
+        parts.push(lang.fmt("render.channels", &[("channels", &names.join(", "))]));
+    }
+    if parts.is_empty() { None } else { Some(parts.join(" · ")) }
+}
+
+/// The input's name for display (the index when the report has no name for it).
+fn input_name(report: &Report, input: usize) -> String {
+    report.inputs.get(input).map(|i| i.name.clone()).unwrap_or_else(|| format!("#{input}"))
+}
+
+#[cfg(test)]
+mod tests;

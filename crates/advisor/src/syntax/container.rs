@@ -1,13 +1,686 @@
-//! TODO(owner): parser for this input kind. See `crate::detect` for the recogniser contract.
+//! Container definitions: `docker run` / `podman run` command lines, compose files, Kubernetes
+//! Pod / Deployment / StatefulSet specs, and the image entrypoints' log lines.
+//!
+//! Accepted grammar (line-oriented, never fails):
+//! - **docker run**: a line starting with `docker run`, `docker container run`, `podman run` or
+//!   `nerdctl run` (after optional `sudo`), continued by a trailing `\`. Options before the image
+//!   (`--restart[=]X`, `-e/--env[=]K=V`, `--env-file[=]F`, `--entrypoint[=]X`, `--init`, `--name[=]N`;
+//!   other options are skipped, with known value-taking ones consuming their value), the image,
+//!   then the command.
+//! - **compose**: from a `services:` line at column 0 (optionally preceded by `version:`/`name:`),
+//!   to the first line at column 0 that is not a compose top-level key or a comment. Per service:
+//!   `image:`, `restart:`, `entrypoint:`, `command:`, `init:`, `container_name:`, `env_file:`,
+//!   `environment:` as a list (`- K=V`) or a map (`K: V`).
+//! - **Kubernetes**: from an `apiVersion:` line at column 0 to `---` or the first line at column 0
+//!   that is not `key:`; `kind:`, `restartPolicy:`, and under `containers:` each `- name:` with
+//!   `image:`, `command:`, `args:`, `env:` (`- name: K` / `value: V`), `envFrom:`.
+//! - **entrypoint log lines**: consecutive lines containing `[Entrypoint]`.
+//!
+//! YAML is read as a simple indentation tree of `key: value` and `- item` lines; flow values
+//! (`[a, b]`) are kept as written. Anything else is skipped.
 
 use crate::detect::{Claim, Hint};
+use crate::document::{DocKind, Parsed};
+use crate::facts::container::{ContainerDef, ContainerSource, entrypoint_family};
+use crate::facts::{Loc, Valued};
 use crate::source::Source;
+use crate::text::TextRange;
 
 /// The parse of one document of this kind.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct ContainerDoc {}
+pub(crate) struct ContainerDoc {
+    /// The container definitions found (empty for entrypoint log lines).
+    pub defs: Vec<ContainerDef>,
+}
 
 /// Claims a document of this kind starting at line `i`, if one clearly starts there.
-pub(crate) fn recognize(_src: &Source<'_>, _i: usize, _hint: &Hint<'_>) -> Option<Claim> {
+pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
+    let line = src.line(i);
+    if let Some(c) = docker_run(src, i) {
+        return Some(c);
+    }
+    // `$ docker run -d …` followed by the container id it printed: the id line is the document
+    // (the definition itself is read from the prompt line by `facts::container`).
+    let after_run = hint.command.is_some_and(|c| {
+        let mut w = c.split_whitespace().skip_while(|w| *w == "sudo");
+        matches!(w.next(), Some("docker" | "podman" | "nerdctl")) && c.contains(" run ")
+    });
+    let t = line.trim();
+    if after_run && (12..=64).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_hexdigit()) {
+        // Named without its arguments: they may hold passwords (`-e MYSQL_ROOT_PASSWORD=…`).
+        return Some(claim(i + 1, Some("docker run".to_owned()), Vec::new()));
+    }
+    if !line.starts_with(' ') && !line.starts_with('\t') {
+        let t = line.trim_end();
+        if t == "services:"
+            || ((t.starts_with("version:") || t.starts_with("name:")) && compose_follows(src, i))
+        {
+            return Some(compose(src, i));
+        }
+        if t.starts_with("apiVersion:") {
+            return kubernetes(src, i);
+        }
+    }
+    if entrypoint_family(line).is_some() || line.contains("[Entrypoint]") {
+        let mut end = i + 1;
+        while end < src.lines.len() && src.line(end).contains("[Entrypoint]") {
+            end += 1;
+        }
+        return Some(claim(end, None, Vec::new()));
+    }
     None
+}
+
+fn claim(end: usize, name: Option<String>, defs: Vec<ContainerDef>) -> Claim {
+    Claim {
+        kind: DocKind::Container,
+        end,
+        name,
+        label: None,
+        parsed: Parsed::Container(ContainerDoc { defs }),
+        problems: Vec::new(),
+    }
+}
+
+fn loc(src: &Source<'_>, range: TextRange) -> Loc {
+    Loc { input: src.index, range }
+}
+
+fn empty_def(source: ContainerSource, at: Loc) -> ContainerDef {
+    ContainerDef {
+        source,
+        name: None,
+        at,
+        image: None,
+        restart: None,
+        env: Vec::new(),
+        env_files: Vec::new(),
+        entrypoint: None,
+        command: None,
+        init: None,
+        kind: None,
+    }
+}
+
+/// Words with byte ranges (quotes kept in the range, removed from the text).
+fn spanned_words(s: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut start: Option<usize> = None;
+    let mut quote: Option<char> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((k, c)) = it.next() {
+        match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                } else {
+                    cur.push(c);
+                }
+            }
+            None if c.is_whitespace() => {
+                if let Some(st) = start.take() {
+                    out.push((std::mem::take(&mut cur), st, k));
+                }
+            }
+            None => {
+                if c == '\\' && it.peek().is_none_or(|(_, n)| n.is_whitespace()) {
+                    // A line continuation: ends the word like whitespace.
+                    it.next();
+                    if let Some(st) = start.take() {
+                        out.push((std::mem::take(&mut cur), st, k));
+                    }
+                    continue;
+                }
+                start.get_or_insert(k);
+                if c == '\'' || c == '"' {
+                    quote = Some(c);
+                } else if c == '\\' {
+                    if let Some((_, n)) = it.next() {
+                        cur.push(n);
+                    }
+                } else {
+                    cur.push(c);
+                }
+            }
+        }
+    }
+    if let Some(st) = start {
+        out.push((cur, st, s.len()));
+    }
+    out
+}
+
+const VALUE_OPTS: &[&str] = &[
+    "-v",
+    "--volume",
+    "-p",
+    "--publish",
+    "--network",
+    "--net",
+    "-u",
+    "--user",
+    "-w",
+    "--workdir",
+    "-m",
+    "--memory",
+    "--cpus",
+    "-h",
+    "--hostname",
+    "-l",
+    "--label",
+    "--mount",
+    "--ulimit",
+    "--log-driver",
+    "--log-opt",
+    "--health-cmd",
+    "--health-interval",
+    "--add-host",
+    "--dns",
+    "--device",
+    "--cap-add",
+    "--cap-drop",
+    "--security-opt",
+    "--tmpfs",
+    "--shm-size",
+    "--stop-timeout",
+    "--stop-signal",
+    "--pid",
+    "--ipc",
+    "--platform",
+    "--pull",
+    "--cidfile",
+    "--expose",
+    "--link",
+    "--userns",
+    "--runtime",
+    "--cgroupns",
+    "--gpus",
+    "--cpuset-cpus",
+    "--memory-swap",
+    "--sysctl",
+    "--label-file",
+    "--network-alias",
+    "--ip",
+    "--mac-address",
+    "--pod",
+];
+
+/// The container defined by a `docker run` line at `i` — also after a shell prompt
+/// (`$ docker run …`), which the splitter hands to no recogniser.
+pub(crate) fn docker_run_defs(src: &Source<'_>, i: usize) -> Option<Vec<ContainerDef>> {
+    match docker_run(src, i)?.parsed {
+        Parsed::Container(d) => Some(d.defs),
+        _ => None,
+    }
+}
+
+fn docker_run(src: &Source<'_>, i: usize) -> Option<Claim> {
+    let line = src.line(i);
+    let first = crate::syntax::prompt::command(line).unwrap_or(line).trim_start();
+    let mut w = first.split_whitespace();
+    let mut a = w.next()?;
+    if a == "sudo" {
+        a = w.next()?;
+    }
+    if !matches!(a, "docker" | "podman" | "nerdctl") {
+        return None;
+    }
+    let b = w.next()?;
+    let ok = b == "run" || (b == "container" && w.next() == Some("run"));
+    if !ok {
+        return None;
+    }
+    // Continuation lines.
+    let mut end = i + 1;
+    let mut cur = i;
+    while src.line(cur).trim_end().ends_with('\\') && end < src.lines.len() {
+        cur = end;
+        end += 1;
+    }
+    let range = src.lines_range(i, end);
+    let text = src.slice(range);
+    let at = loc(src, range);
+    let mut def = empty_def(ContainerSource::DockerRun, at);
+    let words = spanned_words(text);
+    let base = range.start as usize;
+    let wl = |k: usize| -> Loc {
+        let (_, s, e) = &words[k];
+        loc(src, TextRange::new((base + s) as u32, (base + e) as u32))
+    };
+    // Skip to after `run`.
+    let mut k = words.iter().position(|(t, _, _)| t == "run").map(|p| p + 1).unwrap_or(words.len());
+    let mut image_at: Option<usize> = None;
+    while k < words.len() {
+        let t = words[k].0.as_str();
+        let (opt, inline) = match t.split_once('=') {
+            Some((o, v)) if o.starts_with('-') => (o, Some(v.to_owned())),
+            _ => (t, None),
+        };
+        if !opt.starts_with('-') || opt == "-" {
+            image_at = Some(k);
+            break;
+        }
+        let takes = matches!(opt, "--restart" | "-e" | "--env" | "--env-file" | "--entrypoint" | "--name")
+            || VALUE_OPTS.contains(&opt);
+        let (value, vat, next) = match (&inline, takes) {
+            (Some(v), _) => (Some(v.clone()), wl(k), k + 1),
+            (None, true) => match words.get(k + 1) {
+                Some((v, _, _)) => (Some(v.clone()), wl(k).cover_loc(wl(k + 1)), k + 2),
+                None => (None, wl(k), k + 1),
+            },
+            (None, false) => (None, wl(k), k + 1),
+        };
+        match (opt, value) {
+            ("--restart", Some(v)) => def.restart = Some(Valued::new(v, vat)),
+            ("-e" | "--env", Some(v)) => {
+                let (n, val) = v
+                    .split_once('=')
+                    .map(|(n, v)| (n.to_owned(), v.to_owned()))
+                    .unwrap_or((v, String::new()));
+                def.env.push((n, Valued::new(val, vat)));
+            }
+            ("--env-file", Some(v)) => def.env_files.push(Valued::new(v, vat)),
+            ("--entrypoint", Some(v)) => def.entrypoint = Some(Valued::new(v, vat)),
+            ("--name", Some(v)) => def.name = Some(v),
+            ("--init", None) => def.init = Some(Valued::new(true, vat)),
+            _ => {}
+        }
+        k = next;
+    }
+    if let Some(ik) = image_at {
+        def.image = Some(Valued::new(words[ik].0.clone(), wl(ik)));
+        if ik + 1 < words.len() {
+            let cmd: Vec<&str> = words[ik + 1..].iter().map(|(t, _, _)| t.as_str()).collect();
+            let cat = wl(ik + 1).cover_loc(wl(words.len() - 1));
+            def.command = Some(Valued::new(cmd.join(" "), cat));
+        }
+    }
+    let name = def.name.clone().or_else(|| def.image.as_ref().map(|i| i.value.clone()));
+    Some(claim(end, name, vec![def]))
+}
+
+trait CoverLoc {
+    fn cover_loc(self, other: Loc) -> Loc;
+}
+impl CoverLoc for Loc {
+    fn cover_loc(self, other: Loc) -> Loc {
+        Loc { input: self.input, range: self.range.cover(other.range) }
+    }
+}
+
+/// One YAML-ish line: indentation, list marker, key, value.
+struct YLine<'a> {
+    idx: usize,
+    indent: usize,
+    dash: bool,
+    key: Option<&'a str>,
+    value: &'a str,
+    range: TextRange,
+    value_range: TextRange,
+}
+
+fn yline<'a>(src: &Source<'a>, idx: usize) -> Option<YLine<'a>> {
+    let line = src.line(idx);
+    let t = line.trim_start();
+    if t.is_empty() || t.starts_with('#') {
+        return None;
+    }
+    let mut indent = line.len() - t.len();
+    let mut body = t;
+    let mut dash = false;
+    if let Some(r) = body.strip_prefix("- ").or_else(|| if body == "-" { Some("") } else { None }) {
+        dash = true;
+        let r2 = r.trim_start();
+        indent += body.len() - r2.len();
+        body = r2;
+    }
+    let (key, value) =
+        match body.find(": ").or_else(|| if body.ends_with(':') { Some(body.len() - 1) } else { None }) {
+            Some(p) if !body[..p].contains(' ') || body[..p].starts_with(['"', '\'']) => {
+                (Some(body[..p].trim_matches(['"', '\''])), body[p + 1..].trim())
+            }
+            _ => (None, body.trim()),
+        };
+    let lr = src.lines.get(idx)?.range;
+    let value = strip_comment(value);
+    let value_range = src.range_in_line(idx, value);
+    Some(YLine { idx, indent, dash, key, value: unquote(value), range: lr, value_range })
+}
+
+fn strip_comment(v: &str) -> &str {
+    if v.starts_with(['"', '\'']) {
+        return v;
+    }
+    match v.find(" #") {
+        Some(p) => v[..p].trim_end(),
+        None => v,
+    }
+}
+
+fn unquote(v: &str) -> &str {
+    let v = v.trim();
+    if v.len() >= 2
+        && ((v.starts_with('"') && v.ends_with('"')) || (v.starts_with('\'') && v.ends_with('\'')))
+    {
+        &v[1..v.len() - 1]
+    } else {
+        v
+    }
+}
+
+const COMPOSE_TOP: &[&str] =
+    &["version", "name", "services", "volumes", "networks", "configs", "secrets", "include"];
+
+fn compose_follows(src: &Source<'_>, i: usize) -> bool {
+    (i + 1..(i + 4).min(src.lines.len())).any(|k| src.line(k).trim_end() == "services:")
+}
+
+fn compose(src: &Source<'_>, i: usize) -> Claim {
+    let n = src.lines.len();
+    let mut end = i + 1;
+    while end < n {
+        let l = src.line(end);
+        let top = !l.is_empty() && !l.starts_with([' ', '\t', '#']);
+        if top {
+            let key = l.split(':').next().unwrap_or("").trim();
+            if !(COMPOSE_TOP.contains(&key) || key.starts_with("x-")) || !l.contains(':') {
+                break;
+            }
+        }
+        end += 1;
+    }
+    // Trim trailing blank lines.
+    while end > i + 1 && src.line(end - 1).trim().is_empty() {
+        end -= 1;
+    }
+    let mut defs: Vec<ContainerDef> = Vec::new();
+    let mut in_services = false;
+    let mut svc_indent: Option<usize> = None;
+    let mut list_key: Option<(&str, usize)> = None;
+    for idx in i..end {
+        let Some(y) = yline(src, idx) else { continue };
+        if y.indent == 0 {
+            in_services = y.key == Some("services");
+            svc_indent = None;
+            continue;
+        }
+        if !in_services {
+            continue;
+        }
+        let si = *svc_indent.get_or_insert(y.indent);
+        if y.indent == si && !y.dash {
+            let mut d = empty_def(ContainerSource::Compose, loc(src, y.range));
+            d.name = y.key.map(str::to_owned);
+            defs.push(d);
+            list_key = None;
+            continue;
+        }
+        let Some(d) = defs.last_mut() else { continue };
+        d.at = d.at.cover_loc(loc(src, y.range));
+        let vat = loc(src, y.range);
+        if let Some((lk, li)) = list_key {
+            if y.indent > li {
+                if lk == "environment" {
+                    if y.dash {
+                        let (k, v) = y.value.split_once('=').unwrap_or((y.value, ""));
+                        d.env.push((k.to_owned(), Valued::new(unquote(v).to_owned(), vat)));
+                    } else if let Some(k) = y.key {
+                        d.env.push((k.to_owned(), Valued::new(y.value.to_owned(), vat)));
+                    }
+                } else if lk == "env_file" && y.dash {
+                    d.env_files.push(Valued::new(y.value.to_owned(), vat));
+                } else if (lk == "entrypoint" || lk == "command") && y.dash {
+                    let slot = if lk == "entrypoint" { &mut d.entrypoint } else { &mut d.command };
+                    match slot {
+                        Some(v) => {
+                            v.value.push(' ');
+                            v.value.push_str(y.value);
+                            v.at = v.at.cover_loc(vat);
+                        }
+                        None => *slot = Some(Valued::new(y.value.to_owned(), vat)),
+                    }
+                }
+                continue;
+            }
+            list_key = None;
+        }
+        let Some(key) = y.key else { continue };
+        let v = y.value.to_owned();
+        match key {
+            "image" => d.image = Some(Valued::new(v, vat)),
+            "restart" => d.restart = Some(Valued::new(v, vat)),
+            "container_name" => d.name = Some(v),
+            "init" => d.init = crate::facts::settings::parse_bool(&v).map(|b| Valued::new(b, vat)),
+            "environment" | "env_file" | "entrypoint" | "command" => {
+                if v.is_empty() {
+                    list_key = Some((key, y.indent));
+                } else if key == "env_file" {
+                    d.env_files.push(Valued::new(v, vat));
+                } else if key == "entrypoint" {
+                    d.entrypoint = Some(Valued::new(flow(&v), vat));
+                } else if key == "command" {
+                    d.command = Some(Valued::new(flow(&v), vat));
+                }
+            }
+            _ => {}
+        }
+        let _ = y.idx;
+        let _ = y.value_range;
+    }
+    let name = defs.iter().find(|d| d.is_mysql()).and_then(|d| d.name.clone());
+    claim(end.max(i + 1), name, defs)
+}
+
+/// `["a", "b"]` → `a b`; other values unchanged.
+fn flow(v: &str) -> String {
+    let t = v.trim();
+    if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        inner.split(',').map(|p| unquote(p.trim())).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+    } else {
+        t.to_owned()
+    }
+}
+
+fn kubernetes(src: &Source<'_>, i: usize) -> Option<Claim> {
+    let n = src.lines.len();
+    let mut end = i + 1;
+    while end < n {
+        let l = src.line(end);
+        if l.trim_end() == "---" {
+            break;
+        }
+        let top = !l.is_empty() && !l.starts_with([' ', '\t', '#', '-']);
+        if top && !l.contains(':') {
+            break;
+        }
+        end += 1;
+    }
+    while end > i + 1 && src.line(end - 1).trim().is_empty() {
+        end -= 1;
+    }
+    let mut kind: Option<String> = None;
+    let mut restart: Option<Valued<String>> = None;
+    let mut defs: Vec<ContainerDef> = Vec::new();
+    let mut containers_indent: Option<usize> = None;
+    let mut item_indent: Option<usize> = None;
+    let mut list_key: Option<(&str, usize)> = None;
+    let mut pending_env: Option<String> = None;
+    for idx in i..end {
+        let Some(y) = yline(src, idx) else { continue };
+        let vat = loc(src, y.range);
+        if y.indent == 0 && y.key == Some("kind") {
+            kind = Some(y.value.to_owned());
+        }
+        if y.key == Some("restartPolicy") {
+            restart = Some(Valued::new(y.value.to_owned(), vat));
+        }
+        if y.key == Some("containers") && !y.dash {
+            containers_indent = Some(y.indent);
+            item_indent = None;
+            continue;
+        }
+        let Some(ci) = containers_indent else { continue };
+        let raw_indent = src.line(idx).len() - src.line(idx).trim_start().len();
+        if raw_indent <= ci && !(y.dash && raw_indent == ci) {
+            containers_indent = None;
+            continue;
+        }
+        if y.dash
+            && item_indent.is_none_or(|ii| y.indent == ii)
+            && list_key.is_none_or(|(_, li)| y.indent <= li)
+        {
+            item_indent = Some(y.indent);
+            let mut d = empty_def(ContainerSource::Kubernetes, vat);
+            if y.key == Some("name") {
+                d.name = Some(y.value.to_owned());
+            }
+            defs.push(d);
+            list_key = None;
+            continue;
+        }
+        let Some(d) = defs.last_mut() else { continue };
+        d.at = d.at.cover_loc(vat);
+        if let Some((lk, li)) = list_key {
+            if y.indent > li {
+                match lk {
+                    "env" => {
+                        if y.key == Some("name") {
+                            pending_env = Some(y.value.to_owned());
+                        } else if y.key == Some("value") {
+                            if let Some(nm) = pending_env.take() {
+                                d.env.push((nm, Valued::new(y.value.to_owned(), vat)));
+                            }
+                        } else if y.key == Some("valueFrom")
+                            && let Some(nm) = pending_env.take()
+                        {
+                            d.env.push((nm, Valued::new("$(valueFrom)".to_owned(), vat)));
+                        }
+                    }
+                    "envFrom" => d.env_files.push(Valued::new(y.value.to_owned(), vat)),
+                    "command" | "args" if y.dash => {
+                        let slot = if lk == "command" { &mut d.entrypoint } else { &mut d.command };
+                        match slot {
+                            Some(v) => {
+                                v.value.push(' ');
+                                v.value.push_str(y.value);
+                                v.at = v.at.cover_loc(vat);
+                            }
+                            None => *slot = Some(Valued::new(y.value.to_owned(), vat)),
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            list_key = None;
+        }
+        match y.key {
+            Some("image") => d.image = Some(Valued::new(y.value.to_owned(), vat)),
+            Some(k @ ("env" | "envFrom" | "command" | "args")) => {
+                if y.value.is_empty() {
+                    list_key = Some((k, y.indent));
+                } else if k == "command" {
+                    d.entrypoint = Some(Valued::new(flow(y.value), vat));
+                } else if k == "args" {
+                    d.command = Some(Valued::new(flow(y.value), vat));
+                }
+            }
+            _ => {}
+        }
+    }
+    let k = kind.clone()?;
+    for d in &mut defs {
+        d.kind = Some(k.clone());
+        d.restart = restart.clone();
+    }
+    let name = defs.first().and_then(|d| d.name.clone()).or(kind);
+    Some(claim(end.max(i + 1), name, defs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::Hint;
+
+    fn parse(text: &str) -> Vec<ContainerDef> {
+        let src = Source::new(0, "t", text);
+        let hint = Hint { command: None, at_input_start: true };
+        match recognize(&src, 0, &hint).map(|c| c.parsed) {
+            Some(Parsed::Container(d)) => d.defs,
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn docker_run_line() {
+        let d = parse(
+            "docker run -d --name db1 --restart=unless-stopped \\\n  -e MYSQL_ROOT_PASSWORD=x -e MYSQLD_PARENT_PID=0 \\\n  -v /data:/var/lib/mysql mysql:8.0.36 --server-id=2\n",
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].image.as_ref().map(|i| i.value.as_str()), Some("mysql:8.0.36"));
+        assert_eq!(d[0].restart.as_ref().map(|i| i.value.as_str()), Some("unless-stopped"));
+        assert_eq!(d[0].env("MYSQLD_PARENT_PID").map(|v| v.value.as_str()), Some("0"));
+        assert_eq!(d[0].command.as_ref().map(|i| i.value.as_str()), Some("--server-id=2"));
+        assert_eq!(d[0].name.as_deref(), Some("db1"));
+        let d = parse("podman run --init --restart on-failure mysql/mysql-server:8.0");
+        assert!(d[0].init.is_some());
+        assert_eq!(d[0].restart.as_ref().map(|i| i.value.as_str()), Some("on-failure"));
+    }
+
+    #[test]
+    fn compose_file() {
+        let d = parse(
+            "services:\n  db:\n    image: mysql:8.4\n    restart: always\n    environment:\n      MYSQL_ROOT_PASSWORD: x\n      MYSQLD_PARENT_PID: \"0\"\n    command: [\"mysqld\", \"--server-id=3\"]\n  app:\n    image: nginx\nvolumes:\n  data: {}\n",
+        );
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].name.as_deref(), Some("db"));
+        assert_eq!(d[0].restart.as_ref().map(|i| i.value.as_str()), Some("always"));
+        assert_eq!(d[0].env("MYSQLD_PARENT_PID").map(|v| v.value.as_str()), Some("0"));
+        assert_eq!(d[0].command.as_ref().map(|i| i.value.as_str()), Some("mysqld --server-id=3"));
+        let d = parse("services:\n  db:\n    image: mysql\n    environment:\n      - MYSQLD_PARENT_PID=1\n");
+        assert_eq!(d[0].env("MYSQLD_PARENT_PID").map(|v| v.value.as_str()), Some("1"));
+    }
+
+    #[test]
+    fn kubernetes_pod() {
+        let d = parse(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: db\nspec:\n  restartPolicy: Never\n  containers:\n  - name: mysql\n    image: mysql:8.0\n    env:\n    - name: MYSQL_ROOT_PASSWORD\n      value: x\n    - name: MYSQLD_PARENT_PID\n      value: \"0\"\n    args: [\"--server-id=4\"]\n",
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].name.as_deref(), Some("mysql"));
+        assert_eq!(d[0].restart.as_ref().map(|i| i.value.as_str()), Some("Never"));
+        assert_eq!(d[0].env("MYSQLD_PARENT_PID").map(|v| v.value.as_str()), Some("0"));
+        assert_eq!(d[0].kind.as_deref(), Some("Pod"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_yaml_and_commands_never_panic(
+            body in "[ -~\\n\\t'\"\\\\:#é-]{0,300}",
+            head in proptest::sample::select(vec!["services:\n", "apiVersion: v1\nkind: Pod\n", "docker run ", "$ docker run ", ""]),
+        ) {
+            let text = format!("{head}{body}");
+            let src = Source::new(0, "t", &text);
+            let hint = Hint { command: Some("docker run -d mysql"), at_input_start: true };
+            for i in 0..src.lines.len() {
+                if let Some(c) = recognize(&src, i, &hint) {
+                    proptest::prop_assert!(c.end > i && c.end <= src.lines.len());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for t in [
+            "docker run",
+            "docker run -e",
+            "services:\n  - x\n   y: \"",
+            "apiVersion: v1\n  containers:\n- :",
+            "docker run --restart=\\",
+        ] {
+            let _ = parse(t);
+        }
+    }
 }

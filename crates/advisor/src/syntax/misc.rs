@@ -1,22 +1,958 @@
-//! TODO(owner): version lines, error-log lines, client errors, CHANGE REPLICATION SOURCE statements.
+//! Small line-oriented kinds: `mysqld --version` / `mysql --version` lines, MySQL error-log lines
+//! (8.0, 5.7, MariaDB, syslog/journald-prefixed), client errors (`ERROR 3707 (HY000): …`), and
+//! `CHANGE REPLICATION SOURCE TO` / `CHANGE MASTER TO` statements.
 
 use crate::detect::{Claim, Hint};
+use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
+use crate::text::TextRange;
 
-/// Error-log lines.
+/// Longest statement followed, in lines.
+const MAX_STATEMENT_LINES: usize = 200;
+
+/// A string and where it is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Spanned {
+    pub text: String,
+    pub range: TextRange,
+}
+
+impl Spanned {
+    fn of(src: &Source<'_>, i: usize, s: &str) -> Spanned {
+        Spanned { text: s.to_owned(), range: src.range_in_line(i, s) }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Error log
+
+/// One error-log line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct LogLine {
+    /// The whole line.
+    pub range: TextRange,
+    /// `May 01 10:00:00 db1 mysqld[1234]:` (syslog / journald prefix), if any.
+    pub syslog_prefix: Option<Spanned>,
+    /// `2024-05-01T10:00:00.123456Z` / `2024-05-01 10:00:00`.
+    pub time: Option<Spanned>,
+    /// The thread id field.
+    pub thread: Option<Spanned>,
+    /// `ERROR`, `Warning`, `Note`, `System` as printed.
+    pub level: Option<Spanned>,
+    /// `MY-013462`.
+    pub code: Option<Spanned>,
+    /// `Server`, `InnoDB`, `Repl`…
+    pub subsystem: Option<Spanned>,
+    pub message: Spanned,
+    /// The server version this line announces (`starting as process`, `ready for connections`).
+    pub version: Option<Spanned>,
+    /// The text after the version on a `ready for connections` line (`MySQL Community Server - GPL.`)
+    /// or the program name on a `starting as process` line: flavour evidence.
+    pub version_comment: Option<String>,
+}
+
+/// Consecutive error-log lines.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct ErrorLog {}
+pub(crate) struct ErrorLog {
+    pub lines: Vec<LogLine>,
+}
+
 /// A client error.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct ClientError {}
-/// A version line.
+pub(crate) struct ClientError {
+    pub range: TextRange,
+    pub code: u32,
+    pub sqlstate: Option<Spanned>,
+    pub message: Spanned,
+    /// The statement that produced it, when a prompt line preceded it.
+    pub command: Option<String>,
+}
+
+/// A version line: `/usr/sbin/mysqld  Ver 8.0.36-0ubuntu0.22.04.1 for Linux on x86_64 ((Ubuntu))`.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct VersionLine {}
+pub(crate) struct VersionLine {
+    pub range: TextRange,
+    /// The program as printed (`/usr/sbin/mysqld`, `mysql`, `mariadbd`).
+    pub program: Spanned,
+    /// True for a client (`mysql`, `mariadb`): it says nothing certain about the server.
+    pub client: bool,
+    /// The server version (for an old client, the `Distrib` version).
+    pub version: Spanned,
+    /// The rest of the line (`for Linux on x86_64 (Percona Server (GPL), Release 27, …)`).
+    pub rest: String,
+}
+
 /// A CHANGE REPLICATION SOURCE / CHANGE MASTER statement.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct ChangeSource {}
+pub(crate) struct ChangeSource {
+    pub range: TextRange,
+    /// `CHANGE MASTER TO` spelling.
+    pub legacy: bool,
+    /// Options in order: name upper-cased, value unquoted (passwords as `***`), each with the range
+    /// of `NAME = value`.
+    pub options: Vec<(Spanned, Spanned)>,
+    /// `FOR CHANNEL 'x'`.
+    pub channel: Option<Spanned>,
+}
 
 /// Claims one of this module's kinds starting at line `i`.
-pub(crate) fn recognize(_src: &Source<'_>, _i: usize, _hint: &Hint<'_>) -> Option<Claim> {
+pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
+    let line = src.line(i);
+    if let Some(v) = parse_version_line(src, i) {
+        let label = Label {
+            key: if v.client { "mysql.doc.client-version" } else { "mysql.doc.server-version" },
+            args: vec![("program", v.program.text.clone()), ("version", v.version.text.clone())],
+        };
+        return Some(Claim {
+            kind: DocKind::MysqldVersion,
+            end: i + 1,
+            name: Some(v.version.text.clone()),
+            label: Some(label),
+            parsed: Parsed::Version(v),
+            problems: Vec::new(),
+        });
+    }
+    if parse_log_line(src, i).is_some() {
+        let mut lines = Vec::new();
+        let mut j = i;
+        while j < src.lines.len() {
+            if let Some(l) = parse_log_line(src, j) {
+                lines.push(l);
+            } else if let Some(l) = version_continuation(src, j) {
+                // 5.7 prints `Version: '5.7.44-log'  socket: …` on its own line after
+                // `ready for connections.`
+                lines.push(l);
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        let errors = lines
+            .iter()
+            .filter(|l| l.level.as_ref().is_some_and(|v| v.text.eq_ignore_ascii_case("ERROR")))
+            .count();
+        let label = Label {
+            key: "mysql.doc.error-log",
+            args: vec![("count", lines.len().to_string()), ("errors", errors.to_string())],
+        };
+        return Some(Claim {
+            kind: DocKind::ErrorLog,
+            end: j,
+            name: None,
+            label: Some(label),
+            parsed: Parsed::ErrorLog(ErrorLog { lines }),
+            problems: Vec::new(),
+        });
+    }
+    if let Some(mut e) = parse_client_error(src, i) {
+        e.command = hint.command.map(|c| crate::redact::mask(c).into_owned());
+        let label = Label {
+            key: "mysql.doc.client-error",
+            args: vec![("code", e.code.to_string()), ("message", e.message.text.clone())],
+        };
+        return Some(Claim {
+            kind: DocKind::ClientError,
+            end: i + 1,
+            name: Some(e.code.to_string()),
+            label: Some(label),
+            parsed: Parsed::ClientError(e),
+            problems: Vec::new(),
+        });
+    }
+    if change_keyword(line.trim_start()).is_some() {
+        let (stmt, end, problems) = parse_change_source(src, i, src.lines.len());
+        let statement: String =
+            if stmt.legacy { "CHANGE MASTER TO".into() } else { "CHANGE REPLICATION SOURCE TO".into() };
+        let label = match &stmt.channel {
+            Some(c) => Label {
+                key: "mysql.doc.change-source-channel",
+                args: vec![("statement", statement), ("channel", c.text.clone())],
+            },
+            None => Label { key: "mysql.doc.change-source", args: vec![("statement", statement)] },
+        };
+        return Some(Claim {
+            kind: DocKind::ChangeReplicationSource,
+            end,
+            name: None,
+            label: Some(label),
+            parsed: Parsed::Statement(stmt),
+            problems,
+        });
+    }
     None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version lines
+
+/// Parses a version line.
+///
+/// Grammar: `PROGRAM WS+ "Ver" WS+ VERSION [WS+ "Distrib" WS+ VERSION ","] WS+ "for" REST` where
+/// PROGRAM's file name is `mysqld`, `mysqld-debug`, `mariadbd`, `mysql`, `mariadb` (`.exe`
+/// allowed). For a client the `Distrib` version (5.7 and MariaDB clients) is the server release;
+/// `mysql  Ver 8.0.36 for …` (8.0+ clients) carries it directly.
+pub(crate) fn parse_version_line(src: &Source<'_>, i: usize) -> Option<VersionLine> {
+    let line = src.line(i);
+    let t = line.trim();
+    let mut words = t.split_whitespace();
+    let program = words.next()?;
+    if words.next()? != "Ver" {
+        return None;
+    }
+    let base = program.rsplit(['/', '\\']).next().unwrap_or(program);
+    let base = base.strip_suffix(".exe").unwrap_or(base);
+    let client = match base {
+        "mysqld" | "mysqld-debug" | "mariadbd" | "mysqld_safe" => false,
+        "mysql" | "mariadb" => true,
+        _ => return None,
+    };
+    let ver_pos = t.find(" Ver ")? + 5;
+    let after = t.get(ver_pos..)?.trim_start();
+    let mut vs = after.split_whitespace();
+    let mut version = vs.next()?.trim_end_matches(',');
+    if vs.next() == Some("Distrib")
+        && let Some(d) = vs.next()
+    {
+        version = d.trim_end_matches(',');
+    }
+    crate::facts::Version::parse(version)?;
+    let rest_start = after.find(version).map(|p| p + version.len()).unwrap_or(0);
+    let rest = after.get(rest_start..).unwrap_or("").trim_start_matches(',').trim().to_owned();
+    Some(VersionLine {
+        range: src.lines[i].range,
+        program: Spanned::of(src, i, program),
+        client,
+        version: Spanned::of(src, i, version),
+        rest,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Error-log lines
+
+/// Parses one error-log line.
+///
+/// Grammar:
+/// ```text
+/// line     = [syslog] (mysql8 | mysql57 | mariadb | bare)
+/// syslog   = MON DD HH:MM:SS HOST PROG "[" PID "]:"       ; journald/syslog, or
+///          | ISO-TIME HOST PROG "[" PID "]:"              ; journalctl -o short-iso
+/// mysql8   = TIME WS THREAD WS "[" LEVEL "]" WS "[" MY-N "]" WS "[" SUBSYS "]" WS MESSAGE
+/// mysql57  = TIME WS THREAD WS "[" LEVEL "]" WS MESSAGE
+/// mariadb  = DATE WS HH:MM:SS WS THREAD WS "[" LEVEL "]" WS MESSAGE
+/// safe     = TIME WS "mysqld_safe" WS MESSAGE                  ; subsystem `mysqld_safe`, no level
+/// bare     = PATH " (mysqld " VERSION ") starting as process " PID …   ; no timestamp
+/// ```
+/// After a syslog prefix any message counts (the program must be `mysqld`, `mariadbd` or
+/// `mysqld_safe`). The version is taken from `… (mysqld 8.0.36) starting as process …` and
+/// `ready for connections. Version: '8.0.36' …` messages.
+pub(crate) fn parse_log_line(src: &Source<'_>, i: usize) -> Option<LogLine> {
+    if i >= src.lines.len() {
+        return None;
+    }
+    let line = src.line(i);
+    let t = line.trim_start();
+    // Container entrypoint lines (`… [Note] [Entrypoint]: …`) belong to `syntax::container`.
+    if t.contains("[Entrypoint]") {
+        return None;
+    }
+    let mut out = LogLine { range: src.lines[i].range, ..LogLine::default() };
+    let mut rest = t;
+    if let Some((prefix, after)) = syslog_prefix(t) {
+        out.syslog_prefix = Some(Spanned::of(src, i, prefix));
+        rest = after.trim_start();
+    }
+    if let Some(r) = mysql_line(src, i, rest, &mut out) {
+        rest = r;
+    } else if out.syslog_prefix.is_none() && !is_bare_startup(rest) {
+        return None;
+    }
+    let msg = rest.trim_end();
+    out.message = Spanned::of(src, i, msg);
+    announce_version(src, i, msg, &mut out);
+    Some(out)
+}
+
+/// The untimestamped `Version: '5.7.44-log'  socket: '…'  port: 3306  MySQL Community Server (GPL)`
+/// line that 5.7 prints after `ready for connections.`
+fn version_continuation(src: &Source<'_>, i: usize) -> Option<LogLine> {
+    let t = src.line(i).trim();
+    if !t.starts_with("Version: '") {
+        return None;
+    }
+    let mut out = LogLine { range: src.lines[i].range, ..LogLine::default() };
+    out.message = Spanned::of(src, i, t);
+    announce_version(src, i, t, &mut out);
+    out.version.is_some().then_some(out)
+}
+
+/// `May 01 10:00:00 db1 mysqld[1234]:` or `2024-05-01T10:00:00+0000 db1 mysqld[1234]:`.
+fn syslog_prefix(t: &str) -> Option<(&str, &str)> {
+    let colon = t.find("]: ")?;
+    let head = t.get(..colon + 2)?;
+    let open = head.rfind('[')?;
+    let prog_start = head.get(..open)?.rfind(' ')? + 1;
+    let prog = head.get(prog_start..open)?;
+    let prog = prog.rsplit('/').next().unwrap_or(prog);
+    if !matches!(prog, "mysqld" | "mariadbd" | "mysqld_safe" | "mysqld-debug") {
+        return None;
+    }
+    let pid = head.get(open + 1..colon)?;
+    if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let first = head.split_whitespace().next()?;
+    let month = matches!(
+        first,
+        "Jan" | "Feb" | "Mar" | "Apr" | "May" | "Jun" | "Jul" | "Aug" | "Sep" | "Oct" | "Nov" | "Dec"
+    );
+    if !(month || is_iso_date(first)) {
+        return None;
+    }
+    Some((head, t.get(colon + 2..)?))
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
+/// The timestamped MySQL/MariaDB forms; returns the message.
+fn mysql_line<'a>(src: &Source<'_>, i: usize, t: &'a str, out: &mut LogLine) -> Option<&'a str> {
+    let (time, rest) = split_word(t)?;
+    if !is_iso_date(time) {
+        return None;
+    }
+    let (time, rest) = if time.len() == 10 {
+        // MariaDB / 5.6: `2024-05-01 10:00:00`.
+        let (clock, rest) = split_word(rest)?;
+        if !(clock.len() >= 8 && clock.as_bytes().get(2) == Some(&b':')) {
+            return None;
+        }
+        let whole = t.get(..(clock.as_ptr() as usize - t.as_ptr() as usize) + clock.len())?;
+        (whole, rest)
+    } else if time.as_bytes().get(10) == Some(&b'T') {
+        (time, rest)
+    } else {
+        return None;
+    };
+    out.time = Some(Spanned::of(src, i, time));
+    let mut rest = rest;
+    // `TIME mysqld_safe Starting mysqld daemon …` (mysqld_safe writes into the same log).
+    if let Some((w, r)) = split_word(rest)
+        && w == "mysqld_safe"
+    {
+        out.subsystem = Some(Spanned::of(src, i, w));
+        return Some(r);
+    }
+    // Thread id (absent in some MariaDB lines).
+    if let Some((th, r)) = split_word(rest)
+        && th.bytes().all(|b| b.is_ascii_digit())
+    {
+        out.thread = Some(Spanned::of(src, i, th));
+        rest = r;
+    }
+    let (level, r) = bracket(rest)?;
+    out.level = Some(Spanned::of(src, i, level));
+    rest = r;
+    if let Some((code, r)) = bracket(rest)
+        && code.starts_with("MY-")
+    {
+        out.code = Some(Spanned::of(src, i, code));
+        rest = r;
+        if let Some((sub, r)) = bracket(rest) {
+            out.subsystem = Some(Spanned::of(src, i, sub));
+            rest = r;
+        }
+    }
+    Some(rest)
+}
+
+fn split_word(t: &str) -> Option<(&str, &str)> {
+    let t = t.trim_start();
+    if t.is_empty() {
+        return None;
+    }
+    let end = t.find(char::is_whitespace).unwrap_or(t.len());
+    Some((t.get(..end)?, t.get(end..)?.trim_start()))
+}
+
+/// `[x] rest` → (`x`, `rest`).
+fn bracket(t: &str) -> Option<(&str, &str)> {
+    let t = t.trim_start();
+    let inner = t.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let word = inner.get(..close)?;
+    if word.is_empty() || word.len() > 24 || word.contains(' ') {
+        return None;
+    }
+    Some((word, inner.get(close + 1..)?.trim_start()))
+}
+
+/// `/usr/sbin/mysqld (mysqld 8.0.36) starting as process 1234 …` without a timestamp.
+fn is_bare_startup(t: &str) -> bool {
+    startup_version(t).is_some()
+}
+
+/// The version in `… (mysqld 8.0.36) starting as process …` / `(server 10.11.6-MariaDB…) starting as process`.
+fn startup_version(msg: &str) -> Option<(&str, &str)> {
+    let k = msg.find(") starting as process")?;
+    let head = msg.get(..k)?;
+    let open = head.rfind('(')?;
+    let inner = head.get(open + 1..)?;
+    let (prog, ver) = inner.split_once(' ')?;
+    crate::facts::Version::parse(ver)?;
+    Some((prog, ver))
+}
+
+fn announce_version(src: &Source<'_>, i: usize, msg: &str, out: &mut LogLine) {
+    if let Some((prog, ver)) = startup_version(msg) {
+        out.version = Some(Spanned::of(src, i, ver));
+        // The program name (`mysqld`, `mariadbd`, `server`) says nothing reliable about the flavour;
+        // the version string itself may (`10.11.6-MariaDB`).
+        let _ = prog;
+        return;
+    }
+    if let Some(k) = msg.find("Version: '") {
+        let after = msg.get(k + 10..).unwrap_or("");
+        if let Some(close) = after.find('\'') {
+            let ver = after.get(..close).unwrap_or("");
+            if crate::facts::Version::parse(ver).is_some() {
+                out.version = Some(Spanned::of(src, i, ver));
+                // After `port: 3306  ` comes the version comment.
+                let tail = after.get(close + 1..).unwrap_or("");
+                let comment = match tail.find("port: ") {
+                    Some(p) => {
+                        let t2 = tail.get(p + 6..).unwrap_or("");
+                        t2.trim_start_matches(|c: char| c.is_ascii_digit()).trim()
+                    }
+                    None => tail.trim(),
+                };
+                out.version_comment = Some(comment.to_owned());
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client errors
+
+/// Parses a client error line.
+///
+/// Grammar: `("ERROR" | "Error") [":"] WS CODE [WS "(" SQLSTATE ")"] [WS "at line" WS N] ":" WS MESSAGE`
+/// (the mysql client, its batch mode, and Go/Python driver messages).
+pub(crate) fn parse_client_error(src: &Source<'_>, i: usize) -> Option<ClientError> {
+    let line = src.line(i);
+    let t = line.trim();
+    let rest = t.strip_prefix("ERROR").or_else(|| t.strip_prefix("Error"))?;
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 5 {
+        return None;
+    }
+    let code_s = rest.get(..digits)?;
+    let code: u32 = code_s.parse().ok()?;
+    let mut r = rest.get(digits..)?.trim_start();
+    let mut sqlstate = None;
+    if let Some(inner) = r.strip_prefix('(') {
+        let close = inner.find(')')?;
+        let st = inner.get(..close)?;
+        if st.len() == 5 && st.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            sqlstate = Some(Spanned::of(src, i, st));
+        }
+        r = inner.get(close + 1..)?.trim_start();
+    }
+    if let Some(after) = r.strip_prefix("at line") {
+        r = after.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
+        if let Some(after) = r.strip_prefix("in file:") {
+            r = after.find(':').and_then(|p| after.get(p..)).unwrap_or(after);
+        }
+    }
+    let msg = r.strip_prefix(':')?.trim();
+    Some(ClientError {
+        range: src.lines[i].range,
+        code,
+        sqlstate,
+        message: Spanned::of(src, i, msg),
+        command: None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// CHANGE REPLICATION SOURCE TO / CHANGE MASTER TO
+
+/// `Some(legacy)` when `t` starts with `CHANGE REPLICATION SOURCE TO` / `CHANGE MASTER TO`
+/// (case-insensitive, any spacing).
+pub(crate) fn change_keyword(t: &str) -> Option<bool> {
+    let mut w = t.split_whitespace().map(|s| s.to_ascii_uppercase());
+    if w.next()? != "CHANGE" {
+        return None;
+    }
+    match w.next()?.as_str() {
+        "MASTER" => (w.next()?.trim_end_matches(';') == "TO").then_some(true),
+        "REPLICATION" => {
+            if w.next()? != "SOURCE" {
+                return None;
+            }
+            (w.next()? == "TO").then_some(false)
+        }
+        _ => None,
+    }
+}
+
+/// True for option names that hold a password (their values are never kept).
+pub(crate) fn is_password_option(name: &str) -> bool {
+    let u = name.to_ascii_uppercase();
+    u == "SOURCE_PASSWORD" || u == "MASTER_PASSWORD" || u.ends_with("_PASSWORD")
+}
+
+/// Parses a CHANGE statement starting at line `i` (before line `limit`), with or without mysql
+/// prompts (`mysql> `, `    -> ` are stripped), ending at `;`/`\G`/`\g` outside quotes, a blank
+/// line, or a line that does not continue an option list.
+///
+/// Grammar:
+/// ```text
+/// stmt    = "CHANGE" ("REPLICATION" "SOURCE" | "MASTER") "TO" option ("," option)*
+///           ["FOR" "CHANNEL" string] [";" | "\G"]
+/// option  = NAME "=" value
+/// value   = "'" … "'" | '"' … '"' | "(" … ")" | word [ "@" string ]   ; '' and \' escapes in strings
+/// ```
+/// Password options (`SOURCE_PASSWORD`, `MASTER_PASSWORD`…) keep their range but their value is
+/// replaced by `***`.
+pub(crate) fn parse_change_source(
+    src: &Source<'_>,
+    i: usize,
+    limit: usize,
+) -> (ChangeSource, usize, Vec<Problem>) {
+    let limit = limit.min(src.lines.len()).min(i + MAX_STATEMENT_LINES);
+    // Collect the statement's tokens line by line (prompts stripped), keeping absolute offsets.
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut j = i;
+    let mut terminated = false;
+    let mut problems = Vec::new();
+    let mut in_quote: Option<(u8, usize, u32)> = None; // (quote, token index, start offset)
+    while j < limit {
+        let line = src.line(j);
+        if j > i && line.trim().is_empty() && in_quote.is_none() {
+            break;
+        }
+        let body = strip_prompt(line);
+        let base = src.range_in_line(j, body).start;
+        if j > i && in_quote.is_none() && !continues_statement(body, toks.last()) {
+            break;
+        }
+        if tokenize(body, base, &mut toks, &mut in_quote) {
+            terminated = true;
+            j += 1;
+            break;
+        }
+        j += 1;
+    }
+    let end = j.max(i + 1);
+    let range = src.lines_range(i, end);
+    let mut stmt = ChangeSource { range, ..ChangeSource::default() };
+    let text = src.text;
+    let word = |t: &Tok| -> String { text.get(t.range.to_usize()).unwrap_or("").to_ascii_uppercase() };
+    // Skip the keywords.
+    let mut k = 0usize;
+    while k < toks.len() {
+        let w = word(&toks[k]);
+        k += 1;
+        if w == "MASTER" {
+            stmt.legacy = true;
+        }
+        if w == "TO" {
+            break;
+        }
+    }
+    while k < toks.len() {
+        let t = &toks[k];
+        let w = word(t);
+        if t.kind == TokKind::Word && w == "FOR" {
+            if toks.get(k + 1).is_some_and(|n| word(n) == "CHANNEL")
+                && let Some(c) = toks.get(k + 2)
+            {
+                stmt.channel = Some(Spanned { text: c.value(text), range: c.range });
+            }
+            break;
+        }
+        if t.kind != TokKind::Word {
+            k += 1;
+            continue;
+        }
+        // NAME = value
+        if toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Eq) {
+            let name = Spanned { text: w.clone(), range: t.range };
+            let mut vend = k + 2;
+            let mut value = String::new();
+            let mut vrange = TextRange::empty(t.range.end);
+            // A value is everything up to the next top-level comma or FOR.
+            while let Some(v) = toks.get(vend) {
+                if v.kind == TokKind::Comma || (v.kind == TokKind::Word && word(v) == "FOR") {
+                    break;
+                }
+                value.push_str(&v.value(text));
+                vrange = if vrange.is_empty() { v.range } else { vrange.cover(v.range) };
+                vend += 1;
+            }
+            if vend == k + 2 {
+                problems.push(Problem {
+                    key: "mysql.problem.option-without-value",
+                    args: vec![("option", w.clone())],
+                    range: t.range,
+                });
+            }
+            if is_password_option(&w) {
+                value = "***".to_owned();
+            }
+            stmt.options.push((name, Spanned { text: value, range: vrange }));
+            k = vend;
+        } else {
+            problems.push(Problem {
+                key: "mysql.problem.option-syntax",
+                args: vec![("word", w)],
+                range: t.range,
+            });
+            k += 1;
+        }
+    }
+    if !terminated {
+        problems.push(Problem {
+            key: "mysql.problem.unterminated",
+            args: vec![],
+            range: TextRange::empty(range.end),
+        });
+    }
+    (stmt, end, problems)
+}
+
+/// `mysql> ` / `-> ` prompts removed.
+fn strip_prompt(line: &str) -> &str {
+    crate::syntax::prompt::command(line).unwrap_or(line)
+}
+
+/// Whether a line continues a statement whose last token is `last`: after a comma, `=` or the
+/// `TO` keyword anything does; otherwise the line must start with an option (`NAME =`), `FOR`, `,`
+/// or a terminator.
+fn continues_statement(body: &str, last: Option<&Tok>) -> bool {
+    let t = body.trim_start();
+    if matches!(last.map(|l| l.kind), Some(TokKind::Comma | TokKind::Eq) | None) {
+        return true;
+    }
+    let up = t.to_ascii_uppercase();
+    if up.starts_with("FOR ")
+        || up == "FOR"
+        || t.starts_with(',')
+        || t.starts_with(';')
+        || t.starts_with("\\G")
+    {
+        return true;
+    }
+    let name_len = t.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+    name_len > 0 && t.get(name_len..).is_some_and(|r| r.trim_start().starts_with('='))
+        || up.starts_with("TO ")
+        || up.starts_with("SOURCE TO")
+        || up == "TO"
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TokKind {
+    Word,
+    Str,
+    Eq,
+    Comma,
+    Group,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    kind: TokKind,
+    /// For strings: including the quotes.
+    range: TextRange,
+}
+
+impl Tok {
+    fn value(&self, text: &str) -> String {
+        let s = text.get(self.range.to_usize()).unwrap_or("");
+        if self.kind != TokKind::Str || s.len() < 2 {
+            return s.to_owned();
+        }
+        let q = s.as_bytes()[0] as char;
+        let inner = s.get(1..s.len() - 1).unwrap_or("");
+        let mut out = String::with_capacity(inner.len());
+        let mut it = inner.chars().peekable();
+        while let Some(c) = it.next() {
+            if c == '\\' {
+                if let Some(n) = it.next() {
+                    out.push(n);
+                }
+            } else if c == q && it.peek() == Some(&q) {
+                it.next();
+                out.push(q);
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// Tokenises one line's statement text into `toks`; returns true at a terminator. A quoted string
+/// may continue over lines (`in_quote` carries it).
+fn tokenize(body: &str, base: u32, toks: &mut Vec<Tok>, in_quote: &mut Option<(u8, usize, u32)>) -> bool {
+    let b = body.as_bytes();
+    let mut p = 0usize;
+    let mut depth = 0usize;
+    while p < b.len() {
+        if let Some((q, idx, _start)) = *in_quote {
+            // Find the closing quote.
+            let mut k = p;
+            let mut closed = None;
+            while k < b.len() {
+                if b[k] == b'\\' {
+                    k += 2;
+                    continue;
+                }
+                if b[k] == q {
+                    if b.get(k + 1) == Some(&q) {
+                        k += 2;
+                        continue;
+                    }
+                    closed = Some(k);
+                    break;
+                }
+                k += 1;
+            }
+            let end = closed.map(|c| c + 1).unwrap_or(b.len()).min(b.len());
+            if let Some(t) = toks.get_mut(idx) {
+                t.range = t.range.cover(TextRange::new(base + p as u32, base + end as u32));
+            }
+            p = end;
+            if closed.is_some() {
+                *in_quote = None;
+            }
+            continue;
+        }
+        let c = b[p];
+        match c {
+            b' ' | b'\t' | b'\r' => p += 1,
+            b';' => return true,
+            b'\\' if matches!(b.get(p + 1), Some(b'G' | b'g')) => return true,
+            b'=' => {
+                toks.push(Tok {
+                    kind: TokKind::Eq,
+                    range: TextRange::new(base + p as u32, base + p as u32 + 1),
+                });
+                p += 1;
+            }
+            b',' if depth == 0 => {
+                toks.push(Tok {
+                    kind: TokKind::Comma,
+                    range: TextRange::new(base + p as u32, base + p as u32 + 1),
+                });
+                p += 1;
+            }
+            b'\'' | b'"' | b'`' => {
+                let start = base + p as u32;
+                toks.push(Tok { kind: TokKind::Str, range: TextRange::new(start, start + 1) });
+                *in_quote = Some((c, toks.len() - 1, start));
+                p += 1;
+            }
+            b'(' => {
+                // A parenthesised list: one token up to the matching `)` on this line.
+                let mut k = p;
+                let mut d = 0usize;
+                while k < b.len() {
+                    match b[k] {
+                        b'(' => d += 1,
+                        b')' => {
+                            d = d.saturating_sub(1);
+                            if d == 0 {
+                                k += 1;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    k += 1;
+                }
+                toks.push(Tok {
+                    kind: TokKind::Group,
+                    range: TextRange::new(base + p as u32, base + k as u32),
+                });
+                p = k;
+                depth = 0;
+            }
+            b'-' if b.get(p + 1) == Some(&b'-') => break, // `-- comment`
+            b'#' => break,
+            _ => {
+                let mut k = p;
+                while k < b.len()
+                    && !matches!(
+                        b[k],
+                        b' ' | b'\t' | b'\r' | b'=' | b',' | b';' | b'\'' | b'"' | b'(' | b'\\'
+                    )
+                {
+                    k += 1;
+                }
+                if k == p {
+                    k += 1;
+                }
+                toks.push(Tok {
+                    kind: TokKind::Word,
+                    range: TextRange::new(base + p as u32, base + k as u32),
+                });
+                p = k;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(text: &str) -> Option<Claim> {
+        let src = Source::new(0, "t", text);
+        recognize(&src, 0, &Hint { command: None, at_input_start: true })
+    }
+
+    #[test]
+    fn version_lines() {
+        let cases = [
+            (
+                "/usr/sbin/mysqld  Ver 8.0.36-0ubuntu0.22.04.1 for Linux on x86_64 ((Ubuntu))",
+                "8.0.36-0ubuntu0.22.04.1",
+                false,
+            ),
+            (
+                "mysqld  Ver 8.0.35-27 for Linux on x86_64 (Percona Server (GPL), Release 27, Revision 2f8eeab2)",
+                "8.0.35-27",
+                false,
+            ),
+            (
+                "mysqld  Ver 10.11.6-MariaDB-0+deb12u1 for debian-linux-gnu on x86_64 (Debian 12)",
+                "10.11.6-MariaDB-0+deb12u1",
+                false,
+            ),
+            ("mysql  Ver 8.4.0 for Linux on x86_64 (MySQL Community Server - GPL)", "8.4.0", true),
+            ("mysql  Ver 14.14 Distrib 5.7.44, for Linux (x86_64) using  EditLine wrapper", "5.7.44", true),
+        ];
+        for (line, ver, client) in cases {
+            let c = claim(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(c.kind, DocKind::MysqldVersion);
+            let Parsed::Version(v) = c.parsed else { panic!() };
+            assert_eq!(v.version.text, ver);
+            assert_eq!(&line[v.version.range.to_usize()], ver);
+            assert_eq!(v.client, client);
+        }
+        assert!(claim("mysqld is running").is_none());
+    }
+
+    #[test]
+    fn error_log_block_and_formats() {
+        let t = "2024-05-01T10:00:00.123456Z 0 [ERROR] [MY-013462] [Server] Clone shutting down server as RESTART failed. Please start server to complete clone operation.\n\
+2024-05-01T10:00:01.000000Z 0 [Note] InnoDB: 5.7 style\n\
+May 01 10:00:00 db1 mysqld[1234]: 2024-05-01T10:00:02.000000Z 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.0.36) starting as process 1234\n\
+2024-05-01 10:00:03 0 [Note] Server socket created on IP: '::'.\n\
+not a log line\n";
+        let c = claim(t).unwrap();
+        assert_eq!(c.kind, DocKind::ErrorLog);
+        assert_eq!(c.end, 4);
+        let Parsed::ErrorLog(log) = c.parsed else { panic!() };
+        let l0 = &log.lines[0];
+        assert_eq!(l0.level.as_ref().unwrap().text, "ERROR");
+        assert_eq!(l0.code.as_ref().unwrap().text, "MY-013462");
+        assert_eq!(l0.subsystem.as_ref().unwrap().text, "Server");
+        assert!(l0.message.text.starts_with("Clone shutting down"));
+        assert_eq!(&t[l0.code.as_ref().unwrap().range.to_usize()], "MY-013462");
+        assert_eq!(log.lines[1].level.as_ref().unwrap().text, "Note");
+        assert!(log.lines[1].code.is_none());
+        let l2 = &log.lines[2];
+        assert!(l2.syslog_prefix.is_some());
+        assert_eq!(l2.version.as_ref().unwrap().text, "8.0.36");
+        assert_eq!(log.lines[3].time.as_ref().unwrap().text, "2024-05-01 10:00:03");
+        let t = "2024-05-01T10:00:00.000000Z mysqld_safe Starting mysqld daemon with databases from /var/lib/mysql\n";
+        let Parsed::ErrorLog(log) = claim(t).unwrap().parsed else { panic!() };
+        assert_eq!(log.lines[0].subsystem.as_ref().unwrap().text, "mysqld_safe");
+        assert!(log.lines[0].message.text.starts_with("Starting mysqld daemon"));
+    }
+
+    #[test]
+    fn ready_for_connections_gives_version_and_comment() {
+        let t = "2024-05-01T10:00:05.000000Z 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '8.0.35-27'  socket: '/var/lib/mysql/mysql.sock'  port: 3306  Percona Server (GPL), Release 27, Revision 2f8eeab2.\n";
+        let Parsed::ErrorLog(log) = claim(t).unwrap().parsed else { panic!() };
+        assert_eq!(log.lines[0].version.as_ref().unwrap().text, "8.0.35-27");
+        assert!(log.lines[0].version_comment.as_ref().unwrap().starts_with("Percona Server"));
+        // The bare startup line counts too.
+        assert!(claim("/usr/sbin/mysqld (mysqld 8.0.36) starting as process 1234").is_some());
+    }
+
+    #[test]
+    fn client_errors() {
+        let c =
+            claim("ERROR 3707 (HY000): Restart server failed (mysqld is not managed by supervisor process).")
+                .unwrap();
+        let Parsed::ClientError(e) = c.parsed else { panic!() };
+        assert_eq!(e.code, 3707);
+        assert_eq!(e.sqlstate.unwrap().text, "HY000");
+        assert!(e.message.text.starts_with("Restart server failed"));
+        let Parsed::ClientError(e) =
+            claim("ERROR 2013 (HY000) at line 1: Lost connection to MySQL server during query")
+                .unwrap()
+                .parsed
+        else {
+            panic!()
+        };
+        assert_eq!(e.code, 2013);
+        assert!(e.message.text.starts_with("Lost connection"));
+        let Parsed::ClientError(e) = claim("Error 3707: Restart server failed").unwrap().parsed else {
+            panic!()
+        };
+        assert!(e.sqlstate.is_none());
+        assert!(claim("ERROR: No query specified").is_none());
+        assert!(claim("Errors are bad: 1").is_none());
+    }
+
+    #[test]
+    fn change_source_multi_line_masks_password() {
+        let t = "CHANGE REPLICATION SOURCE TO\n  SOURCE_HOST = 'db-src.example', SOURCE_PORT=3306,\n  SOURCE_USER='repl',\n  SOURCE_PASSWORD='s3cr''et',\n  SOURCE_AUTO_POSITION = 1,\n  IGNORE_SERVER_IDS = (1, 2)\n  FOR CHANNEL 'ch-a';\nSELECT 1;\n";
+        let c = claim(t).unwrap();
+        assert_eq!(c.kind, DocKind::ChangeReplicationSource);
+        assert_eq!(c.end, 7);
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        let Parsed::Statement(s) = c.parsed else { panic!() };
+        assert!(!s.legacy);
+        let get = |n: &str| s.options.iter().find(|(k, _)| k.text == n).map(|(_, v)| v.clone());
+        assert_eq!(get("SOURCE_HOST").unwrap().text, "db-src.example");
+        assert_eq!(&t[get("SOURCE_HOST").unwrap().range.to_usize()], "'db-src.example'");
+        assert_eq!(get("SOURCE_PORT").unwrap().text, "3306");
+        assert_eq!(get("SOURCE_PASSWORD").unwrap().text, "***");
+        assert_eq!(get("SOURCE_AUTO_POSITION").unwrap().text, "1");
+        assert_eq!(get("IGNORE_SERVER_IDS").unwrap().text, "(1, 2)");
+        assert_eq!(s.channel.unwrap().text, "ch-a");
+        assert!(!format!("{:?}", s.options).contains("s3cr"));
+    }
+
+    #[test]
+    fn change_master_with_prompts_and_unterminated() {
+        let t = "CHANGE MASTER TO MASTER_HOST='h',\n    -> MASTER_PASSWORD=\"pw\",\n    -> MASTER_AUTO_POSITION=1;\n";
+        let Parsed::Statement(s) = claim(t).unwrap().parsed else { panic!() };
+        assert!(s.legacy);
+        assert_eq!(s.options.len(), 3);
+        assert_eq!(s.options[1].1.text, "***");
+        let c = claim("CHANGE MASTER TO MASTER_AUTO_POSITION=1\nsomething else\n").unwrap();
+        assert_eq!(c.end, 1);
+        assert_eq!(c.problems.len(), 1);
+    }
 }

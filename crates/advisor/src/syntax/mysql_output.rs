@@ -27,6 +27,8 @@ pub(crate) enum Form {
     Tabs,
     /// Only a summary line (`Empty set (0.00 sec)`).
     Empty,
+    /// `Query OK, N rows affected (0.01 sec)`: a statement that returns no result set.
+    Ok,
 }
 
 /// One field of a row: a column name and the value in this row.
@@ -114,6 +116,15 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
             ..ResultSet::default()
         };
         (rs, i + 1)
+    } else if t.starts_with("Query OK") {
+        let rs = ResultSet {
+            form: Form::Ok,
+            summary: Some(Summary { rows: 0, warnings: 0, range: src.lines[i].range }),
+            ..ResultSet::default()
+        };
+        // `Rows matched: 1  Changed: 1  Warnings: 0` may follow an UPDATE.
+        let extra = src.line(i + 1).trim_start().starts_with("Rows matched:");
+        (rs, i + 1 + usize::from(extra && i + 1 < src.lines.len()))
     } else if headerless_vertical_start(src, i, hint) {
         parse_vertical(src, i, &mut problems)
     } else if tab_header(src, i, hint) {
@@ -124,13 +135,18 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
     if end <= i {
         return None;
     }
-    rs.command = hint.command.map(str::to_owned);
-    rs.kind = Some(classify(&rs.columns, hint.command));
+    let command = full_command(src, i, hint);
+    let cmd = command.as_deref();
+    rs.kind = Some(if rs.form == Form::Ok { DocKind::QueryResult } else { classify(&rs.columns, cmd) });
+    rs.command = command.clone();
+    if rs.form == Form::Tabs && rs.kind == Some(DocKind::ShowVariables) && !rs.has_column("Variable_name") {
+        headerless_variables(src, i, &mut rs);
+    }
     let label = label(&rs);
     Some(Claim {
         kind: rs.doc_kind(),
         end,
-        name: hint.command.map(|c| c.trim_end_matches(';').trim_end_matches("\\G").trim().to_owned()),
+        name: cmd.map(|c| c.trim_end_matches(';').trim_end_matches("\\G").trim().to_owned()),
         label,
         parsed: Parsed::Result(rs),
         problems,
@@ -145,7 +161,9 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
 /// Columns: `Variable_name`+`Value` → SHOW VARIABLES; `Replica_IO_Running`/`Slave_IO_Running` →
 /// replica status; `CHANNEL_NAME` with `AUTO_POSITION`/`GTID_ONLY`/`HOST` → connection
 /// configuration, with `REQUIRE_ROW_FORMAT`/`DESIRED_DELAY` → applier configuration; `STAGE`+`STATE`
-/// → clone_progress; `STATE` with `ERROR_NO`/`SOURCE`/`DESTINATION` → clone_status; any `@@x` or
+/// → clone_progress; `STATE` with `ERROR_NO`/`SOURCE`/`DESTINATION` → clone_status;
+/// `VARIABLE_NAME`+`VARIABLE_VALUE` (performance_schema `global_variables`, `session_variables`,
+/// `persisted_variables`) → SHOW VARIABLES as well; any `@@x` or
 /// `VERSION()` column → a variable query. `SHOW STATUS` (also two columns `Variable_name`, `Value`)
 /// is told apart by its command.
 pub(crate) fn classify(columns: &[String], command: Option<&str>) -> DocKind {
@@ -161,7 +179,7 @@ pub(crate) fn classify(columns: &[String], command: Option<&str>) -> DocKind {
         Some(DocKind::CloneProgress)
     } else if has("STATE") && (has("ERROR_NO") || has("SOURCE") || has("DESTINATION")) {
         Some(DocKind::CloneStatus)
-    } else if has("Variable_name") && has("Value") {
+    } else if has("Variable_name") && (has("Value") || has("VARIABLE_VALUE")) {
         // SHOW STATUS prints the same columns.
         if by_cmd == Some(DocKind::QueryResult) { None } else { Some(DocKind::ShowVariables) }
     } else if columns.iter().any(|c| is_variable_column(c)) {
@@ -181,8 +199,13 @@ pub(crate) fn is_variable_column(c: &str) -> bool {
 /// The kind a command produces, when it says so.
 fn classify_command(cmd: &str) -> Option<DocKind> {
     let u: String = cmd.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_uppercase();
+    let u = shell_statement(&u);
     let u = u.trim_end_matches(';').trim_end_matches("\\G").trim_end_matches("\\g").trim();
-    if u.starts_with("SHOW REPLICA STATUS") || u.starts_with("SHOW SLAVE STATUS") {
+    if u.starts_with("SHOW REPLICA STATUS")
+        || u.starts_with("SHOW SLAVE STATUS")
+        || u.starts_with("SHOW ALL SLAVES STATUS")
+        || u.starts_with("SHOW ALL REPLICAS STATUS")
+    {
         return Some(DocKind::ReplicaStatus);
     }
     if u.starts_with("SHOW ") && u.contains("VARIABLES") {
@@ -209,7 +232,70 @@ fn classify_command(cmd: &str) -> Option<DocKind> {
     None
 }
 
+/// The statement echoed before line `i`: the `mysql>` line and its `->` continuations joined with
+/// spaces (the splitter's hint holds only the last prompt line), secrets masked. Falls back to the
+/// hint.
+fn full_command(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<String> {
+    let last = hint.command?;
+    let mut parts: Vec<&str> = Vec::new();
+    let mut k = i;
+    while k > 0 && i - k < 64 {
+        k -= 1;
+        let line = src.line(k);
+        let Some(cmd) = crate::syntax::prompt::command(line) else { break };
+        parts.push(cmd);
+        if !line.trim_start().starts_with("->") {
+            break;
+        }
+    }
+    let joined = if parts.first() != Some(&last) {
+        last.to_owned()
+    } else {
+        parts.reverse();
+        parts.join(" ")
+    };
+    // Commands reach labels and names: never keep a password (`IDENTIFIED BY '…'`, `SOURCE_PASSWORD`).
+    Some(crate::redact::mask(&joined).into_owned())
+}
+
+/// The first words of a statement, for a label (at most 60 characters, `…` when cut).
+fn short_statement(cmd: &str) -> String {
+    let one: String = cmd.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() <= 60 {
+        return one;
+    }
+    let mut s: String = one.chars().take(59).collect();
+    s.push('…');
+    s
+}
+
+/// For a shell command (`mysql -uroot -p -e "SHOW …"`, `sudo mysql --execute='…'`), the statement
+/// it runs; otherwise the command itself. `u` is upper-cased.
+fn shell_statement(u: &str) -> &str {
+    let first = u.split_whitespace().find(|w| *w != "SUDO").unwrap_or("");
+    let prog = first.rsplit('/').next().unwrap_or(first);
+    if !(prog == "MYSQL" || prog == "MARIADB") {
+        return u;
+    }
+    // The quoted argument (`-e "…"`, `-NBe '…'`, `--execute="…"`), else what follows `-e `.
+    if let Some(q) = u.find(['"', '\'']) {
+        let quote = u.as_bytes()[q] as char;
+        let inner = u.get(q + 1..).unwrap_or("");
+        return inner.split(quote).next().unwrap_or(inner);
+    }
+    match u.find(" -E ").map(|p| p + 4).or_else(|| u.find("--EXECUTE=").map(|p| p + 10)) {
+        Some(p) => u.get(p..).unwrap_or(u),
+        None => u,
+    }
+}
+
 fn label(rs: &ResultSet) -> Option<Label> {
+    if rs.form == Form::Ok {
+        return Some(match rs.command.as_deref().map(short_statement).filter(|c| !c.is_empty()) {
+            Some(stmt) => Label { key: "mysql.doc.query-ok-for", args: vec![("statement", stmt)] },
+            None => Label { key: "mysql.doc.query-ok", args: vec![] },
+        });
+    }
     let n = rs.rows.len();
     let count = n.to_string();
     let kind = rs.doc_kind();
@@ -227,7 +313,10 @@ fn label(rs: &ResultSet) -> Option<Label> {
                             key: "mysql.doc.replica-status-channel",
                             args: vec![("statement", stmt.into()), ("channel", c)],
                         },
-                        None => Label { key: "mysql.doc.replica-status-default", args: vec![("statement", stmt.into())] },
+                        None => Label {
+                            key: "mysql.doc.replica-status-default",
+                            args: vec![("statement", stmt.into())],
+                        },
                     }
                 }
                 _ => Label {
@@ -246,7 +335,8 @@ fn label(rs: &ResultSet) -> Option<Label> {
             Label { key: "mysql.doc.channel-table", args: vec![("table", table.into()), ("count", count)] }
         }
         DocKind::CloneStatus => {
-            let state = rs.rows.first().and_then(|r| r.get("STATE")).map(|f| f.value.clone()).unwrap_or_default();
+            let state =
+                rs.rows.first().and_then(|r| r.get("STATE")).map(|f| f.value.clone()).unwrap_or_default();
             if state.is_empty() {
                 Label { key: "mysql.doc.clone-status", args: vec![] }
             } else {
@@ -258,9 +348,7 @@ fn label(rs: &ResultSet) -> Option<Label> {
             let cols = rs.columns.join(", ");
             Label { key: "mysql.doc.variable-query", args: vec![("columns", cols)] }
         }
-        _ => {
-            Label { key: "mysql.doc.query-result", args: vec![("count", count)] }
-        }
+        _ => Label { key: "mysql.doc.query-result", args: vec![("count", count)] },
     })
 }
 
@@ -288,7 +376,12 @@ fn summary(t: &str) -> Option<Summary> {
         let w = w.trim_start();
         let d = w.bytes().take_while(u8::is_ascii_digit).count();
         warnings = w.get(..d).and_then(|s| s.parse().ok()).unwrap_or(0);
-        w.get(d..).unwrap_or("").trim_start().trim_start_matches("warnings").trim_start_matches("warning").trim_start()
+        w.get(d..)
+            .unwrap_or("")
+            .trim_start()
+            .trim_start_matches("warnings")
+            .trim_start_matches("warning")
+            .trim_start()
     } else {
         rest
     };
@@ -347,11 +440,11 @@ fn parse_table(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (Resu
         if is_border(t) {
             j += 1;
             // A closing border: a summary may follow.
-            if j < n {
-                if let Some(s) = summary(src.line(j).trim()) {
-                    rs.summary = Some(Summary { range: src.lines[j].range, ..s });
-                    j += 1;
-                }
+            if j < n
+                && let Some(s) = summary(src.line(j).trim())
+            {
+                rs.summary = Some(Summary { range: src.lines[j].range, ..s });
+                j += 1;
             }
             if j < n && src.line(j).trim_start().starts_with('|') {
                 continue;
@@ -393,11 +486,12 @@ fn parse_table(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (Resu
         rs.rows.push(Row { fields, range });
         j = end;
     }
-    if rs.summary.is_none() && j < n {
-        if let Some(s) = summary(src.line(j).trim()) {
-            rs.summary = Some(Summary { range: src.lines[j].range, ..s });
-            j += 1;
-        }
+    if rs.summary.is_none()
+        && j < n
+        && let Some(s) = summary(src.line(j).trim())
+    {
+        rs.summary = Some(Summary { range: src.lines[j].range, ..s });
+        j += 1;
     }
     (rs, j.max(i + 1))
 }
@@ -527,9 +621,7 @@ fn headerless_vertical_start(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> boo
     let after_g = hint.command.is_some_and(|c| c.trim_end().trim_end_matches(';').ends_with("\\G"));
     let anchor = matches!(name, "Replica_IO_State" | "Slave_IO_State" | "CHANNEL_NAME");
     // The next line must be a field line aligned on the same colon, to be sure.
-    let aligned = field_line(src.line(i + 1))
-        .zip(field_line(src.line(i)))
-        .is_some_and(|(a, b)| a.0 == b.0);
+    let aligned = field_line(src.line(i + 1)).zip(field_line(src.line(i))).is_some_and(|(a, b)| a.0 == b.0);
     (after_g || anchor) && aligned
 }
 
@@ -679,10 +771,8 @@ fn tab_header(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> bool {
 fn parse_tabs(src: &Source<'_>, i: usize, _problems: &mut Vec<Problem>) -> (ResultSet, usize) {
     let n = src.lines.len();
     let header_line = src.line(i);
-    let header: Vec<(String, TextRange)> = header_line
-        .split('\t')
-        .map(|c| (c.trim().to_owned(), src.range_in_line(i, c.trim())))
-        .collect();
+    let header: Vec<(String, TextRange)> =
+        header_line.split('\t').map(|c| (c.trim().to_owned(), src.range_in_line(i, c.trim()))).collect();
     let mut rs = ResultSet {
         form: Form::Tabs,
         columns: header.iter().map(|(c, _)| c.clone()).collect(),
@@ -710,6 +800,32 @@ fn parse_tabs(src: &Source<'_>, i: usize, _problems: &mut Vec<Problem>) -> (Resu
         j += 1;
     }
     (rs, j)
+}
+
+/// `mysql -N -B -e "SHOW VARIABLES …"` prints no header: the first line is a variable too.
+fn headerless_variables(src: &Source<'_>, i: usize, rs: &mut ResultSet) {
+    if rs.columns.len() != 2 {
+        return;
+    }
+    let line = src.line(i);
+    let mut parts = line.split('\t');
+    let (Some(n), Some(v)) = (parts.next(), parts.next()) else { return };
+    let mk = |name: &str, text: &str| Field {
+        name: name.to_owned(),
+        name_range: TextRange::empty(src.lines[i].range.start),
+        value: unescape_tabs(text),
+        value_range: src.range_in_line(i, text),
+        null: text == "NULL",
+    };
+    let first = Row { fields: vec![mk("Variable_name", n), mk("Value", v)], range: src.lines[i].range };
+    for row in &mut rs.rows {
+        for (f, name) in row.fields.iter_mut().zip(["Variable_name", "Value"]) {
+            f.name = name.to_owned();
+            f.name_range = TextRange::empty(row.range.start);
+        }
+    }
+    rs.rows.insert(0, first);
+    rs.columns = vec!["Variable_name".to_owned(), "Value".to_owned()];
 }
 
 fn unescape_tabs(v: &str) -> String {
@@ -848,14 +964,23 @@ mysql> next\n";
         let c = |v: &[&str], cmd| classify(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>(), cmd);
         assert_eq!(c(&["Variable_name", "Value"], Some("SHOW GLOBAL STATUS")), DocKind::QueryResult);
         assert_eq!(c(&["Variable_name", "Value"], None), DocKind::ShowVariables);
+        assert_eq!(c(&["VARIABLE_NAME", "VARIABLE_VALUE"], None), DocKind::ShowVariables);
         assert_eq!(c(&["CHANNEL_NAME", "GTID_ONLY"], None), DocKind::ConnectionConfiguration);
         assert_eq!(c(&["CHANNEL_NAME", "REQUIRE_ROW_FORMAT"], None), DocKind::ApplierConfiguration);
         assert_eq!(c(&["STATE", "ERROR_NO"], None), DocKind::CloneStatus);
         assert_eq!(c(&["STAGE", "STATE"], None), DocKind::CloneProgress);
         assert_eq!(c(&["@@global.gtid_mode"], None), DocKind::VariableQuery);
         assert_eq!(c(&["VERSION()"], None), DocKind::VariableQuery);
-        assert_eq!(c(&["STATE"], Some("select state from performance_schema.clone_status;")), DocKind::CloneStatus);
+        assert_eq!(
+            c(&["STATE"], Some("select state from performance_schema.clone_status;")),
+            DocKind::CloneStatus
+        );
         assert_eq!(c(&["a"], None), DocKind::QueryResult);
+        assert_eq!(
+            c(&["Variable_name", "Value"], Some("mysql -uroot -p -e \"SHOW GLOBAL STATUS LIKE 'x'\"")),
+            DocKind::QueryResult
+        );
+        assert_eq!(c(&[], Some("sudo mysql --execute='SHOW REPLICA STATUS\\G'")), DocKind::ReplicaStatus);
     }
 
     #[test]
@@ -865,6 +990,69 @@ mysql> next\n";
         assert_eq!(end, 3);
         assert_eq!(rs.form, Form::Tabs);
         assert_eq!(rs.rows[1].fields[1].value, "x\ty");
+    }
+
+    #[test]
+    fn headerless_tab_variables_after_a_show_command() {
+        let t = "sync_relay_log\t1\nrelay_log_recovery\tON\n";
+        let (rs, end, _) = parse(t, Some("mysql -NBe \"SHOW GLOBAL VARIABLES LIKE '%relay%'\"")).unwrap();
+        assert_eq!(end, 2);
+        assert_eq!(rs.kind, Some(DocKind::ShowVariables));
+        assert_eq!(rs.rows.len(), 2);
+        assert_eq!(rs.rows[0].get("Variable_name").unwrap().value, "sync_relay_log");
+        assert_eq!(rs.rows[1].get("Value").unwrap().value, "ON");
+    }
+
+    #[test]
+    fn vertical_multi_line_error_with_colons() {
+        let t = "*************************** 1. row ***************************\n\
+\x20    Last_SQL_Errno: 1062\n\
+\x20    Last_SQL_Error: Coordinator stopped because there were error(s) in the worker(s).\n\
+Query: 'INSERT INTO t VALUES (1)'\n\
+Error_code: MY-001062\n\
+\x20      Channel_Name: \n\
+1 row in set (0.00 sec)\n";
+        let (rs, end, problems) = parse(t, None).unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(end, 7);
+        let e = rs.rows[0].get("Last_SQL_Error").unwrap();
+        assert_eq!(e.value.lines().count(), 3);
+        assert!(e.value.ends_with("Error_code: MY-001062"));
+        assert_eq!(rs.columns, vec!["Last_SQL_Errno", "Last_SQL_Error", "Channel_Name"]);
+    }
+
+    #[test]
+    fn query_ok_lines() {
+        let (rs, end, _) = parse(
+            "Query OK, 1 row affected (0.01 sec)\nRows matched: 1  Changed: 1  Warnings: 0\nx\n",
+            Some("UPDATE t SET a=1;"),
+        )
+        .unwrap();
+        assert_eq!((rs.form, end), (Form::Ok, 2));
+        assert_eq!(rs.kind, Some(DocKind::QueryResult));
+    }
+
+    #[test]
+    fn multi_line_prompt_command_is_joined() {
+        let t = "mysql> SELECT STATE\n    -> FROM performance_schema.clone_status;\n+-------+\n| STATE |\n+-------+\n| Completed |\n+-------+\n";
+        let src = Source::new(0, "t", t);
+        let hint = Hint { command: Some("FROM performance_schema.clone_status;"), at_input_start: false };
+        let c = recognize(&src, 2, &hint).unwrap();
+        assert_eq!(c.kind, DocKind::CloneStatus);
+        let Parsed::Result(rs) = c.parsed else { panic!() };
+        assert_eq!(rs.command.as_deref(), Some("SELECT STATE FROM performance_schema.clone_status;"));
+    }
+
+    #[test]
+    fn commands_are_masked() {
+        let t = "mysql> CHANGE REPLICATION SOURCE TO SOURCE_PASSWORD='hunter2';\nQuery OK, 0 rows affected (0.01 sec)\n";
+        let src = Source::new(0, "t", t);
+        let hint = Hint {
+            command: Some("CHANGE REPLICATION SOURCE TO SOURCE_PASSWORD='hunter2';"),
+            at_input_start: false,
+        };
+        let c = recognize(&src, 1, &hint).unwrap();
+        assert!(!format!("{:?}", c).contains("hunter2"));
     }
 
     #[test]

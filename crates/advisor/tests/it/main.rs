@@ -1,6 +1,13 @@
 //! Integration tests of the core: one binary, modules per area.
 
+mod clone;
+mod logscan;
+mod mysql;
+mod options;
 mod props;
 mod registry;
+mod replica;
+mod restart;
 mod rule_fixtures;
 mod support;
+mod systemd;

@@ -1,11 +1,476 @@
-//! TODO(owner): this family's rules.
+//! Replica crash safety: can this replica recover by itself after an unexpected halt and carry
+//! on without losing or repeating transactions? (`mysql-facts.md` §2.3, §8, §9.)
+//!
+//! The recipe is the manual's "most resilient" one (§8.3): `gtid_mode=ON` with auto-positioning
+//! and `GTID_ONLY` per channel, `sync_relay_log=1`, `innodb_flush_log_at_trx_commit=1`,
+//! `relay_log_info_repository=TABLE` (8.0), `relay_log_recovery=ON`; plus what the input shows
+//! going wrong (a multi-threaded applier with gaps, a binary log not synced, stopped threads, purged
+//! source logs).
+//!
+//! Each rule splits a pure judgement ([`State`] per item, read by [`verdict`]) from reporting.
+//! [`model`] decides whether the input shows a replica and which values are known; [`sql`] spells
+//! statements for the detected version; [`errors`] explains replication error numbers.
 
-use super::Rule;
+mod errors;
+mod model;
+mod sql;
+
+mod auto_position;
+mod gtid_off;
+mod gtid_only;
+mod info_repository;
+mod innodb_flush;
+mod mts_gaps;
+mod relay_log_recovery;
+mod source_purged;
+mod sync_binlog;
+mod sync_relay_log;
+mod threads_stopped;
+
+use super::{Ctx, Outcome, Rule};
+use crate::facts::{Loc, Origin, Setting};
+use crate::report::{
+    Applicability, CrashSafe, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote,
+};
+use model::{Replica, Scope, Val};
 
 /// This family's rules, in report order.
-pub(crate) const RULES: &[&dyn Rule] = &[];
+pub(crate) const RULES: &[&dyn Rule] = &[
+    &gtid_off::ReplicaGtidOff,
+    &auto_position::ReplicaAutoPosition,
+    &gtid_only::ReplicaGtidOnly,
+    &sync_relay_log::ReplicaSyncRelayLog,
+    &innodb_flush::ReplicaInnodbFlush,
+    &info_repository::ReplicaInfoRepository,
+    &relay_log_recovery::ReplicaRelayLogRecovery,
+    &mts_gaps::ReplicaMtsGaps,
+    &sync_binlog::ReplicaSyncBinlog,
+    &threads_stopped::ReplicaThreadsStopped,
+    &source_purged::ReplicaSourcePurged,
+];
 
-/// The verdict this family decides, with its explanation.
-pub(crate) fn verdict(_cx: &super::Ctx<'_>) -> (crate::report::CrashSafe, crate::report::VerdictNote) {
-    (crate::report::CrashSafe::Unknown, crate::report::VerdictNote::default())
+/// The state of one recipe item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum State {
+    Good,
+    Bad,
+    /// The input cannot decide; what would.
+    Unknown(Missing),
+    /// Does not apply (e.g. `GTID_ONLY` before 8.0.27).
+    NotApplicable,
 }
+
+/// What to paste to decide an unknown item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Missing {
+    Settings,
+    Status,
+    ChannelConfig,
+}
+
+/// One recipe item, judged.
+#[derive(Clone, Debug)]
+pub(crate) struct Item {
+    pub rule: &'static str,
+    pub state: State,
+    /// The channel, for per-channel items.
+    pub channel: Option<String>,
+    /// The main evidence, when there is some.
+    pub at: Option<Loc>,
+}
+
+impl Item {
+    fn new(rule: &'static str, state: State, channel: Option<&str>, at: Option<Loc>) -> Item {
+        Item { rule, state, channel: channel.map(str::to_owned), at }
+    }
+}
+
+/// Every rule's items, for the verdict.
+const ITEMS: &[fn(&Replica<'_>) -> Vec<Item>] = &[
+    gtid_off::items,
+    auto_position::items,
+    gtid_only::items,
+    sync_relay_log::items,
+    innodb_flush::items,
+    info_repository::items,
+    relay_log_recovery::items,
+    mts_gaps::items,
+    sync_binlog::items,
+    source_purged::items,
+];
+
+/// The replica, or the outcome to return when there is none.
+fn replica<'a>(cx: &Ctx<'a>) -> Result<Replica<'a>, Outcome> {
+    match model::scope(cx.facts) {
+        Scope::Replica(r) => Ok(r),
+        Scope::NotReplica => Err(Outcome::not_applicable(cx.t("replica.na-not-replica"))),
+        Scope::MariaDb => Err(Outcome::not_applicable(cx.t("replica.na-mariadb"))),
+        Scope::GroupReplication => Err(Outcome::not_applicable(cx.t("replica.na-group-replication"))),
+    }
+}
+
+/// "the default channel" / "channel 'x'".
+fn channel_label(cx: &Ctx<'_>, name: &str) -> String {
+    if name.is_empty() {
+        cx.t("replica.channel-default")
+    } else {
+        cx.fmt("replica.channel-named", &[("name", name)])
+    }
+}
+
+/// The version as the messages show it: `8.0.36`, or `8.0.45 (assumed)`.
+fn version_label(cx: &Ctx<'_>, r: &Replica<'_>) -> String {
+    let v = r.version.to_string();
+    if r.version_known { v } else { cx.fmt("replica.version-assumed", &[("version", &v)]) }
+}
+
+/// How a value came to be: "set to X" or "not set, so the default X of V applies".
+fn describe(cx: &Ctx<'_>, r: &Replica<'_>, val: &Val) -> String {
+    match val {
+        Val::Set(s) => {
+            cx.fmt("replica.how-set", &[("value", &s.value), ("origin", &origin_label(cx, s.origin))])
+        }
+        Val::Default(s) => {
+            cx.fmt("replica.how-default", &[("value", &s.value), ("version", &version_label(cx, r))])
+        }
+        Val::Unknown => cx.t("replica.how-unknown"),
+    }
+}
+
+fn origin_label(cx: &Ctx<'_>, o: Origin) -> String {
+    cx.t(match o {
+        Origin::Default => "replica.origin-default",
+        Origin::OptionFile => "replica.origin-option-file",
+        Origin::CommandLine => "replica.origin-command-line",
+        Origin::Persisted => "replica.origin-persisted",
+        Origin::Runtime => "replica.origin-runtime",
+    })
+}
+
+/// Evidence for a setting: where the effective value was set, then what it overrides.
+fn setting_evidence(cx: &Ctx<'_>, s: &Setting) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    if let Some(a) = &s.assignment {
+        out.push(
+            cx.evidence(a.at, cx.fmt("replica.ev-set-here", &[("name", &a.raw_name), ("value", &a.value)])),
+        );
+    }
+    let n = s.history.len();
+    for a in s.history.iter().take(n.saturating_sub(1)).rev() {
+        if Some(a.at) == s.at {
+            continue;
+        }
+        out.push(
+            cx.evidence(a.at, cx.fmt("replica.ev-overridden", &[("name", &a.raw_name), ("value", &a.value)])),
+        );
+    }
+    out
+}
+
+/// Evidence for a value, when it has a location.
+fn val_evidence(cx: &Ctx<'_>, v: &Val) -> Vec<Evidence> {
+    match v {
+        Val::Set(s) => setting_evidence(cx, s),
+        _ => Vec::new(),
+    }
+}
+
+/// A finding with its title (`<rule>.title`) and a message, both formatted with `args`.
+fn finding(
+    cx: &Ctx<'_>,
+    rule: &'static str,
+    severity: Severity,
+    message_key: &str,
+    args: &[(&str, &str)],
+    channel: Option<&str>,
+) -> Finding {
+    Finding {
+        rule,
+        severity,
+        title: cx.fmt(&format!("{rule}.title"), args),
+        message: cx.fmt(message_key, args),
+        channel: channel.map(str::to_owned),
+        evidence: Vec::new(),
+        fixes: Vec::new(),
+        references: Vec::new(),
+    }
+}
+
+/// A fix; `reason_key` (catalog) is given for needs-review and display-only fixes.
+fn fix(
+    cx: &Ctx<'_>,
+    target: FixTarget,
+    title: String,
+    text: String,
+    applicability: Applicability,
+    reason: Option<String>,
+) -> Fix {
+    let _ = cx;
+    Fix { target, title, text, applicability, reason, file_name: None }
+}
+
+/// The manual page `page` for the replica's release series.
+fn doc(cx: &Ctx<'_>, r: &Replica<'_>, title_key: &str, page: &str) -> Reference {
+    let series = if r.version.at_least(8, 4, 0) {
+        "8.4"
+    } else if r.version.at_least(8, 0, 0) {
+        "8.0"
+    } else {
+        "5.7"
+    };
+    cx.reference(title_key, &format!("https://dev.mysql.com/doc/refman/{series}/en/{page}"))
+}
+
+/// The manual's crash-safety page, cited by every rule.
+fn doc_halt(cx: &Ctx<'_>, r: &Replica<'_>) -> Reference {
+    doc(cx, r, "replica.ref-halt", "replication-solutions-unexpected-replica-halt.html")
+}
+
+/// An `Unknown` outcome naming what is missing.
+fn unknown(cx: &Ctx<'_>, r: &Replica<'_>, m: Missing) -> Outcome {
+    Outcome::unknown(missing_text(cx, r, m))
+}
+
+fn missing_text(cx: &Ctx<'_>, r: &Replica<'_>, m: Missing) -> String {
+    match m {
+        Missing::Settings => {
+            cx.fmt("replica.missing-settings", &[("query", &sql::settings_query(r.version))])
+        }
+        Missing::Status => cx.fmt("replica.missing-status", &[("query", &sql::status_query(r.version))]),
+        Missing::ChannelConfig => {
+            cx.fmt("replica.missing-channel-config", &[("query", &sql::channel_config_query(r.version))])
+        }
+    }
+}
+
+/// A global setting rule: `good` judges the value; the fix sets `good_value` (`SET PERSIST`, plus
+/// the option file on 5.7 where nothing persists).
+struct GlobalSpec {
+    rule: &'static str,
+    var: &'static str,
+    good_value: &'static str,
+    severity: Severity,
+    good: fn(&Val) -> Option<bool>,
+    ref_page: &'static str,
+}
+
+fn global_state(r: &Replica<'_>, spec: &GlobalSpec) -> (State, Val, Option<Setting>) {
+    let v = r.val(spec.var);
+    let state = match (spec.good)(&v) {
+        Some(true) => {
+            // Good now, but will the next start (a crash included) bring the bad value back?
+            if let Some(next) = reverts(r, spec.var, spec.good) {
+                return (State::Bad, v, Some(next));
+            }
+            State::Good
+        }
+        Some(false) => State::Bad,
+        None => State::Unknown(Missing::Settings),
+    };
+    (state, v, None)
+}
+
+/// The startup configuration's value when the running server has a good value but the
+/// configuration (option file, command line, `mysqld-auto.cnf`) would start it with a bad one.
+fn reverts(r: &Replica<'_>, var: &str, good: fn(&Val) -> Option<bool>) -> Option<Setting> {
+    let Val::Set(now) = r.val(var) else { return None };
+    if now.origin != Origin::Runtime {
+        return None;
+    }
+    let next = r.next_start(var);
+    let Val::Set(conf) = &next else { return None };
+    (conf.origin != Origin::Runtime && good(&next) == Some(false)).then(|| conf.clone())
+}
+
+/// Evidence and message arguments for a value that reverts at the next start.
+fn reverts_evidence(cx: &Ctx<'_>, next: &Setting, now: &Val) -> Vec<Evidence> {
+    let mut ev = Vec::new();
+    if let Some(a) = &next.assignment {
+        ev.push(
+            cx.evidence(a.at, cx.fmt("replica.ev-next-start", &[("name", &a.raw_name), ("value", &a.value)])),
+        );
+    }
+    if let Some(at) = now.setting().and_then(|s| s.at) {
+        ev.push(cx.evidence(at, cx.fmt("replica.ev-runtime", &[("value", now.value().unwrap_or_default())])));
+    }
+    ev
+}
+
+/// Reports a global setting rule. `extra` adds message arguments; `message_key` picks the text.
+fn global_check(
+    cx: &Ctx<'_>,
+    r: &Replica<'_>,
+    out: &mut Vec<Finding>,
+    spec: &GlobalSpec,
+    message_key: &str,
+    extra: &[(&str, &str)],
+) -> Outcome {
+    let (state, v, next) = global_state(r, spec);
+    match state {
+        State::Good => {
+            return Outcome::passed(
+                cx.fmt("replica.passed-setting", &[("name", spec.var), ("how", &describe(cx, r, &v))]),
+            );
+        }
+        State::Unknown(m) => return unknown(cx, r, m),
+        State::NotApplicable => return Outcome::not_applicable(String::new()),
+        State::Bad => {}
+    }
+    let how = describe(cx, r, &v);
+    let value = match &next {
+        Some(n) => n.value.clone(),
+        None => v.value().unwrap_or_default().to_owned(),
+    };
+    let now = v.value().unwrap_or_default().to_owned();
+    let origin = next.as_ref().map(|n| origin_label(cx, n.origin)).unwrap_or_default();
+    let version = version_label(cx, r);
+    let mut args: Vec<(&str, &str)> = vec![
+        ("name", spec.var),
+        ("value", &value),
+        ("now", &now),
+        ("origin", &origin),
+        ("how", &how),
+        ("version", &version),
+        ("good", spec.good_value),
+    ];
+    args.extend_from_slice(extra);
+    let key = if next.is_some() { "replica.message-reverts" } else { message_key };
+    let mut f = finding(cx, spec.rule, spec.severity, key, &args, None);
+    f.evidence = match &next {
+        Some(n) => reverts_evidence(cx, n, &v),
+        None => val_evidence(cx, &v),
+    };
+    let set = sql::set_persist(r.version, spec.var, spec.good_value);
+    // On 5.7, SET GLOBAL does not fix a value that reverts at restart: only the option file does.
+    if sql::has_persist(r.version) || next.is_none() {
+        f.fixes.push(fix(
+            cx,
+            FixTarget::Sql,
+            cx.fmt(
+                "replica.fix-set-persist",
+                &[("name", &sql::var(r.version, spec.var)), ("value", spec.good_value)],
+            ),
+            format!("{set}\n"),
+            Applicability::NeedsReview,
+            Some(cx.t(&format!("{}.fix-reason", spec.rule))),
+        ));
+    }
+    if !sql::has_persist(r.version) {
+        f.fixes.push(fix(
+            cx,
+            FixTarget::MyCnf,
+            cx.t("replica.fix-cnf-57"),
+            sql::cnf_block(r.version, &[(spec.var, spec.good_value)]),
+            Applicability::NeedsReview,
+            Some(cx.t("replica.fix-reason-cnf-57")),
+        ));
+    }
+    f.references.push(doc_halt(cx, r));
+    f.references.push(doc(cx, r, &format!("{}.ref", spec.rule), spec.ref_page));
+    out.push(f);
+    Outcome::fired()
+}
+
+/// `STOP` / `CHANGE … SOURCE_AUTO_POSITION = 1[, REQUIRE_ROW_FORMAT = 1, GTID_ONLY = 1]` / `START`
+/// for one channel: what the recipe wants of a channel, in run order, spelled for the version.
+/// `GTID_ONLY` (8.0.27+) is added unless already on, with `REQUIRE_ROW_FORMAT` unless already on.
+fn channel_recipe_steps(r: &Replica<'_>, ch: Option<&model::ChannelView<'_>>) -> String {
+    use sql::{ChangeOpt, Threads};
+    let v = r.version;
+    let name = ch.map(|c| c.name.as_str()).unwrap_or("");
+    let mut opts = vec![(ChangeOpt::AutoPosition, "1")];
+    let has_gtid_only = ch.is_some_and(model::ChannelView::shows_gtid_only_column) || r.at_least(8, 0, 27);
+    if has_gtid_only && !ch.and_then(model::ChannelView::gtid_only).is_some_and(|g| g.value) {
+        if !ch.and_then(model::ChannelView::require_row_format).is_some_and(|g| g.value) {
+            opts.push((ChangeOpt::RequireRowFormat, "1"));
+        }
+        opts.push((ChangeOpt::GtidOnly, "1"));
+    }
+    format!(
+        "{}\n{}\n{}\n",
+        sql::stop(v, name, Threads::Both),
+        sql::change(v, name, &opts),
+        sql::start(v, name, Threads::Both)
+    )
+}
+
+/// True when [`channel_recipe_steps`] adds `GTID_ONLY` for this channel.
+fn recipe_adds_gtid_only(r: &Replica<'_>, ch: Option<&model::ChannelView<'_>>) -> bool {
+    (ch.is_some_and(model::ChannelView::shows_gtid_only_column) || r.at_least(8, 0, 27))
+        && !ch.and_then(model::ChannelView::gtid_only).is_some_and(|g| g.value)
+}
+
+/// The verdict `replica_crash_safe`.
+pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
+    let mut note = VerdictNote::default();
+    let r = match model::scope(cx.facts) {
+        Scope::Replica(r) => r,
+        other => {
+            let key = match other {
+                Scope::MariaDb => "replica.verdict-mariadb",
+                Scope::GroupReplication => "replica.verdict-group-replication",
+                _ => "replica.verdict-not-replica",
+            };
+            note.summary = cx.t(key);
+            let v = cx.facts.version_or_assumed();
+            if matches!(other, Scope::NotReplica) {
+                note.missing.push(cx.fmt("replica.missing-status", &[("query", &sql::status_query(v))]));
+                note.missing.push(cx.fmt("replica.missing-settings", &[("query", &sql::settings_query(v))]));
+                note.missing.push(
+                    cx.fmt("replica.missing-channel-config", &[("query", &sql::channel_config_query(v))]),
+                );
+            }
+            return (CrashSafe::Unknown, note);
+        }
+    };
+    let items: Vec<Item> = ITEMS.iter().flat_map(|f| f(&r)).collect();
+    let bad: Vec<&Item> = items.iter().filter(|i| i.state == State::Bad).collect();
+    let mut missing: Vec<Missing> =
+        items.iter().filter_map(|i| if let State::Unknown(m) = i.state { Some(m) } else { None }).collect();
+    missing.sort();
+    missing.dedup();
+
+    for i in &bad {
+        let title = cx.t(&format!("{}.name", i.rule));
+        note.reasons.push(match &i.channel {
+            Some(c) => {
+                cx.fmt("replica.reason-channel", &[("rule", &title), ("channel", &channel_label(cx, c))])
+            }
+            None => title,
+        });
+        if let Some(at) = i.at {
+            note.evidence.push(cx.evidence(at, cx.t(&format!("{}.name", i.rule))));
+        }
+    }
+    for (ch, which) in threads_stopped::stopped_channels(&r) {
+        note.reasons.push(
+            cx.fmt("replica.reason-stopped", &[("channel", &channel_label(cx, &ch)), ("threads", &which)]),
+        );
+    }
+    for m in &missing {
+        note.missing.push(missing_text(cx, &r, *m));
+    }
+    if !r.version_known {
+        note.assumptions.push(cx.fmt("replica.assumed", &[("version", &r.version.to_string())]));
+        if r.channels
+            .iter()
+            .any(|c| c.channel.and_then(|c| c.dialect) == Some(crate::facts::mysql::StatusDialect::Replica))
+        {
+            note.assumptions.push(cx.t("replica.assumed-replica-names"));
+        }
+    }
+    let verdict = if !bad.is_empty() {
+        note.summary = cx.fmt("replica.verdict-no", &[("count", &bad.len().to_string())]);
+        CrashSafe::No
+    } else if !missing.is_empty() {
+        note.summary = cx.t("replica.verdict-unknown");
+        CrashSafe::Unknown
+    } else {
+        note.summary = cx.fmt("replica.verdict-yes", &[("version", &version_label(cx, &r))]);
+        CrashSafe::Yes
+    };
+    (verdict, note)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,11 +1,263 @@
-//! TODO(owner): this family's rules.
+//! The restart family: the supervisor model behind `RESTART` and a clone's automatic restart, its
+//! rules, and the `clone_restart` verdict.
+//!
+//! [`model`] decides (pure, from facts); [`explain`] turns decisions into catalog sentences;
+//! [`dropin`] plans the fix; each rule file reports one problem.
 
-use super::Rule;
+pub(crate) mod dropin;
+pub(crate) mod explain;
+pub(crate) mod model;
+pub(crate) mod supervisor;
+
+mod restart_environment_file;
+mod restart_exit16_ignored;
+mod restart_ignored_setting;
+mod restart_notify_access;
+mod restart_on_crash;
+mod restart_parent_mismatch;
+mod restart_start_limit;
+mod restart_start_timeout;
+mod restart_unsupervised;
+
+use super::{Ctx, Rule};
+use crate::facts::Loc;
+use crate::report::{
+    Applicability, CloneRestart, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote,
+};
+use model::{Model, Tri};
 
 /// This family's rules, in report order.
-pub(crate) const RULES: &[&dyn Rule] = &[];
+pub(crate) const RULES: &[&dyn Rule] = &[
+    &restart_unsupervised::RestartUnsupervised,
+    &restart_parent_mismatch::RestartParentMismatch,
+    &restart_exit16_ignored::RestartExit16Ignored,
+    &restart_ignored_setting::RestartIgnoredSetting,
+    &restart_environment_file::RestartEnvironmentFile,
+    &restart_notify_access::RestartNotifyAccess,
+    &restart_start_timeout::RestartStartTimeout,
+    &restart_start_limit::RestartStartLimit,
+    &restart_on_crash::RestartOnCrash,
+];
 
 /// The verdict this family decides, with its explanation.
-pub(crate) fn verdict(_cx: &super::Ctx<'_>) -> (crate::report::CloneRestart, crate::report::VerdictNote) {
-    (crate::report::CloneRestart::Unknown, crate::report::VerdictNote::default())
+pub(crate) fn verdict(cx: &Ctx<'_>) -> (CloneRestart, VerdictNote) {
+    let m = model::build(cx.facts);
+    explain::verdict(cx, &m)
+}
+
+/// Builds a finding with the rule's catalog title.
+pub(crate) fn finding(
+    cx: &Ctx<'_>,
+    rule: &'static str,
+    severity: Severity,
+    message: String,
+    evidence: Vec<Evidence>,
+    fixes: Vec<Fix>,
+) -> Finding {
+    Finding {
+        rule,
+        severity,
+        title: cx.t(&format!("{rule}.title")),
+        message,
+        channel: None,
+        evidence,
+        fixes,
+        references: references(cx),
+    }
+}
+
+/// The references every restart finding carries.
+pub(crate) fn references(cx: &Ctx<'_>) -> Vec<Reference> {
+    vec![
+        cx.reference("restart.ref-restart", "https://dev.mysql.com/doc/refman/8.0/en/restart.html"),
+        cx.reference("restart.ref-clone", "https://dev.mysql.com/doc/refman/8.0/en/clone-plugin-remote.html"),
+        cx.reference(
+            "restart.ref-systemd-service",
+            "https://www.freedesktop.org/software/systemd/man/latest/systemd.service.html",
+        ),
+    ]
+}
+
+/// `input:line` of a location, for messages.
+pub(crate) fn place(cx: &Ctx<'_>, at: Loc) -> String {
+    match cx.sources.get(at.input) {
+        Some(s) => format!("{}:{}", s.name, s.index_map.line(at.range.start)),
+        None => String::new(),
+    }
+}
+
+/// The fixes for a systemd unit: the complete drop-in (with `file_name`), the effective settings
+/// after it (display only), and the wrapper-script change when a script must `exec` mysqld.
+pub(crate) fn unit_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
+    let mut out = Vec::new();
+    let Some(u) = &cx.facts.unit else { return out };
+    if let Some(d) = dropin::plan(m, u) {
+        let path = d.path();
+        out.push(Fix {
+            target: FixTarget::SystemdDropin,
+            title: cx.fmt("restart.fix-dropin", &[("unit", &d.unit), ("path", &path)]),
+            text: d.text(cx.lang),
+            applicability: Applicability::NeedsReview,
+            reason: Some(cx.fmt("restart.fix-dropin-reason", &[("unit", &d.unit)])),
+            file_name: Some(path),
+        });
+        let after = d.apply(u);
+        out.push(Fix {
+            target: FixTarget::SystemdDropin,
+            title: cx.fmt("restart.fix-effective", &[("unit", &d.unit)]),
+            text: dropin::effective_text(&after),
+            applicability: Applicability::DisplayOnly,
+            reason: Some(cx.fmt("restart.fix-effective-reason", &[("unit", &d.unit)])),
+            file_name: None,
+        });
+    }
+    out.extend(script_fixes(cx, m));
+    out
+}
+
+/// The wrapper-script fix (pasted script, or a generic one for a script not in the input).
+pub(crate) fn script_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
+    let mut out = Vec::new();
+    if m.check == Tri::Yes {
+        return out;
+    }
+    if let Some((at, new)) = dropin::script_fix(m) {
+        let path = m.script.as_ref().map(|s| s.path.clone()).unwrap_or_default();
+        let text = format!("# {}\n{new}\n", cx.fmt("restart.fix-script-where", &[("place", &place(cx, at))]));
+        out.push(Fix {
+            target: FixTarget::Shell,
+            title: cx.fmt("restart.fix-script", &[("path", &path)]),
+            text,
+            applicability: Applicability::NeedsReview,
+            reason: Some(cx.t("restart.fix-script-reason")),
+            file_name: None,
+        });
+    } else if let model::Parent::UnknownScript { path, .. } = &m.parent {
+        out.push(Fix {
+            target: FixTarget::Shell,
+            title: cx.fmt("restart.fix-script", &[("path", path)]),
+            text: format!(
+                "# {}\nexec /usr/sbin/mysqld \"$@\"\n",
+                cx.fmt("restart.fix-script-generic", &[("path", path)])
+            ),
+            applicability: Applicability::DisplayOnly,
+            reason: Some(cx.t("restart.fix-script-reason")),
+            file_name: None,
+        });
+    }
+    out
+}
+
+/// The fix for a container: restart policy and `MYSQLD_PARENT_PID` where the image does not set it.
+pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
+    let Some(c) = cx.facts.containers.server() else { return Vec::new() };
+    let need_env = m.check == Tri::No;
+    let need_policy = m.exit16 == Tri::No;
+    if !need_env && !need_policy {
+        return Vec::new();
+    }
+    let pid = match m.expected {
+        Some(model::Expected::One) => "1",
+        _ => "0",
+    };
+    let name = c.name.clone().unwrap_or_else(|| "mysql".into());
+    use crate::facts::container::ContainerSource as S;
+    let text = match c.source {
+        S::DockerRun => {
+            let mut t = String::new();
+            let mut flags = Vec::new();
+            if need_env {
+                flags.push(format!("-e MYSQLD_PARENT_PID={pid}"));
+            }
+            if need_policy {
+                flags.push("--restart=unless-stopped".to_owned());
+            }
+            t.push_str(&format!("# {}\n", cx.t("restart.fix-docker-run")));
+            t.push_str(&format!("docker run {} …\n", flags.join(" ")));
+            if need_policy {
+                t.push_str(&format!("# {}\n", cx.t("restart.fix-docker-update")));
+                t.push_str(&format!("docker update --restart=unless-stopped {name}\n"));
+            }
+            t
+        }
+        S::Compose => {
+            let mut t = format!("services:\n  {name}:\n");
+            if need_policy {
+                t.push_str("    restart: unless-stopped\n");
+            }
+            if need_env {
+                t.push_str(&format!("    environment:\n      MYSQLD_PARENT_PID: \"{pid}\"\n"));
+            }
+            t
+        }
+        S::Kubernetes => {
+            let mut t = String::new();
+            if need_policy {
+                t.push_str("spec:\n  restartPolicy: Always\n");
+            }
+            if need_env {
+                t.push_str(&format!(
+                    "# {}\nenv:\n- name: MYSQLD_PARENT_PID\n  value: \"{pid}\"\n",
+                    cx.fmt("restart.fix-k8s-env", &[("name", &name)])
+                ));
+            }
+            t
+        }
+    };
+    let mut out = vec![Fix {
+        target: FixTarget::Shell,
+        title: cx.fmt("restart.fix-container", &[("name", &name)]),
+        text,
+        applicability: Applicability::NeedsReview,
+        reason: Some(cx.t("restart.fix-container-reason")),
+        file_name: None,
+    }];
+    let dockerhub = c.family().is_some_and(|f| f.value == crate::facts::container::ImageFamily::DockerHub);
+    if need_env && dockerhub && c.entrypoint.is_none() {
+        let image = c.image.as_ref().map(|i| i.value.clone()).unwrap_or_else(|| "mysql:8.0".into());
+        let text = format!(
+            "# {}\n#!/bin/sh\nexport MYSQLD_PARENT_PID=$(cut -d' ' -f4 /proc/$$/stat)\nexec docker-entrypoint.sh \"$@\"\n\n# {}\ndocker run … -v \"$PWD/parent-pid-entrypoint.sh:/usr/local/bin/parent-pid-entrypoint.sh:ro\" --entrypoint parent-pid-entrypoint.sh {image} mysqld\n",
+            cx.t("restart.fix-entrypoint-script"),
+            cx.t("restart.fix-entrypoint-run"),
+        );
+        out.push(Fix {
+            target: FixTarget::Shell,
+            title: cx.t("restart.fix-entrypoint"),
+            text,
+            applicability: Applicability::DisplayOnly,
+            reason: Some(cx.t("restart.fix-entrypoint-reason")),
+            file_name: None,
+        });
+    }
+    out
+}
+
+/// Evidence for the lines of the unit that decide the restart of exit 16.
+pub(crate) fn exit16_evidence(cx: &Ctx<'_>, m: &Model) -> Vec<Evidence> {
+    use model::Exit16Why as W;
+    match &m.exit16_why {
+        W::Prevented { at } => vec![cx.evidence(*at, cx.t("restart.label-prevent"))],
+        W::Forced { at } => vec![cx.evidence(*at, cx.t("restart.label-force"))],
+        W::OneshotClean { at } => vec![cx.evidence(*at, cx.t("restart.label-success"))],
+        W::Table { restart, clean_at } => {
+            let mut v = Vec::new();
+            if let Some(r) = restart {
+                v.push(cx.evidence(r.at, cx.t("restart.label-restart")));
+            }
+            if let Some(c) = clean_at {
+                v.push(cx.evidence(*c, cx.t("restart.label-success")));
+            }
+            v
+        }
+        W::ContainerPolicy { policy: Some(p), .. } => vec![cx.evidence(p.at, cx.t("restart.label-policy"))],
+        _ => Vec::new(),
+    }
+}
+
+/// What goes between two sentences: a space in English, nothing in Chinese.
+pub(crate) fn sentence_gap(cx: &Ctx<'_>) -> &'static str {
+    match cx.lang {
+        crate::i18n::Lang::En => " ",
+        crate::i18n::Lang::ZhCn => "",
+    }
 }

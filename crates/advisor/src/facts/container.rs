@@ -1,0 +1,303 @@
+//! Container facts (`docker run`, compose services, Kubernetes containers, entrypoint log lines) and
+//! other files the supervisor model needs when pasted: wrapper scripts and `EnvironmentFile=` files.
+//!
+//! Image families (`mysql-facts.md` §6): Docker Hub's official `mysql` image never sets
+//! `MYSQLD_PARENT_PID` (mysqld is PID 1 after `exec "$@"`); Oracle's `mysql/mysql-server` /
+//! `container-registry.oracle.com/mysql/community-server` sets it from `/proc/$$/stat` field 4.
+
+use super::{Facts, Loc, Valued};
+use crate::document::{Document, Parsed};
+use crate::source::Source;
+
+/// Where a container definition came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ContainerSource {
+    /// `docker run` / `podman run`.
+    DockerRun,
+    /// A compose file service.
+    Compose,
+    /// A Kubernetes Pod / Deployment / StatefulSet container.
+    Kubernetes,
+}
+
+/// Which image (entrypoint) family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ImageFamily {
+    /// Docker Hub "official image" `mysql` (`docker-library/mysql`).
+    DockerHub,
+    /// Oracle's `mysql/mysql-server`, `container-registry.oracle.com/mysql/*-server`.
+    Oracle,
+    /// `percona/percona-server`, `percona` (entrypoint not in the facts).
+    Percona,
+    /// `mariadb` (no RESTART, no clone).
+    MariaDb,
+    /// Anything else.
+    Other,
+}
+
+impl ImageFamily {
+    /// Classifies an image reference (`mysql:8.0`, `docker.io/library/mysql`, `mysql/mysql-server:8.0`).
+    pub fn of_image(image: &str) -> ImageFamily {
+        let i = image.trim().trim_matches(['"', '\'']).to_ascii_lowercase();
+        let no_tag = i.split('@').next().unwrap_or("");
+        // Strip the tag (a ':' after the last '/').
+        let repo = match no_tag.rfind(':') {
+            Some(k) if !no_tag[k..].contains('/') => &no_tag[..k],
+            _ => no_tag,
+        };
+        let repo = repo
+            .strip_prefix("docker.io/")
+            .or_else(|| repo.strip_prefix("index.docker.io/"))
+            .or_else(|| repo.strip_prefix("registry-1.docker.io/"))
+            .unwrap_or(repo);
+        match repo {
+            "mysql" | "library/mysql" => ImageFamily::DockerHub,
+            "mysql/mysql-server" | "mysql/enterprise-server" => ImageFamily::Oracle,
+            r if r.starts_with("container-registry.oracle.com/mysql/") => ImageFamily::Oracle,
+            "percona" | "library/percona" | "percona/percona-server" => ImageFamily::Percona,
+            "mariadb" | "library/mariadb" | "mariadb/server" => ImageFamily::MariaDb,
+            _ => ImageFamily::Other,
+        }
+    }
+}
+
+/// One container definition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ContainerDef {
+    pub source: ContainerSource,
+    /// Container / service name.
+    pub name: Option<String>,
+    /// The whole definition.
+    pub at: Loc,
+    pub image: Option<Valued<String>>,
+    /// Docker/compose `restart` as written (`no`, `always`, `unless-stopped`, `on-failure[:N]`) or the
+    /// Kubernetes `restartPolicy` (`Always`, `OnFailure`, `Never`).
+    pub restart: Option<Valued<String>>,
+    /// Environment variables (`-e`, `environment:`, `env:`), in order.
+    pub env: Vec<(String, Valued<String>)>,
+    /// `--env-file` / `env_file:` / `envFrom:` (contents unknown).
+    pub env_files: Vec<Valued<String>>,
+    /// `--entrypoint` / `entrypoint:` / Kubernetes `command:` (which replaces the entrypoint).
+    pub entrypoint: Option<Valued<String>>,
+    /// The command (arguments after the image; compose `command:`; Kubernetes `args:`).
+    pub command: Option<Valued<String>>,
+    /// `--init` / `init: true` (tini becomes PID 1, mysqld's parent).
+    pub init: Option<Valued<bool>>,
+    /// Kubernetes object kind (`Pod`, `StatefulSet`…).
+    pub kind: Option<String>,
+}
+
+impl ContainerDef {
+    /// The image family, from the image reference.
+    pub fn family(&self) -> Option<Valued<ImageFamily>> {
+        self.image.as_ref().map(|i| Valued::new(ImageFamily::of_image(&i.value), i.at))
+    }
+    /// The last value of environment variable `name`.
+    pub fn env(&self, name: &str) -> Option<&Valued<String>> {
+        self.env.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+    /// True when this looks like a MySQL-family server container.
+    pub fn is_mysql(&self) -> bool {
+        let img = self.image.as_ref().map(|i| i.value.to_ascii_lowercase()).unwrap_or_default();
+        let cmd = self.command.as_ref().map(|c| c.value.as_str()).unwrap_or("");
+        let ep = self.entrypoint.as_ref().map(|c| c.value.as_str()).unwrap_or("");
+        ["mysql", "percona", "mariadb"].iter().any(|k| img.contains(k))
+            || cmd.contains("mysqld")
+            || ep.contains("mysqld")
+    }
+}
+
+/// A pasted file that is neither a unit nor an option file but matters to the supervisor model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PastedFile {
+    /// The input name (a path when the user gave one).
+    pub name: String,
+    pub at: Loc,
+    pub text: String,
+}
+
+/// Everything container-related, plus pasted scripts and environment files.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Containers {
+    pub defs: Vec<ContainerDef>,
+    /// The image family as shown by entrypoint log lines (`[Entrypoint] MySQL Docker Image …` for
+    /// Oracle, `[Note] [Entrypoint]: Entrypoint script for MySQL Server … started.` for Docker Hub).
+    pub log_family: Option<Valued<ImageFamily>>,
+    /// Inputs that are shell scripts (`#!` first line, or a `.sh` name).
+    pub scripts: Vec<PastedFile>,
+    /// Inputs that look like `EnvironmentFile=` files (`/etc/sysconfig/*`, `/etc/default/*`, or only
+    /// `NAME=value` lines).
+    pub env_files: Vec<PastedFile>,
+}
+
+impl Containers {
+    /// The container that runs the server: the first MySQL-looking definition, else the first.
+    pub fn server(&self) -> Option<&ContainerDef> {
+        self.defs.iter().find(|d| d.is_mysql()).or_else(|| self.defs.first())
+    }
+    /// A pasted script whose input name is `path` or ends with its base name.
+    pub fn script(&self, path: &str) -> Option<&PastedFile> {
+        find_file(&self.scripts, path)
+            .or_else(|| if self.scripts.len() == 1 { self.scripts.first() } else { None })
+    }
+    /// A pasted environment file for `EnvironmentFile=path` (a leading `-` ignored).
+    pub fn env_file(&self, path: &str) -> Option<&PastedFile> {
+        find_file(&self.env_files, path.trim_start_matches('-'))
+    }
+}
+
+fn find_file<'a>(files: &'a [PastedFile], path: &str) -> Option<&'a PastedFile> {
+    let base = path.rsplit('/').next().unwrap_or(path);
+    files.iter().find(|f| f.name == path).or_else(|| {
+        files.iter().find(|f| !base.is_empty() && f.name.rsplit('/').next().unwrap_or(&f.name) == base)
+    })
+}
+
+/// Entrypoint log markers (§6).
+pub(crate) fn entrypoint_family(line: &str) -> Option<ImageFamily> {
+    if line.contains("[Entrypoint]: Entrypoint script for MySQL Server") {
+        return Some(ImageFamily::DockerHub);
+    }
+    if line.contains("[Entrypoint]: Entrypoint script for MariaDB Server") {
+        return Some(ImageFamily::MariaDb);
+    }
+    if line.contains("[Entrypoint] MySQL Docker Image") {
+        return Some(ImageFamily::Oracle);
+    }
+    None
+}
+
+/// Parses an environment file (`systemd.exec(5)`: newline-separated `NAME=value`; empty lines,
+/// lines without `=`, and lines starting with `#` or `;` are ignored; quotes removed). Returns each
+/// assignment with its byte range relative to `text`.
+pub(crate) fn parse_env_file(text: &str) -> Vec<(String, String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut off = 0usize;
+    for line in text.split_inclusive('\n') {
+        let start = off;
+        off += line.len();
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') || t.starts_with(';') {
+            continue;
+        }
+        let t = t.strip_prefix("export ").unwrap_or(t);
+        let Some((n, v)) = t.split_once('=') else { continue };
+        let n = n.trim();
+        if n.is_empty() || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            continue;
+        }
+        let v = v.trim();
+        let v = if v.len() >= 2
+            && ((v.starts_with('"') && v.ends_with('"')) || (v.starts_with('\'') && v.ends_with('\'')))
+        {
+            &v[1..v.len() - 1]
+        } else {
+            v
+        };
+        out.push((n.to_owned(), v.to_owned(), start, start + line.trim_end().len()));
+    }
+    out
+}
+
+fn looks_like_env_file(name: &str, text: &str) -> bool {
+    if name.starts_with("/etc/sysconfig/") || name.starts_with("/etc/default/") || name.ends_with(".env") {
+        return true;
+    }
+    let mut any = false;
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let Some((n, _)) = t.split_once('=') else { return false };
+        if n.is_empty() || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// Fills `f.containers` from container documents, entrypoint log lines anywhere in the input,
+/// and whole inputs that are scripts or environment files.
+pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) {
+    let mut c = Containers::default();
+    for d in docs {
+        if let Parsed::Container(doc) = &d.parsed {
+            c.defs.extend(doc.defs.iter().cloned());
+        }
+    }
+    for src in sources {
+        for i in 0..src.lines.len() {
+            let is_run = crate::syntax::prompt::command(src.line(i)).is_some_and(|c| {
+                let mut w = c.split_whitespace().skip_while(|w| *w == "sudo");
+                matches!(w.next(), Some("docker" | "podman" | "nerdctl"))
+            });
+            if is_run && let Some(defs) = crate::syntax::container::docker_run_defs(src, i) {
+                c.defs.extend(defs);
+            }
+        }
+        for (i, l) in src.lines.iter().enumerate() {
+            if c.log_family.is_some() {
+                break;
+            }
+            if let Some(fam) = entrypoint_family(src.line(i)) {
+                c.log_family = Some(Valued::new(fam, Loc { input: src.index, range: l.range }));
+            }
+        }
+        let whole = Loc { input: src.index, range: src.lines_range(0, src.lines.len()) };
+        let first = src.lines.iter().enumerate().map(|(i, _)| src.line(i)).find(|l| !l.trim().is_empty());
+        let name = src.name.to_owned();
+        let file = PastedFile { name: name.clone(), at: whole, text: src.text.to_owned() };
+        if first.is_some_and(|l| l.starts_with("#!")) || name.ends_with(".sh") {
+            c.scripts.push(file);
+        } else if looks_like_env_file(&name, src.text) {
+            c.env_files.push(file);
+        }
+    }
+    f.containers = c;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_families() {
+        assert_eq!(ImageFamily::of_image("mysql:8.0.36"), ImageFamily::DockerHub);
+        assert_eq!(ImageFamily::of_image("docker.io/library/mysql:8.4"), ImageFamily::DockerHub);
+        assert_eq!(ImageFamily::of_image("mysql"), ImageFamily::DockerHub);
+        assert_eq!(ImageFamily::of_image("mysql/mysql-server:8.0"), ImageFamily::Oracle);
+        assert_eq!(
+            ImageFamily::of_image("container-registry.oracle.com/mysql/community-server:8.4"),
+            ImageFamily::Oracle
+        );
+        assert_eq!(ImageFamily::of_image("percona/percona-server:8.0"), ImageFamily::Percona);
+        assert_eq!(ImageFamily::of_image("bitnami/mysql:8.0"), ImageFamily::Other);
+        assert_eq!(ImageFamily::of_image("localhost:5000/mysql:8"), ImageFamily::Other);
+    }
+
+    #[test]
+    fn env_files() {
+        let v = parse_env_file("# c\nMYSQLD_OPTS=\"--foo\"\n\n;x\nMYSQLD_PARENT_PID=1\nbad line\n");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].1, "--foo");
+        assert_eq!(v[1].0, "MYSQLD_PARENT_PID");
+        assert!(looks_like_env_file("input 1", "A=1\n# c\nB=2\n"));
+        assert!(!looks_like_env_file("input 1", "[Service]\nA=1\n"));
+    }
+
+    #[test]
+    fn entrypoint_lines() {
+        assert_eq!(
+            entrypoint_family(
+                "2024-05-01 10:00:00+00:00 [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.0.36-1.el8 started."
+            ),
+            Some(ImageFamily::DockerHub)
+        );
+        assert_eq!(
+            entrypoint_family("[Entrypoint] MySQL Docker Image 8.0.32-1.2.11-server"),
+            Some(ImageFamily::Oracle)
+        );
+    }
+}

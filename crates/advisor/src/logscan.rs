@@ -1,0 +1,1160 @@
+//! A streaming scanner for MySQL error logs of any size (sans-IO).
+//!
+//! Error logs run to gigabytes. [`Scanner`] reads one in chunks of any size, split anywhere (inside
+//! a line, inside a UTF-8 sequence), keeps only the lines that matter — clone, restart, startup and
+//! shutdown, replication, crash and InnoDB crash recovery, plus other `[ERROR]` lines — and gives
+//! a [`Timeline`] of typed [`Event`]s with their timestamps, byte offsets and line numbers.
+//!
+//! ```
+//! use advisor::logscan::{EventKind, Scanner};
+//! let log = b"2024-05-01T10:00:00.1Z 0 [Note] [MY-010051] [Server] Event Scheduler: scheduler thread started\n\
+//! 2024-05-01T10:04:14.0Z 8 [ERROR] [MY-013462] [Server] Clone shutting down server as RESTART failed. Please start server to complete clone operation.\n";
+//! let mut sc = Scanner::new();
+//! for chunk in log.chunks(7) {
+//!     sc.feed(chunk);
+//! }
+//! assert_eq!(sc.bytes_fed(), log.len() as u64);
+//! let tl = sc.finish();
+//! assert_eq!(tl.events.len(), 1);
+//! assert_eq!(tl.events[0].kind, EventKind::Clone);
+//! assert_eq!(tl.events[0].line, 2);
+//! // The kept lines, as text the normal analysis understands:
+//! let report = advisor::analyze(&[tl.to_input("error.log")]);
+//! assert!(report.findings.iter().any(|f| f.rule == "clone-restart-failed"));
+//! ```
+//!
+//! # Memory
+//! Bounded, whatever the input: the scanner holds at most [`Limits::max_line`] bytes of the line
+//! in progress (a longer line is cut, counted and noted, and its end is skipped), and per
+//! [`EventKind`] the first [`Limits::keep_head`] and the last [`Limits::keep_tail`] events, each at
+//! most [`Limits::max_event_text`] bytes; the events in between are counted, not kept.
+//!
+//! # Speed
+//! Lines are found with `memchr`. The common case — an uninteresting line — costs a walk over its
+//! fixed-format head (`TIME THREAD [Level] [MY-NNNNNN] [Subsystem]`), a lookup of the message id
+//! and a first-byte dispatch on the message; only unstructured lines (stack traces, crash
+//! banners) are searched with `memmem`. Nothing is decoded or allocated for a line that is not
+//! kept. See `docs/PERFORMANCE.md` for figures beside `grep -F -f` ([`grep_patterns`]).
+//!
+//! # Accepted line shapes
+//! ```text
+//! line    = [syslog] (mysql8 | mysql57 | mariadb | safe | raw)
+//! syslog  = MON DD HH:MM:SS HOST PROG "[" PID "]: "  |  ISO-TIME HOST PROG "[" PID "]: "
+//! mysql8  = ISO-TIME WS THREAD WS "[" LEVEL "]" WS "[MY-" DIGITS "]" WS "[" SUBSYS "]" WS MESSAGE
+//! mysql57 = ISO-TIME WS THREAD WS "[" LEVEL "]" WS MESSAGE          ; 5.7 prefixes InnoDB: messages
+//! mariadb = DATE WS HH:MM:SS WS [THREAD WS] "[" LEVEL "]" WS MESSAGE
+//! safe    = ISO-TIME WS "mysqld_safe" WS MESSAGE
+//! raw     = anything else (crash banners `… UTC - mysqld got signal 11 ;`, assertion lines)
+//! ```
+//! A line ends at `\n`; a `\r` before it is dropped; a BOM at the start of the input is skipped.
+
+use crate::Input;
+use crate::i18n::Lang;
+use memchr::{memchr, memchr_iter, memmem};
+use serde::Serialize;
+use std::collections::VecDeque;
+use std::ops::Range;
+
+/// Limits that bound the scanner's memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Limits {
+    /// Bytes of one line kept for classification; the rest of a longer line is skipped (counted
+    /// and noted).
+    pub max_line: usize,
+    /// Bytes of one kept line stored in its [`Event`].
+    pub max_event_text: usize,
+    /// Events kept from the start of the log, per kind.
+    pub keep_head: usize,
+    /// Events kept from the end of the log, per kind.
+    pub keep_tail: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_line: 64 * 1024, max_event_text: 4 * 1024, keep_head: 1000, keep_tail: 1000 }
+    }
+}
+
+impl Limits {
+    /// The most bytes the scanner holds at once under these limits: the line buffer plus, per
+    /// kind, `keep_head + keep_tail` events of at most `max_event_text` bytes of input each.
+    pub fn memory_bound(&self) -> u64 {
+        // A replaced invalid byte takes 3 bytes (U+FFFD); 64 bytes for the time string.
+        let per_event = 3 * self.max_event_text as u64 + std::mem::size_of::<Event>() as u64 + 64;
+        self.max_line as u64
+            + EventKind::ALL.len() as u64 * (self.keep_head + self.keep_tail) as u64 * per_event
+    }
+}
+
+/// What an event is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventKind {
+    /// A clone trace: `MY-013457/013458/013459/013460/013462/011977/011976/013272/013270/013271/
+    /// 013273/011034/012556/013529`, `Clone …` messages.
+    Clone,
+    /// A restart was requested: `MY-011086 Received RESTART`, `Received signal SIGUSR2`,
+    /// `mysqld restarted` (mysqld_safe).
+    Restart,
+    /// The server starts: `MY-010116 … starting as process`, `Starting MariaDB`, mysqld_safe's
+    /// `Starting mysqld daemon`.
+    Startup,
+    /// The server is up: `MY-010931 ready for connections`.
+    Ready,
+    /// The server stops: `MY-013172 Received SHUTDOWN`, `MY-010910 Shutdown complete`,
+    /// `Normal shutdown`, mysqld_safe's `mysqld from pid file … ended`.
+    Shutdown,
+    /// An abnormal end: `mysqld got signal N`, `Assertion failure`, `Aborting`.
+    Crash,
+    /// InnoDB crash recovery: `Database was not shutdown normally`, `Starting crash recovery`,
+    /// `Apply batch completed`.
+    Recovery,
+    /// Replication: receiver/applier thread errors and state changes (`MY-010584`, `MY-013114`
+    /// with error 1236, `Replica I/O` / `Slave SQL` messages, relay-log recovery, `[Repl]` errors).
+    Replication,
+    /// Any other `[ERROR]` line.
+    Error,
+}
+
+impl EventKind {
+    /// Every kind, in display order.
+    pub const ALL: [EventKind; 9] = [
+        EventKind::Clone,
+        EventKind::Restart,
+        EventKind::Startup,
+        EventKind::Ready,
+        EventKind::Shutdown,
+        EventKind::Crash,
+        EventKind::Recovery,
+        EventKind::Replication,
+        EventKind::Error,
+    ];
+
+    /// The stable id (`clone`, `restart`, …), as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Clone => "clone",
+            EventKind::Restart => "restart",
+            EventKind::Startup => "startup",
+            EventKind::Ready => "ready",
+            EventKind::Shutdown => "shutdown",
+            EventKind::Crash => "crash",
+            EventKind::Recovery => "recovery",
+            EventKind::Replication => "replication",
+            EventKind::Error => "error",
+        }
+    }
+
+    /// The kind's name in `lang` (`logscan.kind-<id>`).
+    pub fn label(self, lang: Lang) -> String {
+        lang.t(&format!("logscan.kind-{}", self.as_str()))
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A line's severity, as printed in `[…]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// `[ERROR]`.
+    Error,
+    /// `[Warning]`.
+    Warning,
+    /// `[Note]`.
+    Note,
+    /// `[System]` (MySQL 8).
+    System,
+}
+
+impl Level {
+    fn parse(w: &[u8]) -> Option<Level> {
+        if w.eq_ignore_ascii_case(b"error") {
+            Some(Level::Error)
+        } else if w.eq_ignore_ascii_case(b"warning") || w.eq_ignore_ascii_case(b"warn") {
+            Some(Level::Warning)
+        } else if w.eq_ignore_ascii_case(b"note") || w.eq_ignore_ascii_case(b"info") {
+            Some(Level::Note)
+        } else if w.eq_ignore_ascii_case(b"system") {
+            Some(Level::System)
+        } else {
+            None
+        }
+    }
+}
+
+/// One kept line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Event {
+    /// What it is about.
+    pub kind: EventKind,
+    /// The MySQL timestamp (`2024-05-01T10:04:14.020518Z`, `2024-05-01 10:00:03`), else the
+    /// syslog one (`May 01 11:02:10`), else the time of a crash banner.
+    pub time: Option<String>,
+    /// The level, when printed.
+    pub level: Option<Level>,
+    /// The message id (`13462` for `MY-013462`).
+    pub code: Option<u32>,
+    /// The whole line: decoded (invalid UTF-8 replaced), secrets masked, at most
+    /// [`Limits::max_event_text`] bytes, without the line end.
+    pub text: String,
+    /// Where the message starts in `text` (after time, thread, level, id and subsystem).
+    pub message_at: usize,
+    /// Byte offset of the line's start in the input.
+    pub offset: u64,
+    /// 1-based line number in the input.
+    pub line: u64,
+    /// True when `text` is shorter than the line.
+    pub truncated: bool,
+}
+
+impl Event {
+    /// The message (the text after the line's head).
+    pub fn message(&self) -> &str {
+        self.text.get(self.message_at..).unwrap_or("")
+    }
+
+    /// The message id as printed (`MY-013462`).
+    pub fn code_str(&self) -> Option<String> {
+        self.code.map(|c| format!("MY-{c:06}"))
+    }
+}
+
+/// How many events of one kind were seen and kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct KindCount {
+    /// The kind.
+    pub kind: EventKind,
+    /// Events seen in the whole input.
+    pub seen: u64,
+    /// Events kept in [`Timeline::events`].
+    pub kept: u64,
+}
+
+/// What the scanner found.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Timeline {
+    /// The kept events, in input order.
+    pub events: Vec<Event>,
+    /// Per kind (only kinds seen at least once), in [`EventKind::ALL`] order.
+    pub counts: Vec<KindCount>,
+    /// Bytes scanned.
+    pub bytes: u64,
+    /// Lines scanned (a last line without `\n` counts).
+    pub lines: u64,
+    /// Lines longer than [`Limits::max_line`] (cut for classification).
+    pub long_lines: u64,
+    /// The first such line (1-based).
+    pub first_long_line: Option<u64>,
+    /// The longest line, in bytes.
+    pub longest_line: u64,
+    /// Kept lines that were not valid UTF-8.
+    pub lossy_lines: u64,
+    /// Lines that ended with `\r\n`.
+    pub crlf_lines: u64,
+    /// The limits the scan ran with.
+    pub limits: Limits,
+}
+
+impl Timeline {
+    /// Events seen but not kept (the middle of a kind that overflowed its head and tail).
+    pub fn dropped(&self) -> u64 {
+        self.counts.iter().map(|c| c.seen - c.kept).sum()
+    }
+
+    /// Events seen in total.
+    pub fn seen(&self) -> u64 {
+        self.counts.iter().map(|c| c.seen).sum()
+    }
+
+    /// The kept lines, one per event in input order, each ended by `\n`: text the core's
+    /// error-log parser reads, so [`crate::analyze`] sees the events. Line `k` (0-based) of the
+    /// excerpt is `events[k]`; see [`Timeline::original_line`].
+    pub fn to_log_excerpt(&self) -> String {
+        let mut out = String::with_capacity(self.events.iter().map(|e| e.text.len() + 1).sum());
+        for e in &self.events {
+            out.push_str(&e.text);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The excerpt as an [`Input`] named `name`, ready for [`crate::analyze`].
+    pub fn to_input(&self, name: impl Into<String>) -> Input {
+        Input::new(name, self.to_log_excerpt())
+    }
+
+    /// The 1-based line in the scanned input of the excerpt's 1-based line `excerpt_line`
+    /// (evidence in a report over [`Timeline::to_input`] points into the excerpt).
+    pub fn original_line(&self, excerpt_line: u32) -> Option<u64> {
+        let i = (excerpt_line as usize).checked_sub(1)?;
+        self.events.get(i).map(|e| e.line)
+    }
+
+    /// A name for [`Timeline::to_input`] that says the input is an excerpt of `name`.
+    pub fn excerpt_name(&self, name: &str, lang: Lang) -> String {
+        lang.fmt(
+            "logscan.excerpt-name",
+            &[("name", name), ("kept", &self.events.len().to_string()), ("lines", &self.lines.to_string())],
+        )
+    }
+
+    /// One sentence: bytes, lines, events seen and kept.
+    pub fn summary(&self, lang: Lang) -> String {
+        lang.fmt(
+            "logscan.summary",
+            &[
+                ("size", &format_bytes(self.bytes)),
+                ("lines", &self.lines.to_string()),
+                ("seen", &self.seen().to_string()),
+                ("kept", &self.events.len().to_string()),
+            ],
+        )
+    }
+
+    /// What the reader should know about this scan: events dropped per kind, cut lines, invalid
+    /// UTF-8, nothing found.
+    pub fn notes(&self, lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.counts.is_empty() {
+            out.push(lang.t("logscan.note-nothing"));
+        }
+        for c in self.counts.iter().filter(|c| c.seen > c.kept) {
+            out.push(lang.fmt(
+                "logscan.note-dropped",
+                &[
+                    ("dropped", &(c.seen - c.kept).to_string()),
+                    ("seen", &c.seen.to_string()),
+                    ("kind", &c.kind.label(lang)),
+                    ("head", &self.limits.keep_head.to_string()),
+                    ("tail", &self.limits.keep_tail.to_string()),
+                ],
+            ));
+        }
+        if self.long_lines > 0 {
+            out.push(lang.fmt(
+                "logscan.note-long-lines",
+                &[
+                    ("count", &self.long_lines.to_string()),
+                    ("max", &format_bytes(self.limits.max_line as u64)),
+                    ("line", &self.first_long_line.unwrap_or(0).to_string()),
+                    ("longest", &format_bytes(self.longest_line)),
+                ],
+            ));
+        }
+        if self.lossy_lines > 0 {
+            out.push(lang.fmt("logscan.note-lossy", &[("count", &self.lossy_lines.to_string())]));
+        }
+        out
+    }
+}
+
+/// `1234 B`, `12.3 KiB`, `1.2 MiB`, `3.4 GiB`.
+pub fn format_bytes(n: u64) -> String {
+    const K: f64 = 1024.0;
+    let f = n as f64;
+    if f < K {
+        format!("{n} B")
+    } else if f < K * K {
+        format!("{:.1} KiB", f / K)
+    } else if f < K * K * K {
+        format!("{:.1} MiB", f / (K * K))
+    } else {
+        format!("{:.2} GiB", f / (K * K * K))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What matters
+
+/// Message ids and their kinds (`mysql-facts.md` §3.3 for clone/restart/shutdown; MY-010584 and
+/// MY-013114 are the applier and receiver error lines; MY-013836 relay-log recovery with
+/// GTID_ONLY, MY-010530 auto-position without GTIDs (§8)).
+const CODES: &[(u32, EventKind)] = &[
+    (10116, EventKind::Startup),
+    (10530, EventKind::Replication),
+    (10584, EventKind::Replication),
+    (10910, EventKind::Shutdown),
+    (10931, EventKind::Ready),
+    (11034, EventKind::Clone),
+    (11086, EventKind::Restart),
+    (11976, EventKind::Clone),
+    (11977, EventKind::Clone),
+    (12556, EventKind::Clone),
+    (13114, EventKind::Replication),
+    (13172, EventKind::Shutdown),
+    (13270, EventKind::Clone),
+    (13271, EventKind::Clone),
+    (13272, EventKind::Clone),
+    (13273, EventKind::Clone),
+    (13457, EventKind::Clone),
+    (13458, EventKind::Clone),
+    (13459, EventKind::Clone),
+    (13460, EventKind::Clone),
+    (13462, EventKind::Clone),
+    (13529, EventKind::Clone),
+    (13836, EventKind::Replication),
+];
+
+/// Message beginnings (after the head; a 5.7 `InnoDB: ` prefix is skipped). Order matters
+/// within one first byte: the first match wins.
+const PREFIXES: &[(&str, EventKind)] = &[
+    ("Clone ", EventKind::Clone),
+    ("Clone:", EventKind::Clone),
+    ("Crash recovery", EventKind::Recovery),
+    ("Plugin Clone", EventKind::Clone),
+    ("Received RESTART", EventKind::Restart),
+    ("Received signal SIGUSR2", EventKind::Restart),
+    ("Received SHUTDOWN", EventKind::Shutdown),
+    ("Replica I/O", EventKind::Replication),
+    ("Replica SQL", EventKind::Replication),
+    ("Replica: ", EventKind::Replication),
+    ("Relay log recovery", EventKind::Replication),
+    ("Slave I/O", EventKind::Replication),
+    ("Slave SQL", EventKind::Replication),
+    ("Slave: ", EventKind::Replication),
+    ("Starting crash recovery", EventKind::Recovery),
+    ("Starting MariaDB", EventKind::Startup),
+    ("Starting mysqld daemon", EventKind::Startup),
+    ("Database was not shutdown normally", EventKind::Recovery),
+    ("Apply batch completed", EventKind::Recovery),
+    ("Assertion failure", EventKind::Crash),
+    ("Aborting", EventKind::Crash),
+    ("Error reading relay log", EventKind::Replication),
+    ("Error reading packet from server", EventKind::Replication),
+    ("Error running query", EventKind::Replication),
+    ("Error on the relay log recovery", EventKind::Replication),
+    ("mysqld from pid file", EventKind::Shutdown),
+    ("mysqld restarted", EventKind::Restart),
+    ("mysqld got signal", EventKind::Crash),
+    ("Normal shutdown", EventKind::Shutdown),
+];
+
+/// Searched anywhere in a message that starts with a program path or name (`/usr/sbin/mysqld:
+/// ready for connections.`), and in unstructured lines.
+const CONTAINS: &[(&str, EventKind)] = &[
+    ("got signal", EventKind::Crash),
+    ("Assertion failure", EventKind::Crash),
+    ("starting as process", EventKind::Startup),
+    ("ready for connections", EventKind::Ready),
+    ("Shutdown complete", EventKind::Shutdown),
+    ("Normal shutdown", EventKind::Shutdown),
+];
+
+/// The fixed strings the scanner looks for, one per line: the message ids as printed
+/// (`[MY-013462]`), the message beginnings, the phrases and `[ERROR]`. `grep -F -f` over these
+/// selects a superset of the scanner's lines (it is the benchmark's yardstick).
+pub fn grep_patterns() -> Vec<String> {
+    let mut v: Vec<String> = CODES.iter().map(|(c, _)| format!("[MY-{c:06}]")).collect();
+    v.extend(PREFIXES.iter().map(|(p, _)| (*p).to_owned()));
+    v.extend(CONTAINS.iter().map(|(p, _)| (*p).to_owned()));
+    v.push("[ERROR]".to_owned());
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn by_code(code: u32) -> Option<EventKind> {
+    CODES.binary_search_by_key(&code, |(c, _)| *c).ok().and_then(|i| CODES.get(i)).map(|(_, k)| *k)
+}
+
+fn by_prefix(msg: &[u8]) -> Option<EventKind> {
+    let msg = msg.strip_prefix(b"InnoDB: ").unwrap_or(msg);
+    let first = *msg.first()?;
+    // Cheap first-byte gate: most messages start with a byte no prefix starts with.
+    if !matches!(first, b'A' | b'C' | b'D' | b'E' | b'N' | b'P' | b'R' | b'S' | b'm') {
+        return None;
+    }
+    PREFIXES.iter().find(|(p, _)| msg.starts_with(p.as_bytes())).map(|(_, k)| *k)
+}
+
+/// Precompiled searchers for [`CONTAINS`].
+struct Matchers {
+    contains: Vec<(memmem::Finder<'static>, EventKind)>,
+    syslog_end: memmem::Finder<'static>,
+}
+
+impl Matchers {
+    fn new() -> Matchers {
+        Matchers {
+            contains: CONTAINS.iter().map(|(p, k)| (memmem::Finder::new(p.as_bytes()), *k)).collect(),
+            syslog_end: memmem::Finder::new(b"]: "),
+        }
+    }
+
+    fn by_contains(&self, hay: &[u8]) -> Option<EventKind> {
+        self.contains.iter().find(|(f, _)| f.find(hay).is_some()).map(|(_, k)| *k)
+    }
+}
+
+/// The parsed head of a line.
+#[derive(Default, Debug)]
+struct Head {
+    time: Option<Range<usize>>,
+    level: Option<Level>,
+    code: Option<u32>,
+    subsystem: Option<Range<usize>>,
+    /// Where the message starts.
+    msg: usize,
+    /// True when the line has the `TIME … [Level]` shape (or is a mysqld_safe line).
+    structured: bool,
+}
+
+/// What [`classify`] decided.
+#[derive(Debug)]
+struct Hit {
+    kind: EventKind,
+    head: Head,
+}
+
+fn is_digit(b: Option<&u8>) -> bool {
+    b.is_some_and(u8::is_ascii_digit)
+}
+
+fn skip_ws(b: &[u8], mut p: usize) -> usize {
+    while matches!(b.get(p), Some(b' ' | b'\t')) {
+        p += 1;
+    }
+    p
+}
+
+fn token_end(b: &[u8], mut p: usize) -> usize {
+    while let Some(&c) = b.get(p) {
+        if c == b' ' || c == b'\t' {
+            break;
+        }
+        p += 1;
+    }
+    p
+}
+
+/// `YYYY-MM-DD` at `p`.
+fn iso_date_at(b: &[u8], p: usize) -> bool {
+    let d = |i: usize| is_digit(b.get(p + i));
+    d(0) && d(1)
+        && d(2)
+        && d(3)
+        && b.get(p + 4) == Some(&b'-')
+        && d(5)
+        && d(6)
+        && b.get(p + 7) == Some(&b'-')
+        && d(8)
+        && d(9)
+}
+
+fn month_at(b: &[u8], p: usize) -> bool {
+    const MONTHS: [&[u8; 3]; 12] =
+        [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"];
+    match b.get(p..p + 4) {
+        Some([x, y, z, b' ']) => MONTHS.iter().any(|m| m == &&[*x, *y, *z]),
+        _ => false,
+    }
+}
+
+/// `[word]` at `p` (word at most `max` bytes, no space): the word's range and the index after `]`.
+fn bracket_at(b: &[u8], p: usize, max: usize) -> Option<(Range<usize>, usize)> {
+    if b.get(p) != Some(&b'[') {
+        return None;
+    }
+    let window = b.get(p + 1..(p + 2 + max).min(b.len()))?;
+    let close = memchr(b']', window)?;
+    let word = p + 1..p + 1 + close;
+    let w = b.get(word.clone())?;
+    if w.is_empty() || w.contains(&b' ') {
+        return None;
+    }
+    Some((word, p + 2 + close))
+}
+
+/// `PROG[PID]: ` ending a syslog prefix that starts at `p`; returns the index after it.
+fn syslog_end(m: &Matchers, b: &[u8], p: usize) -> Option<usize> {
+    let window = b.get(p..(p + 160).min(b.len()))?;
+    let k = m.syslog_end.find(window)?;
+    let head = window.get(..k)?;
+    let open = memchr::memrchr(b'[', head)?;
+    let pid = head.get(open + 1..)?;
+    if pid.is_empty() || !pid.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let before = head.get(..open)?;
+    let prog_start = memchr::memrchr(b' ', before).map(|i| i + 1)?;
+    let prog = before.get(prog_start..)?;
+    let prog = prog.rsplit(|&c| c == b'/').next().unwrap_or(prog);
+    if !matches!(prog, b"mysqld" | b"mariadbd" | b"mysqld_safe" | b"mysqld-debug") {
+        return None;
+    }
+    Some(p + k + 3)
+}
+
+/// Reads the head of a line (see the module doc's grammar). Never fails: an unstructured line
+/// gets `structured = false` and its message is the rest of the line.
+fn parse_head(m: &Matchers, b: &[u8]) -> Head {
+    let mut h = Head::default();
+    let mut p = skip_ws(b, 0);
+    let mut syslog_time = None;
+    if month_at(b, p) {
+        match syslog_end(m, b, p) {
+            Some(e) => {
+                syslog_time = Some(p..(p + 15).min(b.len()));
+                p = skip_ws(b, e);
+            }
+            None => {
+                h.msg = p;
+                return h;
+            }
+        }
+    }
+    for _ in 0..2 {
+        if !iso_date_at(b, p) {
+            h.msg = p;
+            h.time = syslog_time;
+            return h;
+        }
+        let t_end = token_end(b, p);
+        let time;
+        if t_end - p == 10 {
+            // MariaDB / 5.6: `2024-05-01 10:00:00`.
+            let c = skip_ws(b, t_end);
+            let c_end = token_end(b, c);
+            if !(c_end - c >= 8 && b.get(c + 2) == Some(&b':')) {
+                h.msg = p;
+                h.time = syslog_time;
+                return h;
+            }
+            time = p..c_end;
+        } else if b.get(p + 10) == Some(&b'T') {
+            time = p..t_end;
+        } else {
+            h.msg = p;
+            h.time = syslog_time;
+            return h;
+        }
+        if time.len() > 40 {
+            h.msg = p;
+            h.time = syslog_time;
+            return h;
+        }
+        h.time = Some(time.clone());
+        p = skip_ws(b, time.end);
+        let w_end = token_end(b, p);
+        let word = b.get(p..w_end).unwrap_or(b"");
+        if !word.is_empty() && word.iter().all(u8::is_ascii_digit) {
+            p = skip_ws(b, w_end);
+            break;
+        }
+        if word == b"mysqld_safe" {
+            h.msg = skip_ws(b, w_end);
+            h.structured = true;
+            return h;
+        }
+        if b.get(p) == Some(&b'[') {
+            break;
+        }
+        // `journalctl -o short-iso`: `ISO-TIME HOST PROG[PID]: ` then the MySQL line.
+        if syslog_time.is_none()
+            && let Some(e) = syslog_end(m, b, p)
+        {
+            syslog_time = Some(time);
+            p = skip_ws(b, e);
+            continue;
+        }
+        // A timestamped banner (`2024-05-01T10:00:00Z UTC - mysqld got signal 11 ;`).
+        h.msg = p;
+        return h;
+    }
+    if h.time.is_none() {
+        h.time = syslog_time;
+    }
+    let Some((lvl, after)) = bracket_at(b, p, 12) else {
+        h.msg = p;
+        return h;
+    };
+    h.level = b.get(lvl).and_then(Level::parse);
+    h.structured = true;
+    p = skip_ws(b, after);
+    if b.get(p..p + 4) == Some(b"[MY-")
+        && let Some((code, after)) = bracket_at(b, p, 12)
+    {
+        let digits = b.get(code.start + 3..code.end).unwrap_or(b"");
+        if !digits.is_empty() && digits.len() <= 9 && digits.iter().all(u8::is_ascii_digit) {
+            h.code = Some(digits.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')));
+        }
+        p = skip_ws(b, after);
+        if let Some((sub, after)) = bracket_at(b, p, 24) {
+            h.subsystem = Some(sub);
+            p = skip_ws(b, after);
+        }
+    }
+    h.msg = p;
+    h
+}
+
+/// Whether a line matters, and as what. `b` is the line without its end.
+fn classify(m: &Matchers, b: &[u8]) -> Option<Hit> {
+    let head = parse_head(m, b);
+    let msg = b.get(head.msg..).unwrap_or(b"");
+    let mut kind = head.code.and_then(by_code).or_else(|| by_prefix(msg));
+    if kind.is_none() {
+        let named =
+            matches!(msg.first(), Some(b'/')) || msg.starts_with(b"mysqld") || msg.starts_with(b"mariadbd");
+        if !head.structured || named {
+            kind = m.by_contains(msg);
+        }
+    }
+    if kind.is_none() && head.level == Some(Level::Error) {
+        let repl = head.subsystem.as_ref().and_then(|r| b.get(r.clone())) == Some(b"Repl");
+        kind = Some(if repl { EventKind::Replication } else { EventKind::Error });
+    }
+    kind.map(|kind| Hit { kind, head })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scanner
+
+/// A chunked, bounded-memory error-log scanner. Feed it bytes with [`Scanner::feed`], then call
+/// [`Scanner::finish`]. The result does not depend on how the input was cut into chunks.
+pub struct Scanner {
+    limits: Limits,
+    m: Matchers,
+    fed: u64,
+    lines: u64,
+    /// A line is in progress (its start was fed, its end not yet).
+    in_line: bool,
+    /// The in-progress line's first bytes (at most `max_line`).
+    partial: Vec<u8>,
+    /// The in-progress line's length so far.
+    partial_len: u64,
+    /// The in-progress line's start offset.
+    partial_start: u64,
+    head: Vec<Vec<Event>>,
+    tail: Vec<VecDeque<Event>>,
+    seen: [u64; EventKind::ALL.len()],
+    long_lines: u64,
+    first_long_line: Option<u64>,
+    longest_line: u64,
+    lossy_lines: u64,
+    crlf_lines: u64,
+}
+
+impl Default for Scanner {
+    fn default() -> Scanner {
+        Scanner::new()
+    }
+}
+
+impl std::fmt::Debug for Scanner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scanner").field("fed", &self.fed).field("lines", &self.lines).finish_non_exhaustive()
+    }
+}
+
+impl Scanner {
+    /// A scanner with the default [`Limits`].
+    pub fn new() -> Scanner {
+        Scanner::with_limits(Limits::default())
+    }
+
+    /// A scanner with the given limits.
+    pub fn with_limits(limits: Limits) -> Scanner {
+        let n = EventKind::ALL.len();
+        Scanner {
+            limits,
+            m: Matchers::new(),
+            fed: 0,
+            lines: 0,
+            in_line: false,
+            // Allocated once, never grown past `max_line`.
+            partial: Vec::with_capacity(limits.max_line),
+            partial_len: 0,
+            partial_start: 0,
+            head: (0..n).map(|_| Vec::new()).collect(),
+            tail: (0..n).map(|_| VecDeque::new()).collect(),
+            seen: [0; EventKind::ALL.len()],
+            long_lines: 0,
+            first_long_line: None,
+            longest_line: 0,
+            lossy_lines: 0,
+            crlf_lines: 0,
+        }
+    }
+
+    /// Bytes fed so far (for a progress bar: divide by the file's size).
+    pub fn bytes_fed(&self) -> u64 {
+        self.fed
+    }
+
+    /// Complete lines scanned so far.
+    pub fn lines_seen(&self) -> u64 {
+        self.lines
+    }
+
+    /// Events found so far (kept or not).
+    pub fn events_seen(&self) -> u64 {
+        self.seen.iter().sum()
+    }
+
+    /// Bytes the scanner holds now: the line buffer's capacity plus the kept events' texts (and
+    /// their fixed size). Never more than [`Limits::memory_bound`].
+    pub fn memory_in_use(&self) -> u64 {
+        let ev = |e: &Event| {
+            (e.text.capacity() + e.time.as_ref().map_or(0, String::capacity) + std::mem::size_of::<Event>())
+                as u64
+        };
+        self.partial.capacity() as u64
+            + self.head.iter().flatten().map(ev).sum::<u64>()
+            + self.tail.iter().flatten().map(ev).sum::<u64>()
+    }
+
+    /// Scans the next bytes of the input. A chunk may end anywhere.
+    pub fn feed(&mut self, chunk: &[u8]) {
+        let base = self.fed;
+        self.fed += chunk.len() as u64;
+        let mut rest_at = 0usize;
+        if self.in_line {
+            match memchr(b'\n', chunk) {
+                None => {
+                    self.append_partial(chunk);
+                    return;
+                }
+                Some(nl) => {
+                    self.append_partial(chunk.get(..nl).unwrap_or(b""));
+                    self.end_partial();
+                    rest_at = nl + 1;
+                }
+            }
+        }
+        let rest = chunk.get(rest_at..).unwrap_or(b"");
+        let max = self.limits.max_line;
+        let mut start = 0usize;
+        for nl in memchr_iter(b'\n', rest) {
+            let line = rest.get(start..nl).unwrap_or(b"");
+            let kept = line.get(..max.min(line.len())).unwrap_or(b"");
+            self.on_line(kept, base + (rest_at + start) as u64, line.len() as u64);
+            start = nl + 1;
+        }
+        if start < rest.len() {
+            self.in_line = true;
+            self.partial.clear();
+            self.partial_len = 0;
+            self.partial_start = base + (rest_at + start) as u64;
+            self.append_partial(rest.get(start..).unwrap_or(b""));
+        }
+    }
+
+    /// Ends the scan (a last line without `\n` counts) and returns the timeline.
+    pub fn finish(mut self) -> Timeline {
+        if self.in_line {
+            self.end_partial();
+        }
+        let mut events: Vec<Event> = Vec::new();
+        let mut counts = Vec::new();
+        for k in EventKind::ALL {
+            let i = k.index();
+            let head = std::mem::take(&mut self.head[i]);
+            let tail = std::mem::take(&mut self.tail[i]);
+            let kept = (head.len() + tail.len()) as u64;
+            if self.seen[i] > 0 {
+                counts.push(KindCount { kind: k, seen: self.seen[i], kept });
+            }
+            events.extend(head);
+            events.extend(tail);
+        }
+        events.sort_by_key(|e| e.offset);
+        Timeline {
+            events,
+            counts,
+            bytes: self.fed,
+            lines: self.lines,
+            long_lines: self.long_lines,
+            first_long_line: self.first_long_line,
+            longest_line: self.longest_line,
+            lossy_lines: self.lossy_lines,
+            crlf_lines: self.crlf_lines,
+            limits: self.limits,
+        }
+    }
+
+    fn append_partial(&mut self, b: &[u8]) {
+        let room = self.limits.max_line.saturating_sub(self.partial.len());
+        self.partial.extend_from_slice(b.get(..room.min(b.len())).unwrap_or(b""));
+        self.partial_len += b.len() as u64;
+    }
+
+    fn end_partial(&mut self) {
+        let buf = std::mem::take(&mut self.partial);
+        self.on_line(&buf, self.partial_start, self.partial_len);
+        self.partial = buf;
+        self.partial.clear();
+        self.in_line = false;
+        self.partial_len = 0;
+    }
+
+    /// One line: `b` is its first (at most `max_line`) bytes, `len` its full length without `\n`.
+    #[inline]
+    fn on_line(&mut self, b: &[u8], offset: u64, len: u64) {
+        self.lines += 1;
+        if len > self.longest_line {
+            self.longest_line = len;
+        }
+        let cut = len > b.len() as u64;
+        if cut {
+            self.long_lines += 1;
+            self.first_long_line.get_or_insert(self.lines);
+        }
+        let mut b = b;
+        if !cut && let Some(s) = b.strip_suffix(b"\r") {
+            b = s;
+            self.crlf_lines += 1;
+        }
+        if offset == 0
+            && let Some(s) = b.strip_prefix(b"\xEF\xBB\xBF")
+        {
+            b = s;
+        }
+        let Some(hit) = classify(&self.m, b) else { return };
+        self.keep(hit, b, offset, cut);
+    }
+
+    fn keep(&mut self, hit: Hit, b: &[u8], offset: u64, cut: bool) {
+        let i = hit.kind.index();
+        self.seen[i] += 1;
+        let to_head = self.head[i].len() < self.limits.keep_head;
+        if !to_head && self.limits.keep_tail == 0 {
+            return;
+        }
+        let ev = self.event(hit, b, offset, cut);
+        if to_head {
+            self.head[i].push(ev);
+        } else {
+            let tail = &mut self.tail[i];
+            if tail.len() >= self.limits.keep_tail {
+                tail.pop_front();
+            }
+            tail.push_back(ev);
+        }
+    }
+
+    fn event(&mut self, hit: Hit, b: &[u8], offset: u64, cut: bool) -> Event {
+        let mut end = b.len().min(self.limits.max_event_text);
+        // Back up to a UTF-8 boundary when the cap cuts a sequence.
+        while end > 0 && end < b.len() && b.get(end).is_some_and(|c| c & 0xC0 == 0x80) {
+            end -= 1;
+        }
+        let truncated = cut || end < b.len();
+        let kept = b.get(..end).unwrap_or(b"");
+        if std::str::from_utf8(kept).is_err() {
+            self.lossy_lines += 1;
+        }
+        let msg_at = hit.head.msg.min(end);
+        let head_text = String::from_utf8_lossy(kept.get(..msg_at).unwrap_or(b""));
+        let msg_text = String::from_utf8_lossy(kept.get(msg_at..).unwrap_or(b""));
+        let msg_text = crate::redact::mask(&msg_text).into_owned();
+        let mut text = String::with_capacity(head_text.len() + msg_text.len());
+        text.push_str(&head_text);
+        let message_at = text.len();
+        text.push_str(&msg_text);
+        let hard_cap = 3 * self.limits.max_event_text;
+        if text.len() > hard_cap {
+            let mut c = hard_cap;
+            while !text.is_char_boundary(c) {
+                c -= 1;
+            }
+            text.truncate(c);
+        }
+        let message_at = message_at.min(text.len());
+        let time = hit.head.time.and_then(|r| b.get(r)).map(|t| String::from_utf8_lossy(t).into_owned());
+        Event {
+            kind: hit.kind,
+            time,
+            level: hit.head.level,
+            code: hit.head.code,
+            text,
+            message_at,
+            offset,
+            line: self.lines,
+            truncated,
+        }
+    }
+}
+
+/// Scans a whole byte slice in one go (tests, small inputs).
+pub fn scan(bytes: &[u8]) -> Timeline {
+    let mut s = Scanner::new();
+    s.feed(bytes);
+    s.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(line: &str) -> Option<EventKind> {
+        classify(&Matchers::new(), line.as_bytes()).map(|h| h.kind)
+    }
+
+    #[test]
+    fn classifies_mysql8_lines_by_id() {
+        let l = "2024-05-01T10:04:14.020518Z 8 [ERROR] [MY-013462] [Server] Clone shutting down server as RESTART failed.";
+        let h = classify(&Matchers::new(), l.as_bytes()).unwrap();
+        assert_eq!(h.kind, EventKind::Clone);
+        assert_eq!(h.head.code, Some(13462));
+        assert_eq!(h.head.level, Some(Level::Error));
+        assert_eq!(&l[h.head.time.clone().unwrap()], "2024-05-01T10:04:14.020518Z");
+        assert_eq!(&l[h.head.subsystem.clone().unwrap()], "Server");
+        assert!(l[h.head.msg..].starts_with("Clone shutting"));
+        assert_eq!(
+            kind(
+                "2024-05-01T10:00:00.000000Z 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections."
+            ),
+            Some(EventKind::Ready)
+        );
+        assert_eq!(
+            kind(
+                "2024-05-01T11:02:10.421180Z 11 [System] [MY-011086] [Server] Received RESTART from user root."
+            ),
+            Some(EventKind::Restart)
+        );
+        assert_eq!(
+            kind(
+                "2024-05-01T10:00:00.000000Z 0 [Warning] [MY-010068] [Server] CA certificate ca.pem is self signed."
+            ),
+            None
+        );
+        assert_eq!(
+            kind(
+                "2024-05-01T10:00:00.000000Z 0 [Note] [MY-010051] [Server] Event Scheduler: scheduler thread started"
+            ),
+            None
+        );
+        // Any other [ERROR]; a [Repl] error is replication.
+        assert_eq!(
+            kind("2024-05-01T10:00:00.000000Z 0 [ERROR] [MY-010045] [Server] Event Scheduler: x"),
+            Some(EventKind::Error)
+        );
+        assert_eq!(
+            kind(
+                "2024-05-01T10:00:00.000000Z 12 [ERROR] [MY-010596] [Repl] Error reading relay log event for channel '': slave SQL thread was killed"
+            ),
+            Some(EventKind::Replication)
+        );
+    }
+
+    #[test]
+    fn classifies_text_forms() {
+        let cases = [
+            (
+                "2024-05-01T10:00:00.123456Z 0 [Note] /usr/sbin/mysqld (mysqld 5.7.44-log) starting as process 1234 ...",
+                Some(EventKind::Startup),
+            ),
+            (
+                "2024-05-01T10:00:01.901233Z 0 [Note] /usr/sbin/mysqld: ready for connections.",
+                Some(EventKind::Ready),
+            ),
+            (
+                "2024-05-01T10:00:01.0Z 0 [Note] InnoDB: Database was not shutdown normally!",
+                Some(EventKind::Recovery),
+            ),
+            ("2024-05-01T10:00:01.0Z 0 [Note] InnoDB: Starting crash recovery.", Some(EventKind::Recovery)),
+            ("2024-05-01T10:00:01.0Z 0 [Note] InnoDB: Apply batch completed", Some(EventKind::Recovery)),
+            ("2024-05-01T10:00:01.0Z 0 [Note] InnoDB: PUNCH HOLE support available", None),
+            (
+                "2024-05-01T10:00:01.0Z 5 [ERROR] Slave I/O for channel '': Got fatal error 1236 from master when reading data from binary log",
+                Some(EventKind::Replication),
+            ),
+            (
+                "2024-05-01T10:00:01.0Z 0 [Note] Received signal SIGUSR2. Restarting mysqld (Version 8.0.36)",
+                Some(EventKind::Restart),
+            ),
+            (
+                "2024-05-01 10:00:03 0 [Note] Starting MariaDB 10.11.6-MariaDB-0+deb12u1 source revision as process 1",
+                Some(EventKind::Startup),
+            ),
+            (
+                "2024-05-01 10:00:03 0 [Note] /usr/sbin/mariadbd (initiated by: unknown): Normal shutdown",
+                Some(EventKind::Shutdown),
+            ),
+            ("2024-05-01 10:00:03 0 [Note] Server socket created on IP: '::'.", None),
+            (
+                "2024-05-01T10:00:00.000000Z mysqld_safe mysqld from pid file /var/run/mysqld/mysqld.pid ended",
+                Some(EventKind::Shutdown),
+            ),
+            (
+                "2024-05-01T10:00:00.000000Z mysqld_safe Starting mysqld daemon with databases from /var/lib/mysql",
+                Some(EventKind::Startup),
+            ),
+            ("2024-05-01T10:00:00Z UTC - mysqld got signal 11 ;", Some(EventKind::Crash)),
+            ("10:00:00 UTC - mysqld got signal 6 ;", Some(EventKind::Crash)),
+            (
+                "2024-05-01 10:00:00 0x7f12 InnoDB: Assertion failure in thread 1 in file row0sel.cc line 5",
+                Some(EventKind::Crash),
+            ),
+            ("Thread pointer: 0x0", None),
+            ("", None),
+            (
+                "May 01 11:02:10 db2 mysqld[40121]: 2024-05-01T11:02:10.421180Z 11 [System] [MY-011086] [Server] Received RESTART from user root.",
+                Some(EventKind::Restart),
+            ),
+            (
+                "2024-05-01T11:02:10+0000 db2 mysqld[40121]: 2024-05-01T11:02:10.421180Z 0 [System] [MY-010910] [Server] /usr/sbin/mysqld: Shutdown complete",
+                Some(EventKind::Shutdown),
+            ),
+            ("May 01 11:02:10 db2 sshd[1]: Accepted publickey for root", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(kind(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn syslog_time_used_when_no_mysql_time() {
+        let tl =
+            scan(b"May 01 11:02:10 db2 mysqld[4]: /usr/sbin/mysqld (mysqld 8.0.36) starting as process 4\n");
+        assert_eq!(tl.events.len(), 1);
+        assert_eq!(tl.events[0].time.as_deref(), Some("May 01 11:02:10"));
+        let tl = scan(b"May 01 11:02:10 db2 mysqld[4]: 2024-05-01T11:02:10.1Z 0 [System] [MY-010116] [Server] x starting as process 4\n");
+        assert_eq!(tl.events[0].time.as_deref(), Some("2024-05-01T11:02:10.1Z"));
+    }
+
+    #[test]
+    fn heads_and_tails_are_kept_per_kind_and_counted() {
+        let limits = Limits { keep_head: 2, keep_tail: 3, ..Limits::default() };
+        let mut s = Scanner::with_limits(limits);
+        let mut text = String::new();
+        for i in 0..20 {
+            text.push_str(&format!(
+                "2024-05-01T10:00:{:02}.0Z 0 [ERROR] [MY-010045] [Server] e{i}\n",
+                i % 60
+            ));
+        }
+        text.push_str("2024-05-01T10:01:00.0Z 8 [ERROR] [MY-013462] [Server] Clone shutting down server as RESTART failed.\n");
+        s.feed(text.as_bytes());
+        let tl = s.finish();
+        let msgs: Vec<&str> = tl.events.iter().map(|e| e.message()).collect();
+        assert_eq!(msgs[..5], ["e0", "e1", "e17", "e18", "e19"]);
+        assert_eq!(tl.events[5].kind, EventKind::Clone);
+        assert_eq!(tl.events[5].line, 21);
+        assert_eq!(tl.dropped(), 15);
+        assert_eq!(tl.seen(), 21);
+        let notes = tl.notes(Lang::En);
+        assert!(notes.iter().any(|n| n.contains("15")), "{notes:?}");
+    }
+
+    #[test]
+    fn format_bytes_units() {
+        assert_eq!(format_bytes(12), "12 B");
+        assert_eq!(format_bytes(2048), "2.0 KiB");
+        assert_eq!(format_bytes(200 * 1024 * 1024), "200.0 MiB");
+    }
+
+    #[test]
+    fn patterns_cover_every_table() {
+        let p = grep_patterns();
+        assert!(p.contains(&"[MY-013462]".to_owned()));
+        assert!(p.contains(&"ready for connections".to_owned()));
+        assert!(p.contains(&"[ERROR]".to_owned()));
+        // The code table is sorted (binary search).
+        assert!(CODES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+}

@@ -1,0 +1,353 @@
+//! `clone-restart-failed`: ERROR 3707 or MY-013462 seen — the clone's automatic restart failed and
+//! the server shut itself down (`mysql-facts.md` §1.2, §2.1, §2.2).
+
+use super::scan::{Scan, StmtKind};
+use super::{StartHow, check_status_fix, errors, reference, restart_findings, urls};
+use crate::facts::{Facts, Loc};
+use crate::i18n::Lang;
+use crate::report::{Evidence, Finding, Severity};
+use crate::rules::{Ctx, Family, Outcome, Rule};
+
+/// See the docs beside this file.
+pub(crate) struct CloneRestartFailed;
+
+const ID: &str = "clone-restart-failed";
+
+/// Which statement the 3707 answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// An in-place `CLONE INSTANCE` (MY-013462 logged, or the statement shown): the server is down.
+    Clone,
+    /// The `RESTART` statement: nothing happened, the server still runs.
+    RestartStatement,
+    /// Only the error line: either.
+    Unknown,
+}
+
+/// What the input shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Seen {
+    pub case: Case,
+    /// The 3707 lines.
+    pub errors: Vec<Loc>,
+    /// MY-013462 lines.
+    pub shutdown_logs: Vec<Loc>,
+    /// The statement that got the 3707, when shown.
+    pub statement: Option<Loc>,
+    /// `Internal operation failure` instead of `not managed by supervisor process`.
+    pub internal_failure: bool,
+    /// `clone_status` still `In Progress`.
+    pub status_in_progress: Option<Loc>,
+    /// `clone_status` pasted after the error in the same input, reading `Completed` (`true`) or
+    /// `Failed` (`false`): the server has been started since and recovery has run.
+    pub started_since: Option<(Loc, bool)>,
+}
+
+/// The predicate: `None` when neither 3707 nor MY-013462 is in the input.
+pub(crate) fn detect(f: &Facts, scan: &Scan) -> Option<Seen> {
+    let errs: Vec<_> =
+        f.client_errors.iter().filter(|e| e.code == errors::ER_RESTART_SERVER_FAILED).collect();
+    let logs: Vec<Loc> = f.log_events.iter().filter(|e| errors::is_clone_shutdown(e)).map(|e| e.at).collect();
+    if errs.is_empty() && logs.is_empty() {
+        return None;
+    }
+    let mut statement = None;
+    let mut by_stmt = None;
+    for e in &errs {
+        if let Some(st) = scan.statement_before(e.at) {
+            statement = Some(st.at);
+            by_stmt = Some(match st.kind {
+                StmtKind::CloneInstance if !st.data_directory => Case::Clone,
+                StmtKind::Restart => Case::RestartStatement,
+                _ => Case::Unknown,
+            });
+        }
+    }
+    let status_in_progress =
+        f.clone.state().filter(|s| s.value.trim().eq_ignore_ascii_case("In Progress")).map(|s| s.at);
+    let last_seen =
+        errs.iter().map(|e| e.at).chain(logs.iter().copied()).max_by_key(|l| (l.input, l.range.start));
+    let started_since = f.clone.state().and_then(|s| {
+        let v = s.value.trim();
+        let done = if v.eq_ignore_ascii_case("Completed") {
+            true
+        } else if v.eq_ignore_ascii_case("Failed") {
+            false
+        } else {
+            return None;
+        };
+        let after = last_seen.is_some_and(|l| l.input == s.at.input && l.range.end <= s.at.range.start);
+        after.then_some((s.at, done))
+    });
+    let case = if !logs.is_empty() || by_stmt == Some(Case::Clone) {
+        Case::Clone
+    } else if by_stmt == Some(Case::RestartStatement) || !scan.restart_warning.is_empty() {
+        Case::RestartStatement
+    } else if status_in_progress.is_some() {
+        Case::Clone
+    } else {
+        Case::Unknown
+    };
+    Some(Seen {
+        case,
+        errors: errs.iter().map(|e| e.at).collect(),
+        shutdown_logs: logs,
+        statement,
+        internal_failure: errs.iter().any(|e| e.message.contains("Internal operation failure")),
+        status_in_progress,
+        started_since,
+    })
+}
+
+impl Rule for CloneRestartFailed {
+    fn id(&self) -> &'static str {
+        ID
+    }
+    fn family(&self) -> Family {
+        Family::Clone
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("clone_restart_failed.en.md"),
+            Lang::ZhCn => include_str!("clone_restart_failed.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let scan = Scan::of(cx.sources, cx.docs);
+        let Some(seen) = detect(cx.facts, &scan) else {
+            return Outcome::not_applicable(cx.t("clone-restart-failed.note-none"));
+        };
+        let finding = report(cx, &seen, &scan, &restart_findings(out));
+        out.push(finding);
+        Outcome::fired()
+    }
+}
+
+fn report(cx: &Ctx<'_>, seen: &Seen, scan: &Scan, restart_rules: &[&str]) -> Finding {
+    let start = StartHow::of(cx);
+    let start_cmd = start.command().unwrap_or_else(|| cx.t("clone.start-generic-inline"));
+    let unit = cx.facts.unit.as_ref().and_then(|u| u.name.clone()).unwrap_or_else(|| "mysqld".to_owned());
+    let mut parts = Vec::new();
+    let (mut severity, title_key) = match seen.case {
+        Case::Clone => (Severity::Error, "clone-restart-failed.title"),
+        Case::RestartStatement => (Severity::Warning, "clone-restart-failed.title-restart"),
+        Case::Unknown => (Severity::Error, "clone-restart-failed.title-unknown"),
+    };
+    let started = seen.started_since.filter(|_| seen.case != Case::RestartStatement);
+    match (seen.case, started) {
+        (_, Some((_, completed))) => {
+            // The server was started after the shutdown: only the supervisor is left to fix.
+            severity = Severity::Warning;
+            parts.push(cx.t("clone-restart-failed.msg-clone-short"));
+            let key = if completed {
+                "clone-restart-failed.msg-started-completed"
+            } else {
+                "clone-restart-failed.msg-started-failed"
+            };
+            parts.push(cx.t(key));
+        }
+        (Case::Clone, None) => {
+            parts.push(cx.fmt("clone-restart-failed.msg-clone", &[("start", &start_cmd)]));
+            parts.push(cx.t("clone-restart-failed.msg-check"));
+        }
+        // With "Internal operation failure" the supervisor check passed: msg-internal says so below.
+        (Case::RestartStatement, None) if !seen.internal_failure => {
+            parts.push(cx.t("clone-restart-failed.msg-restart"))
+        }
+        (Case::RestartStatement, None) => {}
+        (Case::Unknown, None) => {
+            parts.push(cx.fmt("clone-restart-failed.msg-unknown", &[("start", &start_cmd)]));
+            parts.push(cx.t("clone-restart-failed.msg-check"));
+        }
+    }
+    if seen.internal_failure {
+        parts.push(cx.t("clone-restart-failed.msg-internal"));
+    }
+    if seen.status_in_progress.is_some() && seen.case != Case::RestartStatement {
+        parts.push(cx.t("clone-restart-failed.msg-in-progress"));
+    }
+    if restart_rules.is_empty() {
+        parts.push(cx.fmt("clone-restart-failed.msg-supervisor-unknown", &[("unit", &unit)]));
+    } else {
+        let rules = super::join_ids(cx.lang, restart_rules);
+        parts.push(cx.fmt("clone-restart-failed.msg-supervisor", &[("rules", &rules)]));
+    }
+    let (verdict, _) = crate::rules::restart::verdict(cx);
+    if verdict != crate::report::CloneRestart::Unknown {
+        parts.push(cx.fmt("clone-restart-failed.msg-verdict", &[("verdict", verdict.as_str())]));
+    }
+
+    let mut evidence: Vec<Evidence> = Vec::new();
+    let err_label = match seen.case {
+        Case::Clone => "clone-restart-failed.ev-error-clone",
+        Case::RestartStatement => "clone-restart-failed.ev-error-restart",
+        Case::Unknown => "clone-restart-failed.ev-error",
+    };
+    for at in &seen.errors {
+        evidence.push(cx.evidence(*at, cx.t(err_label)));
+    }
+    for at in &seen.shutdown_logs {
+        evidence.push(cx.evidence(*at, cx.t("clone-restart-failed.ev-shutdown-log")));
+    }
+    if let Some(at) = seen.statement {
+        evidence.push(cx.evidence(at, cx.t("clone-restart-failed.ev-statement")));
+    }
+    for at in &scan.restart_warning {
+        evidence.push(cx.evidence(*at, cx.t("clone-restart-failed.ev-restart-warning")));
+    }
+    if let Some(at) = seen.status_in_progress {
+        evidence.push(cx.evidence(at, cx.t("clone-restart-failed.ev-in-progress")));
+    }
+    if let Some((at, completed)) = started {
+        let key =
+            if completed { "clone-restart-failed.ev-completed" } else { "clone-restart-failed.ev-failed" };
+        evidence.push(cx.evidence(at, cx.t(key)));
+    }
+
+    let mut fixes = Vec::new();
+    if seen.case != Case::RestartStatement && started.is_none() {
+        fixes.push(start.fix(cx));
+        fixes.push(check_status_fix(cx));
+    }
+
+    Finding {
+        rule: ID,
+        severity,
+        title: cx.t(title_key),
+        message: parts.join("\n\n"),
+        channel: None,
+        evidence: super::dedup_evidence(evidence),
+        fixes,
+        references: vec![
+            reference(cx, "remote", urls::REMOTE),
+            reference(cx, "restart", urls::RESTART),
+            reference(cx, "monitoring", urls::MONITORING),
+            reference(cx, "failure", urls::FAILURE),
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{ClientErrorEvent, LogEvent, Record, Valued};
+    use crate::source::Source;
+    use crate::text::TextRange;
+
+    fn at(start: u32, end: u32) -> Loc {
+        Loc { input: 0, range: TextRange::new(start, end) }
+    }
+
+    fn err3707(loc: Loc, reason: &str) -> ClientErrorEvent {
+        ClientErrorEvent {
+            at: loc,
+            code: 3707,
+            sqlstate: Some("HY000".into()),
+            message: format!("Restart server failed ({reason})."),
+        }
+    }
+
+    fn log(code: Option<&str>, msg: &str) -> LogEvent {
+        LogEvent {
+            at: at(0, 10),
+            time: None,
+            level: Some("ERROR".into()),
+            code: code.map(str::to_owned),
+            subsystem: Some("Server".into()),
+            message: msg.into(),
+        }
+    }
+
+    fn scan_of(text: &str) -> Scan {
+        let src = Source::new(0, "t", text);
+        let docs = crate::detect::split(&src);
+        Scan::of(std::slice::from_ref(&src), &docs)
+    }
+
+    #[test]
+    fn nothing_seen_is_none() {
+        assert_eq!(detect(&Facts::default(), &Scan::default()), None);
+        let mut f = Facts::default();
+        f.client_errors.push(ClientErrorEvent {
+            at: at(0, 1),
+            code: 3869,
+            sqlstate: None,
+            message: "x".into(),
+        });
+        assert_eq!(detect(&f, &Scan::default()), None);
+    }
+
+    #[test]
+    fn log_line_alone_means_clone() {
+        let mut f = Facts::default();
+        f.log_events.push(log(
+            Some("MY-013462"),
+            "Clone shutting down server as RESTART failed. Please start server to complete clone operation.",
+        ));
+        let s = detect(&f, &Scan::default()).unwrap();
+        assert_eq!(s.case, Case::Clone);
+        assert_eq!(s.shutdown_logs.len(), 1);
+    }
+
+    #[test]
+    fn error_alone_is_unknown_and_statement_decides() {
+        let text = "mysql> RESTART;\nERROR 3707 (HY000): Restart server failed (mysqld is not managed by supervisor process).\n";
+        let mut f = Facts::default();
+        f.client_errors.push(err3707(at(16, 100), "mysqld is not managed by supervisor process"));
+        assert_eq!(detect(&f, &Scan::default()).unwrap().case, Case::Unknown);
+        let s = detect(&f, &scan_of(text)).unwrap();
+        assert_eq!(s.case, Case::RestartStatement);
+        assert!(s.statement.is_some());
+        assert!(!s.internal_failure);
+    }
+
+    #[test]
+    fn clone_statement_decides_and_data_directory_does_not() {
+        let text = "mysql> CLONE INSTANCE FROM 'u'@'db1':3306 IDENTIFIED BY 'p';\nERROR 3707 (HY000): Restart server failed (Internal operation failure).\n";
+        let mut f = Facts::default();
+        let off = text.find("ERROR").unwrap() as u32;
+        f.client_errors.push(err3707(at(off, off + 10), "Internal operation failure"));
+        let s = detect(&f, &scan_of(text)).unwrap();
+        assert_eq!(s.case, Case::Clone);
+        assert!(s.internal_failure);
+
+        let text = "mysql> CLONE INSTANCE FROM 'u'@'db1':3306 IDENTIFIED BY 'p' DATA DIRECTORY '/d';\nERROR 3707 (HY000): x\n";
+        let off = text.find("ERROR").unwrap() as u32;
+        f.client_errors[0].at = at(off, off + 10);
+        assert_eq!(detect(&f, &scan_of(text)).unwrap().case, Case::Unknown);
+    }
+
+    #[test]
+    fn restart_warning_or_in_progress_status() {
+        let mut f = Facts::default();
+        f.client_errors.push(err3707(at(200, 210), "mysqld is not managed by supervisor process"));
+        let s = detect(&f, &scan_of("| Error | 3707 | Restart server failed (Restart server failed). |\n"))
+            .unwrap();
+        assert_eq!(s.case, Case::RestartStatement);
+
+        let mut rec = Record::default();
+        rec.fields.insert("STATE".into(), Valued::new("In Progress".into(), at(5, 9)));
+        f.clone.status = Some(rec);
+        let s = detect(&f, &Scan::default()).unwrap();
+        assert_eq!(s.case, Case::Clone);
+        assert_eq!(s.status_in_progress, Some(at(5, 9)));
+        assert_eq!(s.started_since, None);
+    }
+
+    #[test]
+    fn status_after_the_error_means_the_server_was_started() {
+        let mut f = Facts::default();
+        f.client_errors.push(err3707(at(10, 20), "mysqld is not managed by supervisor process"));
+        let mut rec = Record::default();
+        rec.fields.insert("STATE".into(), Valued::new("Completed".into(), at(50, 59)));
+        f.clone.status = Some(rec.clone());
+        assert_eq!(detect(&f, &Scan::default()).unwrap().started_since, Some((at(50, 59), true)));
+        // Before the error (an earlier clone's status): says nothing about this one.
+        rec.fields.insert("STATE".into(), Valued::new("Completed".into(), at(0, 5)));
+        f.clone.status = Some(rec.clone());
+        assert_eq!(detect(&f, &Scan::default()).unwrap().started_since, None);
+        rec.fields.insert("STATE".into(), Valued::new("Failed".into(), at(50, 59)));
+        f.clone.status = Some(rec);
+        assert_eq!(detect(&f, &Scan::default()).unwrap().started_since, Some((at(50, 59), false)));
+    }
+}

@@ -1,0 +1,188 @@
+//! `clone-unsupported`: the server cannot clone at all — MariaDB (no released clone plugin,
+//! `mysql-facts.md` §7.5) or MySQL before 8.0.17 (no clone plugin) — while the input shows clone
+//! being used or planned.
+
+use super::compat::{self, FIRST_CLONE};
+use super::scan::Scan;
+use super::{clone_intent, reference, urls};
+use crate::facts::container::ImageFamily;
+use crate::facts::{Facts, Flavor, Loc, Version};
+use crate::i18n::Lang;
+use crate::report::{Applicability, Finding, Fix, FixTarget, Severity};
+use crate::rules::{Ctx, Family, Outcome, Rule};
+
+/// See the docs beside this file.
+pub(crate) struct CloneUnsupported;
+
+const ID: &str = "clone-unsupported";
+
+/// Why this server cannot clone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// MariaDB: the version line, the unit's `mariadbd`, or a `mariadb` image.
+    MariaDb { at: Loc },
+    /// MySQL or Percona Server before 8.0.17.
+    TooOld { version: Version, at: Loc },
+}
+
+/// The predicate (without the "is clone used" part).
+pub(crate) fn detect(f: &Facts) -> Option<Why> {
+    if let Some(fl) = &f.server.flavor
+        && fl.value == Flavor::MariaDb
+    {
+        return Some(Why::MariaDb { at: fl.at });
+    }
+    if f.server.flavor.is_none() {
+        if let Some(u) = &f.unit {
+            let by_exec = u.exec_start.iter().find(|e| {
+                e.value.split_whitespace().any(|w| {
+                    let base = w.rsplit('/').next().unwrap_or(w);
+                    base == "mariadbd" || base == "mariadbd-safe"
+                })
+            });
+            if let Some(e) = by_exec {
+                return Some(Why::MariaDb { at: e.at });
+            }
+        }
+        if let Some(fam) =
+            f.containers.server().and_then(|c| c.family()).filter(|fam| fam.value == ImageFamily::MariaDb)
+        {
+            return Some(Why::MariaDb { at: fam.at });
+        }
+    }
+    let v = f.server.version.as_ref()?;
+    if !compat::has_clone(v.value) {
+        return Some(Why::TooOld { version: v.value, at: v.at });
+    }
+    None
+}
+
+impl Rule for CloneUnsupported {
+    fn id(&self) -> &'static str {
+        ID
+    }
+    fn family(&self) -> Family {
+        Family::Clone
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("clone_unsupported.en.md"),
+            Lang::ZhCn => include_str!("clone_unsupported.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let Some(why) = detect(cx.facts) else {
+            return match &cx.facts.server.version {
+                Some(v) => {
+                    Outcome::passed(cx.fmt("clone-unsupported.note-ok", &[("version", &v.value.to_string())]))
+                }
+                None => Outcome::unknown(cx.t("clone-unsupported.note-unknown")),
+            };
+        };
+        let scan = Scan::of(cx.sources, cx.docs);
+        let Some(intent) = clone_intent(cx, &scan) else {
+            let key = match why {
+                Why::MariaDb { .. } => "clone-unsupported.note-mariadb-unused",
+                Why::TooOld { .. } => "clone-unsupported.note-old-unused",
+            };
+            return Outcome::not_applicable(cx.t(key));
+        };
+        out.push(report(cx, &why, intent));
+        Outcome::fired()
+    }
+}
+
+fn report(cx: &Ctx<'_>, why: &Why, intent: Loc) -> Finding {
+    let first = FIRST_CLONE.to_string();
+    let (title, message, at, fixes, refs) = match why {
+        Why::MariaDb { at } => (
+            cx.t("clone-unsupported.title-mariadb"),
+            cx.t("clone-unsupported.msg-mariadb"),
+            *at,
+            vec![Fix {
+                target: FixTarget::Shell,
+                title: cx.t("clone-unsupported.fix-mariabackup.title"),
+                text: MARIABACKUP.to_owned(),
+                applicability: Applicability::DisplayOnly,
+                reason: Some(cx.t("clone-unsupported.fix-mariabackup.reason")),
+                file_name: None,
+            }],
+            vec![
+                reference(cx, "mariabackup", urls::MARIABACKUP),
+                reference(cx, "mariadb-pr", urls::MARIADB_PR),
+                reference(cx, "clone-plugin", urls::CLONE_PLUGIN),
+            ],
+        ),
+        Why::TooOld { version, at } => (
+            cx.fmt("clone-unsupported.title-old", &[("version", &version.to_string())]),
+            cx.fmt("clone-unsupported.msg-old", &[("version", &version.to_string()), ("first", &first)]),
+            *at,
+            Vec::new(),
+            vec![
+                reference(cx, "clone-plugin", urls::CLONE_PLUGIN),
+                reference(cx, "limitations", urls::LIMITATIONS),
+            ],
+        ),
+    };
+    let mut evidence = vec![cx.evidence(at, cx.t("clone-unsupported.ev-server"))];
+    if intent != at {
+        evidence.push(cx.evidence(intent, cx.t("clone-unsupported.ev-intent")));
+    }
+    Finding {
+        rule: ID,
+        severity: Severity::Error,
+        title,
+        message,
+        channel: None,
+        evidence,
+        fixes,
+        references: refs,
+    }
+}
+
+/// A physical copy with mariabackup, the MariaDB tool for what CLONE does on MySQL.
+const MARIABACKUP: &str = "# on the source server\n\
+sudo mariabackup --backup --target-dir=/var/backup/full\n\
+sudo mariabackup --prepare --target-dir=/var/backup/full\n\
+# copy /var/backup/full to the new server; there, with MariaDB stopped and an empty datadir:\n\
+sudo mariabackup --copy-back --target-dir=/var/backup/full\n\
+sudo chown -R mysql:mysql /var/lib/mysql";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::Valued;
+    use crate::text::TextRange;
+
+    fn at(n: u32) -> Loc {
+        Loc { input: 0, range: TextRange::new(n, n + 1) }
+    }
+
+    #[test]
+    fn mariadb_and_old_mysql() {
+        let mut f = Facts::default();
+        assert_eq!(detect(&f), None);
+        f.server.flavor = Some(Valued::new(Flavor::MariaDb, at(1)));
+        f.server.version = Some(Valued::new(Version::new(10, 11, 6), at(1)));
+        assert_eq!(detect(&f), Some(Why::MariaDb { at: at(1) }));
+
+        f.server.flavor = Some(Valued::new(Flavor::MySql, at(2)));
+        f.server.version = Some(Valued::new(Version::new(8, 0, 16), at(2)));
+        assert!(matches!(detect(&f), Some(Why::TooOld { .. })));
+        f.server.version = Some(Valued::new(Version::new(8, 0, 17), at(2)));
+        assert_eq!(detect(&f), None);
+        f.server.version = Some(Valued::new(Version::new(5, 7, 44), at(2)));
+        assert!(matches!(detect(&f), Some(Why::TooOld { .. })));
+    }
+
+    #[test]
+    fn mariadb_unit_without_version() {
+        let mut f = Facts::default();
+        let u = crate::facts::unit::UnitFacts {
+            exec_start: vec![Valued::new("/usr/sbin/mariadbd $MYSQLD_OPTS".into(), at(7))],
+            ..Default::default()
+        };
+        f.unit = Some(u);
+        assert_eq!(detect(&f), Some(Why::MariaDb { at: at(7) }));
+    }
+}

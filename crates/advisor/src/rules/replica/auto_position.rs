@@ -1,0 +1,118 @@
+//! `replica-auto-position`: per channel, GTIDs are on but the channel still replicates by file
+//! position.
+
+use super::model::{ChannelView, Replica};
+use super::{Ctx, Item, Missing, Outcome, Rule, State};
+use crate::facts::Loc;
+use crate::i18n::Lang;
+use crate::report::{Applicability, Finding, FixTarget, Severity};
+
+const ID: &str = "replica-auto-position";
+
+/// A channel with `Auto_Position = 0`: after a halt it resumes from stored file positions.
+pub(crate) struct ReplicaAutoPosition;
+
+/// Per channel: `Auto_Position` is 1 (good), 0 (bad) or not shown.
+fn judge(ch: Option<&ChannelView<'_>>) -> (State, Option<Loc>) {
+    match ch.and_then(ChannelView::auto_position) {
+        Some(v) if v.value => (State::Good, Some(v.at)),
+        Some(v) => (State::Bad, Some(v.at)),
+        None => (State::Unknown(Missing::Status), None),
+    }
+}
+
+pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+    r.channel_slots()
+        .into_iter()
+        .map(|c| {
+            let (state, at) = judge(c);
+            Item::new(ID, state, c.map(|c| c.name.as_str()), at)
+        })
+        .collect()
+}
+
+impl Rule for ReplicaAutoPosition {
+    fn id(&self) -> &'static str {
+        ID
+    }
+    fn family(&self) -> super::super::Family {
+        super::super::Family::Replica
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("auto_position.en.md"),
+            Lang::ZhCn => include_str!("auto_position.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let r = match super::replica(cx) {
+            Ok(r) => r,
+            Err(o) => return o,
+        };
+        // With GTIDs off, `replica-gtid-off` reports (and its fix includes auto-positioning).
+        if r.gtid_on() == Some(false) {
+            return Outcome::not_applicable(cx.t("replica-auto-position.na-gtid-off"));
+        }
+        let mut unknown = None;
+        let mut fired = false;
+        for slot in r.channel_slots() {
+            let (state, at) = judge(slot);
+            match state {
+                State::Unknown(m) => unknown = Some(m),
+                State::Bad => {
+                    let Some(ch) = slot else { continue };
+                    let label = super::channel_label(cx, &ch.name);
+                    let args = [("channel", label.as_str())];
+                    let mut f = super::finding(
+                        cx,
+                        ID,
+                        Severity::Warning,
+                        "replica-auto-position.message",
+                        &args,
+                        Some(&ch.name),
+                    );
+                    if let Some(at) = at {
+                        f.evidence.push(cx.evidence(at, cx.fmt("replica.ev-auto-position", &args)));
+                    }
+                    f.evidence.extend(super::val_evidence(cx, &r.val("gtid_mode")));
+                    let v = r.version;
+                    let text = super::channel_recipe_steps(&r, Some(ch));
+                    let reason = if super::recipe_adds_gtid_only(&r, Some(ch)) {
+                        "replica-auto-position.fix-reason-gtid-only"
+                    } else {
+                        "replica-auto-position.fix-reason"
+                    };
+                    f.fixes.push(super::fix(
+                        cx,
+                        FixTarget::Sql,
+                        cx.fmt("replica-auto-position.fix", &args),
+                        text,
+                        Applicability::NeedsReview,
+                        Some(cx.t(reason)),
+                    ));
+                    f.references.push(super::doc_halt(cx, &r));
+                    f.references.push(super::doc(
+                        cx,
+                        &r,
+                        "replica.ref-change-source",
+                        if v.at_least(8, 0, 23) {
+                            "change-replication-source-to.html"
+                        } else {
+                            "change-master-to.html"
+                        },
+                    ));
+                    out.push(f);
+                    fired = true;
+                }
+                _ => {}
+            }
+        }
+        if fired {
+            Outcome::fired()
+        } else if let Some(m) = unknown {
+            super::unknown(cx, &r, m)
+        } else {
+            Outcome::passed(cx.t("replica-auto-position.passed"))
+        }
+    }
+}

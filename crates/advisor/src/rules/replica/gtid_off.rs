@@ -1,0 +1,168 @@
+//! `replica-gtid-off`: `gtid_mode` is not `ON`.
+
+use super::model::{Replica, Val};
+use super::sql;
+use super::{Ctx, Item, Missing, Outcome, Rule, State};
+use crate::i18n::Lang;
+use crate::report::{Applicability, Finding, FixTarget, Severity};
+
+const ID: &str = "replica-gtid-off";
+
+/// `gtid_mode` is not `ON`: after a halt the replica must find its place by file positions.
+pub(crate) struct ReplicaGtidOff;
+
+/// The judgement: the value of `gtid_mode` and whether it is `ON`.
+pub(super) fn judge(r: &Replica<'_>) -> (State, Val) {
+    let v = r.val("gtid_mode");
+    let state = match v.upper() {
+        Some(m) if m == "ON" => {
+            if reverts(r).is_some() {
+                State::Bad
+            } else {
+                State::Good
+            }
+        }
+        Some(_) => State::Bad,
+        None => State::Unknown(Missing::Settings),
+    };
+    (state, v)
+}
+
+fn is_on(v: &Val) -> Option<bool> {
+    v.upper().map(|m| m == "ON")
+}
+
+/// ON now, but the startup configuration says otherwise: after a restart the channels with
+/// auto-positioning cannot start (`MY-010530`).
+fn reverts(r: &Replica<'_>) -> Option<crate::facts::Setting> {
+    super::reverts(r, "gtid_mode", is_on)
+}
+
+pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+    let (state, v) = judge(r);
+    vec![Item::new(ID, state, None, v.setting().and_then(|s| s.at))]
+}
+
+/// The online steps from the current mode to `ON` (`OFF` → `OFF_PERMISSIVE` → `ON_PERMISSIVE` →
+/// `ON`, with `enforce_gtid_consistency` first), then auto-positioning per channel.
+pub(super) fn online_steps(cx: &Ctx<'_>, r: &Replica<'_>, current: &str) -> String {
+    let v = r.version;
+    let mut s = String::new();
+    s.push_str(&format!("-- {}\n", cx.t("replica-gtid-off.step-every-server")));
+    let enforce_on = r.val("enforce_gtid_consistency").upper().is_some_and(|e| e == "ON");
+    if !enforce_on {
+        s.push_str(&sql::set_persist(v, "enforce_gtid_consistency", "WARN"));
+        s.push_str(&format!("\n-- {}\n", cx.t("replica-gtid-off.step-warn")));
+        s.push_str(&sql::set_persist(v, "enforce_gtid_consistency", "ON"));
+        s.push('\n');
+    }
+    let order = ["OFF", "OFF_PERMISSIVE", "ON_PERMISSIVE", "ON"];
+    let from = order.iter().position(|m| *m == current).unwrap_or(0);
+    for (k, mode) in order.iter().enumerate().skip(from + 1) {
+        if *mode == "ON" {
+            s.push_str(&format!("-- {}\n", cx.t("replica-gtid-off.step-wait")));
+            s.push_str("SHOW GLOBAL STATUS LIKE 'Ongoing_anonymous_transaction_count';\n");
+        } else if k > 1 {
+            s.push_str(&format!("-- {}\n", cx.t("replica-gtid-off.step-all-servers")));
+        }
+        s.push_str(&sql::set_persist(v, "gtid_mode", mode));
+        s.push('\n');
+    }
+    for slot in r.channel_slots() {
+        if slot.and_then(|c| c.auto_position()).is_some_and(|a| a.value) {
+            continue;
+        }
+        s.push_str(&super::channel_recipe_steps(r, slot));
+    }
+    s
+}
+
+impl Rule for ReplicaGtidOff {
+    fn id(&self) -> &'static str {
+        ID
+    }
+    fn family(&self) -> super::super::Family {
+        super::super::Family::Replica
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("gtid_off.en.md"),
+            Lang::ZhCn => include_str!("gtid_off.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let r = match super::replica(cx) {
+            Ok(r) => r,
+            Err(o) => return o,
+        };
+        let (state, v) = judge(&r);
+        match state {
+            State::Good => {
+                return Outcome::passed(cx.fmt(
+                    "replica.passed-setting",
+                    &[("name", "gtid_mode"), ("how", &super::describe(cx, &r, &v))],
+                ));
+            }
+            State::Unknown(m) => return super::unknown(cx, &r, m),
+            State::NotApplicable => return Outcome::not_applicable(String::new()),
+            State::Bad => {}
+        }
+        if let Some(next) = reverts(&r) {
+            let origin = super::origin_label(cx, next.origin);
+            let args = [("value", next.value.as_str()), ("origin", origin.as_str())];
+            let mut f =
+                super::finding(cx, ID, Severity::Error, "replica-gtid-off.message-reverts", &args, None);
+            f.evidence = super::reverts_evidence(cx, &next, &v);
+            let text = if sql::has_persist(r.version) {
+                (FixTarget::Sql, format!("{}\n", sql::set_persist(r.version, "gtid_mode", "ON")))
+            } else {
+                (
+                    FixTarget::MyCnf,
+                    sql::cnf_block(r.version, &[("enforce_gtid_consistency", "ON"), ("gtid_mode", "ON")]),
+                )
+            };
+            f.fixes.push(super::fix(
+                cx,
+                text.0,
+                cx.t("replica-gtid-off.fix-keep"),
+                text.1,
+                Applicability::NeedsReview,
+                Some(cx.t("replica-gtid-off.fix-keep-reason")),
+            ));
+            f.references.push(super::doc_halt(cx, &r));
+            out.push(f);
+            return Outcome::fired();
+        }
+        let current = v.upper().unwrap_or_else(|| "OFF".to_owned());
+        let how = super::describe(cx, &r, &v);
+        let version = super::version_label(cx, &r);
+        let args = [("value", current.as_str()), ("how", how.as_str()), ("version", version.as_str())];
+        let mut f = super::finding(cx, ID, Severity::Warning, "replica-gtid-off.message", &args, None);
+        f.evidence = super::val_evidence(cx, &v);
+        f.fixes.push(super::fix(
+            cx,
+            FixTarget::Sql,
+            cx.t("replica-gtid-off.fix-online"),
+            online_steps(cx, &r, &current),
+            Applicability::NeedsReview,
+            Some(cx.t("replica-gtid-off.fix-online-reason")),
+        ));
+        f.fixes.push(super::fix(
+            cx,
+            FixTarget::MyCnf,
+            cx.t("replica-gtid-off.fix-cnf"),
+            sql::cnf_block(r.version, &[("enforce_gtid_consistency", "ON"), ("gtid_mode", "ON")]),
+            Applicability::NeedsReview,
+            Some(cx.t("replica-gtid-off.fix-cnf-reason")),
+        ));
+        f.references.push(super::doc_halt(cx, &r));
+        f.references.push(super::doc(
+            cx,
+            &r,
+            "replica-gtid-off.ref",
+            "replication-mode-change-online-enable-gtids.html",
+        ));
+        out.push(f);
+        Outcome::fired()
+    }
+}

@@ -1,0 +1,196 @@
+//! `replica-info-repository`: `relay_log_info_repository` / `master_info_repository` = `FILE`,
+//! set at all on 8.0.23+ (deprecated), or set on a release that no longer has them (§8, §8.2).
+
+use super::model::{Replica, Val};
+use super::sql;
+use super::{Ctx, Item, Missing, Outcome, Rule, State};
+use crate::facts::{Assignment, Origin};
+use crate::i18n::Lang;
+use crate::report::{Applicability, Finding, FixTarget, Severity};
+
+const ID: &str = "replica-info-repository";
+const VARS: [&str; 2] = ["relay_log_info_repository", "master_info_repository"];
+
+/// The applier/connection metadata repositories are not crash-safe, deprecated, or gone.
+pub(crate) struct ReplicaInfoRepository;
+
+/// What is wrong with one variable.
+#[derive(Clone, Debug)]
+enum Judge {
+    /// TABLE (or the variable does not exist and is not set).
+    Good,
+    /// FILE: positions are not updated atomically with the transactions.
+    File(Box<Val>),
+    /// Set in the startup configuration on 8.0.23–8.2 (deprecated; TABLE is the default).
+    Deprecated(Vec<Assignment>),
+    /// Set without `loose-` on a release without the variable: mysqld refuses to start.
+    Removed(Vec<Assignment>),
+    Unknown,
+}
+
+/// Assignments in the startup configuration (not runtime values).
+fn startup(r: &Replica<'_>, var: &str) -> Vec<Assignment> {
+    r.facts.settings.assignments(var).iter().filter(|a| a.origin != Origin::Runtime).cloned().collect()
+}
+
+fn is_loose(a: &Assignment) -> bool {
+    let n = a.raw_name.trim().to_ascii_lowercase();
+    n.starts_with("loose-") || n.starts_with("loose_") || n.starts_with("--loose")
+}
+
+fn judge(r: &Replica<'_>, var: &str) -> Judge {
+    if r.at_least(8, 3, 0) {
+        let fatal: Vec<Assignment> = startup(r, var)
+            .into_iter()
+            .filter(|a| matches!(a.origin, Origin::OptionFile | Origin::CommandLine) && !is_loose(a))
+            .collect();
+        return if fatal.is_empty() { Judge::Good } else { Judge::Removed(fatal) };
+    }
+    let v = r.val(var);
+    match v.upper() {
+        None => Judge::Unknown,
+        Some(f) if f == "FILE" => Judge::File(Box::new(v)),
+        Some(_) => {
+            let set = startup(r, var);
+            if r.at_least(8, 0, 23) && !set.is_empty() { Judge::Deprecated(set) } else { Judge::Good }
+        }
+    }
+}
+
+fn state(j: &Judge) -> State {
+    match j {
+        Judge::Good | Judge::Deprecated(_) => State::Good,
+        Judge::File(_) | Judge::Removed(_) => State::Bad,
+        Judge::Unknown => State::Unknown(Missing::Settings),
+    }
+}
+
+pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+    VARS.iter()
+        .map(|var| {
+            let j = judge(r, var);
+            let at = match &j {
+                Judge::File(v) => v.setting().and_then(|s| s.at),
+                Judge::Deprecated(a) | Judge::Removed(a) => a.first().map(|a| a.at),
+                _ => None,
+            };
+            Item::new(ID, state(&j), None, at)
+        })
+        .collect()
+}
+
+/// A diff-style removal: `-line` for each line to delete from the option file.
+fn removal_text(cx: &Ctx<'_>, assignments: &[Assignment]) -> String {
+    let mut s = format!("# {}\n", cx.t("replica-info-repository.fix-remove-header"));
+    for a in assignments {
+        let ev = cx.evidence(a.at, String::new());
+        for line in ev.excerpt.lines() {
+            s.push('-');
+            s.push_str(line.trim_end());
+            s.push('\n');
+        }
+    }
+    s
+}
+
+impl Rule for ReplicaInfoRepository {
+    fn id(&self) -> &'static str {
+        ID
+    }
+    fn family(&self) -> super::super::Family {
+        super::super::Family::Replica
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("info_repository.en.md"),
+            Lang::ZhCn => include_str!("info_repository.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let r = match super::replica(cx) {
+            Ok(r) => r,
+            Err(o) => return o,
+        };
+        let version = super::version_label(cx, &r);
+        let mut fired = false;
+        let mut unknown = false;
+        for var in VARS {
+            let j = judge(&r, var);
+            let (severity, key, assignments, val) = match &j {
+                Judge::Good => continue,
+                Judge::Unknown => {
+                    unknown = true;
+                    continue;
+                }
+                Judge::File(v) => {
+                    (Severity::Warning, "replica-info-repository.message-file", startup(&r, var), Some(v))
+                }
+                Judge::Deprecated(a) => {
+                    (Severity::Info, "replica-info-repository.message-deprecated", a.clone(), None)
+                }
+                Judge::Removed(a) => {
+                    (Severity::Error, "replica-info-repository.message-removed", a.clone(), None)
+                }
+            };
+            let how = val.map(|v| super::describe(cx, &r, v)).unwrap_or_default();
+            let args = [("name", var), ("version", version.as_str()), ("how", how.as_str())];
+            let mut f = super::finding(cx, ID, severity, key, &args, None);
+            match val {
+                Some(v) => f.evidence = super::val_evidence(cx, v),
+                None => {
+                    for a in &assignments {
+                        f.evidence.push(cx.evidence(
+                            a.at,
+                            cx.fmt("replica.ev-set-here", &[("name", &a.raw_name), ("value", &a.value)]),
+                        ));
+                    }
+                }
+            }
+            let in_files: Vec<Assignment> =
+                assignments.iter().filter(|a| a.origin == Origin::OptionFile).cloned().collect();
+            let needs_table = matches!(j, Judge::File(_));
+            if needs_table && !r.at_least(8, 0, 23) {
+                // Before 8.0.23: say TABLE explicitly.
+                f.fixes.push(super::fix(
+                    cx,
+                    FixTarget::MyCnf,
+                    cx.fmt("replica-info-repository.fix-table", &[("name", var)]),
+                    sql::cnf_block(r.version, &[(var, "TABLE")]),
+                    Applicability::NeedsReview,
+                    Some(cx.t("replica-info-repository.fix-table-reason")),
+                ));
+            } else if !in_files.is_empty() {
+                f.fixes.push(super::fix(
+                    cx,
+                    FixTarget::MyCnf,
+                    cx.fmt("replica-info-repository.fix-remove", &[("name", var)]),
+                    removal_text(cx, &in_files),
+                    Applicability::NeedsReview,
+                    Some(cx.t("replica-info-repository.fix-remove-reason")),
+                ));
+            } else {
+                f.fixes.push(super::fix(
+                    cx,
+                    FixTarget::MyCnf,
+                    cx.fmt("replica-info-repository.fix-remove", &[("name", var)]),
+                    format!("# {}\n", cx.fmt("replica-info-repository.fix-find", &[("name", var)])),
+                    Applicability::DisplayOnly,
+                    Some(cx.t("replica-info-repository.fix-remove-reason")),
+                ));
+            }
+            f.references.push(super::doc_halt(cx, &r));
+            f.references.push(super::doc(cx, &r, "replica-info-repository.ref", "replica-logs-status.html"));
+            out.push(f);
+            fired = true;
+        }
+        if fired {
+            Outcome::fired()
+        } else if unknown {
+            super::unknown(cx, &r, Missing::Settings)
+        } else if r.at_least(8, 3, 0) {
+            Outcome::passed(cx.t("replica-info-repository.passed-removed"))
+        } else {
+            Outcome::passed(cx.t("replica-info-repository.passed"))
+        }
+    }
+}

@@ -1,0 +1,591 @@
+//! The replica as the checks see it: whether the input shows a replica at all, each setting with
+//! whether its value is actually known, and each replication channel merged with the
+//! `CHANGE REPLICATION SOURCE` statements that name it.
+//!
+//! **Known vs. assumed.** A setting assigned anywhere in the input is known. An unset setting takes
+//! the default of the detected (or assumed) version, but only when the input shows the server's
+//! settings at all (an option file, `mysqld-auto.cnf`, `SHOW VARIABLES`…): a lone
+//! `SHOW REPLICA STATUS` says nothing about `sync_relay_log`, so it stays unknown.
+
+use crate::facts::settings::parse_bool;
+use crate::facts::{ChangeSourceStmt, Channel, Facts, Flavor, Loc, Origin, Setting, Valued, Version};
+
+/// Options and variables that only a replica sets (their presence makes the input a replica's).
+const REPLICA_SETTINGS: &[&str] = &[
+    "relay_log_recovery",
+    "sync_relay_log",
+    "relay_log_info_repository",
+    "master_info_repository",
+    "replica_parallel_workers",
+    "replica_parallel_type",
+    "replica_preserve_commit_order",
+    "skip_replica_start",
+    "sync_relay_log_info",
+    "sync_source_info",
+    "replicate_do_db",
+    "replicate_ignore_db",
+    "replicate_do_table",
+    "replicate_ignore_table",
+    "replicate_wild_do_table",
+    "replicate_wild_ignore_table",
+];
+
+/// What the input is, for the replica checks.
+pub(crate) enum Scope<'a> {
+    /// Nothing shows a replica.
+    NotReplica,
+    /// MariaDB: a different GTID implementation; these checks follow MySQL.
+    MariaDb,
+    /// Only Group Replication channels.
+    GroupReplication,
+    /// A replica.
+    Replica(Replica<'a>),
+}
+
+/// A replica's facts, ready for the checks.
+pub(crate) struct Replica<'a> {
+    pub facts: &'a Facts,
+    /// Detected, or assumed (see `version_known`).
+    pub version: Version,
+    pub version_known: bool,
+    /// Asynchronous channels (Group Replication channels are left out), in input order.
+    pub channels: Vec<ChannelView<'a>>,
+    /// True when the input shows any server setting (so unset ones take their defaults).
+    pub settings_shown: bool,
+    /// What shows this is a replica.
+    pub because: Vec<Loc>,
+}
+
+/// A setting's value, and whether it is known.
+#[derive(Clone, Debug)]
+pub(crate) enum Val {
+    /// Assigned in the input.
+    Set(Setting),
+    /// Not assigned; the version's default applies (the input shows other settings).
+    Default(Setting),
+    /// Not assigned and the input shows no settings (or the default is unknown).
+    Unknown,
+}
+
+impl Val {
+    pub fn value(&self) -> Option<&str> {
+        self.setting().map(|s| s.value.as_str())
+    }
+    pub fn setting(&self) -> Option<&Setting> {
+        match self {
+            Val::Set(s) | Val::Default(s) => Some(s),
+            Val::Unknown => None,
+        }
+    }
+    /// `ON/OFF/1/0…` as a boolean; `None` when unknown or not a boolean.
+    pub fn as_bool(&self) -> Option<bool> {
+        self.value().and_then(parse_bool)
+    }
+    /// A number; `None` when unknown or not a number.
+    pub fn as_u64(&self) -> Option<u64> {
+        self.setting().and_then(Setting::as_u64)
+    }
+    /// Upper-case value.
+    pub fn upper(&self) -> Option<String> {
+        self.value().map(|v| v.trim().trim_matches(['\'', '"']).to_ascii_uppercase())
+    }
+    pub fn is_default(&self) -> bool {
+        matches!(self, Val::Default(_))
+    }
+}
+
+/// One replication channel: its status / performance_schema rows and the statements naming it.
+pub(crate) struct ChannelView<'a> {
+    pub name: String,
+    pub channel: Option<&'a Channel>,
+    pub stmts: Vec<&'a ChangeSourceStmt>,
+}
+
+impl<'a> ChannelView<'a> {
+    /// A `SHOW REPLICA STATUS` field (legacy names understood).
+    pub fn status(&self, modern: &str) -> Option<&'a Valued<String>> {
+        self.channel.and_then(|c| c.status_field(modern))
+    }
+
+    /// True when a status row was given.
+    pub fn has_status(&self) -> bool {
+        self.channel.is_some_and(|c| c.status.is_some())
+    }
+
+    /// The last value of a statement option among `names`.
+    fn stmt_opt(&self, names: &[&str]) -> Option<Valued<bool>> {
+        let mut best: Option<Valued<bool>> = None;
+        for s in &self.stmts {
+            for (k, v) in &s.options {
+                if names.iter().any(|n| k.eq_ignore_ascii_case(n))
+                    && let Some(b) = parse_bool(&v.value)
+                    && best.as_ref().is_none_or(|x| x.at <= v.at)
+                {
+                    best = Some(Valued::new(b, v.at));
+                }
+            }
+        }
+        best
+    }
+
+    /// The latest (by position in the input) of several sources of one boolean.
+    fn latest(cands: impl IntoIterator<Item = Option<Valued<bool>>>) -> Option<Valued<bool>> {
+        cands.into_iter().flatten().max_by_key(|v| v.at)
+    }
+
+    /// `Auto_Position` / `AUTO_POSITION` / `SOURCE_AUTO_POSITION` — whichever comes last in the
+    /// input (a statement pasted after the status row was run after it).
+    pub fn auto_position(&self) -> Option<Valued<bool>> {
+        let from_status =
+            self.status("Auto_Position").and_then(|v| parse_bool(&v.value).map(|b| Valued::new(b, v.at)));
+        // `Channel::auto_position` prefers the performance_schema row over the status row.
+        let from_conn = self.channel.and_then(Channel::auto_position);
+        Self::latest([
+            from_status,
+            from_conn,
+            self.stmt_opt(&["SOURCE_AUTO_POSITION", "MASTER_AUTO_POSITION"]),
+        ])
+    }
+
+    /// `GTID_ONLY` from performance_schema or a statement.
+    pub fn gtid_only(&self) -> Option<Valued<bool>> {
+        Self::latest([self.channel.and_then(Channel::gtid_only), self.stmt_opt(&["GTID_ONLY"])])
+    }
+
+    /// `REQUIRE_ROW_FORMAT` from performance_schema or a statement.
+    pub fn require_row_format(&self) -> Option<Valued<bool>> {
+        Self::latest([
+            self.channel.and_then(Channel::require_row_format),
+            self.stmt_opt(&["REQUIRE_ROW_FORMAT"]),
+        ])
+    }
+
+    /// True when the input shows the `GTID_ONLY` column (so the server is 8.0.27+).
+    pub fn shows_gtid_only_column(&self) -> bool {
+        self.channel.and_then(|c| c.connection.as_ref()).is_some_and(|r| r.get("GTID_ONLY").is_some())
+    }
+
+    /// Where the channel is best shown: its status row, its configuration row, or a statement.
+    pub fn anchor(&self) -> Option<Loc> {
+        let c = self.channel;
+        c.and_then(|c| c.status.as_ref().map(|r| r.at))
+            .or_else(|| c.and_then(|c| c.connection.as_ref().map(|r| r.at)))
+            .or_else(|| c.and_then(|c| c.applier.as_ref().map(|r| r.at)))
+            .or_else(|| self.stmts.first().map(|s| s.at))
+    }
+}
+
+/// Error-log lines only a replica writes (`Replica I/O for channel '…'`, 5.7's `Slave SQL for
+/// channel '…'`, `Slave I/O thread: …`).
+fn is_replica_log_line(message: &str) -> bool {
+    ["Replica I/O", "Replica SQL", "Slave I/O", "Slave SQL"].iter().any(|p| message.contains(p))
+}
+
+fn is_group_replication(name: &str) -> bool {
+    name.starts_with("group_replication_")
+}
+
+/// Decides whether the input shows a replica, and builds its view.
+pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
+    let version = facts.version_or_assumed();
+    let maria = facts.server.flavor.as_ref().is_some_and(|f| f.value == Flavor::MariaDb)
+        || (facts.version_known() && version.major >= 10);
+    if maria {
+        return Scope::MariaDb;
+    }
+    let mut channels: Vec<ChannelView<'_>> = Vec::new();
+    let mut because = Vec::new();
+    let mut saw_gr = false;
+    for c in &facts.channels {
+        if is_group_replication(&c.name) {
+            saw_gr = true;
+            continue;
+        }
+        let view = ChannelView { name: c.name.clone(), channel: Some(c), stmts: Vec::new() };
+        if let Some(at) = view.anchor() {
+            because.push(at);
+        }
+        channels.push(view);
+    }
+    for s in &facts.change_sources {
+        let name = s.channel.as_ref().map(|c| c.value.clone()).unwrap_or_default();
+        if is_group_replication(&name) {
+            continue;
+        }
+        because.push(s.at);
+        match channels.iter_mut().find(|v| v.name == name) {
+            Some(v) => v.stmts.push(s),
+            None => channels.push(ChannelView { name, channel: None, stmts: vec![s] }),
+        }
+    }
+    for name in REPLICA_SETTINGS {
+        for a in facts.settings.assignments(name) {
+            let default = crate::facts::defaults::default_for(&a.name, version);
+            let meaningful = match a.origin {
+                Origin::Runtime => {
+                    let v = a.value.trim();
+                    !v.is_empty() && default.is_none_or(|d| !d.eq_ignore_ascii_case(v))
+                }
+                _ => true,
+            };
+            if meaningful {
+                because.push(a.at);
+            }
+        }
+    }
+    for e in &facts.log_events {
+        if is_replica_log_line(&e.message) {
+            because.push(e.at);
+        }
+    }
+    if because.is_empty() {
+        return if saw_gr { Scope::GroupReplication } else { Scope::NotReplica };
+    }
+    because.sort();
+    because.dedup();
+    Scope::Replica(Replica {
+        facts,
+        version,
+        version_known: facts.version_known(),
+        channels,
+        settings_shown: settings_shown(facts),
+        because,
+    })
+}
+
+/// A full `SHOW VARIABLES` lists several hundred variables; a filtered one (`LIKE '%relay%'`) a
+/// handful, and then an absent variable says nothing.
+const FULL_SHOW_VARIABLES: usize = 200;
+
+/// True when an unset setting may be taken to have its default: the input shows the server's
+/// configuration (an option file or `mysqld-auto.cnf`) or a complete `SHOW VARIABLES`. A systemd
+/// command line or a filtered `SHOW VARIABLES` alone does not count.
+fn settings_shown(facts: &Facts) -> bool {
+    let configured = facts.settings.names().any(|n| {
+        facts
+            .settings
+            .assignments(n)
+            .iter()
+            .any(|a| matches!(a.origin, Origin::OptionFile | Origin::Persisted))
+    });
+    configured || facts.runtime_variables.len() >= FULL_SHOW_VARIABLES
+}
+
+impl<'a> Replica<'a> {
+    /// The effective value of a setting now (runtime first), with whether it is known.
+    pub fn val(&self, name: &str) -> Val {
+        match self.facts.setting(name) {
+            Some(s) if s.origin != Origin::Default => Val::Set(s),
+            Some(s) if self.settings_shown => Val::Default(s),
+            _ => Val::Unknown,
+        }
+    }
+
+    /// The value the server will have at its next start: for options read only at startup
+    /// (`relay_log_recovery`), the startup configuration (`mysqld-auto.cnf`, command line, option
+    /// files) outranks what the running server shows.
+    pub fn next_start(&self, name: &str) -> Val {
+        let now = self.val(name);
+        let Val::Set(s) = &now else { return now };
+        let startup = s.history.iter().rev().find(|a| a.origin != Origin::Runtime);
+        match startup {
+            Some(a) if s.origin == Origin::Runtime => Val::Set(Setting {
+                name: s.name.clone(),
+                value: a.value.clone(),
+                origin: a.origin,
+                at: Some(a.at),
+                assignment: Some(a.clone()),
+                history: s.history.clone(),
+            }),
+            _ => now,
+        }
+    }
+
+    /// The runtime value, when it differs from the next-start value.
+    pub fn pending_restart(&self, name: &str) -> Option<Setting> {
+        let Val::Set(next) = self.next_start(name) else { return None };
+        let Val::Set(now) = self.val(name) else { return None };
+        (now.origin == Origin::Runtime && !now.value.eq_ignore_ascii_case(&next.value)).then_some(now)
+    }
+
+    /// `gtid_mode` is `ON`: `Some(true)`, another value: `Some(false)`, unknown: `None`.
+    pub fn gtid_on(&self) -> Option<bool> {
+        self.val("gtid_mode").upper().map(|v| v == "ON")
+    }
+
+    /// True/false when the replica writes a binary log of what it applies (`log_bin` and
+    /// `log_replica_updates` both on); `None` when unknown.
+    pub fn writes_binlog(&self) -> Option<bool> {
+        let log_bin = match self.val("log_bin") {
+            Val::Unknown => None,
+            v => v.value().map(|s| parse_bool(s).unwrap_or(!s.trim().is_empty())),
+        };
+        let updates = self.val("log_replica_updates").as_bool();
+        match (log_bin, updates) {
+            (Some(false), _) | (_, Some(false)) => Some(false),
+            (Some(true), Some(true)) => Some(true),
+            _ => None,
+        }
+    }
+
+    /// The number of applier workers (`replica_parallel_workers`), when known.
+    pub fn workers(&self) -> Option<u64> {
+        self.val("replica_parallel_workers").as_u64()
+    }
+
+    /// Commit order preserved by the multi-threaded applier: `replica_preserve_commit_order=ON`
+    /// with `replica_parallel_type=LOGICAL_CLOCK` (and, before 8.0.19, a binary log with
+    /// `log_replica_updates`).
+    pub fn commit_order_preserved(&self) -> Option<bool> {
+        let preserve = self.val("replica_preserve_commit_order").as_bool()?;
+        if !preserve {
+            return Some(false);
+        }
+        // From 8.3 the type variable is gone in some builds and LOGICAL_CLOCK is the only type.
+        let ty = self.val("replica_parallel_type").upper();
+        if let Some(t) = ty
+            && t != "LOGICAL_CLOCK"
+        {
+            return Some(false);
+        }
+        if !self.version.at_least(8, 0, 19) {
+            return self.writes_binlog();
+        }
+        Some(true)
+    }
+
+    /// Channels to judge one by one. With none shown, one unnamed placeholder (`None`).
+    pub fn channel_slots(&self) -> Vec<Option<&ChannelView<'a>>> {
+        if self.channels.is_empty() { vec![None] } else { self.channels.iter().map(Some).collect() }
+    }
+
+    /// True when the (detected or assumed) version is at least `a.b.c`.
+    pub fn at_least(&self, a: u16, b: u16, c: u16) -> bool {
+        self.version.at_least(a, b, c)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testkit {
+    //! Builders for unit tests: `Facts` values made by hand, without the parsers.
+    use crate::facts::mysql::{Record, StatusDialect};
+    use crate::facts::{Assignment, ChangeSourceStmt, Channel, Facts, Loc, Origin, Valued, Version};
+    use crate::text::TextRange;
+
+    /// A location unique per `n` (input 0, bytes n..n+1).
+    pub fn loc(n: u32) -> Loc {
+        Loc { input: 0, range: TextRange::new(n, n + 1) }
+    }
+
+    pub struct F {
+        pub facts: Facts,
+        next: u32,
+    }
+
+    impl F {
+        pub fn new() -> F {
+            F { facts: Facts::default(), next: 0 }
+        }
+        fn at(&mut self) -> Loc {
+            self.next += 10;
+            loc(self.next)
+        }
+        pub fn version(mut self, a: u16, b: u16, c: u16) -> F {
+            let at = self.at();
+            self.facts.server.version = Some(Valued::new(Version::new(a, b, c), at));
+            self
+        }
+        pub fn set(mut self, origin: Origin, raw: &str, value: &str) -> F {
+            let at = self.at();
+            self.facts.settings.push(Assignment {
+                name: crate::facts::settings::canonical_name(raw),
+                raw_name: raw.to_owned(),
+                value: value.to_owned(),
+                origin,
+                at,
+                group: (origin == Origin::OptionFile).then(|| "mysqld".to_owned()),
+            });
+            self
+        }
+        pub fn cnf(self, raw: &str, value: &str) -> F {
+            self.set(Origin::OptionFile, raw, value)
+        }
+        pub fn var(self, raw: &str, value: &str) -> F {
+            self.set(Origin::Runtime, raw, value)
+        }
+        fn record(&mut self, fields: &[(&str, &str)]) -> Record {
+            let at = self.at();
+            let mut r = Record { at, ..Record::default() };
+            for (k, v) in fields {
+                let at = self.at();
+                r.fields.insert((*k).to_owned(), Valued::new((*v).to_owned(), at));
+            }
+            r
+        }
+        fn channel_mut(&mut self, name: &str) -> &mut Channel {
+            if !self.facts.channels.iter().any(|c| c.name == name) {
+                self.facts.channels.push(Channel { name: name.to_owned(), ..Channel::default() });
+            }
+            self.facts.channels.iter_mut().find(|c| c.name == name).expect("just added")
+        }
+        /// A SHOW REPLICA STATUS (or SHOW SLAVE STATUS when a field starts with `Slave_`) row.
+        pub fn status(mut self, name: &str, fields: &[(&str, &str)]) -> F {
+            let mut all: Vec<(&str, &str)> = fields.to_vec();
+            all.push(("Channel_Name", name));
+            let legacy = fields.iter().any(|(k, _)| k.starts_with("Slave_") || k.starts_with("Master_"));
+            let r = self.record(&all);
+            let c = self.channel_mut(name);
+            c.status = Some(r);
+            c.dialect = Some(if legacy { StatusDialect::Slave } else { StatusDialect::Replica });
+            self
+        }
+        pub fn connection(mut self, name: &str, fields: &[(&str, &str)]) -> F {
+            let r = self.record(fields);
+            self.channel_mut(name).connection = Some(r);
+            self
+        }
+        pub fn applier(mut self, name: &str, fields: &[(&str, &str)]) -> F {
+            let r = self.record(fields);
+            self.channel_mut(name).applier = Some(r);
+            self
+        }
+        pub fn change(mut self, channel: Option<&str>, opts: &[(&str, &str)]) -> F {
+            let at = self.at();
+            let mut options = Vec::new();
+            for (k, v) in opts {
+                let a = self.at();
+                options.push(((*k).to_owned(), Valued::new((*v).to_owned(), a)));
+            }
+            let ch = channel.map(|c| {
+                let a = self.at();
+                Valued::new(c.to_owned(), a)
+            });
+            let legacy = opts.iter().any(|(k, _)| k.starts_with("MASTER_"));
+            self.facts.change_sources.push(ChangeSourceStmt { at, legacy, options, channel: ch });
+            self
+        }
+        /// The manual's full recipe on 8.0.36, one channel.
+        pub fn recipe(name: &str) -> F {
+            F::new()
+                .version(8, 0, 36)
+                .cnf("gtid_mode", "ON")
+                .cnf("enforce_gtid_consistency", "ON")
+                .cnf("sync_relay_log", "1")
+                .cnf("relay_log_recovery", "ON")
+                .cnf("innodb_flush_log_at_trx_commit", "1")
+                .status(
+                    name,
+                    &[
+                        ("Replica_IO_Running", "Yes"),
+                        ("Replica_SQL_Running", "Yes"),
+                        ("Auto_Position", "1"),
+                        ("Last_IO_Errno", "0"),
+                        ("Last_SQL_Errno", "0"),
+                    ],
+                )
+                .connection(name, &[("CHANNEL_NAME", name), ("AUTO_POSITION", "1"), ("GTID_ONLY", "1")])
+                .applier(name, &[("CHANNEL_NAME", name), ("REQUIRE_ROW_FORMAT", "YES")])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testkit::F;
+    use super::*;
+
+    #[test]
+    fn nothing_shown_is_not_a_replica() {
+        let f = F::new().version(8, 0, 36).var("sync_relay_log", "10000").var("relay_log_recovery", "OFF");
+        assert!(matches!(scope(&f.facts), Scope::NotReplica));
+    }
+
+    #[test]
+    fn replica_settings_or_rows_make_a_replica() {
+        let f = F::new().var("relay_log_recovery", "ON");
+        assert!(matches!(scope(&f.facts), Scope::Replica(_)));
+        let f = F::new().cnf("sync_relay_log", "10000");
+        assert!(matches!(scope(&f.facts), Scope::Replica(_)));
+        let f = F::new().status("", &[("Slave_IO_Running", "Yes")]);
+        let Scope::Replica(r) = scope(&f.facts) else { panic!("replica expected") };
+        assert_eq!(r.channels.len(), 1);
+        assert!(!r.settings_shown);
+        assert!(matches!(r.val("sync_relay_log"), Val::Unknown));
+        let f = F::new().change(Some("ch1"), &[("SOURCE_AUTO_POSITION", "1")]);
+        let Scope::Replica(r) = scope(&f.facts) else { panic!("replica expected") };
+        assert_eq!(r.channels[0].name, "ch1");
+        assert_eq!(r.channels[0].auto_position().map(|v| v.value), Some(true));
+    }
+
+    #[test]
+    fn group_replication_and_mariadb_are_out_of_scope() {
+        let f = F::new().status("group_replication_applier", &[("Replica_IO_Running", "Yes")]);
+        assert!(matches!(scope(&f.facts), Scope::GroupReplication));
+        let f = F::new().version(10, 11, 6).status("", &[("Slave_IO_Running", "Yes")]);
+        assert!(matches!(scope(&f.facts), Scope::MariaDb));
+    }
+
+    #[test]
+    fn later_statement_overrides_status_row() {
+        let f = F::new().status("", &[("Auto_Position", "0")]).change(None, &[("MASTER_AUTO_POSITION", "1")]);
+        let Scope::Replica(r) = scope(&f.facts) else { panic!() };
+        assert_eq!(r.channels[0].auto_position().map(|v| v.value), Some(true));
+        let f = F::new().change(None, &[("MASTER_AUTO_POSITION", "1")]).status("", &[("Auto_Position", "0")]);
+        let Scope::Replica(r) = scope(&f.facts) else { panic!() };
+        assert_eq!(r.channels[0].auto_position().map(|v| v.value), Some(false));
+    }
+
+    #[test]
+    fn defaults_apply_only_when_settings_are_shown() {
+        let f = F::new().version(8, 0, 26).cnf("relay_log_recovery", "ON");
+        let Scope::Replica(r) = scope(&f.facts) else { panic!() };
+        assert!(r.val("replica_parallel_workers").is_default());
+        assert_eq!(r.workers(), Some(0));
+        let f = F::new().version(8, 0, 27).cnf("relay_log_recovery", "ON");
+        let Scope::Replica(r) = scope(&f.facts) else { panic!() };
+        assert_eq!(r.workers(), Some(4));
+        assert_eq!(r.commit_order_preserved(), Some(true));
+    }
+
+    #[test]
+    fn a_filtered_show_variables_leaves_absent_variables_unknown() {
+        let f = F::new().version(8, 0, 36).var("relay_log_recovery", "ON").var("sync_relay_log", "1");
+        let Scope::Replica(r) = scope(&f.facts) else { panic!() };
+        assert!(matches!(r.val("gtid_mode"), Val::Unknown));
+        assert_eq!(r.val("sync_relay_log").as_u64(), Some(1));
+        // with an option file, unset means default
+        let f = F::new().version(8, 0, 36).var("relay_log_recovery", "ON").cnf("server_id", "2");
+        let Scope::Replica(r) = scope(&f.facts) else { panic!() };
+        assert_eq!(r.val("gtid_mode").value(), Some("OFF"));
+        // a complete SHOW VARIABLES too
+        let mut f = F::new().version(8, 0, 36).var("relay_log_recovery", "ON");
+        for k in 0..FULL_SHOW_VARIABLES {
+            f = f.var(&format!("some_variable_{k}"), "x");
+        }
+        let names: Vec<String> = f.facts.settings.names().map(str::to_owned).collect();
+        for n in names {
+            f.facts.runtime_variables.extend(f.facts.settings.assignments(&n).iter().cloned());
+        }
+        let Scope::Replica(r) = scope(&f.facts) else { panic!() };
+        assert!(r.val("gtid_mode").is_default());
+    }
+
+    #[test]
+    fn next_start_prefers_startup_configuration() {
+        let f = F::new().var("relay_log_recovery", "OFF").cnf("relay_log_recovery", "ON");
+        let Scope::Replica(r) = scope(&f.facts) else { panic!() };
+        assert_eq!(r.val("relay_log_recovery").as_bool(), Some(false));
+        assert_eq!(r.next_start("relay_log_recovery").as_bool(), Some(true));
+        assert!(r.pending_restart("relay_log_recovery").is_some());
+    }
+
+    #[test]
+    fn binlog_writing() {
+        let f = F::new().version(8, 0, 36).cnf("log-bin", "mysql-bin").cnf("relay_log_recovery", "ON");
+        let Scope::Replica(r) = scope(&f.facts) else { panic!() };
+        assert_eq!(r.writes_binlog(), Some(true));
+        let f = F::new().version(5, 7, 44).cnf("relay_log_recovery", "ON");
+        let Scope::Replica(r) = scope(&f.facts) else { panic!() };
+        assert_eq!(r.writes_binlog(), Some(false));
+    }
+}

@@ -1,0 +1,149 @@
+//! `replica-mts-gaps`: a multi-threaded applier, file-position replication and commit order not
+//! preserved — after a halt the applied transactions can have gaps.
+
+use super::model::{ChannelView, Replica};
+use super::sql::{self, Threads};
+use super::{Ctx, Item, Missing, Outcome, Rule, State};
+use crate::i18n::Lang;
+use crate::report::{Applicability, Finding, FixTarget, Severity};
+
+const ID: &str = "replica-mts-gaps";
+
+/// Gaps after a halt of a multi-threaded replica without GTID auto-positioning.
+pub(crate) struct ReplicaMtsGaps;
+
+/// Per channel: `Some(workers)` when gaps are possible.
+fn judge(r: &Replica<'_>, ch: Option<&ChannelView<'_>>) -> Result<Option<u64>, Missing> {
+    let workers = r.workers().ok_or(Missing::Settings)?;
+    if workers <= 1 {
+        return Ok(None);
+    }
+    if r.commit_order_preserved().ok_or(Missing::Settings)? {
+        return Ok(None);
+    }
+    let file_position = match r.gtid_on() {
+        Some(false) => true,
+        _ => match ch.and_then(ChannelView::auto_position) {
+            Some(a) => !a.value,
+            None => return Err(Missing::Status),
+        },
+    };
+    Ok(file_position.then_some(workers))
+}
+
+/// Gaps are filled at the next start when `relay_log_recovery` is ON there.
+fn recovery_on(r: &Replica<'_>) -> bool {
+    r.next_start("relay_log_recovery").as_bool() == Some(true)
+}
+
+pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+    r.channel_slots()
+        .into_iter()
+        .map(|c| {
+            let state = match judge(r, c) {
+                Err(m) => State::Unknown(m),
+                Ok(None) => State::Good,
+                Ok(Some(_)) if recovery_on(r) => State::Good,
+                Ok(Some(_)) => State::Bad,
+            };
+            Item::new(ID, state, c.map(|c| c.name.as_str()), c.and_then(ChannelView::anchor))
+        })
+        .collect()
+}
+
+impl Rule for ReplicaMtsGaps {
+    fn id(&self) -> &'static str {
+        ID
+    }
+    fn family(&self) -> super::super::Family {
+        super::super::Family::Replica
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("mts_gaps.en.md"),
+            Lang::ZhCn => include_str!("mts_gaps.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let r = match super::replica(cx) {
+            Ok(r) => r,
+            Err(o) => return o,
+        };
+        let mut unknown = None;
+        let mut fired = false;
+        let v = r.version;
+        for slot in r.channel_slots() {
+            let workers = match judge(&r, slot) {
+                Err(m) => {
+                    unknown = Some(m);
+                    continue;
+                }
+                Ok(None) => continue,
+                Ok(Some(w)) => w,
+            };
+            let name = slot.map(|c| c.name.as_str()).unwrap_or("");
+            let label = super::channel_label(cx, name);
+            let workers_s = workers.to_string();
+            let recovery = recovery_on(&r);
+            let key =
+                if recovery { "replica-mts-gaps.message-recovery-on" } else { "replica-mts-gaps.message" };
+            let args = [("channel", label.as_str()), ("workers", workers_s.as_str())];
+            let severity = if recovery { Severity::Info } else { Severity::Warning };
+            let mut f = super::finding(cx, ID, severity, key, &args, slot.map(|c| c.name.as_str()));
+            for var in ["replica_parallel_workers", "replica_preserve_commit_order", "replica_parallel_type"]
+            {
+                f.evidence.extend(super::val_evidence(cx, &r.val(var)));
+            }
+            if let Some(a) = slot.and_then(ChannelView::auto_position) {
+                f.evidence
+                    .push(cx.evidence(a.at, cx.fmt("replica.ev-auto-position", &[("channel", &label)])));
+            }
+            // Preserve commit order: all applier threads must be stopped to change it.
+            let mut text = format!("{}\n", sql::stop(v, "", Threads::Sql));
+            if r.val("replica_parallel_type").upper().is_some_and(|t| t != "LOGICAL_CLOCK") {
+                text.push_str(&sql::set_persist(v, "replica_parallel_type", "'LOGICAL_CLOCK'"));
+                text.push('\n');
+            }
+            text.push_str(&sql::set_persist(v, "replica_preserve_commit_order", "ON"));
+            text.push('\n');
+            text.push_str(&sql::start(v, "", Threads::Sql));
+            text.push('\n');
+            f.fixes.push(super::fix(
+                cx,
+                FixTarget::Sql,
+                cx.t("replica-mts-gaps.fix-order"),
+                text,
+                Applicability::NeedsReview,
+                Some(cx.t(if v.at_least(8, 0, 19) {
+                    "replica-mts-gaps.fix-order-reason"
+                } else {
+                    "replica-mts-gaps.fix-order-reason-old"
+                })),
+            ));
+            f.fixes.push(super::fix(
+                cx,
+                FixTarget::Sql,
+                cx.t("replica-mts-gaps.fix-until"),
+                format!("{}\n{}\n", sql::start_until_gaps(v, name), sql::start(v, name, Threads::Both)),
+                Applicability::DisplayOnly,
+                Some(cx.t("replica-mts-gaps.fix-until-reason")),
+            ));
+            f.references.push(super::doc_halt(cx, &r));
+            f.references.push(super::doc(
+                cx,
+                &r,
+                "replica-mts-gaps.ref",
+                "replication-features-transaction-inconsistencies.html",
+            ));
+            out.push(f);
+            fired = true;
+        }
+        if fired {
+            Outcome::fired()
+        } else if let Some(m) = unknown {
+            super::unknown(cx, &r, m)
+        } else {
+            Outcome::passed(cx.t("replica-mts-gaps.passed"))
+        }
+    }
+}

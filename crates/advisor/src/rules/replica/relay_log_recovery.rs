@@ -1,0 +1,110 @@
+//! `replica-relay-log-recovery`: `relay_log_recovery` will be OFF at the next start.
+
+use super::model::{Replica, Val};
+use super::sql;
+use super::{Ctx, Item, Missing, Outcome, Rule, State};
+use crate::i18n::Lang;
+use crate::report::{Applicability, Finding, FixTarget, Severity};
+
+const ID: &str = "replica-relay-log-recovery";
+
+/// Without `relay_log_recovery`, a replica restarted after a halt trusts relay logs that may be
+/// incomplete or corrupt.
+pub(crate) struct ReplicaRelayLogRecovery;
+
+/// `relay_log_recovery` is read only at startup, so what counts is the value of the next start.
+fn judge(r: &Replica<'_>) -> (State, Val) {
+    let v = r.next_start("relay_log_recovery");
+    let state = match v.as_bool() {
+        Some(true) => State::Good,
+        Some(false) => State::Bad,
+        None => State::Unknown(Missing::Settings),
+    };
+    (state, v)
+}
+
+pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+    let (state, v) = judge(r);
+    vec![Item::new(ID, state, None, v.setting().and_then(|s| s.at))]
+}
+
+impl Rule for ReplicaRelayLogRecovery {
+    fn id(&self) -> &'static str {
+        ID
+    }
+    fn family(&self) -> super::super::Family {
+        super::super::Family::Replica
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("relay_log_recovery.en.md"),
+            Lang::ZhCn => include_str!("relay_log_recovery.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let r = match super::replica(cx) {
+            Ok(r) => r,
+            Err(o) => return o,
+        };
+        let (state, v) = judge(&r);
+        let pending = r.pending_restart("relay_log_recovery");
+        match state {
+            State::Good => {
+                return Outcome::passed(match &pending {
+                    Some(now) => {
+                        cx.fmt("replica-relay-log-recovery.passed-pending", &[("value", &now.value)])
+                    }
+                    None => cx.fmt(
+                        "replica.passed-setting",
+                        &[("name", "relay_log_recovery"), ("how", &super::describe(cx, &r, &v))],
+                    ),
+                });
+            }
+            State::Unknown(m) => return super::unknown(cx, &r, m),
+            State::NotApplicable => return Outcome::not_applicable(String::new()),
+            State::Bad => {}
+        }
+        let how = super::describe(cx, &r, &v);
+        let version = super::version_label(cx, &r);
+        let key = if pending.is_some() {
+            "replica-relay-log-recovery.message-pending"
+        } else {
+            "replica-relay-log-recovery.message"
+        };
+        let args = [("how", how.as_str()), ("version", version.as_str())];
+        let mut f = super::finding(cx, ID, Severity::Error, key, &args, None);
+        f.evidence = super::val_evidence(cx, &v);
+        if let Some(now) = &pending
+            && let Some(at) = now.at
+        {
+            f.evidence.push(cx.evidence(at, cx.fmt("replica.ev-runtime", &[("value", &now.value)])));
+        }
+        f.fixes.push(super::fix(
+            cx,
+            FixTarget::MyCnf,
+            cx.t("replica-relay-log-recovery.fix"),
+            sql::cnf_block(r.version, &[("relay_log_recovery", "ON")]),
+            Applicability::NeedsReview,
+            Some(cx.t("replica-relay-log-recovery.fix-reason")),
+        ));
+        if sql::has_persist(r.version) {
+            f.fixes.push(super::fix(
+                cx,
+                FixTarget::Sql,
+                cx.t("replica-relay-log-recovery.fix-persist-only"),
+                "SET PERSIST_ONLY relay_log_recovery = ON;\n".to_owned(),
+                Applicability::NeedsReview,
+                Some(cx.t("replica-relay-log-recovery.fix-reason")),
+            ));
+        }
+        f.references.push(super::doc_halt(cx, &r));
+        f.references.push(super::doc(
+            cx,
+            &r,
+            "replica-relay-log-recovery.ref",
+            "replication-options-replica.html#sysvar_relay_log_recovery",
+        ));
+        out.push(f);
+        Outcome::fired()
+    }
+}

@@ -1,0 +1,158 @@
+//! `replica-source-purged`: the source purged binary logs the replica still needs; the replica
+//! must be re-provisioned (usually with a clone, which ends with the automatic restart the
+//! `restart-unsupervised` / `clone-restart-failed` checks are about).
+
+use super::errors;
+use super::model::{ChannelView, Replica};
+use super::{Ctx, Item, Outcome, Rule, State};
+use crate::facts::Loc;
+use crate::i18n::Lang;
+use crate::report::{Applicability, Finding, FixTarget, Severity};
+
+const ID: &str = "replica-source-purged";
+
+/// The source no longer has the binary logs this replica needs.
+pub(crate) struct ReplicaSourcePurged;
+
+/// Where the input shows it, per channel (`None` = from the error log, channel unknown).
+fn hits<'a>(r: &'a Replica<'_>) -> Vec<(Option<&'a ChannelView<'a>>, Loc)> {
+    let mut out = Vec::new();
+    for ch in &r.channels {
+        let Some(errno) = ch.status("Last_IO_Errno") else { continue };
+        let Some(code) = errors::parse_errno(&errno.value) else { continue };
+        let text = ch.status("Last_IO_Error").map(|v| v.value.as_str()).unwrap_or("");
+        if errors::says_purged(code, text) {
+            out.push((Some(ch), ch.status("Last_IO_Error").map(|v| v.at).unwrap_or(errno.at)));
+        }
+    }
+    if out.is_empty() {
+        for e in &r.facts.log_events {
+            let code = e.code.as_deref().and_then(|c| c.strip_prefix("MY-")).and_then(errors::parse_errno);
+            let code = code.unwrap_or(1236);
+            if (code == 13114 || code == 1236) && errors::says_purged(code, &e.message) {
+                let ch = channel_in(&e.message).and_then(|n| r.channels.iter().find(|c| c.name == n));
+                out.push((ch, e.at));
+            }
+        }
+        for e in &r.facts.client_errors {
+            if errors::says_purged(e.code, &e.message) {
+                out.push((None, e.at));
+            }
+        }
+    }
+    out
+}
+
+/// The channel an error-log line names: `… for channel 'x': …` (`''` is the default channel).
+fn channel_in(message: &str) -> Option<&str> {
+    let i = message.find("for channel '")? + "for channel '".len();
+    let rest = message.get(i..)?;
+    rest.find('\'').and_then(|j| rest.get(..j))
+}
+
+pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+    hits(r)
+        .into_iter()
+        .map(|(c, at)| Item::new(ID, State::Bad, c.map(|c| c.name.as_str()), Some(at)))
+        .collect()
+}
+
+/// The clone statements, with the donor from the status row when known.
+fn clone_text(cx: &Ctx<'_>, r: &Replica<'_>, ch: Option<&ChannelView<'_>>) -> String {
+    let host = ch.and_then(|c| c.status("Source_Host")).map(|v| v.value.trim().to_owned());
+    let port = ch.and_then(|c| c.status("Source_Port")).map(|v| v.value.trim().to_owned());
+    let host = host.filter(|h| !h.is_empty()).unwrap_or_else(|| "source.example".to_owned());
+    let port = port.filter(|p| !p.is_empty()).unwrap_or_else(|| "3306".to_owned());
+    let name = ch.map(|c| c.name.as_str()).unwrap_or("");
+    let v = r.version;
+    let mut s = String::new();
+    s.push_str(&format!("-- {}\n", cx.t("replica-source-purged.step-plugin")));
+    s.push_str("INSTALL PLUGIN clone SONAME 'mysql_clone.so';\n");
+    s.push_str(&format!("SET GLOBAL clone_valid_donor_list = '{host}:{port}';\n"));
+    s.push_str(&format!("-- {}\n", cx.t("replica-source-purged.step-clone")));
+    s.push_str(&format!("CLONE INSTANCE FROM 'clone_user'@'{host}':{port} IDENTIFIED BY '<password>';\n"));
+    s.push_str(&format!("-- {}\n", cx.t("replica-source-purged.step-after")));
+    s.push_str(&super::sql::start(v, name, super::sql::Threads::Both));
+    s.push('\n');
+    s
+}
+
+impl Rule for ReplicaSourcePurged {
+    fn id(&self) -> &'static str {
+        ID
+    }
+    fn family(&self) -> super::super::Family {
+        super::super::Family::Replica
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("source_purged.en.md"),
+            Lang::ZhCn => include_str!("source_purged.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let r = match super::replica(cx) {
+            Ok(r) => r,
+            Err(o) => return o,
+        };
+        let found = hits(&r);
+        if found.is_empty() {
+            return Outcome::passed(cx.t("replica-source-purged.passed"));
+        }
+        for (ch, at) in found {
+            let label = match ch {
+                Some(c) => super::channel_label(cx, &c.name),
+                None => cx.t("replica.channel-unknown"),
+            };
+            let args = [("channel", label.as_str())];
+            let mut f = super::finding(
+                cx,
+                ID,
+                Severity::Error,
+                "replica-source-purged.message",
+                &args,
+                ch.map(|c| c.name.as_str()),
+            );
+            f.evidence.push(cx.evidence(at, cx.t("replica.ev-error-text")));
+            if r.at_least(8, 0, 17) {
+                f.fixes.push(super::fix(
+                    cx,
+                    FixTarget::Sql,
+                    cx.t("replica-source-purged.fix-clone"),
+                    clone_text(cx, &r, ch),
+                    Applicability::DisplayOnly,
+                    Some(cx.t("replica-source-purged.fix-clone-reason")),
+                ));
+            } else {
+                f.fixes.push(super::fix(
+                    cx,
+                    FixTarget::Shell,
+                    cx.t("replica-source-purged.fix-backup"),
+                    format!("# {}\n", cx.t("replica-source-purged.fix-backup-text")),
+                    Applicability::DisplayOnly,
+                    Some(cx.t("replica-source-purged.fix-clone-reason")),
+                ));
+            }
+            f.references.push(super::doc(
+                cx,
+                &r,
+                "replica-source-purged.ref",
+                "clone-plugin-replication.html",
+            ));
+            out.push(f);
+        }
+        Outcome::fired()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn channel_names_in_log_lines() {
+        let m = "Replica I/O for channel 'east': Got fatal error 1236 from source";
+        assert_eq!(super::channel_in(m), Some("east"));
+        assert_eq!(super::channel_in("Slave I/O for channel '': Got fatal error"), Some(""));
+        assert_eq!(super::channel_in("no channel here"), None);
+        assert_eq!(super::channel_in("for channel 'unterminated"), None);
+    }
+}

@@ -1,0 +1,90 @@
+//! `replica-sync-binlog`: a replica that writes a binary log with `sync_binlog` ≠ 1.
+
+use super::model::{Replica, Val};
+use super::{Ctx, GlobalSpec, Item, Missing, Outcome, Rule, State};
+use crate::i18n::Lang;
+use crate::report::{Finding, Severity};
+
+const ID: &str = "replica-sync-binlog";
+
+/// The replica logs what it applies (`log_bin` + `log_replica_updates`) but does not sync the
+/// binary log at each commit.
+pub(crate) struct ReplicaSyncBinlog;
+
+const SPEC: GlobalSpec = GlobalSpec {
+    rule: ID,
+    var: "sync_binlog",
+    good_value: "1",
+    severity: Severity::Warning,
+    good: is_good,
+    ref_page: "replication-options-binary-log.html#sysvar_sync_binlog",
+};
+
+fn is_good(v: &Val) -> Option<bool> {
+    v.as_u64().map(|n| n == 1)
+}
+
+/// Good when `sync_binlog = 1` or the replica writes no binary log.
+fn judge(r: &Replica<'_>) -> (State, Val) {
+    let (state, v, _) = super::global_state(r, &SPEC);
+    if state != State::Bad {
+        return (state, v);
+    }
+    match r.writes_binlog() {
+        Some(true) => (State::Bad, v),
+        Some(false) => (State::NotApplicable, v),
+        None => (State::Unknown(Missing::Settings), v),
+    }
+}
+
+pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+    let (state, v) = judge(r);
+    vec![Item::new(ID, state, None, v.setting().and_then(|s| s.at))]
+}
+
+fn raw_name(s: &crate::facts::Setting) -> &str {
+    s.assignment.as_ref().map(|a| a.raw_name.as_str()).unwrap_or(&s.name)
+}
+
+impl Rule for ReplicaSyncBinlog {
+    fn id(&self) -> &'static str {
+        ID
+    }
+    fn family(&self) -> super::super::Family {
+        super::super::Family::Replica
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("sync_binlog.en.md"),
+            Lang::ZhCn => include_str!("sync_binlog.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let r = match super::replica(cx) {
+            Ok(r) => r,
+            Err(o) => return o,
+        };
+        match judge(&r).0 {
+            State::NotApplicable => Outcome::not_applicable(cx.t("replica-sync-binlog.na-no-binlog")),
+            State::Unknown(m) => super::unknown(cx, &r, m),
+            _ => {
+                let before = out.len();
+                let o = super::global_check(cx, &r, out, &SPEC, "replica-sync-binlog.message", &[]);
+                // Point at log_bin / log_replica_updates too.
+                if let Some(f) = out.get_mut(before) {
+                    for name in ["log_bin", "log_replica_updates"] {
+                        if let Some(s) = r.val(name).setting()
+                            && let Some(at) = s.at
+                        {
+                            f.evidence.push(cx.evidence(
+                                at,
+                                cx.fmt("replica.ev-set-here", &[("name", raw_name(s)), ("value", &s.value)]),
+                            ));
+                        }
+                    }
+                }
+                o
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! `replica-sync-relay-log`: `sync_relay_log` ≠ 1.
+
+use super::model::{Replica, Val};
+use super::{Ctx, GlobalSpec, Item, Outcome, Rule};
+use crate::i18n::Lang;
+use crate::report::{Finding, Severity};
+
+const ID: &str = "replica-sync-relay-log";
+
+/// `sync_relay_log` is not 1: a halt can lose relay-log events the receiver already acknowledged.
+pub(crate) struct ReplicaSyncRelayLog;
+
+const SPEC: GlobalSpec = GlobalSpec {
+    rule: ID,
+    var: "sync_relay_log",
+    good_value: "1",
+    severity: Severity::Warning,
+    good: is_good,
+    ref_page: "replication-options-replica.html#sysvar_sync_relay_log",
+};
+
+/// `sync_relay_log = 1` syncs the relay log after every event; 0 leaves it to the OS, N syncs
+/// after every N events.
+fn is_good(v: &Val) -> Option<bool> {
+    v.as_u64().map(|n| n == 1)
+}
+
+pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+    let (state, v, _) = super::global_state(r, &SPEC);
+    vec![Item::new(ID, state, None, v.setting().and_then(|s| s.at))]
+}
+
+impl Rule for ReplicaSyncRelayLog {
+    fn id(&self) -> &'static str {
+        ID
+    }
+    fn family(&self) -> super::super::Family {
+        super::super::Family::Replica
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("sync_relay_log.en.md"),
+            Lang::ZhCn => include_str!("sync_relay_log.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let r = match super::replica(cx) {
+            Ok(r) => r,
+            Err(o) => return o,
+        };
+        match r.workers() {
+            Some(w) if w > 1 => {
+                let workers = w.to_string();
+                super::global_check(
+                    cx,
+                    &r,
+                    out,
+                    &SPEC,
+                    "replica-sync-relay-log.message-mta",
+                    &[("workers", &workers)],
+                )
+            }
+            _ => super::global_check(cx, &r, out, &SPEC, "replica-sync-relay-log.message", &[]),
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! `replica-threads-stopped`: the receiver (IO) or applier (SQL) thread of a channel is not
+//! running; `Last_IO_Errno` / `Last_SQL_Errno` explained (see [`super::errors`]).
+
+use super::errors;
+use super::model::{ChannelView, Replica};
+use super::sql::{self, Threads};
+use super::{Ctx, Outcome, Rule};
+use crate::facts::Valued;
+use crate::i18n::Lang;
+use crate::report::{Applicability, Finding, FixTarget, Severity};
+
+const ID: &str = "replica-threads-stopped";
+
+/// A replication thread that should run does not.
+pub(crate) struct ReplicaThreadsStopped;
+
+/// One thread's state.
+struct Thread<'a> {
+    running: &'a Valued<String>,
+    errno: Option<(u32, &'a Valued<String>)>,
+    error: Option<&'a Valued<String>>,
+}
+
+/// The thread is down: not `Yes`; `Connecting` counts only with an error.
+fn down(t: &Thread<'_>) -> bool {
+    let v = t.running.value.trim();
+    if v.eq_ignore_ascii_case("yes") {
+        return false;
+    }
+    if v.eq_ignore_ascii_case("connecting") {
+        return t.errno.is_some();
+    }
+    true
+}
+
+fn thread<'a>(ch: &ChannelView<'a>, running: &str, errno: &str, error: &str) -> Option<Thread<'a>> {
+    let running = ch.status(running)?;
+    let errno =
+        ch.status(errno).and_then(|v| errors::parse_errno(&v.value).map(|n| (n, v))).filter(|(n, _)| *n != 0);
+    let error = ch.status(error).filter(|v| !v.value.trim().is_empty());
+    Some(Thread { running, errno, error })
+}
+
+fn io<'a>(ch: &ChannelView<'a>) -> Option<Thread<'a>> {
+    thread(ch, "Replica_IO_Running", "Last_IO_Errno", "Last_IO_Error")
+}
+
+fn sql_thread<'a>(ch: &ChannelView<'a>) -> Option<Thread<'a>> {
+    thread(ch, "Replica_SQL_Running", "Last_SQL_Errno", "Last_SQL_Error")
+}
+
+/// Channels with a thread down, and which (`IO`, `SQL`, `IO, SQL`), for the verdict's reasons.
+pub(super) fn stopped_channels(r: &Replica<'_>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for ch in &r.channels {
+        let mut which = Vec::new();
+        if io(ch).is_some_and(|t| down(&t)) {
+            which.push("IO");
+        }
+        if sql_thread(ch).is_some_and(|t| down(&t)) {
+            which.push("SQL");
+        }
+        if !which.is_empty() {
+            out.push((ch.name.clone(), which.join(", ")));
+        }
+    }
+    out
+}
+
+/// "Last_IO_Errno 2003 (CR_CONN_HOST_ERROR): explanation"
+fn explain(cx: &Ctx<'_>, field: &str, code: u32) -> String {
+    let symbol = errors::lookup(code).map(|e| e.symbol).unwrap_or("?");
+    cx.fmt(
+        "replica-threads-stopped.errno",
+        &[
+            ("field", field),
+            ("code", &code.to_string()),
+            ("symbol", symbol),
+            ("explanation", &cx.fmt(&errors::key(code), &[("code", &code.to_string())])),
+        ],
+    )
+}
+
+impl Rule for ReplicaThreadsStopped {
+    fn id(&self) -> &'static str {
+        ID
+    }
+    fn family(&self) -> super::super::Family {
+        super::super::Family::Replica
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("threads_stopped.en.md"),
+            Lang::ZhCn => include_str!("threads_stopped.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let r = match super::replica(cx) {
+            Ok(r) => r,
+            Err(o) => return o,
+        };
+        if !r.channels.iter().any(ChannelView::has_status) {
+            return Outcome::unknown(
+                cx.fmt("replica.missing-status", &[("query", &sql::status_query(r.version))]),
+            );
+        }
+        let mut fired = false;
+        for ch in r.channels.iter().filter(|c| c.has_status()) {
+            let io_t = io(ch).filter(|t| down(t));
+            let sql_t = sql_thread(ch).filter(|t| down(t));
+            if io_t.is_none() && sql_t.is_none() {
+                continue;
+            }
+            let label = super::channel_label(cx, &ch.name);
+            let which = match (&io_t, &sql_t) {
+                (Some(_), Some(_)) => cx.t("replica-threads-stopped.both"),
+                (Some(_), None) => cx.t("replica-threads-stopped.io"),
+                _ => cx.t("replica-threads-stopped.sql"),
+            };
+            let mut details = Vec::new();
+            let mut has_error = false;
+            for (t, field) in [(&io_t, "Last_IO_Errno"), (&sql_t, "Last_SQL_Errno")] {
+                if let Some(t) = t
+                    && let Some((code, _)) = t.errno
+                {
+                    has_error = true;
+                    details.push(explain(cx, field, code));
+                }
+            }
+            if !has_error {
+                details.push(cx.t("replica-threads-stopped.no-error"));
+            }
+            let details = details.join("\n");
+            let args =
+                [("channel", label.as_str()), ("threads", which.as_str()), ("details", details.as_str())];
+            let severity = if has_error { Severity::Error } else { Severity::Warning };
+            let mut f =
+                super::finding(cx, ID, severity, "replica-threads-stopped.message", &args, Some(&ch.name));
+            for t in [&io_t, &sql_t].into_iter().flatten() {
+                f.evidence.push(
+                    cx.evidence(t.running.at, cx.fmt("replica.ev-running", &[("value", &t.running.value)])),
+                );
+                if let Some((code, v)) = t.errno {
+                    f.evidence
+                        .push(cx.evidence(v.at, cx.fmt("replica.ev-errno", &[("code", &code.to_string())])));
+                }
+                if let Some(e) = t.error {
+                    f.evidence.push(cx.evidence(e.at, cx.t("replica.ev-error-text")));
+                }
+            }
+            let v = r.version;
+            f.fixes.push(super::fix(
+                cx,
+                FixTarget::Sql,
+                cx.t("replica-threads-stopped.fix"),
+                format!(
+                    "{}\n-- {}\n{}\n",
+                    sql::status_query(v).replace("\\G", &format!("{}\\G", sql::for_channel(&ch.name))),
+                    cx.t("replica-threads-stopped.fix-comment"),
+                    sql::start(v, &ch.name, Threads::Both)
+                ),
+                Applicability::DisplayOnly,
+                Some(cx.t("replica-threads-stopped.fix-reason")),
+            ));
+            f.references.push(super::doc(
+                cx,
+                &r,
+                "replica-threads-stopped.ref",
+                if v.at_least(8, 0, 22) { "show-replica-status.html" } else { "show-slave-status.html" },
+            ));
+            out.push(f);
+            fired = true;
+        }
+        if fired { Outcome::fired() } else { Outcome::passed(cx.t("replica-threads-stopped.passed")) }
+    }
+}

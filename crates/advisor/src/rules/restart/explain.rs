@@ -1,0 +1,343 @@
+//! Sentences for the model's decisions (catalog-rendered) and the `clone_restart` verdict.
+
+use super::model::{CheckWhy, Exit16Why, Expected, Model, Parent, PidOrigin, Supervisor, Tri};
+use super::supervisor::{self, PidExpr};
+use super::{Ctx, place};
+use crate::facts::Loc;
+use crate::facts::container::ImageFamily;
+use crate::report::{CloneRestart, VerdictNote};
+
+/// Who mysqld's parent is, as a phrase.
+pub(crate) fn parent_phrase(cx: &Ctx<'_>, m: &Model) -> String {
+    match &m.parent {
+        Parent::Manager if m.is_user() => cx.t("restart.parent-user-manager"),
+        Parent::Manager => cx.t("restart.parent-pid1"),
+        Parent::Reparented { .. } if m.is_user() => cx.t("restart.parent-reparented-user"),
+        Parent::Reparented { .. } => cx.t("restart.parent-reparented"),
+        Parent::Wrapper { name, .. } => cx.fmt("restart.parent-wrapper", &[("name", name)]),
+        Parent::MysqldSafe { .. } => cx.t("restart.parent-mysqld-safe"),
+        Parent::ContainerPid1 => cx.t("restart.parent-container-pid1"),
+        Parent::ContainerInit { .. } => cx.t("restart.parent-container-init"),
+        Parent::UnknownScript { path, .. } => cx.fmt("restart.parent-script", &[("path", path)]),
+        Parent::ShellNotGuaranteed { .. } => cx.t("restart.parent-shell"),
+        Parent::Unknown => cx.t("restart.parent-unknown"),
+    }
+}
+
+/// The value as written, for messages.
+pub(crate) fn value_text(m: &Model) -> String {
+    match m.value.as_ref().map(|v| &v.expr) {
+        Some(PidExpr::Literal(s)) => s.clone(),
+        Some(PidExpr::ShellPid) => "$$".into(),
+        Some(PidExpr::ShellParent) => "$PPID".into(),
+        Some(PidExpr::Other(s)) => s.clone(),
+        None => String::new(),
+    }
+}
+
+/// The value mysqld would need, as text.
+pub(crate) fn expected_text(cx: &Ctx<'_>, m: &Model) -> String {
+    match m.expected {
+        Some(Expected::One) => "1".into(),
+        Some(Expected::Zero) => "0".into(),
+        Some(Expected::UserManager) => cx.t("restart.expected-user-manager"),
+        Some(Expected::ShellPid) => "$$".into(),
+        Some(Expected::WrapperPid) => cx.t("restart.expected-wrapper"),
+        None => "?".into(),
+    }
+}
+
+/// Where the value was set (`mysqld.service:14`), or empty.
+pub(crate) fn value_place(cx: &Ctx<'_>, m: &Model) -> String {
+    m.value.as_ref().and_then(|v| v.at).map(|at| place(cx, at)).unwrap_or_default()
+}
+
+/// One sentence on the supervisor check.
+pub(crate) fn check_sentence(cx: &Ctx<'_>, m: &Model) -> String {
+    let parent = parent_phrase(cx, m);
+    let value = value_text(m);
+    let at = value_place(cx, m);
+    let atoi = match m.value.as_ref().map(|v| &v.expr) {
+        Some(PidExpr::Literal(s)) => supervisor::atoi(s).to_string(),
+        _ => String::new(),
+    };
+    let expected = expected_text(cx, m);
+    let args: &[(&str, &str)] =
+        &[("parent", &parent), ("value", &value), ("at", &at), ("atoi", &atoi), ("expected", &expected)];
+    match &m.check_why {
+        CheckWhy::Matches => cx.fmt("restart.why-check-matches", args),
+        CheckWhy::MysqldSafe => cx.t("restart.why-check-mysqld-safe"),
+        CheckWhy::OracleImage => cx.t("restart.why-check-oracle"),
+        CheckWhy::Missing => match &m.supervisor {
+            Supervisor::Container { family: Some(ImageFamily::DockerHub), .. }
+            | Supervisor::ContainerLog { family: ImageFamily::DockerHub } => {
+                cx.t("restart.why-check-missing-dockerhub")
+            }
+            _ if m.unset_at.is_some() => cx.t("restart.why-check-unset"),
+            _ => cx.fmt("restart.why-check-missing", args),
+        },
+        CheckWhy::Mismatch => {
+            let origin_env = m.value.as_ref().is_some_and(|v| v.origin == PidOrigin::Environment);
+            if origin_env && value.contains('$') {
+                cx.fmt("restart.why-check-no-expansion", args)
+            } else {
+                cx.fmt("restart.why-check-mismatch", args)
+            }
+        }
+        CheckWhy::OwnPid => cx.t("restart.why-check-own-pid"),
+        CheckWhy::UserLiteral => cx.fmt("restart.why-check-user-literal", args),
+        CheckWhy::Opaque => cx.fmt("restart.why-check-opaque", args),
+        CheckWhy::ParentUnknown => match &m.parent {
+            Parent::UnknownScript { path, .. } => {
+                cx.fmt("restart.why-check-script-unknown", &[("path", path)])
+            }
+            Parent::ShellNotGuaranteed { .. } => cx.t("restart.why-check-shell"),
+            _ => match &m.supervisor {
+                Supervisor::Container { .. } => {
+                    let image = cx
+                        .facts
+                        .containers
+                        .server()
+                        .and_then(|c| c.image.as_ref())
+                        .map(|i| i.value.clone())
+                        .unwrap_or_default();
+                    cx.fmt("restart.why-check-image-unknown", &[("image", &image)])
+                }
+                _ => cx.t("restart.why-check-unknown"),
+            },
+        },
+        CheckWhy::NoInput => cx.t("restart.why-check-unknown"),
+    }
+}
+
+/// One sentence on whether exit code 16 is restarted.
+pub(crate) fn exit16_sentence(cx: &Ctx<'_>, m: &Model) -> String {
+    match &m.exit16_why {
+        Exit16Why::Prevented { .. } => cx.t("restart.why-16-prevented"),
+        Exit16Why::Forced { .. } => cx.t("restart.why-16-forced"),
+        Exit16Why::OneshotClean { .. } => cx.t("restart.why-16-oneshot"),
+        Exit16Why::Table { restart, clean_at } => {
+            let r = restart.as_ref().map(|r| r.value.as_str()).unwrap_or("no");
+            if restart.is_none() {
+                cx.t("restart.why-16-default")
+            } else if clean_at.is_some() && m.exit16 == Tri::No {
+                cx.fmt("restart.why-16-clean", &[("restart", r)])
+            } else if m.exit16 == Tri::Yes {
+                cx.fmt("restart.why-16-yes", &[("restart", r)])
+            } else {
+                cx.fmt("restart.why-16-no", &[("restart", r)])
+            }
+        }
+        Exit16Why::MysqldSafe => cx.t("restart.why-16-mysqld-safe"),
+        Exit16Why::ScriptLoop => cx.t("restart.why-16-script-loop"),
+        Exit16Why::ContainerPolicy { policy, default } => {
+            let p = policy
+                .as_ref()
+                .map(|p| p.value.clone())
+                .unwrap_or_else(|| cx.fmt("restart.default-value", &[("value", default)]));
+            if m.exit16 == Tri::Yes {
+                cx.fmt("restart.why-16-container-yes", &[("policy", &p)])
+            } else {
+                cx.fmt("restart.why-16-container-no", &[("policy", &p)])
+            }
+        }
+        Exit16Why::Unknown => cx.t("restart.why-16-unknown"),
+    }
+}
+
+/// Client error 3707 or error-log MY-013462 in the input.
+pub(crate) fn observed_failure(cx: &Ctx<'_>) -> Option<Loc> {
+    let f = cx.facts;
+    f.client_errors.iter().find(|e| e.code == 3707).map(|e| e.at).or_else(|| {
+        f.log_events
+            .iter()
+            .find(|e| e.code.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("MY-013462")))
+            .map(|e| e.at)
+    })
+}
+
+/// The verdict and its note.
+pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
+    let mut note = VerdictNote::default();
+    let observed = observed_failure(cx);
+    if m.mariadb {
+        note.summary = cx.t("restart.verdict-mariadb");
+        return (CloneRestart::Unknown, note);
+    }
+    if let Supervisor::None = m.supervisor {
+        note.missing.push(cx.t("restart.missing-supervisor"));
+        if let Some(at) = observed {
+            note.summary = cx.t("restart.verdict-fails-observed");
+            note.evidence.push(cx.evidence(at, cx.t("restart.label-observed")));
+            return (CloneRestart::Fails, note);
+        }
+        note.summary = cx.t("restart.verdict-unknown-no-input");
+        return (CloneRestart::Unknown, note);
+    }
+
+    let check = check_sentence(cx, m);
+    let e16 = exit16_sentence(cx, m);
+    let verdict = match (m.check, m.exit16) {
+        (Tri::No, _) => CloneRestart::Fails,
+        (Tri::Yes, Tri::No) => CloneRestart::StaysDown,
+        (Tri::Yes, Tri::Yes) => CloneRestart::Works,
+        _ => CloneRestart::Unknown,
+    };
+    note.summary = match verdict {
+        CloneRestart::Works => cx.fmt("restart.verdict-works", &[("why", &check)]),
+        CloneRestart::Fails => cx.fmt("restart.verdict-fails", &[("why", &check)]),
+        CloneRestart::StaysDown => cx.fmt("restart.verdict-stays-down", &[("why", &e16)]),
+        CloneRestart::Unknown => cx.t("restart.verdict-unknown"),
+    };
+    note.reasons.push(check);
+    if verdict == CloneRestart::Fails {
+        note.reasons.push(fails_consequence(cx, m));
+    }
+    note.reasons.push(e16);
+
+    // Evidence: the ExecStart / container line, the value, the exit-16 decider.
+    if let Some((e, _)) = &m.exec {
+        note.evidence.push(cx.evidence(e.at, cx.t("restart.label-execstart")));
+    } else if let Some(c) = cx.facts.containers.server() {
+        note.evidence.push(cx.evidence(c.at, cx.t("restart.label-container")));
+    }
+    if let Some(at) = m.value.as_ref().and_then(|v| v.at)
+        && !note.evidence.iter().any(|e| e.range == at.range && e.input == at.input)
+    {
+        note.evidence.push(cx.evidence(at, cx.t("restart.label-value")));
+    }
+    note.evidence.extend(super::exit16_evidence(cx, m));
+
+    // What would decide (or confirm) it.
+    match &m.parent {
+        Parent::UnknownScript { path, .. } => {
+            note.missing.push(cx.fmt("restart.missing-script", &[("path", path)]))
+        }
+        Parent::Unknown if m.is_systemd() => note.missing.push(cx.t("restart.missing-execstart")),
+        _ => {}
+    }
+    if let Supervisor::Container { family, .. } = &m.supervisor
+        && m.check == Tri::Unknown
+        && !matches!(family, Some(ImageFamily::DockerHub | ImageFamily::Oracle))
+    {
+        note.missing.push(cx.t("restart.missing-entrypoint"));
+    }
+    if let (Supervisor::Container { .. }, Some(c)) = (&m.supervisor, cx.facts.containers.server())
+        && m.check_why == CheckWhy::Missing
+    {
+        for ef in &c.env_files {
+            note.assumptions.push(cx.fmt("restart.assume-env-file", &[("path", &ef.value)]));
+        }
+    }
+    if let Supervisor::ContainerLog { .. } = &m.supervisor {
+        note.missing.push(cx.t("restart.missing-policy"));
+        if m.check == Tri::No {
+            note.assumptions.push(cx.t("restart.assume-dockerhub-env"));
+        }
+    }
+    for ef in &m.unseen_env_files {
+        let path = ef.value.trim_start_matches('-');
+        let overridden = m.value.as_ref().is_some_and(|v| {
+            matches!(v.origin, PidOrigin::CommandLine | PidOrigin::Script | PidOrigin::MysqldSafe)
+        });
+        if !overridden {
+            note.missing.push(cx.fmt("restart.missing-env-file", &[("path", path)]));
+            note.assumptions.push(cx.fmt("restart.assume-env-file", &[("path", path)]));
+        }
+    }
+    if m.is_systemd() && m.assumed_system {
+        note.assumptions.push(cx.t("restart.assume-system"));
+    }
+    if let Some(u) = &cx.facts.unit {
+        let (name, assumed) = super::dropin::unit_name(u);
+        if assumed {
+            note.assumptions.push(cx.fmt("restart.assume-unit-name", &[("unit", &name)]));
+        }
+        if let Some(w) = super::restart_notify_access::fires(m, u) {
+            note.reasons.push(cx.fmt("restart.caveat-notify", &[("wrapper", &w)]));
+        }
+        if verdict == CloneRestart::Works
+            && let Some(t) = super::restart_start_timeout::finite_timeout(u)
+        {
+            note.reasons.push(cx.fmt(
+                "restart.caveat-timeout",
+                &[("timeout", &super::restart_start_timeout::timeout_text(cx, &t))],
+            ));
+        }
+    }
+    if let Some(u) = &cx.facts.unit {
+        let rt = &u.runtime;
+        let exited_16 = rt.exec_main_status.as_ref().is_some_and(|s| s.value.trim() == "16")
+            && rt.exec_main_code.as_ref().is_none_or(|c| c.value.trim() == "1" || c.value.trim() == "exited");
+        if let (true, Some(state)) = (exited_16, rt.active_state.as_ref())
+            && matches!(state.value.as_str(), "inactive" | "failed")
+        {
+            note.reasons.push(cx.fmt("restart.observed-16-down", &[("state", &state.value)]));
+            note.evidence.push(cx.evidence(state.at, cx.t("restart.label-observed-16")));
+        }
+    }
+    if let Some(at) = observed {
+        note.evidence.push(cx.evidence(at, cx.t("restart.label-observed")));
+        if verdict != CloneRestart::Fails {
+            note.reasons.push(cx.t("restart.caveat-observed"));
+        }
+    }
+    (verdict, note)
+}
+
+/// Why systemd ignores a line (B.2).
+pub(crate) fn ignored_reason(cx: &Ctx<'_>, ig: &crate::facts::unit::Ignored) -> String {
+    use crate::facts::unit::IgnoredReason as R;
+    let key = ig.key.as_str();
+    match &ig.reason {
+        R::Commented => cx.t("restart.ignored-commented"),
+        R::WrongSection { section: Some(s) } => {
+            cx.fmt("restart.ignored-wrong-section", &[("key", key), ("section", s)])
+        }
+        R::WrongSection { section: None } => cx.fmt("restart.ignored-outside", &[("key", key)]),
+        R::Misspelt { suggestion } => {
+            cx.fmt("restart.ignored-misspelt", &[("key", key), ("suggestion", suggestion)])
+        }
+        R::InvalidValue => cx.fmt("restart.ignored-invalid", &[("key", key), ("value", &ig.value)]),
+        R::DuplicateExecStart => cx.t("restart.ignored-duplicate-exec"),
+    }
+}
+
+/// What happens when the check fails: ERROR 3707, MY-013462, exit code 0 — and whether the
+/// supervisor brings the server back after that clean exit (`Restart=always`, `on-success`, a
+/// container policy `always`/`unless-stopped`).
+pub(crate) fn fails_consequence(cx: &Ctx<'_>, m: &Model) -> String {
+    let mut s = cx.t("restart.consequence-fails");
+    let policy_and_back: Option<(String, bool)> = if let Some(u) = &cx.facts.unit {
+        if matches!(m.parent, Parent::MysqldSafe { .. }) {
+            None
+        } else {
+            let back = super::model::systemd_restarts(u, 0).0 == Tri::Yes;
+            Some((format!("Restart={}", u.restart.as_ref().map(|r| r.value.as_str()).unwrap_or("no")), back))
+        }
+    } else {
+        cx.facts.containers.server().map(|c| {
+            let p = c.restart.as_ref().map(|r| r.value.trim_matches(['"', '\'']).to_owned());
+            let back = match c.source {
+                crate::facts::container::ContainerSource::Kubernetes => {
+                    let p = p.as_deref().unwrap_or("Always");
+                    p == "Always" || c.kind.as_deref().is_some_and(|k| k != "Pod")
+                }
+                _ => matches!(p.as_deref(), Some("always" | "unless-stopped")),
+            };
+            let shown = match c.source {
+                crate::facts::container::ContainerSource::Kubernetes => {
+                    format!("restartPolicy: {}", p.as_deref().unwrap_or("Always"))
+                }
+                _ => format!("--restart={}", p.as_deref().unwrap_or("no")),
+            };
+            (shown, back)
+        })
+    };
+    if let Some((policy, back)) = policy_and_back {
+        s.push_str(super::sentence_gap(cx));
+        let key = if back { "restart.consequence-comes-back" } else { "restart.consequence-stays-off" };
+        s.push_str(&cx.fmt(key, &[("policy", &policy)]));
+    }
+    s
+}

@@ -1,0 +1,59 @@
+//! `restart-exit16-ignored`: nothing restarts mysqld when it exits with code 16 (systemd's
+//! `RestartPreventExitStatus=` → `RestartForceExitStatus=` → `Restart=` order, or the container
+//! restart policy), so the server stays down after RESTART or a clone.
+
+use super::model::{self, Model, Supervisor, Tri};
+use super::{Ctx, Rule, container_fixes, exit16_evidence, explain, finding, unit_fixes};
+use crate::i18n::Lang;
+use crate::report::{Finding, Severity};
+use crate::rules::{Family, Outcome};
+
+/// See `restart_exit16_ignored.en.md`.
+pub(crate) struct RestartExit16Ignored;
+
+/// The predicate.
+pub(crate) fn fires(m: &Model) -> bool {
+    !m.mariadb && m.exit16 == Tri::No && !matches!(m.supervisor, Supervisor::None)
+}
+
+impl Rule for RestartExit16Ignored {
+    fn id(&self) -> &'static str {
+        "restart-exit16-ignored"
+    }
+    fn family(&self) -> Family {
+        Family::Restart
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("restart_exit16_ignored.en.md"),
+            Lang::ZhCn => include_str!("restart_exit16_ignored.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let m = model::build(cx.facts);
+        if !fires(&m) {
+            return match m.exit16 {
+                Tri::Yes => Outcome::passed(explain::exit16_sentence(cx, &m)),
+                _ => Outcome::unknown(explain::exit16_sentence(cx, &m)),
+            };
+        }
+        let mut msg = explain::exit16_sentence(cx, &m);
+        msg.push_str(super::sentence_gap(cx));
+        msg.push_str(&cx.t("restart.consequence-stays-down"));
+        if m.check == Tri::No {
+            msg.push_str(super::sentence_gap(cx));
+            msg.push_str(&cx.t("restart.consequence-after-fix"));
+        }
+        let mut ev = exit16_evidence(cx, &m);
+        if ev.is_empty() {
+            if let Some((e, _)) = &m.exec {
+                ev.push(cx.evidence(e.at, cx.t("restart.label-no-restart")));
+            } else if let Some(c) = cx.facts.containers.server() {
+                ev.push(cx.evidence(c.at, cx.t("restart.label-no-policy")));
+            }
+        }
+        let fixes = if m.is_systemd() { unit_fixes(cx, &m) } else { container_fixes(cx, &m) };
+        out.push(finding(cx, self.id(), Severity::Error, msg, ev, fixes));
+        Outcome::fired()
+    }
+}

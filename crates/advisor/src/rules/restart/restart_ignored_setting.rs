@@ -1,0 +1,103 @@
+//! `restart-ignored-setting`: a line that looks meant to configure the restart is ignored by
+//! systemd (commented out, wrong section, misspelt key, invalid value, second `ExecStart=`).
+
+use super::model::{self, Supervisor};
+use super::{Ctx, Rule, explain, finding, place, unit_fixes};
+use crate::facts::unit::{Ignored, IgnoredReason};
+use crate::i18n::Lang;
+use crate::report::{Finding, Severity};
+use crate::rules::{Family, Outcome};
+
+/// See `restart_ignored_setting.en.md`.
+pub(crate) struct RestartIgnoredSetting;
+
+/// Keys that decide the clone restart.
+const KEYS: &[&str] = &[
+    "Environment",
+    "EnvironmentFile",
+    "UnsetEnvironment",
+    "ExecStart",
+    "Type",
+    "Restart",
+    "RestartPreventExitStatus",
+    "RestartForceExitStatus",
+    "SuccessExitStatus",
+    "NotifyAccess",
+    "TimeoutStartSec",
+    "TimeoutSec",
+    "StartLimitBurst",
+    "StartLimitIntervalSec",
+];
+
+/// The predicate: does this ignored line matter for the restart?
+pub(crate) fn relevant(ig: &Ignored) -> bool {
+    let key = match &ig.reason {
+        IgnoredReason::Misspelt { suggestion } => suggestion.as_str(),
+        _ => ig.key.as_str(),
+    };
+    if !KEYS.contains(&key) {
+        return false;
+    }
+    key != "Environment" || ig.value.contains("MYSQLD_PARENT_PID")
+}
+
+/// An ignored line does not matter when the unit sets the same thing elsewhere
+/// (`#Restart=always` next to `Restart=on-failure`, or a drop-in that sets what a misspelt line
+/// meant): not worth a warning. Invalid values and a second `ExecStart=` always matter.
+pub(crate) fn superseded(ig: &Ignored, u: &crate::facts::unit::UnitFacts) -> bool {
+    let key = match &ig.reason {
+        IgnoredReason::Commented | IgnoredReason::WrongSection { .. } => ig.key.as_str(),
+        IgnoredReason::Misspelt { suggestion } => suggestion.as_str(),
+        IgnoredReason::InvalidValue | IgnoredReason::DuplicateExecStart => return false,
+    };
+    match key {
+        "Environment" => u.env("MYSQLD_PARENT_PID").is_some(),
+        "Restart" => u.restart.is_some(),
+        "Type" => u.service_type.is_some(),
+        "NotifyAccess" => u.notify_access.is_some(),
+        "TimeoutStartSec" | "TimeoutSec" => u.timeout_start.is_some(),
+        "ExecStart" => !u.exec_start.is_empty(),
+        "RestartForceExitStatus" => !u.restart_force.codes.is_empty(),
+        "RestartPreventExitStatus" => !u.restart_prevent.codes.is_empty(),
+        "SuccessExitStatus" => !u.success_exit.codes.is_empty(),
+        "EnvironmentFile" => !u.environment_files.is_empty(),
+        _ => false,
+    }
+}
+
+impl Rule for RestartIgnoredSetting {
+    fn id(&self) -> &'static str {
+        "restart-ignored-setting"
+    }
+    fn family(&self) -> Family {
+        Family::Restart
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("restart_ignored_setting.en.md"),
+            Lang::ZhCn => include_str!("restart_ignored_setting.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let Some(u) = &cx.facts.unit else {
+            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+        };
+        let m = model::build(cx.facts);
+        if m.mariadb || !matches!(m.supervisor, Supervisor::Systemd { .. }) {
+            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+        }
+        let mut fired = false;
+        for ig in u.ignored.iter().filter(|i| relevant(i) && !superseded(i, u)) {
+            let reason = explain::ignored_reason(cx, ig);
+            let line = format!("{}={}", ig.key, ig.value);
+            let msg = cx.fmt(
+                "restart-ignored-setting.message",
+                &[("line", &line), ("place", &place(cx, ig.at)), ("reason", &reason)],
+            );
+            let ev = vec![cx.evidence(ig.at, cx.fmt("restart.label-ignored", &[("reason", &reason)]))];
+            out.push(finding(cx, self.id(), Severity::Warning, msg, ev, unit_fixes(cx, &m)));
+            fired = true;
+        }
+        if fired { Outcome::fired() } else { Outcome::passed(cx.t("restart-ignored-setting.passed")) }
+    }
+}

@@ -1,0 +1,70 @@
+//! `restart-on-crash` (info): the unit's `Restart=` also restarts mysqld after crashes. Explains
+//! the alternative of restarting only on exit code 16 (`Restart=no` + `RestartForceExitStatus=16`).
+
+use super::dropin::{DropIn, Op, unit_name};
+use super::model;
+use super::{Ctx, Rule, finding};
+use crate::i18n::Lang;
+use crate::report::{Applicability, Finding, Fix, FixTarget, Severity};
+use crate::rules::{Family, Outcome};
+
+/// See `restart_on_crash.en.md`.
+pub(crate) struct RestartOnCrash;
+
+impl Rule for RestartOnCrash {
+    fn id(&self) -> &'static str {
+        "restart-on-crash"
+    }
+    fn family(&self) -> Family {
+        Family::Restart
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("restart_on_crash.en.md"),
+            Lang::ZhCn => include_str!("restart_on_crash.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let Some(u) = &cx.facts.unit else {
+            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+        };
+        let m = model::build(cx.facts);
+        if m.mariadb || matches!(m.parent, model::Parent::MysqldSafe { .. }) {
+            return Outcome::not_applicable(cx.t("restart-on-crash.na"));
+        }
+        let Some(r) = model::restarts_crashes(u) else {
+            return Outcome::passed(cx.t("restart-on-crash.passed"));
+        };
+        let msg = cx.fmt("restart-on-crash.message", &[("restart", &r.value)]);
+        let ev = vec![cx.evidence(r.at, cx.t("restart.label-restart"))];
+        let (unit, unit_assumed) = unit_name(u);
+        let mut ops = Vec::new();
+        if u.restart_prevent.code(16).is_some() {
+            let mut rest: Vec<String> = u
+                .restart_prevent
+                .codes
+                .iter()
+                .filter(|c| c.value != 16)
+                .map(|c| c.value.to_string())
+                .collect();
+            rest.extend(u.restart_prevent.signals.iter().map(|s| s.value.clone()));
+            ops.push(Op::ResetPrevent(rest));
+        }
+        if u.restart_force.code(16).is_none() {
+            ops.push(Op::Force16);
+        }
+        let d = DropIn { unit, unit_assumed, user: m.is_user(), ops };
+        let mut text = d.text(cx.lang);
+        text.push_str("Restart=no\n");
+        let fix = Fix {
+            target: FixTarget::SystemdDropin,
+            title: cx.t("restart-on-crash.fix"),
+            text,
+            applicability: Applicability::DisplayOnly,
+            reason: Some(cx.t("restart-on-crash.fix-reason")),
+            file_name: None,
+        };
+        out.push(finding(cx, self.id(), Severity::Info, msg, ev, vec![fix]));
+        Outcome::fired()
+    }
+}

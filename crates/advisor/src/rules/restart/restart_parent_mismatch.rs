@@ -1,0 +1,79 @@
+//! `restart-parent-mismatch`: `MYSQLD_PARENT_PID` is set, but not to mysqld's parent PID (a
+//! forking wrapper, a user unit, `$$` before `exec`, an unexpanded `$VAR`), or the parent depends
+//! on the shell (`sh -c` without `exec`).
+
+use super::model::{self, CheckWhy, Model, Parent, Tri};
+use super::{Ctx, Rule, container_fixes, explain, finding, unit_fixes};
+use crate::i18n::Lang;
+use crate::report::{Finding, Severity};
+use crate::rules::{Family, Outcome};
+
+/// See `restart_parent_mismatch.en.md`.
+pub(crate) struct RestartParentMismatch;
+
+/// The predicate, with the severity: an error when the check certainly fails, a warning when it
+/// holds only by chance or depends on the shell.
+pub(crate) fn fires(m: &Model) -> Option<Severity> {
+    if m.mariadb {
+        return None;
+    }
+    match (&m.check, &m.check_why) {
+        (Tri::No, CheckWhy::Mismatch | CheckWhy::OwnPid) => Some(Severity::Error),
+        (_, CheckWhy::UserLiteral) => Some(Severity::Warning),
+        _ if matches!(m.parent, Parent::ShellNotGuaranteed { .. }) && m.value.is_some() => {
+            Some(Severity::Warning)
+        }
+        _ => None,
+    }
+}
+
+impl Rule for RestartParentMismatch {
+    fn id(&self) -> &'static str {
+        "restart-parent-mismatch"
+    }
+    fn family(&self) -> Family {
+        Family::Restart
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("restart_parent_mismatch.en.md"),
+            Lang::ZhCn => include_str!("restart_parent_mismatch.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let m = model::build(cx.facts);
+        let Some(sev) = fires(&m) else {
+            return match m.check {
+                Tri::Yes => Outcome::passed(explain::check_sentence(cx, &m)),
+                _ => Outcome::not_applicable(explain::check_sentence(cx, &m)),
+            };
+        };
+        let mut msg = explain::check_sentence(cx, &m);
+        msg.push_str(super::sentence_gap(cx));
+        if sev == Severity::Error {
+            msg.push_str(&explain::fails_consequence(cx, &m));
+        } else {
+            msg.push_str(&cx.t("restart.consequence-maybe"));
+        }
+        let mut ev = Vec::new();
+        if let Some(at) = m.value.as_ref().and_then(|v| v.at) {
+            ev.push(cx.evidence(at, cx.t("restart.label-value")));
+        }
+        if let Some((e, _)) = &m.exec
+            && !ev.iter().any(|x| x.range == e.at.range && x.input == e.at.input)
+        {
+            ev.push(cx.evidence(e.at, cx.t("restart.label-parent")));
+        }
+        if let Parent::Reparented { at: Some(at) } = &m.parent {
+            ev.push(cx.evidence(*at, cx.t("restart.label-reparented")));
+        }
+        if let Some(si) = &m.script
+            && let Some(l) = &si.script.launch
+        {
+            ev.push(cx.evidence(si.loc(l.start, l.end), cx.t("restart.label-script-launch")));
+        }
+        let fixes = if m.is_systemd() { unit_fixes(cx, &m) } else { container_fixes(cx, &m) };
+        out.push(finding(cx, self.id(), sev, msg, ev, fixes));
+        Outcome::fired()
+    }
+}

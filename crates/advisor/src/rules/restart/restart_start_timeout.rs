@@ -1,0 +1,93 @@
+//! `restart-start-timeout`: `Type=notify` with a finite start timeout. The start after a clone
+//! runs InnoDB recovery on the cloned data; systemd kills a start that takes longer.
+
+use super::dropin::{DropIn, Op, unit_name};
+use super::model;
+use super::{Ctx, Rule, finding};
+use crate::facts::Loc;
+use crate::facts::unit::UnitFacts;
+use crate::i18n::Lang;
+use crate::report::{Applicability, Finding, Fix, FixTarget, Severity};
+use crate::rules::{Family, Outcome};
+
+/// See `restart_start_timeout.en.md`.
+pub(crate) struct RestartStartTimeout;
+
+/// systemd's built-in `DefaultTimeoutStartSec=` (seconds).
+const DEFAULT_TIMEOUT: u64 = 90;
+
+/// The finite start timeout of a `Type=notify` unit: text for messages, the line (`None` for the
+/// default), and seconds when known.
+pub(crate) fn finite_timeout(u: &UnitFacts) -> Option<(String, Option<Loc>, Option<u64>)> {
+    let notify = u.service_type.as_ref().is_some_and(|t| t.value == "notify");
+    if !notify {
+        return None;
+    }
+    let default = || Some((format!("{DEFAULT_TIMEOUT}s"), None, Some(DEFAULT_TIMEOUT)));
+    match &u.timeout_start {
+        None => default(),
+        // systemd ignores a malformed value: the default applies.
+        Some(v) => match crate::facts::unit::parse_timespan(&v.value) {
+            None => default(),
+            Some(0 | u64::MAX) => None,
+            Some(us) => Some((v.value.clone(), Some(v.at), Some(us / 1_000_000))),
+        },
+    }
+}
+
+/// The timeout as shown to users (`90s (default)` when not set).
+pub(crate) fn timeout_text(cx: &Ctx<'_>, t: &(String, Option<Loc>, Option<u64>)) -> String {
+    if t.1.is_none() { cx.fmt("restart.default-value", &[("value", &t.0)]) } else { t.0.clone() }
+}
+
+impl Rule for RestartStartTimeout {
+    fn id(&self) -> &'static str {
+        "restart-start-timeout"
+    }
+    fn family(&self) -> Family {
+        Family::Restart
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("restart_start_timeout.en.md"),
+            Lang::ZhCn => include_str!("restart_start_timeout.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let Some(u) = &cx.facts.unit else {
+            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+        };
+        let m = model::build(cx.facts);
+        if m.mariadb {
+            return Outcome::not_applicable(cx.t("restart.verdict-mariadb"));
+        }
+        let Some(t) = finite_timeout(u) else {
+            return Outcome::passed(cx.t("restart-start-timeout.passed"));
+        };
+        let text = timeout_text(cx, &t);
+        let at = t.1;
+        let msg = cx.fmt("restart-start-timeout.message", &[("timeout", &text)]);
+        let mut ev = Vec::new();
+        match at {
+            Some(at) => ev.push(cx.evidence(at, cx.t("restart.label-timeout"))),
+            None => {
+                if let Some(t) = &u.service_type {
+                    ev.push(cx.evidence(t.at, cx.t("restart.label-timeout-default")));
+                }
+            }
+        }
+        let (unit, unit_assumed) = unit_name(u);
+        let d = DropIn { unit, unit_assumed, user: m.is_user(), ops: vec![Op::NoStartTimeout] };
+        let path = d.path();
+        let fix = Fix {
+            target: FixTarget::SystemdDropin,
+            title: cx.fmt("restart-start-timeout.fix", &[("unit", &d.unit)]),
+            text: d.text(cx.lang),
+            applicability: Applicability::NeedsReview,
+            reason: Some(cx.t("restart-start-timeout.fix-reason")),
+            file_name: Some(path),
+        };
+        out.push(finding(cx, self.id(), Severity::Warning, msg, ev, vec![fix]));
+        Outcome::fired()
+    }
+}

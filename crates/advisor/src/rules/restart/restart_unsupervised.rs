@@ -1,0 +1,75 @@
+//! `restart-unsupervised`: `MYSQLD_PARENT_PID` is not set where mysqld runs, so the supervisor
+//! check fails (ERROR 3707, MY-013462, shutdown with exit code 0).
+
+use super::model::{self, CheckWhy, Model, Supervisor, Tri};
+use super::{Ctx, Rule, container_fixes, explain, finding, unit_fixes};
+use crate::i18n::Lang;
+use crate::report::{Finding, Severity};
+use crate::rules::{Family, Outcome};
+
+/// See `restart_unsupervised.en.md`.
+pub(crate) struct RestartUnsupervised;
+
+/// The predicate: the variable is missing where mysqld runs.
+pub(crate) fn fires(m: &Model) -> bool {
+    !m.mariadb && m.check == Tri::No && m.check_why == CheckWhy::Missing
+}
+
+impl Rule for RestartUnsupervised {
+    fn id(&self) -> &'static str {
+        "restart-unsupervised"
+    }
+    fn family(&self) -> Family {
+        Family::Restart
+    }
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => include_str!("restart_unsupervised.en.md"),
+            Lang::ZhCn => include_str!("restart_unsupervised.zh-CN.md"),
+        }
+    }
+    fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
+        let m = model::build(cx.facts);
+        if matches!(m.supervisor, Supervisor::None) {
+            return Outcome::unknown(cx.t("restart.missing-supervisor"));
+        }
+        if !fires(&m) {
+            return match m.check {
+                Tri::Yes => Outcome::passed(explain::check_sentence(cx, &m)),
+                _ => Outcome::not_applicable(explain::check_sentence(cx, &m)),
+            };
+        }
+        let mut msg = explain::check_sentence(cx, &m);
+        msg.push_str(super::sentence_gap(cx));
+        msg.push_str(&explain::fails_consequence(cx, &m));
+        let mut ev = Vec::new();
+        if let Some((e, _)) = &m.exec {
+            ev.push(cx.evidence(e.at, cx.t("restart.label-execstart-no-var")));
+        }
+        if let Some(at) = m.unset_at {
+            ev.push(cx.evidence(at, cx.t("restart.label-unset")));
+        }
+        if let Some(u) = &cx.facts.unit {
+            for ig in u.ignored.iter().filter(|i| i.value.contains("MYSQLD_PARENT_PID")) {
+                let reason = explain::ignored_reason(cx, ig);
+                msg.push_str(super::sentence_gap(cx));
+                msg.push_str(&cx.fmt(
+                    "restart.ignored-hint",
+                    &[("place", &super::place(cx, ig.at)), ("reason", &reason)],
+                ));
+                ev.push(cx.evidence(ig.at, cx.fmt("restart.label-ignored", &[("reason", &reason)])));
+            }
+        }
+        if let Some(c) = cx.facts.containers.server() {
+            ev.push(cx.evidence(c.image.as_ref().map(|i| i.at).unwrap_or(c.at), cx.t("restart.label-image")));
+        } else if let Some(lf) = &cx.facts.containers.log_family {
+            ev.push(cx.evidence(lf.at, cx.t("restart.label-entrypoint-log")));
+        }
+        if let Some(si) = &m.script {
+            ev.push(cx.evidence(si.at, cx.t("restart.label-script")));
+        }
+        let fixes = if m.is_systemd() { unit_fixes(cx, &m) } else { container_fixes(cx, &m) };
+        out.push(finding(cx, self.id(), Severity::Error, msg, ev, fixes));
+        Outcome::fired()
+    }
+}

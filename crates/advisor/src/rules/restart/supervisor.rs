@@ -1,0 +1,629 @@
+//! How mysqld is launched: command lines (`ExecStart=`, `docker run … mysqld`, `sh -c "…"`) and
+//! wrapper scripts, and what that means for mysqld's parent process.
+//!
+//! Facts (`mysql-facts.md` §1.1, §1.6, §1.7, §5; `systemd-and-peers.md` B.4):
+//! - launchers that replace themselves with their command keep the parent: `exec`, `env`, `nice`,
+//!   `nohup`, `numactl`, `taskset`, `chrt`, `ionice`, `stdbuf`, `setpriv`, `gosu`, `su-exec`,
+//!   `prlimit`, and `NAME=value` prefixes such as `LD_PRELOAD=…`;
+//! - wrappers that fork and wait become the parent: `sudo`, `su`, `runuser`, `timeout`, `strace`,
+//!   `perf`, `script`, `screen`, `tmux`, and a shell script whose mysqld line has no `exec`;
+//! - `sh -c "…"` without an explicit `exec`: bash may skip the fork for a final simple command,
+//!   other shells were not verified — not guaranteed;
+//! - `mysqld_safe` runs mysqld as `env MYSQLD_PARENT_PID=$$ …` and restarts it on exit 16.
+//!
+//! Everything here is a pure function of text; nothing panics on any input.
+
+/// Launchers that `exec` their command (mysqld keeps the launcher's parent).
+pub(crate) const EXEC_LAUNCHERS: &[&str] = &[
+    "exec", "env", "nice", "nohup", "numactl", "taskset", "chrt", "ionice", "stdbuf", "setpriv", "gosu",
+    "su-exec", "prlimit",
+];
+/// Wrappers that fork mysqld and wait for it (they become its parent).
+pub(crate) const FORKING_WRAPPERS: &[&str] =
+    &["sudo", "su", "runuser", "timeout", "strace", "perf", "script", "screen", "tmux"];
+/// Shells.
+pub(crate) const SHELLS: &[&str] = &["sh", "bash", "dash", "ksh", "zsh", "ash", "busybox"];
+/// The server binaries.
+pub(crate) const SERVERS: &[&str] = &["mysqld", "mysqld-debug", "mariadbd"];
+/// The `mysqld_safe` supervisor scripts.
+pub(crate) const SAFE: &[&str] = &["mysqld_safe", "mariadbd-safe"];
+
+/// What finally runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Program {
+    /// `mysqld` (or `mysqld-debug`).
+    Mysqld,
+    /// MariaDB's `mariadbd`.
+    Mariadbd,
+    /// `mysqld_safe`.
+    MysqldSafe,
+    /// A shell running a `-c` string (analysed in [`Launch::shell`]).
+    ShellString,
+    /// Something else: a wrapper script (path as written) or an unknown program.
+    Other(String),
+    /// Nothing (empty command).
+    Nothing,
+}
+
+/// How a command line starts mysqld.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Launch {
+    /// The final program.
+    pub program: Program,
+    /// Exec-ing launchers passed through, in order (`numactl`, `env`).
+    pub launchers: Vec<String>,
+    /// The first forking wrapper (`sudo`, `timeout`…), if any.
+    pub forking: Option<String>,
+    /// The user a `sudo -u X` / `runuser -u X` / `su X` / `gosu X` switches to, if seen.
+    pub run_as: Option<String>,
+    /// `NAME=value` assignments made on the command line (`env X=1 …`, `X=1 cmd`), in order.
+    pub env: Vec<(String, String)>,
+    /// `Some(true)` for `--daemonize` (or `=ON/1/TRUE`), `Some(false)` for `--skip-daemonize` /
+    /// `--daemonize=OFF`.
+    pub daemonize: Option<bool>,
+    /// The tokens from the server program on (mysqld and its arguments), when found.
+    pub server_cmd: Vec<String>,
+    /// For `sh -c "…"`: the analysis of the string.
+    pub shell: Option<Box<Script>>,
+}
+
+impl Launch {
+    fn new() -> Launch {
+        Launch {
+            program: Program::Nothing,
+            launchers: Vec::new(),
+            forking: None,
+            run_as: None,
+            env: Vec::new(),
+            daemonize: None,
+            server_cmd: Vec::new(),
+            shell: None,
+        }
+    }
+    /// The last command-line assignment of `name`.
+    pub fn env_value(&self, name: &str) -> Option<&str> {
+        self.env.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// The base name of a path-like token (`/usr/sbin/mysqld` → `mysqld`).
+pub(crate) fn basename(tok: &str) -> &str {
+    tok.rsplit('/').next().unwrap_or(tok)
+}
+
+fn is_server(base: &str) -> bool {
+    SERVERS.contains(&base)
+}
+
+fn is_known(base: &str) -> bool {
+    EXEC_LAUNCHERS.contains(&base)
+        || FORKING_WRAPPERS.contains(&base)
+        || SHELLS.contains(&base)
+        || SERVERS.contains(&base)
+        || SAFE.contains(&base)
+}
+
+/// A `NAME=value` shell/env assignment (name: letters, digits, `_`, not starting with a digit).
+pub(crate) fn assignment(tok: &str) -> Option<(&str, &str)> {
+    let (n, v) = tok.split_once('=')?;
+    let mut chars = n.chars();
+    let first = chars.next()?;
+    if !(first.is_ascii_alphabetic() || first == '_') {
+        return None;
+    }
+    if !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return None;
+    }
+    Some((n, v))
+}
+
+/// Splits a command line into words: whitespace separates, `'…'` and `"…"` group (quotes
+/// removed), `\x` escapes `x` outside single quotes. Linear; never fails (an unclosed quote runs
+/// to the end).
+pub(crate) fn words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_word = false;
+    let mut quote: Option<char> = None;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                } else if c == '\\' && q == '"' {
+                    if let Some(n) = chars.next() {
+                        cur.push(n);
+                    }
+                } else {
+                    cur.push(c);
+                }
+            }
+            None => {
+                if c.is_whitespace() {
+                    if in_word {
+                        out.push(std::mem::take(&mut cur));
+                        in_word = false;
+                    }
+                } else if c == '\'' || c == '"' {
+                    quote = Some(c);
+                    in_word = true;
+                } else if c == '\\' {
+                    if let Some(n) = chars.next()
+                        && n != '\n'
+                    {
+                        cur.push(n);
+                        in_word = true;
+                    }
+                } else {
+                    cur.push(c);
+                    in_word = true;
+                }
+            }
+        }
+    }
+    if in_word {
+        out.push(cur);
+    }
+    out
+}
+
+/// Strips systemd's command prefixes (`@`, `-`, `:`, `+`, `!`, `!!`, `|`) and turns `$$` into `$`
+/// (systemd's escape for a literal dollar).
+pub(crate) fn systemd_command(line: &str) -> String {
+    let t = line.trim_start().trim_start_matches(['@', '-', ':', '+', '!', '|']);
+    t.replace("$$", "$")
+}
+
+/// Analyses a command line (already unquoted into words).
+pub(crate) fn analyze_words(tokens: &[String]) -> Launch {
+    let mut l = Launch::new();
+    let mut i = 0usize;
+    // Bounded: each step advances `i`.
+    while i < tokens.len() {
+        let tok = tokens[i].as_str();
+        if let Some((n, v)) = assignment(tok) {
+            l.env.push((n.to_owned(), v.to_owned()));
+            i += 1;
+            continue;
+        }
+        let base = basename(tok);
+        if EXEC_LAUNCHERS.contains(&base) {
+            l.launchers.push(base.to_owned());
+            let next = next_program(tokens, i + 1);
+            for t in tokens.get(i + 1..next).unwrap_or(&[]) {
+                if base == "env"
+                    && let Some((n, v)) = assignment(t)
+                {
+                    l.env.push((n.to_owned(), v.to_owned()));
+                }
+            }
+            if (base == "gosu" || base == "su-exec") && l.run_as.is_none() {
+                l.run_as = tokens.get(i + 1).filter(|t| !t.starts_with('-')).cloned();
+            }
+            i = next;
+            continue;
+        }
+        if FORKING_WRAPPERS.contains(&base) {
+            l.forking = Some(base.to_owned());
+            l.run_as = run_as(base, tokens.get(i + 1..).unwrap_or(&[]));
+            // The rest only matters to find mysqld (for the fix): the first server token.
+            if let Some(j) = tokens.iter().skip(i + 1).position(|t| is_server(basename(t))) {
+                let j = i + 1 + j;
+                l.program = Program::Mysqld;
+                if basename(&tokens[j]) == "mariadbd" {
+                    l.program = Program::Mariadbd;
+                }
+                l.server_cmd = tokens[j..].to_vec();
+            } else if let Some(j) = tokens.iter().skip(i + 1).position(|t| SAFE.contains(&basename(t))) {
+                l.program = Program::MysqldSafe;
+                l.server_cmd = tokens[i + 1 + j..].to_vec();
+            } else {
+                l.program = Program::Other(tokens.get(i + 1..).unwrap_or(&[]).join(" "));
+            }
+            break;
+        }
+        if SHELLS.contains(&base) {
+            let rest = tokens.get(i + 1..).unwrap_or(&[]);
+            if let Some(k) =
+                rest.iter().position(|t| t.starts_with('-') && !t.starts_with("--") && t.contains('c'))
+            {
+                let body = rest.get(k + 1).map(String::as_str).unwrap_or("");
+                l.program = Program::ShellString;
+                l.shell = Some(Box::new(analyze_script(body)));
+            } else {
+                let script = rest.iter().find(|t| !t.starts_with('-')).cloned().unwrap_or_default();
+                l.program = Program::Other(script);
+            }
+            break;
+        }
+        if SAFE.contains(&base) {
+            l.program = Program::MysqldSafe;
+            l.server_cmd = tokens[i..].to_vec();
+            break;
+        }
+        if is_server(base) {
+            l.program = if base == "mariadbd" { Program::Mariadbd } else { Program::Mysqld };
+            l.server_cmd = tokens[i..].to_vec();
+            break;
+        }
+        l.program = Program::Other(tok.to_owned());
+        break;
+    }
+    l.daemonize = daemonize_flag(&l.server_cmd);
+    l
+}
+
+/// Analyses a command line given as text.
+pub(crate) fn analyze_command(line: &str) -> Launch {
+    analyze_words(&words(line))
+}
+
+/// Index of the next program word after a launcher's options: the first word naming a known
+/// program, else the first path-like word that is not an option, else the end.
+fn next_program(tokens: &[String], from: usize) -> usize {
+    let rest = tokens.get(from..).unwrap_or(&[]);
+    if let Some(k) = rest.iter().position(|t| is_known(basename(t)) && !t.starts_with('-')) {
+        return from + k;
+    }
+    if let Some(k) =
+        rest.iter().position(|t| t.contains('/') && !t.starts_with('-') && assignment(t).is_none())
+    {
+        return from + k;
+    }
+    tokens.len()
+}
+
+fn run_as(wrapper: &str, args: &[String]) -> Option<String> {
+    match wrapper {
+        "sudo" | "runuser" => {
+            let k = args.iter().position(|t| t == "-u" || t == "--user")?;
+            args.get(k + 1).cloned()
+        }
+        "su" => args.iter().find(|t| !t.starts_with('-') && !is_known(basename(t))).cloned(),
+        _ => None,
+    }
+}
+
+/// `--daemonize` among mysqld's arguments.
+pub(crate) fn daemonize_flag(cmd: &[String]) -> Option<bool> {
+    let mut out = None;
+    for t in cmd.iter().skip(1) {
+        let t = t.replace('_', "-");
+        let t = t.strip_prefix("--loose-").map(|r| format!("--{r}")).unwrap_or(t);
+        if t == "--daemonize" {
+            out = Some(true);
+        } else if t == "--skip-daemonize" || t == "--disable-daemonize" {
+            out = Some(false);
+        } else if let Some(v) = t.strip_prefix("--daemonize=") {
+            out = crate::facts::settings::parse_bool(v);
+        }
+    }
+    out
+}
+
+/// What a script (or a `sh -c` string) sets `MYSQLD_PARENT_PID` to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum PidExpr {
+    /// A literal (compared with `atoi`).
+    Literal(String),
+    /// `$$`: the shell's own PID.
+    ShellPid,
+    /// `$PPID`, or field 4 of `/proc/$$/stat` (Oracle's image): the shell's parent.
+    ShellParent,
+    /// Something else (another variable, a command substitution).
+    Other(String),
+}
+
+impl PidExpr {
+    /// Classifies the right-hand side of an assignment.
+    pub fn parse(v: &str) -> PidExpr {
+        let t = v.trim().trim_matches(['"', '\'']);
+        if t == "$$" || t == "${$}" {
+            PidExpr::ShellPid
+        } else if t == "$PPID" || t == "${PPID}" || (t.contains("/proc/$$/stat") && t.contains("-f4")) {
+            PidExpr::ShellParent
+        } else if t.contains('$') || t.contains('`') {
+            PidExpr::Other(t.to_owned())
+        } else {
+            PidExpr::Literal(t.to_owned())
+        }
+    }
+}
+
+/// The statement of a script that starts the server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ScriptLaunch {
+    /// Byte range of the statement within the script text.
+    pub start: usize,
+    pub end: usize,
+    /// Started with `exec`.
+    pub exec: bool,
+    /// Ends with `&` (backgrounded).
+    pub background: bool,
+    /// The command's analysis (launchers, program, inline env).
+    pub launch: Launch,
+}
+
+/// What a wrapper script does with mysqld.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Script {
+    /// The last statement that starts the server (mysqld, mysqld_safe) or `exec "$@"`.
+    pub launch: Option<ScriptLaunch>,
+    /// The last `MYSQLD_PARENT_PID=` / `export MYSQLD_PARENT_PID=` before (or in) it, with its byte range.
+    pub parent_pid: Option<(PidExpr, usize, usize)>,
+    /// True when the script loops and restarts on exit code 16 itself (`while … 16`).
+    pub loops_on_16: bool,
+    /// `exec "$@"` (an entrypoint that runs its arguments).
+    pub exec_args: bool,
+}
+
+/// Analyses a shell script or `sh -c` string (the accepted grammar is a practical subset of POSIX
+/// sh: `#` comments, `\` line continuation, statements separated by newlines, `;`, `&&`, `||`;
+/// `exec`, `export NAME=value`, `NAME=value cmd` prefixes). Linear; never fails.
+pub(crate) fn analyze_script(text: &str) -> Script {
+    let mut s = Script::default();
+    let mut loops = false;
+    let mut mentions_16 = false;
+    for (start, end) in statements(text) {
+        let stmt = text.get(start..end).unwrap_or("");
+        let mut toks = words(stmt);
+        if toks.first().is_some_and(|t| t == "while" || t == "until" || t == "do") {
+            loops = true;
+            // `while true; do mysqld; …` — look at what follows the keyword.
+            toks.remove(0);
+        }
+        if stmt.contains("16") {
+            mentions_16 = true;
+        }
+        let background = toks.last().is_some_and(|t| t == "&") || stmt.trim_end().ends_with('&');
+        if toks.last().is_some_and(|t| t == "&") {
+            toks.pop();
+        }
+        if toks.first().is_some_and(|t| t == "export" || t == "declare" || t == "local" || t == "readonly") {
+            if let Some(v) = raw_rhs(stmt) {
+                s.parent_pid = Some((PidExpr::parse(&v), start, end));
+            }
+            continue;
+        }
+        let exec = toks.first().is_some_and(|t| t == "exec");
+        let body: Vec<String> = if exec { toks[1..].to_vec() } else { toks.clone() };
+        // A bare assignment statement.
+        if !body.is_empty() && body.iter().all(|t| assignment(t).is_some()) {
+            if let Some(v) = raw_rhs(stmt) {
+                s.parent_pid = Some((PidExpr::parse(&v), start, end));
+            }
+            continue;
+        }
+        if exec && body.first().is_some_and(|t| t == "$@" || t == "${@}") {
+            s.exec_args = true;
+            s.launch = Some(ScriptLaunch { start, end, exec, background, launch: Launch::new() });
+            continue;
+        }
+        let launch = analyze_words(&body);
+        // `exec docker-entrypoint.sh "$@"`: hands over to an image's entrypoint, which execs mysqld
+        // in turn (Docker Hub and Oracle images); the PID, and so the parent, stay the same.
+        let hands_over =
+            exec && matches!(&launch.program, Program::Other(p) if basename(p).ends_with("entrypoint.sh"));
+        if hands_over {
+            s.exec_args = true;
+            s.launch = Some(ScriptLaunch { start, end, exec, background, launch });
+            continue;
+        }
+        let runs_server = matches!(launch.program, Program::Mysqld | Program::Mariadbd | Program::MysqldSafe);
+        if runs_server {
+            if let Some(v) = launch.env_value("MYSQLD_PARENT_PID") {
+                s.parent_pid = Some((PidExpr::parse(v), start, end));
+            }
+            s.launch = Some(ScriptLaunch { start, end, exec, background, launch });
+        }
+    }
+    s.loops_on_16 = loops && mentions_16;
+    s
+}
+
+/// The right-hand side of `MYSQLD_PARENT_PID=` in a statement: a whole `$(…)` / backtick command
+/// substitution, else one word.
+fn raw_rhs(stmt: &str) -> Option<String> {
+    let k = stmt.find("MYSQLD_PARENT_PID=")?;
+    let rest = stmt.get(k + "MYSQLD_PARENT_PID=".len()..)?;
+    if rest.starts_with("$(") || rest.starts_with('`') || rest.starts_with("\"$(") {
+        return Some(rest.trim_end().to_owned());
+    }
+    Some(words(rest).into_iter().next().unwrap_or_default())
+}
+
+/// Splits script text into statements (byte ranges): newlines (unless continued with `\`), `;`,
+/// `&&`, `||` outside quotes; `#` comments (at a word start) run to the end of the line.
+fn statements(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut comment = false;
+    let push = |out: &mut Vec<(usize, usize)>, s: usize, e: usize| {
+        if text.get(s..e).is_some_and(|t| !t.trim().is_empty()) {
+            out.push((s, e));
+        }
+    };
+    while i < b.len() {
+        let c = b[i];
+        if comment {
+            if c == b'\n' {
+                comment = false;
+                push(&mut out, start, i);
+                start = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        match quote {
+            Some(q) => {
+                if c == b'\\' && q == b'"' {
+                    i += 2;
+                    continue;
+                }
+                if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                b'\'' | b'"' => quote = Some(c),
+                b'\\' => {
+                    i += 2;
+                    continue;
+                }
+                b'#' if i == 0 || b[i - 1].is_ascii_whitespace() || b[i - 1] == b';' => {
+                    push(&mut out, start, i);
+                    comment = true;
+                    start = i;
+                }
+                b'\n' | b';' => {
+                    push(&mut out, start, i);
+                    start = i + 1;
+                }
+                b'&' | b'|' if b.get(i + 1) == Some(&c) => {
+                    push(&mut out, start, i);
+                    start = i + 2;
+                    i += 2;
+                    continue;
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    if !comment {
+        push(&mut out, start, b.len());
+    }
+    out.into_iter().map(|(s, e)| (s.min(b.len()), e.min(b.len()))).collect()
+}
+
+/// C's `atoi`: leading whitespace, an optional sign, then decimal digits up to the first other
+/// character; anything else gives 0. (Overflow is undefined in C; here it saturates.)
+pub(crate) fn atoi(s: &str) -> i64 {
+    let t = s.trim_start_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r']);
+    let (neg, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let mut n: i64 = 0;
+    for c in digits.bytes() {
+        if !c.is_ascii_digit() {
+            break;
+        }
+        n = n.saturating_mul(10).saturating_add(i64::from(c - b'0'));
+    }
+    if neg { -n } else { n }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atoi_matches_c() {
+        assert_eq!(atoi("1"), 1);
+        assert_eq!(atoi("  1"), 1);
+        assert_eq!(atoi("1abc"), 1);
+        assert_eq!(atoi("0x1"), 0);
+        assert_eq!(atoi(""), 0);
+        assert_eq!(atoi("abc"), 0);
+        assert_eq!(atoi("$MANAGERPID"), 0);
+        assert_eq!(atoi("-3"), -3);
+        assert_eq!(atoi("99999999999999999999999"), i64::MAX);
+    }
+
+    #[test]
+    fn direct_and_exec_launchers_keep_the_parent() {
+        let l = analyze_command("/usr/sbin/mysqld $MYSQLD_OPTS");
+        assert_eq!(l.program, Program::Mysqld);
+        assert!(l.forking.is_none());
+        let l = analyze_command("/usr/bin/numactl --interleave=all /usr/sbin/mysqld --daemonize");
+        assert_eq!(l.program, Program::Mysqld);
+        assert_eq!(l.launchers, ["numactl"]);
+        assert_eq!(l.daemonize, Some(true));
+        let l = analyze_command(
+            "/usr/bin/env LD_PRELOAD=/usr/lib64/libjemalloc.so.2 MYSQLD_PARENT_PID=1 /usr/sbin/mysqld",
+        );
+        assert_eq!(l.env_value("MYSQLD_PARENT_PID"), Some("1"));
+        assert_eq!(l.program, Program::Mysqld);
+        let l = analyze_command("taskset -c 0-3 chrt -f 10 gosu mysql mysqld");
+        assert_eq!(l.launchers, ["taskset", "chrt", "gosu"]);
+        assert_eq!(l.run_as.as_deref(), Some("mysql"));
+        assert_eq!(l.program, Program::Mysqld);
+    }
+
+    #[test]
+    fn forking_wrappers_are_seen() {
+        let l = analyze_command("/usr/bin/sudo -u mysql /usr/sbin/mysqld --user=mysql");
+        assert_eq!(l.forking.as_deref(), Some("sudo"));
+        assert_eq!(l.run_as.as_deref(), Some("mysql"));
+        assert_eq!(l.server_cmd, ["/usr/sbin/mysqld", "--user=mysql"]);
+        let l = analyze_command("/usr/bin/timeout 1d /usr/sbin/mysqld");
+        assert_eq!(l.forking.as_deref(), Some("timeout"));
+        let l = analyze_command("/usr/bin/strace -f -o /tmp/trace /usr/sbin/mysqld");
+        assert_eq!(l.server_cmd, ["/usr/sbin/mysqld"]);
+    }
+
+    #[test]
+    fn shells_and_scripts() {
+        let l = analyze_command(&systemd_command(
+            "/bin/sh -c 'export MYSQLD_PARENT_PID=$$PPID; exec /usr/sbin/mysqld --user=mysql'",
+        ));
+        assert_eq!(l.program, Program::ShellString);
+        let s = l.shell.expect("analysed");
+        assert_eq!(s.parent_pid.as_ref().map(|p| &p.0), Some(&PidExpr::ShellParent));
+        assert!(s.launch.as_ref().is_some_and(|x| x.exec));
+        let l = analyze_command("/bin/bash -c \"ulimit -n 65535; /usr/sbin/mysqld\"");
+        assert!(l.shell.expect("analysed").launch.is_some_and(|x| !x.exec));
+        let l = analyze_command("/opt/mysql/bin/start-mysql.sh --foo");
+        assert_eq!(l.program, Program::Other("/opt/mysql/bin/start-mysql.sh".into()));
+        let l = analyze_command("/usr/bin/mysqld_safe --basedir=/usr");
+        assert_eq!(l.program, Program::MysqldSafe);
+    }
+
+    #[test]
+    fn script_analysis() {
+        let s = analyze_script(
+            "#!/bin/bash\n# start it\nulimit -n 100000\nexport MYSQLD_PARENT_PID=$$\nexec /usr/sbin/mysqld \\\n  --user=mysql \"$@\"\n",
+        );
+        let launch = s.launch.expect("found");
+        assert!(launch.exec);
+        assert_eq!(s.parent_pid.map(|p| p.0), Some(PidExpr::ShellPid));
+        let s = analyze_script("#!/bin/sh\nnumactl --interleave=all /usr/sbin/mysqld --user=mysql\n");
+        assert!(s.launch.is_some_and(|l| !l.exec && !l.background));
+        let s = analyze_script(
+            "export MYSQLD_PARENT_PID=$$\nwhile true; do\n  /usr/sbin/mysqld\n  if [ $? -ne 16 ]; then break; fi\ndone\n",
+        );
+        assert!(s.loops_on_16);
+        let s = analyze_script(
+            "export MYSQLD_PARENT_PID=$(cat /proc/$$/stat|cut -d\\  -f4)\nexec \"$@\" --user=mysql\n",
+        );
+        assert!(s.exec_args);
+        assert_eq!(s.parent_pid.map(|p| p.0), Some(PidExpr::ShellParent));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(s in "[ -~\\n\\t'\"\\\\$;&|#é]{0,200}") {
+            let l = analyze_command(&s);
+            let sc = analyze_script(&s);
+            if let Some(x) = sc.launch {
+                proptest::prop_assert!(x.start <= x.end && x.end <= s.len());
+            }
+            let _ = atoi(&s);
+            let _ = l.env_value("MYSQLD_PARENT_PID");
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for t in ["", "\\", "'", "\"\\", "exec", "env", "sudo", "a=b", "#", "&&", "||;&", "é\\é", "sh -c"] {
+            let _ = analyze_command(t);
+            let _ = analyze_script(t);
+        }
+    }
+}

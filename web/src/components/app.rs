@@ -1,0 +1,104 @@
+use super::SharedReport;
+use super::findings::Findings;
+use super::header::Header;
+use super::input_panel::InputPanel;
+use super::passed_checks::PassedChecks;
+use super::report_toolbar::ReportToolbar;
+use super::verdicts::Verdicts;
+use crate::dom;
+use crate::hooks::{load_inputs, use_debounced, use_document_settings, use_session_inputs};
+use crate::state::{Action, InputDoc, State, Theme};
+use crate::tr::t;
+use advisor::{Input, Lang, Options, analyze_with};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct AppProps {
+    /// Compact layout for iframes and docs.
+    pub embed: bool,
+    /// Language; else the remembered one, else the browser's.
+    pub lang: Option<Lang>,
+    /// An example to load (`?example=<id>`).
+    pub example: Option<String>,
+    /// Inputs to start with (JS `mount`).
+    pub inputs: Option<Vec<(String, String)>>,
+    /// Keep input in sessionStorage and settings in localStorage.
+    pub remember: bool,
+}
+
+fn initial_state(props: &AppProps) -> State {
+    let remembered = |key: &str| if props.remember { dom::get(dom::local(), key) } else { None };
+    let lang = props
+        .lang
+        .or_else(|| remembered("mysql-advisor.lang").as_deref().and_then(Lang::from_tag))
+        .or_else(|| dom::browser_language().as_deref().and_then(Lang::from_tag))
+        .unwrap_or_default();
+    let theme = remembered("mysql-advisor.theme").map_or(Theme::System, |s| Theme::from_name(&s));
+    let inputs = match &props.inputs {
+        Some(list) => list
+            .iter()
+            .enumerate()
+            .map(|(i, (name, text))| InputDoc { id: i as u32, name: name.clone(), text: text.clone() })
+            .collect(),
+        None if props.remember => load_inputs(),
+        None => Vec::new(),
+    };
+    let state = Rc::new(State::new(inputs, lang, theme));
+    let state = match props.example.as_deref().and_then(crate::examples::find) {
+        Some(ex) => yew::Reducible::reduce(state, Action::LoadExample(ex.id)),
+        None => state,
+    };
+    (*state).clone()
+}
+
+/// The whole page.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = use_reducer({
+        let props = props.clone();
+        move || initial_state(&props)
+    });
+    let lang = state.lang;
+    let settled = use_debounced(state.inputs.clone(), 180);
+    let report = use_memo((settled.clone(), lang), |(inputs, lang)| {
+        let inputs: Vec<Input> = inputs.iter().map(|i| Input::new(i.name.clone(), i.text.clone())).collect();
+        SharedReport(Rc::new(analyze_with(&inputs, &Options { lang: *lang })))
+    });
+    let report = (*report).clone();
+    use_session_inputs(settled.clone(), props.remember);
+    use_document_settings(lang, state.theme, props.remember);
+
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let busy = settled != state.inputs;
+    let empty = state.is_empty();
+    let class = classes!("app", props.embed.then_some("embed"), busy.then_some("busy"));
+
+    html! {
+        <div {class}>
+            <a class="skip-link" href="#results">{ t(lang, "skip-to-results") }</a>
+            <Header {lang} theme={state.theme} example={state.example} embed={props.embed} dispatch={dispatch.clone()} />
+            <main class="layout">
+                <InputPanel inputs={state.inputs.clone()} report={report.clone()} {lang} dispatch={dispatch.clone()} remember={props.remember} />
+                <section id="results" class="results" aria-label={t(lang, "results-label")} aria-busy={busy.to_string()}>
+                    <Verdicts report={report.clone()} />
+                    if empty {
+                        <p class="hint">{ t(lang, "empty-hint") }</p>
+                    } else {
+                        <ReportToolbar report={report.clone()} />
+                        <Findings report={report.clone()} inputs={settled.clone()} />
+                        <PassedChecks report={report.clone()} />
+                    }
+                </section>
+            </main>
+            if !props.embed {
+                <footer class="footer">
+                    <p>{ t(lang, "footer-privacy") }</p>
+                </footer>
+            }
+        </div>
+    }
+}

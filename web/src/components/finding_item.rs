@@ -1,0 +1,58 @@
+use super::SharedReport;
+use super::evidence_view::EvidenceView;
+use super::fix_tabs::FixTabs;
+use super::rule_docs::RuleDocs;
+use crate::state::InputDoc;
+use crate::tr::{f, t};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FindingItemProps {
+    pub report: SharedReport,
+    pub index: usize,
+    pub inputs: Rc<Vec<InputDoc>>,
+    pub open: bool,
+}
+
+/// One finding: message, evidence, fixes, why (the rule's docs) and references.
+#[function_component(FindingItem)]
+pub fn finding_item(p: &FindingItemProps) -> Html {
+    let lang = p.report.lang;
+    let Some(finding) = p.report.findings.get(p.index) else { return html! {} };
+    let sev = finding.severity.as_str();
+    html! {
+        <details class={classes!("finding", sev)} open={p.open} data-rule={finding.rule}>
+            <summary>
+                <span class={classes!("badge", sev)}>{ t(lang, &format!("badge-{sev}")) }</span>
+                <span class="finding-title">{ finding.title.clone() }</span>
+                if let Some(channel) = &finding.channel {
+                    <span class="channel">{ f(lang, "channel", &[("name", if channel.is_empty() { "\"\"" } else { channel })]) }</span>
+                }
+                <code class="rule-id">{ finding.rule }</code>
+            </summary>
+            <div class="finding-body">
+                <p class="message">{ finding.message.clone() }</p>
+                if !finding.evidence.is_empty() {
+                    <h3>{ t(lang, "evidence") }</h3>
+                    { for finding.evidence.iter().map(|e| html! {
+                        <EvidenceView evidence={e.clone()} inputs={p.inputs.clone()} {lang} />
+                    }) }
+                }
+                if !finding.fixes.is_empty() {
+                    <h3>{ t(lang, "fixes") }</h3>
+                    <FixTabs report={p.report.clone()} index={p.index} />
+                }
+                <RuleDocs rule={finding.rule} {lang} />
+                if !finding.references.is_empty() {
+                    <h3>{ t(lang, "references") }</h3>
+                    <ul class="references">
+                        { for finding.references.iter().map(|r| html! {
+                            <li><a href={r.url.clone()} target="_blank" rel="noopener noreferrer">{ r.title.clone() }</a></li>
+                        }) }
+                    </ul>
+                }
+            </div>
+        </details>
+    }
+}

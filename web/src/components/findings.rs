@@ -1,0 +1,42 @@
+use super::SharedReport;
+use super::finding_item::FindingItem;
+use crate::state::InputDoc;
+use crate::tr::{f, t};
+use advisor::Severity;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FindingsProps {
+    pub report: SharedReport,
+    /// The texts the report was made from (for context lines and jumps).
+    pub inputs: Rc<Vec<InputDoc>>,
+}
+
+/// Findings grouped by severity, most severe first.
+#[function_component(Findings)]
+pub fn findings(p: &FindingsProps) -> Html {
+    let lang = p.report.lang;
+    if p.report.findings.is_empty() {
+        return html! { <p class="findings-none" id="findings">{ t(lang, "findings-none") }</p> };
+    }
+    html! {
+        <div class="findings" id="findings">
+            { for [Severity::Error, Severity::Warning, Severity::Info].into_iter().map(|sev| {
+                let items: Vec<usize> = p.report.findings.iter().enumerate()
+                    .filter(|(_, x)| x.severity == sev).map(|(i, _)| i).collect();
+                if items.is_empty() {
+                    return html! {};
+                }
+                html! {
+                    <section class={classes!("severity-group", sev.as_str())} data-severity={sev.as_str()}>
+                        <h2>{ f(lang, &format!("severity-{}", sev.as_str()), &[("n", &items.len().to_string())]) }</h2>
+                        { for items.into_iter().map(|i| html! {
+                            <FindingItem report={p.report.clone()} index={i} inputs={p.inputs.clone()} open={sev == Severity::Error} />
+                        }) }
+                    </section>
+                }
+            }) }
+        </div>
+    }
+}

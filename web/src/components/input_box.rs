@@ -1,0 +1,58 @@
+use super::SharedReport;
+use super::doc_chips::DocChips;
+use crate::state::{Action, InputDoc};
+use crate::tr::{f, t};
+use advisor::Lang;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct InputBoxProps {
+    pub index: usize,
+    pub doc: InputDoc,
+    pub report: SharedReport,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+    pub removable: bool,
+}
+
+/// One "paste anything" box with the chips of what was recognised in it.
+#[function_component(InputBox)]
+pub fn input_box(p: &InputBoxProps) -> Html {
+    let lang = p.lang;
+    let index = p.index;
+    let oninput = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            dispatch.emit(Action::SetText(index, area.value()));
+        })
+    };
+    let on_remove = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::RemoveInput(index)))
+    };
+    let id = format!("input-{index}");
+    let label = if index == 0 && !p.removable {
+        t(lang, "paste-label")
+    } else {
+        f(lang, "input-label", &[("n", &(index + 1).to_string()), ("name", &p.doc.name)])
+    };
+    html! {
+        <div class="input-box">
+            <div class="input-head">
+                <label for={id.clone()}>{ label }</label>
+                if p.removable {
+                    <button type="button" class="link-button" onclick={on_remove}
+                        aria-label={f(lang, "remove-input", &[("n", &(index + 1).to_string())])}>
+                        { t(lang, "remove") }
+                    </button>
+                }
+            </div>
+            <textarea {id} class="paste" spellcheck="false" autocomplete="off" autocapitalize="off"
+                placeholder={t(lang, "paste-placeholder")} value={p.doc.text.clone()} {oninput}
+                aria-describedby={format!("chips-{index}")} rows="14" />
+            <DocChips {index} report={p.report.clone()} {lang} empty={p.doc.text.trim().is_empty()} />
+        </div>
+    }
+}

@@ -1,0 +1,106 @@
+use super::SharedReport;
+use super::input_box::InputBox;
+use crate::state::{Action, InputDoc};
+use crate::tr::t;
+use advisor::Lang;
+use std::rc::Rc;
+use web_sys::{DragEvent, FileList, HtmlInputElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct InputPanelProps {
+    pub inputs: Rc<Vec<InputDoc>>,
+    pub report: SharedReport,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+    pub remember: bool,
+}
+
+/// Reads the files locally (nothing is uploaded) and adds each as an input.
+fn read_files(files: Option<FileList>, dispatch: Callback<Action>) {
+    let Some(files) = files else { return };
+    for i in 0..files.length() {
+        let Some(file) = files.item(i) else { continue };
+        let dispatch = dispatch.clone();
+        yew::platform::spawn_local(async move {
+            let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else { return };
+            let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+            let input = advisor::Input::from_bytes(file.name(), &bytes);
+            dispatch.emit(Action::AddFile { name: input.name().to_owned(), text: input.text().to_owned() });
+        });
+    }
+}
+
+/// The input column: the boxes, "add input", "choose files", drop target and Clear.
+#[function_component(InputPanel)]
+pub fn input_panel(p: &InputPanelProps) -> Html {
+    let lang = p.lang;
+    let dragging = use_state(|| false);
+    let on_add = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::AddInput))
+    };
+    let on_clear = {
+        let dispatch = p.dispatch.clone();
+        let remember = p.remember;
+        Callback::from(move |_| {
+            if remember {
+                crate::dom::remove(crate::dom::session(), "mysql-advisor.inputs");
+            }
+            dispatch.emit(Action::Clear)
+        })
+    };
+    let on_choose = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            read_files(input.files(), dispatch.clone());
+            input.set_value("");
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let dispatch = p.dispatch.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            let files = e.data_transfer().and_then(|dt| dt.files());
+            if files.as_ref().is_some_and(|f| f.length() > 0) {
+                read_files(files, dispatch.clone());
+            } else if let Some(text) = e.data_transfer().and_then(|dt| dt.get_data("text/plain").ok()) {
+                dispatch.emit(Action::AddFile { name: t(lang, "dropped-text"), text });
+            }
+        })
+    };
+    let several = p.inputs.len() > 1;
+    html! {
+        <section class={classes!("inputs", dragging.then_some("dragging"))} aria-label={t(lang, "inputs-label")}
+            ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+            { for p.inputs.iter().enumerate().map(|(index, doc)| html! {
+                <InputBox key={doc.id} {index} doc={doc.clone()} report={p.report.clone()} {lang}
+                    dispatch={p.dispatch.clone()} removable={several} />
+            }) }
+            <div class="input-actions">
+                <button type="button" class="button" id="add-input" onclick={on_add}>{ t(lang, "add-input") }</button>
+                <label class="button file-button">
+                    { t(lang, "choose-files") }
+                    <input type="file" multiple=true class="visually-hidden" onchange={on_choose}
+                        aria-label={t(lang, "choose-files")} />
+                </label>
+                <button type="button" class="button danger" id="clear" onclick={on_clear}>{ t(lang, "clear") }</button>
+            </div>
+            <p class="drop-hint">{ t(lang, "drop-hint") }</p>
+        </section>
+    }
+}

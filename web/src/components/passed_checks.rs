@@ -1,0 +1,46 @@
+use super::SharedReport;
+use crate::tr::{f, t};
+use advisor::CheckStatus;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PassedChecksProps {
+    pub report: SharedReport,
+}
+
+/// Every rule that did not fire: passed, undecided or not applicable (collapsed).
+#[function_component(PassedChecks)]
+pub fn passed_checks(p: &PassedChecksProps) -> Html {
+    let lang = p.report.lang;
+    let checks: Vec<_> = p.report.checks.iter().filter(|c| c.status != CheckStatus::Fired).collect();
+    if checks.is_empty() {
+        return html! {};
+    }
+    let passed = checks.iter().filter(|c| c.status == CheckStatus::Passed).count();
+    html! {
+        <details class="checks" id="passed-checks">
+            <summary>{ f(lang, "checks-summary", &[("passed", &passed.to_string()), ("total", &checks.len().to_string())]) }</summary>
+            <ul>
+                { for checks.iter().map(|c| {
+                    let (status, mark) = match c.status {
+                        CheckStatus::Passed => ("passed", "✓"),
+                        CheckStatus::Unknown => ("unknown", "?"),
+                        CheckStatus::NotApplicable => ("not-applicable", "–"),
+                        CheckStatus::Fired => ("fired", "✗"),
+                    };
+                    html! {
+                        <li class={classes!("check", status)} data-rule={c.rule}>
+                            <span class="check-mark" aria-hidden="true">{ mark }</span>
+                            <span class="check-title">{ c.title.clone() }</span>
+                            <code class="rule-id">{ c.rule }</code>
+                            <span class="check-status">{ t(lang, &format!("check-{status}")) }</span>
+                            if !c.note.is_empty() {
+                                <span class="check-note">{ c.note.clone() }</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,38 @@
+use super::SharedReport;
+use super::verdict_card::VerdictCard;
+use crate::tr::t;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct VerdictsProps {
+    pub report: SharedReport,
+}
+
+/// The two answers first, and a live region that announces them when they change.
+#[function_component(Verdicts)]
+pub fn verdicts(p: &VerdictsProps) -> Html {
+    let r = &p.report;
+    let lang = r.lang;
+    let clone = r.verdicts.clone_restart.as_str();
+    let replica = r.verdicts.replica_crash_safe.as_str();
+    let clone_answer = t(lang, &format!("verdict-clone-{clone}"));
+    let replica_answer = t(lang, &format!("verdict-replica-{replica}"));
+    let announcement = format!(
+        "{} {} {} {}",
+        t(lang, "verdict-clone-title"),
+        clone_answer,
+        t(lang, "verdict-replica-title"),
+        replica_answer
+    );
+    html! {
+        <div class="verdicts">
+            <VerdictCard id="verdict-clone" verdict={clone} good={clone == "works"} bad={clone != "works" && clone != "unknown"}
+                title={t(lang, "verdict-clone-title")} answer={clone_answer}
+                note={r.verdict_notes.clone_restart.clone()} {lang} />
+            <VerdictCard id="verdict-replica" verdict={replica} good={replica == "yes"} bad={replica == "no"}
+                title={t(lang, "verdict-replica-title")} answer={replica_answer}
+                note={r.verdict_notes.replica_crash_safe.clone()} {lang} />
+            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
+        </div>
+    }
+}

@@ -1,0 +1,150 @@
+//! Small browser helpers: storage, clipboard, downloads, URL parameters, jumping to a line.
+//! Nothing here talks to the network.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlTextAreaElement, Storage};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn session() -> Option<Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+pub fn local() -> Option<Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+pub fn get(storage: Option<Storage>, key: &str) -> Option<String> {
+    storage?.get_item(key).ok().flatten()
+}
+
+pub fn set(storage: Option<Storage>, key: &str, value: &str) {
+    if let Some(s) = storage {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn remove(storage: Option<Storage>, key: &str) {
+    if let Some(s) = storage {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// The value of `?name=` in the page URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name)
+}
+
+/// The browser's preferred language tag.
+pub fn browser_language() -> Option<String> {
+    window()?.navigator().language()
+}
+
+/// True when the system prefers a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Sets an attribute on `<html>`.
+pub fn set_root_attr(name: &str, value: Option<&str>) {
+    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = match value {
+            Some(v) => root.set_attribute(name, v),
+            None => root.remove_attribute(name),
+        };
+    }
+}
+
+/// Copies text to the clipboard (async API, or a hidden textarea where that is unavailable).
+pub fn copy(text: &str) {
+    let Some(w) = window() else { return };
+    let clipboard = w.navigator().clipboard();
+    let promise = clipboard.write_text(text);
+    let fallback = text.to_owned();
+    yew::platform::spawn_local(async move {
+        if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+            copy_with_textarea(&fallback);
+        }
+    });
+}
+
+fn copy_with_textarea(text: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Some(body) = doc.body() else { return };
+    let Ok(el) = doc.create_element("textarea") else { return };
+    let Ok(area) = el.dyn_into::<HtmlTextAreaElement>() else { return };
+    area.set_value(text);
+    let _ = body.append_child(&area);
+    area.select();
+    if let Ok(html_doc) = doc.dyn_into::<web_sys::HtmlDocument>() {
+        let _ = html_doc.exec_command("copy");
+    }
+    area.remove();
+}
+
+/// Offers `text` as a download named `file_name`.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = doc.create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        a.set_href(&url);
+        a.set_download(file_name);
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            a.remove();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+/// UTF-16 offset of byte offset `byte` in `text` (textarea selections count UTF-16 units).
+pub fn utf16_offset(text: &str, byte: usize) -> u32 {
+    let mut b = byte.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    text[..b].encode_utf16().count() as u32
+}
+
+/// Focuses input `index`, selects the byte range and scrolls it into view.
+pub fn jump_to(index: usize, text: &str, start: u32, end: u32, line: u32) {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Some(el) = doc.get_element_by_id(&format!("input-{index}")) else { return };
+    let Ok(area) = el.dyn_into::<HtmlTextAreaElement>() else { return };
+    let s = utf16_offset(text, start as usize);
+    let e = utf16_offset(text, end as usize);
+    let _ = area.focus();
+    let _ = area.set_selection_range(s, e);
+    let lines = text.lines().count().max(1) as f64;
+    let per_line = f64::from(area.scroll_height()) / lines;
+    let top = per_line * f64::from(line.saturating_sub(1)) - f64::from(area.client_height()) / 3.0;
+    area.set_scroll_top(top.max(0.0) as i32);
+    area.scroll_into_view_with_bool(false);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn utf16_offsets() {
+        assert_eq!(super::utf16_offset("a中b", 4), 2);
+        assert_eq!(super::utf16_offset("a中b", 2), 1); // inside 中: rounds down
+        assert_eq!(super::utf16_offset("ab", 99), 2);
+    }
+}

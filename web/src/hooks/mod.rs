@@ -1,0 +1,9 @@
+//! Custom hooks.
+
+mod use_debounced;
+mod use_document_settings;
+mod use_session_inputs;
+
+pub use use_debounced::use_debounced;
+pub use use_document_settings::use_document_settings;
+pub use use_session_inputs::{load_inputs, use_session_inputs};

@@ -1,0 +1,18 @@
+use crate::dom;
+use crate::state::Theme;
+use advisor::Lang;
+use yew::prelude::*;
+
+/// Reflects the language and theme on `<html>` (`lang`, `data-theme`) and remembers them.
+#[hook]
+pub fn use_document_settings(lang: Lang, theme: Theme, remember: bool) {
+    use_effect_with((lang, theme), move |(lang, theme)| {
+        dom::set_root_attr("lang", Some(lang.tag()));
+        dom::set_root_attr("data-theme", (*theme != Theme::System).then_some(theme.as_str()));
+        crate::panic::set_lang(*lang);
+        if remember {
+            dom::set(dom::local(), "mysql-advisor.lang", lang.tag());
+            dom::set(dom::local(), "mysql-advisor.theme", theme.as_str());
+        }
+    });
+}

@@ -1,0 +1,181 @@
+//! The page state and how actions change it.
+
+use advisor::Lang;
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// One input box.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputDoc {
+    /// Stable id (for keys), not shown.
+    pub id: u32,
+    /// Name: "input 1", a file name, or an example's name.
+    pub name: String,
+    pub text: String,
+}
+
+/// Light, dark, or whatever the system prefers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+    pub fn from_name(s: &str) -> Theme {
+        match s {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// Shared so that the analysis memo compares cheaply and the debouncer can hold a copy.
+    pub inputs: Rc<Vec<InputDoc>>,
+    pub next_id: u32,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// The example last loaded, for the menu.
+    pub example: Option<&'static str>,
+}
+
+pub enum Action {
+    SetText(usize, String),
+    AddInput,
+    RemoveInput(usize),
+    /// Text read from a file (replaces an empty input box, else adds one).
+    AddFile {
+        name: String,
+        text: String,
+    },
+    LoadExample(&'static str),
+    Clear,
+    SetLang(Lang),
+    SetTheme(Theme),
+}
+
+impl State {
+    pub fn new(inputs: Vec<InputDoc>, lang: Lang, theme: Theme) -> State {
+        let inputs = if inputs.is_empty() { vec![blank(0)] } else { inputs };
+        let next_id = inputs.iter().map(|i| i.id + 1).max().unwrap_or(1);
+        State { inputs: Rc::new(inputs), next_id, lang, theme, example: None }
+    }
+
+    /// True when nothing was pasted.
+    pub fn is_empty(&self) -> bool {
+        self.inputs.iter().all(|i| i.text.trim().is_empty())
+    }
+}
+
+fn blank(id: u32) -> InputDoc {
+    InputDoc { id, name: format!("input {}", id + 1), text: String::new() }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let inputs = Rc::make_mut(&mut s.inputs);
+        match action {
+            Action::SetText(i, text) => {
+                if let Some(input) = inputs.get_mut(i) {
+                    if input.text == text {
+                        return self;
+                    }
+                    input.text = text;
+                }
+            }
+            Action::AddInput => {
+                inputs.push(blank(s.next_id));
+                s.next_id += 1;
+            }
+            Action::RemoveInput(i) => {
+                if i < inputs.len() {
+                    inputs.remove(i);
+                }
+                if inputs.is_empty() {
+                    inputs.push(blank(s.next_id));
+                    s.next_id += 1;
+                }
+            }
+            Action::AddFile { name, text } => {
+                if let Some(slot) = inputs.iter_mut().find(|i| i.text.trim().is_empty()) {
+                    slot.name = name;
+                    slot.text = text;
+                } else {
+                    inputs.push(InputDoc { id: s.next_id, name, text });
+                    s.next_id += 1;
+                }
+            }
+            Action::LoadExample(id) => {
+                let Some(ex) = crate::examples::find(id) else { return self };
+                inputs.clear();
+                for (name, text) in ex.inputs {
+                    inputs.push(InputDoc {
+                        id: s.next_id,
+                        name: (*name).to_owned(),
+                        text: (*text).to_owned(),
+                    });
+                    s.next_id += 1;
+                }
+                s.example = Some(ex.id);
+            }
+            Action::Clear => {
+                inputs.clear();
+                inputs.push(blank(s.next_id));
+                s.next_id += 1;
+                s.example = None;
+            }
+            Action::SetLang(lang) => s.lang = lang,
+            Action::SetTheme(theme) => s.theme = theme,
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> Rc<State> {
+        Rc::new(State::new(Vec::new(), Lang::En, Theme::System))
+    }
+
+    #[test]
+    fn actions_change_inputs() {
+        let s = state().reduce(Action::SetText(0, "[Service]".into()));
+        assert_eq!(s.inputs[0].text, "[Service]");
+        let s = s.reduce(Action::AddFile { name: "my.cnf".into(), text: "[mysqld]".into() });
+        assert_eq!(s.inputs.len(), 2);
+        assert_eq!(s.inputs[1].name, "my.cnf");
+        let s = s.reduce(Action::RemoveInput(0)).reduce(Action::RemoveInput(0));
+        assert_eq!(s.inputs.len(), 1, "never zero input boxes");
+        let s = s.reduce(Action::LoadExample("clone-3707"));
+        assert!(s.inputs[0].text.contains("ERROR 3707"));
+        assert_eq!(s.example, Some("clone-3707"));
+        let s = s.reduce(Action::Clear);
+        assert!(s.is_empty() && s.example.is_none());
+        let ids: Vec<u32> = s.inputs.iter().map(|i| i.id).collect();
+        assert!(ids.iter().all(|id| *id >= 2), "ids are never reused: {ids:?}");
+    }
+
+    #[test]
+    fn a_file_fills_an_empty_box_first() {
+        let s = state().reduce(Action::AddFile { name: "a.cnf".into(), text: "x".into() });
+        assert_eq!(s.inputs.len(), 1);
+        assert_eq!(s.inputs[0].name, "a.cnf");
+    }
+}
