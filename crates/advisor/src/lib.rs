@@ -18,6 +18,8 @@
 mod detect;
 mod document;
 mod facts;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod logscan;
 mod redact;

@@ -23,7 +23,8 @@
 //!   `IDENTIFIED WITH plugin AS 'hash'`, `… REPLACE 'old'`, `SET PASSWORD [FOR u] = 'x'`.
 //! - **command lines** of MySQL clients (a word starting with `mysql`, `mariadb`, `xtrabackup`,
 //!   `mariabackup`, `innobackupex`, `mydumper` or `myloader` earlier on the line): `-pSECRET`,
-//!   `-p'SECRET'` (not `-p` alone, which prompts, and not `-P3306`, the port), and
+//!   `-p'SECRET'` (not `-p` alone, which prompts, and not `-P3306`, the port), `--pass=SECRET` (the
+//!   clients accept abbreviations of `--password`), and
 //!   `user:secret@host` URIs (`mysqlsh root:x@db:3306`).
 //! - **URLs** with credentials anywhere: `scheme://user:secret@host`.
 //!
@@ -534,7 +535,14 @@ fn client_command(l: &[u8]) -> Option<usize> {
     None
 }
 
-/// `-pSECRET`, `-p'SECRET'` and `user:secret@host` after a client command word.
+/// For `--pass=x` … `--passwor=x` (abbreviations of `--password`), the index of the `=`.
+fn abbreviated_password(tok: &[u8]) -> Option<usize> {
+    let eq = tok.iter().position(|&c| c == b'=')?;
+    let name = tok[..eq].to_ascii_lowercase();
+    (name.len() >= 6 && b"--password".starts_with(&name)).then_some(eq)
+}
+
+/// `-pSECRET`, `-p'SECRET'`, `--pass=SECRET` and `user:secret@host` after a client command word.
 fn command_line(b: &[u8], from: usize, out: &mut Vec<Range<usize>>) {
     let mut i = from;
     while i < b.len() {
@@ -563,6 +571,14 @@ fn command_line(b: &[u8], from: usize, out: &mut Vec<Range<usize>>) {
             if is_quote(b[v]) {
                 push_quoted(b, v, out);
             } else if !is_var_ref(&b[v..tok_end]) {
+                out.push(v..tok_end);
+            }
+        } else if let Some(eq) = abbreviated_password(tok) {
+            // `--pass=x`: the clients accept any unambiguous prefix of `--password`.
+            let v = t + eq + 1;
+            if v < tok_end && is_quote(b[v]) {
+                push_quoted(b, v, out);
+            } else if v < tok_end && !is_var_ref(&b[v..tok_end]) {
                 out.push(v..tok_end);
             }
         } else if !tok.starts_with(b"-") || tok.starts_with(b"--uri=") {
@@ -714,6 +730,9 @@ mod tests {
         assert_eq!(m("mysql -port=3306"), "mysql -p****");
         assert_eq!(m("mariadb-dump -p1234 db"), "mariadb-dump -p**** db");
         assert_eq!(m("xtrabackup --backup -uroot -pabc"), "xtrabackup --backup -uroot -p****");
+        assert_eq!(m("mysql --user=root --pass=abc db"), "mysql --user=root --pass=**** db");
+        assert_eq!(m("mysqldump --passwo='a b' db"), "mysqldump --passwo='****' db");
+        unchanged("mysql --pa=x --port=3306 --passive");
     }
 
     #[test]
@@ -836,6 +855,46 @@ mod tests {
     }
 
     #[test]
+    fn no_form_leaks_through_analysis_or_rendering() {
+        // (input, secret): every form above, as a user would paste it.
+        let cases = [
+            ("[client]\npassword = \"Opt1on-S3cret\"\n", "Opt1on-S3cret"),
+            ("[mysqld]\nloose-replication_password=Repl-S3cret\n", "Repl-S3cret"),
+            ("--password=Mpd-S3cret\n--port=3306\n", "Mpd-S3cret"),
+            ("mysql> CREATE USER 'r'@'%' IDENTIFIED BY 'Sql-S3cret';\n", "Sql-S3cret"),
+            (
+                "mysql> CHANGE REPLICATION SOURCE TO SOURCE_HOST='db1', SOURCE_PASSWORD='Src-S3cret';\n",
+                "Src-S3cret",
+            ),
+            ("CHANGE MASTER TO MASTER_HOST='db1', MASTER_PASSWORD='Mst-S3cret';\n", "Mst-S3cret"),
+            (
+                "[Service]\nExecStart=/usr/sbin/mysqld\nExecStartPost=/usr/bin/mysqladmin -uroot -pCmd-S3cret ping\n",
+                "Cmd-S3cret",
+            ),
+            (
+                "[Service]\nEnvironment=MYSQL_ROOT_PASSWORD=Env-S3cret\nExecStart=/usr/sbin/mysqld\n",
+                "Env-S3cret",
+            ),
+            ("services:\n  db:\n    environment:\n      MYSQL_ROOT_PASSWORD: Yml-S3cret\n", "Yml-S3cret"),
+            ("$ mysqlsh mysql://root:Url-S3cret@db1:3306\n", "Url-S3cret"),
+        ];
+        for (text, secret) in cases {
+            for lang in crate::Lang::ALL {
+                let r = crate::analyze_with(&[crate::Input::new("pasted", text)], &crate::Options { lang });
+                let outputs = [
+                    r.to_json(),
+                    crate::render::markdown(&r),
+                    crate::render::text(&r, &crate::render::TextOptions::default()),
+                ];
+                for out in outputs {
+                    assert!(!out.contains(secret), "{secret} leaked:\n{out}");
+                }
+                assert_eq!(r.notes.iter().filter(|n| n.contains("****")).count(), 1, "{text}: {:?}", r.notes);
+            }
+        }
+    }
+
+    #[test]
     fn scrub_masks_every_quoted_text() {
         let mut r = crate::analyze(&[crate::Input::new("a", "[client]\npassword=hunter2\n")]);
         r.notes.push("password=hunter2".into());
@@ -874,6 +933,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn never_panics_on_any_text(s in proptest::prelude::any::<String>()) {
+            let out = mask(&s);
+            proptest::prop_assert_eq!(out.lines().count(), s.lines().count());
+            proptest::prop_assert_eq!(contains_secret(&s), matches!(out, Cow::Owned(_)));
+        }
+
         #[test]
         fn never_panics_and_only_touches_lines_with_secrets(
             s in "(password|pwd|-p|mysql|://|@|:|=|'|\"| |x|\n|\r|IDENTIFIED BY|\u{e9}){0,40}"

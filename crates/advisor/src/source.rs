@@ -23,7 +23,9 @@ impl<'a> Source<'a> {
     }
     /// The text of line `i` (0-based index into `lines`).
     pub fn line(&self, i: usize) -> &'a str {
-        self.lines.get(i).map(|l| text::slice(self.text, l.range)).unwrap_or("")
+        let line = self.lines.get(i).map(|l| text::slice(self.text, l.range)).unwrap_or("");
+        crate::fuzzing::tick(line.len());
+        line
     }
     /// The text of a range.
     pub fn slice(&self, r: TextRange) -> &'a str {

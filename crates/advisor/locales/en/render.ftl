@@ -69,7 +69,7 @@ render.cli-help =
     Usage:
       mysql-advisor check [FILE…|-] [OPTIONS]
       mysql-advisor explain RULE [--lang en|zh-CN]
-      mysql-advisor rules [--format text|json] [--lang en|zh-CN]
+      mysql-advisor rules [--format text|json|markdown] [--lang en|zh-CN]
 
     check reads what your terminal shows — systemd units (systemctl cat / show), my.cnf,
     my_print_defaults, mysqld-auto.cnf, SHOW REPLICA STATUS\G, SHOW VARIABLES, performance_schema

@@ -68,7 +68,7 @@ render.cli-help =
     用法：
       mysql-advisor check [FILE…|-] [选项]
       mysql-advisor explain RULE [--lang en|zh-CN]
-      mysql-advisor rules [--format text|json] [--lang en|zh-CN]
+      mysql-advisor rules [--format text|json|markdown] [--lang en|zh-CN]
 
     check 读取终端里看到的内容 —— systemd 单元（systemctl cat / show）、my.cnf、my_print_defaults、
     mysqld-auto.cnf、SHOW REPLICA STATUS\G、SHOW VARIABLES、performance_schema 表、错误日志行、

@@ -1058,6 +1058,21 @@ fn build(layers: &[Layer<'_>]) -> UnitFacts {
     u
 }
 
+/// Keeps the last assignment of each variable, in the order of those last assignments (the merge
+/// pushes every assignment; deduplicating once keeps the merge linear).
+fn dedupe_environment(env: &mut Vec<EnvVar>) {
+    let mut seen = std::collections::HashSet::new();
+    let mut keep = vec![false; env.len()];
+    for (i, e) in env.iter().enumerate().rev() {
+        keep[i] = seen.insert(e.name.clone());
+    }
+    let mut i = 0;
+    env.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
 /// A path under `…/systemd/user/` says user unit; another absolute path under `…/systemd/` says
 /// system unit (unless a user path was already seen).
 fn note_user(user: &mut Option<bool>, path: &str) {
@@ -1072,6 +1087,7 @@ fn note_user(user: &mut Option<bool>, path: &str) {
 /// `exec_start` (so rules can quote them) and each is also recorded as
 /// `Ignored { DuplicateExecStart }`: systemd refuses to load such a unit.
 fn finish(u: &mut UnitFacts) {
+    dedupe_environment(&mut u.environment);
     if u.type_name() != "oneshot" && u.exec_start.len() > 1 && !u.from_show {
         for e in u.exec_start.iter().skip(1) {
             u.ignored.push(Ignored {
@@ -1237,7 +1253,6 @@ fn apply_service(
             for item in split_environment(value) {
                 match item {
                     EnvItem::Assign(name, val) => {
-                        u.environment.retain(|e| e.name != name);
                         u.environment.push(EnvVar { name, value: val, at });
                     }
                     EnvItem::Invalid(w) | EnvItem::SyntaxError(w) => invalid(u, &w),
@@ -1364,7 +1379,6 @@ fn apply_show(u: &mut UnitFacts, input: usize, unit: &ShowUnit) {
     for p in unit.all("Environment") {
         for w in show::shell_words(&p.value) {
             if let Some((n, v)) = w.split_once('=') {
-                u.environment.retain(|e| e.name != n);
                 u.environment.push(EnvVar { name: n.to_owned(), value: v.to_owned(), at: loc(p) });
             }
         }
@@ -1937,23 +1951,4 @@ Environment=\nEnvironmentFiles=\nRestartForceExitStatus=\nExecStart=\nId=mysqld.
             assert_eq!(u.restart_policy(), "on-failure");
         }
     }
-    #[test]
-    fn zz_tmp_timing() {
-        let mut big = String::new();
-        for i in 0..20000 {
-            big.push_str(&format!("Type=notify\nRestart=on-failure\n# /x{i}\n[Service]\nEnvironment=A{i}=1 \\\n  B=2\n### Editing /etc/systemd/system/a.service.d/o.conf\n"));
-        }
-        let src = Source::new(0, "input 1", &big);
-        let t = std::time::Instant::now();
-        let docs = crate::detect::split(&src);
-        eprintln!("split {:?}", t.elapsed());
-        let t = std::time::Instant::now();
-        let mut f = Facts::default();
-        collect(&mut f, std::slice::from_ref(&src), &docs);
-        eprintln!("collect {:?}", t.elapsed());
-        let t = std::time::Instant::now();
-        let _ = Facts::build(std::slice::from_ref(&src), &docs);
-        eprintln!("build {:?}", t.elapsed());
-    }
-
 }

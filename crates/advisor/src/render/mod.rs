@@ -156,6 +156,7 @@ fn numbered_lines(e: &Evidence) -> Vec<(Option<u32>, Cow<'_, str>)> {
     out
 }
 
+/// `l` without a trailing `\r`, cut after [`MAX_LINE_CHARS`] characters.
 fn clip(l: &str) -> Cow<'_, str> {
     let l = l.strip_suffix('\r').unwrap_or(l);
     match l.char_indices().nth(MAX_LINE_CHARS) {

@@ -394,3 +394,13 @@ fn x_protocol_port_as_donor_port_is_a_warning() {
     let r = check("mysql> CLONE INSTANCE FROM 'clone_user'@'db1.example.com':3306 IDENTIFIED BY 'x';\n");
     assert!(fired(&r, "clone-prerequisites").is_empty());
 }
+
+#[test]
+fn crlf_and_tabs_give_the_same_findings() {
+    let crlf = CLONE_3707.replace('\n', "\r\n").replace("    -> ", "\t-> ");
+    let r = check(&crlf);
+    let f = one(&r, "clone-restart-failed");
+    let ev = lines(f);
+    assert!(ev.contains(&(6, 6)) && ev.contains(&(10, 10)) && ev.contains(&(4, 5)), "{ev:?}");
+    assert!(f.evidence.iter().all(|e| e.excerpt.lines().all(|l| !l.contains('\r'))));
+}

@@ -1,6 +1,7 @@
 //! Integration tests of the core: one binary, modules per area.
 
 mod clone;
+mod hostile;
 mod logscan;
 mod mysql;
 mod options;

@@ -28,6 +28,8 @@ const REVERTS_80: &str = fixture!("reverts-at-restart-8.0.36.txt");
 const REVERTS_57: &str = fixture!("reverts-at-restart-5.7.44.txt");
 const PENDING: &str = fixture!("recovery-pending-restart-8.0.36.txt");
 const RECIPE_8026: &str = fixture!("recipe-8.0.26.txt");
+const UNSAFE_80_TABLE: &str = fixture!("unsafe-8.0.36-2ch-table.txt");
+const SAFE_57_TABLE: &str = fixture!("safe-5.7.44-2ch-table.txt");
 
 const RULES: [&str; 11] = [
     "replica-gtid-off",
@@ -206,6 +208,19 @@ fn crash_unsafe_8_0_36_two_channels_g() {
     assert_eq!(rec.fixes[0].target, FixTarget::MyCnf);
     assert_eq!(rec.fixes[0].applicability, Applicability::NeedsReview);
     assert!(rec.fixes[0].reason.as_deref().is_some_and(|r| r.contains("restart")));
+}
+
+#[test]
+fn table_form_gives_the_same_answers_as_vertical_form() {
+    let g = check(UNSAFE_80);
+    let t = check(UNSAFE_80_TABLE);
+    assert_eq!(keys(&g), keys(&t));
+    assert_eq!(t.verdicts.replica_crash_safe, CrashSafe::No);
+    // 5.7 names, table form, two channels, done right
+    let r = check(SAFE_57_TABLE);
+    assert_eq!(r.server.channels, vec!["a".to_owned(), "b".to_owned()]);
+    assert!(replica_findings(&r).is_empty(), "{:#?}", replica_findings(&r));
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Yes, "{:#?}", r.verdict_notes.replica_crash_safe);
 }
 
 #[test]

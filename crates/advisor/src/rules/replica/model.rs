@@ -30,6 +30,19 @@ const REPLICA_SETTINGS: &[&str] = &[
     "replicate_wild_ignore_table",
 ];
 
+/// Of [`REPLICA_SETTINGS`], those whose non-default runtime value shows a replica.
+const RUNTIME_SIGNS: &[&str] = &[
+    "relay_log_recovery",
+    "sync_relay_log",
+    "skip_replica_start",
+    "replicate_do_db",
+    "replicate_ignore_db",
+    "replicate_do_table",
+    "replicate_ignore_table",
+    "replicate_wild_do_table",
+    "replicate_wild_ignore_table",
+];
+
 /// What the input is, for the replica checks.
 pub(crate) enum Scope<'a> {
     /// Nothing shows a replica.
@@ -222,6 +235,9 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
         for a in facts.settings.assignments(name) {
             let default = crate::facts::defaults::default_for(&a.name, version);
             let meaningful = match a.origin {
+                // Every server shows these at runtime: only a deliberate replica-side value counts
+                // (a source's SHOW VARIABLES with replica_parallel_workers = 0 is not a replica).
+                Origin::Runtime if !RUNTIME_SIGNS.contains(name) => false,
                 Origin::Runtime => {
                     let v = a.value.trim();
                     !v.is_empty() && default.is_none_or(|d| !d.eq_ignore_ascii_case(v))
@@ -498,6 +514,17 @@ mod tests {
     fn nothing_shown_is_not_a_replica() {
         let f = F::new().version(8, 0, 36).var("sync_relay_log", "10000").var("relay_log_recovery", "OFF");
         assert!(matches!(scope(&f.facts), Scope::NotReplica));
+    }
+
+    #[test]
+    fn runtime_values_every_server_has_do_not_make_a_replica() {
+        let f = F::new()
+            .version(8, 0, 36)
+            .var("replica_parallel_workers", "0")
+            .var("master_info_repository", "FILE");
+        assert!(matches!(scope(&f.facts), Scope::NotReplica));
+        let f = F::new().version(8, 0, 36).var("sync_relay_log", "1");
+        assert!(matches!(scope(&f.facts), Scope::Replica(_)));
     }
 
     #[test]

@@ -25,7 +25,7 @@ impl Rule for RestartEnvironmentFile {
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let m = model::build(cx.facts);
-        if cx.facts.unit.is_none() || m.mariadb {
+        if !m.is_systemd() || m.mariadb {
             return Outcome::not_applicable(cx.t("restart.na-no-unit"));
         }
         // The command line, a script or mysqld_safe set the variable after the environment files.

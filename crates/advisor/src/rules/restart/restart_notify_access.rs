@@ -47,6 +47,9 @@ impl Rule for RestartNotifyAccess {
             return Outcome::not_applicable(cx.t("restart.na-no-unit"));
         };
         let m = model::build(cx.facts);
+        if !m.is_systemd() {
+            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+        }
         let Some(wrapper) = fires(&m, u) else {
             return Outcome::passed(cx.t("restart-notify-access.passed"));
         };

@@ -29,6 +29,9 @@ impl Rule for RestartOnCrash {
             return Outcome::not_applicable(cx.t("restart.na-no-unit"));
         };
         let m = model::build(cx.facts);
+        if !m.is_systemd() {
+            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+        }
         if m.mariadb || matches!(m.parent, model::Parent::MysqldSafe { .. }) {
             return Outcome::not_applicable(cx.t("restart-on-crash.na"));
         }

@@ -58,7 +58,11 @@ impl Rule for RestartStartLimit {
         let Some(u) = &cx.facts.unit else {
             return Outcome::not_applicable(cx.t("restart.na-no-unit"));
         };
-        if model::build(cx.facts).mariadb {
+        let m = model::build(cx.facts);
+        if !m.is_systemd() {
+            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+        }
+        if m.mariadb {
             return Outcome::not_applicable(cx.t("restart.verdict-mariadb"));
         }
         let Some(why) = fires(u) else {

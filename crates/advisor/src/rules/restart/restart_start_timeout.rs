@@ -58,6 +58,9 @@ impl Rule for RestartStartTimeout {
             return Outcome::not_applicable(cx.t("restart.na-no-unit"));
         };
         let m = model::build(cx.facts);
+        if !m.is_systemd() {
+            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+        }
         if m.mariadb {
             return Outcome::not_applicable(cx.t("restart.verdict-mariadb"));
         }

@@ -1,0 +1,422 @@
+//! Hostile inputs (issue 7): huge lines, deep repetition, binary, NULs, CRLF, BOMs, invalid UTF-8.
+//! Each must give a report, never a panic, with every span inside its input; the splitter must stay
+//! lossless; and the work done must grow linearly with the input.
+//!
+//! Big inputs are built once per test. Linearity is checked with a deterministic work measure —
+//! the lines and bytes the parsers asked for (`advisor::fuzzing::work`) — between 1 MB and 8 MB
+//! of the same pattern, not with a stopwatch, so a loaded CI machine cannot make it flaky.
+
+use advisor::fuzzing::{self, Parser};
+use advisor::{Input, Report, analyze, render};
+
+const MB: usize = 1 << 20;
+
+/// Analyses the inputs and checks what every report must satisfy.
+fn check_inputs(inputs: &[Input]) -> Report {
+    let report = analyze(inputs);
+    for d in &report.documents {
+        let text = inputs[d.input].text();
+        assert!(d.range.start <= d.range.end && d.range.end as usize <= text.len(), "document {:?} outside", d.range);
+        assert!(text.get(d.range.start as usize..d.range.end as usize).is_some(), "not on char boundaries");
+        assert!(d.line_start >= 1 && d.line_start <= d.line_end);
+    }
+    for f in &report.findings {
+        for e in &f.evidence {
+            let text = inputs[e.input].text();
+            assert!(e.range.end as usize <= text.len(), "evidence of {} outside its input", f.rule);
+        }
+    }
+    let total: usize = inputs.iter().map(|i| i.text().len()).sum();
+    if inputs.iter().any(|i| !i.text().trim().is_empty()) {
+        assert!(!report.documents.is_empty(), "a non-blank input of {total} bytes gave no documents");
+    }
+    assert_eq!(report.inputs.len(), inputs.len());
+    let json = report.to_json();
+    let v: serde_json::Value = serde_json::from_str(&json).expect("the JSON report parses");
+    assert!(v.get("verdicts").is_some());
+    report
+}
+
+fn check_text(name: &str, text: &str) -> Report {
+    check_inputs(&[Input::new(name, text)])
+}
+
+/// Checks the splitter's losslessness and the raw lines on the same text.
+fn check_lossless(text: &str) {
+    fuzzing::lines_checked(text);
+    fuzzing::split_checked(text);
+}
+
+/// Deterministic pseudo-random bytes (xorshift64*), so failures reproduce.
+fn random_bytes(n: usize, mut seed: u64) -> Vec<u8> {
+    let mut out = Vec::with_capacity(n + 8);
+    while out.len() < n {
+        seed ^= seed >> 12;
+        seed ^= seed << 25;
+        seed ^= seed >> 27;
+        out.extend_from_slice(&seed.wrapping_mul(0x2545_F491_4F6C_DD1D).to_le_bytes());
+    }
+    out.truncate(n);
+    out
+}
+
+/// `pattern` repeated until the text is at least `size` bytes.
+fn repeat_to(pattern: &str, size: usize) -> String {
+    pattern.repeat(size.div_ceil(pattern.len().max(1)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The inputs the issue names
+
+#[test]
+fn sixteen_mb_on_one_line() {
+    let text = "x".repeat(16 * MB);
+    let r = check_text("long", &text);
+    assert_eq!(r.inputs[0].lines, 1);
+    // The same line after a group header, as a value, and as an ExecStart argument.
+    let cnf = format!("[mysqld]\nsync_relay_log={text}\n");
+    let r = check_text("my.cnf", &cnf);
+    assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::OptionFile));
+    let unit = format!("[Service]\nExecStart=/usr/sbin/mysqld {text}\n");
+    let r = check_text("mysqld.service", &unit);
+    assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::SystemdUnit));
+}
+
+#[test]
+fn sixteen_mb_of_open_brackets() {
+    let text = "[".repeat(16 * MB);
+    check_text("brackets", &text);
+    check_lossless(&text);
+    // And one `[` per line: 8 M one-byte lines.
+    let lines = "[\n".repeat(8 * MB);
+    check_text("bracket lines", &lines);
+}
+
+#[test]
+fn thousands_of_continuations_in_a_unit() {
+    let mut unit = String::from("[Unit]\nDescription=MySQL\n[Service]\nExecStart=/usr/sbin/mysqld \\\n");
+    for i in 0..20_000 {
+        unit.push_str(&format!("    --opt-{i}=1 \\\n"));
+    }
+    unit.push_str("    --last\nRestart=on-failure\n");
+    let r = check_text("mysqld.service", &unit);
+    assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::SystemdUnit), "{:?}", kinds(&r));
+    check_lossless(&unit);
+    // Only backslashes: every line continues the previous one, to the end of the input.
+    let bare = format!("[Service]\nExecStart=/bin/true \\\n{}", "\\\n".repeat(200_000));
+    check_text("mysqld.service", &bare);
+    check_lossless(&bare);
+}
+
+#[test]
+fn thousands_of_continuations_in_an_option_file() {
+    let mut cnf = String::from("[mysqld]\ninit_connect = SET NAMES utf8mb4 \\\n");
+    for i in 0..20_000 {
+        cnf.push_str(&format!("  , x{i} = 1 \\\n"));
+    }
+    cnf.push_str("sync_relay_log = 1\n");
+    let r = check_text("my.cnf", &cnf);
+    assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::OptionFile), "{:?}", kinds(&r));
+    check_lossless(&cnf);
+}
+
+#[test]
+fn hundreds_of_thousands_of_vertical_rows() {
+    let mut text = String::from("mysql> SHOW REPLICA STATUS\\G\n");
+    for n in 1..=300_000 {
+        text.push_str(&format!(
+            "*************************** {n}. row ***************************\n      Channel_Name: ch{n}\nReplica_IO_Running: Yes\n"
+        ));
+    }
+    text.push_str("300000 rows in set (0.01 sec)\n");
+    let r = check_text("status", &text);
+    assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::ReplicaStatus), "{:?}", kinds(&r));
+    check_lossless(&text);
+}
+
+#[test]
+fn a_table_100_000_columns_wide() {
+    let cols = 100_000;
+    let border: String = std::iter::once("+".to_owned()).chain((0..cols).map(|_| "-----+".to_owned())).collect();
+    let header: String = std::iter::once("|".to_owned()).chain((0..cols).map(|i| format!(" c{:<3}|", i % 1000))).collect();
+    let row: String = std::iter::once("|".to_owned()).chain((0..cols).map(|_| " v   |".to_owned())).collect();
+    let text = format!("{border}\n{header}\n{border}\n{row}\n{row}\n{border}\n2 rows in set (0.00 sec)\n");
+    let r = check_text("wide", &text);
+    assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::QueryResult), "{:?}", kinds(&r));
+    check_lossless(&text);
+    // SHOW VARIABLES with 100,000 extra columns still finds its variables.
+    let vars = format!(
+        "+---------------+-------+{}\n| Variable_name | Value |{}\n+---------------+-------+{}\n| sync_relay_log | 1    |{}\n",
+        "---+".repeat(cols),
+        " x |".repeat(cols),
+        "---+".repeat(cols),
+        " y |".repeat(cols)
+    );
+    let r = check_text("vars", &vars);
+    assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::ShowVariables), "{:?}", kinds(&r));
+}
+
+#[test]
+fn random_binary() {
+    for seed in 1..=4u64 {
+        let bytes = random_bytes(2 * MB, seed);
+        let inputs = [Input::from_bytes("random.bin", &bytes)];
+        assert!(inputs[0].was_lossy());
+        let r = check_inputs(&inputs);
+        assert!(r.notes.iter().any(|n| n.contains("random.bin")), "no lossy note: {:?}", r.notes);
+        check_lossless(inputs[0].text());
+    }
+}
+
+#[test]
+fn nul_bytes() {
+    let fixture = include_str!("../../../../tests/fixtures/options/replica-crash-safe.cnf");
+    // NULs alone, NULs inside every line, and a NUL-separated (`find -print0`-like) paste.
+    let nuls = "\0".repeat(4 * MB);
+    check_text("nuls", &nuls);
+    let inside: String = fixture.lines().map(|l| format!("{l}\0\n")).collect();
+    check_text("my.cnf", &inside);
+    check_lossless(&inside);
+    let sep = fixture.replace('\n', "\0");
+    check_text("my.cnf", &sep);
+    // NUL bytes are valid UTF-8: no lossy note.
+    let inputs = [Input::from_bytes("nul", b"[mysqld]\0\nsync_binlog=1\0\n")];
+    assert!(!inputs[0].was_lossy());
+    check_inputs(&inputs);
+}
+
+/// Every fixture, for the encoding tests.
+fn fixtures() -> Vec<(String, String)> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+    let mut out = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(root)];
+    while let Some(dir) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(t) = std::fs::read_to_string(&p) {
+                let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                out.push((name, t));
+            }
+        }
+    }
+    out.sort();
+    assert!(out.len() > 20, "fixtures not found under {root}");
+    out
+}
+
+fn kinds(r: &Report) -> Vec<(advisor::DocKind, u32, u32)> {
+    r.documents.iter().map(|d| (d.kind, d.line_start, d.line_end)).collect()
+}
+
+fn rules_fired(r: &Report) -> Vec<(&'static str, advisor::Severity)> {
+    let mut v: Vec<_> = r.findings.iter().map(|f| (f.rule, f.severity)).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn crlf_gives_the_same_answers_as_lf() {
+    for (name, text) in fixtures() {
+        let lf = text.replace("\r\n", "\n");
+        let crlf = lf.replace('\n', "\r\n");
+        let a = check_text(&name, &lf);
+        let b = check_text(&name, &crlf);
+        check_lossless(&crlf);
+        assert_eq!(kinds(&a), kinds(&b), "{name}: CRLF changes the documents");
+        assert_eq!(rules_fired(&a), rules_fired(&b), "{name}: CRLF changes the findings");
+        assert_eq!(a.verdicts, b.verdicts, "{name}: CRLF changes the verdicts");
+        // A lone `\r` (old Mac line ends) is not a line end, but must not break anything.
+        check_text(&name, &lf.replace('\n', "\r"));
+    }
+}
+
+#[test]
+fn a_bom_changes_nothing() {
+    for (name, text) in fixtures() {
+        let plain = check_inputs(&[Input::from_bytes(&name, text.as_bytes())]);
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        let inputs = [Input::from_bytes(&name, &bytes)];
+        assert!(!inputs[0].was_lossy(), "{name}: a BOM is not invalid UTF-8");
+        assert_eq!(inputs[0].text(), text.strip_prefix('\u{FEFF}').unwrap_or(&text));
+        let bom = check_inputs(&inputs);
+        assert_eq!(kinds(&plain), kinds(&bom), "{name}: a BOM changes the documents");
+        assert_eq!(rules_fired(&plain), rules_fired(&bom), "{name}: a BOM changes the findings");
+        // `Input::new` strips it too.
+        let via_new = check_text(&name, &format!("\u{FEFF}{text}"));
+        assert_eq!(kinds(&plain), kinds(&via_new));
+        // A BOM in the middle (two files concatenated with `cat`) is kept and must not panic.
+        check_text(&name, &format!("{text}\n\u{FEFF}{text}"));
+    }
+}
+
+#[test]
+fn invalid_utf8_is_replaced_and_noted() {
+    let fixture = include_str!("../../../../tests/fixtures/options/replica-crash-safe.cnf");
+    // A Latin-1 comment, a truncated multi-byte sequence and a lone continuation byte.
+    let mut bytes = b"# r\xe9plica \xe4\xb8\n".to_vec();
+    bytes.extend_from_slice(fixture.as_bytes());
+    bytes.extend_from_slice(b"\n\x80\xbf\xff\xfe\n[mysqld]\nsync_binlog = 1\xff\n");
+    let inputs = [Input::from_bytes("latin1.cnf", &bytes)];
+    assert!(inputs[0].was_lossy());
+    assert!(inputs[0].text().contains('\u{FFFD}'));
+    let r = check_inputs(&inputs);
+    let en_note = advisor::Lang::En.fmt("core.note-lossy", &[("input", "latin1.cnf")]);
+    assert!(r.notes.contains(&en_note), "missing lossy note {en_note:?} in {:?}", r.notes);
+    // The valid part is still understood: same documents as the fixture alone, shifted by one line.
+    assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::OptionFile), "{:?}", kinds(&r));
+    // zh-CN gets the note in Chinese.
+    let zh = advisor::analyze_with(&inputs, &advisor::Options { lang: advisor::Lang::ZhCn });
+    let zh_note = advisor::Lang::ZhCn.fmt("core.note-lossy", &[("input", "latin1.cnf")]);
+    assert!(zh.notes.contains(&zh_note), "missing zh-CN lossy note in {:?}", zh.notes);
+    assert_ne!(en_note, zh_note);
+}
+
+#[test]
+fn a_mix_of_everything() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    for (i, (_, text)) in fixtures().iter().enumerate() {
+        let t = if i % 2 == 0 { text.replace('\n', "\r\n") } else { text.clone() };
+        bytes.extend_from_slice(t.as_bytes());
+        bytes.extend_from_slice(&random_bytes(257, i as u64 + 1));
+        bytes.extend_from_slice(b"\0\n[\n\\\n*************************** 1. row ***************************\n");
+        bytes.extend_from_slice("[".repeat(10_000).as_bytes());
+        bytes.push(b'\n');
+    }
+    bytes.extend_from_slice("x".repeat(MB).as_bytes());
+    let inputs = [Input::from_bytes("mix", &bytes)];
+    assert!(inputs[0].was_lossy());
+    let r = check_inputs(&inputs);
+    check_lossless(inputs[0].text());
+    assert!(r.documents.len() > 20, "{:?}", kinds(&r).len());
+    // The renderers cope with whatever the report holds.
+    assert!(!render::text(&r, &render::TextOptions { color: true }).is_empty());
+    assert!(render::markdown(&r).starts_with("# "));
+    // And the same bytes as five inputs at once.
+    let parts: Vec<Input> = bytes.chunks(bytes.len() / 5 + 1).enumerate().map(|(i, c)| Input::from_bytes(format!("part{i}"), c)).collect();
+    check_inputs(&parts);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Losslessness and each parser alone
+
+#[test]
+fn the_splitter_is_lossless_on_every_fixture() {
+    for (name, text) in fixtures() {
+        let docs = fuzzing::split_checked(&text);
+        assert!(!docs.is_empty() || text.trim().is_empty(), "{name}: no documents");
+        fuzzing::lines_checked(&text);
+        fuzzing::lines_checked(&text.replace('\n', "\r\n"));
+    }
+}
+
+#[test]
+fn each_parser_alone_survives_every_fixture_and_hostile_pattern() {
+    let mut texts: Vec<String> = fixtures().into_iter().map(|(_, t)| t).collect();
+    texts.push("[".repeat(MB));
+    texts.push("\\\n".repeat(50_000));
+    texts.push("| a ".repeat(50_000));
+    texts.push("*************************** 1. row ***************************\n".repeat(20_000));
+    texts.push("{\"a\":".repeat(50_000));
+    texts.push(String::from_utf8_lossy(&random_bytes(MB, 7)).into_owned());
+    for p in Parser::ALL {
+        for t in &texts {
+            fuzzing::recognize_all(p, t, Some("SHOW REPLICA STATUS\\G"));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Linear time
+
+/// Patterns that are cheap to write and have made parsers quadratic elsewhere: one per parser's
+/// scanning loop (look-ahead for a table's end, continuation joins, JSON nesting, `\G` field
+/// blocks, long `systemctl show` values, group headers…), each both as many lines and as one line.
+const PATTERNS: &[&str] = &[
+    "[\n",
+    "[mysqld]\n",
+    "\\\n",
+    "ExecStart=/usr/sbin/mysqld \\\n",
+    "[Service]\nExecStart=/bin/true\n",
+    "# /etc/systemd/system/mysqld.service\n",
+    "Id=mysqld.service\nExecStart={ path=/x ; argv[]=/x ; ignore_errors=no }\n",
+    "+---+\n| a |\n",
+    "| a | b |\n",
+    "+-----+\n",
+    "*************************** 1. row ***************************\n",
+    "  Replica_IO_Running: Yes\n",
+    "Variable_name\tValue\n",
+    "{\"Version\":2,\"mysql_server\":{\n",
+    "{\"a\":[",
+    "--sync-relay-log=1\n",
+    "sync_relay_log = 1\n",
+    "!include /etc/x.cnf\n",
+    "2024-05-01T10:00:00.1Z 0 [ERROR] [MY-013462] [Server] Clone\n",
+    "ERROR 3707 (HY000): Restart server failed\n",
+    "CHANGE REPLICATION SOURCE TO SOURCE_HOST='h',\n",
+    "services:\n  db:\n    image: mysql\n",
+    "docker run \\\n",
+    "mysql> SHOW REPLICA STATUS\\G\n",
+    "    -> x\n",
+    "x",
+    "| a ",
+    "'",
+    "\"",
+];
+
+/// The work (lines + bytes handed to parsers) to analyse `text`.
+fn work_for(text: &str) -> u64 {
+    fuzzing::reset_work();
+    let r = analyze(&[Input::new("input", text)]);
+    std::hint::black_box(r);
+    let (lines, bytes) = fuzzing::work();
+    lines + bytes
+}
+
+#[test]
+fn analysis_work_grows_linearly() {
+    let mut worst = (0.0f64, "");
+    for p in PATTERNS {
+        let small = repeat_to(p, MB);
+        let big = repeat_to(p, 8 * MB);
+        let (ws, wb) = (work_for(&small), work_for(&big));
+        // 8× the input may cost 8× the work, plus slack for constant per-document costs.
+        let ratio = wb as f64 / ws.max(1) as f64;
+        assert!(ratio <= 10.0, "pattern {p:?}: work went from {ws} (1 MB) to {wb} (8 MB), {ratio:.1}× — not linear");
+        // Sanity: the parsers read at least the input once, at most a small multiple of it.
+        assert!(wb >= (8 * MB) as u64 / 4 || p.len() < 2, "pattern {p:?}: work {wb} below the input size?");
+        assert!(wb <= 64 * (8 * MB) as u64, "pattern {p:?}: work {wb} is over 64× the input");
+        if ratio > worst.0 {
+            worst = (ratio, p);
+        }
+    }
+    eprintln!("worst work ratio 8 MB / 1 MB: {:.2} for {:?}", worst.0, worst.1);
+}
+
+/// Work within one line is not counted by [`fuzzing::work`] (it counts lines and their bytes), so
+/// one-line patterns are also compared by time. The bound is deliberately loose (< 20× for 8× the
+/// input; quadratic behaviour would be ~64×) and both sizes are timed back to back in this one
+/// test, best of three each, so a slow or loaded machine slows both alike.
+#[test]
+fn one_line_time_grows_linearly() {
+    use std::time::Instant;
+    fn best(text: &str) -> f64 {
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(analyze(&[Input::new("input", text)]));
+                t.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+    for p in ["x", "| a ", "[", "\\", "{\"a\":", "'", "ExecStart=a ", "--x=1 ", "\0"] {
+        let small = repeat_to(p, MB / 2);
+        let big = repeat_to(p, 4 * MB);
+        let (ts, tb) = (best(&small), best(&big));
+        let ratio = tb / ts.max(1e-4);
+        assert!(ratio < 20.0, "one line of {p:?}: {ts:.3}s for 0.5 MB, {tb:.3}s for 4 MB ({ratio:.1}×) — not linear");
+    }
+}
