@@ -110,7 +110,9 @@ pub fn start() {
         inputs: None,
         remember: true,
     };
-    if flag("panic-test") {
+    // Once per tab, so that the recovery (edit → reload → analysis) can be tested too.
+    if flag("panic-test") && dom::get(dom::session(), "mysql-advisor.panic-tested").is_none() {
+        dom::set(dom::session(), "mysql-advisor.panic-tested", "1");
         // Lets the browser tests check the error panel.
         gloo_timers::callback::Timeout::new(400, || {
             panic!("panic-test: deliberate panic requested by ?panic-test=1")

@@ -111,7 +111,8 @@ fn inline(text: &str) -> Html {
                 let inner = inline(&rest[2..2 + end]);
                 (html! { <strong>{ inner }</strong> }, end + 4)
             }),
-            '*' | '_' if rest.len() > 1 && !rest[1..].starts_with(' ') => {
+            // Only `*` emphasis: `_` appears inside identifiers (relay_log_recovery).
+            '*' if rest.len() > 1 && !rest[1..].starts_with([' ', '*']) => {
                 rest[1..].find(c).filter(|end| *end > 0).map(|end| {
                     let inner = inline(&rest[1..1 + end]);
                     (html! { <em>{ inner }</em> }, end + 2)
@@ -153,6 +154,26 @@ fn inline(text: &str) -> Html {
     nodes.into_iter().collect()
 }
 
+/// Text from the core's messages: only `code` spans are marked up (the rest may hold `*` and `_`).
+pub fn code_spans(text: &str) -> Html {
+    if !text.matches('`').count().is_multiple_of(2) {
+        return html! { { text.to_owned() } };
+    }
+    let mut nodes: Vec<Html> = Vec::new();
+    for (i, part) in text.split('`').enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        // Odd parts are inside backticks.
+        if !i.is_multiple_of(2) {
+            nodes.push(html! { <code>{ part.to_owned() }</code> });
+        } else {
+            nodes.push(html! { { part.to_owned() } });
+        }
+    }
+    nodes.into_iter().collect()
+}
+
 /// Renders Markdown; headings are shifted so that `#` becomes `base_level`.
 pub fn render(src: &str, base_level: usize) -> Html {
     blocks(src)
@@ -177,6 +198,17 @@ pub fn render(src: &str, base_level: usize) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_spans_only_mark_paired_backticks() {
+        let html = |h: Html| match h {
+            Html::VList(l) => l.len(),
+            _ => 0,
+        };
+        assert_eq!(html(code_spans("Paste `systemctl cat mysqld` (or `x`)")), 5);
+        assert_eq!(html(code_spans("`a` b")), 2);
+        assert!(matches!(code_spans("relay_log_recovery * 2 `unpaired"), Html::VText(_)));
+    }
 
     #[test]
     fn splits_blocks() {

@@ -1,6 +1,7 @@
 //! A panic never blanks the page: the hook shows an error panel (built with plain DOM calls, as
 //! Yew may be unusable after a panic) with the details and a "copy details" button. The input stays
-//! on the page and in sessionStorage, so "Reload" brings it back and analyses it again.
+//! on the page and in sessionStorage, so "Reload" brings it back and analyses it again; so does the
+//! next edit (it saves the input and reloads).
 
 use crate::tr::t;
 use advisor::Lang;
@@ -67,6 +68,18 @@ fn show_panel(details: &str) -> Option<()> {
     });
     reload.add_event_listener_with_callback("click", on_reload.as_ref().unchecked_ref()).ok()?;
     on_reload.forget();
+    // The next edit re-runs the analysis: Yew may be stuck after a panic, so save the input and
+    // reload (only when the page keeps its input in sessionStorage).
+    if crate::hooks::has_saved_inputs() {
+        let on_edit = Closure::<dyn Fn()>::new(|| {
+            crate::hooks::save_visible_inputs();
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        });
+        doc.add_event_listener_with_callback("input", on_edit.as_ref().unchecked_ref()).ok()?;
+        on_edit.forget();
+    }
     for child in [&h, &p, &pre, &copy, &reload] {
         panel.append_child(child).ok()?;
     }

@@ -23,6 +23,7 @@ mod tests {
             "theme-to-dark".to_owned(),
             "theme-to-light".to_owned(),
             "evidence-at-lines".to_owned(),
+            "verdict-reasons".to_owned(),
             "verdict-clone-works".to_owned(),
             "verdict-clone-fails".to_owned(),
             "verdict-clone-stays-down".to_owned(),

@@ -421,6 +421,32 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         }
         js(c, "localStorage.removeItem('mysql-advisor.theme'); return true;", vec![]).await.map(|_| ())
     });
+    if suite == "file" {
+        test!("a saved copy of the rendered page (Save page as) works", async {
+            goto(c, &with_query(url, "example=clone-3707")).await?;
+            wait_until(
+                c,
+                "the example's verdict",
+                "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
+                10,
+            )
+            .await?;
+            let html =
+                js(c, "return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML;", vec![]).await?;
+            let saved = shots.join("saved-page.html");
+            std::fs::write(&saved, html.as_str().unwrap_or_default()).map_err(|e| e.to_string())?;
+            goto(c, &format!("file://{}", saved.display())).await?;
+            let r = js(
+                c,
+                "return [document.querySelectorAll('.app').length, document.querySelectorAll('#verdict-clone').length];",
+                vec![],
+            )
+            .await?;
+            check(r == json!([1, 1]), || format!("the saved page rendered {r} (apps, verdict cards)"))?;
+            let entries = js(c, "return performance.getEntriesByType('resource').length;", vec![]).await?;
+            check(entries.as_u64() == Some(0), || format!("the saved page fetched {entries} resources"))
+        });
+    }
     test!("Clear empties the input and forgets it", async {
         goto(c, url).await?;
         paste(c, 0, "[mysqld]\nserver_id=1\n").await?;
@@ -431,7 +457,40 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         let v = js(c, "return document.getElementById('input-0').value;", vec![]).await?;
         check(v.as_str() == Some(""), || format!("input after Clear and reload: {v}"))
     });
-    test!("a panic shows the error panel and keeps the input", async {
+    test!("choose a file: read locally into an input", async {
+        let file = shots.join("my.cnf");
+        let text = "[mysqld]\nserver_id = 3\nrelay_log_recovery = OFF\n";
+        std::fs::write(&file, text).map_err(|e| e.to_string())?;
+        goto(c, url).await?;
+        js(c, "document.getElementById('clear').click(); return true;", vec![]).await?;
+        js(c, "document.getElementById('add-input').click(); return true;", vec![]).await?;
+        let chooser = c
+            .find(fantoccini::Locator::Css("input[type=file]"))
+            .await
+            .map_err(|e| format!("no file input: {e}"))?;
+        chooser
+            .send_keys(&file.display().to_string())
+            .await
+            .map_err(|e| format!("choosing the file: {e}"))?;
+        wait_until(
+            c,
+            "the file's text in an input",
+            "return document.getElementById('input-0').value.includes('relay_log_recovery');",
+            5,
+        )
+        .await?;
+        wait_until(
+            c,
+            "a chip for the option file",
+            "return document.querySelectorAll('#chips-0 .chip').length > 0;",
+            5,
+        )
+        .await?;
+        let label = js(c, "return document.querySelector('label[for=input-0]').textContent;", vec![]).await?;
+        check(label.as_str().is_some_and(|l| l.contains("my.cnf")), || format!("input label: {label}"))?;
+        js(c, "document.getElementById('clear').click(); return true;", vec![]).await.map(|_| ())
+    });
+    test!("a panic shows the error panel, keeps the input; the next edit re-runs analysis", async {
         goto(c, url).await?;
         paste(c, 0, "[mysqld]\nserver_id=7\n").await?;
         tokio::time::sleep(Duration::from_millis(400)).await;
@@ -445,6 +504,16 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         .await?;
         check(r[0].as_str() == Some("[mysqld]\nserver_id=7\n"), || format!("input after a panic: {}", r[0]))?;
         check(r[1].as_str().is_some_and(|s| s.contains("panic-test")), || "no panic details".into())?;
+        // The next edit re-runs the analysis (through a reload that keeps the input).
+        paste(c, 0, CLONE_3707).await?;
+        wait_until(
+            c,
+            "the analysis after the edit",
+            "return !document.getElementById('panic-panel') && !!document.getElementById('verdict-clone') \
+             && document.getElementById('verdict-clone').dataset.verdict === 'fails';",
+            20,
+        )
+        .await?;
         js(c, "sessionStorage.clear(); return true;", vec![]).await.map(|_| ())
     });
     out

@@ -120,11 +120,7 @@ fn main() {
     let t = Instant::now();
     let (log, sprinkled) = synthetic_log(mb);
     let lines = log.iter().filter(|&&b| b == b'\n').count();
-    eprintln!(
-        "generated {} bytes, {lines} lines, {sprinkled} event lines in {:.1?}",
-        log.len(),
-        t.elapsed()
-    );
+    eprintln!("generated {} bytes, {lines} lines, {sprinkled} event lines in {:.1?}", log.len(), t.elapsed());
 
     let mut c = Criterion::default()
         .sample_size(10)
@@ -166,7 +162,11 @@ fn main() {
     let mbs = |d: Duration| log.len() as f64 / (1024.0 * 1024.0) / d.as_secs_f64();
 
     println!();
-    println!("== scanner vs grep -F -f ({} patterns), {} MiB, {lines} lines, median of {runs} runs ==", grep_patterns().len(), mb);
+    println!(
+        "== scanner vs grep -F -f ({} patterns), {} MiB, {lines} lines, median of {runs} runs ==",
+        grep_patterns().len(),
+        mb
+    );
     println!(
         "scanner (1 MiB chunks)          {:>8.1} ms  {:>8.0} MiB/s  events seen {} kept {}",
         ours.as_secs_f64() * 1e3,
@@ -174,7 +174,9 @@ fn main() {
         tl.seen(),
         tl.events.len()
     );
-    for (label, c_locale) in [("grep -F -c -f (LC_ALL=C)      ", true), ("grep -F -c -f (LC_ALL=C.UTF-8)", false)] {
+    for (label, c_locale) in
+        [("grep -F -c -f (LC_ALL=C)      ", true), ("grep -F -c -f (LC_ALL=C.UTF-8)", false)]
+    {
         let mut times = Vec::new();
         let mut count = 0;
         for _ in 0..runs {

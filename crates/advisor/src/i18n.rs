@@ -89,17 +89,17 @@ fn interpolate(raw: &str, args: &[(&str, &str)]) -> String {
             rest = &tail[2..];
             continue;
         }
-        if tail.starts_with('{') {
-            if let Some(close) = tail.find('}') {
-                let name = &tail[1..close];
-                if let Some((_, v)) = args.iter().find(|(k, _)| *k == name) {
-                    out.push_str(v);
-                } else {
-                    out.push_str(&tail[..=close]);
-                }
-                rest = &tail[close + 1..];
-                continue;
+        if tail.starts_with('{')
+            && let Some(close) = tail.find('}')
+        {
+            let name = &tail[1..close];
+            if let Some((_, v)) = args.iter().find(|(k, _)| *k == name) {
+                out.push_str(v);
+            } else {
+                out.push_str(&tail[..=close]);
             }
+            rest = &tail[close + 1..];
+            continue;
         }
         out.push_str(&tail[..1]);
         rest = &tail[1..];

@@ -71,7 +71,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_line: 64 * 1024, max_event_text: 4 * 1024, keep_head: 1000, keep_tail: 1000 }
+        Limits { max_line: 64 * 1024, max_event_text: 2 * 1024, keep_head: 250, keep_tail: 250 }
     }
 }
 
@@ -79,8 +79,8 @@ impl Limits {
     /// The most bytes the scanner holds at once under these limits: the line buffer plus, per
     /// kind, `keep_head + keep_tail` events of at most `max_event_text` bytes of input each.
     pub fn memory_bound(&self) -> u64 {
-        // A replaced invalid byte takes 3 bytes (U+FFFD); 64 bytes for the time string.
-        let per_event = 3 * self.max_event_text as u64 + std::mem::size_of::<Event>() as u64 + 64;
+        // 64 bytes for the time string.
+        let per_event = self.max_event_text as u64 + std::mem::size_of::<Event>() as u64 + 64;
         self.max_line as u64
             + EventKind::ALL.len() as u64 * (self.keep_head + self.keep_tail) as u64 * per_event
     }
@@ -170,17 +170,17 @@ pub enum Level {
 }
 
 impl Level {
+    #[inline(always)]
     fn parse(w: &[u8]) -> Option<Level> {
-        if w.eq_ignore_ascii_case(b"error") {
-            Some(Level::Error)
-        } else if w.eq_ignore_ascii_case(b"warning") || w.eq_ignore_ascii_case(b"warn") {
-            Some(Level::Warning)
-        } else if w.eq_ignore_ascii_case(b"note") || w.eq_ignore_ascii_case(b"info") {
-            Some(Level::Note)
-        } else if w.eq_ignore_ascii_case(b"system") {
-            Some(Level::System)
-        } else {
-            None
+        let lower = |c: u8| c.to_ascii_lowercase();
+        match (w.first().copied().map(lower), w.len()) {
+            (Some(b'e'), 5) if w.eq_ignore_ascii_case(b"error") => Some(Level::Error),
+            (Some(b'w'), 7) if w.eq_ignore_ascii_case(b"warning") => Some(Level::Warning),
+            (Some(b'w'), 4) if w.eq_ignore_ascii_case(b"warn") => Some(Level::Warning),
+            (Some(b'n'), 4) if w.eq_ignore_ascii_case(b"note") => Some(Level::Note),
+            (Some(b'i'), 4) if w.eq_ignore_ascii_case(b"info") => Some(Level::Note),
+            (Some(b's'), 6) if w.eq_ignore_ascii_case(b"system") => Some(Level::System),
+            _ => None,
         }
     }
 }
@@ -398,38 +398,69 @@ const CODES: &[(u32, EventKind)] = &[
     (13836, EventKind::Replication),
 ];
 
-/// Message beginnings (after the head; a 5.7 `InnoDB: ` prefix is skipped). Order matters
-/// within one first byte: the first match wins.
-const PREFIXES: &[(&str, EventKind)] = &[
-    ("Clone ", EventKind::Clone),
-    ("Clone:", EventKind::Clone),
-    ("Crash recovery", EventKind::Recovery),
-    ("Plugin Clone", EventKind::Clone),
-    ("Received RESTART", EventKind::Restart),
-    ("Received signal SIGUSR2", EventKind::Restart),
-    ("Received SHUTDOWN", EventKind::Shutdown),
-    ("Replica I/O", EventKind::Replication),
-    ("Replica SQL", EventKind::Replication),
-    ("Replica: ", EventKind::Replication),
-    ("Relay log recovery", EventKind::Replication),
-    ("Slave I/O", EventKind::Replication),
-    ("Slave SQL", EventKind::Replication),
-    ("Slave: ", EventKind::Replication),
-    ("Starting crash recovery", EventKind::Recovery),
-    ("Starting MariaDB", EventKind::Startup),
-    ("Starting mysqld daemon", EventKind::Startup),
-    ("Database was not shutdown normally", EventKind::Recovery),
-    ("Apply batch completed", EventKind::Recovery),
-    ("Assertion failure", EventKind::Crash),
-    ("Aborting", EventKind::Crash),
-    ("Error reading relay log", EventKind::Replication),
-    ("Error reading packet from server", EventKind::Replication),
-    ("Error running query", EventKind::Replication),
-    ("Error on the relay log recovery", EventKind::Replication),
-    ("mysqld from pid file", EventKind::Shutdown),
-    ("mysqld restarted", EventKind::Restart),
-    ("mysqld got signal", EventKind::Crash),
-    ("Normal shutdown", EventKind::Shutdown),
+/// Message beginnings (after the head; a 5.7 `InnoDB: ` prefix is skipped), grouped by first
+/// byte so that a message is compared with at most a handful. Within a group the first match
+/// wins.
+const PREFIXES: &[(u8, &[(&str, EventKind)])] = &[
+    (
+        b'A',
+        &[
+            ("Apply batch completed", EventKind::Recovery),
+            ("Assertion failure", EventKind::Crash),
+            ("Aborting", EventKind::Crash),
+        ],
+    ),
+    (
+        b'C',
+        &[
+            ("Clone ", EventKind::Clone),
+            ("Clone:", EventKind::Clone),
+            ("Crash recovery", EventKind::Recovery),
+        ],
+    ),
+    (b'D', &[("Database was not shutdown normally", EventKind::Recovery)]),
+    (
+        b'E',
+        &[
+            ("Error reading relay log", EventKind::Replication),
+            ("Error reading packet from server", EventKind::Replication),
+            ("Error running query", EventKind::Replication),
+            ("Error on the relay log recovery", EventKind::Replication),
+        ],
+    ),
+    (b'N', &[("Normal shutdown", EventKind::Shutdown)]),
+    (b'P', &[("Plugin Clone", EventKind::Clone)]),
+    (
+        b'R',
+        &[
+            ("Received RESTART", EventKind::Restart),
+            ("Received signal SIGUSR2", EventKind::Restart),
+            ("Received SHUTDOWN", EventKind::Shutdown),
+            ("Replica I/O", EventKind::Replication),
+            ("Replica SQL", EventKind::Replication),
+            ("Replica: ", EventKind::Replication),
+            ("Relay log recovery", EventKind::Replication),
+        ],
+    ),
+    (
+        b'S',
+        &[
+            ("Slave I/O", EventKind::Replication),
+            ("Slave SQL", EventKind::Replication),
+            ("Slave: ", EventKind::Replication),
+            ("Starting crash recovery", EventKind::Recovery),
+            ("Starting MariaDB", EventKind::Startup),
+            ("Starting mysqld daemon", EventKind::Startup),
+        ],
+    ),
+    (
+        b'm',
+        &[
+            ("mysqld from pid file", EventKind::Shutdown),
+            ("mysqld restarted", EventKind::Restart),
+            ("mysqld got signal", EventKind::Crash),
+        ],
+    ),
 ];
 
 /// Searched anywhere in a message that starts with a program path or name (`/usr/sbin/mysqld:
@@ -448,7 +479,7 @@ const CONTAINS: &[(&str, EventKind)] = &[
 /// selects a superset of the scanner's lines (it is the benchmark's yardstick).
 pub fn grep_patterns() -> Vec<String> {
     let mut v: Vec<String> = CODES.iter().map(|(c, _)| format!("[MY-{c:06}]")).collect();
-    v.extend(PREFIXES.iter().map(|(p, _)| (*p).to_owned()));
+    v.extend(PREFIXES.iter().flat_map(|(_, g)| g.iter()).map(|(p, _)| (*p).to_owned()));
     v.extend(CONTAINS.iter().map(|(p, _)| (*p).to_owned()));
     v.push("[ERROR]".to_owned());
     v.sort();
@@ -456,18 +487,17 @@ pub fn grep_patterns() -> Vec<String> {
     v
 }
 
+#[inline(always)]
 fn by_code(code: u32) -> Option<EventKind> {
     CODES.binary_search_by_key(&code, |(c, _)| *c).ok().and_then(|i| CODES.get(i)).map(|(_, k)| *k)
 }
 
+#[inline(always)]
 fn by_prefix(msg: &[u8]) -> Option<EventKind> {
     let msg = msg.strip_prefix(b"InnoDB: ").unwrap_or(msg);
     let first = *msg.first()?;
-    // Cheap first-byte gate: most messages start with a byte no prefix starts with.
-    if !matches!(first, b'A' | b'C' | b'D' | b'E' | b'N' | b'P' | b'R' | b'S' | b'm') {
-        return None;
-    }
-    PREFIXES.iter().find(|(p, _)| msg.starts_with(p.as_bytes())).map(|(_, k)| *k)
+    let (_, group) = PREFIXES.iter().find(|(b, _)| *b == first)?;
+    group.iter().find(|(p, _)| msg.starts_with(p.as_bytes())).map(|(_, k)| *k)
 }
 
 /// Precompiled searchers for [`CONTAINS`].
@@ -509,10 +539,12 @@ struct Hit {
     head: Head,
 }
 
+#[inline(always)]
 fn is_digit(b: Option<&u8>) -> bool {
     b.is_some_and(u8::is_ascii_digit)
 }
 
+#[inline(always)]
 fn skip_ws(b: &[u8], mut p: usize) -> usize {
     while matches!(b.get(p), Some(b' ' | b'\t')) {
         p += 1;
@@ -520,6 +552,7 @@ fn skip_ws(b: &[u8], mut p: usize) -> usize {
     p
 }
 
+#[inline(always)]
 fn token_end(b: &[u8], mut p: usize) -> usize {
     while let Some(&c) = b.get(p) {
         if c == b' ' || c == b'\t' {
@@ -531,6 +564,7 @@ fn token_end(b: &[u8], mut p: usize) -> usize {
 }
 
 /// `YYYY-MM-DD` at `p`.
+#[inline(always)]
 fn iso_date_at(b: &[u8], p: usize) -> bool {
     let d = |i: usize| is_digit(b.get(p + i));
     d(0) && d(1)
@@ -544,22 +578,24 @@ fn iso_date_at(b: &[u8], p: usize) -> bool {
         && d(9)
 }
 
+#[inline(always)]
 fn month_at(b: &[u8], p: usize) -> bool {
     const MONTHS: [&[u8; 3]; 12] =
         [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"];
     match b.get(p..p + 4) {
-        Some([x, y, z, b' ']) => MONTHS.iter().any(|m| m == &&[*x, *y, *z]),
+        Some([x, y, z, b' ']) if x.is_ascii_uppercase() => MONTHS.iter().any(|m| m == &&[*x, *y, *z]),
         _ => false,
     }
 }
 
 /// `[word]` at `p` (word at most `max` bytes, no space): the word's range and the index after `]`.
+#[inline(always)]
 fn bracket_at(b: &[u8], p: usize, max: usize) -> Option<(Range<usize>, usize)> {
     if b.get(p) != Some(&b'[') {
         return None;
     }
     let window = b.get(p + 1..(p + 2 + max).min(b.len()))?;
-    let close = memchr(b']', window)?;
+    let close = window.iter().position(|&c| c == b']')?;
     let word = p + 1..p + 1 + close;
     let w = b.get(word.clone())?;
     if w.is_empty() || w.contains(&b' ') {
@@ -590,6 +626,7 @@ fn syslog_end(m: &Matchers, b: &[u8], p: usize) -> Option<usize> {
 
 /// Reads the head of a line (see the module doc's grammar). Never fails: an unstructured line
 /// gets `structured = false` and its message is the rest of the line.
+#[inline(always)]
 fn parse_head(m: &Matchers, b: &[u8]) -> Head {
     let mut h = Head::default();
     let mut p = skip_ws(b, 0);
@@ -692,6 +729,7 @@ fn parse_head(m: &Matchers, b: &[u8]) -> Head {
 }
 
 /// Whether a line matters, and as what. `b` is the line without its end.
+#[inline(always)]
 fn classify(m: &Matchers, b: &[u8]) -> Option<Hit> {
     let head = parse_head(m, b);
     let msg = b.get(head.msg..).unwrap_or(b"");
@@ -892,7 +930,7 @@ impl Scanner {
     }
 
     /// One line: `b` is its first (at most `max_line`) bytes, `len` its full length without `\n`.
-    #[inline]
+    #[inline(always)]
     fn on_line(&mut self, b: &[u8], offset: u64, len: u64) {
         self.lines += 1;
         if len > self.longest_line {
@@ -955,7 +993,8 @@ impl Scanner {
         text.push_str(&head_text);
         let message_at = text.len();
         text.push_str(&msg_text);
-        let hard_cap = 3 * self.limits.max_event_text;
+        // Replacement characters (3 bytes each) or masking may have grown it.
+        let hard_cap = self.limits.max_event_text;
         if text.len() > hard_cap {
             let mut c = hard_cap;
             while !text.is_char_boundary(c) {
@@ -963,6 +1002,7 @@ impl Scanner {
             }
             text.truncate(c);
         }
+        text.shrink_to_fit();
         let message_at = message_at.min(text.len());
         let time = hit.head.time.and_then(|r| b.get(r)).map(|t| String::from_utf8_lossy(t).into_owned());
         Event {
@@ -977,6 +1017,54 @@ impl Scanner {
             truncated,
         }
     }
+}
+
+/// Inputs at least this large are better streamed through a [`Scanner`] than analysed whole
+/// (the CLI for a file, the web page for a dropped file), when they look like an error log.
+pub const STREAM_THRESHOLD: u64 = 8 << 20;
+
+/// True when most of the complete lines in `head` (the first few KiB of an input) are error-log
+/// lines, so that streaming the input through a [`Scanner`] loses nothing but noise.
+pub fn looks_like_error_log(head: &[u8]) -> bool {
+    let m = Matchers::new();
+    let (mut lines, mut log) = (0u32, 0u32);
+    let mut start = 0;
+    for nl in memchr_iter(b'\n', head).take(64) {
+        let line = head.get(start..nl).unwrap_or(b"");
+        start = nl + 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        lines += 1;
+        let h = parse_head(&m, line.strip_suffix(b"\r").unwrap_or(line));
+        if h.structured || h.time.is_some() {
+            log += 1;
+        }
+    }
+    lines > 0 && log * 4 >= lines * 3
+}
+
+/// Streams `reader` through a [`Scanner`] in 1 MiB reads, calling `progress` with the bytes read
+/// so far after each read. For the CLI (`File`, stdin); the web page calls [`Scanner::feed`] with
+/// `Blob.slice` chunks instead.
+pub fn scan_read<R: std::io::Read>(
+    mut reader: R,
+    mut progress: impl FnMut(u64),
+) -> std::io::Result<Timeline> {
+    let mut s = Scanner::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                s.feed(buf.get(..n).unwrap_or(b""));
+                progress(s.bytes_fed());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(s.finish())
 }
 
 /// Scans a whole byte slice in one go (tests, small inputs).
@@ -1142,6 +1230,20 @@ mod tests {
     }
 
     #[test]
+    fn sniffing_and_reading() {
+        assert!(looks_like_error_log(
+            b"2024-05-01T10:00:00.0Z 0 [Note] [MY-010051] [Server] x\n2024-05-01 10:00:03 0 [Note] y\n"
+        ));
+        assert!(!looks_like_error_log(b"[Service]\nExecStart=/usr/sbin/mysqld\n"));
+        assert!(!looks_like_error_log(b""));
+        let log = b"2024-05-01T10:04:14.0Z 8 [ERROR] [MY-013462] [Server] Clone shutting down server as RESTART failed.\n";
+        let mut seen = Vec::new();
+        let tl = scan_read(&log[..], |n| seen.push(n)).unwrap();
+        assert_eq!(tl.events.len(), 1);
+        assert_eq!(seen, vec![log.len() as u64]);
+    }
+
+    #[test]
     fn format_bytes_units() {
         assert_eq!(format_bytes(12), "12 B");
         assert_eq!(format_bytes(2048), "2.0 KiB");
@@ -1154,6 +1256,8 @@ mod tests {
         assert!(p.contains(&"[MY-013462]".to_owned()));
         assert!(p.contains(&"ready for connections".to_owned()));
         assert!(p.contains(&"[ERROR]".to_owned()));
+        // Prefix groups are keyed by their first byte.
+        assert!(PREFIXES.iter().all(|(b, g)| g.iter().all(|(p, _)| p.as_bytes()[0] == *b)));
         // The code table is sorted (binary search).
         assert!(CODES.windows(2).all(|w| w[0].0 < w[1].0));
     }

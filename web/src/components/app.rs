@@ -84,7 +84,7 @@ pub fn app(props: &AppProps) -> Html {
             <main class="layout">
                 <InputPanel inputs={state.inputs.clone()} report={report.clone()} {lang} dispatch={dispatch.clone()} remember={props.remember} />
                 <section id="results" class="results" aria-label={t(lang, "results-label")} aria-busy={busy.to_string()}>
-                    <Verdicts report={report.clone()} />
+                    <Verdicts report={report.clone()} inputs={settled.clone()} />
                     if empty {
                         <p class="hint">{ t(lang, "empty-hint") }</p>
                     } else {

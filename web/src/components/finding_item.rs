@@ -25,14 +25,14 @@ pub fn finding_item(p: &FindingItemProps) -> Html {
         <details class={classes!("finding", sev)} open={p.open} data-rule={finding.rule}>
             <summary>
                 <span class={classes!("badge", sev)}>{ t(lang, &format!("badge-{sev}")) }</span>
-                <span class="finding-title">{ finding.title.clone() }</span>
+                <span class="finding-title">{ crate::markdown::code_spans(&finding.title) }</span>
                 if let Some(channel) = &finding.channel {
                     <span class="channel">{ f(lang, "channel", &[("name", if channel.is_empty() { "\"\"" } else { channel })]) }</span>
                 }
                 <code class="rule-id">{ finding.rule }</code>
             </summary>
             <div class="finding-body">
-                <p class="message">{ finding.message.clone() }</p>
+                <p class="message">{ crate::markdown::code_spans(&finding.message) }</p>
                 if !finding.evidence.is_empty() {
                     <h3>{ t(lang, "evidence") }</h3>
                     { for finding.evidence.iter().map(|e| html! {

@@ -96,7 +96,7 @@ fn fix_view(lang: advisor::Lang, fx: &Fix) -> Html {
                 <span class={classes!("applicability", applicability)}>{ t(lang, &format!("applicability-{applicability}")) }</span>
             </div>
             if let Some(reason) = &fx.reason {
-                <p class="fix-reason">{ reason.clone() }</p>
+                <p class="fix-reason">{ crate::markdown::code_spans(reason) }</p>
             }
             if fx.file_name.is_some() {
                 <p class="fix-file"><code>{ file_name.clone() }</code></p>

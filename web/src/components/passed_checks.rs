@@ -35,7 +35,7 @@ pub fn passed_checks(p: &PassedChecksProps) -> Html {
                             <code class="rule-id">{ c.rule }</code>
                             <span class="check-status">{ t(lang, &format!("check-{status}")) }</span>
                             if !c.note.is_empty() {
-                                <span class="check-note">{ c.note.clone() }</span>
+                                <span class="check-note">{ crate::markdown::code_spans(&c.note) }</span>
                             }
                         </li>
                     }

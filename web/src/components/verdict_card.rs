@@ -1,5 +1,8 @@
-use crate::tr::t;
+use crate::markdown::code_spans;
+use crate::state::InputDoc;
+use crate::tr::{f, t};
 use advisor::{Lang, VerdictNote};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties)]
@@ -13,6 +16,8 @@ pub struct VerdictCardProps {
     pub answer: AttrValue,
     pub note: VerdictNote,
     pub lang: Lang,
+    /// The texts the report was made from (for jumps to the evidence).
+    pub inputs: Rc<Vec<InputDoc>>,
 }
 
 impl PartialEq for VerdictCardProps {
@@ -25,6 +30,7 @@ impl PartialEq for VerdictCardProps {
             && self.note.missing == o.note.missing
             && self.note.assumptions == o.note.assumptions
             && self.note.evidence == o.note.evidence
+            && Rc::ptr_eq(&self.inputs, &o.inputs)
     }
 }
 
@@ -54,22 +60,47 @@ pub fn verdict_card(p: &VerdictCardProps) -> Html {
             <h2 id={format!("{}-title", p.id)} class="verdict-question">{ p.title.clone() }</h2>
             <p class="verdict-answer"><span class="verdict-icon" aria-hidden="true">{ icon }</span>{ p.answer.clone() }</p>
             if !n.summary.is_empty() {
-                <p class="verdict-summary">{ n.summary.clone() }</p>
+                <p class="verdict-summary">{ code_spans(&n.summary) }</p>
+            }
+            if !n.evidence.is_empty() {
+                <p class="verdict-evidence">
+                    <span>{ t(lang, "verdict-based-on") }</span>
+                    { for n.evidence.iter().map(|e| {
+                        let text = p.inputs.get(e.input).map(|i| i.text.clone()).unwrap_or_default();
+                        let (input, start, end, line) = (e.input, e.range.start, e.range.end, e.line_start);
+                        let onclick = Callback::from(move |_| crate::dom::jump_to(input, &text, start, end, line));
+                        let place = if e.line_start == e.line_end {
+                            f(lang, "evidence-at-line", &[("input", &e.input_name), ("n", &e.line_start.to_string())])
+                        } else {
+                            f(lang, "evidence-at-lines", &[
+                                ("input", &e.input_name),
+                                ("start", &e.line_start.to_string()),
+                                ("end", &e.line_end.to_string()),
+                            ])
+                        };
+                        html! {
+                            <button type="button" class="link-button jump" {onclick} title={e.label.clone()}>{ place }</button>
+                        }
+                    }) }
+                </p>
             }
             if !reasons.is_empty() {
-                <ul class="verdict-reasons">{ for reasons.iter().map(|r| html! { <li>{ *r }</li> }) }</ul>
+                <details class="verdict-reasons">
+                    <summary>{ f(lang, "verdict-reasons", &[("n", &reasons.len().to_string())]) }</summary>
+                    <ul>{ for reasons.iter().map(|r| html! { <li>{ code_spans(r) }</li> }) }</ul>
+                </details>
             }
             if !n.missing.is_empty() {
-                <div class="verdict-missing">
-                    <h3>{ t(lang, "verdict-missing") }</h3>
-                    <ul>{ for n.missing.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
-                </div>
+                <details class="verdict-missing" open={p.verdict == "unknown"}>
+                    <summary>{ t(lang, "verdict-missing") }</summary>
+                    <ul>{ for n.missing.iter().map(|m| html! { <li>{ code_spans(m) }</li> }) }</ul>
+                </details>
             }
             if !n.assumptions.is_empty() {
-                <div class="verdict-assumptions">
-                    <h3>{ t(lang, "verdict-assumptions") }</h3>
-                    <ul>{ for n.assumptions.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
-                </div>
+                <details class="verdict-assumptions">
+                    <summary>{ t(lang, "verdict-assumptions") }</summary>
+                    <ul>{ for n.assumptions.iter().map(|m| html! { <li>{ code_spans(m) }</li> }) }</ul>
+                </details>
             }
         </article>
     }

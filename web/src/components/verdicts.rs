@@ -1,11 +1,14 @@
 use super::SharedReport;
 use super::verdict_card::VerdictCard;
+use crate::state::InputDoc;
 use crate::tr::t;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct VerdictsProps {
     pub report: SharedReport,
+    pub inputs: Rc<Vec<InputDoc>>,
 }
 
 /// The two answers first, and a live region that announces them when they change.
@@ -28,10 +31,10 @@ pub fn verdicts(p: &VerdictsProps) -> Html {
         <div class="verdicts">
             <VerdictCard id="verdict-clone" verdict={clone} good={clone == "works"} bad={clone != "works" && clone != "unknown"}
                 title={t(lang, "verdict-clone-title")} answer={clone_answer}
-                note={r.verdict_notes.clone_restart.clone()} {lang} />
+                note={r.verdict_notes.clone_restart.clone()} {lang} inputs={p.inputs.clone()} />
             <VerdictCard id="verdict-replica" verdict={replica} good={replica == "yes"} bad={replica == "no"}
                 title={t(lang, "verdict-replica-title")} answer={replica_answer}
-                note={r.verdict_notes.replica_crash_safe.clone()} {lang} />
+                note={r.verdict_notes.replica_crash_safe.clone()} {lang} inputs={p.inputs.clone()} />
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>
     }

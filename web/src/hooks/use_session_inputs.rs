@@ -10,6 +10,36 @@ pub fn load_inputs() -> Vec<InputDoc> {
     dom::get(dom::session(), KEY).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
 }
 
+/// True when this tab has saved inputs.
+pub fn has_saved_inputs() -> bool {
+    dom::get(dom::session(), KEY).is_some()
+}
+
+/// Saves what the input boxes (`#input-<i>`) show now, keeping the saved names; used after a
+/// panic, when the page's state can no longer be trusted.
+pub fn save_visible_inputs() {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let mut inputs = load_inputs();
+    for i in 0.. {
+        let Some(area) = doc
+            .get_element_by_id(&format!("input-{i}"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        else {
+            break;
+        };
+        match inputs.get_mut(i) {
+            Some(doc) => doc.text = area.value(),
+            None => {
+                inputs.push(InputDoc { id: i as u32, name: format!("input {}", i + 1), text: area.value() })
+            }
+        }
+    }
+    if let Ok(json) = serde_json::to_string(&inputs) {
+        dom::set(dom::session(), KEY, &json);
+    }
+}
+
 /// Saves the inputs to sessionStorage whenever they change (pass the debounced value); an empty
 /// page removes the entry, so Clear forgets everything.
 #[hook]

@@ -157,8 +157,8 @@ replica-relay-log-recovery.ref = MySQL 手册：relay_log_recovery
 ## replica-mts-gaps
 replica-mts-gaps.name = 意外停止后的空洞（多线程回放）
 replica-mts-gaps.title = {workers} 个并行回放线程、按文件位点复制、未保持提交顺序：意外停止后会有空洞
-replica-mts-gaps.message = {channel} 使用 {workers} 个并行回放线程、按文件位点复制且不保持提交顺序，意外停止后可能出现后面的事务已执行、前面的事务却未执行的情况（空洞）。relay_log_recovery 为 OFF，重启时没有机制补齐：需要先手工执行 START REPLICA UNTIL SQL_AFTER_MTS_GAPS 再继续复制。请开启提交顺序保持，更好的做法是使用 GTID 自动定位。
-replica-mts-gaps.message-recovery-on = {channel} 使用 {workers} 个并行回放线程、按文件位点复制且不保持提交顺序，意外停止可能留下空洞。relay_log_recovery = ON 会在下次启动时补齐空洞（效果同 START REPLICA UNTIL SQL_AFTER_MTS_GAPS），前提是 relay log 在意外停止中完好保留（sync_relay_log = 1）。保持提交顺序则可以从根本上避免空洞。
+replica-mts-gaps.message = {channel} 使用 {workers} 个并行回放线程、按文件位点复制且不保持提交顺序，意外停止后可能出现后面的事务已执行、前面的事务却未执行的情况（空洞）。relay_log_recovery 为 OFF，重启时没有机制补齐：需要先手工执行 {until} 再继续复制。请开启提交顺序保持，更好的做法是使用 GTID 自动定位。
+replica-mts-gaps.message-recovery-on = {channel} 使用 {workers} 个并行回放线程、按文件位点复制且不保持提交顺序，意外停止可能留下空洞。relay_log_recovery = ON 会在下次启动时补齐空洞（效果同 {until}），前提是 relay log 在意外停止中完好保留（sync_relay_log = 1）。保持提交顺序则可以从根本上避免空洞。
 replica-mts-gaps.fix-order = 多线程回放时保持提交顺序
 replica-mts-gaps.fix-order-reason = 会短暂停止所有回放线程；worker 需等待前面的事务先提交，可能降低吞吐。
 replica-mts-gaps.fix-order-reason-old = 会短暂停止所有回放线程。8.0.19 之前还要求开启 log_bin 和 log_slave_updates。

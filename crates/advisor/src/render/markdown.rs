@@ -176,10 +176,9 @@ fn documents(md: &mut String, report: &Report) {
             }
             let _ = writeln!(
                 md,
-                "| {} | {}–{} | `{}` | {} |",
+                "| {} | {} | `{}` | {} |",
                 cell(&code(&super::input_name(report, d.input))),
-                d.line_start,
-                d.line_end,
+                super::line_span(d.line_start, d.line_end).replace('-', "–"),
                 d.kind.as_str(),
                 what
             );

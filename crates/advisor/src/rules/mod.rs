@@ -125,7 +125,8 @@ pub(crate) fn evidence(sources: &[Source<'_>], loc: Loc, label: String) -> Evide
         range: loc.range,
         line_start,
         line_end,
-        excerpt: crate::redact::mask(raw).into_owned(),
+        // Excerpts are shown line by line: CRLF inputs must not leak `\r` into them.
+        excerpt: crate::redact::mask(raw).replace("\r\n", "\n"),
         label,
     }
 }

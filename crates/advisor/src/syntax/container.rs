@@ -46,6 +46,20 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
         matches!(w.next(), Some("docker" | "podman" | "nerdctl")) && c.contains(" run ")
     });
     let t = line.trim();
+    // The continuation lines of a prompt's `docker run … \` (the definition is read from the
+    // prompt line on): claim them, and the container id printed after them, so they are not left
+    // "not recognised".
+    if after_run && i > 0 && src.line(i - 1).trim_end().ends_with('\\') {
+        let mut end = i + 1;
+        while src.line(end - 1).trim_end().ends_with('\\') && end < src.lines.len() {
+            end += 1;
+        }
+        let id = src.lines.get(end).map(|_| src.line(end).trim()).unwrap_or("");
+        if (12..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_hexdigit()) {
+            end += 1;
+        }
+        return Some(claim(end, Some("docker run".to_owned()), Vec::new()));
+    }
     if after_run && (12..=64).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_hexdigit()) {
         // Named without its arguments: they may hold passwords (`-e MYSQL_ROOT_PASSWORD=…`).
         return Some(claim(i + 1, Some("docker run".to_owned()), Vec::new()));
@@ -242,7 +256,18 @@ fn docker_run(src: &Source<'_>, i: usize) -> Option<Claim> {
     let text = src.slice(range);
     let at = loc(src, range);
     let mut def = empty_def(ContainerSource::DockerRun, at);
-    let words = spanned_words(text);
+    // A continuation line pasted with the shell's secondary prompt (`> `) does not carry a word `>`.
+    let words: Vec<(String, usize, usize)> = spanned_words(text)
+        .into_iter()
+        .filter(|(t, s, e)| {
+            let ps2 = t == ">"
+                && text.get(*s..*e) == Some(">")
+                && text.get(..*s).is_some_and(|b| {
+                    b.contains('\n') && b.rsplit('\n').next().is_some_and(|l| l.trim().is_empty())
+                });
+            !ps2
+        })
+        .collect();
     let base = range.start as usize;
     let wl = |k: usize| -> Loc {
         let (_, s, e) = &words[k];
@@ -626,6 +651,34 @@ mod tests {
         let d = parse("podman run --init --restart on-failure mysql/mysql-server:8.0");
         assert!(d[0].init.is_some());
         assert_eq!(d[0].restart.as_ref().map(|i| i.value.as_str()), Some("on-failure"));
+    }
+
+    #[test]
+    fn docker_run_pasted_with_secondary_prompts() {
+        // Regression: `> ` (PS2) at the start of continuation lines was read as the image.
+        let d = parse(
+            "docker run -d --name t --restart=unless-stopped \\\n>   -e MYSQL_ROOT_HOST='%' \\\n>   container-registry.oracle.com/mysql/community-server:8.0.36\n",
+        );
+        assert_eq!(
+            d[0].image.as_ref().map(|i| i.value.as_str()),
+            Some("container-registry.oracle.com/mysql/community-server:8.0.36")
+        );
+        assert_eq!(d[0].env("MYSQL_ROOT_HOST").map(|v| v.value.as_str()), Some("%"));
+    }
+
+    #[test]
+    fn continuation_lines_after_a_prompt_are_claimed() {
+        // Regression: after `$ docker run … \` the continuation lines were left "not recognised".
+        let text = "$ docker run -d --name t \\\n  --restart on-failure \\\n  mysql:8.0.36\n4f1e9c7b2d0a6e3f8c5b\nnext\n";
+        let src = Source::new(0, "t", text);
+        let hint = Hint { command: crate::syntax::prompt::command(src.line(0)), at_input_start: false };
+        let c = recognize(&src, 1, &hint).expect("claimed");
+        assert_eq!(c.kind, DocKind::Container);
+        assert_eq!(c.end, 4);
+        // Without the prompt's continuation, a line is not claimed.
+        let src = Source::new(0, "t", "$ docker run -d mysql:8.0.36\n  --restart on-failure\n");
+        let hint = Hint { command: crate::syntax::prompt::command(src.line(0)), at_input_start: false };
+        assert!(recognize(&src, 1, &hint).is_none());
     }
 
     #[test]

@@ -17,16 +17,16 @@ pub(crate) fn command(line: &str) -> Option<&str> {
         return Some("");
     }
     // MariaDB's `MariaDB [(none)]> stmt`.
-    if let Some(rest) = t.strip_prefix("MariaDB [") {
-        if let Some(i) = rest.find("]> ") {
-            return Some(rest[i + 3..].trim());
-        }
+    if let Some(rest) = t.strip_prefix("MariaDB [")
+        && let Some(i) = rest.find("]> ")
+    {
+        return Some(rest[i + 3..].trim());
     }
     // MySQL Shell: `MySQL  localhost:3306 ssl  SQL > stmt`, `mysql [localhost] {root} ((none)) > stmt`.
-    if t.starts_with("MySQL ") || t.starts_with("mysql [") {
-        if let Some(i) = t.find(" > ") {
-            return Some(t[i + 3..].trim());
-        }
+    if (t.starts_with("MySQL ") || t.starts_with("mysql ["))
+        && let Some(i) = t.find(" > ")
+    {
+        return Some(t[i + 3..].trim());
     }
     // `user@host:path$ cmd`, `[user@host path]$ cmd`, `root@host:/# cmd`.
     let first = t.split_whitespace().next().unwrap_or("");

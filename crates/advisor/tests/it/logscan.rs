@@ -289,7 +289,7 @@ proptest! {
         prop_assert_eq!(tl.bytes, data.len() as u64);
         prop_assert!(tl.events.len() as u64 + tl.dropped() == tl.seen());
         for e in &tl.events {
-            prop_assert!(e.text.len() <= 3 * limits.max_event_text);
+            prop_assert!(e.text.len() <= limits.max_event_text);
             prop_assert!(e.message_at <= e.text.len());
         }
     }

@@ -10,5 +10,6 @@ mod registry;
 mod replica;
 mod restart;
 mod rule_fixtures;
+mod scenarios;
 mod support;
 mod systemd;

@@ -22,6 +22,10 @@ fn judge(ch: Option<&ChannelView<'_>>) -> (State, Option<Loc>) {
 }
 
 pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+    // With GTIDs off, the gtid-off item already counts (and its fix auto-positions the channels).
+    if r.gtid_on() == Some(false) {
+        return Vec::new();
+    }
     r.channel_slots()
         .into_iter()
         .map(|c| {

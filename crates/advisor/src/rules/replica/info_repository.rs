@@ -74,7 +74,7 @@ pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
                 Judge::Deprecated(a) | Judge::Removed(a) => a.first().map(|a| a.at),
                 _ => None,
             };
-            Item::new(ID, state(&j), None, at)
+            Item { subject: Some(var), ..Item::new(ID, state(&j), None, at) }
         })
         .collect()
 }

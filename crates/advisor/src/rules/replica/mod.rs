@@ -77,11 +77,13 @@ pub(crate) struct Item {
     pub channel: Option<String>,
     /// The main evidence, when there is some.
     pub at: Option<Loc>,
+    /// What the item is about when one rule judges several things (a variable name).
+    pub subject: Option<&'static str>,
 }
 
 impl Item {
     fn new(rule: &'static str, state: State, channel: Option<&str>, at: Option<Loc>) -> Item {
-        Item { rule, state, channel: channel.map(str::to_owned), at }
+        Item { rule, state, channel: channel.map(str::to_owned), at, subject: None }
     }
 }
 
@@ -432,11 +434,14 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
 
     for i in &bad {
         let title = cx.t(&format!("{}.name", i.rule));
-        note.reasons.push(match &i.channel {
-            Some(c) => {
+        note.reasons.push(match (&i.channel, i.subject) {
+            (Some(c), _) => {
                 cx.fmt("replica.reason-channel", &[("rule", &title), ("channel", &channel_label(cx, c))])
             }
-            None => title,
+            (None, Some(subject)) => {
+                cx.fmt("replica.reason-channel", &[("rule", &title), ("channel", subject)])
+            }
+            (None, None) => title,
         });
         if let Some(at) = i.at {
             note.evidence.push(cx.evidence(at, cx.t(&format!("{}.name", i.rule))));

@@ -87,7 +87,9 @@ impl Rule for ReplicaMtsGaps {
             let recovery = recovery_on(&r);
             let key =
                 if recovery { "replica-mts-gaps.message-recovery-on" } else { "replica-mts-gaps.message" };
-            let args = [("channel", label.as_str()), ("workers", workers_s.as_str())];
+            let until = sql::start_until_gaps(v, "");
+            let until = until.trim_end_matches(';');
+            let args = [("channel", label.as_str()), ("workers", workers_s.as_str()), ("until", until)];
             let severity = if recovery { Severity::Info } else { Severity::Warning };
             let mut f = super::finding(cx, ID, severity, key, &args, slot.map(|c| c.name.as_str()));
             for var in ["replica_parallel_workers", "replica_preserve_commit_order", "replica_parallel_type"]
