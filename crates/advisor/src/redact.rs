@@ -27,6 +27,7 @@
 //!   clients accept abbreviations of `--password`), and
 //!   `user:secret@host` URIs (`mysqlsh root:x@db:3306`).
 //! - **URLs** with credentials anywhere: `scheme://user:secret@host`.
+//! - **Kubernetes** `env:` items: `- name: MYSQL_ROOT_PASSWORD` followed by `value: x`.
 //!
 //! Not recognised: a secret split over two lines (`IDENTIFIED BY` at the end of one line and the
 //! string on the next), `--password secret` (ambiguous: the MySQL clients read `secret` as a
@@ -34,6 +35,39 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+
+/// Words that start a MySQL client's command line (lower case).
+const CLIENTS: &[&str] =
+    &["mysql", "mariadb", "xtrabackup", "mariabackup", "innobackupex", "mydumper", "myloader"];
+
+/// True when `l` (lower case) holds a word that every form needs: `pass`, `pwd`,
+/// `authentication_string`, `identified`, `://` or a client's name. One byte loop, so that text
+/// without secrets costs one cheap pass even in unoptimised builds.
+fn has_trigger(l: &[u8]) -> bool {
+    let mut i = 0;
+    while i + 1 < l.len() {
+        let words: &[&[u8]] = match (l[i], l[i + 1]) {
+            (b'p', b'a') => &[b"pass"],
+            (b'p', b'w') => &[b"pwd"],
+            (b'a', b'u') => &[b"authentication_string"],
+            (b'i', b'd') => &[b"identified"],
+            (b':', b'/') => &[b"://"],
+            (b'm', b'y') => &[b"mysql", b"mydumper", b"myloader"],
+            (b'm', b'a') => &[b"mariadb", b"mariabackup"],
+            (b'x', b't') => &[b"xtrabackup"],
+            (b'i', b'n') => &[b"innobackupex"],
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if words.iter().any(|w| l[i..].starts_with(w)) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
 
 /// The replacement for a secret.
 pub(crate) const MASK: &str = "****";
@@ -81,6 +115,7 @@ pub(crate) fn scrub(report: &mut crate::report::Report) {
         for fix in &mut f.fixes {
             m(&mut fix.title);
             m(&mut fix.text);
+            fix.reason.iter_mut().for_each(m);
         }
     }
     for note in [&mut report.verdict_notes.clone_restart, &mut report.verdict_notes.replica_crash_safe] {
@@ -103,16 +138,27 @@ pub(crate) fn scrub(report: &mut crate::report::Report) {
 /// Byte ranges of the secrets in `text`, sorted and disjoint.
 fn secret_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
+    // One lower-case copy (same byte offsets), and a quick exit when no form can occur at all.
+    let lower = text.to_ascii_lowercase();
+    if !has_trigger(lower.as_bytes()) {
+        return spans;
+    }
     let mut start = 0;
-    let mut lower = String::new();
+    let mut k8s_secret_name = false;
     for line in text.split_inclusive('\n') {
         let content = line.strip_suffix('\n').unwrap_or(line);
         let content = content.strip_suffix('\r').unwrap_or(content);
+        let lower_line = lower.get(start..start + content.len()).unwrap_or("");
         let before = spans.len();
-        lower.clear();
-        lower.push_str(content);
-        lower.make_ascii_lowercase();
-        line_spans(content, &lower, &mut spans);
+        let triggered = lower_line.len() == content.len() && has_trigger(lower_line.as_bytes());
+        if triggered {
+            line_spans(content, lower_line, &mut spans);
+        }
+        // Kubernetes: `- name: MYSQL_ROOT_PASSWORD` then `value: secret` on the next line.
+        if k8s_secret_name && let Some(r) = k8s_value(content) {
+            spans.push(r);
+        }
+        k8s_secret_name = triggered && is_k8s_secret_name(lower_line);
         for r in &mut spans[before..] {
             r.start += start;
             r.end += start;
@@ -132,6 +178,38 @@ fn secret_spans(text: &str) -> Vec<Range<usize>> {
     merged
 }
 
+/// `name: X_PASSWORD` (a Kubernetes `env:` item), whose value follows on the next line.
+fn is_k8s_secret_name(lower: &str) -> bool {
+    let t = lower.trim_start();
+    let t = t.strip_prefix("- ").unwrap_or(t).trim_start();
+    let Some(name) = t.strip_prefix("name:") else { return false };
+    let name = name.trim().trim_matches(|c| c == '"' || c == '\'');
+    let word = ["password", "passwd", "pwd"].into_iter().find(|w| name.ends_with(w));
+    word.is_some_and(|w| name.bytes().all(is_key_byte) && is_secret_key(name.as_bytes(), w.as_bytes()))
+}
+
+/// The value of a `value: x` line (inside quotes when quoted).
+fn k8s_value(line: &str) -> Option<Range<usize>> {
+    let b = line.as_bytes();
+    let i = skip_ws(b, 0);
+    if !line.get(i..)?.starts_with("value:") {
+        return None;
+    }
+    let v = skip_ws(b, i + 6);
+    if v >= b.len() {
+        return None;
+    }
+    if is_quote(b[v]) {
+        let end = quoted_end(b, v);
+        return (end > v + 1).then_some(v + 1..end);
+    }
+    let mut e = b.len();
+    while e > v && b[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    (e > v && !is_var_ref(&b[v..e])).then_some(v..e)
+}
+
 /// Secrets in one line (without terminator; `lower` is its ASCII lower case), as ranges into `line`.
 fn line_spans(line: &str, lower: &str, out: &mut Vec<Range<usize>>) {
     let b = line.as_bytes();
@@ -149,7 +227,7 @@ fn line_spans(line: &str, lower: &str, out: &mut Vec<Range<usize>>) {
     if lower.contains("://") {
         urls(b, lower, out);
     }
-    if let Some(at) = client_command(lower.as_bytes()) {
+    if let Some(at) = client_command(lower) {
         command_line(b, at, out);
     }
 }
@@ -518,15 +596,17 @@ fn urls(b: &[u8], ls: &str, out: &mut Vec<Range<usize>>) {
 }
 
 /// Where the first MySQL client command word of the line ends, if any.
-fn client_command(l: &[u8]) -> Option<usize> {
-    const PREFIXES: &[&[u8]] =
-        &[b"mysql", b"mariadb", b"xtrabackup", b"mariabackup", b"innobackupex", b"mydumper", b"myloader"];
+fn client_command(ls: &str) -> Option<usize> {
+    if !CLIENTS.iter().any(|c| ls.contains(c)) {
+        return None;
+    }
+    let l = ls.as_bytes();
     let mut i = 0;
     while i < l.len() {
         // The start of a word: after whitespace, a quote, `=`, `/` (a path) or at the line start.
         let starts =
             i == 0 || matches!(l[i - 1], b' ' | b'\t' | b'"' | b'\'' | b'=' | b'/' | b'(' | b';' | b'`');
-        if starts && PREFIXES.iter().any(|p| l[i..].starts_with(p)) {
+        if starts && CLIENTS.iter().any(|p| l[i..].starts_with(p.as_bytes())) {
             let end = l[i..].iter().position(|&c| c.is_ascii_whitespace()).map(|e| e + i).unwrap_or(l.len());
             return Some(end);
         }
@@ -780,6 +860,13 @@ mod tests {
         assert_eq!(m("      - MYSQL_ROOT_PASSWORD=secret"), "      - MYSQL_ROOT_PASSWORD=****");
         assert_eq!(m("      - \"MYSQL_ROOT_PASSWORD=sec ret\""), "      - \"MYSQL_ROOT_PASSWORD=****\"");
         assert_eq!(m("MYSQL_PWD=secret"), "MYSQL_PWD=****");
+        let k8s = "        env:\n        - name: MYSQL_ROOT_PASSWORD\n          value: \"s3cret\"\n        - name: MYSQL_PWD\n          value: plain pw\n        - name: TZ\n          value: UTC\n";
+        assert_eq!(
+            m(k8s),
+            "        env:\n        - name: MYSQL_ROOT_PASSWORD\n          value: \"****\"\n        - name: MYSQL_PWD\n          value: ****\n        - name: TZ\n          value: UTC\n"
+        );
+        unchanged("        - name: MYSQL_ALLOW_EMPTY_PASSWORD\n          value: \"yes\"\n");
+        unchanged("        - name: MYSQL_ROOT_PASSWORD\n          valueFrom:\n            secretKeyRef:\n");
     }
 
     #[test]

@@ -62,6 +62,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn run(argv: &[String], lang: Lang) -> Result<ExitCode, Failure> {
     let usage = |msg: String| Failure::Usage(anyhow!("{msg} {}", lang.t("render.cli-try-help")));
     let args = args::parse(argv, lang).map_err(usage)?;
+    // The last `--lang` wins (the early look-up only found the first, for error messages).
+    let lang = args.lang.unwrap_or(lang);
     if args.help {
         write_out(&help(lang), lang)?;
         return Ok(ExitCode::SUCCESS);

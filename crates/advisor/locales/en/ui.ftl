@@ -82,5 +82,5 @@ ui.panic-title = Something went wrong inside mysql-advisor
 ui.panic-body = This is a bug. Your input is kept: reload the page to analyse it again. Please report the details below (they contain no input).
 ui.panic-copy = Copy details
 ui.panic-reload = Reload (input kept)
-ui.verdict-reasons = Why ({n} reasons)
+ui.verdict-reasons = Why? ({n})
 ui.verdict-based-on = Based on:

@@ -82,5 +82,5 @@ ui.panic-title = mysql-advisor 内部出错了
 ui.panic-body = 这是一个 bug。你的输入已保留：重新加载页面即可再次分析。请反馈下面的详细信息（其中不包含你的输入）。
 ui.panic-copy = 复制详细信息
 ui.panic-reload = 重新加载（保留输入）
-ui.verdict-reasons = 原因（{n} 条）
+ui.verdict-reasons = 原因（{n}）
 ui.verdict-based-on = 依据：

@@ -1097,9 +1097,16 @@ fn split_exec(
                         b'i' => word.push_str(instance.unwrap_or("%i")),
                         b'I' => word.push_str(instance.unwrap_or("%I")),
                         b'%' => word.push('%'),
-                        other => {
+                        other if other.is_ascii() => {
                             word.push('%');
                             word.push(other as char);
+                        }
+                        _ => {
+                            // `%` before a multi-byte character: keep both; the character is read
+                            // whole on the next turn (stepping over one byte would split it).
+                            word.push('%');
+                            k += 1;
+                            continue;
                         }
                     }
                     k += 2;
@@ -1402,6 +1409,20 @@ mod tests {
             split_exec(&src, "\"/usr/sbin/mysqld\" '--a=b c' \\\"x %% %i", Loc::default(), &[], Some("inst"));
         let t: Vec<&str> = args.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(t, ["/usr/sbin/mysqld", "--a=b c", "\"x", "%", "inst"]);
+    }
+
+    /// Found by the `analyze` fuzz target: `%` before a multi-byte character stepped into it.
+    #[test]
+    fn exec_start_percent_before_multibyte_char() {
+        let value = "/usr/sbin/mysqld --defaults-group-suffix=@%\u{FFFD} %é%% $MYSQLD_OPTS";
+        let src = [Source::new(0, "u", value)];
+        let at = Loc { input: 0, range: TextRange::new(0, value.len() as u32) };
+        let args = split_exec(&src, value, at, &[], None);
+        let t: Vec<&str> = args.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(t, ["/usr/sbin/mysqld", "--defaults-group-suffix=@%\u{FFFD}", "%é%", ""]);
+        for a in &args {
+            assert!(value.get(a.at.range.to_usize()).is_some(), "{:?} not on char boundaries", a.at.range);
+        }
     }
 
     #[test]

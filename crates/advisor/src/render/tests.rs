@@ -174,8 +174,16 @@ fn text_fix_is_paste_ready_and_labelled() {
 #[test]
 fn text_lists_documents_notes_and_checks() {
     let t = text(&sample(Lang::En), &TextOptions::default());
-    assert!(t.contains("Recognised:\n  mysqld.service:1-12  systemd unit mysqld.service\n"), "{t}");
-    assert!(t.contains("parse problem: odd line 4"));
+    assert!(
+        t.contains("Recognised:\n  mysqld.service:1-12  systemd-unit  systemd unit mysqld.service\n"),
+        "{t}"
+    );
+    assert!(
+        t.contains(
+            "systemd unit mysqld.service\n                                     parse problem: odd line 4\n"
+        ),
+        "{t}"
+    );
     assert!(t.contains("Not recognised: evil:2-3\n"));
     assert!(t.contains("Server: mysql 8.0.36 · unit mysqld.service · channels: ''\n"));
     assert!(t.contains("Notes:\n  - A note.\n"));

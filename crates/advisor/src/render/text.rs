@@ -326,13 +326,15 @@ fn documents(o: &mut Out, report: &Report) {
             })
             .collect();
         let w = locs.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let kw = known.iter().map(|d| d.kind.as_str().len()).max().unwrap_or(0);
         for (d, loc) in known.iter().zip(&locs) {
             let padded = format!("{loc:<w$}");
             let p = o.paint(St::Blue, &padded);
-            let _ = writeln!(o.buf, "  {p}  {}", clean(&d.label));
+            let kind = o.paint(St::Dim, &format!("{:<kw$}", d.kind.as_str()));
+            let _ = writeln!(o.buf, "  {p}  {kind}  {}", clean(&d.label));
             for p in &d.problems {
                 let s = o.paint(St::Yellow, &lang.fmt("render.problem", &[("problem", p)]));
-                let _ = writeln!(o.buf, "  {:w$}    {s}", "");
+                let _ = writeln!(o.buf, "  {:pad$}  {s}", "", pad = w + 2 + kw);
             }
         }
     }
@@ -348,11 +350,13 @@ fn documents(o: &mut Out, report: &Report) {
                 )
             })
             .collect();
-        let _ = writeln!(o.buf, "{h} {}", clean(&list.join(", ")));
+        let sep = if lang == Lang::ZhCn { "" } else { " " };
+        let _ = writeln!(o.buf, "{h}{sep}{}", clean(&list.join(", ")));
     }
     if let Some(s) = super::server_line(report) {
         let h = o.paint(St::Bold, &heading(lang, &lang.t("render.server")));
-        let _ = writeln!(o.buf, "{h} {}", clean(&s));
+        let sep = if lang == Lang::ZhCn { "" } else { " " };
+        let _ = writeln!(o.buf, "{h}{sep}{}", clean(&s));
     }
     o.nl();
 }

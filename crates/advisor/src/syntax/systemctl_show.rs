@@ -25,7 +25,7 @@ use crate::source::Source;
 use crate::text::TextRange;
 
 /// A run is claimed only if it is clearly `show` output within this many lines.
-const DECIDE_WITHIN: usize = 64;
+const DECIDE_WITHIN: usize = 16;
 
 /// Property names that unit files also use (still printed by `show`).
 const COMMON: &[&str] = &[

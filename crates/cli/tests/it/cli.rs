@@ -257,6 +257,9 @@ fn chinese_from_the_flag_and_from_the_environment() {
     cmd.env("LC_ALL", "zh_CN.UTF-8");
     let out = stdout(&run_with(cmd, &["check", T3707, "--lang", "en"], None));
     assert!(out.contains("Is the replica crash-safe?"), "{out}");
+    // The last --lang wins.
+    let out = stdout(&run(&["check", T3707, "--lang", "en", "--lang", "zh-CN"]));
+    assert!(out.contains("副本是崩溃安全的吗？"), "{out}");
     // Errors speak the language too.
     let o = run(&["check", "nope.cnf", "--lang", "zh-CN"]);
     assert!(stderr(&o).starts_with("mysql-advisor: 错误: 无法读取 'nope.cnf'"), "{}", stderr(&o));
@@ -367,4 +370,20 @@ fn a_terminal_on_stdin_and_no_file_is_a_usage_error() {
         out.trim_end(),
         "mysql-advisor: error: no input: give FILE arguments or pipe text on standard input (see 'mysql-advisor --help')"
     );
+}
+
+#[test]
+fn outputs_are_the_core_renderers_verbatim() {
+    // The page's "copy as Markdown" and the CLI print the same text for the same input.
+    let bytes = std::fs::read(root().join(T3707)).unwrap();
+    for lang in advisor::Lang::ALL {
+        let report =
+            advisor::analyze_with(&[advisor::Input::from_bytes(T3707, &bytes)], &advisor::Options { lang });
+        let md = stdout(&run(&["check", T3707, "--format", "markdown", "--lang", lang.tag()]));
+        assert_eq!(md, advisor::render::markdown(&report) + "\n");
+        let text = stdout(&run(&["check", T3707, "--lang", lang.tag()]));
+        assert_eq!(text, advisor::render::text(&report, &advisor::render::TextOptions { color: false }));
+        let json = stdout(&run(&["check", T3707, "--format", "json", "--lang", lang.tag()]));
+        assert_eq!(json, report.to_json() + "\n");
+    }
 }
