@@ -10,11 +10,18 @@ fuzz_target!(|data: &[u8]| {
     let report = analyze_with(std::slice::from_ref(&input), &Options { lang });
     let text = input.text();
     for d in &report.documents {
-        assert!(text.get(d.range.start as usize..d.range.end as usize).is_some(), "document range outside the input");
+        assert!(
+            text.get(d.range.start as usize..d.range.end as usize).is_some(),
+            "document range outside the input"
+        );
     }
     for f in &report.findings {
         for e in &f.evidence {
-            assert!(e.input == 0 && e.range.end as usize <= text.len(), "evidence outside the input in {}", f.rule);
+            assert!(
+                e.input == 0 && e.range.end as usize <= text.len(),
+                "evidence outside the input in {}",
+                f.rule
+            );
         }
     }
     let json = report.to_json();

@@ -35,7 +35,10 @@ fuzz_target!(|data: &[u8]| {
     let report = analyze(&inputs);
     for d in &report.documents {
         let text = inputs[d.input].text();
-        assert!(text.get(d.range.start as usize..d.range.end as usize).is_some(), "document range outside its input");
+        assert!(
+            text.get(d.range.start as usize..d.range.end as usize).is_some(),
+            "document range outside its input"
+        );
     }
     for f in &report.findings {
         for e in &f.evidence {

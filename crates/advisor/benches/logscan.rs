@@ -163,9 +163,8 @@ fn main() {
 
     println!();
     println!(
-        "== scanner vs grep -F -f ({} patterns), {} MiB, {lines} lines, median of {runs} runs ==",
-        grep_patterns().len(),
-        mb
+        "== scanner vs grep -F -f ({} patterns), {mb} MiB, {lines} lines, median of {runs} runs ==",
+        grep_patterns().len()
     );
     println!(
         "scanner (1 MiB chunks)          {:>8.1} ms  {:>8.0} MiB/s  events seen {} kept {}",

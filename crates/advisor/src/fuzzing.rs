@@ -97,7 +97,12 @@ pub fn recognize_all(parser: Parser, text: &str, command: Option<&str>) -> usize
 
 fn check_claim(src: &Source<'_>, i: usize, c: &Claim, parser: Parser) {
     assert!(c.end > i, "{parser:?} claimed line {i} with end {} (must be > start)", c.end);
-    assert!(c.end <= src.lines.len(), "{parser:?} claimed past the input: end {} > {} lines", c.end, src.lines.len());
+    assert!(
+        c.end <= src.lines.len(),
+        "{parser:?} claimed past the input: end {} > {} lines",
+        c.end,
+        src.lines.len()
+    );
     for p in &c.problems {
         check_range(src.text, p.range, &format!("{parser:?} problem {}", p.key));
     }
@@ -136,14 +141,23 @@ pub fn split_checked(text: &str) -> Vec<Doc> {
         }
         let (s, e) = (d.range.start as usize, d.range.end as usize);
         assert!(s >= at, "document {:?} at {s} overlaps the previous one (ends at {at})", d.kind);
-        assert!(s == 0 || text.as_bytes().get(s - 1) == Some(&b'\n'), "document {:?} starts mid-line at {s}", d.kind);
+        assert!(
+            s == 0 || text.as_bytes().get(s - 1) == Some(&b'\n'),
+            "document {:?} starts mid-line at {s}",
+            d.kind
+        );
         let tail = text.get(e..).unwrap_or("");
         assert!(
             tail.is_empty() || tail.starts_with('\n') || tail.starts_with("\r\n"),
             "document {:?} ends mid-line at {e}",
             d.kind
         );
-        assert_eq!(src.index_map.line(d.range.start), d.line_start, "{:?}: line_start disagrees with its range", d.kind);
+        assert_eq!(
+            src.index_map.line(d.range.start),
+            d.line_start,
+            "{:?}: line_start disagrees with its range",
+            d.kind
+        );
         assert!(d.line_start <= d.line_end, "{:?}: lines {}..{}", d.kind, d.line_start, d.line_end);
         rebuilt.push_str(&text[at..s]);
         rebuilt.push_str(&text[s..e]);

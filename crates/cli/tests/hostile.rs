@@ -72,7 +72,10 @@ fn decoded_len(bytes: &[u8]) -> u64 {
 }
 
 fn notes(r: &serde_json::Value) -> Vec<String> {
-    r["notes"].as_array().map(|a| a.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect()).unwrap_or_default()
+    r["notes"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -113,7 +116,8 @@ fn hundreds_of_thousands_of_vertical_rows() {
         ));
     }
     let r = check_file("status.txt", text.as_bytes(), &[]);
-    let kinds: Vec<&str> = r["documents"].as_array().expect("documents").iter().filter_map(|d| d["kind"].as_str()).collect();
+    let kinds: Vec<&str> =
+        r["documents"].as_array().expect("documents").iter().filter_map(|d| d["kind"].as_str()).collect();
     assert!(kinds.contains(&"replica-status"), "{kinds:?}");
 }
 
@@ -121,7 +125,8 @@ fn hundreds_of_thousands_of_vertical_rows() {
 fn a_table_100_000_columns_wide() {
     let cols = 100_000;
     let border = format!("+{}", "---+".repeat(cols));
-    let header: String = std::iter::once("|".to_owned()).chain((0..cols).map(|i| format!(" c{} |", i % 10))).collect();
+    let header: String =
+        std::iter::once("|".to_owned()).chain((0..cols).map(|i| format!(" c{} |", i % 10))).collect();
     let row = format!("|{}", " v |".repeat(cols));
     let text = format!("{border}\n{header}\n{border}\n{row}\n{border}\n1 row in set (0.00 sec)\n");
     check_file("wide.txt", text.as_bytes(), &[]);
@@ -130,7 +135,11 @@ fn a_table_100_000_columns_wide() {
 #[test]
 fn random_binary_nul_bytes_and_invalid_utf8() {
     let r = check_file("random.bin", &random_bytes(4 * MB, 42), &[]);
-    assert!(notes(&r).iter().any(|n| n.contains("random.bin")), "no note about replaced bytes: {:?}", notes(&r));
+    assert!(
+        notes(&r).iter().any(|n| n.contains("random.bin")),
+        "no note about replaced bytes: {:?}",
+        notes(&r)
+    );
     check_file("nuls.bin", &vec![0u8; 4 * MB], &[]);
     let mut latin1 = b"[mysqld]\n# r\xe9plica\nsync_binlog = 1\xff\n".to_vec();
     latin1.extend_from_slice(b"\x80\xbf\n");
@@ -147,8 +156,12 @@ fn crlf_and_a_bom() {
     let crlf = check_file("crlf.cnf", &bytes, &[]);
     assert_eq!(lf["verdicts"], crlf["verdicts"]);
     let rules = |r: &serde_json::Value| -> Vec<String> {
-        let mut v: Vec<String> =
-            r["findings"].as_array().expect("findings").iter().filter_map(|f| f["rule"].as_str().map(str::to_owned)).collect();
+        let mut v: Vec<String> = r["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter_map(|f| f["rule"].as_str().map(str::to_owned))
+            .collect();
         v.sort();
         v
     };

@@ -9,7 +9,7 @@ use crate::source::Source;
 use crate::syntax::misc::{self, ChangeSource};
 use crate::syntax::mysql_output::{Form, ResultSet, Row};
 use crate::text::TextRange;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A row of named fields, each with where it was read. Keys are column names as printed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -257,10 +257,12 @@ struct VersionCandidate {
 /// Percona), else MySQL.
 pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) {
     let mut cands: Vec<VersionCandidate> = Vec::new();
+    let mut chan_idx: HashMap<String, usize> =
+        f.channels.iter().enumerate().map(|(i, c)| (c.name.clone(), i)).collect();
     for d in docs {
         let loc = |r: TextRange| Loc { input: d.input, range: r };
         match &d.parsed {
-            Parsed::Result(rs) => collect_result(f, &mut cands, d.input, rs),
+            Parsed::Result(rs) => collect_result(f, &mut cands, &mut chan_idx, d.input, rs),
             Parsed::ErrorLog(log) => {
                 for l in &log.lines {
                     f.log_events.push(LogEvent {
@@ -368,18 +370,31 @@ fn record(input: usize, form: Form, row: &Row) -> Record {
     Record { fields, at: Loc { input, range: row.range } }
 }
 
-fn channel_mut<'a>(channels: &'a mut Vec<Channel>, name: &str) -> &'a mut Channel {
-    let idx = match channels.iter().position(|c| c.name == name) {
-        Some(i) => i,
-        None => {
+/// The channel named `name`, created at the end when new. `index` maps names to positions in
+/// `channels` (a linear search per row made hundreds of thousands of `\G` rows quadratic).
+fn channel_mut<'a>(
+    channels: &'a mut Vec<Channel>,
+    index: &mut HashMap<String, usize>,
+    name: &str,
+) -> &'a mut Channel {
+    let idx = match index.get(name) {
+        Some(&i) if channels.get(i).is_some_and(|c| c.name == name) => i,
+        _ => {
             channels.push(Channel { name: name.to_owned(), ..Channel::default() });
+            index.insert(name.to_owned(), channels.len() - 1);
             channels.len() - 1
         }
     };
     &mut channels[idx]
 }
 
-fn collect_result(f: &mut Facts, cands: &mut Vec<VersionCandidate>, input: usize, rs: &ResultSet) {
+fn collect_result(
+    f: &mut Facts,
+    cands: &mut Vec<VersionCandidate>,
+    chan_idx: &mut HashMap<String, usize>,
+    input: usize,
+    rs: &ResultSet,
+) {
     let loc = |r: TextRange| Loc { input, range: r };
     match rs.doc_kind() {
         DocKind::ShowVariables => {
@@ -448,7 +463,7 @@ fn collect_result(f: &mut Facts, cands: &mut Vec<VersionCandidate>, input: usize
                 } else {
                     None
                 };
-                let ch = channel_mut(&mut f.channels, &name);
+                let ch = channel_mut(&mut f.channels, chan_idx, &name);
                 ch.status = Some(rec);
                 ch.dialect = dialect.or(ch.dialect);
             }
@@ -457,7 +472,7 @@ fn collect_result(f: &mut Facts, cands: &mut Vec<VersionCandidate>, input: usize
             for row in &rs.rows {
                 let rec = record(input, rs.form, row);
                 let name = rec.get("CHANNEL_NAME").map(|v| v.value.clone()).unwrap_or_default();
-                let ch = channel_mut(&mut f.channels, &name);
+                let ch = channel_mut(&mut f.channels, chan_idx, &name);
                 if kind == DocKind::ConnectionConfiguration {
                     ch.connection = Some(rec);
                 } else {

@@ -282,7 +282,7 @@ fn assert_common(text: &str, secrets: &[&str]) {
 }
 
 /// The drop-in a finding proposes.
-fn dropin<'a>(f: &'a Finding) -> &'a advisor::Fix {
+fn dropin(f: &Finding) -> &advisor::Fix {
     f.fixes
         .iter()
         .find(|x| x.target == FixTarget::SystemdDropin && x.file_name.is_some())

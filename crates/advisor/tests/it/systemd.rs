@@ -273,4 +273,3 @@ fn documents_of_every_systemd_fixture_snapshot() {
         insta::assert_snapshot!(format!("systemd_documents_{}", lang.tag()), out);
     }
 }
-
