@@ -85,7 +85,8 @@ pub fn cmd_fuzz(ctx: &Ctx, rest: &[String]) -> Result<(), String> {
     let mut build = Command::new("cargo");
     build
         .args(["fuzz", "build", "--sanitizer", &args.sanitizer])
-        .args(&args.targets)
+        // `cargo fuzz build` takes one target or none (= all).
+        .args(if args.targets.len() == 1 { &args.targets[..] } else { &[] })
         .env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_TARGET_DIR", &target_dir)
         .current_dir(&fuzz_dir);

@@ -137,7 +137,7 @@ fn main() {
         all[all.len() - 1].as_secs_f64() * 1e6,
         all.len()
     );
-    rows.sort_by(|a, b| b.0.cmp(&a.0));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.0));
     println!("slowest:");
     for (d, name, lines) in rows.iter().take(8) {
         println!("  {:>9.1} µs  {lines:>4} lines  {name}", d.as_secs_f64() * 1e6);

@@ -73,7 +73,7 @@ fn synthetic_log(mb: usize) -> (Vec<u8>, usize) {
             (n * 7919) % 1_000_000
         );
         let r = rng.next();
-        let tpl = if r % 500 == 0 {
+        let tpl = if r.is_multiple_of(500) {
             events += 1;
             EVENTS[(r / 500) as usize % EVENTS.len()]
         } else {

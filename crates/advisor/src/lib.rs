@@ -12,8 +12,6 @@
 //! println!("{}", report.verdicts.clone_restart.as_str());
 //! ```
 #![deny(missing_docs)]
-// Temporary while the areas are being filled in; removed before the foundation lands.
-#![allow(dead_code, unused_imports)]
 
 mod detect;
 mod document;
@@ -230,7 +228,10 @@ pub fn rules_markdown() -> String {
     let all = rules(Lang::En);
     out.push_str("| id | family | name |\n|---|---|---|\n");
     for r in &all {
-        let fam = serde_json::to_value(r.family).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let fam = serde_json::to_value(r.family)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         out.push_str(&format!("| [`{}`](#{}) | {} | {} |\n", r.id, r.id, fam, r.name));
     }
     for r in &all {
@@ -246,4 +247,3 @@ pub fn rules_markdown() -> String {
     }
     out
 }
-

@@ -14,7 +14,9 @@ use crate::document::Document;
 use crate::source::Source;
 use crate::text::TextRange;
 
-pub(crate) use mysql::{ChangeSourceStmt, Channel, ClientErrorEvent, CloneInfo, LogEvent, Record};
+#[cfg(test)]
+pub(crate) use mysql::Record;
+pub(crate) use mysql::{ChangeSourceStmt, Channel, ClientErrorEvent, CloneInfo, LogEvent};
 pub(crate) use settings::{Assignment, Origin, Setting, Settings};
 pub(crate) use version::{Flavor, Version};
 

@@ -84,39 +84,47 @@ impl Setting {
         parse_size(&self.value)
     }
     /// True when nothing in the input set it: the value is the version's compiled-in default.
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn is_default(&self) -> bool {
         self.origin == Origin::Default
     }
     /// The name as the effective assignment wrote it (`slave_parallel_workers`), else the canonical name.
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn raw_name(&self) -> &str {
         self.assignment.as_ref().map(|a| a.raw_name.as_str()).unwrap_or(&self.name)
     }
     /// The assignment the effective one overrides (the next lower in precedence or earlier in the
     /// same origin), for "overridden here" evidence.
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn overrides(&self) -> Option<&Assignment> {
         let n = self.history.len();
         if n < 2 { None } else { self.history.get(n - 2) }
     }
     /// Every assignment the effective one overrides, lowest precedence first.
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn overridden(&self) -> &[Assignment] {
         let n = self.history.len();
         self.history.get(..n.saturating_sub(1)).unwrap_or(&[])
     }
     /// The first assignment seen (lowest precedence, earliest), for "first set here" evidence.
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn first_set(&self) -> Option<&Assignment> {
         self.history.first()
     }
     /// The last assignment of `origin`, if any.
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn last_of(&self, origin: Origin) -> Option<&Assignment> {
         self.history.iter().rev().find(|a| a.origin == origin)
     }
     /// What the server is configured to start with: the highest-precedence assignment that is not
     /// a runtime value (persisted, command line or option file), if any.
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn configured(&self) -> Option<&Assignment> {
         self.history.iter().rev().find(|a| a.origin != Origin::Runtime)
     }
     /// The configured assignment when it differs from the runtime value: the running server does not
     /// (yet) use it — it takes effect at the next restart (or was changed at runtime since).
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn pending_restart(&self) -> Option<&Assignment> {
         let runtime = self.last_of(Origin::Runtime)?;
         let conf = self.configured()?;
@@ -124,6 +132,7 @@ impl Setting {
     }
     /// True when the value equals `other` as MySQL compares settings (booleans and sizes by meaning,
     /// other text ASCII case-insensitively).
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn is(&self, other: &str) -> bool {
         same_value(&self.value, other)
     }
@@ -170,6 +179,7 @@ impl Settings {
     /// The setting the server would start with after a restart: like [`Settings::effective`] but
     /// ignoring runtime values (`SHOW VARIABLES`). Read-only variables changed in an option file
     /// show their new value here.
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn effective_at_start(&self, name: &str, version: Version) -> Option<Setting> {
         self.effective_where(name, version, |a| a.origin != Origin::Runtime)
     }
@@ -228,6 +238,7 @@ impl Settings {
     /// Where a fix should add an option: the last `[mysqld]` group mysqld reads (else the last
     /// `[server]` or other group it reads), in the last option file given. `None` when no option
     /// file with such a group was given (a fix then shows a new `[mysqld]` section).
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn fix_target(&self) -> Option<&GroupRef> {
         self.server_groups
             .iter()
@@ -238,11 +249,13 @@ impl Settings {
     }
 
     /// Every option-file group mysqld reads, in input order.
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn server_groups(&self) -> &[GroupRef] {
         &self.server_groups
     }
 
     /// The option-file group suffix in use (`@replica1`), when known.
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn group_suffix(&self) -> Option<&str> {
         self.suffix.as_deref()
     }
@@ -264,6 +277,7 @@ impl Settings {
 
 /// True when two setting values mean the same: both booleans, both sizes, or equal text (ASCII
 /// case-insensitive, trimmed).
+#[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
 pub(crate) fn same_value(a: &str, b: &str) -> bool {
     if let (Some(x), Some(y)) = (parse_bool(a), parse_bool(b)) {
         return x == y;

@@ -164,6 +164,7 @@ impl UnitFacts {
         self.environment.iter().rev().find(|e| e.name == name)
     }
     /// The effective `Restart=` policy (`no` when unset).
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn restart_policy(&self) -> &str {
         self.restart.as_ref().map_or("no", |r| r.value.as_str())
     }
@@ -174,11 +175,13 @@ impl UnitFacts {
     /// The start timeout in microseconds: `None` when not set (the manager's
     /// `DefaultTimeoutStartSec=`, 90s unless changed, applies), `Some(u64::MAX)` for none
     /// (`infinity`, or `0`, which `TimeoutSec=`/`TimeoutStartSec=` read as "disabled").
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn timeout_start_usec(&self) -> Option<u64> {
         let v = parse_timespan(&self.timeout_start.as_ref()?.value)?;
         Some(if v == 0 { u64::MAX } else { v })
     }
     /// Number of drop-in files applied.
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn dropin_count(&self) -> usize {
         self.files.iter().filter(|f| f.dropin).count()
     }

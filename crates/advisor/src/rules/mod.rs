@@ -68,11 +68,6 @@ pub(crate) fn all() -> impl Iterator<Item = &'static dyn Rule> {
     restart::RULES.iter().chain(clone::RULES.iter()).chain(replica::RULES.iter()).copied()
 }
 
-/// Looks a rule up by id.
-pub(crate) fn by_id(id: &str) -> Option<&'static dyn Rule> {
-    all().find(|r| r.id() == id)
-}
-
 /// What a rule sees.
 pub(crate) struct Ctx<'a> {
     pub lang: Lang,

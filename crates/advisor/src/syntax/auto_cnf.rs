@@ -64,6 +64,7 @@ pub(crate) struct AutoCnf {
 
 impl AutoCnf {
     /// The last variable named `name` (ASCII case-insensitive; `-` and `_` equivalent).
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn var(&self, name: &str) -> Option<&PersistedVar> {
         let want = name.replace('-', "_");
         self.vars.iter().rev().find(|v| v.name.replace('-', "_").eq_ignore_ascii_case(&want))
@@ -125,6 +126,7 @@ fn first_key_is_persisted(src: &Source<'_>, i: usize) -> bool {
 
 /// A JSON token with its byte range.
 #[derive(Debug)]
+#[allow(dead_code, reason = "token payloads are kept for Debug output in parser tests")]
 enum Tok {
     Open(bool),  // `{` (true) or `[`
     Close(bool), // `}` (true) or `]`

@@ -8,7 +8,12 @@ fn assert_spans_inside(inputs: &[Input], report: &Report) {
         let text = inputs[d.input].text();
         assert!(d.range.end as usize <= text.len(), "document range {:?} past end {}", d.range, text.len());
         assert!(d.range.start <= d.range.end);
-        assert!(d.line_start >= 1 && d.line_start <= d.line_end, "bad lines {}..{}", d.line_start, d.line_end);
+        assert!(
+            d.line_start >= 1 && d.line_start <= d.line_end,
+            "bad lines {}..{}",
+            d.line_start,
+            d.line_end
+        );
         assert!(text.get(d.range.start as usize..d.range.end as usize).is_some(), "not on char boundaries");
     }
     for f in &report.findings {
@@ -115,7 +120,9 @@ proptest! {
 
 #[test]
 fn deep_repetition_is_handled() {
-    for frag in ["[", "\\\n", "| a ", "{\"a\":", "*************************** 1. row ***************************\n"] {
+    for frag in
+        ["[", "\\\n", "| a ", "{\"a\":", "*************************** 1. row ***************************\n"]
+    {
         let text = frag.repeat(20_000);
         let inputs = [Input::new("deep", text)];
         let report = analyze(&inputs);

@@ -20,8 +20,14 @@ fn rule_ids_are_unique_kebab_case() {
 
 #[test]
 fn every_rule_has_docs_and_a_name_in_every_language() {
-    const SECTIONS: [&str; 6] =
-        ["## What it does", "## Why is this bad?", "## Example", "## Fix safety", "## Known problems", "## References"];
+    const SECTIONS: [&str; 6] = [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Fix safety",
+        "## Known problems",
+        "## References",
+    ];
     for lang in Lang::ALL {
         for r in rules(lang) {
             assert!(lang.has(&format!("{}.name", r.id)), "{} has no name in {}", r.id, lang.tag());
@@ -34,7 +40,13 @@ fn every_rule_has_docs_and_a_name_in_every_language() {
                 // Same structure: as many level-2 headings as the English docs.
                 let en = advisor::rule(r.id, Lang::En).expect("same registry");
                 let count = |d: &str| d.lines().filter(|l| l.starts_with("## ")).count();
-                assert_eq!(count(r.docs), count(en.docs), "{} docs differ in structure ({})", r.id, lang.tag());
+                assert_eq!(
+                    count(r.docs),
+                    count(en.docs),
+                    "{} docs differ in structure ({})",
+                    r.id,
+                    lang.tag()
+                );
                 assert_ne!(r.docs, en.docs, "{} zh-CN docs are the English text", r.id);
             }
         }

@@ -27,6 +27,7 @@ pub(crate) enum Compat {
 }
 
 impl Compat {
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub(crate) fn ok(self) -> bool {
         matches!(self, Compat::Same | Compat::BothBackport | Compat::SameSeries)
     }

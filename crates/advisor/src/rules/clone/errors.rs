@@ -12,12 +12,15 @@ pub(crate) const ER_PLUGIN_IS_NOT_LOADED: u32 = 1524;
 /// `ER_INTERNAL_ERROR` ("Internal error: %s"). The facts name the error, not its number; 1815 is
 /// the number in MySQL's client libraries (see the rule's Known problems).
 pub(crate) const ER_INTERNAL_ERROR: u32 = 1815;
+#[allow(dead_code, reason = "kept with its neighbours so the error table is complete")]
 pub(crate) const ER_CLONE_DDL_IN_PROGRESS: u32 = 3633;
+#[allow(dead_code, reason = "kept with its neighbours so the error table is complete")]
 pub(crate) const ER_CLONE_TOO_MANY_CONCURRENT_CLONES: u32 = 3634;
 pub(crate) const ER_RESTART_SERVER_FAILED: u32 = 3707;
 pub(crate) const ER_CLONE_DONOR: u32 = 3862;
 pub(crate) const ER_CLONE_DONOR_VERSION: u32 = 3864;
 pub(crate) const ER_CLONE_SYS_CONFIG: u32 = 3869;
+#[allow(dead_code, reason = "kept with its neighbours so the error table is complete")]
 pub(crate) const ER_CLONE_DISALLOWED: u32 = 3875;
 pub(crate) const ER_CLONE_NETWORK_PACKET: u32 = 3957;
 

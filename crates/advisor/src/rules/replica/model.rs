@@ -66,6 +66,7 @@ pub(crate) struct Replica<'a> {
     /// True when the input shows any server setting (so unset ones take their defaults).
     pub settings_shown: bool,
     /// What shows this is a replica.
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub because: Vec<Loc>,
 }
 
@@ -102,6 +103,7 @@ impl Val {
     pub fn upper(&self) -> Option<String> {
         self.value().map(|v| v.trim().trim_matches(['\'', '"']).to_ascii_uppercase())
     }
+    #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn is_default(&self) -> bool {
         matches!(self, Val::Default(_))
     }
