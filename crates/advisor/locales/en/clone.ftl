@@ -48,6 +48,8 @@ clone-restart-failed.note-none = No ERROR 3707 and no MY-013462 line in the inpu
 clone-restart-failed.msg-clone =
     The clone itself succeeded: the donor's data was copied completely, and only the automatic restart at the end failed. Because the restart check failed, the server shut itself down (error log MY-013462) with exit code 0, a clean exit, so systemd does not bring it back, not even with Restart=on-failure. It stays down until someone starts it.
     Start it now: {start}
+clone-restart-failed.msg-clone-container =
+    The clone itself succeeded: the donor's data was copied completely, and only the automatic restart at the end failed. Because the restart check failed, the server shut itself down (error log MY-013462) with exit code 0, a clean exit, and the container stopped with it. A restart policy of on-failure or no does not bring a container back after a clean exit (always and unless-stopped would). Unless it is already running again, start it now: {start}
 clone-restart-failed.msg-clone-short = The clone itself succeeded, but its automatic restart failed: the server shut itself down with exit code 0 and nothing restarted it.
 clone-restart-failed.msg-started-completed = The clone_status pasted after it reads Completed: the server has been started since and the clone is done. What is left is the supervisor, so that the next clone restarts by itself.
 clone-restart-failed.msg-started-failed = The clone_status pasted after it reads Failed: the server has been started since, but the clone's recovery failed (see clone-status-failed). The supervisor still needs fixing, so that the next clone restarts by itself.

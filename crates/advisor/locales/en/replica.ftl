@@ -170,7 +170,7 @@ replica-mts-gaps.passed = No gaps expected: single-threaded applier, commit orde
 ## replica-sync-binlog
 replica-sync-binlog.name = Replica's binary log not synced
 replica-sync-binlog.title = sync_binlog is {value}, not 1, on a replica that logs what it applies
-replica-sync-binlog.message = This replica writes what it applies to its own binary log (log_bin and log_replica_updates), but sync_binlog is {how}. A crash can then lose transactions from the binary log that InnoDB kept, so the replica's binary log — what its own replicas and a failover read — misses them.
+replica-sync-binlog.message = This replica writes what it applies to its own binary log (log_bin and {updates}), but sync_binlog is {how}. A crash can then lose transactions from the binary log that InnoDB kept, so the replica's binary log — what its own replicas and a failover read — misses them.
 replica-sync-binlog.na-no-binlog = The replica writes no binary log of what it applies.
 replica-sync-binlog.fix-reason = One binary-log sync per commit group: more disk I/O on the replica.
 replica-sync-binlog.ref = MySQL manual: sync_binlog

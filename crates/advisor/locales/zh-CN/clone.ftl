@@ -48,6 +48,8 @@ clone-restart-failed.note-none = 输入中没有 ERROR 3707，也没有 MY-01346
 clone-restart-failed.msg-clone =
     克隆本身已经成功：捐赠方的数据已完整复制，失败的只是最后的自动重启。由于重启检查没有通过，服务器自行关闭（错误日志 MY-013462），退出码为 0，属于正常退出，所以 systemd 不会把它拉起来，即使配置了 Restart=on-failure 也不会。在有人手动启动之前，它会一直处于停止状态。
     现在启动它：{start}
+clone-restart-failed.msg-clone-container =
+    克隆本身已经成功：捐赠方的数据已完整复制，失败的只是最后的自动重启。由于重启检查没有通过，服务器自行关闭（错误日志 MY-013462），退出码为 0，属于正常退出，容器也随之停止。重启策略为 on-failure 或 no 时，容器正常退出后不会被重新拉起（always 和 unless-stopped 会）。如果它还没有重新运行，现在启动它：{start}
 clone-restart-failed.msg-clone-short = 克隆本身已成功，但它的自动重启失败了：服务器以退出码 0 自行关闭，并且没有被重新拉起。
 clone-restart-failed.msg-started-completed = 其后贴出的 clone_status 显示 Completed：服务器之后已经启动过，克隆已经完成。剩下的是修好守护进程配置，让下一次克隆能自动重启。
 clone-restart-failed.msg-started-failed = 其后贴出的 clone_status 显示 Failed：服务器之后已经启动过，但克隆的恢复失败了（见 clone-status-failed）。守护进程配置仍需修复，让下一次克隆能自动重启。

@@ -170,7 +170,7 @@ replica-mts-gaps.passed = 不会出现空洞：单线程回放、已保持提交
 ## replica-sync-binlog
 replica-sync-binlog.name = 从库 binlog 未同步落盘
 replica-sync-binlog.title = 记录所执行事务的从库上 sync_binlog 为 {value}，不是 1
-replica-sync-binlog.message = 该从库会把执行的事务写入自己的 binlog（log_bin 与 log_replica_updates），但 sync_binlog {how}。崩溃时 binlog 可能丢失 InnoDB 已保留的事务，导致从库的 binlog（它的下级从库和故障切换都要读取）缺少这些事务。
+replica-sync-binlog.message = 该从库会把执行的事务写入自己的 binlog（log_bin 与 {updates}），但 sync_binlog {how}。崩溃时 binlog 可能丢失 InnoDB 已保留的事务，导致从库的 binlog（它的下级从库和故障切换都要读取）缺少这些事务。
 replica-sync-binlog.na-no-binlog = 该从库不把执行的事务写入 binlog。
 replica-sync-binlog.fix-reason = 每个提交组同步一次 binlog：从库磁盘 I/O 会增加。
 replica-sync-binlog.ref = MySQL 手册：sync_binlog

@@ -949,7 +949,10 @@ pub(crate) fn collect(f: &mut Facts, _sources: &[Source<'_>], docs: &[Document])
                 let cmd_unit = doc.command.as_deref().and_then(sd::unit_from_command).map(|(u, _)| u);
                 for unit in &doc.units {
                     let name = unit.unit_name().or_else(|| cmd_unit.clone());
-                    place(&mut groups, LayerSrc::Show { input: d.input, unit, doc }, name, false);
+                    // `systemctl show -p MainPID,NRestarts`: a few properties on top of what is
+                    // known, not the whole unit.
+                    let partial = show_is_partial(unit, doc.command.as_deref());
+                    place(&mut groups, LayerSrc::Show { input: d.input, unit, doc }, name, partial);
                 }
             }
             _ => {}
@@ -1052,7 +1055,11 @@ fn build(layers: &[Layer<'_>]) -> UnitFacts {
                 if doc.command.as_deref().and_then(sd::unit_from_command).is_some_and(|(_, usr)| usr) {
                     user = Some(true);
                 }
-                apply_show(&mut u, input, unit);
+                if layer.base {
+                    apply_show(&mut u, input, unit);
+                } else {
+                    apply_show_partial(&mut u, input, unit);
+                }
             }
         }
     }
@@ -1332,6 +1339,84 @@ fn apply_unit(u: &mut UnitFacts, key: &str, value: &str, at: Loc) {
         }
         "StartLimitBurst" => u.start_limit_burst = Some(Valued::new(value.to_owned(), at)),
         _ => {}
+    }
+}
+
+/// True for a `systemctl show -p …` selection (the command says `-p`/`--property`, or, without the
+/// command, the block lacks `Type=` and `Restart=`, which a whole `systemctl show` always prints):
+/// what it leaves out is unknown rather than empty.
+fn show_is_partial(unit: &ShowUnit, command: Option<&str>) -> bool {
+    let selects = command.is_some_and(|c| {
+        c.split_whitespace().any(|w| {
+            w == "-p" || w.starts_with("--property") || (w.starts_with("-p") && !w.starts_with("--"))
+        })
+    });
+    selects || (unit.get("Type").is_none() && unit.get("Restart").is_none())
+}
+
+/// Applies the properties a partial `systemctl show` names (see [`show_is_partial`]) over what the
+/// earlier layers said; the rest stays as it was.
+fn apply_show_partial(u: &mut UnitFacts, input: usize, unit: &ShowUnit) {
+    let mut whole = UnitFacts::default();
+    apply_show(&mut whole, input, unit);
+    let has = |name: &str| unit.get(name).is_some();
+    u.from_show |= u.files.is_empty();
+    if u.name.is_none() {
+        u.name = whole.name;
+    }
+    for (name, dst, src) in [
+        ("Type", &mut u.service_type, whole.service_type),
+        ("Restart", &mut u.restart, whole.restart),
+        ("NotifyAccess", &mut u.notify_access, whole.notify_access),
+        ("PIDFile", &mut u.pid_file, whole.pid_file),
+        ("User", &mut u.user, whole.user),
+        ("RestartUSec", &mut u.restart_sec, whole.restart_sec),
+        ("TimeoutStartUSec", &mut u.timeout_start, whole.timeout_start),
+        ("TimeoutStopUSec", &mut u.timeout_stop, whole.timeout_stop),
+        ("StartLimitBurst", &mut u.start_limit_burst, whole.start_limit_burst),
+        ("StartLimitIntervalUSec", &mut u.start_limit_interval, whole.start_limit_interval),
+    ] {
+        if has(name) {
+            *dst = src;
+        }
+    }
+    if has("ExecStart") || has("ExecStartEx") {
+        u.exec_start = whole.exec_start;
+    }
+    if has("Environment") {
+        u.environment = whole.environment;
+    }
+    if has("EnvironmentFiles") {
+        u.environment_files = whole.environment_files;
+    }
+    if has("UnsetEnvironment") {
+        u.unset_environment = whole.unset_environment;
+    }
+    for (name, dst, src) in [
+        ("RestartPreventExitStatus", &mut u.restart_prevent, whole.restart_prevent),
+        ("RestartForceExitStatus", &mut u.restart_force, whole.restart_force),
+        ("SuccessExitStatus", &mut u.success_exit, whole.success_exit),
+    ] {
+        if has(name) {
+            *dst = src;
+        }
+    }
+    let r = whole.runtime;
+    for (dst, src) in [
+        (&mut u.runtime.main_pid, r.main_pid),
+        (&mut u.runtime.n_restarts, r.n_restarts),
+        (&mut u.runtime.exec_main_code, r.exec_main_code),
+        (&mut u.runtime.exec_main_status, r.exec_main_status),
+        (&mut u.runtime.result, r.result),
+        (&mut u.runtime.active_state, r.active_state),
+        (&mut u.runtime.sub_state, r.sub_state),
+    ] {
+        if src.is_some() {
+            *dst = src;
+        }
+    }
+    if !r.drop_in_paths.is_empty() {
+        u.runtime.drop_in_paths = r.drop_in_paths;
     }
 }
 
@@ -1674,6 +1759,31 @@ FragmentPath=/home/db/.config/systemd/user/mysqld.service\nDropInPaths=/home/db/
         assert_eq!(u.timeout_start_usec(), Some(u64::MAX));
         assert_eq!(u.runtime.n_restarts.as_ref().map(|v| v.value.as_str()), Some("2"));
         assert_eq!(u.dropin_count(), 1);
+    }
+
+    #[test]
+    fn a_partial_show_adds_to_the_unit_instead_of_replacing_it() {
+        let text = "$ systemctl cat mysqld\n# /etc/systemd/system/mysqld.service\n[Service]\nType=notify\n\
+ExecStart=/usr/sbin/mysqld\nEnvironment=MYSQLD_PARENT_PID=1\nRestart=on-failure\n\
+$ systemctl show -p MainPID,NRestarts,Restart mysqld\nMainPID=4242\nNRestarts=3\n";
+        let u = one(text);
+        assert!(!u.from_show, "the unit file is still the base");
+        assert_eq!(u.type_name(), "notify");
+        assert_eq!(u.restart_policy(), "on-failure");
+        assert_eq!(u.exec_start[0].value, "/usr/sbin/mysqld");
+        assert_eq!(env(&u), pairs(&[("MYSQLD_PARENT_PID", "1")]));
+        assert_eq!(u.runtime.main_pid.as_ref().map(|v| v.value.as_str()), Some("4242"));
+        assert_eq!(u.runtime.n_restarts.as_ref().map(|v| v.value.as_str()), Some("3"));
+        // A partial show that names a property does override it.
+        let text = format!("{text}$ systemctl show -p Restart mysqld\nRestart=always\n");
+        let u = one(&text);
+        assert_eq!(u.restart_policy(), "always");
+        assert_eq!(u.type_name(), "notify");
+        // A partial show alone still gives what it names.
+        let u = one("$ systemctl show -p MainPID mysqld\nMainPID=7\n");
+        assert!(u.from_show);
+        assert_eq!(u.runtime.main_pid.as_ref().map(|v| v.value.as_str()), Some("7"));
+        assert!(u.exec_start.is_empty());
     }
 
     #[test]

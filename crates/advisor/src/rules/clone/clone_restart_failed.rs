@@ -147,7 +147,12 @@ fn report(cx: &Ctx<'_>, seen: &Seen, scan: &Scan, restart_rules: &[&str]) -> Fin
             parts.push(cx.t(key));
         }
         (Case::Clone, None) => {
-            parts.push(cx.fmt("clone-restart-failed.msg-clone", &[("start", &start_cmd)]));
+            let key = if matches!(start, StartHow::Docker { .. }) {
+                "clone-restart-failed.msg-clone-container"
+            } else {
+                "clone-restart-failed.msg-clone"
+            };
+            parts.push(cx.fmt(key, &[("start", &start_cmd)]));
             parts.push(cx.t("clone-restart-failed.msg-check"));
         }
         // With "Internal operation failure" the supervisor check passed: msg-internal says so below.

@@ -69,7 +69,15 @@ impl Rule for ReplicaSyncBinlog {
             State::Unknown(m) => super::unknown(cx, &r, m),
             _ => {
                 let before = out.len();
-                let o = super::global_check(cx, &r, out, &SPEC, "replica-sync-binlog.message", &[]);
+                let updates = super::sql::var(r.version, "log_replica_updates");
+                let o = super::global_check(
+                    cx,
+                    &r,
+                    out,
+                    &SPEC,
+                    "replica-sync-binlog.message",
+                    &[("updates", &updates)],
+                );
                 // Point at log_bin / log_replica_updates too.
                 if let Some(f) = out.get_mut(before) {
                     for name in ["log_bin", "log_replica_updates"] {
