@@ -13,11 +13,12 @@
 //! (`mysql-advisor check x | head`) is success.
 
 mod args;
+mod stream;
 
 use advisor::{Input, Lang, Options, Report, render};
 use anyhow::{Context as _, anyhow};
 use args::{Args, Color, FailOn, Format};
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 /// What went wrong, and how to exit.
@@ -103,8 +104,10 @@ fn help(lang: Lang) -> String {
 
 /// `check`: read every input, analyse them together, print, and exit by `--fail-on`.
 fn check(args: &Args, lang: Lang) -> Result<ExitCode, Failure> {
-    let inputs = read_inputs(&args.positionals, lang)?;
-    let report = advisor::analyze_with(&inputs, &Options { lang });
+    let (inputs, streamed) = read_inputs(&args.positionals, lang)?;
+    let names: Vec<String> = read_names(&args.positionals);
+    let mut report = advisor::analyze_with(&inputs, &Options { lang });
+    stream::apply(&mut report, &streamed, &names);
     let out = match args.format.unwrap_or(Format::Text) {
         Format::Json => report.to_json() + "\n",
         Format::Markdown => render::markdown(&report) + "\n",
@@ -136,39 +139,54 @@ fn use_color(choice: Color) -> bool {
 }
 
 /// Files (as bytes, decoded by the core) and standard input (`-`, or nothing given and stdin is
-/// not a terminal).
-fn read_inputs(paths: &[String], lang: Lang) -> Result<Vec<Input>, Failure> {
+/// not a terminal). A large error log (file or pipe) is streamed through the scanner instead
+/// (see [`stream`]); its excerpt stands in for it, and the bookkeeping to map lines back is
+/// returned beside.
+fn read_inputs(paths: &[String], lang: Lang) -> Result<(Vec<Input>, Vec<stream::Streamed>), Failure> {
     let read_err = |name: &str, e: io::Error| {
         Failure::Usage(anyhow!(
             "{}",
             lang.fmt("render.cli-cannot-read", &[("file", name), ("reason", &io_reason(&e))])
         ))
     };
-    let stdin = |name: &str| -> Result<Input, Failure> {
-        let mut buf = Vec::new();
-        io::stdin().lock().read_to_end(&mut buf).map_err(|e| read_err(name, e))?;
-        Ok(Input::from_bytes("<stdin>", &buf))
-    };
-    if paths.is_empty() {
-        if io::stdin().is_terminal() {
-            return Err(Failure::Usage(anyhow!(
-                "{} {}",
-                lang.t("render.cli-stdin-terminal"),
-                lang.t("render.cli-try-help")
-            )));
-        }
-        return Ok(vec![stdin("<stdin>")?]);
+    if paths.is_empty() && io::stdin().is_terminal() {
+        return Err(Failure::Usage(anyhow!(
+            "{} {}",
+            lang.t("render.cli-stdin-terminal"),
+            lang.t("render.cli-try-help")
+        )));
     }
+    let stdin_only = ["-".to_owned()];
+    let paths = if paths.is_empty() { &stdin_only[..] } else { paths };
     let mut inputs = Vec::with_capacity(paths.len());
+    let mut streamed = Vec::new();
     for p in paths {
-        if p == "-" {
-            inputs.push(stdin("-")?);
+        let name = if p == "-" { "<stdin>" } else { p.as_str() };
+        let content = if p == "-" {
+            stream::read(io::stdin().lock(), name, None, lang).map_err(|e| read_err(p, e))?
         } else {
-            let bytes = std::fs::read(p).map_err(|e| read_err(p, e))?;
-            inputs.push(Input::from_bytes(p.as_str(), &bytes));
+            let file = std::fs::File::open(p).map_err(|e| read_err(p, e))?;
+            let size = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+            stream::read(file, name, size, lang).map_err(|e| read_err(p, e))?
+        };
+        match content {
+            stream::Content::Whole(bytes) => inputs.push(Input::from_bytes(name, &bytes)),
+            stream::Content::Streamed(tl) => {
+                let (input, s) = stream::Streamed::new(inputs.len(), tl, name, lang);
+                inputs.push(input);
+                streamed.push(s);
+            }
         }
     }
-    Ok(inputs)
+    Ok((inputs, streamed))
+}
+
+/// The inputs' display names, as [`read_inputs`] names them.
+fn read_names(paths: &[String]) -> Vec<String> {
+    if paths.is_empty() {
+        return vec!["<stdin>".to_owned()];
+    }
+    paths.iter().map(|p| if p == "-" { "<stdin>".to_owned() } else { p.clone() }).collect()
 }
 
 /// The OS message without Rust's " (os error N)" suffix.
