@@ -139,6 +139,30 @@ pub fn jump_to(index: usize, text: &str, start: u32, end: u32, line: u32) {
     area.scroll_into_view_with_bool(false);
 }
 
+/// `performance.now()` in ms (0 where there is no `performance`).
+pub fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Sets `window.mysqlAdvisorTiming[key] = ms` (for the browser tests and the curious: the last
+/// analysis time, the time of the first render after navigation start). Also counts analyses.
+pub fn record_timing(key: &str, ms: f64) {
+    let Some(w) = web_sys::window() else { return };
+    let name = wasm_bindgen::JsValue::from_str("mysqlAdvisorTiming");
+    let obj = match js_sys::Reflect::get(&w, &name) {
+        Ok(v) if v.is_object() => v,
+        _ => {
+            let o: wasm_bindgen::JsValue = js_sys::Object::new().into();
+            let _ = js_sys::Reflect::set(&w, &name, &o);
+            o
+        }
+    };
+    let _ = js_sys::Reflect::set(&obj, &key.into(), &ms.into());
+    let count_key = wasm_bindgen::JsValue::from_str(&format!("{key}Count"));
+    let n = js_sys::Reflect::get(&obj, &count_key).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let _ = js_sys::Reflect::set(&obj, &count_key, &(n + 1.0).into());
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

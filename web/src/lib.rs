@@ -18,19 +18,16 @@ mod tr;
 
 use advisor::{Input, Lang, Options};
 use components::app::{App, AppProps};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-/// One input given through the JS API.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum JsInput {
-    Named { name: Option<String>, text: String },
-    Text(String),
+/// One input given through the JS API: `{ name?, text }` or a string.
+struct JsInput {
+    name: Option<String>,
+    text: String,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+/// `mount`'s and `analyze`'s options.
+#[derive(Default)]
 struct JsOptions {
     lang: Option<String>,
     embed: bool,
@@ -40,15 +37,54 @@ struct JsOptions {
     remember: Option<bool>,
 }
 
+/// `obj[key]`, or `undefined`.
+fn field(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `obj[key]` as a string; `Ok(None)` when absent (`undefined` or `null`).
+fn string_field(obj: &JsValue, key: &str, what: &str) -> Result<Option<String>, JsError> {
+    let v = field(obj, key);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("{what}: `{key}` must be a string")))
+}
+
+/// `obj[key]` as a boolean; `Ok(None)` when absent.
+fn bool_field(obj: &JsValue, key: &str, what: &str) -> Result<Option<bool>, JsError> {
+    let v = field(obj, key);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_bool().map(Some).ok_or_else(|| JsError::new(&format!("{what}: `{key}` must be a boolean")))
+}
+
+/// `[{ name?, text }]` or `[text]`.
+fn parse_inputs(value: &JsValue) -> Result<Vec<JsInput>, JsError> {
+    if !js_sys::Array::is_array(value) {
+        return Err(JsError::new("inputs: expected an array of { name, text } objects or strings"));
+    }
+    let mut out = Vec::new();
+    for (i, item) in js_sys::Array::from(value).iter().enumerate() {
+        if let Some(text) = item.as_string() {
+            out.push(JsInput { name: None, text });
+        } else if item.is_object() {
+            let what = format!("inputs[{i}]");
+            let text = string_field(&item, "text", &what)?
+                .ok_or_else(|| JsError::new(&format!("{what}: `text` is missing")))?;
+            out.push(JsInput { name: string_field(&item, "name", &what)?, text });
+        } else {
+            return Err(JsError::new(&format!("inputs[{i}]: expected {{ name, text }} or a string")));
+        }
+    }
+    Ok(out)
+}
+
 fn to_inputs(list: Vec<JsInput>) -> Vec<Input> {
     list.into_iter()
         .enumerate()
-        .map(|(i, inp)| match inp {
-            JsInput::Named { name, text } => {
-                Input::new(name.unwrap_or_else(|| format!("input {}", i + 1)), text)
-            }
-            JsInput::Text(text) => Input::new(format!("input {}", i + 1), text),
-        })
+        .map(|(i, inp)| Input::new(inp.name.unwrap_or_else(|| format!("input {}", i + 1)), inp.text))
         .collect()
 }
 
@@ -56,20 +92,28 @@ fn options(value: JsValue) -> Result<JsOptions, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(JsOptions::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("options: {e}")))
+    if !value.is_object() {
+        return Err(JsError::new("options: expected an object"));
+    }
+    let inputs = field(&value, "inputs");
+    Ok(JsOptions {
+        lang: string_field(&value, "lang", "options")?,
+        embed: bool_field(&value, "embed", "options")?.unwrap_or(false),
+        example: string_field(&value, "example", "options")?,
+        inputs: if inputs.is_undefined() || inputs.is_null() { None } else { Some(parse_inputs(&inputs)?) },
+        remember: bool_field(&value, "remember", "options")?,
+    })
 }
 
-/// Analyses `inputs` (`[{ name, text }]` or `[text]`) and returns the report object.
+/// Analyses `inputs` (`[{ name, text }]` or `[text]`) and returns the report object (the JSON
+/// contract of `docs/report-schema.md`, parsed).
 #[wasm_bindgen]
 pub fn analyze(inputs: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
-    let list: Vec<JsInput> =
-        serde_wasm_bindgen::from_value(inputs).map_err(|e| JsError::new(&format!("inputs: {e}")))?;
+    let list = parse_inputs(&inputs)?;
     let opts = options(options_value)?;
     let lang = opts.lang.as_deref().and_then(Lang::from_tag).unwrap_or_default();
     let report = advisor::analyze_with(&to_inputs(list), &Options { lang });
-    report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    js_sys::JSON::parse(&report.to_json()).map_err(|_| JsError::new("the report is not valid JSON"))
 }
 
 /// Renders the page into `element`.
@@ -89,8 +133,6 @@ pub fn mount(element: web_sys::Element, options_value: JsValue) -> Result<(), Js
     yew::Renderer::<App>::with_root_and_props(element, props).render();
     Ok(())
 }
-
-use serde::Serialize as _;
 
 /// Entry point: installs the panic hook and renders the page into `#mysql-advisor`, configured
 /// from the URL (`?lang=`, `?embed=1`, `?example=<id>`).

@@ -3,7 +3,8 @@
 //! Recipe (see TOOLCHAIN.md): take the wasm-bindgen glue (`--target web`) and the optimised wasm from
 //! `dist/`; drop the glue's final `export { … }` statement; remove Trunk's module loader and preload
 //! links from `index.html`; put a CSP meta tag right after `<meta charset>`; insert one inline
-//! `<script type="module">` holding the glue, the wasm as base64 and `initSync({ module: bytes })`.
+//! `<script type="module">` holding the glue, the wasm gzip-compressed as base64, inflated by the
+//! browser's `DecompressionStream`, and `initSync({ module: bytes })`.
 //! The CSP allows exactly that script and the inlined stylesheet by their sha256 hashes: no
 //! `'unsafe-inline'`, and `connect-src 'none'` so the page cannot talk to anything.
 
@@ -173,6 +174,22 @@ pub fn single_file_csp(script_hash: &str, style_hashes: &[String]) -> String {
     )
 }
 
+/// Shown instead of the page by a browser without `DecompressionStream` (before Chrome 80,
+/// Firefox 113, Safari 16.4). It is in the page shell, before the wasm (and so the catalog) exists:
+/// both languages at once.
+const OLD_BROWSER: &str = "This browser is too old for mysql-advisor (it lacks DecompressionStream): \
+use a current Chrome, Edge, Firefox or Safari. 此浏览器版本过旧，无法运行 mysql-advisor（缺少 \
+DecompressionStream）：请使用新版 Chrome、Edge、Firefox 或 Safari。";
+
+/// `bytes` gzip-compressed at level 9.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = enc.write_all(bytes);
+    enc.finish().unwrap_or_default()
+}
+
 /// Builds the single self-contained page from Trunk's output.
 pub fn single_file(d: &TrunkDist) -> Result<String, String> {
     let (glue, exports) = strip_exports(&d.glue)?;
@@ -196,11 +213,18 @@ pub fn single_file(d: &TrunkDist) -> Result<String, String> {
             }
         }
     }
-    let b64 = base64::engine::general_purpose::STANDARD.encode(&d.wasm);
+    // The wasm travels gzip-compressed (base64 of raw wasm would not compress well in the file
+    // itself): the browser inflates it with its own `DecompressionStream`, then compiles it.
+    let b64 = base64::engine::general_purpose::STANDARD.encode(gzip(&d.wasm));
     let script = format!(
-        "\n{glue}\n;(() => {{\nconst b64 = \"{b64}\";\n\
-         const bytes = typeof Uint8Array.fromBase64 === \"function\"\n  ? Uint8Array.fromBase64(b64)\n  \
+        "\n{glue}\n;await (async () => {{\nconst b64 = \"{b64}\";\n\
+         const packed = typeof Uint8Array.fromBase64 === \"function\"\n  ? Uint8Array.fromBase64(b64)\n  \
          : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n\
+         if (typeof DecompressionStream !== \"function\") {{\n  \
+         const root = document.getElementById(\"mysql-advisor\");\n  \
+         if (root) root.textContent = \"{OLD_BROWSER}\";\n  return;\n}}\n\
+         const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n\
+         const bytes = new Uint8Array(await new Response(stream).arrayBuffer());\n\
          initSync({{ module: bytes }});\nwindow.mysqlAdvisor = {{ {} }};\n}})();\n",
         api.join(", ")
     )
@@ -285,7 +309,17 @@ mod tests {
         let end = page[start..].find("</script>").unwrap() + start;
         assert!(page.contains(&csp_hash(&page[start..end])));
         assert!(page.contains(&csp_hash("b{}")));
-        assert!(page.contains("AGFzbQ==") && page.contains("{ analyze: x, mount }"));
+        assert!(page.contains("{ analyze: x, mount }"));
+        // The wasm, gzip-compressed, as base64; inflated by DecompressionStream before initSync.
+        let b64 = page.split("const b64 = \"").nth(1).and_then(|r| r.split('"').next()).unwrap();
+        let packed = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
+        let mut wasm = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&packed[..]), &mut wasm).unwrap();
+        assert_eq!(wasm, d.wasm);
+        assert!(
+            page.contains("new DecompressionStream(\"gzip\")")
+                && page.contains("initSync({ module: bytes })")
+        );
         assert_eq!(page.matches("Content-Security-Policy").count(), 1);
         let again = single_file(&TrunkDist { html: harden_trunk_index(&d.html), ..d }).unwrap();
         assert_eq!(again.matches("Content-Security-Policy").count(), 1, "the hosted CSP is replaced");

@@ -16,6 +16,53 @@ use std::time::{Duration, Instant};
 type Outcome = Vec<(String, Result<(), String>)>;
 
 const CLONE_3707: &str = include_str!("../../web/examples/clone-3707.txt");
+/// The other examples, for a long mixed transcript.
+const EXAMPLES: [&str; 5] = [
+    CLONE_3707,
+    include_str!("../../web/examples/docker-official.txt"),
+    include_str!("../../web/examples/healthy.txt"),
+    include_str!("../../web/examples/replica-crash-unsafe.txt"),
+    include_str!("../../web/examples/stays-down.txt"),
+];
+/// The clone's end in an error log: MY-013462 (the restart failed), the manual start, recovery.
+const CLONE_LOG: &str = include_str!("../../tests/fixtures/mysql/error-log-clone-3707.txt");
+/// Size of the synthetic log dropped in the big-log test (200 MiB).
+const BIG_LOG_MIB: usize = 200;
+
+/// A transcript of `lines` lines: the examples after `$ cat` prompts, repeated, cut at `lines`.
+fn long_transcript(lines: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    'outer: for i in 0.. {
+        for ex in EXAMPLES {
+            for l in std::iter::once(format!("$ cat part-{i}.txt")).chain(ex.lines().map(str::to_owned)) {
+                out.push_str(&l);
+                out.push('\n');
+                n += 1;
+                if n == lines {
+                    break 'outer;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Median of `v` (sorted in place); NaN when empty.
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() { f64::NAN } else { v[v.len() / 2] }
+}
+
+/// Prints a measured figure and appends it to `<target>/e2e/perf.txt`.
+fn report_figure(shots: &Path, line: &str) {
+    println!("perf: {line}");
+    let path = shots.join("perf.txt");
+    let mut old = std::fs::read_to_string(&path).unwrap_or_default();
+    old.push_str(line);
+    old.push('\n');
+    let _ = std::fs::write(path, old);
+}
 
 /// Runs every browser test; one result per test.
 pub fn run_all(ctx: &Ctx) -> Outcome {
@@ -26,6 +73,7 @@ pub fn run_all(ctx: &Ctx) -> Outcome {
     }
     let shots = ctx.target_dir.join("e2e");
     let _ = std::fs::create_dir_all(&shots);
+    let _ = std::fs::remove_file(shots.join("perf.txt"));
     let mut driver = match Driver::start() {
         Ok(d) => d,
         Err(e) => return vec![("chromedriver".into(), Err(e))],
@@ -421,7 +469,68 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         }
         js(c, "localStorage.removeItem('mysql-advisor.theme'); return true;", vec![]).await.map(|_| ())
     });
+    test!("speed: cold start to the first verdict, re-analysis after a keystroke", async {
+        // Cold start: navigation start to the first render with a report (`firstRenderMs`,
+        // performance.now() in the app's first effect), median of 5 loads.
+        let mut cold = Vec::new();
+        for _ in 0..5 {
+            goto(c, &with_query(url, "example=clone-3707")).await?;
+            wait_until(
+                c,
+                "the example's verdict",
+                "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
+                10,
+            )
+            .await?;
+            let ms = js(c, "return (window.mysqlAdvisorTiming || {}).firstRenderMs;", vec![]).await?;
+            cold.push(ms.as_f64().ok_or_else(|| format!("no firstRenderMs: {ms}"))?);
+        }
+        check(cold.iter().all(|m| m.is_finite() && *m > 0.0), || format!("cold start samples {cold:?}"))?;
+        report_figure(
+            shots,
+            &format!(
+                "{suite}: cold start to first verdict (?example=clone-3707), median of 5: {:.0} ms {cold:.0?}",
+                median(&mut cold)
+            ),
+        );
+        // A keystroke in the example (30 lines), then in a 5,000-line transcript: the analysis
+        // that the keystroke triggers (`analyzeMs`), median of 5.
+        for (what, text) in
+            [("30-line example", CLONE_3707.to_owned()), ("5,000-line transcript", long_transcript(5000))]
+        {
+            paste(c, 0, &text).await?;
+            let mut samples = Vec::new();
+            for k in 0..5 {
+                let before =
+                    js(c, "return (window.mysqlAdvisorTiming || {}).analyzeMsCount || 0;", vec![]).await?;
+                let before = before.as_f64().unwrap_or(0.0);
+                let area = c.find(fantoccini::Locator::Id("input-0")).await.map_err(|e| e.to_string())?;
+                area.send_keys(&format!("{k}")).await.map_err(|e| e.to_string())?;
+                wait_until(
+                    c,
+                    "the analysis after a keystroke",
+                    &format!("return ((window.mysqlAdvisorTiming || {{}}).analyzeMsCount || 0) > {before};"),
+                    10,
+                )
+                .await?;
+                let ms = js(c, "return window.mysqlAdvisorTiming.analyzeMs;", vec![]).await?;
+                samples.push(ms.as_f64().ok_or("no analyzeMs")?);
+            }
+            report_figure(
+                shots,
+                &format!(
+                    "{suite}: re-analysis after a keystroke, {what}, median of 5: {:.1} ms {samples:.1?}",
+                    median(&mut samples)
+                ),
+            );
+        }
+        js(c, "sessionStorage.clear(); return true;", vec![]).await.map(|_| ())
+    });
     if suite == "file" {
+        test!(
+            "a dropped 200 MiB error log: progress, the right timeline and verdict, no long stall",
+            async { big_log_drop(c, url, shots).await }
+        );
         test!("a saved copy of the rendered page (Save page as) works", async {
             goto(c, &with_query(url, "example=clone-3707")).await?;
             wait_until(
@@ -517,4 +626,136 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         js(c, "sessionStorage.clear(); return true;", vec![]).await.map(|_| ())
     });
     out
+}
+
+/// Drops a synthetic 200 MiB error log (built in the page as a `File` from repeated parts: noise,
+/// with the clone's end in the middle) on the inputs, as a drag and drop would, and checks: the
+/// progress bar shows, the scan reads every byte, the timeline holds the MY-013462 line at its real
+/// line number, the clone verdict becomes `fails`, and the main thread never stalls long (a 5 ms
+/// interval timer records the longest gap between its ticks).
+async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String> {
+    goto(c, url).await?;
+    js(c, "document.getElementById('clear').click(); sessionStorage.clear(); return true;", vec![]).await?;
+    let setup = r#"
+        const mib = arguments[0], clone = arguments[1];
+        const noise = [
+          "[Warning] [MY-010055] [Server] IP address '10.0.3.17' could not be resolved: Name or service not known",
+          "[Note] [MY-010914] [Server] Aborted connection 48213 to db: 'app' user: 'app' host: '10.0.3.17' (Got an error reading communication packets).",
+          "[Note] [MY-011953] [InnoDB] Page cleaner took 4312ms to flush 2000 and evict 0 pages",
+        ];
+        let part = '', lines = 0;
+        while (part.length < (1 << 20)) {
+          part += '2024-05-01T09:' + String(lines % 60).padStart(2, '0') + ':00.000000Z 12 ' + noise[lines % 3] + '\n';
+          lines++;
+        }
+        const parts = [], half = Math.floor(mib / 2);
+        let cloneLine = 0, total = 0;
+        for (let i = 0; i < mib; i++) {
+          if (i === half) {
+            const cl = clone.split('\n');
+            const at = cl.findIndex(l => l.includes('[MY-013462]'));
+            cloneLine = i * lines + at + 1;
+            parts.push(clone.endsWith('\n') ? clone : clone + '\n');
+            total += parts[parts.length - 1].length;
+          }
+          parts.push(part);
+          total += part.length;
+        }
+        const file = new File(parts, 'big-error.log', { type: 'text/plain' });
+        const w = window.__bigLog = { cloneLine, size: file.size, maxGap: 0, states: [], progress: [] };
+        let last = performance.now();
+        w.timer = setInterval(() => {
+          const n = performance.now();
+          if (n - last > w.maxGap) {
+            w.maxGap = n - last;
+            const s = document.getElementById('log-scan');
+            w.maxGapWhen = s ? s.dataset.state : 'before the scan';
+          }
+          last = n;
+        }, 5);
+        const seen = () => {
+          const s = document.getElementById('log-scan');
+          if (!s) return;
+          const st = s.dataset.state;
+          if (w.states[w.states.length - 1] !== st) w.states.push(st);
+          const p = document.getElementById('scan-progress');
+          if (p) w.progress.push(Number(p.value));
+        };
+        w.observer = new MutationObserver(seen);
+        w.observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        const dt = new DataTransfer();
+        dt.items.add(file);
+        const target = document.querySelector('section.inputs');
+        target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        return [file.size, cloneLine];
+    "#;
+    let r = js(c, setup, vec![json!(BIG_LOG_MIB), json!(CLONE_LOG)]).await?;
+    let size = r[0].as_u64().ok_or_else(|| format!("setup returned {r}"))?;
+    let clone_line = r[1].as_u64().ok_or_else(|| format!("setup returned {r}"))?;
+    let started = Instant::now();
+    wait_until(
+        c,
+        "the scan to finish",
+        "const s = document.getElementById('log-scan'); return !!s && s.dataset.state === 'done';",
+        120,
+    )
+    .await?;
+    let wall = started.elapsed().as_secs_f64();
+    // Let the excerpt's analysis land, then stop the timer.
+    wait_until(
+        c,
+        "the clone verdict from the log's excerpt",
+        "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
+        10,
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let m = js(
+        c,
+        "const w = window.__bigLog; clearInterval(w.timer); w.observer.disconnect(); \
+         const s = document.getElementById('log-scan'); \
+         const row = document.querySelector('#scan-timeline tr[data-code=\"MY-013462\"]'); \
+         return { maxGap: w.maxGap, maxGapWhen: w.maxGapWhen, states: w.states, progress: w.progress.filter(p => p > 0).length, \
+                  bytes: Number(s.dataset.bytes), millis: Number(s.dataset.millis), feed: Number(s.dataset.feedMillis), cancelled: s.dataset.cancelled, \
+                  line: row ? Number(row.dataset.line) : null, \
+                  heap: performance.memory ? performance.memory.usedJSHeapSize : null };",
+        vec![],
+    )
+    .await?;
+    screenshot(c, shots, "file-big-log.png").await?;
+    let states: Vec<&str> = m["states"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    check(states.contains(&"running") && states.last() == Some(&"done"), || {
+        format!("scan states seen: {states:?}")
+    })?;
+    check(m["progress"].as_u64().unwrap_or(0) >= 2, || {
+        format!("the progress bar moved {} times", m["progress"])
+    })?;
+    check(m["bytes"].as_u64() == Some(size), || format!("scanned {} of {size} bytes", m["bytes"]))?;
+    check(m["cancelled"].as_str() == Some("false"), || "the scan says cancelled".into())?;
+    check(m["line"].as_u64() == Some(clone_line), || {
+        format!("MY-013462 shown at line {} (expected {clone_line})", m["line"])
+    })?;
+    let millis = m["millis"].as_f64().unwrap_or(f64::NAN);
+    let max_gap = m["maxGap"].as_f64().unwrap_or(f64::NAN);
+    let mib = size as f64 / f64::from(1 << 20);
+    report_figure(
+        shots,
+        &format!(
+            "file: dropped {mib:.0} MiB log: scan {:.0} ms ({:.0} MiB/s; {wall:.1} s wall from the drop to done; \
+             in the scanner itself {:.0} ms = {:.0} MiB/s), \
+             longest main-thread gap {max_gap:.0} ms (scan {}), JS heap after {} MB",
+            millis,
+            mib / (millis / 1000.0),
+            m["feed"].as_f64().unwrap_or(f64::NAN),
+            mib / (m["feed"].as_f64().unwrap_or(f64::NAN) / 1000.0),
+            m["maxGapWhen"].as_str().unwrap_or("?"),
+            m["heap"].as_f64().map_or("?".to_owned(), |h| format!("{:.0}", h / 1e6)),
+        ),
+    );
+    // Responsiveness: the page handles events between slices (a gap of a whole second would mean
+    // the scan blocked the main thread for most of the file).
+    check(max_gap < 1000.0, || format!("the main thread stalled for {max_gap:.0} ms"))?;
+    js(c, "document.getElementById('clear').click(); sessionStorage.clear(); return true;", vec![])
+        .await
+        .map(|_| ())
 }

@@ -2,6 +2,8 @@
 //!
 //! - `set-up`  installs what is missing (pinned; see `setup.rs`).
 //! - `serve`   builds the page and serves it on a loopback port, printing the URL.
+//! - `size`    raw and gzipped sizes of the wasm, the glue and the single file; fails above the
+//!   single file's gzipped ceiling and reports the 300 KB goal.
 //! - `dist`    release build (Trunk, `dist/`) plus the single self-contained
 //!   `target/dist/mysql-advisor.html`.
 //! - `test`    everything: fmt, clippy, the workspace tests, the web release build, `dist`, and the
@@ -9,8 +11,10 @@
 
 mod dist;
 mod e2e;
+mod fuzz;
 mod server;
 mod setup;
+mod size;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -23,8 +27,10 @@ commands:
   test [--skip-browser] [--skip-web]   fmt, clippy, all tests, web build, dist, browser tests
   serve [--release] [--port N]         build and serve the page on 127.0.0.1 (prints the URL)
   dist                                 dist/ (Trunk release build) and target/dist/mysql-advisor.html
+  size                                 raw and gzipped sizes of the page; fails above the ceiling
   set-up [--skip-browser]              install the pinned tools that are missing
-  e2e                                  only the browser tests (expects a previous `dist`)";
+  e2e                                  only the browser tests (expects a previous `dist`)
+  fuzz --seconds N [--target T]        run the fuzz/ targets N seconds each (installs cargo-fuzz)";
 
 /// Paths every command uses.
 pub struct Ctx {
@@ -201,6 +207,13 @@ fn cmd_test(ctx: &Ctx, args: &[String]) -> ExitCode {
     if set_up && !skip_web {
         let built = tally.step("trunk build --release", trunk_build(ctx));
         let single = built && tally.step("dist: target/dist/mysql-advisor.html", write_single_file(ctx));
+        if single {
+            let size = size::measure_all(ctx).and_then(|rows| {
+                print!("{}", size::table(&rows));
+                size::check_budget(&rows).map(|line| println!("{line}"))
+            });
+            tally.step("size: single file within its gzipped ceiling", size);
+        }
         if single && !skip_browser {
             for (name, result) in e2e::run_all(ctx) {
                 tally.step(&format!("browser: {name}"), result);
@@ -252,6 +265,8 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "test" => return cmd_test(&ctx, rest),
         "serve" => cmd_serve(&ctx, rest),
+        "fuzz" => fuzz::cmd_fuzz(&ctx, rest),
+        "size" => size::cmd_size(&ctx),
         "dist" => setup::ensure(&ctx, setup::Want { web: true, browser: false })
             .and_then(|()| trunk_build(&ctx))
             .and_then(|()| write_single_file(&ctx)),

@@ -62,9 +62,13 @@ pub fn app(props: &AppProps) -> Html {
     let lang = state.lang;
     let settled = use_debounced(state.inputs.clone(), 180);
     let report = use_memo((settled.clone(), lang), |(inputs, lang)| {
+        let started = dom::now();
         let inputs: Vec<Input> = inputs.iter().map(|i| Input::new(i.name.clone(), i.text.clone())).collect();
-        SharedReport(Rc::new(analyze_with(&inputs, &Options { lang: *lang })))
+        let report = SharedReport(Rc::new(analyze_with(&inputs, &Options { lang: *lang })));
+        dom::record_timing("analyzeMs", dom::now() - started);
+        report
     });
+    use_effect_with((), |()| dom::record_timing("firstRenderMs", dom::now()));
     let report = (*report).clone();
     use_session_inputs(settled.clone(), props.remember);
     use_document_settings(lang, state.theme, props.remember);

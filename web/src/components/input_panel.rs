@@ -1,8 +1,10 @@
 use super::SharedReport;
 use super::input_box::InputBox;
+use super::log_scan::{LogScan, ScanHandle, ScanView, scan_file, should_stream};
 use crate::state::{Action, InputDoc};
 use crate::tr::t;
 use advisor::Lang;
+use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{DragEvent, FileList, HtmlInputElement};
 use yew::prelude::*;
@@ -16,13 +18,21 @@ pub struct InputPanelProps {
     pub remember: bool,
 }
 
-/// Reads the files locally (nothing is uploaded) and adds each as an input.
-fn read_files(files: Option<FileList>, dispatch: Callback<Action>) {
+/// Reads the files locally (nothing is uploaded) and adds each as an input; a large error log is
+/// streamed through the scanner instead (one at a time).
+fn read_files(files: Option<FileList>, dispatch: Callback<Action>, scan: ScanHandle, lang: Lang) {
     let Some(files) = files else { return };
     for i in 0..files.length() {
         let Some(file) = files.item(i) else { continue };
         let dispatch = dispatch.clone();
+        let scan = scan.clone();
         yew::platform::spawn_local(async move {
+            if should_stream(&file).await {
+                if !matches!(*scan.view, ScanView::Running { .. }) {
+                    scan_file(file, scan, lang, dispatch).await;
+                }
+                return;
+            }
             let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else { return };
             let bytes = js_sys::Uint8Array::new(&buf).to_vec();
             let input = advisor::Input::from_bytes(file.name(), &bytes);
@@ -36,6 +46,14 @@ fn read_files(files: Option<FileList>, dispatch: Callback<Action>) {
 pub fn input_panel(p: &InputPanelProps) -> Html {
     let lang = p.lang;
     let dragging = use_state(|| false);
+    let scan = ScanHandle {
+        view: use_state(|| ScanView::Idle),
+        cancel: (*use_state(|| Rc::new(Cell::new(false)))).clone(),
+    };
+    let on_cancel = {
+        let cancel = scan.cancel.clone();
+        Callback::from(move |()| cancel.set(true))
+    };
     let on_add = {
         let dispatch = p.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::AddInput))
@@ -52,9 +70,10 @@ pub fn input_panel(p: &InputPanelProps) -> Html {
     };
     let on_choose = {
         let dispatch = p.dispatch.clone();
+        let scan = scan.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            read_files(input.files(), dispatch.clone());
+            read_files(input.files(), dispatch.clone(), scan.clone(), lang);
             input.set_value("");
         })
     };
@@ -71,13 +90,14 @@ pub fn input_panel(p: &InputPanelProps) -> Html {
     };
     let on_drop = {
         let dispatch = p.dispatch.clone();
+        let scan = scan.clone();
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
             let files = e.data_transfer().and_then(|dt| dt.files());
             if files.as_ref().is_some_and(|f| f.length() > 0) {
-                read_files(files, dispatch.clone());
+                read_files(files, dispatch.clone(), scan.clone(), lang);
             } else if let Some(text) = e.data_transfer().and_then(|dt| dt.get_data("text/plain").ok()) {
                 dispatch.emit(Action::AddFile { name: t(lang, "dropped-text"), text });
             }
@@ -101,6 +121,7 @@ pub fn input_panel(p: &InputPanelProps) -> Html {
                 <button type="button" class="button danger" id="clear" onclick={on_clear}>{ t(lang, "clear") }</button>
             </div>
             <p class="drop-hint">{ t(lang, "drop-hint") }</p>
+            <LogScan view={(*scan.view).clone()} {lang} {on_cancel} />
         </section>
     }
 }

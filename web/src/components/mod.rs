@@ -9,6 +9,7 @@ mod fix_tabs;
 mod header;
 mod input_box;
 mod input_panel;
+mod log_scan;
 mod passed_checks;
 mod report_toolbar;
 mod rule_docs;

@@ -1,0 +1,223 @@
+//! Large error logs: a dropped or chosen file above [`advisor::logscan::STREAM_THRESHOLD`] whose
+//! head looks like an error log is read in [`CHUNK`]-byte `Blob.slice`s into one
+//! [`advisor::logscan::Scanner`] (memory bounded: one chunk buffer plus the scanner's limits; the
+//! file is never held whole), yielding to the event loop between slices, with a progress bar and
+//! a Cancel button. When done, the timeline is shown and its excerpt becomes an input, so the
+//! rules see the events.
+
+use crate::dom::now;
+use crate::state::Action;
+use crate::tr::{f, t};
+use advisor::Lang;
+use advisor::logscan::{Level, Scanner, Timeline, format_bytes};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::File;
+use yew::prelude::*;
+
+/// Bytes read per `Blob.slice`.
+pub const CHUNK: f64 = (2 << 20) as f64;
+/// Bytes sniffed with `looks_like_error_log`.
+const HEAD: f64 = (64 << 10) as f64;
+
+/// What the scan panel shows.
+#[derive(Clone, PartialEq)]
+pub enum ScanView {
+    Idle,
+    Running {
+        name: String,
+        done: u64,
+        total: u64,
+    },
+    Done {
+        name: String,
+        timeline: Rc<Timeline>,
+        cancelled: bool,
+        /// From the start to the end of the scan.
+        millis: f64,
+        /// Of those, in `Scanner::feed` (the rest is reading slices and yielding).
+        feed_millis: f64,
+    },
+}
+
+/// Shared between the panel and the running scan.
+#[derive(Clone)]
+pub struct ScanHandle {
+    pub view: UseStateHandle<ScanView>,
+    /// Set by Cancel; the scan checks it between slices.
+    pub cancel: Rc<Cell<bool>>,
+}
+
+/// Starts reading bytes `start..end` of `file` (the browser reads while the page goes on).
+fn start_slice(file: &File, start: f64, end: f64) -> Option<JsFuture> {
+    let blob = file.slice_with_f64_and_f64(start, end).ok()?;
+    Some(JsFuture::from(blob.array_buffer()))
+}
+
+/// Waits for a slice started by [`start_slice`] and copies it into `buf` (resized to fit).
+async fn finish_slice(pending: Option<JsFuture>, buf: &mut Vec<u8>) -> Option<()> {
+    let ab = pending?.await.ok()?;
+    let arr = js_sys::Uint8Array::new(&ab);
+    buf.resize(arr.length() as usize, 0);
+    arr.copy_to(buf);
+    Some(())
+}
+
+/// Reads bytes `start..end` of `file` into `buf`.
+async fn read_slice(file: &File, start: f64, end: f64, buf: &mut Vec<u8>) -> Option<()> {
+    finish_slice(start_slice(file, start, end), buf).await
+}
+
+/// Files at least this large are always streamed (never read whole into the page), whatever
+/// their head looks like: memory stays bounded even for a huge file that is not an error log.
+const ALWAYS_STREAM: f64 = (64 << 20) as f64;
+
+/// True when `file` should be streamed: large, and its head looks like an error log (or too large
+/// to hold at all).
+pub async fn should_stream(file: &File) -> bool {
+    if file.size() < advisor::logscan::STREAM_THRESHOLD as f64 {
+        return false;
+    }
+    if file.size() >= ALWAYS_STREAM {
+        return true;
+    }
+    let mut head = Vec::new();
+    read_slice(file, 0.0, HEAD.min(file.size()), &mut head).await.is_some()
+        && advisor::logscan::looks_like_error_log(&head)
+}
+
+/// Scans `file` chunk by chunk, updating the view; adds the excerpt as an input when done.
+pub async fn scan_file(file: File, h: ScanHandle, lang: Lang, dispatch: Callback<Action>) {
+    let name = file.name();
+    let total = file.size();
+    h.cancel.set(false);
+    h.view.set(ScanView::Running { name: name.clone(), done: 0, total: total as u64 });
+    let started = now();
+    let mut scanner = Scanner::new();
+    let mut buf = Vec::with_capacity(CHUNK as usize);
+    let mut at = 0.0;
+    let mut cancelled = false;
+    let mut feed_millis = 0.0;
+    // One slice is read ahead while the previous one is scanned.
+    let mut pending = start_slice(&file, 0.0, CHUNK.min(total));
+    while at < total {
+        if h.cancel.get() {
+            cancelled = true;
+            break;
+        }
+        let end = (at + CHUNK).min(total);
+        if finish_slice(pending.take(), &mut buf).await.is_none() {
+            cancelled = true;
+            break;
+        }
+        if end < total {
+            pending = start_slice(&file, end, (end + CHUNK).min(total));
+        }
+        let fed = now();
+        scanner.feed(&buf);
+        feed_millis += now() - fed;
+        at = end;
+        h.view.set(ScanView::Running { name: name.clone(), done: at as u64, total: total as u64 });
+        // Let the page paint and handle input between slices.
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    drop(buf);
+    let timeline = scanner.finish();
+    let millis = now() - started;
+    if !timeline.events.is_empty() {
+        let excerpt = timeline.to_input(timeline.excerpt_name(&name, lang));
+        dispatch.emit(Action::AddFile { name: excerpt.name().to_owned(), text: excerpt.text().to_owned() });
+    }
+    h.view.set(ScanView::Done { name, timeline: Rc::new(timeline), cancelled, millis, feed_millis });
+}
+
+fn level_str(l: Option<Level>) -> &'static str {
+    match l {
+        Some(Level::Error) => "ERROR",
+        Some(Level::Warning) => "Warning",
+        Some(Level::Note) => "Note",
+        Some(Level::System) => "System",
+        None => "",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LogScanProps {
+    pub view: ScanView,
+    pub lang: Lang,
+    pub on_cancel: Callback<()>,
+}
+
+/// The progress bar while scanning, the timeline afterwards.
+#[function_component(LogScan)]
+pub fn log_scan(p: &LogScanProps) -> Html {
+    let lang = p.lang;
+    match &p.view {
+        ScanView::Idle => html! {},
+        ScanView::Running { name, done, total } => {
+            let percent = if *total == 0 { 100 } else { done * 100 / total };
+            let on_cancel = {
+                let cb = p.on_cancel.clone();
+                Callback::from(move |_| cb.emit(()))
+            };
+            html! {
+                <section class="log-scan" id="log-scan" data-state="running" aria-live="polite">
+                    <h2>{ f(lang, "scan-title", &[("name", name)]) }</h2>
+                    <progress id="scan-progress" max={total.to_string()} value={done.to_string()}
+                        aria-label={t(lang, "scan-progress-label")} />
+                    <p class="scan-status">{ lang.fmt("logscan.progress", &[
+                        ("done", &format_bytes(*done)), ("total", &format_bytes(*total)),
+                        ("percent", &percent.to_string())]) }</p>
+                    <button type="button" class="button" id="scan-cancel" onclick={on_cancel}>{ t(lang, "scan-cancel") }</button>
+                </section>
+            }
+        }
+        ScanView::Done { name, timeline, cancelled, millis, feed_millis } => {
+            let speed = if *millis > 0.0 {
+                timeline.bytes as f64 / (1 << 20) as f64 / (millis / 1000.0)
+            } else {
+                0.0
+            };
+            html! {
+                <section class="log-scan" id="log-scan" data-state="done" data-bytes={timeline.bytes.to_string()}
+                    data-millis={format!("{millis:.0}")} data-feed-millis={format!("{feed_millis:.0}")} data-cancelled={cancelled.to_string()}>
+                    <h2>{ f(lang, "scan-title", &[("name", name)]) }</h2>
+                    if *cancelled {
+                        <p class="scan-status">{ lang.fmt("logscan.cancelled", &[("done", &format_bytes(timeline.bytes))]) }</p>
+                    }
+                    <p class="scan-status">{ timeline.summary(lang) }{ " " }
+                        { f(lang, "scan-speed", &[("secs", &format!("{:.1}", millis / 1000.0)), ("speed", &format!("{speed:.0}"))]) }</p>
+                    { for timeline.notes(lang).into_iter().map(|n| html! { <p class="scan-note">{ n }</p> }) }
+                    if !timeline.events.is_empty() {
+                        <div class="scan-table-wrap">
+                        <table class="scan-timeline" id="scan-timeline">
+                            <thead><tr>
+                                <th scope="col">{ t(lang, "scan-col-kind") }</th>
+                                <th scope="col">{ t(lang, "scan-col-time") }</th>
+                                <th scope="col">{ t(lang, "scan-col-level") }</th>
+                                <th scope="col">{ t(lang, "scan-col-code") }</th>
+                                <th scope="col">{ t(lang, "scan-col-message") }</th>
+                                <th scope="col">{ t(lang, "scan-col-line") }</th>
+                            </tr></thead>
+                            <tbody>
+                            { for timeline.events.iter().map(|e| html! {
+                                <tr data-kind={e.kind.as_str()} data-line={e.line.to_string()}
+                                    data-code={e.code_str().unwrap_or_default()}>
+                                    <td>{ e.kind.label(lang) }</td>
+                                    <td class="mono">{ e.time.clone().unwrap_or_default() }</td>
+                                    <td>{ level_str(e.level) }</td>
+                                    <td class="mono">{ e.code_str().unwrap_or_default() }</td>
+                                    <td class="mono" title={e.text.clone()}>{ e.message() }</td>
+                                    <td class="mono">{ e.line }</td>
+                                </tr>
+                            }) }
+                            </tbody>
+                        </table>
+                        </div>
+                    }
+                </section>
+            }
+        }
+    }
+}
