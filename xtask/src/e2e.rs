@@ -752,9 +752,11 @@ async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String>
             m["heap"].as_f64().map_or("?".to_owned(), |h| format!("{:.0}", h / 1e6)),
         ),
     );
-    // Responsiveness: the page handles events between slices (a gap of a whole second would mean
-    // the scan blocked the main thread for most of the file).
-    check(max_gap < 1000.0, || format!("the main thread stalled for {max_gap:.0} ms"))?;
+    // Responsiveness: the scan gives the event loop a turn every 25 ms, so the page answers
+    // throughout. The goal is no stall over 100 ms (reported above); the check allows 250 ms so
+    // that a loaded CI machine (GC, the browser's other processes) does not fail it, while a scan
+    // that held the main thread for a whole chunk of the file would.
+    check(max_gap < 250.0, || format!("the main thread stalled for {max_gap:.0} ms"))?;
     js(c, "document.getElementById('clear').click(); sessionStorage.clear(); return true;", vec![])
         .await
         .map(|_| ())

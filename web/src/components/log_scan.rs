@@ -1,8 +1,8 @@
 //! Large error logs: a dropped or chosen file above [`advisor::logscan::STREAM_THRESHOLD`] whose
-//! head looks like an error log is read in [`CHUNK`]-byte `Blob.slice`s into one
-//! [`advisor::logscan::Scanner`] (memory bounded: one chunk buffer plus the scanner's limits; the
-//! file is never held whole), yielding to the event loop between slices, with a progress bar and
-//! a Cancel button. When done, the timeline is shown and its excerpt becomes an input, so the
+//! head looks like an error log (or any file of [`ALWAYS_STREAM`] bytes or more) is read as a
+//! stream (`Blob.stream()`) into one [`advisor::logscan::Scanner`] (memory bounded: one chunk
+//! buffer plus the scanner's limits; the file is never held whole), giving the event loop a turn
+//! every [`YIELD_EVERY_MS`], with a progress bar and a Cancel button. When done, the timeline is shown and its excerpt becomes an input, so the
 //! rules see the events.
 
 use crate::dom::now;
@@ -12,12 +12,13 @@ use advisor::Lang;
 use advisor::logscan::{Level, Scanner, Timeline, format_bytes};
 use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast as _;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::File;
+use web_sys::{File, ReadableStreamDefaultReader};
 use yew::prelude::*;
 
-/// Bytes read per `Blob.slice`.
-pub const CHUNK: f64 = (2 << 20) as f64;
+/// The scan gives the event loop a turn at least this often (ms).
+const YIELD_EVERY_MS: f64 = 25.0;
 /// Bytes sniffed with `looks_like_error_log`.
 const HEAD: f64 = (64 << 10) as f64;
 
@@ -49,24 +50,14 @@ pub struct ScanHandle {
     pub cancel: Rc<Cell<bool>>,
 }
 
-/// Starts reading bytes `start..end` of `file` (the browser reads while the page goes on).
-fn start_slice(file: &File, start: f64, end: f64) -> Option<JsFuture> {
+/// Reads bytes `start..end` of `file` into `buf` (resized to fit).
+async fn read_slice(file: &File, start: f64, end: f64, buf: &mut Vec<u8>) -> Option<()> {
     let blob = file.slice_with_f64_and_f64(start, end).ok()?;
-    Some(JsFuture::from(blob.array_buffer()))
-}
-
-/// Waits for a slice started by [`start_slice`] and copies it into `buf` (resized to fit).
-async fn finish_slice(pending: Option<JsFuture>, buf: &mut Vec<u8>) -> Option<()> {
-    let ab = pending?.await.ok()?;
+    let ab = JsFuture::from(blob.array_buffer()).await.ok()?;
     let arr = js_sys::Uint8Array::new(&ab);
     buf.resize(arr.length() as usize, 0);
     arr.copy_to(buf);
     Some(())
-}
-
-/// Reads bytes `start..end` of `file` into `buf`.
-async fn read_slice(file: &File, start: f64, end: f64, buf: &mut Vec<u8>) -> Option<()> {
-    finish_slice(start_slice(file, start, end), buf).await
 }
 
 /// Files at least this large are always streamed (never read whole into the page), whatever
@@ -95,32 +86,42 @@ pub async fn scan_file(file: File, h: ScanHandle, lang: Lang, dispatch: Callback
     h.view.set(ScanView::Running { name: name.clone(), done: 0, total: total as u64 });
     let started = now();
     let mut scanner = Scanner::new();
-    let mut buf = Vec::with_capacity(CHUNK as usize);
+    let mut buf = Vec::new();
     let mut at = 0.0;
     let mut cancelled = false;
     let mut feed_millis = 0.0;
-    // One slice is read ahead while the previous one is scanned.
-    let mut pending = start_slice(&file, 0.0, CHUNK.min(total));
-    while at < total {
+    // The file is read as a stream (the browser reads ahead on its own; chunks of its choosing,
+    // typically 64 KiB to 1 MiB). The loop gives the event loop a turn (paint, input, Cancel) once
+    // [`YIELD_EVERY_MS`] have passed since the last turn, so a stall lasts at most that plus one
+    // chunk's scan, and fast reads are not slowed down by timers.
+    let reader: ReadableStreamDefaultReader = file.stream().get_reader().unchecked_into();
+    let mut last_turn = now();
+    loop {
         if h.cancel.get() {
             cancelled = true;
+            let _ = reader.cancel();
             break;
         }
-        let end = (at + CHUNK).min(total);
-        if finish_slice(pending.take(), &mut buf).await.is_none() {
+        let Ok(result) = JsFuture::from(reader.read()).await else {
             cancelled = true;
             break;
+        };
+        if js_sys::Reflect::get(&result, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+            break;
         }
-        if end < total {
-            pending = start_slice(&file, end, (end + CHUNK).min(total));
-        }
+        let Ok(value) = js_sys::Reflect::get(&result, &"value".into()) else { break };
+        let chunk: js_sys::Uint8Array = value.unchecked_into();
+        buf.resize(chunk.length() as usize, 0);
+        chunk.copy_to(&mut buf);
         let fed = now();
         scanner.feed(&buf);
         feed_millis += now() - fed;
-        at = end;
-        h.view.set(ScanView::Running { name: name.clone(), done: at as u64, total: total as u64 });
-        // Let the page paint and handle input between slices.
-        gloo_timers::future::TimeoutFuture::new(0).await;
+        at += buf.len() as f64;
+        if now() - last_turn >= YIELD_EVERY_MS {
+            h.view.set(ScanView::Running { name: name.clone(), done: at as u64, total: total as u64 });
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            last_turn = now();
+        }
     }
     drop(buf);
     let timeline = scanner.finish();
