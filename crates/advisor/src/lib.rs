@@ -96,7 +96,7 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
         inputs.iter().enumerate().map(|(i, inp)| Source::new(i, &inp.name, &inp.text)).collect();
     let docs: Vec<Document> = sources.iter().flat_map(detect::split).collect();
     let facts = facts::Facts::build(&sources, &docs);
-    let cx = rules::Ctx { lang, facts: &facts, sources: &sources, docs: &docs };
+    let cx = rules::Ctx::new(lang, &facts, &sources, &docs);
 
     let mut findings = Vec::new();
     let mut checks = Vec::new();

@@ -74,6 +74,19 @@ pub(crate) struct Ctx<'a> {
     pub facts: &'a Facts,
     pub sources: &'a [Source<'a>],
     pub docs: &'a [Document],
+    /// The clone family's line scan, computed once on first use (several rules read it).
+    clone_scan: std::cell::OnceCell<clone::scan::Scan>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context over the analysis' facts, sources and documents.
+    pub fn new(lang: Lang, facts: &'a Facts, sources: &'a [Source<'a>], docs: &'a [Document]) -> Ctx<'a> {
+        Ctx { lang, facts, sources, docs, clone_scan: std::cell::OnceCell::new() }
+    }
+    /// The clone family's scan of statements, errors and plugin state (computed once).
+    pub fn clone_scan(&self) -> &clone::scan::Scan {
+        self.clone_scan.get_or_init(|| clone::scan::Scan::of(self.sources, self.docs))
+    }
 }
 
 impl Ctx<'_> {

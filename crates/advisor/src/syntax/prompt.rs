@@ -7,7 +7,18 @@
 /// `MySQL  localhost:3306 ssl  SQL > stmt`, and the continuation prompt `    -> more`.
 /// A bare `# /path` is **not** a prompt (that is a `systemctl cat` header).
 pub(crate) fn command(line: &str) -> Option<&str> {
-    let t = line.trim_start();
+    // Runs several times on every line of every input: bytes only, and most lines are rejected
+    // at their first byte (a prompt starts with one of `m M - $ %`, or its first word holds `@`
+    // or starts with `[`).
+    let start = line.bytes().position(|b| !b.is_ascii_whitespace()).unwrap_or(line.len());
+    let t = &line[start..];
+    let bytes = t.as_bytes();
+    let first_end = bytes.iter().position(u8::is_ascii_whitespace).unwrap_or(bytes.len());
+    let first = &bytes[..first_end];
+    let user_host = first.first() == Some(&b'[') || first.contains(&b'@');
+    if !user_host && !matches!(bytes.first(), Some(b'm' | b'M' | b'-' | b'$' | b'%')) {
+        return None;
+    }
     for p in ["mysql> ", "mariadb> ", "MariaDB> ", "-> ", "$ ", "% "] {
         if let Some(rest) = t.strip_prefix(p) {
             return Some(rest.trim());
@@ -29,8 +40,7 @@ pub(crate) fn command(line: &str) -> Option<&str> {
         return Some(t[i + 3..].trim());
     }
     // `user@host:path$ cmd`, `[user@host path]$ cmd`, `root@host:/# cmd`.
-    let first = t.split_whitespace().next().unwrap_or("");
-    if first.contains('@') || first.starts_with('[') {
+    if user_host {
         for sep in ["$ ", "# "] {
             if let Some(i) = t.find(sep) {
                 let head = &t[..i];

@@ -33,7 +33,7 @@ impl Rule for ClonePrerequisites {
         }
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let scan = Scan::of(cx.sources, cx.docs);
+        let scan = cx.clone_scan();
         let intent = clone_intent(cx, &scan).is_some();
         let mut unknown = Vec::new();
         let before = out.len();

@@ -113,7 +113,7 @@ impl Rule for CloneRestartFailed {
         }
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let scan = Scan::of(cx.sources, cx.docs);
+        let scan = cx.clone_scan();
         let Some(seen) = detect(cx.facts, &scan) else {
             return Outcome::not_applicable(cx.t("clone-restart-failed.note-none"));
         };

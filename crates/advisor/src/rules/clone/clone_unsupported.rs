@@ -3,7 +3,6 @@
 //! being used or planned.
 
 use super::compat::{self, FIRST_CLONE};
-use super::scan::Scan;
 use super::{clone_intent, reference, urls};
 use crate::facts::container::ImageFamily;
 use crate::facts::{Facts, Flavor, Loc, Version};
@@ -79,7 +78,7 @@ impl Rule for CloneUnsupported {
                 None => Outcome::unknown(cx.t("clone-unsupported.note-unknown")),
             };
         };
-        let scan = Scan::of(cx.sources, cx.docs);
+        let scan = cx.clone_scan();
         let Some(intent) = clone_intent(cx, &scan) else {
             let key = match why {
                 Why::MariaDb { .. } => "clone-unsupported.note-mariadb-unused",

@@ -190,13 +190,22 @@ fn looks_like_clause(line: &str) -> bool {
 
 /// Classifies a statement by its first words.
 pub(crate) fn statement_kind(text: &str) -> StmtKind {
-    let mut words = text.split_whitespace().map(|w| w.trim_end_matches(';').to_ascii_uppercase());
-    match (words.next().as_deref(), words.next().as_deref()) {
-        (Some("CLONE"), Some("INSTANCE")) => StmtKind::CloneInstance,
-        (Some("CLONE"), Some("LOCAL")) => StmtKind::CloneLocal,
-        (Some("RESTART"), None) => StmtKind::Restart,
-        (Some("RESTART\\G"), _) => StmtKind::Restart,
-        _ => StmtKind::Other,
+    // Runs on every line: reject at the first byte, and compare without allocating.
+    let t = text.trim_start();
+    if !matches!(t.as_bytes().first().map(u8::to_ascii_uppercase), Some(b'C' | b'R')) {
+        return StmtKind::Other;
+    }
+    let mut words = t.split_ascii_whitespace().map(|w| w.trim_end_matches(';'));
+    let (a, b) = (words.next(), words.next());
+    let is = |w: Option<&str>, s: &str| w.is_some_and(|w| w.eq_ignore_ascii_case(s));
+    if is(a, "CLONE") && is(b, "INSTANCE") {
+        StmtKind::CloneInstance
+    } else if is(a, "CLONE") && is(b, "LOCAL") {
+        StmtKind::CloneLocal
+    } else if (is(a, "RESTART") && b.is_none()) || is(a, "RESTART\\G") {
+        StmtKind::Restart
+    } else {
+        StmtKind::Other
     }
 }
 

@@ -14,7 +14,7 @@ struct Run {
 }
 
 fn run_lang(f: &Facts, lang: Lang) -> Run {
-    let cx = Ctx { lang, facts: f, sources: &[], docs: &[] };
+    let cx = Ctx::new(lang, f, &[], &[]);
     let mut findings = Vec::new();
     let mut checks = Vec::new();
     for r in RULES {
