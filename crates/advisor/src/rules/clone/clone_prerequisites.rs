@@ -34,11 +34,11 @@ impl Rule for ClonePrerequisites {
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let scan = cx.clone_scan();
-        let intent = clone_intent(cx, &scan).is_some();
+        let intent = clone_intent(cx, scan).is_some();
         let mut unknown = Vec::new();
         let before = out.len();
 
-        match plugin(cx.facts, &scan) {
+        match plugin(cx.facts, scan) {
             PluginState::Missing(m) => out.push(report_plugin(cx, &m, intent)),
             PluginState::Loaded => {}
             PluginState::Unknown => unknown.push(cx.t("clone-prerequisites.missing-plugin")),

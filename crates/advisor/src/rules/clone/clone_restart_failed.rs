@@ -114,10 +114,10 @@ impl Rule for CloneRestartFailed {
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let scan = cx.clone_scan();
-        let Some(seen) = detect(cx.facts, &scan) else {
+        let Some(seen) = detect(cx.facts, scan) else {
             return Outcome::not_applicable(cx.t("clone-restart-failed.note-none"));
         };
-        let finding = report(cx, &seen, &scan, &restart_findings(out));
+        let finding = report(cx, &seen, scan, &restart_findings(out));
         out.push(finding);
         Outcome::fired()
     }

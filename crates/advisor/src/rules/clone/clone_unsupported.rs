@@ -79,7 +79,7 @@ impl Rule for CloneUnsupported {
             };
         };
         let scan = cx.clone_scan();
-        let Some(intent) = clone_intent(cx, &scan) else {
+        let Some(intent) = clone_intent(cx, scan) else {
             let key = match why {
                 Why::MariaDb { .. } => "clone-unsupported.note-mariadb-unused",
                 Why::TooOld { .. } => "clone-unsupported.note-old-unused",
