@@ -219,6 +219,18 @@ async fn paste(c: &Client, i: usize, text: &str) -> Result<(), String> {
     .map(|_| ())
 }
 
+/// Opens `?example=clone-3707` and waits for its failing clone verdict.
+async fn open_clone_example(c: &Client, url: &str) -> Result<(), String> {
+    goto(c, &with_query(url, "example=clone-3707")).await?;
+    wait_until(
+        c,
+        "the example's verdict",
+        "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
+        10,
+    )
+    .await
+}
+
 async fn verdict(c: &Client, id: &str) -> Result<String, String> {
     let v = js(
         c,
@@ -474,14 +486,7 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         // performance.now() in the app's first effect), median of 5 loads.
         let mut cold = Vec::new();
         for _ in 0..5 {
-            goto(c, &with_query(url, "example=clone-3707")).await?;
-            wait_until(
-                c,
-                "the example's verdict",
-                "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
-                10,
-            )
-            .await?;
+            open_clone_example(c, url).await?;
             let ms = js(c, "return (window.mysqlAdvisorTiming || {}).firstRenderMs;", vec![]).await?;
             cold.push(ms.as_f64().ok_or_else(|| format!("no firstRenderMs: {ms}"))?);
         }
@@ -532,14 +537,7 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
             async { big_log_drop(c, url, shots).await }
         );
         test!("a saved copy of the rendered page (Save page as) works", async {
-            goto(c, &with_query(url, "example=clone-3707")).await?;
-            wait_until(
-                c,
-                "the example's verdict",
-                "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
-                10,
-            )
-            .await?;
+            open_clone_example(c, url).await?;
             let html =
                 js(c, "return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML;", vec![]).await?;
             let saved = shots.join("saved-page.html");
