@@ -36,6 +36,18 @@ pub use rules::Family;
 use document::Document;
 use source::Source;
 
+/// `text` with every secret the report would mask (passwords in option files, SQL, command lines,
+/// URLs, environment) replaced by `****`; borrowed unchanged when there is none. For front ends
+/// that show input text beside the report's (already masked) evidence.
+///
+/// ```
+/// assert_eq!(advisor::mask_secrets("password = hunter2"), "password = ****");
+/// assert_eq!(advisor::mask_secrets("server_id = 1"), "server_id = 1");
+/// ```
+pub fn mask_secrets(text: &str) -> std::borrow::Cow<'_, str> {
+    redact::mask(text)
+}
+
 /// One piece of text to analyse: a pasted block, a file, a dropped file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Input {

@@ -13,20 +13,9 @@ pub struct EvidenceViewProps {
 
 const CONTEXT: u32 = 2;
 
-/// A context line could hold a secret the core did not show: mask anything after `password`,
-/// `secret` or `IDENTIFIED BY` (the evidence lines themselves come masked from the core).
-fn mask_context(line: &str) -> String {
-    let lower = line.to_ascii_lowercase();
-    for key in ["password", "passwd", "secret", "identified by", "-p"] {
-        if let Some(i) = lower.find(key) {
-            if key == "-p" && !lower[i + 2..].starts_with(|c: char| !c.is_whitespace()) {
-                continue;
-            }
-            let keep = i + key.len();
-            return format!("{}****", &line[..keep.min(line.len())]);
-        }
-    }
-    line.to_owned()
+/// A context line, with secrets masked as the core masks the evidence itself (the same masker).
+fn context_line(line: &str) -> String {
+    advisor::mask_secrets(line).into_owned()
 }
 
 /// The evidence lines, highlighted, with a little context; clicking jumps to them in the input.
@@ -45,7 +34,7 @@ pub fn evidence_view(p: &EvidenceViewProps) -> Html {
             let line = if hit {
                 excerpt.get((n - e.line_start) as usize).map(|s| (*s).to_owned()).unwrap_or_default()
             } else {
-                all.get((n - 1) as usize).map(|s| mask_context(s)).unwrap_or_default()
+                all.get((n - 1) as usize).map(|s| context_line(s)).unwrap_or_default()
             };
             (n, line, hit)
         })
@@ -87,9 +76,17 @@ pub fn evidence_view(p: &EvidenceViewProps) -> Html {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn context_lines_hide_secrets() {
-        assert_eq!(super::mask_context("password = hunter2"), "password****");
-        assert_eq!(super::mask_context("mysql -uroot -pS3cret"), "mysql -uroot -p****");
-        assert_eq!(super::mask_context("Restart=on-failure"), "Restart=on-failure");
+    fn context_lines_hide_secrets_as_the_core_does() {
+        use super::context_line;
+        assert_eq!(context_line("password = hunter2"), "password = ****");
+        assert_eq!(context_line("mysql -uroot -pS3cret"), "mysql -uroot -p****");
+        assert!(!context_line("mysql://app:S3cret@db1:3306/x").contains("S3cret"));
+        assert!(!context_line("CHANGE REPLICATION SOURCE TO SOURCE_PASSWORD='S3cret'").contains("S3cret"));
+        // Not secrets: left alone.
+        assert_eq!(context_line("Restart=on-failure"), "Restart=on-failure");
+        assert_eq!(
+            context_line("ExecStart=/usr/sbin/mysqld --pid-file=/run/mysqld.pid"),
+            "ExecStart=/usr/sbin/mysqld --pid-file=/run/mysqld.pid"
+        );
     }
 }
