@@ -13,6 +13,24 @@ pub struct InputDoc {
     /// Name: "input 1", a file name, or an example's name.
     pub name: String,
     pub text: String,
+    /// For the excerpt of a scanned error log: the file's line number of each of its lines, so
+    /// that evidence shows where the line is in the file. Empty for everything else (and dropped
+    /// as soon as the text is edited).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub file_lines: Vec<u64>,
+}
+
+impl InputDoc {
+    /// An input without a line map.
+    pub fn new(id: u32, name: String, text: String) -> InputDoc {
+        InputDoc { id, name, text, file_lines: Vec::new() }
+    }
+
+    /// The line number to show for line `n` (1-based) of this input: the file's for a scanned
+    /// log's excerpt, else `n`.
+    pub fn shown_line(&self, n: u32) -> u64 {
+        n.checked_sub(1).and_then(|i| self.file_lines.get(i as usize)).copied().unwrap_or(u64::from(n))
+    }
 }
 
 /// Light, dark, or whatever the system prefers.
@@ -55,10 +73,12 @@ pub enum Action {
     SetText(usize, String),
     AddInput,
     RemoveInput(usize),
-    /// Text read from a file (replaces an empty input box, else adds one).
+    /// Text read from a file (replaces an empty input box, else adds one); `file_lines` as in
+    /// [`InputDoc::file_lines`].
     AddFile {
         name: String,
         text: String,
+        file_lines: Vec<u64>,
     },
     LoadExample(&'static str),
     Clear,
@@ -80,7 +100,7 @@ impl State {
 }
 
 fn blank(id: u32) -> InputDoc {
-    InputDoc { id, name: format!("input {}", id + 1), text: String::new() }
+    InputDoc::new(id, format!("input {}", id + 1), String::new())
 }
 
 impl Reducible for State {
@@ -96,6 +116,7 @@ impl Reducible for State {
                         return self;
                     }
                     input.text = text;
+                    input.file_lines.clear();
                 }
             }
             Action::AddInput => {
@@ -111,12 +132,13 @@ impl Reducible for State {
                     s.next_id += 1;
                 }
             }
-            Action::AddFile { name, text } => {
+            Action::AddFile { name, text, file_lines } => {
                 if let Some(slot) = inputs.iter_mut().find(|i| i.text.trim().is_empty()) {
                     slot.name = name;
                     slot.text = text;
+                    slot.file_lines = file_lines;
                 } else {
-                    inputs.push(InputDoc { id: s.next_id, name, text });
+                    inputs.push(InputDoc { id: s.next_id, name, text, file_lines });
                     s.next_id += 1;
                 }
             }
@@ -124,11 +146,7 @@ impl Reducible for State {
                 let Some(ex) = crate::examples::find(id) else { return self };
                 inputs.clear();
                 for (name, text) in ex.inputs {
-                    inputs.push(InputDoc {
-                        id: s.next_id,
-                        name: (*name).to_owned(),
-                        text: (*text).to_owned(),
-                    });
+                    inputs.push(InputDoc::new(s.next_id, (*name).to_owned(), (*text).to_owned()));
                     s.next_id += 1;
                 }
                 s.example = Some(ex.id);
@@ -158,7 +176,8 @@ mod tests {
     fn actions_change_inputs() {
         let s = state().reduce(Action::SetText(0, "[Service]".into()));
         assert_eq!(s.inputs[0].text, "[Service]");
-        let s = s.reduce(Action::AddFile { name: "my.cnf".into(), text: "[mysqld]".into() });
+        let s =
+            s.reduce(Action::AddFile { name: "my.cnf".into(), text: "[mysqld]".into(), file_lines: vec![] });
         assert_eq!(s.inputs.len(), 2);
         assert_eq!(s.inputs[1].name, "my.cnf");
         let s = s.reduce(Action::RemoveInput(0)).reduce(Action::RemoveInput(0));
@@ -174,8 +193,28 @@ mod tests {
 
     #[test]
     fn a_file_fills_an_empty_box_first() {
-        let s = state().reduce(Action::AddFile { name: "a.cnf".into(), text: "x".into() });
+        let s =
+            state().reduce(Action::AddFile { name: "a.cnf".into(), text: "x".into(), file_lines: vec![] });
         assert_eq!(s.inputs.len(), 1);
         assert_eq!(s.inputs[0].name, "a.cnf");
+    }
+
+    #[test]
+    fn a_scanned_excerpt_shows_file_lines_until_edited() {
+        let s = state().reduce(Action::AddFile {
+            name: "big.log (excerpt)".into(),
+            text: "a\nb\n".into(),
+            file_lines: vec![1200, 98765],
+        });
+        let doc = &s.inputs[0];
+        assert_eq!((doc.shown_line(1), doc.shown_line(2), doc.shown_line(3)), (1200, 98765, 3));
+        let s = s.reduce(Action::SetText(0, "a\nb\nc\n".into()));
+        assert!(s.inputs[0].file_lines.is_empty(), "an edit drops the map");
+        assert_eq!(s.inputs[0].shown_line(2), 2);
+        // The map survives the session round trip; inputs without one serialise as before.
+        let json = serde_json::to_string(&InputDoc { file_lines: vec![7], ..s.inputs[0].clone() }).unwrap();
+        let back: InputDoc = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.file_lines, [7]);
+        assert!(!serde_json::to_string(&s.inputs[0]).unwrap().contains("file_lines"));
     }
 }

@@ -716,6 +716,7 @@ async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String>
          return { maxGap: w.maxGap, maxGapWhen: w.maxGapWhen, states: w.states, progress: w.progress.filter(p => p > 0).length, \
                   bytes: Number(s.dataset.bytes), millis: Number(s.dataset.millis), feed: Number(s.dataset.feedMillis), cancelled: s.dataset.cancelled, \
                   line: row ? Number(row.dataset.line) : null, \
+                  based: [...document.querySelectorAll('#verdict-clone .verdict-evidence .jump')].map(b => b.textContent), \
                   heap: performance.memory ? performance.memory.usedJSHeapSize : null };",
         vec![],
     )
@@ -732,6 +733,11 @@ async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String>
     check(m["cancelled"].as_str() == Some("false"), || "the scan says cancelled".into())?;
     check(m["line"].as_u64() == Some(clone_line), || {
         format!("MY-013462 shown at line {} (expected {clone_line})", m["line"])
+    })?;
+    // The verdict's evidence names the file's line, not the excerpt's.
+    let based: Vec<&str> = m["based"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    check(based.iter().any(|b| b.contains(&format!("line {clone_line}"))), || {
+        format!("the verdict's evidence does not name line {clone_line}: {based:?}")
     })?;
     let millis = m["millis"].as_f64().unwrap_or(f64::NAN);
     let max_gap = m["maxGap"].as_f64().unwrap_or(f64::NAN);

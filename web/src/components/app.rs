@@ -39,7 +39,7 @@ fn initial_state(props: &AppProps) -> State {
         Some(list) => list
             .iter()
             .enumerate()
-            .map(|(i, (name, text))| InputDoc { id: i as u32, name: name.clone(), text: text.clone() })
+            .map(|(i, (name, text))| InputDoc::new(i as u32, name.clone(), text.clone()))
             .collect(),
         None if props.remember => load_inputs(),
         None => Vec::new(),

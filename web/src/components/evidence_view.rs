@@ -13,6 +13,21 @@ pub struct EvidenceViewProps {
 
 const CONTEXT: u32 = 2;
 
+/// "input, line N" / "input, lines N–M" for `e`, with the file's line numbers when `doc` is a
+/// scanned log's excerpt.
+pub fn place_label(lang: Lang, e: &Evidence, doc: Option<&InputDoc>) -> String {
+    let shown = |n: u32| doc.map_or(u64::from(n), |d| d.shown_line(n)).to_string();
+    if e.line_start == e.line_end {
+        f(lang, "evidence-at-line", &[("input", &e.input_name), ("n", &shown(e.line_start))])
+    } else {
+        f(
+            lang,
+            "evidence-at-lines",
+            &[("input", &e.input_name), ("start", &shown(e.line_start)), ("end", &shown(e.line_end))],
+        )
+    }
+}
+
 /// A context line, with secrets masked as the core masks the evidence itself (the same masker).
 fn context_line(line: &str) -> String {
     advisor::mask_secrets(line).into_owned()
@@ -23,12 +38,13 @@ fn context_line(line: &str) -> String {
 pub fn evidence_view(p: &EvidenceViewProps) -> Html {
     let e = &p.evidence;
     let lang = p.lang;
-    let text = p.inputs.get(e.input).map(|i| i.text.clone()).unwrap_or_default();
+    let doc = p.inputs.get(e.input);
+    let text = doc.map(|i| i.text.clone()).unwrap_or_default();
     let all: Vec<&str> = text.lines().collect();
     let excerpt: Vec<&str> = e.excerpt.lines().collect();
     let first = e.line_start.saturating_sub(CONTEXT).max(1);
     let last = (e.line_end + CONTEXT).min(all.len() as u32).max(e.line_end);
-    let rows: Vec<(u32, String, bool)> = (first..=last)
+    let rows: Vec<(u64, String, bool)> = (first..=last)
         .map(|n| {
             let hit = n >= e.line_start && n <= e.line_end;
             let line = if hit {
@@ -36,26 +52,14 @@ pub fn evidence_view(p: &EvidenceViewProps) -> Html {
             } else {
                 all.get((n - 1) as usize).map(|s| context_line(s)).unwrap_or_default()
             };
-            (n, line, hit)
+            (doc.map_or(u64::from(n), |d| d.shown_line(n)), line, hit)
         })
         .collect();
     let on_jump = {
         let (input, start, end, line) = (e.input, e.range.start, e.range.end, e.line_start);
         Callback::from(move |_| crate::dom::jump_to(input, &text, start, end, line))
     };
-    let place = if e.line_start == e.line_end {
-        f(lang, "evidence-at-line", &[("input", &e.input_name), ("n", &e.line_start.to_string())])
-    } else {
-        f(
-            lang,
-            "evidence-at-lines",
-            &[
-                ("input", &e.input_name),
-                ("start", &e.line_start.to_string()),
-                ("end", &e.line_end.to_string()),
-            ],
-        )
-    };
+    let place = place_label(lang, e, doc);
     html! {
         <figure class="evidence">
             <figcaption>

@@ -36,7 +36,11 @@ fn read_files(files: Option<FileList>, dispatch: Callback<Action>, scan: ScanHan
             let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else { return };
             let bytes = js_sys::Uint8Array::new(&buf).to_vec();
             let input = advisor::Input::from_bytes(file.name(), &bytes);
-            dispatch.emit(Action::AddFile { name: input.name().to_owned(), text: input.text().to_owned() });
+            dispatch.emit(Action::AddFile {
+                name: input.name().to_owned(),
+                text: input.text().to_owned(),
+                file_lines: Vec::new(),
+            });
         });
     }
 }
@@ -99,7 +103,11 @@ pub fn input_panel(p: &InputPanelProps) -> Html {
             if files.as_ref().is_some_and(|f| f.length() > 0) {
                 read_files(files, dispatch.clone(), scan.clone(), lang);
             } else if let Some(text) = e.data_transfer().and_then(|dt| dt.get_data("text/plain").ok()) {
-                dispatch.emit(Action::AddFile { name: t(lang, "dropped-text"), text });
+                dispatch.emit(Action::AddFile {
+                    name: t(lang, "dropped-text"),
+                    text,
+                    file_lines: Vec::new(),
+                });
             }
         })
     };

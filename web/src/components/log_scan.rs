@@ -128,7 +128,13 @@ pub async fn scan_file(file: File, h: ScanHandle, lang: Lang, dispatch: Callback
     let millis = now() - started;
     if !timeline.events.is_empty() {
         let excerpt = timeline.to_input(timeline.excerpt_name(&name, lang));
-        dispatch.emit(Action::AddFile { name: excerpt.name().to_owned(), text: excerpt.text().to_owned() });
+        // Evidence in this excerpt then shows the file's line numbers.
+        let file_lines = timeline.events.iter().map(|e| e.line).collect();
+        dispatch.emit(Action::AddFile {
+            name: excerpt.name().to_owned(),
+            text: excerpt.text().to_owned(),
+            file_lines,
+        });
     }
     h.view.set(ScanView::Done { name, timeline: Rc::new(timeline), cancelled, millis, feed_millis });
 }

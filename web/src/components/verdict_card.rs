@@ -66,18 +66,11 @@ pub fn verdict_card(p: &VerdictCardProps) -> Html {
                 <p class="verdict-evidence">
                     <span>{ t(lang, "verdict-based-on") }</span>
                     { for n.evidence.iter().map(|e| {
-                        let text = p.inputs.get(e.input).map(|i| i.text.clone()).unwrap_or_default();
+                        let doc = p.inputs.get(e.input);
+                        let text = doc.map(|i| i.text.clone()).unwrap_or_default();
                         let (input, start, end, line) = (e.input, e.range.start, e.range.end, e.line_start);
                         let onclick = Callback::from(move |_| crate::dom::jump_to(input, &text, start, end, line));
-                        let place = if e.line_start == e.line_end {
-                            f(lang, "evidence-at-line", &[("input", &e.input_name), ("n", &e.line_start.to_string())])
-                        } else {
-                            f(lang, "evidence-at-lines", &[
-                                ("input", &e.input_name),
-                                ("start", &e.line_start.to_string()),
-                                ("end", &e.line_end.to_string()),
-                            ])
-                        };
+                        let place = super::evidence_view::place_label(lang, e, doc);
                         html! {
                             <button type="button" class="link-button jump" {onclick} title={e.label.clone()}>{ place }</button>
                         }

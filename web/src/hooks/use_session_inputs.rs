@@ -30,9 +30,7 @@ pub fn save_visible_inputs() {
         };
         match inputs.get_mut(i) {
             Some(doc) => doc.text = area.value(),
-            None => {
-                inputs.push(InputDoc { id: i as u32, name: format!("input {}", i + 1), text: area.value() })
-            }
+            None => inputs.push(InputDoc::new(i as u32, format!("input {}", i + 1), area.value())),
         }
     }
     if let Ok(json) = serde_json::to_string(&inputs) {
