@@ -351,6 +351,92 @@ impl Timeline {
     }
 }
 
+/// Rewrites `report` so that evidence and documents in input `input` — the excerpt of a scanned
+/// log (`excerpt` is its text, as [`Timeline::to_input`] made it) — carry the scanned file's line
+/// numbers: `file_lines[i]` is the file's line of the excerpt's line `i + 1`. Evidence over
+/// excerpt lines that are not neighbours in the file is split into one piece per run of
+/// neighbours, so that a numbered excerpt never shows a wrong number. Numbers past `u32::MAX` are
+/// capped. The CLI uses it for streamed logs, the page for exports of a dropped log's excerpt.
+pub fn remap_excerpt_lines(report: &mut crate::Report, input: usize, excerpt: &str, file_lines: &[u64]) {
+    let mut starts = Vec::with_capacity(file_lines.len());
+    let mut at = 0u32;
+    for line in excerpt.split_terminator('\n') {
+        starts.push((at, at.saturating_add(u32::try_from(line.len()).unwrap_or(u32::MAX))));
+        at = at.saturating_add(u32::try_from(line.len()).unwrap_or(u32::MAX)).saturating_add(1);
+    }
+    let map = LineMap { file_lines, starts };
+    let fix = |list: &mut Vec<crate::Evidence>| {
+        let old = std::mem::take(list);
+        for e in old {
+            if e.input == input {
+                list.extend(map.evidence(e));
+            } else {
+                list.push(e);
+            }
+        }
+    };
+    for f in &mut report.findings {
+        fix(&mut f.evidence);
+    }
+    fix(&mut report.verdict_notes.clone_restart.evidence);
+    fix(&mut report.verdict_notes.replica_crash_safe.evidence);
+    for d in report.documents.iter_mut().filter(|d| d.input == input) {
+        d.line_start = map.line(d.line_start).unwrap_or(d.line_start);
+        d.line_end = map.line(d.line_end).unwrap_or(d.line_end).max(d.line_start);
+    }
+}
+
+/// An excerpt's lines: the file's line of each, and each one's byte range in the excerpt.
+struct LineMap<'a> {
+    file_lines: &'a [u64],
+    starts: Vec<(u32, u32)>,
+}
+
+impl LineMap<'_> {
+    /// The file's line of excerpt line `l` (1-based), capped at `u32::MAX`.
+    fn line(&self, l: u32) -> Option<u32> {
+        let i = (l as usize).checked_sub(1)?;
+        self.file_lines.get(i).map(|&n| u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    /// `e` with the file's line numbers, split where the file's lines are not consecutive.
+    fn evidence(&self, e: crate::Evidence) -> Vec<crate::Evidence> {
+        let lines: Vec<&str> = e.excerpt.split('\n').collect();
+        let n = e.line_end.checked_sub(e.line_start).map(|d| d as usize + 1);
+        let orig: Option<Vec<u32>> = (e.line_start..=e.line_end).map(|l| self.line(l)).collect();
+        let (Some(orig), Some(true)) = (orig, n.map(|n| n == lines.len())) else {
+            // Not the shape expected: map the ends only.
+            let mut e = e;
+            e.line_start = self.line(e.line_start).unwrap_or(e.line_start);
+            e.line_end = self.line(e.line_end).unwrap_or(e.line_end).max(e.line_start);
+            return vec![e];
+        };
+        let mut out = Vec::new();
+        let mut first = 0usize;
+        for i in 0..orig.len() {
+            let run_ends = orig.get(i + 1).is_none_or(|next| Some(*next) != orig[i].checked_add(1));
+            if !run_ends {
+                continue;
+            }
+            let (xs, xe) = (e.line_start + first as u32, e.line_start + i as u32);
+            let range = |l: u32| (l as usize).checked_sub(1).and_then(|i| self.starts.get(i)).copied();
+            let lo = range(xs).map_or(e.range.start, |r| r.0.max(e.range.start));
+            let hi = range(xe).map_or(e.range.end, |r| r.1.min(e.range.end));
+            out.push(crate::Evidence {
+                input: e.input,
+                input_name: e.input_name.clone(),
+                range: crate::text::TextRange::new(lo, hi),
+                line_start: orig[first],
+                line_end: orig[i],
+                excerpt: lines[first..=i].join("\n"),
+                label: e.label.clone(),
+            });
+            first = i + 1;
+        }
+        out
+    }
+}
+
 /// `1234 B`, `12.3 KiB`, `1.2 MiB`, `3.4 GiB`.
 pub fn format_bytes(n: u64) -> String {
     const K: f64 = 1024.0;
@@ -1077,6 +1163,31 @@ pub fn scan(bytes: &[u8]) -> Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remapped_reports_carry_the_files_lines_and_split_at_gaps() {
+        let mut log = String::new();
+        for i in 0..3000 {
+            log.push_str(&format!(
+                "2024-05-01T10:00:{:02}.000000Z 0 [Note] [MY-010914] [Server] Aborted connection {i}.\n",
+                i % 60
+            ));
+        }
+        log.push_str("2024-05-01T10:04:14.020518Z 8 [ERROR] [MY-013462] [Server] Clone shutting down server as RESTART failed. Please start server to complete clone operation.\n");
+        let tl = scan(log.as_bytes());
+        let excerpt = tl.to_log_excerpt();
+        let lines: Vec<u64> = tl.events.iter().map(|e| e.line).collect();
+        let mut report = crate::analyze(&[tl.to_input("x")]);
+        let before = report.clone();
+        remap_excerpt_lines(&mut report, 0, &excerpt, &lines);
+        let ev: Vec<&crate::Evidence> = report.findings.iter().flat_map(|f| &f.evidence).collect();
+        assert!(ev.iter().any(|e| e.line_start == 3001 && e.excerpt.contains("MY-013462")), "{ev:#?}");
+        assert!(report.documents.iter().all(|d| d.line_end >= d.line_start));
+        // Another input's evidence is left alone.
+        let mut other = before.clone();
+        remap_excerpt_lines(&mut other, 1, &excerpt, &lines);
+        assert_eq!(other.to_json(), before.to_json());
+    }
 
     fn kind(line: &str) -> Option<EventKind> {
         classify(&Matchers::new(), line.as_bytes()).map(|h| h.kind)

@@ -9,8 +9,7 @@
 //! 1 MiB read buffer and the scanner's own bound ([`logscan::Limits::memory_bound`]).
 
 use advisor::logscan::{self, STREAM_THRESHOLD, Scanner, Timeline};
-use advisor::text::TextRange;
-use advisor::{Evidence, Input, Lang, Report};
+use advisor::{Input, Lang, Report};
 use std::io::{self, IsTerminal, Read, Write};
 use std::time::{Duration, Instant};
 
@@ -109,105 +108,31 @@ impl Progress {
     }
 }
 
-/// A streamed input's place in the report: its index, the scan and where each excerpt line
-/// starts (bytes).
+/// A streamed input's place in the report: its index and the scan.
 pub struct Streamed {
     pub input: usize,
     pub timeline: Timeline,
-    starts: Vec<u32>,
 }
 
 impl Streamed {
-    /// The excerpt input for the analysis, and the bookkeeping to map lines back.
+    /// The excerpt input for the analysis, and what maps its lines back to the file's.
     pub fn new(input: usize, timeline: Timeline, name: &str, lang: Lang) -> (Input, Streamed) {
         let input_value = timeline.to_input(timeline.excerpt_name(name, lang));
-        let mut starts = Vec::with_capacity(timeline.events.len());
-        let mut at = 0u32;
-        for e in &timeline.events {
-            starts.push(at);
-            let len = u32::try_from(e.text.len()).unwrap_or(u32::MAX);
-            at = at.saturating_add(len).saturating_add(1);
-        }
-        (input_value, Streamed { input, timeline, starts })
-    }
-
-    /// The real line of excerpt line `l` (1-based), capped at `u32::MAX`.
-    fn line(&self, l: u32) -> Option<u32> {
-        self.timeline.original_line(l).map(|n| u32::try_from(n).unwrap_or(u32::MAX))
-    }
-
-    /// The excerpt's bytes of excerpt line `l` (1-based), without its `\n`.
-    fn line_range(&self, l: u32) -> Option<(u32, u32)> {
-        let i = (l as usize).checked_sub(1)?;
-        let start = *self.starts.get(i)?;
-        let len = u32::try_from(self.timeline.events.get(i)?.text.len()).unwrap_or(u32::MAX);
-        Some((start, start.saturating_add(len)))
-    }
-
-    /// `e` with the real file's line numbers. Excerpt lines that are not neighbours in the file
-    /// become separate pieces, so that a numbered excerpt never shows a wrong number.
-    fn map_evidence(&self, e: Evidence) -> Vec<Evidence> {
-        let lines: Vec<&str> = e.excerpt.split('\n').collect();
-        let n = e.line_end.checked_sub(e.line_start).map(|d| d as usize + 1);
-        let orig: Option<Vec<u32>> = (e.line_start..=e.line_end).map(|l| self.line(l)).collect();
-        let (Some(orig), Some(true)) = (orig, n.map(|n| n == lines.len())) else {
-            // Not the shape expected: map the ends only.
-            let mut e = e;
-            e.line_start = self.line(e.line_start).unwrap_or(e.line_start);
-            e.line_end = self.line(e.line_end).unwrap_or(e.line_end).max(e.line_start);
-            return vec![e];
-        };
-        let mut out = Vec::new();
-        let mut first = 0usize;
-        for i in 0..orig.len() {
-            let run_ends = orig.get(i + 1).is_none_or(|next| Some(*next) != orig[i].checked_add(1));
-            if !run_ends {
-                continue;
-            }
-            let (xs, xe) = (e.line_start + first as u32, e.line_start + i as u32);
-            let lo = self.line_range(xs).map_or(e.range.start, |r| r.0.max(e.range.start));
-            let hi = self.line_range(xe).map_or(e.range.end, |r| r.1.min(e.range.end));
-            out.push(Evidence {
-                input: e.input,
-                input_name: e.input_name.clone(),
-                range: TextRange::new(lo, hi),
-                line_start: orig[first],
-                line_end: orig[i],
-                excerpt: lines[first..=i].join("\n"),
-                label: e.label.clone(),
-            });
-            first = i + 1;
-        }
-        out
+        (input_value, Streamed { input, timeline })
     }
 }
 
 /// Rewrites `report` for the streamed inputs: evidence and documents get the real files' line
-/// numbers, and each scan's summary and notes go first in `report.notes`.
+/// numbers ([`logscan::remap_excerpt_lines`]), and each scan's summary and notes go first in
+/// `report.notes`.
 pub fn apply(report: &mut Report, streamed: &[Streamed], names: &[String]) {
     if streamed.is_empty() {
         return;
     }
     let lang = report.lang;
-    let fix = |list: &mut Vec<Evidence>| {
-        let old = std::mem::take(list);
-        for e in old {
-            match streamed.iter().find(|s| s.input == e.input) {
-                Some(s) => list.extend(s.map_evidence(e)),
-                None => list.push(e),
-            }
-        }
-    };
-    for f in &mut report.findings {
-        fix(&mut f.evidence);
-    }
-    fix(&mut report.verdict_notes.clone_restart.evidence);
-    fix(&mut report.verdict_notes.replica_crash_safe.evidence);
-    for d in &mut report.documents {
-        if let Some(s) = streamed.iter().find(|s| s.input == d.input) {
-            d.line_start = s.line(d.line_start).unwrap_or(d.line_start);
-            d.line_end = s.line(d.line_end).unwrap_or(d.line_end).max(d.line_start);
-        }
+    for s in streamed {
+        let lines: Vec<u64> = s.timeline.events.iter().map(|e| e.line).collect();
+        logscan::remap_excerpt_lines(report, s.input, &s.timeline.to_log_excerpt(), &lines);
     }
     let mut notes = Vec::new();
     for s in streamed {
@@ -222,6 +147,8 @@ pub fn apply(report: &mut Report, streamed: &[Streamed], names: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use advisor::Evidence;
+    use advisor::text::TextRange;
 
     const NOISE: &str = "2024-05-01T10:00:00.000000Z 0 [Warning] [MY-010055] [Server] IP address '10.0.0.9' could not be resolved: Name or service not known\n";
     const CLONE: &str = "2024-05-01T10:04:14.000000Z 8 [ERROR] [MY-013462] [Server] Clone shutting down server as RESTART failed. Please start server to complete clone operation.\n";
@@ -274,8 +201,8 @@ mod tests {
             panic!("not streamed")
         };
         let total = tl.lines as u32;
-        let (_, s) = Streamed::new(0, tl, "big.log", Lang::En);
-        let excerpt = s.timeline.to_log_excerpt();
+        let excerpt = tl.to_log_excerpt();
+        let lines: Vec<u64> = tl.events.iter().map(|e| e.line).collect();
         let e = Evidence {
             input: 0,
             input_name: "x".into(),
@@ -285,7 +212,12 @@ mod tests {
             excerpt: excerpt.trim_end_matches('\n').to_owned(),
             label: "here".into(),
         };
-        let pieces = s.map_evidence(e);
+        let (input, _) = Streamed::new(0, tl, "big.log", Lang::En);
+        let mut report = advisor::analyze(&[input]);
+        report.findings.truncate(1);
+        report.findings[0].evidence = vec![e];
+        logscan::remap_excerpt_lines(&mut report, 0, &excerpt, &lines);
+        let pieces = &report.findings[0].evidence;
         assert_eq!(pieces.len(), 2);
         assert_eq!((pieces[0].line_start, pieces[0].line_end), (total - 7, total - 7));
         assert_eq!((pieces[1].line_start, pieces[1].line_end), (total - 1, total));

@@ -92,7 +92,7 @@ pub fn app(props: &AppProps) -> Html {
                     if empty {
                         <p class="hint">{ t(lang, "empty-hint") }</p>
                     } else {
-                        <ReportToolbar report={report.clone()} />
+                        <ReportToolbar report={report.clone()} inputs={settled.clone()} />
                         <Findings report={report.clone()} inputs={settled.clone()} />
                         <PassedChecks report={report.clone()} />
                     }

@@ -1,10 +1,14 @@
 use super::SharedReport;
+use crate::state::InputDoc;
 use crate::tr::t;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportToolbarProps {
     pub report: SharedReport,
+    /// The texts the report was made from (a scanned log's excerpt exports the file's lines).
+    pub inputs: Rc<Vec<InputDoc>>,
 }
 
 /// Export: copy as Markdown, download Markdown or JSON, print.
@@ -13,27 +17,31 @@ pub fn report_toolbar(p: &ReportToolbarProps) -> Html {
     let lang = p.report.lang;
     let copied = use_state(|| false);
     let on_copy = {
-        let report = p.report.clone();
+        let (report, inputs) = (p.report.clone(), p.inputs.clone());
         let copied = copied.clone();
         Callback::from(move |_| {
-            crate::dom::copy(&crate::export::markdown(&report));
+            crate::dom::copy(&crate::export::markdown(&report, &inputs));
             copied.set(true);
         })
     };
     let on_download = {
-        let report = p.report.clone();
+        let (report, inputs) = (p.report.clone(), p.inputs.clone());
         Callback::from(move |_| {
             crate::dom::download(
                 "mysql-advisor-report.md",
                 "text/markdown",
-                &crate::export::markdown(&report),
+                &crate::export::markdown(&report, &inputs),
             )
         })
     };
     let on_json = {
-        let report = p.report.clone();
+        let (report, inputs) = (p.report.clone(), p.inputs.clone());
         Callback::from(move |_| {
-            crate::dom::download("mysql-advisor-report.json", "application/json", &report.to_json())
+            crate::dom::download(
+                "mysql-advisor-report.json",
+                "application/json",
+                &crate::export::json(&report, &inputs),
+            )
         })
     };
     let on_print = Callback::from(|_| crate::dom::print());
