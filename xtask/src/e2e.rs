@@ -536,6 +536,7 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
             "a dropped 200 MiB error log: progress, the right timeline and verdict, no long stall",
             async { big_log_drop(c, url, shots).await }
         );
+        test!("Cancel stops a running scan of a dropped log", async { big_log_cancel(c, url).await });
         test!("a saved copy of the rendered page (Save page as) works", async {
             open_clone_example(c, url).await?;
             let html =
@@ -626,16 +627,14 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
     out
 }
 
-/// Drops a synthetic 200 MiB error log (built in the page as a `File` from repeated parts: noise,
-/// with the clone's end in the middle) on the inputs, as a drag and drop would, and checks: the
-/// progress bar shows, the scan reads every byte, the timeline holds the MY-013462 line at its real
-/// line number, the clone verdict becomes `fails`, and the main thread never stalls long (a 5 ms
-/// interval timer records the longest gap between its ticks).
-async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String> {
+/// Builds a synthetic 200 MiB error log in the page (a `File` from repeated parts: noise, with the
+/// clone's end in the middle) and drops it on the inputs, as a drag and drop would; with `cancel`,
+/// clicks Cancel as soon as the scan shows it is running. Returns the file's size and the MY-013462 line's number.
+async fn start_big_log_drop(c: &Client, url: &str, cancel: bool) -> Result<(u64, u64), String> {
     goto(c, url).await?;
     js(c, "document.getElementById('clear').click(); sessionStorage.clear(); return true;", vec![]).await?;
     let setup = r#"
-        const mib = arguments[0], clone = arguments[1];
+        const mib = arguments[0], clone = arguments[1], cancel = arguments[2];
         const noise = [
           "[Warning] [MY-010055] [Server] IP address '10.0.3.17' could not be resolved: Name or service not known",
           "[Note] [MY-010914] [Server] Aborted connection 48213 to db: 'app' user: 'app' host: '10.0.3.17' (Got an error reading communication packets).",
@@ -678,6 +677,8 @@ async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String>
           if (w.states[w.states.length - 1] !== st) w.states.push(st);
           const p = document.getElementById('scan-progress');
           if (p) w.progress.push(Number(p.value));
+          const b = document.getElementById('scan-cancel');
+          if (cancel && b && !w.cancelClicked) { w.cancelClicked = true; b.click(); }
         };
         w.observer = new MutationObserver(seen);
         w.observer.observe(document.body, { subtree: true, childList: true, attributes: true });
@@ -687,9 +688,52 @@ async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String>
         target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
         return [file.size, cloneLine];
     "#;
-    let r = js(c, setup, vec![json!(BIG_LOG_MIB), json!(CLONE_LOG)]).await?;
+    let r = js(c, setup, vec![json!(BIG_LOG_MIB), json!(CLONE_LOG), json!(cancel)]).await?;
     let size = r[0].as_u64().ok_or_else(|| format!("setup returned {r}"))?;
     let clone_line = r[1].as_u64().ok_or_else(|| format!("setup returned {r}"))?;
+    Ok((size, clone_line))
+}
+
+/// Cancel stops a running scan: the panel says so, not every byte was read, the page goes on.
+async fn big_log_cancel(c: &Client, url: &str) -> Result<(), String> {
+    let (size, _) = start_big_log_drop(c, url, true).await?;
+    wait_until(
+        c,
+        "the cancelled scan to end",
+        "const s = document.getElementById('log-scan'); return !!s && s.dataset.state === 'done';",
+        120,
+    )
+    .await?;
+    let m = js(
+        c,
+        "const w = window.__bigLog; clearInterval(w.timer); w.observer.disconnect(); \
+         const s = document.getElementById('log-scan'); \
+         return { clicked: !!w.cancelClicked, cancelled: s.dataset.cancelled, bytes: Number(s.dataset.bytes) };",
+        vec![],
+    )
+    .await?;
+    check(m["clicked"].as_bool() == Some(true), || "Cancel was never shown while running".into())?;
+    check(m["cancelled"].as_str() == Some("true"), || format!("the scan does not say cancelled: {m}"))?;
+    check(m["bytes"].as_u64().is_some_and(|b| b < size), || format!("read {} of {size} bytes", m["bytes"]))?;
+    paste(c, 0, CLONE_3707).await?;
+    wait_until(
+        c,
+        "the page to go on analysing",
+        "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
+        10,
+    )
+    .await?;
+    js(c, "document.getElementById('clear').click(); sessionStorage.clear(); return true;", vec![])
+        .await
+        .map(|_| ())
+}
+
+/// Drops a synthetic 200 MiB error log (see [`start_big_log_drop`]) and checks: the progress bar
+/// shows, the scan reads every byte, the timeline holds the MY-013462 line at its real line
+/// number, the clone verdict becomes `fails` with the file's line, and the main thread never
+/// stalls long (a 5 ms interval timer records the longest gap between its ticks).
+async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String> {
+    let (size, clone_line) = start_big_log_drop(c, url, false).await?;
     let started = Instant::now();
     wait_until(
         c,
