@@ -2,8 +2,9 @@
 //! head looks like an error log (or any file of [`ALWAYS_STREAM`] bytes or more) is read as a
 //! stream (`Blob.stream()`) into one [`advisor::logscan::Scanner`] (memory bounded: one chunk
 //! buffer plus the scanner's limits; the file is never held whole), giving the event loop a turn
-//! every [`YIELD_EVERY_MS`], with a progress bar and a Cancel button. When done, the timeline is shown and its excerpt becomes an input, so the
-//! rules see the events.
+//! every [`YIELD_EVERY_MS`], with a progress bar and a Cancel button. When done, the timeline is
+//! shown and its excerpt becomes an input (with the file's line numbers), so the rules see the
+//! events.
 
 use crate::dom::now;
 use crate::state::Action;
@@ -37,7 +38,7 @@ pub enum ScanView {
         cancelled: bool,
         /// From the start to the end of the scan.
         millis: f64,
-        /// Of those, in `Scanner::feed` (the rest is reading slices and yielding).
+        /// Of those, in `Scanner::feed` (the rest is the browser reading the file, and yielding).
         feed_millis: f64,
     },
 }
@@ -46,7 +47,7 @@ pub enum ScanView {
 #[derive(Clone)]
 pub struct ScanHandle {
     pub view: UseStateHandle<ScanView>,
-    /// Set by Cancel; the scan checks it between slices.
+    /// Set by Cancel; the scan checks it between chunks.
     pub cancel: Rc<Cell<bool>>,
 }
 
@@ -103,6 +104,7 @@ pub async fn scan_file(file: File, h: ScanHandle, lang: Lang, dispatch: Callback
             break;
         }
         let Ok(result) = JsFuture::from(reader.read()).await else {
+            // The file could not be read on (moved or changed meanwhile): shown as cut short.
             cancelled = true;
             break;
         };
