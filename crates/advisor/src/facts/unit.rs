@@ -1346,11 +1346,8 @@ fn apply_unit(u: &mut UnitFacts, key: &str, value: &str, at: Loc) {
 /// command, the block lacks `Type=` and `Restart=`, which a whole `systemctl show` always prints):
 /// what it leaves out is unknown rather than empty.
 fn show_is_partial(unit: &ShowUnit, command: Option<&str>) -> bool {
-    let selects = command.is_some_and(|c| {
-        c.split_whitespace().any(|w| {
-            w == "-p" || w.starts_with("--property") || (w.starts_with("-p") && !w.starts_with("--"))
-        })
-    });
+    let selects = command
+        .is_some_and(|c| c.split_whitespace().any(|w| w.starts_with("-p") || w.starts_with("--property")));
     selects || (unit.get("Type").is_none() && unit.get("Restart").is_none())
 }
 
