@@ -175,11 +175,11 @@ pub fn single_file_csp(script_hash: &str, style_hashes: &[String]) -> String {
 }
 
 /// Shown instead of the page by a browser without `DecompressionStream` (before Chrome 80,
-/// Firefox 113, Safari 16.4). It is in the page shell, before the wasm (and so the catalog) exists:
+/// Firefox 113, Safari 16.4) or that cannot compile the module (no WebAssembly SIMD: before
+/// Chrome 91, Firefox 89, Safari 16.4). It is in the page shell, before the wasm (and so the catalog) exists:
 /// both languages at once.
-const OLD_BROWSER: &str = "This browser is too old for mysql-advisor (it lacks DecompressionStream): \
-use a current Chrome, Edge, Firefox or Safari. 此浏览器版本过旧，无法运行 mysql-advisor（缺少 \
-DecompressionStream）：请使用新版 Chrome、Edge、Firefox 或 Safari。";
+const OLD_BROWSER: &str = "This browser is too old for mysql-advisor: use a current Chrome, Edge, \
+Firefox or Safari. 此浏览器版本过旧，无法运行 mysql-advisor：请使用新版 Chrome、Edge、Firefox 或 Safari。";
 
 /// `bytes` gzip-compressed at level 9.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -220,12 +220,15 @@ pub fn single_file(d: &TrunkDist) -> Result<String, String> {
         "\n{glue}\n;await (async () => {{\nconst b64 = \"{b64}\";\n\
          const packed = typeof Uint8Array.fromBase64 === \"function\"\n  ? Uint8Array.fromBase64(b64)\n  \
          : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n\
-         if (typeof DecompressionStream !== \"function\") {{\n  \
+         const tooOld = (why) => {{\n  \
          const root = document.getElementById(\"mysql-advisor\");\n  \
-         if (root) root.textContent = \"{OLD_BROWSER}\";\n  return;\n}}\n\
+         if (root) root.textContent = \"{OLD_BROWSER}\" + (why ? \" (\" + why + \")\" : \"\");\n}};\n\
+         if (typeof DecompressionStream !== \"function\") {{ tooOld(\"\"); return; }}\n\
          const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n\
          const bytes = new Uint8Array(await new Response(stream).arrayBuffer());\n\
-         initSync({{ module: bytes }});\nwindow.mysqlAdvisor = {{ {} }};\n}})();\n",
+         try {{ initSync({{ module: bytes }}); }} catch (e) {{\n  \
+         if (e instanceof WebAssembly.CompileError) {{ tooOld(String(e)); return; }}\n  throw e;\n}}\n\
+         window.mysqlAdvisor = {{ {} }};\n}})();\n",
         api.join(", ")
     )
     .replace("</script", "<\\/script");
