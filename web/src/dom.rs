@@ -139,22 +139,6 @@ pub fn jump_to(index: usize, text: &str, start: u32, end: u32, line: u32) {
     area.scroll_into_view_with_bool(false);
 }
 
-/// Gives the event loop a turn (input, paint) and resumes in a new task. A `MessageChannel`
-/// message, not `setTimeout(0)`: nested timers are clamped to 4 ms each, which a long loop that
-/// yields often would spend idle. Falls back to `setTimeout(0)` where there is no channel.
-pub async fn yield_to_event_loop() {
-    let Ok(channel) = web_sys::MessageChannel::new() else {
-        gloo_timers::future::TimeoutFuture::new(0).await;
-        return;
-    };
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        channel.port1().set_onmessage(Some(&resolve));
-        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    channel.port1().set_onmessage(None);
-}
-
 /// `performance.now()` in ms (0 where there is no `performance`).
 pub fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())

@@ -121,7 +121,7 @@ pub async fn scan_file(file: File, h: ScanHandle, lang: Lang, dispatch: Callback
         at += buf.len() as f64;
         if now() - last_turn >= YIELD_EVERY_MS {
             h.view.set(ScanView::Running { name: name.clone(), done: at as u64, total: total as u64 });
-            crate::dom::yield_to_event_loop().await;
+            gloo_timers::future::TimeoutFuture::new(0).await;
             last_turn = now();
         }
     }
