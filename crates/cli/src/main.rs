@@ -105,9 +105,8 @@ fn help(lang: Lang) -> String {
 /// `check`: read every input, analyse them together, print, and exit by `--fail-on`.
 fn check(args: &Args, lang: Lang) -> Result<ExitCode, Failure> {
     let (inputs, streamed) = read_inputs(&args.positionals, lang)?;
-    let names: Vec<String> = read_names(&args.positionals);
     let mut report = advisor::analyze_with(&inputs, &Options { lang });
-    stream::apply(&mut report, &streamed, &names);
+    stream::apply(&mut report, &streamed);
     let out = match args.format.unwrap_or(Format::Text) {
         Format::Json => report.to_json() + "\n",
         Format::Markdown => render::markdown(&report) + "\n",
@@ -179,14 +178,6 @@ fn read_inputs(paths: &[String], lang: Lang) -> Result<(Vec<Input>, Vec<stream::
         }
     }
     Ok((inputs, streamed))
-}
-
-/// The inputs' display names, as [`read_inputs`] names them.
-fn read_names(paths: &[String]) -> Vec<String> {
-    if paths.is_empty() {
-        return vec!["<stdin>".to_owned()];
-    }
-    paths.iter().map(|p| if p == "-" { "<stdin>".to_owned() } else { p.clone() }).collect()
 }
 
 /// The OS message without Rust's " (os error N)" suffix.

@@ -108,9 +108,10 @@ impl Progress {
     }
 }
 
-/// A streamed input's place in the report: its index and the scan.
+/// A streamed input's place in the report: its index, its name as given, and the scan.
 pub struct Streamed {
     pub input: usize,
+    pub name: String,
     pub timeline: Timeline,
 }
 
@@ -118,14 +119,14 @@ impl Streamed {
     /// The excerpt input for the analysis, and what maps its lines back to the file's.
     pub fn new(input: usize, timeline: Timeline, name: &str, lang: Lang) -> (Input, Streamed) {
         let input_value = timeline.to_input(timeline.excerpt_name(name, lang));
-        (input_value, Streamed { input, timeline })
+        (input_value, Streamed { input, name: name.to_owned(), timeline })
     }
 }
 
 /// Rewrites `report` for the streamed inputs: evidence and documents get the real files' line
 /// numbers ([`logscan::remap_excerpt_lines`]), and each scan's summary and notes go first in
 /// `report.notes`.
-pub fn apply(report: &mut Report, streamed: &[Streamed], names: &[String]) {
+pub fn apply(report: &mut Report, streamed: &[Streamed]) {
     if streamed.is_empty() {
         return;
     }
@@ -136,7 +137,7 @@ pub fn apply(report: &mut Report, streamed: &[Streamed], names: &[String]) {
     }
     let mut notes = Vec::new();
     for s in streamed {
-        let name = names.get(s.input).map(String::as_str).unwrap_or("");
+        let name = &s.name;
         notes.push(format!("{name}: {}", s.timeline.summary(lang)));
         notes.extend(s.timeline.notes(lang).into_iter().map(|n| format!("{name}: {n}")));
     }
@@ -184,7 +185,7 @@ mod tests {
         assert_eq!(tl.lines, noise_lines as u64 + 11);
         let (input, s) = Streamed::new(0, tl, "big.log", Lang::En);
         let mut report = advisor::analyze(&[input]);
-        apply(&mut report, &[s], &["big.log".to_owned()]);
+        apply(&mut report, &[s]);
         let f = report.findings.iter().find(|f| f.rule == "clone-restart-failed").expect("clone finding");
         assert!(f.evidence.iter().any(|e| e.line_start == clone_line && e.excerpt.contains("MY-013462")));
         assert!(report.notes.first().is_some_and(|n| n.starts_with("big.log: Scanned")));
