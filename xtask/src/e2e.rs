@@ -219,16 +219,16 @@ async fn paste(c: &Client, i: usize, text: &str) -> Result<(), String> {
     .map(|_| ())
 }
 
+/// Waits (10 s at most) for the clone verdict `fails`; `what` names the wait in a timeout.
+async fn wait_clone_fails(c: &Client, what: &str) -> Result<(), String> {
+    wait_until(c, what, "return document.getElementById('verdict-clone').dataset.verdict === 'fails';", 10)
+        .await
+}
+
 /// Opens `?example=clone-3707` and waits for its failing clone verdict.
 async fn open_clone_example(c: &Client, url: &str) -> Result<(), String> {
     goto(c, &with_query(url, "example=clone-3707")).await?;
-    wait_until(
-        c,
-        "the example's verdict",
-        "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
-        10,
-    )
-    .await
+    wait_clone_fails(c, "the example's verdict").await
 }
 
 async fn verdict(c: &Client, id: &str) -> Result<String, String> {
@@ -298,13 +298,7 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         .unwrap_or(0);
     test!("paste the 3707 case: clone restart fails, fix sets MYSQLD_PARENT_PID", async {
         paste(c, 0, CLONE_3707).await?;
-        wait_until(
-            c,
-            "a verdict on the 3707 case",
-            "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
-            10,
-        )
-        .await?;
+        wait_clone_fails(c, "a verdict on the 3707 case").await?;
         wait_until(
             c,
             "a fix containing MYSQLD_PARENT_PID",
@@ -403,13 +397,7 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         check(text.as_str().is_some_and(|t| t.contains("ERROR 3707")), || "example text not loaded".into())?;
         let sel = js(c, "return document.getElementById('examples').value;", vec![]).await?;
         check(sel.as_str() == Some("clone-3707"), || format!("examples menu shows {sel}"))?;
-        wait_until(
-            c,
-            "the failing verdict",
-            "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
-            10,
-        )
-        .await
+        wait_clone_fails(c, "the failing verdict").await
     });
     test!("?embed=1 compact layout", async {
         goto(c, &with_query(url, "embed=1&example=healthy")).await?;
@@ -716,13 +704,7 @@ async fn big_log_cancel(c: &Client, url: &str) -> Result<(), String> {
     check(m["cancelled"].as_str() == Some("true"), || format!("the scan does not say cancelled: {m}"))?;
     check(m["bytes"].as_u64().is_some_and(|b| b < size), || format!("read {} of {size} bytes", m["bytes"]))?;
     paste(c, 0, CLONE_3707).await?;
-    wait_until(
-        c,
-        "the page to go on analysing",
-        "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
-        10,
-    )
-    .await?;
+    wait_clone_fails(c, "the page to go on analysing").await?;
     js(c, "document.getElementById('clear').click(); sessionStorage.clear(); return true;", vec![])
         .await
         .map(|_| ())
@@ -744,13 +726,7 @@ async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String>
     .await?;
     let wall = started.elapsed().as_secs_f64();
     // Let the excerpt's analysis land, then stop the timer.
-    wait_until(
-        c,
-        "the clone verdict from the log's excerpt",
-        "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
-        10,
-    )
-    .await?;
+    wait_clone_fails(c, "the clone verdict from the log's excerpt").await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let m = js(
         c,
