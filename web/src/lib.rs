@@ -13,6 +13,7 @@ mod export;
 mod hooks;
 mod markdown;
 mod panic;
+mod saved;
 mod state;
 mod tr;
 

@@ -1,12 +1,13 @@
 //! The page state and how actions change it.
 
 use advisor::Lang;
-use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::Reducible;
 
 /// One input box.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Saved in sessionStorage by [`crate::saved`] (serde's derive only in tests, to check the format).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct InputDoc {
     /// Stable id (for keys), not shown.
     pub id: u32,
@@ -16,7 +17,7 @@ pub struct InputDoc {
     /// For the excerpt of a scanned error log: the file's line number of each of its lines, so
     /// that evidence shows where the line is in the file. Empty for everything else (and dropped
     /// as soon as the text is edited).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Vec::is_empty"))]
     pub file_lines: Vec<u64>,
 }
 
@@ -212,9 +213,9 @@ mod tests {
         assert!(s.inputs[0].file_lines.is_empty(), "an edit drops the map");
         assert_eq!(s.inputs[0].shown_line(2), 2);
         // The map survives the session round trip; inputs without one serialise as before.
-        let json = serde_json::to_string(&InputDoc { file_lines: vec![7], ..s.inputs[0].clone() }).unwrap();
-        let back: InputDoc = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.file_lines, [7]);
-        assert!(!serde_json::to_string(&s.inputs[0]).unwrap().contains("file_lines"));
+        let json = crate::saved::to_json(&[InputDoc { file_lines: vec![7], ..s.inputs[0].clone() }]);
+        let back = crate::saved::from_json(&json).unwrap();
+        assert_eq!(back[0].file_lines, [7]);
+        assert!(!crate::saved::to_json(&s.inputs[..1]).contains("file_lines"));
     }
 }

@@ -210,7 +210,7 @@ pub(crate) fn parse_ftl(text: &str) -> Vec<(String, String)> {
 /// All keys of a language's catalog (for tests and tooling).
 pub fn keys(lang: Lang) -> Vec<&'static str> {
     let mut k: Vec<&'static str> = catalog(lang).keys().map(|s| s.as_str()).collect();
-    k.sort_unstable();
+    crate::sort::sort(&mut k);
     k
 }
 

@@ -24,6 +24,7 @@ mod redact;
 pub mod render;
 mod report;
 mod rules;
+mod sort;
 mod source;
 mod syntax;
 pub mod text;
@@ -123,7 +124,7 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
             note: outcome.note,
         });
     }
-    findings.sort_by_key(|f| f.severity);
+    sort::sort_by_key(&mut findings, |f| f.severity);
 
     let (clone_restart, cr_note) = rules::restart::verdict(&cx);
     let (replica_crash_safe, rs_note) = rules::replica::verdict(&cx);

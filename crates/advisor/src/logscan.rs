@@ -437,19 +437,28 @@ impl LineMap<'_> {
     }
 }
 
-/// `1234 B`, `12.3 KiB`, `1.2 MiB`, `3.4 GiB`.
+/// `1234 B`, `12.3 KiB`, `1.2 MiB`, `3.40 GiB` (rounded half up; integer arithmetic only).
 pub fn format_bytes(n: u64) -> String {
-    const K: f64 = 1024.0;
-    let f = n as f64;
-    if f < K {
+    const K: u64 = 1024;
+    if n < K {
         format!("{n} B")
-    } else if f < K * K {
-        format!("{:.1} KiB", f / K)
-    } else if f < K * K * K {
-        format!("{:.1} MiB", f / (K * K))
+    } else if n < K * K {
+        format!("{} KiB", decimal(n, K, 1))
+    } else if n < K * K * K {
+        format!("{} MiB", decimal(n, K * K, 1))
     } else {
-        format!("{:.2} GiB", f / (K * K * K))
+        format!("{} GiB", decimal(n, K * K * K, 2))
     }
+}
+
+/// `num / den` with `places` decimals, rounded half up: `decimal(1536, 1024, 1)` is `1.5`.
+/// Integer arithmetic, so the page's wasm carries no float formatting code.
+pub fn decimal(num: u64, den: u64, places: u32) -> String {
+    let scale = 10u128.pow(places);
+    let den = u128::from(den.max(1));
+    let v = (u128::from(num) * scale * 2 + den) / (den * 2);
+    let (whole, frac) = (v / scale, v % scale);
+    if places == 0 { whole.to_string() } else { format!("{whole}.{frac:0width$}", width = places as usize) }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -568,7 +577,7 @@ pub fn grep_patterns() -> Vec<String> {
     v.extend(PREFIXES.iter().flat_map(|(_, g)| g.iter()).map(|(p, _)| (*p).to_owned()));
     v.extend(CONTAINS.iter().map(|(p, _)| (*p).to_owned()));
     v.push("[ERROR]".to_owned());
-    v.sort();
+    crate::sort::sort(&mut v);
     v.dedup();
     v
 }
@@ -985,7 +994,7 @@ impl Scanner {
             events.extend(head);
             events.extend(tail);
         }
-        events.sort_by_key(|e| e.offset);
+        crate::sort::sort_by_key(&mut events, |e| e.offset);
         Timeline {
             events,
             counts,
@@ -1359,6 +1368,14 @@ mod tests {
         assert_eq!(format_bytes(12), "12 B");
         assert_eq!(format_bytes(2048), "2.0 KiB");
         assert_eq!(format_bytes(200 * 1024 * 1024), "200.0 MiB");
+        assert_eq!(format_bytes(1023), "1023 B");
+        assert_eq!(format_bytes(1075), "1.0 KiB");
+        assert_eq!(format_bytes(1997), "2.0 KiB");
+        assert_eq!(format_bytes(3 * (1 << 30) + (1 << 29)), "3.50 GiB");
+        assert_eq!(decimal(1536, 1024, 1), "1.5");
+        assert_eq!(decimal(2049, 1000, 0), "2");
+        assert_eq!(decimal(2500, 1000, 0), "3");
+        assert_eq!(decimal(7, 0, 1), "7.0");
     }
 
     #[test]

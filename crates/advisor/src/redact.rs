@@ -165,7 +165,7 @@ fn secret_spans(text: &str) -> Vec<Range<usize>> {
         }
         start += line.len();
     }
-    spans.sort_by_key(|r| (r.start, r.end));
+    crate::sort::sort_by_key(&mut spans, |r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
     for r in spans {
         match merged.last_mut() {

@@ -34,7 +34,7 @@ pub fn doc_chips(p: &DocChipsProps) -> Html {
                     f(lang, "lines", &[("start", &d.line_start.to_string()), ("end", &d.line_end.to_string())])
                 };
                 let title = d.problems.join("\n");
-                let kind = serde_json::to_value(d.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+                let kind = d.kind.as_str();
                 html! {
                     <li class={classes!("chip", unknown.then_some("chip-unknown"), (!d.problems.is_empty()).then_some("chip-problems"))}
                         data-kind={kind} title={title}>

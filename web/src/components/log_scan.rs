@@ -183,20 +183,18 @@ pub fn log_scan(p: &LogScanProps) -> Html {
             }
         }
         ScanView::Done { name, timeline, cancelled, millis, feed_millis } => {
-            let speed = if *millis > 0.0 {
-                timeline.bytes as f64 / (1 << 20) as f64 / (millis / 1000.0)
-            } else {
-                0.0
-            };
+            // Integers from here on: the page carries no float formatting code.
+            let ms = millis.max(0.0).round() as u64;
+            let speed = advisor::logscan::decimal(timeline.bytes.saturating_mul(1000), ms.max(1) << 20, 0);
             html! {
                 <section class="log-scan" id="log-scan" data-state="done" data-bytes={timeline.bytes.to_string()}
-                    data-millis={format!("{millis:.0}")} data-feed-millis={format!("{feed_millis:.0}")} data-cancelled={cancelled.to_string()}>
+                    data-millis={ms.to_string()} data-feed-millis={(feed_millis.max(0.0).round() as u64).to_string()} data-cancelled={cancelled.to_string()}>
                     <h2>{ f(lang, "scan-title", &[("name", name)]) }</h2>
                     if *cancelled {
                         <p class="scan-status">{ lang.fmt("logscan.cancelled", &[("done", &format_bytes(timeline.bytes))]) }</p>
                     }
                     <p class="scan-status">{ timeline.summary(lang) }{ " " }
-                        { f(lang, "scan-speed", &[("secs", &format!("{:.1}", millis / 1000.0)), ("speed", &format!("{speed:.0}"))]) }</p>
+                        { f(lang, "scan-speed", &[("secs", &advisor::logscan::decimal(ms, 1000, 1)), ("speed", &speed)]) }</p>
                     { for timeline.notes(lang).into_iter().map(|n| html! { <p class="scan-note">{ n }</p> }) }
                     if !timeline.events.is_empty() {
                         <div class="scan-table-wrap">

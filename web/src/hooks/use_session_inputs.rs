@@ -1,5 +1,5 @@
-use crate::dom;
 use crate::state::InputDoc;
+use crate::{dom, saved};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -7,7 +7,7 @@ const KEY: &str = "mysql-advisor.inputs";
 
 /// The inputs saved in this tab's sessionStorage (they survive a reload, not the tab).
 pub fn load_inputs() -> Vec<InputDoc> {
-    dom::get(dom::session(), KEY).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
+    dom::get(dom::session(), KEY).and_then(|s| saved::from_json(&s)).unwrap_or_default()
 }
 
 /// True when this tab has saved inputs.
@@ -33,9 +33,7 @@ pub fn save_visible_inputs() {
             None => inputs.push(InputDoc::new(i as u32, format!("input {}", i + 1), area.value())),
         }
     }
-    if let Ok(json) = serde_json::to_string(&inputs) {
-        dom::set(dom::session(), KEY, &json);
-    }
+    dom::set(dom::session(), KEY, &saved::to_json(&inputs));
 }
 
 /// Saves the inputs to sessionStorage whenever they change (pass the debounced value); an empty
@@ -46,8 +44,8 @@ pub fn use_session_inputs(inputs: Rc<Vec<InputDoc>>, enabled: bool) {
         if enabled {
             if inputs.iter().all(|i| i.text.is_empty()) {
                 dom::remove(dom::session(), KEY);
-            } else if let Ok(json) = serde_json::to_string(&**inputs) {
-                dom::set(dom::session(), KEY, &json);
+            } else {
+                dom::set(dom::session(), KEY, &saved::to_json(inputs));
             }
         }
     });

@@ -312,7 +312,7 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
     for src in sources {
         collect_prompt_statements(f, src);
     }
-    f.change_sources.sort_by_key(|s| (s.at.input, s.at.range.start));
+    crate::sort::sort_by_key(&mut f.change_sources, |s| (s.at.input, s.at.range.start));
     f.change_sources.dedup_by_key(|s| (s.at.input, s.at.range.start));
     decide_server(f, &cands);
 }

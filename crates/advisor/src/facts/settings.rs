@@ -194,7 +194,7 @@ impl Settings {
         let mut history: Vec<Assignment> =
             self.map.get(&canon).map(|l| l.iter().filter(|a| keep(a)).cloned().collect()).unwrap_or_default();
         // Stable: equal origins keep their order, so the last one wins.
-        history.sort_by_key(|a| a.origin);
+        crate::sort::sort_by_key(&mut history, |a| a.origin);
         match history.last().cloned() {
             Some(top) => Some(Setting {
                 name: canon,

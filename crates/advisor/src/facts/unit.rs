@@ -643,7 +643,9 @@ pub(crate) fn parse_timespan(s: &str) -> Option<u64> {
     }
     let b = s.as_bytes();
     let mut i = 0usize;
-    let mut total: f64 = 0.0;
+    // Nanoseconds, in integers (no float parsing or formatting code in the page's wasm);
+    // saturates where systemd's value would not fit anyway.
+    let mut total: u128 = 0;
     while i < b.len() {
         while i < b.len() && b[i].is_ascii_whitespace() {
             i += 1;
@@ -655,7 +657,13 @@ pub(crate) fn parse_timespan(s: &str) -> Option<u64> {
         while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
             i += 1;
         }
-        let num: f64 = s.get(ns..i)?.parse().ok()?;
+        let (whole, frac) = match s.get(ns..i)?.split_once('.') {
+            Some((w, f)) => (w, f),
+            None => (s.get(ns..i)?, ""),
+        };
+        if (whole.is_empty() && frac.is_empty()) || frac.contains('.') {
+            return None;
+        }
         while i < b.len() && b[i].is_ascii_whitespace() {
             i += 1;
         }
@@ -663,22 +671,30 @@ pub(crate) fn parse_timespan(s: &str) -> Option<u64> {
         while i < b.len() && b[i].is_ascii_alphabetic() {
             i += 1;
         }
-        let mul: f64 = match s.get(us..i)? {
-            "" | "s" | "sec" | "second" | "seconds" => 1e6,
-            "us" | "usec" | "µs" => 1.0,
-            "ms" | "msec" => 1e3,
-            "m" | "min" | "minute" | "minutes" => 60e6,
-            "h" | "hr" | "hour" | "hours" => 3600e6,
-            "d" | "day" | "days" => 86_400e6,
-            "w" | "week" | "weeks" => 604_800e6,
-            "M" | "month" | "months" => 2_629_800e6,
-            "y" | "year" | "years" => 31_557_600e6,
-            "ns" | "nsec" => 1e-3,
+        let mul: u128 = match s.get(us..i)? {
+            "" | "s" | "sec" | "second" | "seconds" => 1_000_000_000,
+            "us" | "usec" | "µs" => 1_000,
+            "ms" | "msec" => 1_000_000,
+            "m" | "min" | "minute" | "minutes" => 60_000_000_000,
+            "h" | "hr" | "hour" | "hours" => 3_600_000_000_000,
+            "d" | "day" | "days" => 86_400_000_000_000,
+            "w" | "week" | "weeks" => 604_800_000_000_000,
+            "M" | "month" | "months" => 2_629_800_000_000_000,
+            "y" | "year" | "years" => 31_557_600_000_000_000,
+            "ns" | "nsec" => 1,
             _ => return None,
         };
-        total += num * mul;
+        // Digits past the 18th of a fraction are below a nanosecond's resolution here.
+        let frac = &frac[..frac.len().min(18)];
+        let digits =
+            |d: &str| d.bytes().fold(0u128, |n, c| n.saturating_mul(10).saturating_add(u128::from(c - b'0')));
+        let part = digits(whole)
+            .saturating_mul(mul)
+            .saturating_add(digits(frac) * mul / 10u128.pow(frac.len() as u32));
+        total = total.saturating_add(part);
     }
-    if total >= u64::MAX as f64 { Some(u64::MAX - 1) } else { Some(total.round() as u64) }
+    let micros = total.saturating_add(500) / 1000;
+    Some(u64::try_from(micros).ok().filter(|&m| m < u64::MAX).unwrap_or(u64::MAX - 1))
 }
 
 /// One item of an `Environment=` line after systemd's unquoting.
@@ -979,7 +995,7 @@ pub(crate) fn collect(f: &mut Facts, _sources: &[Source<'_>], docs: &[Document])
                 }
             }
         }
-        layers.sort_by_key(layer_order);
+        crate::sort::sort_by_key(&mut layers, layer_order);
     }
     let mut uf = build(&layers);
     if uf.name.is_none() {
@@ -1823,6 +1839,14 @@ Environment=\nEnvironmentFiles=\nRestartForceExitStatus=\nExecStart=\nId=mysqld.
         assert_eq!(parse_timespan("900"), Some(900_000_000));
         assert_eq!(parse_timespan("1.5h"), Some(5_400_000_000));
         assert_eq!(parse_timespan("infinity"), Some(u64::MAX));
+        assert_eq!(parse_timespan(".5s"), Some(500_000));
+        assert_eq!(parse_timespan("1.s"), Some(1_000_000));
+        assert_eq!(parse_timespan("1.5us 1ns"), Some(2));
+        assert_eq!(parse_timespan("0.0000000000000000000001s"), Some(0));
+        assert_eq!(parse_timespan("99999999999999999999999y"), Some(u64::MAX - 1));
+        assert_eq!(parse_timespan("."), None);
+        assert_eq!(parse_timespan("1.2.3s"), None);
+        assert_eq!(parse_timespan("5 fortnights"), None);
         assert_eq!(parse_timespan("5 parsecs"), None);
         assert_eq!(parse_timespan(""), None);
         assert_eq!(suggest_key("Enviroment"), Some("Environment"));

@@ -48,7 +48,7 @@ pub fn markdown(report: &Report) -> String {
         let _ = writeln!(md, "## {} — {}\n", lang.t("render.findings"), super::counts(report));
     }
     let mut sorted: Vec<&Finding> = report.findings.iter().collect();
-    sorted.sort_by_key(|f| f.severity);
+    crate::sort::sort_by_key(&mut sorted, |f| f.severity);
     for f in sorted {
         finding(&mut md, report, f);
     }

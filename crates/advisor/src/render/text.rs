@@ -213,7 +213,7 @@ fn findings(o: &mut Out, report: &Report) {
         return;
     }
     let mut sorted: Vec<&Finding> = report.findings.iter().collect();
-    sorted.sort_by_key(|f| f.severity);
+    crate::sort::sort_by_key(&mut sorted, |f| f.severity);
     for f in sorted {
         finding(o, f);
     }

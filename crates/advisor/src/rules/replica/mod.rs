@@ -429,7 +429,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
     let bad: Vec<&Item> = items.iter().filter(|i| i.state == State::Bad).collect();
     let mut missing: Vec<Missing> =
         items.iter().filter_map(|i| if let State::Unknown(m) = i.state { Some(m) } else { None }).collect();
-    missing.sort();
+    crate::sort::sort(&mut missing);
     missing.dedup();
 
     for i in &bad {

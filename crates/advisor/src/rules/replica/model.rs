@@ -259,7 +259,7 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
     if because.is_empty() {
         return if saw_gr { Scope::GroupReplication } else { Scope::NotReplica };
     }
-    because.sort();
+    crate::sort::sort(&mut because);
     because.dedup();
     Scope::Replica(Replica {
         facts,
