@@ -256,10 +256,15 @@ fn with_query(url: &str, query: &str) -> String {
 
 async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome {
     let mut out: Outcome = Vec::new();
+    // `E2E_ONLY=<text>` runs only the tests whose name contains it (while working on one; CI
+    // runs them all). The first test always runs: it opens the page.
+    let only = std::env::var("E2E_ONLY").ok().filter(|s| !s.is_empty());
     macro_rules! test {
         ($name:expr, $body:expr) => {{
-            let r: Result<(), String> = $body.await;
-            out.push((format!("{suite}: {}", $name), r));
+            if out.is_empty() || only.as_deref().is_none_or(|o| $name.contains(o)) {
+                let r: Result<(), String> = $body.await;
+                out.push((format!("{suite}: {}", $name), r));
+            }
         }};
     }
     // Start from a clean tab state.
@@ -737,7 +742,8 @@ async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String>
                   bytes: Number(s.dataset.bytes), millis: Number(s.dataset.millis), feed: Number(s.dataset.feedMillis), cancelled: s.dataset.cancelled, \
                   line: row ? Number(row.dataset.line) : null, \
                   based: [...document.querySelectorAll('#verdict-clone .verdict-evidence .jump')].map(b => b.textContent), \
-                  heap: performance.memory ? performance.memory.usedJSHeapSize : null };",
+                  heap: performance.memory ? performance.memory.usedJSHeapSize : null, \
+                  timing: window.mysqlAdvisorTiming || {} };",
         vec![],
     )
     .await?;
@@ -767,13 +773,18 @@ async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String>
         &format!(
             "file: dropped {mib:.0} MiB log: scan {:.0} ms ({:.0} MiB/s; {wall:.1} s wall from the drop to done; \
              in the scanner itself {:.0} ms = {:.0} MiB/s), \
-             longest main-thread gap {max_gap:.0} ms (scan {}), JS heap after {} MB",
+             longest main-thread gap {max_gap:.0} ms (scan {}), JS heap after {} MB; \
+             waiting for reads {:.0} ms, copying {:.0} ms, turns for the event loop {:.0} ms, {} chunks",
             millis,
             mib / (millis / 1000.0),
             m["feed"].as_f64().unwrap_or(f64::NAN),
             mib / (m["feed"].as_f64().unwrap_or(f64::NAN) / 1000.0),
             m["maxGapWhen"].as_str().unwrap_or("?"),
             m["heap"].as_f64().map_or("?".to_owned(), |h| format!("{:.0}", h / 1e6)),
+            m["timing"]["scanReadMs"].as_f64().unwrap_or(f64::NAN),
+            m["timing"]["scanCopyMs"].as_f64().unwrap_or(f64::NAN),
+            m["timing"]["scanYieldMs"].as_f64().unwrap_or(f64::NAN),
+            m["timing"]["scanChunks"],
         ),
     );
     // Responsiveness: the scan gives the event loop a turn every 25 ms, so the page answers
