@@ -9,12 +9,12 @@ use crate::source::Source;
 use crate::syntax::misc::{self, ChangeSource};
 use crate::syntax::mysql_output::{Form, ResultSet, Row};
 use crate::text::TextRange;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// A row of named fields, each with where it was read. Keys are column names as printed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Record {
-    pub fields: BTreeMap<String, Valued<String>>,
+    pub fields: Fields,
     /// The whole row (all its lines).
     pub at: Loc,
 }
@@ -22,13 +22,66 @@ pub(crate) struct Record {
 impl Record {
     /// The field named `name` (exact, then ASCII case-insensitive).
     pub fn get(&self, name: &str) -> Option<&Valued<String>> {
-        self.fields
-            .get(name)
-            .or_else(|| self.fields.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v))
+        self.fields.get(name).or_else(|| self.fields.0.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v))
     }
     /// The first present field among `names` (e.g. the 8.0.22+ name, then the legacy one).
     pub fn get_any(&self, names: &[&str]) -> Option<&Valued<String>> {
         names.iter().find_map(|n| self.get(n))
+    }
+}
+
+/// A row's fields in column order, each name once (a repeated column keeps its first value).
+///
+/// A vector rather than a map: rows have tens of columns, looked up by name a few times each, and
+/// a `BTreeMap` per value type is ~14 KB of the page's wasm (docs/PERFORMANCE.md). Built in
+/// O(n log n) by [`Fields::from_columns`], so a hostile row of 100,000 distinct columns stays fast.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Fields(Vec<(String, Valued<String>)>);
+
+impl Fields {
+    /// The fields of `columns` (in order), keeping the first of each repeated name.
+    pub fn from_columns(mut columns: Vec<(String, Valued<String>)>) -> Fields {
+        let mut order: Vec<usize> = (0..columns.len()).collect();
+        crate::sort::sort_by(&mut order, |&a, &b| columns[a].0 < columns[b].0);
+        let mut keep = vec![true; columns.len()];
+        for pair in order.windows(2) {
+            // Stable: within a run of one name, the first column comes first.
+            if columns[pair[0]].0 == columns[pair[1]].0 {
+                keep[pair[1]] = false;
+            }
+        }
+        let mut i = 0;
+        columns.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        Fields(columns)
+    }
+
+    /// The field named exactly `name`.
+    pub fn get(&self, name: &str) -> Option<&Valued<String>> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// Sets `name` (tests build records by hand).
+    #[cfg(test)]
+    pub fn insert(&mut self, name: String, value: Valued<String>) {
+        match self.0.iter_mut().find(|(k, _)| *k == name) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((name, value)),
+        }
+    }
+
+    /// Removes `name` (tests).
+    #[cfg(test)]
+    pub fn remove(&mut self, name: &str) {
+        self.0.retain(|(k, _)| k != name);
+    }
+
+    /// The values, in column order.
+    #[cfg(test)]
+    pub fn values(&self) -> impl Iterator<Item = &Valued<String>> {
+        self.0.iter().map(|(_, v)| v)
     }
 }
 
@@ -362,12 +415,8 @@ fn field_valued(input: usize, form: Form, f: &crate::syntax::mysql_output::Field
 }
 
 fn record(input: usize, form: Form, row: &Row) -> Record {
-    let mut fields = BTreeMap::new();
-    for fl in &row.fields {
-        // A repeated column keeps its first value.
-        fields.entry(fl.name.clone()).or_insert_with(|| field_valued(input, form, fl));
-    }
-    Record { fields, at: Loc { input, range: row.range } }
+    let columns = row.fields.iter().map(|fl| (fl.name.clone(), field_valued(input, form, fl))).collect();
+    Record { fields: Fields::from_columns(columns), at: Loc { input, range: row.range } }
 }
 
 /// The channel named `name`, created at the end when new. `index` maps names to positions in

@@ -25,7 +25,7 @@ use crate::document::{DocKind, Document, Label, Parsed};
 use crate::source::Source;
 use crate::syntax::option_file::{self, OptionFile, OptionSyntax};
 use crate::text::TextRange;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// Where a value came from, lowest precedence first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -141,7 +141,7 @@ impl Setting {
 /// All settings seen, by canonical name.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Settings {
-    map: BTreeMap<String, Vec<Assignment>>,
+    map: HashMap<String, Vec<Assignment>>,
     /// Notes about how the settings were resolved (assumed groups, missing includes…).
     notes: Vec<Label>,
     /// Notes about option-file group selection (recomputed when the group suffix becomes known).
@@ -220,7 +220,7 @@ impl Settings {
         self.map.get(&canonical_name(name)).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// All canonical names seen.
+    /// All canonical names seen (in no particular order).
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.map.keys().map(String::as_str)
     }

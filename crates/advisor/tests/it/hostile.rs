@@ -170,6 +170,22 @@ fn a_table_100_000_columns_wide() {
     assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::ShowVariables), "{:?}", kinds(&r));
 }
 
+/// A `\G` row with 100,000 distinct field names (in reverse order): the row's fields are kept
+/// in a vector deduplicated by sorting, never by one search per insert.
+#[test]
+fn a_replica_status_row_with_100_000_distinct_fields() {
+    let mut text = String::from(
+        "mysql> SHOW REPLICA STATUS\\G\n*************************** 1. row ***************************\n\
+         Replica_IO_State: Waiting for source to send event\n  Source_Host: db1\n  Replica_SQL_Running: Yes\n",
+    );
+    for i in (0..100_000).rev() {
+        text.push_str(&format!("  Extra_{i:06}: v\n"));
+    }
+    text.push_str("  Channel_Name: \n1 row in set (0.00 sec)\n");
+    let r = check_text("wide-vertical", &text);
+    assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::ReplicaStatus), "{:?}", kinds(&r));
+}
+
 #[test]
 fn random_binary() {
     for seed in 1..=4u64 {
