@@ -19,6 +19,7 @@ mod facts;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
+mod json;
 pub mod logscan;
 mod redact;
 pub mod render;

@@ -228,6 +228,17 @@ pub enum Applicability {
     DisplayOnly,
 }
 
+impl Applicability {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::NeedsReview => "needs-review",
+            Applicability::DisplayOnly => "display-only",
+        }
+    }
+}
+
 /// A paste-ready fix.
 #[derive(Clone, Debug, Serialize)]
 pub struct Fix {
@@ -284,6 +295,18 @@ pub enum CheckStatus {
     NotApplicable,
 }
 
+impl CheckStatus {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckStatus::Fired => "fired",
+            CheckStatus::Passed => "passed",
+            CheckStatus::Unknown => "unknown",
+            CheckStatus::NotApplicable => "not-applicable",
+        }
+    }
+}
+
 /// A recognised (or unrecognised) part of an input.
 #[derive(Clone, Debug, Serialize)]
 pub struct DocumentInfo {
@@ -337,6 +360,6 @@ impl Report {
     }
     /// Serialises the report as pretty JSON (the documented contract).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+        crate::json::report(self)
     }
 }

@@ -22,7 +22,9 @@ pub(crate) struct Record {
 impl Record {
     /// The field named `name` (exact, then ASCII case-insensitive).
     pub fn get(&self, name: &str) -> Option<&Valued<String>> {
-        self.fields.get(name).or_else(|| self.fields.0.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v))
+        self.fields
+            .get(name)
+            .or_else(|| self.fields.0.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v))
     }
     /// The first present field among `names` (e.g. the 8.0.22+ name, then the legacy one).
     pub fn get_any(&self, names: &[&str]) -> Option<&Valued<String>> {

@@ -2,6 +2,7 @@
 
 mod clone;
 mod hostile;
+mod json;
 mod logscan;
 mod mysql;
 mod options;
