@@ -10,6 +10,8 @@
 //! **Invariant:** every claim covers at least one line, so the walk ends after at most one step per
 //! line (linear time when each recogniser is linear in what it claims).
 
+use crate::text::TrimWs;
+
 use crate::document::{DocKind, Document, Label, Parsed, Problem};
 use crate::source::Source;
 use crate::syntax;
@@ -65,7 +67,7 @@ pub(crate) fn split(src: &Source<'_>) -> Vec<Document> {
         steps += 1;
         debug_assert!(steps <= n + 1);
         let line = src.line(i);
-        if line.trim().is_empty() {
+        if line.trim_ws().is_empty() {
             flush_unrecognized(src, &mut docs, &mut unrec_start, i);
             i += 1;
             continue;
@@ -100,7 +102,7 @@ pub(crate) fn split(src: &Source<'_>) -> Vec<Document> {
                 i = end;
             }
             None => {
-                let t = line.trim_start();
+                let t = line.trim_start_ws();
                 let comment = t.starts_with('#') || t.starts_with(';') || t.starts_with("--");
                 if !comment {
                     at_start = false;

@@ -11,6 +11,8 @@
 //! It also exposes a deterministic work measure ([`work`]): the number of lines and bytes the
 //! parsers asked the [`Source`] for, so tests can check that analysis is linear without timing it.
 
+use crate::text::TrimWs;
+
 use crate::detect::{self, Claim, Hint, Recognizer};
 use crate::document::DocKind;
 use crate::source::Source;
@@ -170,7 +172,7 @@ pub fn split_checked(text: &str) -> Vec<Doc> {
     let mut at = 0usize;
     for d in &docs {
         for line in text[at..d.range.start as usize].lines() {
-            let t = line.trim();
+            let t = line.trim_ws();
             let skippable = t.is_empty()
                 || syntax::prompt::command(line).is_some()
                 || t.starts_with('#')

@@ -16,6 +16,8 @@
 //! language falls back to English; a key missing everywhere renders as the key itself, and a test
 //! keeps both catalogs complete.
 
+use crate::text::TrimWs;
+
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -46,7 +48,7 @@ impl Lang {
 
     /// Parses a tag (`en`, `en-US`, `zh`, `zh-CN`, `zh-Hans`, case-insensitive).
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let t = tag.trim().to_ascii_lowercase();
+        let t = tag.trim_ws().to_ascii_lowercase();
         if t == "en" || t.starts_with("en-") || t.starts_with("en_") {
             Some(Lang::En)
         } else if t == "zh" || t.starts_with("zh-") || t.starts_with("zh_") {
@@ -162,12 +164,14 @@ pub(crate) fn parse_ftl(text: &str) -> Vec<(String, String)> {
         if let Some((k, lines)) = cur.take() {
             let indent = lines
                 .iter()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| l.len() - l.trim_start().len())
+                .filter(|l| !l.trim_ws().is_empty())
+                .map(|l| l.len() - l.trim_start_ws().len())
                 .min()
                 .unwrap_or(0);
-            let body: Vec<&str> =
-                lines.iter().map(|l| if l.len() >= indent { &l[indent..] } else { l.trim_start() }).collect();
+            let body: Vec<&str> = lines
+                .iter()
+                .map(|l| if l.len() >= indent { &l[indent..] } else { l.trim_start_ws() })
+                .collect();
             let mut v = body.join("\n");
             while v.ends_with('\n') {
                 v.pop();
@@ -183,7 +187,7 @@ pub(crate) fn parse_ftl(text: &str) -> Vec<(String, String)> {
             }
             continue;
         }
-        if line.trim().is_empty() {
+        if line.trim_ws().is_empty() {
             if let Some((_, lines)) = current.as_mut() {
                 lines.push(String::new());
             }
@@ -194,8 +198,8 @@ pub(crate) fn parse_ftl(text: &str) -> Vec<(String, String)> {
             continue;
         }
         if let Some((k, v)) = line.split_once('=') {
-            let k = k.trim();
-            let v = v.trim();
+            let k = k.trim_ws();
+            let v = v.trim_ws();
             let mut lines = Vec::new();
             if !v.is_empty() {
                 lines.push(v.to_owned());

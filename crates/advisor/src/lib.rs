@@ -11,7 +11,10 @@
 //! assert!(!report.documents.is_empty());
 //! println!("{}", report.verdicts.clone_restart.as_str());
 //! ```
+
 #![deny(missing_docs)]
+
+use crate::text::TrimWs;
 
 mod detect;
 mod document;
@@ -189,7 +192,7 @@ fn document_info(lang: Lang, d: &Document) -> DocumentInfo {
     DocumentInfo {
         input: d.input,
         kind: d.kind,
-        label: label.trim().to_owned(),
+        label: label.trim_ws().to_owned(),
         line_start: d.line_start,
         line_end: d.line_end,
         range: d.range,

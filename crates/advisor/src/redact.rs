@@ -33,6 +33,8 @@
 //! string on the next), `--password secret` (ambiguous: the MySQL clients read `secret` as a
 //! database name), and passwords in free text.
 
+use crate::text::TrimWs;
+
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -40,34 +42,60 @@ use std::ops::Range;
 const CLIENTS: &[&str] =
     &["mysql", "mariadb", "xtrabackup", "mariabackup", "innobackupex", "mydumper", "myloader"];
 
-/// True when `l` (lower case) holds a word that every form needs: `pass`, `pwd`,
-/// `authentication_string`, `identified`, `://` or a client's name. One byte loop, so that text
-/// without secrets costs one cheap pass even in unoptimised builds.
-fn has_trigger(l: &[u8]) -> bool {
+/// Which of the words the forms need occur in the first line of `l` (lower case): `pass`,
+/// `pwd`, `authentication_string` ([`T_PW`]), `identified` ([`T_IDENTIFIED`]), `://`
+/// ([`T_URL`]), a client's name ([`T_CLIENT`]); and where that line's `\n` is. One byte loop
+/// that skips bytes no word starts with through a table, so that text without secrets costs one
+/// cheap pass even in unoptimised builds.
+fn triggers(l: &[u8]) -> (u8, Option<usize>) {
+    // Bytes that start a trigger word, and the newline.
+    const START: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut k = 0;
+        let firsts = b"pai:mx\n";
+        while k < firsts.len() {
+            t[firsts[k] as usize] = true;
+            k += 1;
+        }
+        t
+    };
+    let mut found = 0;
     let mut i = 0;
-    while i + 1 < l.len() {
-        let words: &[&[u8]] = match (l[i], l[i + 1]) {
-            (b'p', b'a') => &[b"pass"],
-            (b'p', b'w') => &[b"pwd"],
-            (b'a', b'u') => &[b"authentication_string"],
-            (b'i', b'd') => &[b"identified"],
-            (b':', b'/') => &[b"://"],
-            (b'm', b'y') => &[b"mysql", b"mydumper", b"myloader"],
-            (b'm', b'a') => &[b"mariadb", b"mariabackup"],
-            (b'x', b't') => &[b"xtrabackup"],
-            (b'i', b'n') => &[b"innobackupex"],
+    while i < l.len() {
+        if !START[usize::from(l[i])] {
+            i += 1;
+            continue;
+        }
+        if l[i] == b'\n' {
+            return (found, Some(i));
+        }
+        let (bit, words): (u8, &[&[u8]]) = match (l[i], l.get(i + 1).copied().unwrap_or(0)) {
+            (b'p', b'a') => (T_PW, &[b"pass"]),
+            (b'p', b'w') => (T_PW, &[b"pwd"]),
+            (b'a', b'u') => (T_PW, &[b"authentication_string"]),
+            (b'i', b'd') => (T_IDENTIFIED, &[b"identified"]),
+            (b':', b'/') => (T_URL, &[b"://"]),
+            (b'm', b'y') => (T_CLIENT, &[b"mysql", b"mydumper", b"myloader"]),
+            (b'm', b'a') => (T_CLIENT, &[b"mariadb", b"mariabackup"]),
+            (b'x', b't') => (T_CLIENT, &[b"xtrabackup"]),
+            (b'i', b'n') => (T_CLIENT, &[b"innobackupex"]),
             _ => {
                 i += 1;
                 continue;
             }
         };
-        if words.iter().any(|w| l[i..].starts_with(w)) {
-            return true;
+        if found & bit == 0 && words.iter().any(|w| l[i..].starts_with(w)) {
+            found |= bit;
         }
         i += 1;
     }
-    false
+    (found, None)
 }
+
+const T_PW: u8 = 1;
+const T_IDENTIFIED: u8 = 2;
+const T_URL: u8 = 4;
+const T_CLIENT: u8 = 8;
 
 /// The replacement for a secret.
 pub(crate) const MASK: &str = "****";
@@ -138,32 +166,37 @@ pub(crate) fn scrub(report: &mut crate::report::Report) {
 /// Byte ranges of the secrets in `text`, sorted and disjoint.
 fn secret_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
-    // One lower-case copy (same byte offsets), and a quick exit when no form can occur at all.
+    // One lower-case copy (same byte offsets), scanned once: only lines holding a trigger word
+    // are looked at further (most lines of a paste hold none).
     let lower = text.to_ascii_lowercase();
-    if !has_trigger(lower.as_bytes()) {
-        return spans;
-    }
+    let lb = lower.as_bytes();
+    let line_at = |start: usize| {
+        let end = memchr::memchr(b'\n', &lb[start..]).map_or(lb.len(), |i| start + i);
+        // Without the `\r` of a CRLF line.
+        if end > start && lb[end - 1] == b'\r' { (start, end - 1, end) } else { (start, end, end) }
+    };
     let mut start = 0;
-    let mut k8s_secret_name = false;
-    for line in text.split_inclusive('\n') {
-        let content = line.strip_suffix('\n').unwrap_or(line);
-        let content = content.strip_suffix('\r').unwrap_or(content);
-        let lower_line = lower.get(start..start + content.len()).unwrap_or("");
-        let before = spans.len();
-        let triggered = lower_line.len() == content.len() && has_trigger(lower_line.as_bytes());
-        if triggered {
-            line_spans(content, lower_line, &mut spans);
+    while start < lb.len() {
+        let (found, nl) = triggers(&lb[start..]);
+        let next = nl.map_or(lb.len(), |i| start + i);
+        if found != 0 {
+            let (s0, e0) = (start, if next > start && lb[next - 1] == b'\r' { next - 1 } else { next });
+            let (content, lower_line) = (&text[s0..e0], &lower[s0..e0]);
+            let before = spans.len();
+            line_spans(content, lower_line, found, &mut spans);
+            for r in &mut spans[before..] {
+                r.start += s0;
+                r.end += s0;
+            }
+            // Kubernetes: `- name: MYSQL_ROOT_PASSWORD` then `value: secret` on the next line.
+            if is_k8s_secret_name(lower_line) && next < lb.len() {
+                let (s1, e1, _) = line_at(next + 1);
+                if let Some(r) = k8s_value(&text[s1..e1]) {
+                    spans.push(r.start + s1..r.end + s1);
+                }
+            }
         }
-        // Kubernetes: `- name: MYSQL_ROOT_PASSWORD` then `value: secret` on the next line.
-        if k8s_secret_name && let Some(r) = k8s_value(content) {
-            spans.push(r);
-        }
-        k8s_secret_name = triggered && is_k8s_secret_name(lower_line);
-        for r in &mut spans[before..] {
-            r.start += start;
-            r.end += start;
-        }
-        start += line.len();
+        start = next + 1;
     }
     crate::sort::sort_by_key(&mut spans, |r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
@@ -180,10 +213,10 @@ fn secret_spans(text: &str) -> Vec<Range<usize>> {
 
 /// `name: X_PASSWORD` (a Kubernetes `env:` item), whose value follows on the next line.
 fn is_k8s_secret_name(lower: &str) -> bool {
-    let t = lower.trim_start();
-    let t = t.strip_prefix("- ").unwrap_or(t).trim_start();
+    let t = lower.trim_start_ws();
+    let t = t.strip_prefix("- ").unwrap_or(t).trim_start_ws();
     let Some(name) = t.strip_prefix("name:") else { return false };
-    let name = name.trim().trim_matches(|c| c == '"' || c == '\'');
+    let name = name.trim_ws().trim_matches(|c| c == '"' || c == '\'');
     let word = ["password", "passwd", "pwd"].into_iter().find(|w| name.ends_with(w));
     word.is_some_and(|w| name.bytes().all(is_key_byte) && is_secret_key(name.as_bytes(), w.as_bytes()))
 }
@@ -211,23 +244,25 @@ fn k8s_value(line: &str) -> Option<Range<usize>> {
 }
 
 /// Secrets in one line (without terminator; `lower` is its ASCII lower case), as ranges into `line`.
-fn line_spans(line: &str, lower: &str, out: &mut Vec<Range<usize>>) {
+/// `found` is [`triggers`] of the line: each form runs only when its words occur.
+fn line_spans(line: &str, lower: &str, found: u8, out: &mut Vec<Range<usize>>) {
     let b = line.as_bytes();
-    // Quick rejection: every form needs one of these.
-    let has_pw = lower.contains("pass") || lower.contains("pwd") || lower.contains("authentication_string");
+    let has_pw = found & T_PW != 0;
     if has_pw {
         key_values(line, lower, out);
     }
-    if lower.contains("identified") {
+    if found & T_IDENTIFIED != 0 {
         identified(b, lower, out);
     }
     if has_pw && lower.contains("set password") {
         set_password(b, lower, out);
     }
-    if lower.contains("://") {
+    if found & T_URL != 0 {
         urls(b, lower, out);
     }
-    if let Some(at) = client_command(lower) {
+    if found & T_CLIENT != 0
+        && let Some(at) = client_command(lower)
+    {
         command_line(b, at, out);
     }
 }
@@ -597,15 +632,13 @@ fn urls(b: &[u8], ls: &str, out: &mut Vec<Range<usize>>) {
 
 /// Where the first MySQL client command word of the line ends, if any.
 fn client_command(ls: &str) -> Option<usize> {
-    if !CLIENTS.iter().any(|c| ls.contains(c)) {
-        return None;
-    }
     let l = ls.as_bytes();
     let mut i = 0;
     while i < l.len() {
-        // The start of a word: after whitespace, a quote, `=`, `/` (a path) or at the line start.
-        let starts =
-            i == 0 || matches!(l[i - 1], b' ' | b'\t' | b'"' | b'\'' | b'=' | b'/' | b'(' | b';' | b'`');
+        // The start of a word: after whitespace, a quote, `=`, `/` (a path) or at the line start;
+        // and every client's name starts with `m`, `x` or `i`.
+        let starts = matches!(l[i], b'm' | b'x' | b'i')
+            && (i == 0 || matches!(l[i - 1], b' ' | b'\t' | b'"' | b'\'' | b'=' | b'/' | b'(' | b';' | b'`'));
         if starts && CLIENTS.iter().any(|p| l[i..].starts_with(p.as_bytes())) {
             let end = l[i..].iter().position(|&c| c.is_ascii_whitespace()).map(|e| e + i).unwrap_or(l.len());
             return Some(end);

@@ -5,6 +5,8 @@
 //! `MYSQLD_PARENT_PID` (mysqld is PID 1 after `exec "$@"`); Oracle's `mysql/mysql-server` /
 //! `container-registry.oracle.com/mysql/community-server` sets it from `/proc/$$/stat` field 4.
 
+use crate::text::TrimWs;
+
 use super::{Facts, Loc, Valued};
 use crate::document::{Document, Parsed};
 use crate::source::Source;
@@ -38,7 +40,7 @@ pub(crate) enum ImageFamily {
 impl ImageFamily {
     /// Classifies an image reference (`mysql:8.0`, `docker.io/library/mysql`, `mysql/mysql-server:8.0`).
     pub fn of_image(image: &str) -> ImageFamily {
-        let i = image.trim().trim_matches(['"', '\'']).to_ascii_lowercase();
+        let i = image.trim_ws().trim_matches(['"', '\'']).to_ascii_lowercase();
         let no_tag = i.split('@').next().unwrap_or("");
         // Strip the tag (a ':' after the last '/').
         let repo = match no_tag.rfind(':') {
@@ -155,6 +157,10 @@ fn find_file<'a>(files: &'a [PastedFile], path: &str) -> Option<&'a PastedFile> 
 
 /// Entrypoint log markers (§6).
 pub(crate) fn entrypoint_family(line: &str) -> Option<ImageFamily> {
+    // Runs on every line: one search rejects nearly all of them.
+    if !line.contains("[Entrypoint]") {
+        return None;
+    }
     if line.contains("[Entrypoint]: Entrypoint script for MySQL Server") {
         return Some(ImageFamily::DockerHub);
     }
@@ -176,17 +182,17 @@ pub(crate) fn parse_env_file(text: &str) -> Vec<(String, String, usize, usize)> 
     for line in text.split_inclusive('\n') {
         let start = off;
         off += line.len();
-        let t = line.trim();
+        let t = line.trim_ws();
         if t.is_empty() || t.starts_with('#') || t.starts_with(';') {
             continue;
         }
         let t = t.strip_prefix("export ").unwrap_or(t);
         let Some((n, v)) = t.split_once('=') else { continue };
-        let n = n.trim();
+        let n = n.trim_ws();
         if n.is_empty() || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             continue;
         }
-        let v = v.trim();
+        let v = v.trim_ws();
         let v = if v.len() >= 2
             && ((v.starts_with('"') && v.ends_with('"')) || (v.starts_with('\'') && v.ends_with('\'')))
         {
@@ -194,7 +200,7 @@ pub(crate) fn parse_env_file(text: &str) -> Vec<(String, String, usize, usize)> 
         } else {
             v
         };
-        out.push((n.to_owned(), v.to_owned(), start, start + line.trim_end().len()));
+        out.push((n.to_owned(), v.to_owned(), start, start + line.trim_end_ws().len()));
     }
     out
 }
@@ -205,7 +211,7 @@ fn looks_like_env_file(name: &str, text: &str) -> bool {
     }
     let mut any = false;
     for line in text.lines() {
-        let t = line.trim();
+        let t = line.trim_ws();
         if t.is_empty() || t.starts_with('#') {
             continue;
         }
@@ -246,7 +252,7 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
             }
         }
         let whole = Loc { input: src.index, range: src.lines_range(0, src.lines.len()) };
-        let first = src.lines.iter().enumerate().map(|(i, _)| src.line(i)).find(|l| !l.trim().is_empty());
+        let first = src.lines.iter().enumerate().map(|(i, _)| src.line(i)).find(|l| !l.trim_ws().is_empty());
         let name = src.name.to_owned();
         let file = PastedFile { name: name.clone(), at: whole, text: src.text.to_owned() };
         if first.is_some_and(|l| l.starts_with("#!")) || name.ends_with(".sh") {

@@ -1,6 +1,8 @@
 //! Facts from mysql client output, version lines, error logs, client errors and statements:
 //! the server version and flavour, runtime variables, replication channels, clone status, events.
 
+use crate::text::TrimWs;
+
 use super::settings::{Assignment, Origin, canonical_name};
 use super::version::{Flavor, Version};
 use super::{Facts, Loc, Valued};
@@ -228,7 +230,7 @@ impl CloneInfo {
     /// `clone_status.ERROR_NO` as a number.
     pub fn error_no(&self) -> Option<Valued<u32>> {
         let v = self.status.as_ref()?.get("ERROR_NO")?;
-        v.value.trim().parse().ok().map(|n| Valued::new(n, v.at))
+        v.value.trim_ws().parse().ok().map(|n| Valued::new(n, v.at))
     }
     /// The `clone_progress` row of `stage` (`DROP DATA`, `FILE COPY`, …, `RESTART`, `RECOVERY`).
     pub fn stage(&self, stage: &str) -> Option<&Record> {
@@ -546,7 +548,7 @@ fn collect_result(
 /// The variable a result column names: `@@global.sync_relay_log` → `sync_relay_log`,
 /// `@@version` → `version`, `VERSION()` → `version`; `None` for other columns.
 pub(crate) fn variable_of_column(col: &str) -> Option<&str> {
-    let c = col.trim();
+    let c = col.trim_ws();
     if c.eq_ignore_ascii_case("version()") {
         return Some("version");
     }
@@ -561,7 +563,7 @@ pub(crate) fn variable_of_column(col: &str) -> Option<&str> {
 }
 
 fn push_assignment(f: &mut Facts, raw_name: &str, value: &str, at: Loc, origin: Origin) {
-    let raw = raw_name.trim();
+    let raw = raw_name.trim_ws();
     if raw.is_empty() {
         return;
     }
@@ -599,7 +601,7 @@ fn collect_prompt_statements(f: &mut Facts, src: &Source<'_>) {
     while i < n {
         let line = src.line(i);
         let is_prompt_stmt = crate::syntax::prompt::command(line)
-            .is_some_and(|cmd| cmd.len() != line.trim().len() && misc::change_keyword(cmd).is_some());
+            .is_some_and(|cmd| cmd.len() != line.trim_ws().len() && misc::change_keyword(cmd).is_some());
         if is_prompt_stmt {
             let (st, end, _) = misc::parse_change_source(src, i, n);
             f.change_sources.push(statement_fact(src.index, &st));

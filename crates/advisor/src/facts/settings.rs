@@ -18,6 +18,8 @@
 //! `/etc/mysql/my.cnf`, `~/.my.cnf`, and `!include`d files at the directive — cannot be recovered
 //! from pasted text).
 
+use crate::text::TrimWs;
+
 use super::defaults::default_for;
 use super::version::{Flavor, Version};
 use super::{Facts, Loc};
@@ -285,13 +287,13 @@ pub(crate) fn same_value(a: &str, b: &str) -> bool {
     if let (Some(x), Some(y)) = (parse_size(a), parse_size(b)) {
         return x == y;
     }
-    a.trim().eq_ignore_ascii_case(b.trim())
+    a.trim_ws().eq_ignore_ascii_case(b.trim_ws())
 }
 
 /// Canonical form of a variable or option name: trimmed, lower case, `-` → `_`, without a `loose_`
 /// prefix, deprecated aliases mapped to current names.
 pub(crate) fn canonical_name(name: &str) -> String {
-    let mut n = name.trim().to_ascii_lowercase().replace('-', "_");
+    let mut n = name.trim_ws().to_ascii_lowercase().replace('-', "_");
     if let Some(rest) = n.strip_prefix("loose_") {
         n = rest.to_owned();
     }
@@ -337,7 +339,7 @@ fn alias(n: &str) -> Option<&'static str> {
 
 /// Parses MySQL booleans: `ON/OFF/1/0/TRUE/FALSE/YES/NO`, case-insensitive.
 pub(crate) fn parse_bool(s: &str) -> Option<bool> {
-    match s.trim().to_ascii_uppercase().as_str() {
+    match s.trim_ws().to_ascii_uppercase().as_str() {
         "ON" | "1" | "TRUE" | "YES" => Some(true),
         "OFF" | "0" | "FALSE" | "NO" => Some(false),
         _ => None,
@@ -346,7 +348,7 @@ pub(crate) fn parse_bool(s: &str) -> Option<bool> {
 
 /// Parses a number with an optional `K/M/G/T/P/E` suffix (powers of 1024, case-insensitive).
 pub(crate) fn parse_size(s: &str) -> Option<u64> {
-    let t = s.trim();
+    let t = s.trim_ws();
     let (num, mult) = match t.chars().last()? {
         'k' | 'K' => (&t[..t.len() - 1], 1u64 << 10),
         'm' | 'M' => (&t[..t.len() - 1], 1u64 << 20),
@@ -356,7 +358,7 @@ pub(crate) fn parse_size(s: &str) -> Option<u64> {
         'e' | 'E' => (&t[..t.len() - 1], 1u64 << 60),
         _ => (t, 1),
     };
-    num.trim().parse::<u64>().ok()?.checked_mul(mult)
+    num.trim_ws().parse::<u64>().ok()?.checked_mul(mult)
 }
 
 /// Whether mysqld reads an option-file group.
@@ -850,19 +852,19 @@ fn env_file_vars(sources: &[Source<'_>], pf: &super::container::PastedFile) -> V
             None => pf.at,
         };
         offset += raw.len();
-        let t = line.trim();
+        let t = line.trim_ws();
         if t.is_empty() || t.starts_with('#') || t.starts_with(';') {
             continue;
         }
         let t = t.strip_prefix("export ").unwrap_or(t);
         let Some((name, value)) = t.split_once('=') else { continue };
-        let v = value.trim();
+        let v = value.trim_ws();
         let v = v
             .strip_prefix('"')
             .and_then(|x| x.strip_suffix('"'))
             .or_else(|| v.strip_prefix('\'').and_then(|x| x.strip_suffix('\'')))
             .unwrap_or(v);
-        out.push((name.trim().to_owned(), v.to_owned(), at));
+        out.push((name.trim_ws().to_owned(), v.to_owned(), at));
     }
     out
 }
@@ -873,11 +875,11 @@ fn env_file_vars(sources: &[Source<'_>], pf: &super::container::PastedFile) -> V
 fn container_command_line(f: &Facts, sources: &[Source<'_>]) -> Option<(Vec<Arg>, bool)> {
     let def = f.containers.server()?;
     let cmd = def.command.as_ref()?;
-    let v = cmd.value.trim();
+    let v = cmd.value.trim_ws();
     let args: Vec<Arg> = if let Some(list) = v.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
         // A YAML/JSON list: `["--a=1", "--b"]`.
         list.split(',')
-            .map(|w| w.trim().trim_matches(['"', '\'']))
+            .map(|w| w.trim_ws().trim_matches(['"', '\'']))
             .filter(|w| !w.is_empty())
             .map(|w| Arg { text: w.to_owned(), at: cmd.at, unresolved: None, safe: false })
             .collect()

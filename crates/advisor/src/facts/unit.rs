@@ -6,6 +6,8 @@
 //! empty assignments reset lists (`Environment=`, `ExecStart=`, `*ExitStatus=`, `EnvironmentFile=`),
 //! an invalid `Restart=` value is ignored (the previous value stays), later assignments win.
 
+use crate::text::TrimWs;
+
 use super::{Facts, Loc, Valued};
 use crate::document::Document;
 use crate::source::Source;
@@ -634,7 +636,7 @@ const STATUS_NAMES: &[(&str, u32)] = &[
 /// A systemd time span in microseconds (`u64::MAX` for `infinity`): `90`, `1min 30s`, `5s`,
 /// `100ms`, `1.5h`, `2d`. `None` when malformed (systemd would ignore the assignment).
 pub(crate) fn parse_timespan(s: &str) -> Option<u64> {
-    let s = s.trim();
+    let s = s.trim_ws();
     if s == "infinity" {
         return Some(u64::MAX);
     }
@@ -1207,7 +1209,7 @@ fn commented(u: &mut UnitFacts, at: Loc, d: &sd::CommentedDirective) {
 
 fn set_status(set: &mut StatusSet, value: &str, at: Loc, invalid: &mut Vec<String>) {
     set.lines.push(at);
-    if value.trim().is_empty() {
+    if value.trim_ws().is_empty() {
         set.codes.clear();
         set.signals.clear();
         return;
@@ -1486,7 +1488,7 @@ fn apply_show(u: &mut UnitFacts, input: usize, unit: &ShowUnit) {
     }
     u.environment_files = unit
         .all("EnvironmentFiles")
-        .filter(|p| !p.value.trim().is_empty())
+        .filter(|p| !p.value.trim_ws().is_empty())
         .map(|p| {
             let (path, ignore) = show::parse_env_file(&p.value);
             Valued::new(if ignore { format!("-{path}") } else { path }, loc(p))

@@ -1,5 +1,7 @@
 //! MySQL versions and flavours.
 
+use crate::text::TrimWs;
+
 use std::fmt;
 
 /// A `major.minor.patch` version.
@@ -21,7 +23,7 @@ impl Version {
     /// Parses the leading `X.Y[.Z]` of strings such as `8.0.36`, `8.0.36-0ubuntu0.22.04.1`,
     /// `8.0.35-27`, `10.11.6-MariaDB-0+deb12u1`, `v8.4.0`. Returns `None` when there is none.
     pub fn parse(s: &str) -> Option<Version> {
-        let s = s.trim().trim_start_matches(['v', 'V']);
+        let s = s.trim_ws().trim_start_matches(['v', 'V']);
         let mut parts = [0u16; 3];
         let mut count = 0;
         for (k, piece) in s.splitn(3, '.').enumerate() {

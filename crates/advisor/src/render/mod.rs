@@ -14,6 +14,8 @@
 //! assert!(md.starts_with("# "));
 //! ```
 
+use crate::text::TrimWs;
+
 mod markdown;
 mod text;
 
@@ -77,7 +79,7 @@ fn verdict_rows(report: &Report) -> [VerdictRow<'_>; 2] {
 
 /// The note's reasons, without those the summary already says word for word.
 fn extra_reasons(note: &VerdictNote) -> Vec<String> {
-    note.reasons.iter().filter(|r| !note.summary.contains(r.trim())).cloned().collect()
+    note.reasons.iter().filter(|r| !note.summary.contains(r.trim_ws())).cloned().collect()
 }
 
 fn severity_label(lang: Lang, s: Severity) -> String {

@@ -17,6 +17,8 @@
 //! The JSON scanner is small, iterative (an explicit stack, no recursion), keeps byte ranges, and
 //! never fails: unexpected tokens become problems and the scan goes on.
 
+use crate::text::TrimWs;
+
 use crate::detect::{Claim, Hint};
 use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
@@ -77,7 +79,7 @@ impl AutoCnf {
 /// that closes the top-level object; it stops early (with a problem) at a prompt or a line that
 /// cannot continue JSON.
 pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
-    let line = src.line(i).trim_start();
+    let line = src.line(i).trim_start_ws();
     if !line.starts_with('{') {
         return None;
     }
@@ -307,7 +309,7 @@ fn parse(src: &Source<'_>, i: usize) -> (AutoCnf, Vec<Problem>, usize) {
     let mut bad_reported = 0usize;
     'lines: while j < n {
         let line = src.line(j);
-        if j > i && (prompt::command(line).is_some() || !json_continuation(line.trim_start())) {
+        if j > i && (prompt::command(line).is_some() || !json_continuation(line.trim_start_ws())) {
             break;
         }
         let base = src.lines.get(j).map(|l| l.range.start).unwrap_or(0);

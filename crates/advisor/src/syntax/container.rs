@@ -19,6 +19,8 @@
 //! YAML is read as a simple indentation tree of `key: value` and `- item` lines; flow values
 //! (`[a, b]`) are kept as written. Anything else is skipped.
 
+use crate::text::TrimWs;
+
 use crate::detect::{Claim, Hint};
 use crate::document::{DocKind, Parsed};
 use crate::facts::container::{ContainerDef, ContainerSource, entrypoint_family};
@@ -45,16 +47,16 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
         let mut w = c.split_whitespace().skip_while(|w| *w == "sudo");
         matches!(w.next(), Some("docker" | "podman" | "nerdctl")) && c.contains(" run ")
     });
-    let t = line.trim();
+    let t = line.trim_ws();
     // The continuation lines of a prompt's `docker run … \` (the definition is read from the
     // prompt line on): claim them, and the container id printed after them, so they are not left
     // "not recognised".
-    if after_run && i > 0 && src.line(i - 1).trim_end().ends_with('\\') {
+    if after_run && i > 0 && src.line(i - 1).trim_end_ws().ends_with('\\') {
         let mut end = i + 1;
-        while src.line(end - 1).trim_end().ends_with('\\') && end < src.lines.len() {
+        while src.line(end - 1).trim_end_ws().ends_with('\\') && end < src.lines.len() {
             end += 1;
         }
-        let id = src.lines.get(end).map(|_| src.line(end).trim()).unwrap_or("");
+        let id = src.lines.get(end).map(|_| src.line(end).trim_ws()).unwrap_or("");
         if (12..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_hexdigit()) {
             end += 1;
         }
@@ -65,7 +67,7 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
         return Some(claim(i + 1, Some("docker run".to_owned()), Vec::new()));
     }
     if !line.starts_with(' ') && !line.starts_with('\t') {
-        let t = line.trim_end();
+        let t = line.trim_end_ws();
         if t == "services:"
             || ((t.starts_with("version:") || t.starts_with("name:")) && compose_follows(src, i))
         {
@@ -231,7 +233,7 @@ pub(crate) fn docker_run_defs(src: &Source<'_>, i: usize) -> Option<Vec<Containe
 
 fn docker_run(src: &Source<'_>, i: usize) -> Option<Claim> {
     let line = src.line(i);
-    let first = crate::syntax::prompt::command(line).unwrap_or(line).trim_start();
+    let first = crate::syntax::prompt::command(line).unwrap_or(line).trim_start_ws();
     let mut w = first.split_whitespace();
     let mut a = w.next()?;
     if a == "sudo" {
@@ -248,7 +250,7 @@ fn docker_run(src: &Source<'_>, i: usize) -> Option<Claim> {
     // Continuation lines.
     let mut end = i + 1;
     let mut cur = i;
-    while src.line(cur).trim_end().ends_with('\\') && end < src.lines.len() {
+    while src.line(cur).trim_end_ws().ends_with('\\') && end < src.lines.len() {
         cur = end;
         end += 1;
     }
@@ -263,7 +265,7 @@ fn docker_run(src: &Source<'_>, i: usize) -> Option<Claim> {
             let ps2 = t == ">"
                 && text.get(*s..*e) == Some(">")
                 && text.get(..*s).is_some_and(|b| {
-                    b.contains('\n') && b.rsplit('\n').next().is_some_and(|l| l.trim().is_empty())
+                    b.contains('\n') && b.rsplit('\n').next().is_some_and(|l| l.trim_ws().is_empty())
                 });
             !ps2
         })
@@ -347,7 +349,7 @@ struct YLine<'a> {
 
 fn yline<'a>(src: &Source<'a>, idx: usize) -> Option<YLine<'a>> {
     let line = src.line(idx);
-    let t = line.trim_start();
+    let t = line.trim_start_ws();
     if t.is_empty() || t.starts_with('#') {
         return None;
     }
@@ -356,16 +358,16 @@ fn yline<'a>(src: &Source<'a>, idx: usize) -> Option<YLine<'a>> {
     let mut dash = false;
     if let Some(r) = body.strip_prefix("- ").or_else(|| if body == "-" { Some("") } else { None }) {
         dash = true;
-        let r2 = r.trim_start();
+        let r2 = r.trim_start_ws();
         indent += body.len() - r2.len();
         body = r2;
     }
     let (key, value) =
         match body.find(": ").or_else(|| if body.ends_with(':') { Some(body.len() - 1) } else { None }) {
             Some(p) if !body[..p].contains(' ') || body[..p].starts_with(['"', '\'']) => {
-                (Some(body[..p].trim_matches(['"', '\''])), body[p + 1..].trim())
+                (Some(body[..p].trim_matches(['"', '\''])), body[p + 1..].trim_ws())
             }
-            _ => (None, body.trim()),
+            _ => (None, body.trim_ws()),
         };
     let lr = src.lines.get(idx)?.range;
     let value = strip_comment(value);
@@ -378,13 +380,13 @@ fn strip_comment(v: &str) -> &str {
         return v;
     }
     match v.find(" #") {
-        Some(p) => v[..p].trim_end(),
+        Some(p) => v[..p].trim_end_ws(),
         None => v,
     }
 }
 
 fn unquote(v: &str) -> &str {
-    let v = v.trim();
+    let v = v.trim_ws();
     if v.len() >= 2
         && ((v.starts_with('"') && v.ends_with('"')) || (v.starts_with('\'') && v.ends_with('\'')))
     {
@@ -398,7 +400,7 @@ const COMPOSE_TOP: &[&str] =
     &["version", "name", "services", "volumes", "networks", "configs", "secrets", "include"];
 
 fn compose_follows(src: &Source<'_>, i: usize) -> bool {
-    (i + 1..(i + 4).min(src.lines.len())).any(|k| src.line(k).trim_end() == "services:")
+    (i + 1..(i + 4).min(src.lines.len())).any(|k| src.line(k).trim_end_ws() == "services:")
 }
 
 fn compose(src: &Source<'_>, i: usize) -> Claim {
@@ -408,7 +410,7 @@ fn compose(src: &Source<'_>, i: usize) -> Claim {
         let l = src.line(end);
         let top = !l.is_empty() && !l.starts_with([' ', '\t', '#']);
         if top {
-            let key = l.split(':').next().unwrap_or("").trim();
+            let key = l.split(':').next().unwrap_or("").trim_ws();
             if !(COMPOSE_TOP.contains(&key) || key.starts_with("x-")) || !l.contains(':') {
                 break;
             }
@@ -416,7 +418,7 @@ fn compose(src: &Source<'_>, i: usize) -> Claim {
         end += 1;
     }
     // Trim trailing blank lines.
-    while end > i + 1 && src.line(end - 1).trim().is_empty() {
+    while end > i + 1 && src.line(end - 1).trim_ws().is_empty() {
         end -= 1;
     }
     let mut defs: Vec<ContainerDef> = Vec::new();
@@ -499,9 +501,9 @@ fn compose(src: &Source<'_>, i: usize) -> Claim {
 
 /// `["a", "b"]` → `a b`; other values unchanged.
 fn flow(v: &str) -> String {
-    let t = v.trim();
+    let t = v.trim_ws();
     if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-        inner.split(',').map(|p| unquote(p.trim())).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+        inner.split(',').map(|p| unquote(p.trim_ws())).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
     } else {
         t.to_owned()
     }
@@ -512,7 +514,7 @@ fn kubernetes(src: &Source<'_>, i: usize) -> Option<Claim> {
     let mut end = i + 1;
     while end < n {
         let l = src.line(end);
-        if l.trim_end() == "---" {
+        if l.trim_end_ws() == "---" {
             break;
         }
         let top = !l.is_empty() && !l.starts_with([' ', '\t', '#', '-']);
@@ -521,7 +523,7 @@ fn kubernetes(src: &Source<'_>, i: usize) -> Option<Claim> {
         }
         end += 1;
     }
-    while end > i + 1 && src.line(end - 1).trim().is_empty() {
+    while end > i + 1 && src.line(end - 1).trim_ws().is_empty() {
         end -= 1;
     }
     let mut kind: Option<String> = None;
@@ -546,7 +548,7 @@ fn kubernetes(src: &Source<'_>, i: usize) -> Option<Claim> {
             continue;
         }
         let Some(ci) = containers_indent else { continue };
-        let raw_indent = src.line(idx).len() - src.line(idx).trim_start().len();
+        let raw_indent = src.line(idx).len() - src.line(idx).trim_start_ws().len();
         if raw_indent <= ci && !(y.dash && raw_indent == ci) {
             containers_indent = None;
             continue;

@@ -2,6 +2,8 @@
 //! (8.0, 5.7, MariaDB, syslog/journald-prefixed), client errors (`ERROR 3707 (HY000): …`), and
 //! `CHANGE REPLICATION SOURCE TO` / `CHANGE MASTER TO` statements.
 
+use crate::text::TrimWs;
+
 use crate::detect::{Claim, Hint};
 use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
@@ -159,7 +161,7 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
             problems: Vec::new(),
         });
     }
-    if change_keyword(line.trim_start()).is_some() {
+    if change_keyword(line.trim_start_ws()).is_some() {
         let (stmt, end, problems) = parse_change_source(src, i, src.lines.len());
         let statement: String =
             if stmt.legacy { "CHANGE MASTER TO".into() } else { "CHANGE REPLICATION SOURCE TO".into() };
@@ -193,7 +195,7 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
 /// `mysql  Ver 8.0.36 for …` (8.0+ clients) carries it directly.
 pub(crate) fn parse_version_line(src: &Source<'_>, i: usize) -> Option<VersionLine> {
     let line = src.line(i);
-    let t = line.trim();
+    let t = line.trim_ws();
     let mut words = t.split_whitespace();
     let program = words.next()?;
     if words.next()? != "Ver" {
@@ -207,7 +209,7 @@ pub(crate) fn parse_version_line(src: &Source<'_>, i: usize) -> Option<VersionLi
         _ => return None,
     };
     let ver_pos = t.find(" Ver ")? + 5;
-    let after = t.get(ver_pos..)?.trim_start();
+    let after = t.get(ver_pos..)?.trim_start_ws();
     let mut vs = after.split_whitespace();
     let mut version = vs.next()?.trim_end_matches(',');
     if vs.next() == Some("Distrib")
@@ -217,7 +219,7 @@ pub(crate) fn parse_version_line(src: &Source<'_>, i: usize) -> Option<VersionLi
     }
     crate::facts::Version::parse(version)?;
     let rest_start = after.find(version).map(|p| p + version.len()).unwrap_or(0);
-    let rest = after.get(rest_start..).unwrap_or("").trim_start_matches(',').trim().to_owned();
+    let rest = after.get(rest_start..).unwrap_or("").trim_start_matches(',').trim_ws().to_owned();
     Some(VersionLine {
         range: src.lines[i].range,
         program: Spanned::of(src, i, program),
@@ -251,7 +253,7 @@ pub(crate) fn parse_log_line(src: &Source<'_>, i: usize) -> Option<LogLine> {
         return None;
     }
     let line = src.line(i);
-    let t = line.trim_start();
+    let t = line.trim_start_ws();
     // Container entrypoint lines (`… [Note] [Entrypoint]: …`) belong to `syntax::container`.
     if t.contains("[Entrypoint]") {
         return None;
@@ -260,14 +262,14 @@ pub(crate) fn parse_log_line(src: &Source<'_>, i: usize) -> Option<LogLine> {
     let mut rest = t;
     if let Some((prefix, after)) = syslog_prefix(t) {
         out.syslog_prefix = Some(Spanned::of(src, i, prefix));
-        rest = after.trim_start();
+        rest = after.trim_start_ws();
     }
     if let Some(r) = mysql_line(src, i, rest, &mut out) {
         rest = r;
     } else if out.syslog_prefix.is_none() && !is_bare_startup(rest) {
         return None;
     }
-    let msg = rest.trim_end();
+    let msg = rest.trim_end_ws();
     out.message = Spanned::of(src, i, msg);
     announce_version(src, i, msg, &mut out);
     Some(out)
@@ -276,7 +278,7 @@ pub(crate) fn parse_log_line(src: &Source<'_>, i: usize) -> Option<LogLine> {
 /// The untimestamped `Version: '5.7.44-log'  socket: '…'  port: 3306  MySQL Community Server (GPL)`
 /// line that 5.7 prints after `ready for connections.`
 fn version_continuation(src: &Source<'_>, i: usize) -> Option<LogLine> {
-    let t = src.line(i).trim();
+    let t = src.line(i).trim_ws();
     if !t.starts_with("Version: '") {
         return None;
     }
@@ -374,24 +376,24 @@ fn mysql_line<'a>(src: &Source<'_>, i: usize, t: &'a str, out: &mut LogLine) -> 
 }
 
 fn split_word(t: &str) -> Option<(&str, &str)> {
-    let t = t.trim_start();
+    let t = t.trim_start_ws();
     if t.is_empty() {
         return None;
     }
     let end = t.find(char::is_whitespace).unwrap_or(t.len());
-    Some((t.get(..end)?, t.get(end..)?.trim_start()))
+    Some((t.get(..end)?, t.get(end..)?.trim_start_ws()))
 }
 
 /// `[x] rest` → (`x`, `rest`).
 fn bracket(t: &str) -> Option<(&str, &str)> {
-    let t = t.trim_start();
+    let t = t.trim_start_ws();
     let inner = t.strip_prefix('[')?;
     let close = inner.find(']')?;
     let word = inner.get(..close)?;
     if word.is_empty() || word.len() > 24 || word.contains(' ') {
         return None;
     }
-    Some((word, inner.get(close + 1..)?.trim_start()))
+    Some((word, inner.get(close + 1..)?.trim_start_ws()))
 }
 
 /// `/usr/sbin/mysqld (mysqld 8.0.36) starting as process 1234 …` without a timestamp.
@@ -429,9 +431,9 @@ fn announce_version(src: &Source<'_>, i: usize, msg: &str, out: &mut LogLine) {
                 let comment = match tail.find("port: ") {
                     Some(p) => {
                         let t2 = tail.get(p + 6..).unwrap_or("");
-                        t2.trim_start_matches(|c: char| c.is_ascii_digit()).trim()
+                        t2.trim_start_matches(|c: char| c.is_ascii_digit()).trim_ws()
                     }
-                    None => tail.trim(),
+                    None => tail.trim_ws(),
                 };
                 out.version_comment = Some(comment.to_owned());
             }
@@ -448,20 +450,20 @@ fn announce_version(src: &Source<'_>, i: usize, msg: &str, out: &mut LogLine) {
 /// (the mysql client, its batch mode, and Go/Python driver messages).
 pub(crate) fn parse_client_error(src: &Source<'_>, i: usize) -> Option<ClientError> {
     let line = src.line(i);
-    let t = line.trim();
+    let t = line.trim_ws();
     let rest = t.strip_prefix("ERROR").or_else(|| t.strip_prefix("Error"))?;
     let rest = rest.strip_prefix(':').unwrap_or(rest);
     if !rest.starts_with(' ') {
         return None;
     }
-    let rest = rest.trim_start();
+    let rest = rest.trim_start_ws();
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 5 {
         return None;
     }
     let code_s = rest.get(..digits)?;
     let code: u32 = code_s.parse().ok()?;
-    let mut r = rest.get(digits..)?.trim_start();
+    let mut r = rest.get(digits..)?.trim_start_ws();
     let mut sqlstate = None;
     if let Some(inner) = r.strip_prefix('(') {
         let close = inner.find(')')?;
@@ -469,15 +471,15 @@ pub(crate) fn parse_client_error(src: &Source<'_>, i: usize) -> Option<ClientErr
         if st.len() == 5 && st.bytes().all(|b| b.is_ascii_alphanumeric()) {
             sqlstate = Some(Spanned::of(src, i, st));
         }
-        r = inner.get(close + 1..)?.trim_start();
+        r = inner.get(close + 1..)?.trim_start_ws();
     }
     if let Some(after) = r.strip_prefix("at line") {
-        r = after.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
+        r = after.trim_start_ws().trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_ws();
         if let Some(after) = r.strip_prefix("in file:") {
             r = after.find(':').and_then(|p| after.get(p..)).unwrap_or(after);
         }
     }
-    let msg = r.strip_prefix(':')?.trim();
+    let msg = r.strip_prefix(':')?.trim_ws();
     Some(ClientError {
         range: src.lines[i].range,
         code,
@@ -542,7 +544,7 @@ pub(crate) fn parse_change_source(
     let mut in_quote: Option<(u8, usize, u32)> = None; // (quote, token index, start offset)
     while j < limit {
         let line = src.line(j);
-        if j > i && line.trim().is_empty() && in_quote.is_none() {
+        if j > i && line.trim_ws().is_empty() && in_quote.is_none() {
             break;
         }
         let body = strip_prompt(line);
@@ -644,7 +646,7 @@ fn strip_prompt(line: &str) -> &str {
 /// `TO` keyword anything does; otherwise the line must start with an option (`NAME =`), `FOR`, `,`
 /// or a terminator.
 fn continues_statement(body: &str, last: Option<&Tok>) -> bool {
-    let t = body.trim_start();
+    let t = body.trim_start_ws();
     if matches!(last.map(|l| l.kind), Some(TokKind::Comma | TokKind::Eq) | None) {
         return true;
     }
@@ -658,7 +660,7 @@ fn continues_statement(body: &str, last: Option<&Tok>) -> bool {
         return true;
     }
     let name_len = t.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
-    name_len > 0 && t.get(name_len..).is_some_and(|r| r.trim_start().starts_with('='))
+    name_len > 0 && t.get(name_len..).is_some_and(|r| r.trim_start_ws().starts_with('='))
         || up.starts_with("TO ")
         || up.starts_with("SOURCE TO")
         || up == "TO"

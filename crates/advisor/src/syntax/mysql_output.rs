@@ -7,6 +7,8 @@
 //! from the columns, and from the echoed command (`mysql> SHOW REPLICA STATUS\G`) when the columns
 //! alone cannot tell.
 
+use crate::text::TrimWs;
+
 use crate::detect::{Claim, Hint};
 use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
@@ -103,9 +105,9 @@ impl ResultSet {
 /// a `\G` field block right after a `\G` command, or a lone `Empty set` line.
 pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
     let line = src.line(i);
-    let t = line.trim();
+    let t = line.trim_ws();
     let mut problems = Vec::new();
-    let (mut rs, end) = if is_border(t) && src.line(i + 1).trim_start().starts_with('|') {
+    let (mut rs, end) = if is_border(t) && src.line(i + 1).trim_start_ws().starts_with('|') {
         parse_table(src, i, &mut problems)
     } else if row_header_number(t).is_some() {
         parse_vertical(src, i, &mut problems)
@@ -123,7 +125,7 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
             ..ResultSet::default()
         };
         // `Rows matched: 1  Changed: 1  Warnings: 0` may follow an UPDATE.
-        let extra = src.line(i + 1).trim_start().starts_with("Rows matched:");
+        let extra = src.line(i + 1).trim_start_ws().starts_with("Rows matched:");
         (rs, i + 1 + usize::from(extra && i + 1 < src.lines.len()))
     } else if headerless_vertical_start(src, i, hint) {
         parse_vertical(src, i, &mut problems)
@@ -146,7 +148,7 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
     Some(Claim {
         kind: rs.doc_kind(),
         end,
-        name: cmd.map(|c| c.trim_end_matches(';').trim_end_matches("\\G").trim().to_owned()),
+        name: cmd.map(|c| c.trim_end_matches(';').trim_end_matches("\\G").trim_ws().to_owned()),
         label,
         parsed: Parsed::Result(rs),
         problems,
@@ -192,7 +194,7 @@ pub(crate) fn classify(columns: &[String], command: Option<&str>) -> DocKind {
 
 /// True for `@@x`, `@@global.x`, `VERSION()` columns.
 pub(crate) fn is_variable_column(c: &str) -> bool {
-    let c = c.trim();
+    let c = c.trim_ws();
     c.starts_with("@@") || c.eq_ignore_ascii_case("version()")
 }
 
@@ -200,7 +202,7 @@ pub(crate) fn is_variable_column(c: &str) -> bool {
 fn classify_command(cmd: &str) -> Option<DocKind> {
     let u: String = cmd.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_uppercase();
     let u = shell_statement(&u);
-    let u = u.trim_end_matches(';').trim_end_matches("\\G").trim_end_matches("\\g").trim();
+    let u = u.trim_end_matches(';').trim_end_matches("\\G").trim_end_matches("\\g").trim_ws();
     if u.starts_with("SHOW REPLICA STATUS")
         || u.starts_with("SHOW SLAVE STATUS")
         || u.starts_with("SHOW ALL SLAVES STATUS")
@@ -244,7 +246,7 @@ fn full_command(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<String> {
         let line = src.line(k);
         let Some(cmd) = crate::syntax::prompt::command(line) else { break };
         parts.push(cmd);
-        if !line.trim_start().starts_with("->") {
+        if !line.trim_start_ws().starts_with("->") {
             break;
         }
     }
@@ -370,18 +372,18 @@ fn summary(t: &str) -> Option<Summary> {
         let rest = rest.strip_prefix(" rows in set").or_else(|| rest.strip_prefix(" row in set"))?;
         (n, rest)
     };
-    let rest = rest.trim_start();
+    let rest = rest.trim_start_ws();
     let mut warnings = 0;
     let rest = if let Some(w) = rest.strip_prefix(',') {
-        let w = w.trim_start();
+        let w = w.trim_start_ws();
         let d = w.bytes().take_while(u8::is_ascii_digit).count();
         warnings = w.get(..d).and_then(|s| s.parse().ok()).unwrap_or(0);
         w.get(d..)
             .unwrap_or("")
-            .trim_start()
+            .trim_start_ws()
             .trim_start_matches("warnings")
             .trim_start_matches("warning")
-            .trim_start()
+            .trim_start_ws()
     } else {
         rest
     };
@@ -420,7 +422,7 @@ fn border_widths(t: &str) -> Vec<usize> {
 /// A cell reading `NULL` is null. Rows with the wrong number of cells become problems.
 fn parse_table(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (ResultSet, usize) {
     let n = src.lines.len();
-    let widths = border_widths(src.line(i).trim());
+    let widths = border_widths(src.line(i).trim_ws());
     let mut rs = ResultSet { form: Form::Table, ..ResultSet::default() };
     let mut header: Vec<(String, TextRange)> = Vec::new();
     let mut j = i + 1;
@@ -432,21 +434,21 @@ fn parse_table(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (Resu
     }
     rs.columns = header.iter().map(|(s, _)| s.clone()).collect();
     // Separator after the header.
-    if j < n && is_border(src.line(j).trim()) {
+    if j < n && is_border(src.line(j).trim_ws()) {
         j += 1;
     }
     while j < n {
-        let t = src.line(j).trim();
+        let t = src.line(j).trim_ws();
         if is_border(t) {
             j += 1;
             // A closing border: a summary may follow.
             if j < n
-                && let Some(s) = summary(src.line(j).trim())
+                && let Some(s) = summary(src.line(j).trim_ws())
             {
                 rs.summary = Some(Summary { range: src.lines[j].range, ..s });
                 j += 1;
             }
-            if j < n && src.line(j).trim_start().starts_with('|') {
+            if j < n && src.line(j).trim_start_ws().starts_with('|') {
                 continue;
             }
             break;
@@ -456,8 +458,8 @@ fn parse_table(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (Resu
         }
         // A logical row: until a line ending in `|`.
         let mut k = j;
-        while k < n && k - j < MAX_ROW_LINES && !src.line(k).trim_end().ends_with('|') {
-            let next = src.line(k + 1).trim();
+        while k < n && k - j < MAX_ROW_LINES && !src.line(k).trim_end_ws().ends_with('|') {
+            let next = src.line(k + 1).trim_ws();
             if k + 1 >= n || is_border(next) || next.is_empty() {
                 break;
             }
@@ -488,7 +490,7 @@ fn parse_table(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (Resu
     }
     if rs.summary.is_none()
         && j < n
-        && let Some(s) = summary(src.line(j).trim())
+        && let Some(s) = summary(src.line(j).trim_ws())
     {
         rs.summary = Some(Summary { range: src.lines[j].range, ..s });
         j += 1;
@@ -505,8 +507,8 @@ fn split_row<'a>(
 ) -> (Vec<(&'a str, TextRange)>, TextRange) {
     let range = src.lines_range(start, end);
     let text = src.slice(range);
-    let body = text.trim();
-    let base = range.start + (text.len() - text.trim_start().len()) as u32;
+    let body = text.trim_ws();
+    let base = range.start + (text.len() - text.trim_start_ws().len()) as u32;
     let inner = body.strip_prefix('|').unwrap_or(body);
     let inner = inner.strip_suffix('|').unwrap_or(inner);
     let inner_off = base + u32::from(body.starts_with('|'));
@@ -545,8 +547,8 @@ fn split_row<'a>(
 }
 
 fn trimmed(cell: &str, start: u32) -> (&str, TextRange) {
-    let lead = cell.len() - cell.trim_start().len();
-    let t = cell.trim();
+    let lead = cell.len() - cell.trim_start_ws().len();
+    let t = cell.trim_ws();
     let s = start + lead as u32;
     (t, TextRange::new(s, s + t.len() as u32))
 }
@@ -567,10 +569,10 @@ fn char_width(c: char) -> usize {
 
 /// `*************************** 1. row ***************************` → 1.
 fn row_header_number(t: &str) -> Option<u64> {
-    let rest = t.strip_prefix("***")?.trim_start_matches('*').trim();
-    let rest = rest.strip_suffix("***")?.trim_end_matches('*').trim();
+    let rest = t.strip_prefix("***")?.trim_start_matches('*').trim_ws();
+    let rest = rest.strip_suffix("***")?.trim_end_matches('*').trim_ws();
     let num = rest.strip_suffix(". row")?;
-    num.trim().parse().ok()
+    num.trim_ws().parse().ok()
 }
 
 /// A `\G` field line: `   Name: value` → (colon byte column, name, value). The name has no
@@ -578,7 +580,7 @@ fn row_header_number(t: &str) -> Option<u64> {
 fn field_line(line: &str) -> Option<(usize, &str, &str)> {
     let colon = line.find(':')?;
     let head = line.get(..colon)?;
-    let name = head.trim_start();
+    let name = head.trim_start_ws();
     if name.is_empty() || name.chars().any(char::is_whitespace) {
         return None;
     }
@@ -618,7 +620,7 @@ fn looks_like_uuid(s: &str) -> bool {
 /// first field is a replica-status or channel-table anchor.
 fn headerless_vertical_start(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> bool {
     let Some((_, name, _)) = field_line(src.line(i)) else { return false };
-    let after_g = hint.command.is_some_and(|c| c.trim_end().trim_end_matches(';').ends_with("\\G"));
+    let after_g = hint.command.is_some_and(|c| c.trim_end_ws().trim_end_matches(';').ends_with("\\G"));
     let anchor = matches!(name, "Replica_IO_State" | "Slave_IO_State" | "CHANNEL_NAME");
     // The next line must be a field line aligned on the same colon, to be sure.
     let aligned = field_line(src.line(i + 1)).zip(field_line(src.line(i))).is_some_and(|(a, b)| a.0 == b.0);
@@ -655,7 +657,7 @@ fn parse_vertical(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (R
     };
     while j < n {
         let line = src.line(j);
-        let t = line.trim();
+        let t = line.trim_ws();
         let lr = src.lines[j].range;
         if row_header_number(t).is_some() {
             finish(&mut rs, cur.take());
@@ -672,12 +674,12 @@ fn parse_vertical(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (R
         if t.is_empty() {
             // Look past blank lines: does the block go on?
             let mut k = j;
-            while k < n && src.line(k).trim().is_empty() {
+            while k < n && src.line(k).trim_ws().is_empty() {
                 k += 1;
             }
             let next = src.line(k);
             let goes_on = k < n
-                && (row_header_number(next.trim()).is_some()
+                && (row_header_number(next.trim_ws()).is_some()
                     || field_line(next).is_some_and(|(c, _, _)| Some(c) == colon_col));
             if goes_on && cur.is_some() {
                 j = k;
@@ -694,8 +696,8 @@ fn parse_vertical(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (R
                 colon_col = Some(c);
                 let row = cur.get_or_insert_with(|| Row { fields: Vec::new(), range: lr });
                 let name_range = src.range_in_line(j, name);
-                let value_range = src.range_in_line(j, value.trim_end());
-                let v = value.trim_end();
+                let value_range = src.range_in_line(j, value.trim_end_ws());
+                let v = value.trim_end_ws();
                 row.fields.push(Field {
                     name: name.to_owned(),
                     name_range,
@@ -748,7 +750,7 @@ fn tab_header(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> bool {
     }
     let cols: Vec<&str> = line.split('\t').collect();
     let names_ok = cols.iter().all(|c| {
-        let c = c.trim();
+        let c = c.trim_ws();
         !c.is_empty() && !c.contains(' ') && !c.contains('=')
     });
     if !names_ok || cols.len() < 2 {
@@ -756,10 +758,10 @@ fn tab_header(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> bool {
     }
     let next = src.line(i + 1);
     let same = i + 1 < src.lines.len() && next.split('\t').count() == cols.len();
-    let owned: Vec<String> = cols.iter().map(|c| c.trim().to_owned()).collect();
+    let owned: Vec<String> = cols.iter().map(|c| c.trim_ws().to_owned()).collect();
     let known = classify(&owned, None) != DocKind::QueryResult;
     let after_select = hint.command.is_some_and(|c| {
-        let u = c.trim_start().to_ascii_uppercase();
+        let u = c.trim_start_ws().to_ascii_uppercase();
         u.starts_with("SELECT") || u.starts_with("SHOW") || u.contains("MYSQL ")
     });
     same && (known || after_select)
@@ -771,8 +773,10 @@ fn tab_header(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> bool {
 fn parse_tabs(src: &Source<'_>, i: usize, _problems: &mut Vec<Problem>) -> (ResultSet, usize) {
     let n = src.lines.len();
     let header_line = src.line(i);
-    let header: Vec<(String, TextRange)> =
-        header_line.split('\t').map(|c| (c.trim().to_owned(), src.range_in_line(i, c.trim()))).collect();
+    let header: Vec<(String, TextRange)> = header_line
+        .split('\t')
+        .map(|c| (c.trim_ws().to_owned(), src.range_in_line(i, c.trim_ws())))
+        .collect();
     let mut rs = ResultSet {
         form: Form::Tabs,
         columns: header.iter().map(|(c, _)| c.clone()).collect(),

@@ -14,6 +14,8 @@
 //! - Included files are not read (they are not in the input); `facts::settings` notes them.
 //! - `[mysqld_multi]` instance groups (`[mysqld1]`) are recognised but not attributed to an instance.
 
+use crate::text::TrimWs;
+
 use crate::detect::{Claim, Hint};
 use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
@@ -255,10 +257,10 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
         return Some(c);
     }
     let (path, whole_file) = input_name_hint(src, hint);
-    let first = src.line(i).trim();
+    let first = src.line(i).trim_ws();
     let starts = match classify(first) {
         Shape::Header(name) => {
-            let n = name.trim().to_ascii_lowercase();
+            let n = name.trim_ws().to_ascii_lowercase();
             is_known_group(&n) || (whole_file && !SYSTEMD_SECTIONS.contains(&n.as_str()))
         }
         Shape::Include => true,
@@ -341,12 +343,12 @@ fn classify(t: &str) -> Shape<'_> {
         };
     }
     let body = strip_end_comment(t);
-    let key = body.split('=').next().unwrap_or("").trim();
+    let key = body.split('=').next().unwrap_or("").trim_ws();
     if plausible_key(key) { Shape::Entry } else { Shape::Other }
 }
 
 fn valid_group_name(s: &str) -> bool {
-    let s = s.trim();
+    let s = s.trim_ws();
     !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.@".contains(&b))
 }
 
@@ -442,7 +444,7 @@ const PREFIXED_REAL_NAMES: &[&str] = &[
 
 /// Splits a key into `(loose, prefix, option)`; see [`Entry::option`].
 pub(crate) fn split_key(key: &str) -> (bool, Option<Prefix>, String) {
-    let mut n = key.trim().to_ascii_lowercase().replace('-', "_");
+    let mut n = key.trim_ws().to_ascii_lowercase().replace('-', "_");
     let mut loose = false;
     if let Some(rest) = n.strip_prefix("loose_") {
         loose = true;
@@ -468,7 +470,7 @@ pub(crate) fn split_key(key: &str) -> (bool, Option<Prefix>, String) {
 fn effective_value(prefix: Option<Prefix>, decoded: Option<&str>) -> String {
     match (prefix, decoded) {
         (Some(Prefix::Skip | Prefix::Disable), _) => "OFF".to_owned(),
-        (Some(Prefix::Enable), Some(v)) if v.trim() == "0" => "OFF".to_owned(),
+        (Some(Prefix::Enable), Some(v)) if v.trim_ws() == "0" => "OFF".to_owned(),
         (Some(Prefix::Enable), _) => "ON".to_owned(),
         (_, None) => "ON".to_owned(),
         (_, Some(v)) => v.to_owned(),
@@ -503,7 +505,7 @@ enum LineParse {
 ///   quotes removed; escapes `\b \t \n \r \s \\ \" \'` are decoded.
 fn parse_line(src: &Source<'_>, j: usize) -> LineParse {
     let raw = src.line(j);
-    let t = raw.trim();
+    let t = raw.trim_ws();
     if t.is_empty() {
         return LineParse::Blank;
     }
@@ -513,7 +515,7 @@ fn parse_line(src: &Source<'_>, j: usize) -> LineParse {
     if let Some(rest) = t.strip_prefix('[') {
         let Some(close) = rest.find(']') else { return LineParse::Bad("options.problem-group-unclosed") };
         let inner = &rest[..close];
-        let name = inner.trim();
+        let name = inner.trim_ws();
         if !valid_group_name(name) {
             return LineParse::Bad("options.problem-group-name");
         }
@@ -527,7 +529,7 @@ fn parse_line(src: &Source<'_>, j: usize) -> LineParse {
     if let Some(rest) = t.strip_prefix('!') {
         let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let word = &rest[..word_end];
-        let path = rest[word_end..].trim();
+        let path = rest[word_end..].trim_ws();
         if (word == "include" || word == "includedir") && !path.is_empty() {
             return LineParse::Include {
                 dir: word == "includedir",
@@ -537,12 +539,12 @@ fn parse_line(src: &Source<'_>, j: usize) -> LineParse {
         }
         return LineParse::Bad("options.problem-directive");
     }
-    let body = strip_end_comment(t).trim_end();
+    let body = strip_end_comment(t).trim_end_ws();
     if body.is_empty() {
         return LineParse::Comment;
     }
     let (key, value) = match body.find('=') {
-        Some(k) => (body[..k].trim(), Some(body[k + 1..].trim())),
+        Some(k) => (body[..k].trim_ws(), Some(body[k + 1..].trim_ws())),
         None => (body, None),
     };
     if !plausible_key(key) {
@@ -592,7 +594,7 @@ fn parse_file(src: &Source<'_>, i: usize, whole_file: bool) -> (OptionFile, Vec<
         if j > i && prompt::command(raw).is_some() {
             break;
         }
-        let t = raw.trim_start();
+        let t = raw.trim_start_ws();
         // A result table or `\G` row separator is never option syntax: the file has ended.
         if j > i && (t.starts_with("+-") || t.starts_with('|') || t.starts_with("***")) {
             break;
@@ -639,7 +641,7 @@ fn parse_file(src: &Source<'_>, i: usize, whole_file: bool) -> (OptionFile, Vec<
                     break;
                 }
                 let line = src.lines.get(j).map(|l| l.range).unwrap_or_default();
-                let text = crate::redact::mask(src.line(j).trim()).into_owned();
+                let text = crate::redact::mask(src.line(j).trim_ws()).into_owned();
                 problems.push(Problem { key, args: vec![("line", text)], range: line });
                 end = j + 1;
             }
@@ -693,7 +695,7 @@ pub(crate) fn requested_groups(cmd: &str) -> Vec<String> {
 /// `my_print_defaults` prompt) or `mysqld --print-defaults` output
 /// (`mysqld would have been started with the following arguments:` and one line of arguments).
 fn recognize_print_defaults(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
-    let t = src.line(i).trim();
+    let t = src.line(i).trim_ws();
     let from_cmd = hint.command.is_some_and(is_print_defaults_command);
     let mut doc = OptionFile { syntax: OptionSyntax::PrintDefaults, ..OptionFile::default() };
     if let Some(cmd) = hint.command {
@@ -703,7 +705,7 @@ fn recognize_print_defaults(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Opti
         // `mysqld --print-defaults`: the arguments follow on the next line, space-separated.
         let j = i + 1;
         let args = src.line(j);
-        if args.trim_start().starts_with("--") {
+        if args.trim_start_ws().starts_with("--") {
             let mut rest = args;
             while let Some(w) = next_word(&mut rest) {
                 if let Some(e) = print_defaults_entry(src, j, w) {
@@ -715,13 +717,13 @@ fn recognize_print_defaults(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Opti
         return Some(print_defaults_claim(doc, i + 1));
     }
     print_defaults_line(t)?;
-    let next_is = print_defaults_line(src.line(i + 1).trim()).is_some();
+    let next_is = print_defaults_line(src.line(i + 1).trim_ws()).is_some();
     if !from_cmd && !next_is {
         return None;
     }
     let mut j = i;
     while j < src.lines.len() {
-        let line = src.line(j).trim();
+        let line = src.line(j).trim_ws();
         if print_defaults_line(line).is_none() {
             break;
         }
@@ -735,7 +737,7 @@ fn recognize_print_defaults(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Opti
 
 /// Splits off the next whitespace-separated word of `rest` (a sub-slice, so spans stay exact).
 fn next_word<'a>(rest: &mut &'a str) -> Option<&'a str> {
-    let s = rest.trim_start();
+    let s = rest.trim_start_ws();
     if s.is_empty() {
         *rest = s;
         return None;

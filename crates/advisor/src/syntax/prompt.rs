@@ -1,5 +1,7 @@
 //! Shell and mysql client prompts in pasted terminal transcripts.
 
+use crate::text::TrimWs;
+
 /// If `line` is a prompt followed by a command, returns the command.
 ///
 /// Recognised: `$ cmd`, `% cmd`, `user@host:~$ cmd`, `[root@db1 ~]# cmd`, `root@db1:/# cmd`,
@@ -21,7 +23,7 @@ pub(crate) fn command(line: &str) -> Option<&str> {
     }
     for p in ["mysql> ", "mariadb> ", "MariaDB> ", "-> ", "$ ", "% "] {
         if let Some(rest) = t.strip_prefix(p) {
-            return Some(rest.trim());
+            return Some(rest.trim_ws());
         }
     }
     if t == "mysql>" || t == "$" || t == "->" {
@@ -31,13 +33,13 @@ pub(crate) fn command(line: &str) -> Option<&str> {
     if let Some(rest) = t.strip_prefix("MariaDB [")
         && let Some(i) = rest.find("]> ")
     {
-        return Some(rest[i + 3..].trim());
+        return Some(rest[i + 3..].trim_ws());
     }
     // MySQL Shell: `MySQL  localhost:3306 ssl  SQL > stmt`, `mysql [localhost] {root} ((none)) > stmt`.
     if (t.starts_with("MySQL ") || t.starts_with("mysql ["))
         && let Some(i) = t.find(" > ")
     {
-        return Some(t[i + 3..].trim());
+        return Some(t[i + 3..].trim_ws());
     }
     // `user@host:path$ cmd`, `[user@host path]$ cmd`, `root@host:/# cmd`.
     if user_host {
@@ -47,7 +49,7 @@ pub(crate) fn command(line: &str) -> Option<&str> {
                 let looks_like_prompt =
                     head.contains('@') && !head.contains('=') && !head.contains('"') && head.len() < 120;
                 if looks_like_prompt {
-                    return Some(t[i + 2..].trim());
+                    return Some(t[i + 2..].trim_ws());
                 }
             }
         }

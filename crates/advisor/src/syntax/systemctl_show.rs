@@ -19,6 +19,8 @@
 //! known property names and either a property only `show` prints (`Id=`, `MainPID=`,
 //! `TimeoutStartUSec=`, …) or an `ExecStart={ path=… }` block, or a `systemctl show` prompt before it.
 
+use crate::text::TrimWs;
+
 use crate::detect::{Claim, Hint};
 use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
@@ -202,11 +204,11 @@ const EXEC_FIELDS: &[&str] =
 
 /// Parses an exec block; `None` when the value is not `{ … }`.
 pub(crate) fn parse_exec(value: &str) -> Option<ExecCommand> {
-    let inner = value.trim().strip_prefix('{')?.strip_suffix('}')?.trim();
+    let inner = value.trim_ws().strip_prefix('{')?.strip_suffix('}')?.trim_ws();
     // Split on " ; " but glue back pieces that do not start a known field (an argument `;`).
     let mut fields: Vec<String> = Vec::new();
     for piece in inner.split(" ; ") {
-        let starts_field = piece.split_once('=').is_some_and(|(k, _)| EXEC_FIELDS.contains(&k.trim()));
+        let starts_field = piece.split_once('=').is_some_and(|(k, _)| EXEC_FIELDS.contains(&k.trim_ws()));
         match fields.last_mut() {
             Some(last) if !starts_field => {
                 last.push_str(" ; ");
@@ -218,8 +220,8 @@ pub(crate) fn parse_exec(value: &str) -> Option<ExecCommand> {
     let mut c = ExecCommand::default();
     for f in &fields {
         let Some((k, v)) = f.split_once('=') else { continue };
-        let v = v.trim();
-        match k.trim() {
+        let v = v.trim_ws();
+        match k.trim_ws() {
             "path" => c.path = v.to_owned(),
             "argv[]" => c.argv = v.to_owned(),
             "ignore_errors" => c.ignore_errors = v == "yes",
@@ -235,7 +237,7 @@ pub(crate) fn parse_exec(value: &str) -> Option<ExecCommand> {
 
 /// `EnvironmentFiles=/etc/sysconfig/mysql (ignore_errors=yes)` → (`/etc/sysconfig/mysql`, true).
 pub(crate) fn parse_env_file(value: &str) -> (String, bool) {
-    let v = value.trim();
+    let v = value.trim_ws();
     if let Some(i) = v.rfind(" (ignore_errors=") {
         let flag = v.get(i + 16..).unwrap_or("");
         return (v.get(..i).unwrap_or(v).to_owned(), flag.starts_with("yes"));
@@ -331,7 +333,7 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
     let mut clear = false;
     while j < n {
         let line = src.line(j);
-        if line.trim().is_empty() {
+        if line.trim_ws().is_empty() {
             // Another unit follows only if the next line is a property again.
             let next = j + 1;
             if next < n && prop_name(src.line(next)).is_some_and(is_known) {
@@ -396,7 +398,7 @@ pub(crate) fn parse(src: &Source<'_>, start: usize, end: usize, problems: &mut V
     let mut cur = ShowUnit::default();
     for j in start..end.min(src.lines.len()) {
         let line = src.line(j);
-        let t = line.trim();
+        let t = line.trim_ws();
         if t.is_empty() {
             if !cur.props.is_empty() {
                 doc.units.push(std::mem::take(&mut cur));

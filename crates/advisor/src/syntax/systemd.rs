@@ -28,6 +28,8 @@
 //! line after it continues the unit, in which case it is a malformed line inside the unit).
 //! An input whose *name* looks like a unit or drop-in is taken whole.
 
+use crate::text::TrimWs;
+
 use crate::detect::{Claim, Hint};
 use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
@@ -182,7 +184,11 @@ fn is_ws(c: char) -> bool {
 }
 
 fn trim(s: &str) -> &str {
-    s.trim_matches(is_ws)
+    // Bytes: the set is ASCII, so this equals `s.trim_matches(is_ws)`, without decoding chars.
+    let ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let start = s.bytes().position(|b| !ws(&b)).unwrap_or(s.len());
+    let end = s.bytes().rposition(|b| !ws(&b)).map_or(start, |i| i + 1).max(start);
+    &s[start..end]
 }
 
 /// True when the line ends in an unescaped backslash (systemd's escape tracking).
@@ -672,7 +678,7 @@ fn first_section_is_unit(src: &Source<'_>, i: usize) -> bool {
 
 /// `### Editing /etc/systemd/system/x.service.d/override.conf` (the buffer `systemctl edit` opens).
 fn edit_header(t: &str) -> Option<&str> {
-    let path = t.strip_prefix("### Editing ")?.trim();
+    let path = t.strip_prefix("### Editing ")?.trim_ws();
     name_looks_like_unit(path).then_some(path)
 }
 
@@ -762,7 +768,7 @@ fn description(f: &UnitFileSyntax) -> Option<String> {
         .iter()
         .rev()
         .find(|e| e.key == "Description" && f.section_of(e).is_some_and(|s| s.name == "Unit"))?;
-    let d = e.value.trim();
+    let d = e.value.trim_ws();
     if d.is_empty() {
         return None;
     }

@@ -5,6 +5,8 @@
 //! Unknown is not missing: a setting that is not in the input, or an option file that does not load
 //! the plugin (it may be installed with `INSTALL PLUGIN`), never fires on its own.
 
+use crate::text::TrimWs;
+
 use super::donor_list::{self, ListProblem};
 use super::scan::{Scan, StmtKind};
 use super::{clone_intent, errors, fixes, reference, urls};
@@ -137,7 +139,7 @@ pub(crate) fn plugin(f: &Facts, scan: &Scan) -> PluginState {
     m.inactive = scan.plugin.clone.clone().filter(|(s, _)| !s.eq_ignore_ascii_case("ACTIVE"));
     m.disabled_by = f
         .setting("clone")
-        .filter(|s| s.origin != Origin::Default && s.value.trim().eq_ignore_ascii_case("OFF"))
+        .filter(|s| s.origin != Origin::Default && s.value.trim_ws().eq_ignore_ascii_case("OFF"))
         .and_then(|s| s.at);
     if m.error.is_none()
         && m.log.is_none()
@@ -361,7 +363,7 @@ fn report_packet(cx: &Ctx<'_>, s: &Setting, intent: bool) -> Finding {
         cx.t("clone-prerequisites.title-packet"),
         vec![cx.fmt(
             "clone-prerequisites.msg-packet",
-            &[("value", s.value.trim()), ("min", &fixes::MIN_PACKET.to_string())],
+            &[("value", s.value.trim_ws()), ("min", &fixes::MIN_PACKET.to_string())],
         )],
         ev,
         vec![fixes::max_packet(cx), fixes::max_packet_cnf(cx)],
@@ -417,7 +419,7 @@ fn report_versions(cx: &Ctx<'_>, e: &ClientErrorEvent) -> Finding {
 
 /// `ERROR_NO` of a failed `clone_status` (that failure is `clone-status-failed`'s).
 fn status_failure_code(f: &Facts) -> Option<u32> {
-    let failed = f.clone.state().is_some_and(|s| s.value.trim().eq_ignore_ascii_case("Failed"));
+    let failed = f.clone.state().is_some_and(|s| s.value.trim_ws().eq_ignore_ascii_case("Failed"));
     let code = f.clone.error_no().map(|e| e.value).unwrap_or(0);
     (failed || code != 0).then_some(code)
 }

@@ -1,6 +1,8 @@
 //! `clone-restart-failed`: ERROR 3707 or MY-013462 seen — the clone's automatic restart failed and
 //! the server shut itself down (`mysql-facts.md` §1.2, §2.1, §2.2).
 
+use crate::text::TrimWs;
+
 use super::scan::{Scan, StmtKind};
 use super::{StartHow, check_status_fix, errors, reference, restart_findings, urls};
 use crate::facts::{Facts, Loc};
@@ -64,11 +66,11 @@ pub(crate) fn detect(f: &Facts, scan: &Scan) -> Option<Seen> {
         }
     }
     let status_in_progress =
-        f.clone.state().filter(|s| s.value.trim().eq_ignore_ascii_case("In Progress")).map(|s| s.at);
+        f.clone.state().filter(|s| s.value.trim_ws().eq_ignore_ascii_case("In Progress")).map(|s| s.at);
     let last_seen =
         errs.iter().map(|e| e.at).chain(logs.iter().copied()).max_by_key(|l| (l.input, l.range.start));
     let started_since = f.clone.state().and_then(|s| {
-        let v = s.value.trim();
+        let v = s.value.trim_ws();
         let done = if v.eq_ignore_ascii_case("Completed") {
             true
         } else if v.eq_ignore_ascii_case("Failed") {

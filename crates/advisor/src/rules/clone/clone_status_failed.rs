@@ -2,6 +2,8 @@
 //! a clone error number answered the statement) — explain the error number in plain words
 //! (`mysql-facts.md` §2.2, §3, §4). Also: `clone_status` still `In Progress` after a failed restart.
 
+use crate::text::TrimWs;
+
 use super::compat::{self, Compat};
 use super::errors::{self, DonorError, SysConfig};
 use super::{donor_list, fixes, reference, urls};
@@ -57,7 +59,7 @@ pub(crate) fn detect(f: &Facts) -> Seen {
     let mut seen = Seen::default();
     if let Some(st) = &f.clone.status {
         let state = f.clone.state();
-        let failed_state = state.is_some_and(|s| s.value.trim().eq_ignore_ascii_case("Failed"));
+        let failed_state = state.is_some_and(|s| s.value.trim_ws().eq_ignore_ascii_case("Failed"));
         let err = f.clone.error_no();
         let code = err.as_ref().map(|e| e.value).unwrap_or(0);
         if failed_state || code != 0 {
@@ -76,15 +78,15 @@ pub(crate) fn detect(f: &Facts) -> Seen {
                 .clone
                 .progress
                 .iter()
-                .find(|r| r.get("STATE").is_some_and(|s| s.value.trim().eq_ignore_ascii_case("Failed")))
-                .and_then(|r| r.get("STAGE").map(|s| (s.value.trim().to_owned(), r.at)));
+                .find(|r| r.get("STATE").is_some_and(|s| s.value.trim_ws().eq_ignore_ascii_case("Failed")))
+                .and_then(|r| r.get("STAGE").map(|s| (s.value.trim_ws().to_owned(), r.at)));
             let to_dir =
                 st.get("DESTINATION").is_some_and(|d| d.value.contains('/') || d.value.contains('\\'));
             let dropped = if to_dir {
                 Some(false)
             } else {
                 f.clone.stage("DROP DATA").and_then(|r| r.get("STATE")).map(|s| {
-                    let v = s.value.trim();
+                    let v = s.value.trim_ws();
                     !(v.eq_ignore_ascii_case("Not Started") || v.is_empty())
                 })
             };
@@ -95,10 +97,10 @@ pub(crate) fn detect(f: &Facts) -> Seen {
                 at,
                 more,
                 stage,
-                source: st.get("SOURCE").map(|s| s.value.trim().to_owned()).filter(|s| !s.is_empty()),
+                source: st.get("SOURCE").map(|s| s.value.trim_ws().to_owned()).filter(|s| !s.is_empty()),
                 dropped,
             });
-        } else if state.is_some_and(|s| s.value.trim().eq_ignore_ascii_case("In Progress")) {
+        } else if state.is_some_and(|s| s.value.trim_ws().eq_ignore_ascii_case("In Progress")) {
             let restart_failed = f.client_errors.iter().any(|e| e.code == errors::ER_RESTART_SERVER_FAILED)
                 || f.log_events.iter().any(errors::is_clone_shutdown);
             if restart_failed {
@@ -160,7 +162,7 @@ impl Rule for CloneStatusFailed {
         }
         match cx.facts.clone.state() {
             Some(s) => {
-                Outcome::passed(cx.fmt("clone-status-failed.note-state", &[("state", s.value.trim())]))
+                Outcome::passed(cx.fmt("clone-status-failed.note-state", &[("state", s.value.trim_ws())]))
             }
             None => Outcome::unknown(cx.t("clone-status-failed.note-none")),
         }

@@ -4,6 +4,8 @@
 //! entry, and a port of decimal digits. An empty (or `NULL`) list matches no donor, so every remote
 //! clone needs the list set on the recipient.
 
+use crate::text::TrimWs;
+
 /// One `host:port` entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Entry {
@@ -28,7 +30,7 @@ pub(crate) enum ListProblem {
 
 /// True when a setting value means "no list" (`''`, `NULL`).
 pub(crate) fn is_unset(value: &str) -> bool {
-    let t = value.trim().trim_matches(['\'', '"']).trim();
+    let t = value.trim_ws().trim_matches(['\'', '"']).trim_ws();
     t.is_empty() || t.eq_ignore_ascii_case("NULL")
 }
 
@@ -38,7 +40,7 @@ pub(crate) fn parse(value: &str) -> Result<Vec<Entry>, ListProblem> {
     if is_unset(value) {
         return Err(ListProblem::Empty);
     }
-    let v = value.trim();
+    let v = value.trim_ws();
     let v = v
         .strip_prefix('\'')
         .and_then(|s| s.strip_suffix('\''))
@@ -65,8 +67,8 @@ pub(crate) fn parse(value: &str) -> Result<Vec<Entry>, ListProblem> {
 
 /// Splits `host:port` (the last `:`); `None` without a numeric port.
 pub(crate) fn split_donor(donor: &str) -> Option<(String, String)> {
-    let (h, p) = donor.trim().rsplit_once(':')?;
-    let p = p.trim();
+    let (h, p) = donor.trim_ws().rsplit_once(':')?;
+    let p = p.trim_ws();
     if h.is_empty() || p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -97,7 +99,8 @@ pub(crate) fn with_donor(current: Option<&str>, host: &str, port: &str) -> Strin
 /// A cleaned-up version of a malformed list: whitespace removed, entries without a usable port
 /// dropped. `None` when nothing usable remains.
 pub(crate) fn repaired(value: &str) -> Option<String> {
-    let v: String = value.trim().trim_matches(['\'', '"']).chars().filter(|c| !c.is_whitespace()).collect();
+    let v: String =
+        value.trim_ws().trim_matches(['\'', '"']).chars().filter(|c| !c.is_whitespace()).collect();
     let kept: Vec<&str> = v.split(',').filter(|e| parse(e).is_ok()).collect();
     if kept.is_empty() { None } else { Some(kept.join(",")) }
 }
@@ -107,7 +110,7 @@ pub(crate) fn repaired(value: &str) -> Option<String> {
 pub(crate) fn loads_clone(value: &str) -> bool {
     value.split(';').any(|item| {
         let lib = item.rsplit_once('=').map(|(_, l)| l).unwrap_or(item);
-        let lib = lib.trim().trim_matches(['\'', '"']);
+        let lib = lib.trim_ws().trim_matches(['\'', '"']);
         let base = lib.rsplit(['/', '\\']).next().unwrap_or(lib);
         base.eq_ignore_ascii_case("mysql_clone.so") || base.eq_ignore_ascii_case("mysql_clone.dll")
     })

@@ -4,6 +4,8 @@
 //!
 //! Every reader is total: it returns `None` (or a catch-all) on text it does not recognise.
 
+use crate::text::TrimWs;
+
 use crate::facts::LogEvent;
 
 pub(crate) const ER_SPECIFIC_ACCESS_DENIED: u32 = 1227;
@@ -82,7 +84,7 @@ pub(crate) fn is_clone_log_event(e: &LogEvent) -> bool {
     if e.has_code(LOG_CLONE_SHUTDOWN) || e.has_code(LOG_PLUGIN_NOT_LOADED) {
         return true;
     }
-    let m = e.message.trim_start();
+    let m = e.message.trim_start_ws();
     ["MY-013270", "MY-013271", "MY-013272", "MY-013273", "MY-013457", "MY-013458", "MY-013460"]
         .iter()
         .any(|c| e.has_code(c))
@@ -131,10 +133,10 @@ pub(crate) enum DonorError {
 
 /// Reads the donor's error out of a 3862 message.
 pub(crate) fn donor_error(message: &str) -> DonorError {
-    let body = after_ci(message, "Clone Donor Error:").unwrap_or(message).trim();
-    let body = body.strip_suffix('.').unwrap_or(body).trim();
+    let body = after_ci(message, "Clone Donor Error:").unwrap_or(message).trim_ws();
+    let body = body.strip_suffix('.').unwrap_or(body).trim_ws();
     if let Some(rest) = after_ci(body, "Connect failed:") {
-        let (errno, detail) = leading_errno(rest.trim());
+        let (errno, detail) = leading_errno(rest.trim_ws());
         return DonorError::ConnectFailed { errno, detail: detail.to_owned() };
     }
     match leading_errno(body) {
@@ -150,9 +152,9 @@ fn leading_errno(s: &str) -> (Option<u32>, &str) {
         return (None, s);
     }
     let (num, rest) = s.split_at(digits);
-    let rest = rest.trim_start();
+    let rest = rest.trim_start_ws();
     let Some(rest) = rest.strip_prefix(':') else { return (None, s) };
-    (num.parse().ok(), rest.trim())
+    (num.parse().ok(), rest.trim_ws())
 }
 
 /// The donor and recipient versions of a 3864 message:
@@ -184,11 +186,11 @@ pub(crate) fn sys_config(message: &str) -> SysConfig {
     }
     let marker = "is not found in clone_valid_donor_list";
     if let Some(at) = find_ci(message, marker) {
-        let head = message[..at].trim_end();
+        let head = message[..at].trim_end_ws();
         let head = after_ci(head, "Clone system configuration:").unwrap_or(head);
         let donor = head.split_whitespace().last().unwrap_or("").to_owned();
         let tail = &message[at + marker.len()..];
-        let list = tail.trim_start_matches([':', ' ']).trim().trim_end_matches('.').trim().to_owned();
+        let list = tail.trim_start_matches([':', ' ']).trim_ws().trim_end_matches('.').trim_ws().to_owned();
         if !donor.is_empty() {
             return SysConfig::NotInList { donor, list };
         }
@@ -200,9 +202,9 @@ pub(crate) fn sys_config(message: &str) -> SysConfig {
 /// `Clone needs max_allowed_packet value to be 2097152 or more. Current value is 1048576`.
 pub(crate) fn packet_sizes(message: &str) -> Option<(u64, u64)> {
     let need = after_ci(message, "value to be")?;
-    let need: String = need.trim_start().chars().take_while(char::is_ascii_digit).collect();
+    let need: String = need.trim_start_ws().chars().take_while(char::is_ascii_digit).collect();
     let cur = after_ci(message, "Current value is")?;
-    let cur: String = cur.trim_start().chars().take_while(char::is_ascii_digit).collect();
+    let cur: String = cur.trim_start_ws().chars().take_while(char::is_ascii_digit).collect();
     Some((need.parse().ok()?, cur.parse().ok()?))
 }
 

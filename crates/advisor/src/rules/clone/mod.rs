@@ -15,6 +15,8 @@
 //! The supervisor itself (why the restart failed, the drop-in that fixes it) belongs to the restart
 //! family (`restart-*` rules and the `clone_restart` verdict); these rules refer to it by id.
 
+use crate::text::TrimWs;
+
 pub(crate) mod compat;
 pub(crate) mod donor_list;
 pub(crate) mod errors;
@@ -74,19 +76,19 @@ pub(crate) enum StartHow {
 impl StartHow {
     pub(crate) fn of(cx: &Ctx<'_>) -> StartHow {
         if let Some(u) = &cx.facts.unit
-            && let Some(name) = u.name.as_deref().filter(|n| !n.trim().is_empty())
+            && let Some(name) = u.name.as_deref().filter(|n| !n.trim_ws().is_empty())
         {
-            return StartHow::Systemd { unit: name.trim().to_owned(), user: u.user_unit == Some(true) };
+            return StartHow::Systemd { unit: name.trim_ws().to_owned(), user: u.user_unit == Some(true) };
         }
         if let Some(c) = cx.facts.containers.server() {
             use crate::facts::container::ContainerSource;
-            if let Some(name) = c.name.as_deref().filter(|n| !n.trim().is_empty()) {
+            if let Some(name) = c.name.as_deref().filter(|n| !n.trim_ws().is_empty()) {
                 match c.source {
                     ContainerSource::DockerRun => {
-                        return StartHow::Docker { name: name.trim().to_owned(), compose: false };
+                        return StartHow::Docker { name: name.trim_ws().to_owned(), compose: false };
                     }
                     ContainerSource::Compose => {
-                        return StartHow::Docker { name: name.trim().to_owned(), compose: true };
+                        return StartHow::Docker { name: name.trim_ws().to_owned(), compose: true };
                     }
                     ContainerSource::Kubernetes => {}
                 }

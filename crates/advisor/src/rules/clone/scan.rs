@@ -13,6 +13,8 @@
 //!
 //! Linear in the input; never panics on odd text.
 
+use crate::text::TrimWs;
+
 use super::errors::find_ci;
 use crate::document::{Document, Parsed};
 use crate::facts::Loc;
@@ -124,14 +126,14 @@ fn scan_lines(src: &Source<'_>, out: &mut Scan) {
             out.restart_warning.push(Loc { input: src.index, range: src.lines[i].range });
         }
         let prompt = crate::syntax::prompt::command(line);
-        let is_continuation = line.trim_start().starts_with("->");
+        let is_continuation = line.trim_start_ws().starts_with("->");
         let text = match prompt {
             Some(cmd) if !is_continuation => cmd,
             Some(_) => {
                 i += 1;
                 continue;
             }
-            None => line.trim(),
+            None => line.trim_ws(),
         };
         let kind = statement_kind(text);
         if prompt.is_none() && !matches!(kind, StmtKind::CloneInstance | StmtKind::CloneLocal) {
@@ -147,10 +149,10 @@ fn scan_lines(src: &Source<'_>, out: &mut Scan) {
         let mut end = i + 1;
         while end < n && end - i < MAX_STMT_LINES && !terminated(&full) && kind != StmtKind::Restart {
             let next = src.line(end);
-            let cont = if next.trim_start().starts_with("->") {
+            let cont = if next.trim_start_ws().starts_with("->") {
                 crate::syntax::prompt::command(next).unwrap_or("")
-            } else if prompt.is_none() && !next.trim().is_empty() && looks_like_clause(next) {
-                next.trim()
+            } else if prompt.is_none() && !next.trim_ws().is_empty() && looks_like_clause(next) {
+                next.trim_ws()
             } else {
                 break;
             };
@@ -178,20 +180,20 @@ fn scan_lines(src: &Source<'_>, out: &mut Scan) {
 }
 
 fn terminated(s: &str) -> bool {
-    let t = s.trim_end();
+    let t = s.trim_end_ws();
     t.ends_with(';') || t.ends_with("\\G") || t.ends_with("\\g")
 }
 
 /// A bare continuation line of a `CLONE` statement.
 fn looks_like_clause(line: &str) -> bool {
-    let u = line.trim_start().to_ascii_uppercase();
+    let u = line.trim_start_ws().to_ascii_uppercase();
     ["IDENTIFIED", "DATA DIRECTORY", "REQUIRE", "FROM"].iter().any(|k| u.starts_with(k))
 }
 
 /// Classifies a statement by its first words.
 pub(crate) fn statement_kind(text: &str) -> StmtKind {
     // Runs on every line: reject at the first byte, and compare without allocating.
-    let t = text.trim_start();
+    let t = text.trim_start_ws();
     if !matches!(t.as_bytes().first().map(u8::to_ascii_uppercase), Some(b'C' | b'R')) {
         return StmtKind::Other;
     }
@@ -213,7 +215,7 @@ pub(crate) fn statement_kind(text: &str) -> StmtKind {
 pub(crate) fn donor_of(stmt: &str) -> Option<(String, String)> {
     let from = super::errors::after_ci(stmt, " FROM ")?;
     let at = from.find('@')?;
-    let rest = from.get(at + 1..)?.trim_start();
+    let rest = from.get(at + 1..)?.trim_start_ws();
     let (host, after) = match rest.chars().next()? {
         q @ ('\'' | '"' | '`') => {
             let body = &rest[1..];
@@ -225,7 +227,7 @@ pub(crate) fn donor_of(stmt: &str) -> Option<(String, String)> {
             (&rest[..stop], &rest[stop..])
         }
     };
-    let after = after.trim_start().strip_prefix(':')?.trim_start();
+    let after = after.trim_start_ws().strip_prefix(':')?.trim_start_ws();
     let port: String = after.chars().take_while(char::is_ascii_digit).collect();
     if host.is_empty() || port.is_empty() {
         return None;
@@ -250,9 +252,9 @@ fn plugin_view(docs: &[Document]) -> PluginView {
         let mut found = false;
         for row in &rs.rows {
             let Some(name) = row.get(name_col) else { continue };
-            let n = name.value.trim();
+            let n = name.value.trim_ws();
             if n.eq_ignore_ascii_case("clone") {
-                let status = row.get(status_col).map(|s| s.value.trim().to_owned()).unwrap_or_default();
+                let status = row.get(status_col).map(|s| s.value.trim_ws().to_owned()).unwrap_or_default();
                 view.clone = Some((status, Loc { input: d.input, range: row.range }));
                 found = true;
             }

@@ -6,6 +6,8 @@
 //! which 8.0 shows in `Last_IO_Errno` for the same fatal read error. The explanations are catalog
 //! messages `replica.errno-<n>`.
 
+use crate::text::TrimWs;
+
 /// A known error: its number, symbol, and whether it comes from the receiver (IO) side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct KnownError {
@@ -54,7 +56,7 @@ pub(crate) fn key(code: u32) -> String {
 
 /// Parses an errno field (`0`, `1236`); `None` for empty or non-numeric text.
 pub(crate) fn parse_errno(s: &str) -> Option<u32> {
-    s.trim().parse().ok()
+    s.trim_ws().parse().ok()
 }
 
 /// True when an IO error says the source no longer has binary logs the replica needs

@@ -1,6 +1,8 @@
 //! `replica-info-repository`: `relay_log_info_repository` / `master_info_repository` = `FILE`,
 //! set at all on 8.0.23+ (deprecated), or set on a release that no longer has them (§8, §8.2).
 
+use crate::text::TrimWs;
+
 use super::model::{Replica, Val};
 use super::sql;
 use super::{Ctx, Item, Missing, Outcome, Rule, State};
@@ -34,7 +36,7 @@ fn startup(r: &Replica<'_>, var: &str) -> Vec<Assignment> {
 }
 
 fn is_loose(a: &Assignment) -> bool {
-    let n = a.raw_name.trim().to_ascii_lowercase();
+    let n = a.raw_name.trim_ws().to_ascii_lowercase();
     n.starts_with("loose-") || n.starts_with("loose_") || n.starts_with("--loose")
 }
 
@@ -86,7 +88,7 @@ fn removal_text(cx: &Ctx<'_>, assignments: &[Assignment]) -> String {
         let ev = cx.evidence(a.at, String::new());
         for line in ev.excerpt.lines() {
             s.push('-');
-            s.push_str(line.trim_end());
+            s.push_str(line.trim_end_ws());
             s.push('\n');
         }
     }

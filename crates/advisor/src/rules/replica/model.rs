@@ -7,6 +7,8 @@
 //! settings at all (an option file, `mysqld-auto.cnf`, `SHOW VARIABLES`…): a lone
 //! `SHOW REPLICA STATUS` says nothing about `sync_relay_log`, so it stays unknown.
 
+use crate::text::TrimWs;
+
 use crate::facts::settings::parse_bool;
 use crate::facts::{ChangeSourceStmt, Channel, Facts, Flavor, Loc, Origin, Setting, Valued, Version};
 
@@ -101,7 +103,7 @@ impl Val {
     }
     /// Upper-case value.
     pub fn upper(&self) -> Option<String> {
-        self.value().map(|v| v.trim().trim_matches(['\'', '"']).to_ascii_uppercase())
+        self.value().map(|v| v.trim_ws().trim_matches(['\'', '"']).to_ascii_uppercase())
     }
     #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn is_default(&self) -> bool {
@@ -241,7 +243,7 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
                 // (a source's SHOW VARIABLES with replica_parallel_workers = 0 is not a replica).
                 Origin::Runtime if !RUNTIME_SIGNS.contains(name) => false,
                 Origin::Runtime => {
-                    let v = a.value.trim();
+                    let v = a.value.trim_ws();
                     !v.is_empty() && default.is_none_or(|d| !d.eq_ignore_ascii_case(v))
                 }
                 _ => true,
@@ -336,7 +338,7 @@ impl<'a> Replica<'a> {
     pub fn writes_binlog(&self) -> Option<bool> {
         let log_bin = match self.val("log_bin") {
             Val::Unknown => None,
-            v => v.value().map(|s| parse_bool(s).unwrap_or(!s.trim().is_empty())),
+            v => v.value().map(|s| parse_bool(s).unwrap_or(!s.trim_ws().is_empty())),
         };
         let updates = self.val("log_replica_updates").as_bool();
         match (log_bin, updates) {

@@ -2,6 +2,8 @@
 //! must be re-provisioned (usually with a clone, which ends with the automatic restart the
 //! `restart-unsupervised` / `clone-restart-failed` checks are about).
 
+use crate::text::TrimWs;
+
 use super::errors;
 use super::model::{ChannelView, Replica};
 use super::{Ctx, Item, Outcome, Rule, State};
@@ -59,8 +61,8 @@ pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
 
 /// The clone statements, with the donor from the status row when known.
 fn clone_text(cx: &Ctx<'_>, r: &Replica<'_>, ch: Option<&ChannelView<'_>>) -> String {
-    let host = ch.and_then(|c| c.status("Source_Host")).map(|v| v.value.trim().to_owned());
-    let port = ch.and_then(|c| c.status("Source_Port")).map(|v| v.value.trim().to_owned());
+    let host = ch.and_then(|c| c.status("Source_Host")).map(|v| v.value.trim_ws().to_owned());
+    let port = ch.and_then(|c| c.status("Source_Port")).map(|v| v.value.trim_ws().to_owned());
     let host = host.filter(|h| !h.is_empty()).unwrap_or_else(|| "source.example".to_owned());
     let port = port.filter(|p| !p.is_empty()).unwrap_or_else(|| "3306".to_owned());
     let name = ch.map(|c| c.name.as_str()).unwrap_or("");

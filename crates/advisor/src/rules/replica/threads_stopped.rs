@@ -1,6 +1,8 @@
 //! `replica-threads-stopped`: the receiver (IO) or applier (SQL) thread of a channel is not
 //! running; `Last_IO_Errno` / `Last_SQL_Errno` explained (see [`super::errors`]).
 
+use crate::text::TrimWs;
+
 use super::errors;
 use super::model::{ChannelView, Replica};
 use super::sql::{self, Threads};
@@ -23,7 +25,7 @@ struct Thread<'a> {
 
 /// The thread is down: not `Yes`; `Connecting` counts only with an error.
 fn down(t: &Thread<'_>) -> bool {
-    let v = t.running.value.trim();
+    let v = t.running.value.trim_ws();
     if v.eq_ignore_ascii_case("yes") {
         return false;
     }
@@ -37,7 +39,7 @@ fn thread<'a>(ch: &ChannelView<'a>, running: &str, errno: &str, error: &str) -> 
     let running = ch.status(running)?;
     let errno =
         ch.status(errno).and_then(|v| errors::parse_errno(&v.value).map(|n| (n, v))).filter(|(n, _)| *n != 0);
-    let error = ch.status(error).filter(|v| !v.value.trim().is_empty());
+    let error = ch.status(error).filter(|v| !v.value.trim_ws().is_empty());
     Some(Thread { running, errno, error })
 }
 

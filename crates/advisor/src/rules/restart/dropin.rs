@@ -5,6 +5,8 @@
 //! The plan is a list of [`Op`]s so that it can be both rendered and *simulated* on the
 //! [`UnitFacts`] (a test re-runs the model on the simulated unit and expects `works`).
 
+use crate::text::TrimWs;
+
 use super::model::{self, CheckWhy, Exit16Why, Model, Parent, Tri};
 use super::supervisor::{self, Program};
 use crate::facts::unit::{EnvVar, UnitFacts};
@@ -275,7 +277,7 @@ fn exec_in_dash_c(exec_raw: &str, s: &supervisor::Script) -> Option<String> {
     // The analysed body had `$$` → `$`; offsets refer to that text.
     let body = body_raw.replace("$$", "$");
     let stmt = body.get(l.start..l.end)?;
-    let lead = stmt.len() - stmt.trim_start().len();
+    let lead = stmt.len() - stmt.trim_start_ws().len();
     let mut fixed = String::new();
     fixed.push_str(body.get(..l.start + lead)?);
     fixed.push_str("exec ");
@@ -297,7 +299,7 @@ fn quoted_span(s: &str) -> Option<(usize, usize)> {
 pub(crate) fn script_fix(m: &Model) -> Option<(Loc, String)> {
     let si = m.script.as_ref()?;
     let l = si.script.launch.as_ref()?;
-    let stmt = si.text.get(l.start..l.end)?.trim();
+    let stmt = si.text.get(l.start..l.end)?.trim_ws();
     let mut new = String::new();
     if matches!(m.check_why, CheckWhy::OwnPid) {
         new.push_str("export MYSQLD_PARENT_PID=$PPID\n");
@@ -305,7 +307,7 @@ pub(crate) fn script_fix(m: &Model) -> Option<(Loc, String)> {
     if !l.exec && l.launch.program != Program::MysqldSafe {
         new.push_str("exec ");
     }
-    new.push_str(stmt.trim_end_matches('&').trim_end());
+    new.push_str(stmt.trim_end_matches('&').trim_end_ws());
     Some((si.loc(l.start, l.end), new))
 }
 

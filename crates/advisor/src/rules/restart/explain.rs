@@ -1,5 +1,7 @@
 //! Sentences for the model's decisions (catalog-rendered) and the `clone_restart` verdict.
 
+use crate::text::TrimWs;
+
 use super::model::{CheckWhy, Exit16Why, Expected, Model, Parent, PidOrigin, Supervisor, Tri};
 use super::supervisor::{self, PidExpr};
 use super::{Ctx, place};
@@ -267,8 +269,11 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
     }
     if let Some(u) = &cx.facts.unit {
         let rt = &u.runtime;
-        let exited_16 = rt.exec_main_status.as_ref().is_some_and(|s| s.value.trim() == "16")
-            && rt.exec_main_code.as_ref().is_none_or(|c| c.value.trim() == "1" || c.value.trim() == "exited");
+        let exited_16 = rt.exec_main_status.as_ref().is_some_and(|s| s.value.trim_ws() == "16")
+            && rt
+                .exec_main_code
+                .as_ref()
+                .is_none_or(|c| c.value.trim_ws() == "1" || c.value.trim_ws() == "exited");
         if let (true, Some(state)) = (exited_16, rt.active_state.as_ref())
             && matches!(state.value.as_str(), "inactive" | "failed")
         {

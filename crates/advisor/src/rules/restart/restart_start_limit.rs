@@ -1,6 +1,8 @@
 //! `restart-start-limit`: the unit's start limit can refuse the start after a clone
 //! (`start-limit-hit`), or already did (`systemctl show` says so).
 
+use crate::text::TrimWs;
+
 use super::dropin::unit_name;
 use super::model;
 use super::{Ctx, Rule, finding};
@@ -31,7 +33,7 @@ pub(crate) fn fires(u: &UnitFacts) -> Option<Why> {
         return Some(Why::Hit { at: r.at });
     }
     let burst = u.start_limit_burst.as_ref()?;
-    let n: u32 = burst.value.trim().parse().ok()?;
+    let n: u32 = burst.value.trim_ws().parse().ok()?;
     let iv = u.start_limit_interval.as_ref()?;
     let us = parse_timespan(&iv.value)?;
     // 0 disables the limit; a burst of 0 is treated by systemd as "no limit" too.

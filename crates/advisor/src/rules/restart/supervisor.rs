@@ -13,6 +13,8 @@
 //!
 //! Everything here is a pure function of text; nothing panics on any input.
 
+use crate::text::TrimWs;
+
 /// Launchers that `exec` their command (mysqld keeps the launcher's parent).
 pub(crate) const EXEC_LAUNCHERS: &[&str] = &[
     "exec", "env", "nice", "nohup", "numactl", "taskset", "chrt", "ionice", "stdbuf", "setpriv", "gosu",
@@ -171,7 +173,7 @@ pub(crate) fn words(s: &str) -> Vec<String> {
 /// Strips systemd's command prefixes (`@`, `-`, `:`, `+`, `!`, `!!`, `|`) and turns `$$` into `$`
 /// (systemd's escape for a literal dollar).
 pub(crate) fn systemd_command(line: &str) -> String {
-    let t = line.trim_start().trim_start_matches(['@', '-', ':', '+', '!', '|']);
+    let t = line.trim_start_ws().trim_start_matches(['@', '-', ':', '+', '!', '|']);
     t.replace("$$", "$")
 }
 
@@ -318,7 +320,7 @@ pub(crate) enum PidExpr {
 impl PidExpr {
     /// Classifies the right-hand side of an assignment.
     pub fn parse(v: &str) -> PidExpr {
-        let t = v.trim().trim_matches(['"', '\'']);
+        let t = v.trim_ws().trim_matches(['"', '\'']);
         if t == "$$" || t == "${$}" {
             PidExpr::ShellPid
         } else if t == "$PPID" || t == "${PPID}" || (t.contains("/proc/$$/stat") && t.contains("-f4")) {
@@ -376,7 +378,7 @@ pub(crate) fn analyze_script(text: &str) -> Script {
         if stmt.contains("16") {
             mentions_16 = true;
         }
-        let background = toks.last().is_some_and(|t| t == "&") || stmt.trim_end().ends_with('&');
+        let background = toks.last().is_some_and(|t| t == "&") || stmt.trim_end_ws().ends_with('&');
         if toks.last().is_some_and(|t| t == "&") {
             toks.pop();
         }
@@ -428,7 +430,7 @@ fn raw_rhs(stmt: &str) -> Option<String> {
     let k = stmt.find("MYSQLD_PARENT_PID=")?;
     let rest = stmt.get(k + "MYSQLD_PARENT_PID=".len()..)?;
     if rest.starts_with("$(") || rest.starts_with('`') || rest.starts_with("\"$(") {
-        return Some(rest.trim_end().to_owned());
+        return Some(rest.trim_end_ws().to_owned());
     }
     Some(words(rest).into_iter().next().unwrap_or_default())
 }
@@ -443,7 +445,7 @@ fn statements(text: &str) -> Vec<(usize, usize)> {
     let mut quote: Option<u8> = None;
     let mut comment = false;
     let push = |out: &mut Vec<(usize, usize)>, s: usize, e: usize| {
-        if text.get(s..e).is_some_and(|t| !t.trim().is_empty()) {
+        if text.get(s..e).is_some_and(|t| !t.trim_ws().is_empty()) {
             out.push((s, e));
         }
     };
