@@ -28,6 +28,26 @@ pub fn place_label(lang: Lang, e: &Evidence, doc: Option<&InputDoc>) -> String {
     }
 }
 
+/// The lines to show around evidence on lines `start..=end` of a `total`-line input: up to
+/// [`CONTEXT`] before and after — but only lines that are the evidence's neighbours in the file
+/// (`shown` gives a line's number in the file): in a scanned log's excerpt the next excerpt line
+/// may be thousands of lines further down the file, and is not context.
+fn context_range(start: u32, end: u32, total: u32, shown: impl Fn(u32) -> u64) -> (u32, u32) {
+    let mut first = start.max(1);
+    while first > 1
+        && first - 1 <= total
+        && start - (first - 1) <= CONTEXT
+        && shown(first - 1) + 1 == shown(first)
+    {
+        first -= 1;
+    }
+    let mut last = end.max(first);
+    while last < total && (last + 1) - end <= CONTEXT && shown(last) + 1 == shown(last + 1) {
+        last += 1;
+    }
+    (first, last)
+}
+
 /// A context line, with secrets masked as the core masks the evidence itself (the same masker).
 fn context_line(line: &str) -> String {
     advisor::mask_secrets(line).into_owned()
@@ -42,8 +62,8 @@ pub fn evidence_view(p: &EvidenceViewProps) -> Html {
     let text = doc.map(|i| i.text.clone()).unwrap_or_default();
     let all: Vec<&str> = text.lines().collect();
     let excerpt: Vec<&str> = e.excerpt.lines().collect();
-    let first = e.line_start.saturating_sub(CONTEXT).max(1);
-    let last = (e.line_end + CONTEXT).min(all.len() as u32).max(e.line_end);
+    let shown = |n: u32| doc.map_or(u64::from(n), |d| d.shown_line(n));
+    let (first, last) = context_range(e.line_start, e.line_end, all.len() as u32, shown);
     let rows: Vec<(u64, String, bool)> = (first..=last)
         .map(|n| {
             let hit = n >= e.line_start && n <= e.line_end;
@@ -52,7 +72,7 @@ pub fn evidence_view(p: &EvidenceViewProps) -> Html {
             } else {
                 all.get((n - 1) as usize).map(|s| context_line(s)).unwrap_or_default()
             };
-            (doc.map_or(u64::from(n), |d| d.shown_line(n)), line, hit)
+            (shown(n), line, hit)
         })
         .collect();
     let on_jump = {
@@ -79,6 +99,22 @@ pub fn evidence_view(p: &EvidenceViewProps) -> Html {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn context_stays_with_the_files_neighbours() {
+        use super::context_range;
+        // A plain input: two lines each side, clipped at its ends.
+        assert_eq!(context_range(5, 5, 20, u64::from), (3, 7));
+        assert_eq!(context_range(1, 2, 3, u64::from), (1, 3));
+        // A scanned log's excerpt: lines 1–5 are the file's 10, 11, 500, 501, 9000.
+        let file = [10u64, 11, 500, 501, 9000];
+        let shown = |n: u32| file[(n - 1) as usize];
+        assert_eq!(context_range(3, 3, 5, shown), (3, 4), "501 follows 500; 11 and 9000 are far");
+        assert_eq!(context_range(2, 2, 5, shown), (1, 2));
+        assert_eq!(context_range(5, 5, 5, shown), (5, 5));
+        // Evidence past the end of an edited input does not panic.
+        assert_eq!(context_range(9, 9, 3, u64::from), (9, 9));
+    }
+
     #[test]
     fn context_lines_hide_secrets_as_the_core_does() {
         use super::context_line;
