@@ -65,15 +65,10 @@ pub fn from_json(json: &str) -> Option<Vec<InputDoc>> {
     let mut p = Parser { s: json.as_bytes(), i: 0 };
     let mut docs = Vec::new();
     p.expect(b'[')?;
-    if !p.eat(b']') {
-        loop {
-            docs.push(p.doc()?);
-            if p.eat(b']') {
-                break;
-            }
-            p.expect(b',')?;
-        }
-    }
+    p.items(b']', |p| {
+        docs.push(p.doc()?);
+        Some(())
+    })?;
     p.ws();
     (p.i == p.s.len()).then_some(docs)
 }
@@ -103,37 +98,42 @@ impl Parser<'_> {
         self.eat(b).then_some(())
     }
 
+    /// The items of an array or object whose opening bracket was read, up to `close`:
+    /// `item` reads one, the commas between them are checked here.
+    fn items(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        if self.eat(close) {
+            return Some(());
+        }
+        loop {
+            item(self)?;
+            if self.eat(close) {
+                return Some(());
+            }
+            self.expect(b',')?;
+        }
+    }
+
     fn doc(&mut self) -> Option<InputDoc> {
         let (mut id, mut name, mut text, mut file_lines) = (None, None, None, Vec::new());
         self.expect(b'{')?;
-        if !self.eat(b'}') {
-            loop {
-                let key = self.string()?;
-                self.expect(b':')?;
-                match key.as_str() {
-                    "id" => id = Some(u32::try_from(self.number()?).ok()?),
-                    "name" => name = Some(self.string()?),
-                    "text" => text = Some(self.string()?),
-                    "file_lines" => {
-                        self.expect(b'[')?;
-                        if !self.eat(b']') {
-                            loop {
-                                file_lines.push(self.number()?);
-                                if self.eat(b']') {
-                                    break;
-                                }
-                                self.expect(b',')?;
-                            }
-                        }
-                    }
-                    _ => self.skip(0)?,
+        self.items(b'}', |p| {
+            let key = p.string()?;
+            p.expect(b':')?;
+            match key.as_str() {
+                "id" => id = Some(u32::try_from(p.number()?).ok()?),
+                "name" => name = Some(p.string()?),
+                "text" => text = Some(p.string()?),
+                "file_lines" => {
+                    p.expect(b'[')?;
+                    p.items(b']', |p| {
+                        file_lines.push(p.number()?);
+                        Some(())
+                    })?;
                 }
-                if self.eat(b'}') {
-                    break;
-                }
-                self.expect(b',')?;
+                _ => p.skip(0)?,
             }
-        }
+            Some(())
+        })?;
         Some(InputDoc { id: id?, name: name?, text: text?, file_lines })
     }
 
@@ -214,20 +214,13 @@ impl Parser<'_> {
             b'[' | b'{' => {
                 let close = if self.s[self.i] == b'[' { b']' } else { b'}' };
                 self.i += 1;
-                if self.eat(close) {
-                    return Some(());
-                }
-                loop {
+                self.items(close, |p| {
                     if close == b'}' {
-                        self.string()?;
-                        self.expect(b':')?;
+                        p.string()?;
+                        p.expect(b':')?;
                     }
-                    self.skip(depth + 1)?;
-                    if self.eat(close) {
-                        return Some(());
-                    }
-                    self.expect(b',')?;
-                }
+                    p.skip(depth + 1)
+                })
             }
             _ => {
                 let start = self.i;
