@@ -396,7 +396,9 @@ mod tests {
         script += "try { unlzma(new Uint8Array([93, 0, 0, 1, 0, 255, 255, 255, 255, 255, 255, 255, 255, 1, 2]), 100); \
                    console.log('corrupt accepted'); } catch (e) { console.log('corrupt rejected'); }\n";
         fs::write(dir.join("t.js"), script).unwrap();
-        let out = std::process::Command::new("node").arg(dir.join("t.js")).output().expect("node runs");
+        let out = std::process::Command::new("node").arg(dir.join("t.js")).output().expect(
+            "Node.js runs (the page decoder test needs it, as `cargo xtask set-up` does for binaryen)",
+        );
         let stdout = String::from_utf8_lossy(&out.stdout);
         let _ = fs::remove_dir_all(&dir);
         assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));

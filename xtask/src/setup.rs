@@ -73,6 +73,8 @@ pub struct Want {
 }
 
 pub fn ensure(ctx: &Ctx, want: Want) -> Result<(), String> {
+    // Node.js: npm installs binaryen, and xtask's own tests run the page's LZMA decoder in it.
+    ensure_node(ctx)?;
     if want.web {
         ensure_wasm_target(ctx)?;
         ensure_trunk(ctx)?;
@@ -83,6 +85,14 @@ pub fn ensure(ctx: &Ctx, want: Want) -> Result<(), String> {
         ensure_browser(ctx)?;
     }
     Ok(())
+}
+
+fn ensure_node(ctx: &Ctx) -> Result<(), String> {
+    if probe("node", &["--version"]).is_some() && probe("npm", &["--version"]).is_some() {
+        ctx.say("set-up: Node.js and npm present");
+        return Ok(());
+    }
+    apt_install(ctx, &["nodejs", "npm"])
 }
 
 fn ensure_wasm_target(ctx: &Ctx) -> Result<(), String> {
@@ -121,9 +131,6 @@ fn ensure_wasm_opt(ctx: &Ctx) -> Result<(), String> {
     if found.contains(&format!("version {major}")) {
         ctx.say(&format!("set-up: wasm-opt version {major} present"));
         return Ok(());
-    }
-    if probe("npm", &["--version"]).is_none() {
-        apt_install(ctx, &["nodejs", "npm"])?;
     }
     std::fs::create_dir_all(tools_dir(ctx)).map_err(|e| e.to_string())?;
     // Debian's binaryen and the crates.io wasm-opt are too old for Rust 1.95's output.
