@@ -12,6 +12,7 @@
 mod dist;
 mod e2e;
 mod fuzz;
+mod imports;
 mod server;
 mod setup;
 mod size;

@@ -9,7 +9,7 @@
 use crate::Ctx;
 use std::path::Path;
 
-/// The goal: the single file, gzipped, at most this many bytes (300 KB). Not met yet (340 KB on
+/// The goal: the single file, gzipped, at most this many bytes (300 KB). Not met yet (336 KB on
 /// 2026-12-02, from 499 KB that morning; docs/PERFORMANCE.md says where the bytes are): reported
 /// on every run, not enforced, because an enforced miss would fail every CI run.
 pub const SINGLE_FILE_GZIP_GOAL: usize = 300 * 1000;
@@ -17,7 +17,7 @@ pub const SINGLE_FILE_GZIP_GOAL: usize = 300 * 1000;
 /// Enforced: above this the size check fails (`cargo xtask size`, and a step of `cargo xtask
 /// test`). A regression guard a little above the measured size: lower it as the page shrinks,
 /// until it meets [`SINGLE_FILE_GZIP_GOAL`].
-pub const SINGLE_FILE_GZIP_CEILING: usize = 350 * 1000;
+pub const SINGLE_FILE_GZIP_CEILING: usize = 345 * 1000;
 
 /// One measured artefact.
 pub struct Measured {
