@@ -17,13 +17,17 @@ const unlzma = (src, size) => {
   let ip = 13, range = 0xffffffff, code = 0;
   if (src[ip++] !== 0) throw new Error("lzma: bad stream");
   for (let i = 0; i < 4; i++) code = ((code << 8) | src[ip++]) >>> 0;
+  // Keeps the range at 24 bits or more, shifting in the next input byte (past the end: zeros).
+  const normalize = () => {
+    if (range < 0x1000000) { range = (range * 256) >>> 0; code = ((code * 256) + (src[ip++] | 0)) >>> 0; }
+  };
   const bit = (p, i) => {
     const v = p[i];
     const bound = (range >>> 11) * v;
     let b;
     if (code < bound) { range = bound; p[i] = v + ((2048 - v) >>> 5); b = 0; }
     else { range -= bound; code -= bound; p[i] = v - (v >>> 5); b = 1; }
-    if (range < 0x1000000) { range = (range * 256) >>> 0; code = ((code * 256) + (src[ip++] | 0)) >>> 0; }
+    normalize();
     return b;
   };
   const tree = (p, base, n) => {
@@ -55,15 +59,7 @@ const unlzma = (src, size) => {
           if (m !== b) break;
         } while (s < 0x100);
       }
-      // The hot path (plain literals), with the bit decoder written out.
-      let r = range, c = code;
-      while (s < 0x100) {
-        const i = base + s, v = lit[i], bound = (r >>> 11) * v;
-        if (c < bound) { r = bound; lit[i] = v + ((2048 - v) >>> 5); s <<= 1; }
-        else { r -= bound; c -= bound; lit[i] = v - (v >>> 5); s = (s << 1) | 1; }
-        if (r < 0x1000000) { r = (r * 256) >>> 0; c = ((c * 256) + (src[ip++] | 0)) >>> 0; }
-      }
-      range = r; code = c;
+      while (s < 0x100) s = (s << 1) | bit(lit, base + s);
       out[pos++] = s & 0xff;
       state = state < 4 ? 0 : state < 10 ? state - 3 : state - 6;
       continue;
@@ -85,7 +81,7 @@ const unlzma = (src, size) => {
             let b = 0;
             if (code >= range) { code -= range; b = 1; }
             d = ((d + (b << (i + 3))) >>> 0);
-            if (range < 0x1000000) { range = (range * 256) >>> 0; code = ((code * 256) + (src[ip++] | 0)) >>> 0; }
+            normalize();
           }
           d = (d + rtree(align, 0, 4)) >>> 0;
         }
