@@ -170,17 +170,15 @@ fn secret_spans(text: &str) -> Vec<Range<usize>> {
     // are looked at further (most lines of a paste hold none).
     let lower = text.to_ascii_lowercase();
     let lb = lower.as_bytes();
-    let line_at = |start: usize| {
-        let end = memchr::memchr(b'\n', &lb[start..]).map_or(lb.len(), |i| start + i);
-        // Without the `\r` of a CRLF line.
-        if end > start && lb[end - 1] == b'\r' { (start, end - 1, end) } else { (start, end, end) }
-    };
+    // A line's end without the `\r` of a CRLF line.
+    let content_end =
+        |start: usize, end: usize| if end > start && lb[end - 1] == b'\r' { end - 1 } else { end };
     let mut start = 0;
     while start < lb.len() {
         let (found, nl) = triggers(&lb[start..]);
         let next = nl.map_or(lb.len(), |i| start + i);
         if found != 0 {
-            let (s0, e0) = (start, if next > start && lb[next - 1] == b'\r' { next - 1 } else { next });
+            let (s0, e0) = (start, content_end(start, next));
             let (content, lower_line) = (&text[s0..e0], &lower[s0..e0]);
             let before = spans.len();
             line_spans(content, lower_line, found, &mut spans);
@@ -190,7 +188,8 @@ fn secret_spans(text: &str) -> Vec<Range<usize>> {
             }
             // Kubernetes: `- name: MYSQL_ROOT_PASSWORD` then `value: secret` on the next line.
             if is_k8s_secret_name(lower_line) && next < lb.len() {
-                let (s1, e1, _) = line_at(next + 1);
+                let s1 = next + 1;
+                let e1 = content_end(s1, memchr::memchr(b'\n', &lb[s1..]).map_or(lb.len(), |i| s1 + i));
                 if let Some(r) = k8s_value(&text[s1..e1]) {
                     spans.push(r.start + s1..r.end + s1);
                 }
