@@ -231,10 +231,10 @@ pub fn single_file(d: &TrunkDist) -> Result<String, String> {
             }
         }
     }
-    // The wasm travels LZMA-compressed (base64 of raw wasm would not compress well in the file
-    // itself, and LZMA beats the gzip the browser could inflate by ~22 %): `unlzma` unpacks it
-    // (~60 ms for 1.2 MB in V8), then it is compiled.
-    // Short import names in the module and the glue (`imports.rs`: −4.6 KB gzipped).
+    // Short import names in the module and the glue (`imports.rs`: −4.6 KB gzipped). The wasm
+    // then travels LZMA-compressed (base64 of raw wasm would not compress well in the file itself,
+    // and LZMA beats the gzip the browser could inflate by ~22 %): `unlzma` unpacks it (~60 ms for
+    // 1 MB in V8, cold), then it is compiled.
     let (wasm, glue) = crate::imports::shorten(&d.wasm, &glue)?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(lzma(&wasm)?);
     let size = wasm.len();
@@ -351,9 +351,9 @@ mod tests {
         assert_eq!(again.matches("Content-Security-Policy").count(), 1, "the hosted CSP is replaced");
     }
 
-    /// The page's decoder against liblzma's encoder, run by Node.js (on every machine the project
-    /// builds on: `cargo xtask set-up` installs binaryen with its npm): text, the wasm-like
-    /// mix of repeats and random bytes, long-distance matches, and a few bytes.
+    /// The page's decoder against liblzma's encoder, run by Node.js (`cargo xtask set-up` makes sure
+    /// it is there): text, a wasm-like mix of repeats and random bytes with long-distance matches,
+    /// one byte, and a corrupt stream.
     #[test]
     fn the_page_decoder_unpacks_what_liblzma_packs() {
         let dir = std::env::temp_dir().join(format!("unlzma-test-{}", std::process::id()));

@@ -688,16 +688,21 @@ async fn start_big_log_drop(c: &Client, url: &str, cancel: bool) -> Result<(u64,
     Ok((size, clone_line))
 }
 
-/// Cancel stops a running scan: the panel says so, not every byte was read, the page goes on.
-async fn big_log_cancel(c: &Client, url: &str) -> Result<(), String> {
-    let (size, _) = start_big_log_drop(c, url, true).await?;
+/// Waits (120 s at most) for the dropped log's scan panel to say `done`.
+async fn wait_scan_done(c: &Client, what: &str) -> Result<(), String> {
     wait_until(
         c,
-        "the cancelled scan to end",
+        what,
         "const s = document.getElementById('log-scan'); return !!s && s.dataset.state === 'done';",
         120,
     )
-    .await?;
+    .await
+}
+
+/// Cancel stops a running scan: the panel says so, not every byte was read, the page goes on.
+async fn big_log_cancel(c: &Client, url: &str) -> Result<(), String> {
+    let (size, _) = start_big_log_drop(c, url, true).await?;
+    wait_scan_done(c, "the cancelled scan to end").await?;
     let m = js(
         c,
         "const w = window.__bigLog; clearInterval(w.timer); w.observer.disconnect(); \
@@ -723,13 +728,7 @@ async fn big_log_cancel(c: &Client, url: &str) -> Result<(), String> {
 async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String> {
     let (size, clone_line) = start_big_log_drop(c, url, false).await?;
     let started = Instant::now();
-    wait_until(
-        c,
-        "the scan to finish",
-        "const s = document.getElementById('log-scan'); return !!s && s.dataset.state === 'done';",
-        120,
-    )
-    .await?;
+    wait_scan_done(c, "the scan to finish").await?;
     let wall = started.elapsed().as_secs_f64();
     // Let the excerpt's analysis land, then stop the timer.
     wait_clone_fails(c, "the clone verdict from the log's excerpt").await?;
