@@ -183,6 +183,35 @@ Firefox or Safari. 此浏览器版本过旧，无法运行 mysql-advisor：请�
 /// The page's LZMA decoder (`const unlzma = (src, size) => Uint8Array`).
 const UNLZMA_JS: &str = include_str!("unlzma.js");
 
+/// The page's inverse of [`crate::wasmsplit::split`] (`const unsplit = (src) => Uint8Array`).
+const UNSPLIT_JS: &str = include_str!("unsplit.js");
+
+/// Runs `unsplit.js` in Node.js on `packed` and fails unless it gives back `wasm` byte for byte:
+/// every single file is checked before it is written.
+pub fn check_unsplit(packed: &[u8], wasm: &[u8]) -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!("unsplit-{}-{}", std::process::id(), packed.len()));
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let (p, w, s) = (dir.join("packed"), dir.join("wasm"), dir.join("check.js"));
+    let script = format!(
+        "{UNSPLIT_JS}\nconst fs = require('fs');\n\
+         const got = unsplit(new Uint8Array(fs.readFileSync({p:?})));\n\
+         const want = fs.readFileSync({w:?});\n\
+         process.stdout.write(Buffer.compare(Buffer.from(got), want) === 0 ? 'same' : 'DIFFERENT');\n"
+    );
+    let written = fs::write(&p, packed).and(fs::write(&w, wasm)).and(fs::write(&s, script));
+    let out = written.and_then(|()| std::process::Command::new("node").arg(&s).output());
+    let _ = fs::remove_dir_all(&dir);
+    let out = out.map_err(|e| format!("unsplit check: node: {e} (`cargo xtask set-up` installs Node.js)"))?;
+    match &out.stdout[..] {
+        b"same" => Ok(()),
+        _ => Err(format!(
+            "unsplit.js does not rebuild the module: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )),
+    }
+}
+
 /// `bytes` gzip-compressed at level 9 (what `cargo xtask size` measures).
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write as _;
@@ -235,17 +264,21 @@ pub fn single_file(d: &TrunkDist) -> Result<String, String> {
     // then travels LZMA-compressed (base64 of raw wasm would not compress well in the file itself,
     // and LZMA beats the gzip the browser could inflate by ~22 %): `unlzma` unpacks it (~60 ms for
     // 1 MB in V8, cold), then it is compiled.
+    // Before LZMA, the code section is split into streams of like values (`wasmsplit.rs`: −22 KB
+    // packed); `unsplit` interleaves them back.
     let (wasm, glue) = crate::imports::shorten(&d.wasm, &glue)?;
-    let b64 = base64::engine::general_purpose::STANDARD.encode(lzma(&wasm)?);
-    let size = wasm.len();
+    let split = crate::wasmsplit::split(&wasm)?;
+    check_unsplit(&split, &wasm)?;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(lzma(&split)?);
+    let size = split.len();
     let script = format!(
-        "\n{glue}\n;{UNLZMA_JS}\nawait (async () => {{\nconst b64 = \"{b64}\";\n\
+        "\n{glue}\n;{UNLZMA_JS}\n{UNSPLIT_JS}\nawait (async () => {{\nconst b64 = \"{b64}\";\n\
          const packed = typeof Uint8Array.fromBase64 === \"function\"\n  ? Uint8Array.fromBase64(b64)\n  \
          : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n\
          const tooOld = (why) => {{\n  \
          const root = document.getElementById(\"mysql-advisor\");\n  \
          if (root) root.textContent = \"{OLD_BROWSER}\" + (why ? \" (\" + why + \")\" : \"\");\n}};\n\
-         const bytes = unlzma(packed, {size});\n\
+         const bytes = unsplit(unlzma(packed, {size}));\n\
          try {{ initSync({{ module: bytes }}); }} catch (e) {{\n  \
          if (e instanceof WebAssembly.CompileError) {{ tooOld(String(e)); return; }}\n  throw e;\n}}\n\
          window.mysqlAdvisor = {{ {} }};\n}})();\n",
@@ -321,7 +354,7 @@ mod tests {
         let d = TrunkDist {
             html: "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title><style>b{}</style></head><body></body></html>".into(),
             glue: "export function mount(e) {}\nexport function start() {}\nfunction initSync(m){}\nexport { initSync, x as analyze };\n".into(),
-            wasm: b"\0asm\x01\0\0\0".to_vec(),
+            wasm: crate::wasmsplit::tests::module(&[crate::wasmsplit::tests::every_kind()]),
             glue_name: "web.js".into(),
         };
         let page = single_file(&d).unwrap();
@@ -333,7 +366,8 @@ mod tests {
         assert!(page.contains(&csp_hash(&page[start..end])));
         assert!(page.contains(&csp_hash("b{}")));
         assert!(page.contains("{ analyze: x, mount }"));
-        // The wasm, LZMA-compressed, as base64; unpacked by unlzma before initSync.
+        // The wasm, split into streams and LZMA-compressed, as base64; unpacked by unlzma and
+        // unsplit before initSync.
         let b64 = page.split("const b64 = \"").nth(1).and_then(|r| r.split('"').next()).unwrap();
         let packed = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
         let mut wasm = Vec::new();
@@ -342,9 +376,10 @@ mod tests {
             xz2::stream::Stream::new_lzma_decoder(u64::MAX).unwrap(),
         );
         std::io::Read::read_to_end(&mut dec, &mut wasm).unwrap();
-        assert_eq!(wasm, d.wasm);
+        assert_eq!(wasm, crate::wasmsplit::split(&d.wasm).unwrap());
         assert!(
-            page.contains("const bytes = unlzma(packed, 8);") && page.contains("initSync({ module: bytes })")
+            page.contains(&format!("const bytes = unsplit(unlzma(packed, {}));", wasm.len()))
+                && page.contains("initSync({ module: bytes })")
         );
         assert_eq!(page.matches("Content-Security-Policy").count(), 1);
         let again = single_file(&TrunkDist { html: harden_trunk_index(&d.html), ..d }).unwrap();

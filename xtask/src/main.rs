@@ -16,6 +16,7 @@ mod imports;
 mod server;
 mod setup;
 mod size;
+mod wasmsplit;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

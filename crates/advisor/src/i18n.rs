@@ -19,7 +19,6 @@
 use crate::text::TrimWs;
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A user interface language.
@@ -72,12 +71,12 @@ impl Lang {
 
     /// True when `key` exists in this language's catalog (no fallback).
     pub fn has(self, key: &str) -> bool {
-        catalog(self).contains_key(key)
+        message(self, key).is_some()
     }
 }
 
 fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    catalog(lang).get(key).or_else(|| catalog(Lang::En).get(key)).map(|s| s.as_str())
+    message(lang, key).or_else(|| message(Lang::En, key))
 }
 
 fn interpolate(raw: &str, args: &[(&str, &str)]) -> String {
@@ -110,130 +109,48 @@ fn interpolate(raw: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// The catalog files, per language. Add a new area here for both languages.
-const EN: &[(&str, &str)] = &[
-    ("core", include_str!("../locales/en/core.ftl")),
-    ("systemd", include_str!("../locales/en/systemd.ftl")),
-    ("options", include_str!("../locales/en/options.ftl")),
-    ("mysql", include_str!("../locales/en/mysql.ftl")),
-    ("restart", include_str!("../locales/en/restart.ftl")),
-    ("clone", include_str!("../locales/en/clone.ftl")),
-    ("replica", include_str!("../locales/en/replica.ftl")),
-    ("ui", include_str!("../locales/en/ui.ftl")),
-    ("render", include_str!("../locales/en/render.ftl")),
-    ("logscan", include_str!("../locales/en/logscan.ftl")),
-];
-const ZH: &[(&str, &str)] = &[
-    ("core", include_str!("../locales/zh-CN/core.ftl")),
-    ("systemd", include_str!("../locales/zh-CN/systemd.ftl")),
-    ("options", include_str!("../locales/zh-CN/options.ftl")),
-    ("mysql", include_str!("../locales/zh-CN/mysql.ftl")),
-    ("restart", include_str!("../locales/zh-CN/restart.ftl")),
-    ("clone", include_str!("../locales/zh-CN/clone.ftl")),
-    ("replica", include_str!("../locales/zh-CN/replica.ftl")),
-    ("ui", include_str!("../locales/zh-CN/ui.ftl")),
-    ("render", include_str!("../locales/zh-CN/render.ftl")),
-    ("logscan", include_str!("../locales/zh-CN/logscan.ftl")),
-];
+// The catalogs, compiled by `build.rs` from `locales/`: `KEYS`, every key of either language,
+// sorted and `\0`-separated; `VALUES`, per language, the messages in the same order (`\u{1}`
+// where the language lacks the key). One copy of the keys instead of one per language, no
+// comments or indentation, and no parsing at run time.
+include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 
-fn catalog(lang: Lang) -> &'static HashMap<String, String> {
-    static EN_MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
-    static ZH_MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
-    match lang {
-        Lang::En => EN_MAP.get_or_init(|| load(EN)),
-        Lang::ZhCn => ZH_MAP.get_or_init(|| load(ZH)),
-    }
+/// A message missing from a language.
+const MISSING: &str = "\u{1}";
+
+struct Catalog {
+    keys: Vec<&'static str>,
+    values: [Vec<&'static str>; 2],
 }
 
-fn load(files: &[(&str, &str)]) -> HashMap<String, String> {
-    let mut map = HashMap::new();
-    for (_, text) in files {
-        for (k, v) in parse_ftl(text) {
-            map.insert(k, v);
-        }
-    }
-    map
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| Catalog {
+        keys: KEYS.split('\0').collect(),
+        values: VALUES.map(|v| v.split('\0').collect()),
+    })
 }
 
-/// Parses the catalog subset described in the module docs. Never fails: a line it does not
-/// understand is skipped (the catalog tests report such lines).
-pub(crate) fn parse_ftl(text: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut current: Option<(String, Vec<String>)> = None;
-    let flush = |cur: &mut Option<(String, Vec<String>)>, out: &mut Vec<(String, String)>| {
-        if let Some((k, lines)) = cur.take() {
-            let indent = lines
-                .iter()
-                .filter(|l| !l.trim_ws().is_empty())
-                .map(|l| l.len() - l.trim_start_ws().len())
-                .min()
-                .unwrap_or(0);
-            let body: Vec<&str> = lines
-                .iter()
-                .map(|l| if l.len() >= indent { &l[indent..] } else { l.trim_start_ws() })
-                .collect();
-            let mut v = body.join("\n");
-            while v.ends_with('\n') {
-                v.pop();
-            }
-            out.push((k, v));
-        }
-    };
-    for line in text.lines() {
-        let is_indented = line.starts_with(' ') || line.starts_with('\t');
-        if is_indented {
-            if let Some((_, lines)) = current.as_mut() {
-                lines.push(line.to_owned());
-            }
-            continue;
-        }
-        if line.trim_ws().is_empty() {
-            if let Some((_, lines)) = current.as_mut() {
-                lines.push(String::new());
-            }
-            continue;
-        }
-        flush(&mut current, &mut out);
-        if line.starts_with('#') {
-            continue;
-        }
-        if let Some((k, v)) = line.split_once('=') {
-            let k = k.trim_ws();
-            let v = v.trim_ws();
-            let mut lines = Vec::new();
-            if !v.is_empty() {
-                lines.push(v.to_owned());
-            }
-            current = Some((k.to_owned(), lines));
-        }
-    }
-    flush(&mut current, &mut out);
-    out
+/// The message for `key` in `lang` itself (no fallback).
+fn message(lang: Lang, key: &str) -> Option<&'static str> {
+    let c = catalog();
+    let i = c.keys.binary_search(&key).ok()?;
+    c.values[lang as usize].get(i).copied().filter(|v| *v != MISSING)
 }
 
 /// All keys of a language's catalog (for tests and tooling).
 pub fn keys(lang: Lang) -> Vec<&'static str> {
-    let mut k: Vec<&'static str> = catalog(lang).keys().map(|s| s.as_str()).collect();
-    crate::sort::sort(&mut k);
-    k
+    catalog().keys.iter().copied().filter(|k| lang.has(k)).collect()
 }
 
 /// The raw (uninterpolated) message, for tests and tooling.
 pub fn raw(lang: Lang, key: &str) -> Option<&'static str> {
-    catalog(lang).get(key).map(|s| s.as_str())
+    message(lang, key)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_single_and_multi_line() {
-        let v = parse_ftl("# c\na = one {x}\nb =\n    line1\n      indented\n\n    line3\nc = z\n");
-        assert_eq!(v[0], ("a".into(), "one {x}".into()));
-        assert_eq!(v[1], ("b".into(), "line1\n  indented\n\nline3".into()));
-        assert_eq!(v[2], ("c".into(), "z".into()));
-    }
 
     #[test]
     fn interpolates_and_escapes() {

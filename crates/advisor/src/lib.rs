@@ -19,6 +19,8 @@ use crate::text::TrimWs;
 mod detect;
 mod document;
 mod facts;
+#[cfg(test)]
+mod ftl;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
