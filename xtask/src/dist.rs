@@ -267,12 +267,14 @@ pub fn single_file(d: &TrunkDist) -> Result<String, String> {
     // Before LZMA, the code section is split into streams of like values (`wasmsplit.rs`: −22 KB
     // packed); `unsplit` interleaves them back.
     let (wasm, glue) = crate::imports::shorten(&d.wasm, &glue)?;
+    // The glue and the two decoders, without comments and indentation (`minify_glue`).
+    let glue = minify_glue(&format!("{glue}\n;{UNLZMA_JS}\n{UNSPLIT_JS}"));
     let split = crate::wasmsplit::split(&wasm)?;
     check_unsplit(&split, &wasm)?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(lzma(&split)?);
     let size = split.len();
     let script = format!(
-        "\n{glue}\n;{UNLZMA_JS}\n{UNSPLIT_JS}\nawait (async () => {{\nconst b64 = \"{b64}\";\n\
+        "\n{glue}await (async () => {{\nconst b64 = \"{b64}\";\n\
          const packed = typeof Uint8Array.fromBase64 === \"function\"\n  ? Uint8Array.fromBase64(b64)\n  \
          : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n\
          const tooOld = (why) => {{\n  \
@@ -294,6 +296,39 @@ pub fn single_file(d: &TrunkDist) -> Result<String, String> {
     );
     let close = html.rfind("</body>").ok_or("index.html has no </body>")?;
     Ok(format!("{}<script type=\"module\">{script}</script>\n{}", &html[..close], &html[close..]))
+}
+
+/// JavaScript without its comments, indentation and blank lines: on the glue and the decoders,
+/// −1.2 KB gzipped (measured 2026-12-02). Line by line, so a line break still ends a statement wherever it did. wasm-bindgen's
+/// glue has no multi-line strings or template literals; a line that would continue one (an odd
+/// number of backticks, or a trailing backslash) makes this return the glue unchanged.
+pub fn minify_glue(glue: &str) -> String {
+    if glue.lines().any(|l| l.matches('`').count() % 2 == 1 || l.ends_with('\\')) {
+        return glue.to_owned();
+    }
+    let mut out = String::with_capacity(glue.len());
+    let mut in_comment = false;
+    for line in glue.lines() {
+        let mut t = line.trim();
+        if in_comment {
+            match t.find("*/") {
+                Some(i) => (in_comment, t) = (false, t[i + 2..].trim()),
+                None => continue,
+            }
+        }
+        if let Some(rest) = t.strip_prefix("/*") {
+            match rest.find("*/") {
+                Some(i) => t = rest[i + 2..].trim(),
+                None => (in_comment, t) = (true, ""),
+            }
+        }
+        if t.is_empty() || t.starts_with("//") {
+            continue;
+        }
+        out.push_str(t);
+        out.push('\n');
+    }
+    out
 }
 
 /// Adds a CSP to Trunk's own `dist/index.html` (hosted as separate files): its loader script and
@@ -384,6 +419,19 @@ mod tests {
         assert_eq!(page.matches("Content-Security-Policy").count(), 1);
         let again = single_file(&TrunkDist { html: harden_trunk_index(&d.html), ..d }).unwrap();
         assert_eq!(again.matches("Content-Security-Policy").count(), 1, "the hosted CSP is replaced");
+    }
+
+    #[test]
+    fn minify_glue_drops_comments_and_indentation_only() {
+        let glue = "/**\n * Docs.\n */\nexport function f(a) {\n    // note\n    return a; // kept\n\n}\n\
+                    /* one */ g();\n    /* two\n    lines */ h();\nconst s = '// not a comment';\n";
+        assert_eq!(
+            minify_glue(glue),
+            "export function f(a) {\nreturn a; // kept\n}\ng();\nh();\nconst s = '// not a comment';\n"
+        );
+        for multi_line in ["const t = `a\n  b`;\n", "const s = 'a\\\n  b';\n"] {
+            assert_eq!(minify_glue(multi_line), multi_line, "left alone: {multi_line:?}");
+        }
     }
 
     /// The page's decoder against liblzma's encoder, run by Node.js (`cargo xtask set-up` makes sure

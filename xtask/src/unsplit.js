@@ -35,7 +35,18 @@ const unsplit = (src) => {
       else if (op >= 0x28 && op <= 0x35) memarg(5);
       else if (op >= 0x36 && op <= 0x3e) memarg(10);
       else if (op === 0x41) leb(4);
-      else if (op === 6) { out[o - 1] = 0x41; leb(11); } // an i32.const of three bytes or more
+      else if (op === 6) { // an i32.const of three LEB128 bytes or more: 4 big-endian bytes
+        out[o - 1] = 0x41;
+        const p = at[11];
+        let n = (src[p] << 24) | (src[p + 1] << 16) | (src[p + 2] << 8) | src[p + 3];
+        at[11] = p + 4;
+        for (;;) {
+          const b = n & 127;
+          n >>= 7;
+          if ((n === 0 && !(b & 64)) || (n === -1 && (b & 64))) { out[o++] = b; break; }
+          out[o++] = b | 128;
+        }
+      }
       else if (op === 0x42) leb(8);
       else if (op === 0x43) copy(9, 4);
       else if (op === 0x44) copy(9, 8);
