@@ -173,7 +173,7 @@ fn trunk_build(ctx: &Ctx) -> Result<(), String> {
 
 fn write_single_file(ctx: &Ctx) -> Result<(), String> {
     let d = dist::read_trunk_dist(&ctx.trunk_dist())?;
-    let page = dist::single_file(&d)?;
+    let page = dist::single_file(&d, &dist::esbuild)?;
     let out = ctx.single_file();
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
