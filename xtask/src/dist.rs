@@ -241,9 +241,28 @@ pub fn lzma(bytes: &[u8]) -> Result<Vec<u8>, String> {
 /// a minifier keeps), replaced by the string literal afterwards.
 const B64_PLACEHOLDER: &str = "__MYSQL_ADVISOR_WASM_B64__";
 
+/// A minifier: `(source, "js" | "css") -> minified source`.
+pub type Minify<'a> = &'a dyn Fn(&str, &str) -> Result<String, String>;
+
+/// `html` with the body of each `<style>` element passed through `f`.
+fn map_styles(html: &str, f: &dyn Fn(&str) -> Result<String, String>) -> Result<String, String> {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<style") {
+        let Some(open_end) = rest[i..].find('>') else { break };
+        let body_start = i + open_end + 1;
+        let Some(close) = rest[body_start..].find("</style>") else { break };
+        out.push_str(&rest[..body_start]);
+        out.push_str(&f(&rest[body_start..body_start + close])?);
+        rest = &rest[body_start + close..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
 /// Builds the single self-contained page from Trunk's output; `minify` gets the script (the glue,
-/// the decoders and the loader) without the packed wasm.
-pub fn single_file(d: &TrunkDist, minify: &dyn Fn(&str) -> Result<String, String>) -> Result<String, String> {
+/// the decoders and the loader, without the packed wasm) and each inline style sheet.
+pub fn single_file(d: &TrunkDist, minify: Minify<'_>) -> Result<String, String> {
     let (glue, exports) = strip_exports(&d.glue)?;
     if !exports.iter().any(|(_, e)| e == "initSync") {
         return Err("the glue exports no initSync (was it built with --target web?)".into());
@@ -289,12 +308,12 @@ pub fn single_file(d: &TrunkDist, minify: &dyn Fn(&str) -> Result<String, String
          window.mysqlAdvisor = {{ {} }};\n}})();\n",
         api.join(", ")
     );
-    let script = minify(&script)?;
+    let script = minify(&script, "js")?;
     if script.matches(B64_PLACEHOLDER).count() != 1 {
         return Err("the minified script lost the wasm's placeholder".into());
     }
     let script = script.replace(B64_PLACEHOLDER, &format!("\"{b64}\"")).replace("</script", "<\\/script");
-    let html = strip_csp_meta(&strip_trunk_loader(&d.html));
+    let html = map_styles(&strip_csp_meta(&strip_trunk_loader(&d.html)), &|css| minify(css, "css"))?;
     let styles: Vec<String> = inline_styles(&html).iter().map(|s| csp_hash(s)).collect();
     let csp = single_file_csp(&csp_hash(&script), &styles);
     let html = insert_after_charset(
@@ -305,20 +324,22 @@ pub fn single_file(d: &TrunkDist, minify: &dyn Fn(&str) -> Result<String, String
     Ok(format!("{}<script type=\"module\">{script}</script>\n{}", &html[..close], &html[close..]))
 }
 
-/// `js` minified by esbuild (`cargo xtask set-up` installs it, pinned, in `target/tools`): an ES
-/// module, UTF-8 kept as is. On the single file's script, 7.9 → 6.4 KB gzipped (measured
-/// 2026-12-02, against 7.3 KB with comments and indentation stripped line by line).
-pub fn esbuild(js: &str) -> Result<String, String> {
+/// `source` (`loader`: `js`, an ES module, or `css`) minified by esbuild (`cargo xtask set-up`
+/// installs it, pinned, in `target/tools`), UTF-8 kept as is. On the single file's script,
+/// 7.9 → 6.4 KB gzipped (measured 2026-12-02, against 7.3 KB with comments and indentation stripped
+/// line by line).
+pub fn esbuild(source: &str, loader: &str) -> Result<String, String> {
     use std::io::Write as _;
     let mut child = std::process::Command::new("esbuild")
-        .args(["--minify", "--format=esm", "--charset=utf8", "--loader=js", "--log-level=warning"])
+        .args(["--minify", "--charset=utf8", "--log-level=warning", &format!("--loader={loader}")])
+        .args((loader == "js").then_some("--format=esm"))
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .map_err(|e| format!("esbuild: {e} (`cargo xtask set-up` installs it)"))?;
     let mut stdin = child.stdin.take().ok_or("esbuild: no stdin")?;
-    let input = js.to_owned();
+    let input = source.to_owned();
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let out = child.wait_with_output().map_err(|e| format!("esbuild: {e}"))?;
     writer.join().map_err(|_| "esbuild: writer panicked")?.map_err(|e| format!("esbuild: {e}"))?;
@@ -389,14 +410,19 @@ mod tests {
             wasm: crate::wasmsplit::tests::module(&[crate::wasmsplit::tests::every_kind()]),
             glue_name: "web.js".into(),
         };
-        let page = single_file(&d, &|js| Ok(js.to_owned())).unwrap();
+        // The minifier sees the script and the style sheet; the CSP hashes what it returns.
+        let page = single_file(&d, &|src, loader| {
+            Ok(if loader == "css" { src.replace("b{}", "i{}") } else { format!("/*{loader}*/{src}") })
+        })
+        .unwrap();
+        assert!(page.contains("<style>i{}</style>") && page.contains("<script type=\"module\">/*js*/"));
         let meta = page.find("<meta http-equiv=\"Content-Security-Policy\"").unwrap();
         assert!(meta > page.find("<meta charset").unwrap() && meta < page.find("<title>").unwrap());
         assert!(page.contains("connect-src 'none'") && !page.contains("unsafe-inline"));
         let start = page.find("<script type=\"module\">").unwrap() + "<script type=\"module\">".len();
         let end = page[start..].find("</script>").unwrap() + start;
         assert!(page.contains(&csp_hash(&page[start..end])));
-        assert!(page.contains(&csp_hash("b{}")));
+        assert!(page.contains(&csp_hash("i{}")));
         assert!(page.contains("{ analyze: x, mount }"));
         // The wasm, split into streams and LZMA-compressed, as base64; unpacked by unlzma and
         // unsplit before initSync.
@@ -415,7 +441,7 @@ mod tests {
         );
         assert_eq!(page.matches("Content-Security-Policy").count(), 1);
         let again =
-            single_file(&TrunkDist { html: harden_trunk_index(&d.html), ..d }, &|js| Ok(js.to_owned()))
+            single_file(&TrunkDist { html: harden_trunk_index(&d.html), ..d }, &|src, _| Ok(src.to_owned()))
                 .unwrap();
         assert_eq!(again.matches("Content-Security-Policy").count(), 1, "the hosted CSP is replaced");
     }
