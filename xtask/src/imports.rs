@@ -65,7 +65,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn put_leb(out: &mut Vec<u8>, mut v: u64) {
+pub(crate) fn put_leb(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let b = (v & 0x7f) as u8;
         v >>= 7;

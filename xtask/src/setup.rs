@@ -134,18 +134,24 @@ fn ensure_wasm_opt(ctx: &Ctx) -> Result<(), String> {
         ctx.say(&format!("set-up: wasm-opt version {major} present"));
         return Ok(());
     }
-    std::fs::create_dir_all(tools_dir(ctx)).map_err(|e| e.to_string())?;
     // Debian's binaryen and the crates.io wasm-opt are too old for Rust 1.95's output.
+    npm_install(ctx, &format!("binaryen@{BINARYEN_VERSION}"))
+}
+
+/// `npm install` of one exact `package@version` into [`tools_dir`].
+fn npm_install(ctx: &Ctx, package: &str) -> Result<(), String> {
     let dir = tools_dir(ctx);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     run(
         ctx,
         Command::new("npm").args([
             "install",
             "--no-audit",
             "--no-fund",
+            "--save-exact",
             "--prefix",
             &dir.to_string_lossy(),
-            &format!("binaryen@{BINARYEN_VERSION}"),
+            package,
         ]),
     )
 }
@@ -159,20 +165,7 @@ fn ensure_esbuild(ctx: &Ctx) -> Result<(), String> {
         ctx.say(&format!("set-up: esbuild {ESBUILD_VERSION} present"));
         return Ok(());
     }
-    std::fs::create_dir_all(tools_dir(ctx)).map_err(|e| e.to_string())?;
-    let dir = tools_dir(ctx);
-    run(
-        ctx,
-        Command::new("npm").args([
-            "install",
-            "--no-audit",
-            "--no-fund",
-            "--save-exact",
-            "--prefix",
-            &dir.to_string_lossy(),
-            &format!("esbuild@{ESBUILD_VERSION}"),
-        ]),
-    )
+    npm_install(ctx, &format!("esbuild@{ESBUILD_VERSION}"))
 }
 
 fn ensure_browser(ctx: &Ctx) -> Result<(), String> {

@@ -284,17 +284,7 @@ pub fn split(wasm: &[u8]) -> Result<Vec<u8>, String> {
 pub(crate) mod tests {
     use super::*;
 
-    fn leb(out: &mut Vec<u8>, mut v: u64) {
-        loop {
-            let b = (v & 0x7f) as u8;
-            v >>= 7;
-            if v == 0 {
-                out.push(b);
-                return;
-            }
-            out.push(b | 0x80);
-        }
-    }
+    use crate::imports::put_leb as leb;
 
     fn section(m: &mut Vec<u8>, id: u8, body: &[u8]) {
         m.push(id);
