@@ -297,12 +297,17 @@ pub fn single_file(d: &TrunkDist, minify: Minify<'_>) -> Result<String, String> 
     let size = split.len();
     let script = format!(
         "\n{glue}\n;{UNLZMA_JS}\n{UNSPLIT_JS}\nawait (async () => {{\nconst b64 = {B64_PLACEHOLDER};\n\
+         const t0 = performance.now();\n\
          const packed = typeof Uint8Array.fromBase64 === \"function\"\n  ? Uint8Array.fromBase64(b64)\n  \
          : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n\
          const tooOld = (why) => {{\n  \
          const root = document.getElementById(\"mysql-advisor\");\n  \
          if (root) root.textContent = \"{OLD_BROWSER}\" + (why ? \" (\" + why + \")\" : \"\");\n}};\n\
-         const bytes = unsplit(unlzma(packed, {size}));\n\
+         const t1 = performance.now();\n\
+         const streams = unlzma(packed, {size});\n\
+         const t2 = performance.now();\n\
+         const bytes = unsplit(streams);\n\
+         window.mysqlAdvisorTiming = {{ unpackB64Ms: t1 - t0, unlzmaMs: t2 - t1, unsplitMs: performance.now() - t2 }};\n\
          try {{ initSync({{ module: bytes }}); }} catch (e) {{\n  \
          if (e instanceof WebAssembly.CompileError) {{ tooOld(String(e)); return; }}\n  throw e;\n}}\n\
          window.mysqlAdvisor = {{ {} }};\n}})();\n",
@@ -436,7 +441,8 @@ mod tests {
         std::io::Read::read_to_end(&mut dec, &mut wasm).unwrap();
         assert_eq!(wasm, crate::wasmsplit::split(&d.wasm).unwrap());
         assert!(
-            page.contains(&format!("const bytes = unsplit(unlzma(packed, {}));", wasm.len()))
+            page.contains(&format!("const streams = unlzma(packed, {});", wasm.len()))
+                && page.contains("const bytes = unsplit(streams);")
                 && page.contains("initSync({ module: bytes })")
         );
         assert_eq!(page.matches("Content-Security-Policy").count(), 1);
