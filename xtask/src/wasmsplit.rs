@@ -18,17 +18,17 @@
 //! | set | `local.set` and `local.tee` indices |
 //! | i32 | `i32.const` values of one or two bytes |
 //! | off | memory offsets of loads |
-//! | offs | memory offsets of stores and of every SIMD memory access |
-//! | i32b | `i32.const` values of three LEB128 bytes or more (addresses, mostly), as 4 big-endian bytes; such an `i32.const` is `0x06` in the op stream |
 //! | lbl | branch depths and `br_table` lists |
 //! | bt | block types |
 //! | i64 | `i64.const` values |
 //! | misc | function count, local declarations, and every other immediate |
+//! | offs | memory offsets of stores and of every SIMD memory access |
+//! | i32b | `i32.const` values of three LEB128 bytes or more (addresses, mostly), as 4 big-endian bytes; such an `i32.const` is `0x06` in the op stream |
 //! | tail | the module after the code section |
 //!
 //! Body sizes are not stored: a body ends at the `end` that closes its outermost block, and the
 //! decoder writes its size back as a minimal LEB128, as wasm-opt does (checked here). Measured on
-//! 2026-12-02 (Python model of this layout): the code section's LZMA size 222.8 → 200.6 KB. Where
+//! 2026-12-02 (a Python model of the first layout): the code section's LZMA size 222.8 → 200.6 KB. Where
 //! the choice of stream was a measurement: alignments and `call` targets compress better beside
 //! their opcodes (−2.0 and −2.1 KB), `local.get` apart from `local.set`/`tee` (−0.5 KB), load
 //! offsets apart from store offsets (−0.5 KB), and long `i32.const` values apart from short ones
