@@ -452,6 +452,24 @@ mod tests {
         assert_eq!(again.matches("Content-Security-Policy").count(), 1, "the hosted CSP is replaced");
     }
 
+    /// `unsplit.js` in Node.js: the split of a module with every kind of immediate comes back byte
+    /// for byte; a different module, truncated streams and garbage are errors, never a hang.
+    #[test]
+    fn the_page_unsplits_what_wasmsplit_splits() {
+        use crate::wasmsplit::{split, tests};
+        let m = tests::module(&[tests::every_kind(), vec![0, 0x0b], tests::every_kind()]);
+        let packed = split(&m).unwrap();
+        check_unsplit(&packed, &m).unwrap();
+        let other = tests::module(&[vec![0, 0x01, 0x0b]]);
+        assert!(check_unsplit(&packed, &other).unwrap_err().contains("does not rebuild"));
+        let truncated = &packed[..packed.len() - 40];
+        assert!(check_unsplit(truncated, &m).is_err());
+        let mut garbage = packed.clone();
+        garbage[60..].fill(0xff);
+        assert!(check_unsplit(&garbage, &m).is_err());
+        assert!(check_unsplit(&packed[..20], &m).is_err());
+    }
+
     /// The page's decoder against liblzma's encoder, run by Node.js (`cargo xtask set-up` makes sure
     /// it is there): text, a wasm-like mix of repeats and random bytes with long-distance matches,
     /// one byte, and a corrupt stream.

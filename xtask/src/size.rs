@@ -80,7 +80,7 @@ pub fn check_budget(rows: &[Measured]) -> Result<String, String> {
 fn check_against(rows: &[Measured], ceiling: usize, goal: usize) -> Result<String, String> {
     let single = rows.iter().find(|r| r.what.contains("single file")).ok_or("single file not measured")?;
     let goal_note = if single.gzip <= goal {
-        format!("the {} goal is met", kb(goal))
+        format!("the {} goal is met ({} to spare)", kb(goal), kb(goal - single.gzip))
     } else {
         format!("the {} goal is not met yet (+{})", kb(goal), kb(single.gzip - goal))
     };
@@ -109,8 +109,8 @@ mod tests {
     fn the_ceiling_fails_above_it_and_the_goal_is_reported() {
         let ok = check_against(&[row("x (single file)", 500)], 500, 300).unwrap();
         assert!(ok.contains("0.3 KB goal is not met yet (+0.2 KB)"), "{ok}");
-        let met = check_against(&[row("x (single file)", 300)], 500, 300).unwrap();
-        assert!(met.contains("goal is met"), "{met}");
+        let met = check_against(&[row("x (single file)", 200)], 500, 300).unwrap();
+        assert!(met.contains("goal is met (0.1 KB to spare)"), "{met}");
         let e = check_against(&[row("x (single file)", 501)], 500, 300).unwrap_err();
         assert!(e.contains("over the size ceiling") && e.contains("0.5 KB"), "{e}");
         assert!(check_budget(&[row("wasm", 1)]).is_err(), "no single file measured is an error");

@@ -16,19 +16,21 @@ const unsplit = (src) => {
   const leb = (k) => { let r = 0, m = 1, b; do { b = byte(k); r += (b & 127) * m; m *= 128; } while (b & 128); return r; };
   const putLeb = (n) => { do { let b = n % 128; n = Math.floor(n / 128); out[o++] = n ? b | 128 : b; } while (n); };
   const memarg = (k) => { leb(1); leb(k); };
+  // A count larger than the input cannot be right: corrupt streams are an error, never a hang.
+  const count = (n) => { if (n > src.length) throw new Error("unsplit: corrupt streams"); return n; };
   const FC = [0, 0, 0, 0, 0, 0, 0, 0, 2, 1, 2, 1, 2, 1, 2, 1, 1, 1];
   const body = () => {
-    for (let n = leb(9); n > 0; n--) { leb(9); byte(9); }
+    for (let n = count(leb(9)); n > 0; n--) { leb(9); byte(9); }
     for (let depth = 0; ;) {
       const op = byte(1);
       if (op === undefined) throw new Error("unsplit: truncated streams");
       if (op === 0x0b) { if (depth-- === 0) return; }
       else if (op >= 2 && op <= 4) { depth++; leb(7); }
       else if (op === 0x0c || op === 0x0d) leb(6);
-      else if (op === 0x0e) { for (let n = leb(6); n >= 0; n--) leb(6); }
+      else if (op === 0x0e) { for (let n = count(leb(6)); n >= 0; n--) leb(6); }
       else if (op === 0x10) leb(1);
       else if (op === 0x11) { leb(9); leb(9); }
-      else if (op === 0x1c) copy(9, leb(9));
+      else if (op === 0x1c) copy(9, count(leb(9)));
       else if (op === 0x20) leb(2);
       else if (op === 0x21 || op === 0x22) leb(3);
       else if ((op >= 0x23 && op <= 0x26) || op === 0x3f || op === 0x40 || op === 0xd2) leb(9);
@@ -63,7 +65,7 @@ const unsplit = (src) => {
   };
   copy(0, v.getUint32(8, true));
   putLeb(v.getUint32(4, true));
-  for (let n = leb(9); n > 0; n--) {
+  for (let n = count(leb(9)); n > 0; n--) {
     // The body is decoded 5 bytes on (room for its size), then moved back behind its size.
     const start = o;
     o += 5;
