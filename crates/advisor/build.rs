@@ -3,7 +3,6 @@
 //! format does not allow, or a key defined twice, fails the build with its file and line.
 
 #[path = "src/ftl.rs"]
-#[allow(dead_code)]
 mod ftl;
 
 use std::collections::BTreeMap;

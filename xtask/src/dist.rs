@@ -140,18 +140,38 @@ pub fn strip_csp_meta(html: &str) -> String {
     out
 }
 
-/// The text of every `<style>` element, in order.
-pub fn inline_styles(html: &str) -> Vec<String> {
-    let mut styles = Vec::new();
+/// `html` with the body of each `<tag …>…</tag>` element replaced by what `f` makes of it.
+fn map_bodies(
+    html: &str,
+    tag: &str,
+    f: &mut dyn FnMut(&str) -> Result<String, String>,
+) -> Result<String, String> {
+    let (open, close_tag) = (format!("<{tag}"), format!("</{tag}>"));
+    let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(i) = rest.find("<style") {
+    while let Some(i) = rest.find(&open) {
         let Some(open_end) = rest[i..].find('>') else { break };
         let body_start = i + open_end + 1;
-        let Some(close) = rest[body_start..].find("</style>") else { break };
-        styles.push(rest[body_start..body_start + close].to_owned());
+        let Some(close) = rest[body_start..].find(&close_tag) else { break };
+        out.push_str(&rest[..body_start]);
+        out.push_str(&f(&rest[body_start..body_start + close])?);
         rest = &rest[body_start + close..];
     }
-    styles
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The CSP hash of the body of every `<tag>` element of `html` (blank ones too, unless
+/// `skip_blank`), in order.
+fn body_hashes(html: &str, tag: &str, skip_blank: bool) -> Vec<String> {
+    let mut hashes = Vec::new();
+    let _ = map_bodies(html, tag, &mut |body| {
+        if !(skip_blank && body.trim().is_empty()) {
+            hashes.push(csp_hash(body));
+        }
+        Ok(body.to_owned())
+    });
+    hashes
 }
 
 /// Inserts `tag` right after the `<meta charset…>` tag (or after `<head>` when there is none).
@@ -186,22 +206,34 @@ const UNLZMA_JS: &str = include_str!("unlzma.js");
 /// The page's inverse of [`crate::wasmsplit::split`] (`const unsplit = (src) => Uint8Array`).
 const UNSPLIT_JS: &str = include_str!("unsplit.js");
 
+/// Runs `script` with Node.js in a new temporary directory holding `files`, which the script
+/// reads by name (it runs there); the directory is removed afterwards.
+fn run_node(files: &[(&str, &[u8])], script: &str) -> Result<std::process::Output, String> {
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("xtask-node-{}-{n}", std::process::id()));
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let written = files
+        .iter()
+        .try_for_each(|(name, bytes)| fs::write(dir.join(name), bytes))
+        .and_then(|()| fs::write(dir.join("script.js"), script));
+    let out =
+        written.and_then(|()| std::process::Command::new("node").arg("script.js").current_dir(&dir).output());
+    let _ = fs::remove_dir_all(&dir);
+    out.map_err(|e| format!("node: {e} (`cargo xtask set-up` installs Node.js)"))
+}
+
 /// Runs `unsplit.js` in Node.js on `packed` and fails unless it gives back `wasm` byte for byte:
 /// every single file is checked before it is written.
 pub fn check_unsplit(packed: &[u8], wasm: &[u8]) -> Result<(), String> {
-    let dir = std::env::temp_dir().join(format!("unsplit-{}-{}", std::process::id(), packed.len()));
-    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let (p, w, s) = (dir.join("packed"), dir.join("wasm"), dir.join("check.js"));
     let script = format!(
         "{UNSPLIT_JS}\nconst fs = require('fs');\n\
-         const got = unsplit(new Uint8Array(fs.readFileSync({p:?})));\n\
-         const want = fs.readFileSync({w:?});\n\
+         const got = unsplit(new Uint8Array(fs.readFileSync('packed')));\n\
+         const want = fs.readFileSync('wasm');\n\
          process.stdout.write(Buffer.compare(Buffer.from(got), want) === 0 ? 'same' : 'DIFFERENT');\n"
     );
-    let written = fs::write(&p, packed).and(fs::write(&w, wasm)).and(fs::write(&s, script));
-    let out = written.and_then(|()| std::process::Command::new("node").arg(&s).output());
-    let _ = fs::remove_dir_all(&dir);
-    let out = out.map_err(|e| format!("unsplit check: node: {e} (`cargo xtask set-up` installs Node.js)"))?;
+    let out = run_node(&[("packed", packed), ("wasm", wasm)], &script)
+        .map_err(|e| format!("unsplit check: {e}"))?;
     match &out.stdout[..] {
         b"same" => Ok(()),
         _ => Err(format!(
@@ -243,22 +275,6 @@ const B64_PLACEHOLDER: &str = "__MYSQL_ADVISOR_WASM_B64__";
 
 /// A minifier: `(source, "js" | "css") -> minified source`.
 pub type Minify<'a> = &'a dyn Fn(&str, &str) -> Result<String, String>;
-
-/// `html` with the body of each `<style>` element passed through `f`.
-fn map_styles(html: &str, f: &dyn Fn(&str) -> Result<String, String>) -> Result<String, String> {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find("<style") {
-        let Some(open_end) = rest[i..].find('>') else { break };
-        let body_start = i + open_end + 1;
-        let Some(close) = rest[body_start..].find("</style>") else { break };
-        out.push_str(&rest[..body_start]);
-        out.push_str(&f(&rest[body_start..body_start + close])?);
-        rest = &rest[body_start + close..];
-    }
-    out.push_str(rest);
-    Ok(out)
-}
 
 /// Builds the single self-contained page from Trunk's output; `minify` gets the script (the glue,
 /// the decoders and the loader, without the packed wasm) and each inline style sheet.
@@ -318,8 +334,12 @@ pub fn single_file(d: &TrunkDist, minify: Minify<'_>) -> Result<String, String> 
         return Err("the minified script lost the wasm's placeholder".into());
     }
     let script = script.replace(B64_PLACEHOLDER, &format!("\"{b64}\"")).replace("</script", "<\\/script");
-    let html = map_styles(&strip_csp_meta(&strip_trunk_loader(&d.html)), &|css| minify(css, "css"))?;
-    let styles: Vec<String> = inline_styles(&html).iter().map(|s| csp_hash(s)).collect();
+    let mut styles = Vec::new();
+    let html = map_bodies(&strip_csp_meta(&strip_trunk_loader(&d.html)), "style", &mut |css| {
+        let css = minify(css, "css")?;
+        styles.push(csp_hash(&css));
+        Ok(css)
+    })?;
     let csp = single_file_csp(&csp_hash(&script), &styles);
     let html = insert_after_charset(
         &html,
@@ -360,19 +380,9 @@ pub fn harden_trunk_index(html: &str) -> String {
     if html.contains("Content-Security-Policy") {
         return html.to_owned();
     }
-    let mut script_hashes = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find("<script") {
-        let Some(open_end) = rest[i..].find('>') else { break };
-        let body_start = i + open_end + 1;
-        let Some(close) = rest[body_start..].find("</script>") else { break };
-        let body = &rest[body_start..body_start + close];
-        if !body.trim().is_empty() {
-            script_hashes.push(csp_hash(body));
-        }
-        rest = &rest[body_start + close..];
-    }
-    let styles: Vec<String> = inline_styles(html).iter().map(|s| csp_hash(s)).collect();
+    // Scripts with a `src` have an empty body: nothing to hash.
+    let script_hashes = body_hashes(html, "script", true);
+    let styles = body_hashes(html, "style", false);
     let csp = format!(
         "default-src 'none'; script-src 'self' {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
          connect-src 'self'; base-uri 'none'; form-action 'none'",
@@ -475,8 +485,6 @@ mod tests {
     /// one byte, and a corrupt stream.
     #[test]
     fn the_page_decoder_unpacks_what_liblzma_packs() {
-        let dir = std::env::temp_dir().join(format!("unlzma-test-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         let mut rnd = move || {
             seed ^= seed << 13;
@@ -502,26 +510,22 @@ mod tests {
         }
         let cases: Vec<(&str, Vec<u8>)> = vec![("text", text), ("mix", mix), ("tiny", b"a".to_vec())];
         let mut script = format!("{UNLZMA_JS}\nconst fs = require('fs');\n");
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         for (name, data) in &cases {
-            fs::write(dir.join(format!("{name}.lzma")), lzma(data).unwrap()).unwrap();
-            fs::write(dir.join(format!("{name}.raw")), data).unwrap();
+            files.push((format!("{name}.lzma"), lzma(data).unwrap()));
+            files.push((format!("{name}.raw"), data.clone()));
             script += &format!(
-                "{{ const want = fs.readFileSync({raw:?}); \
-                 const got = unlzma(new Uint8Array(fs.readFileSync({packed:?})), want.length); \
-                 console.log('{name}', Buffer.compare(Buffer.from(got), want) === 0 ? 'same' : 'DIFFERENT'); }}\n",
-                raw = dir.join(format!("{name}.raw")),
-                packed = dir.join(format!("{name}.lzma")),
+                "{{ const want = fs.readFileSync('{name}.raw'); \
+                 const got = unlzma(new Uint8Array(fs.readFileSync('{name}.lzma')), want.length); \
+                 console.log('{name}', Buffer.compare(Buffer.from(got), want) === 0 ? 'same' : 'DIFFERENT'); }}\n"
             );
         }
         // A corrupt stream is an error, never a hang.
         script += "try { unlzma(new Uint8Array([93, 0, 0, 1, 0, 255, 255, 255, 255, 255, 255, 255, 255, 1, 2]), 100); \
                    console.log('corrupt accepted'); } catch (e) { console.log('corrupt rejected'); }\n";
-        fs::write(dir.join("t.js"), script).unwrap();
-        let out = std::process::Command::new("node").arg(dir.join("t.js")).output().expect(
-            "Node.js runs (the page decoder test needs it, as `cargo xtask set-up` does for binaryen)",
-        );
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+        let out = run_node(&files, &script).unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
-        let _ = fs::remove_dir_all(&dir);
         assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
         assert_eq!(stdout, "text same\nmix same\ntiny same\ncorrupt rejected\n");
     }

@@ -483,11 +483,11 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         let mut unpack: [Vec<f64>; 3] = Default::default();
         for _ in 0..5 {
             open_clone_example(c, url).await?;
-            let ms = js(c, "return (window.mysqlAdvisorTiming || {}).firstRenderMs;", vec![]).await?;
+            let timing = js(c, "return window.mysqlAdvisorTiming || {};", vec![]).await?;
+            let ms = &timing["firstRenderMs"];
             cold.push(ms.as_f64().ok_or_else(|| format!("no firstRenderMs: {ms}"))?);
             for (i, key) in ["unpackB64Ms", "unlzmaMs", "unsplitMs"].iter().enumerate() {
-                let v = js(c, &format!("return (window.mysqlAdvisorTiming || {{}}).{key};"), vec![]).await?;
-                if let Some(v) = v.as_f64() {
+                if let Some(v) = timing[key].as_f64() {
                     unpack[i].push(v);
                 }
             }

@@ -16,6 +16,7 @@ mod imports;
 mod server;
 mod setup;
 mod size;
+mod wasm;
 mod wasmsplit;
 
 use std::io::{BufRead, BufReader};

@@ -38,6 +38,8 @@
 //! An opcode this file does not know (tail calls, exceptions, GC, threads) is an error that names
 //! it, never a silently wrong page: extend both this file and `unsplit.js`.
 
+use crate::wasm::{Reader, check_header};
+
 /// Stream numbers; `unsplit.js` uses the same ones.
 const HEAD: usize = 0;
 const OP: usize = 1;
@@ -54,46 +56,36 @@ const I32B: usize = 11;
 const TAIL: usize = 12;
 const STREAMS: usize = 13;
 
+/// Walks a code section, copying each byte it reads to the stream of its kind.
 struct Splitter<'a> {
-    b: &'a [u8],
-    i: usize,
+    r: Reader<'a>,
     s: [Vec<u8>; STREAMS],
 }
 
 impl Splitter<'_> {
     fn byte(&mut self, k: usize) -> Result<u8, String> {
-        let v = *self.b.get(self.i).ok_or("wasm: truncated code section")?;
-        self.i += 1;
+        let v = self.r.byte()?;
         self.s[k].push(v);
         Ok(v)
     }
 
     fn bytes(&mut self, k: usize, n: usize) -> Result<(), String> {
-        for _ in 0..n {
-            self.byte(k)?;
-        }
+        let b = self.r.bytes(n)?;
+        self.s[k].extend_from_slice(b);
         Ok(())
     }
 
-    /// Moves one LEB128 (signed or not) to stream `k`; its value read as unsigned, saturating.
+    /// Moves one LEB128 (signed or not), as it is, to stream `k`; its value read as unsigned.
     fn leb(&mut self, k: usize) -> Result<u64, String> {
-        let (mut v, mut shift) = (0u64, 0u32);
-        loop {
-            let b = self.byte(k)?;
-            if shift > 63 {
-                return Err(format!("wasm: LEB128 too long at byte {}", self.i));
-            }
-            v |= u64::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
-            shift += 7;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
+        let start = self.r.i;
+        let v = self.r.leb()?;
+        self.s[k].extend_from_slice(&self.r.b[start..self.r.i]);
+        Ok(v)
     }
 
     fn memarg(&mut self, off: usize) -> Result<(), String> {
         if self.leb(OP)? & 0x40 != 0 {
-            return Err(format!("wasm: multi-memory memarg at byte {} is not supported", self.i));
+            return Err(format!("wasm: multi-memory memarg at byte {} is not supported", self.r.i));
         }
         self.leb(off).map(drop)
     }
@@ -108,8 +100,8 @@ impl Splitter<'_> {
             }
         }
         let (mut depth, mut closed) = (0u32, false);
-        while self.i < end {
-            let at = self.i;
+        while self.r.i < end {
+            let at = self.r.i;
             let op = self.byte(OP)?;
             match op {
                 0x0b => match depth.checked_sub(1) {
@@ -144,15 +136,14 @@ impl Splitter<'_> {
                 0x28..=0x35 => self.memarg(OFF)?,
                 0x36..=0x3e => self.memarg(OFFS)?,
                 0x41 => {
-                    let len = self.b[self.i..].iter().take_while(|&&b| b & 0x80 != 0).count() + 1;
+                    let len = self.r.b[self.r.i..].iter().take_while(|&&b| b & 0x80 != 0).count() + 1;
                     if len >= 3 {
                         // As 4 big-endian bytes: the high bytes of addresses line up (−0.9 KB).
                         *self.s[OP].last_mut().ok_or("wasm: empty op stream")? = 0x06;
-                        let raw = self.b.get(self.i..self.i + len).ok_or("wasm: truncated i32.const")?;
+                        let raw = self.r.bytes(len)?;
                         let v = sleb_i32(raw)
                             .ok_or(format!("wasm: i32.const at byte {at} is not a minimal LEB128"))?;
                         self.s[I32B].extend_from_slice(&v.to_be_bytes());
-                        self.i += len;
                     } else {
                         self.leb(I32)?;
                     }
@@ -190,7 +181,7 @@ impl Splitter<'_> {
                 }
             }
         }
-        if !closed || self.i != end {
+        if !closed || self.r.i != end {
             return Err(format!("wasm: a function body does not end where its size says (byte {end})"));
         }
         Ok(())
@@ -225,49 +216,34 @@ fn sleb(mut v: i32) -> Vec<u8> {
     }
 }
 
-fn leb_len(v: u64) -> usize {
-    (1..).find(|n| v >> (7 * n) == 0).unwrap_or(10)
-}
-
-fn read_leb(b: &[u8], i: &mut usize) -> Result<u64, String> {
-    let mut s = Splitter { b, i: *i, s: Default::default() };
-    let v = s.leb(0)?;
-    if s.s[0].len() != leb_len(v) {
-        return Err(format!("wasm: a size at byte {} is not a minimal LEB128", *i));
-    }
-    *i = s.i;
-    Ok(v)
-}
-
 /// `wasm` as the streams described in the module docs, behind a header of little-endian u32s: the
 /// module's length, the code section's length, and each stream's length.
 pub fn split(wasm: &[u8]) -> Result<Vec<u8>, String> {
-    if wasm.get(..8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
-        return Err("wasm: not a version-1 module".into());
-    }
-    let mut i = 8;
-    let code = loop {
-        let id = *wasm.get(i).ok_or("wasm: no code section")?;
-        let mut at = i + 1;
-        let size = read_leb(wasm, &mut at)? as usize;
-        let end = at.checked_add(size).filter(|&e| e <= wasm.len()).ok_or("wasm: truncated section")?;
-        if id == 10 {
-            break (i + 1, at, end);
+    check_header(wasm)?;
+    let mut r = Reader { b: wasm, i: 8 };
+    let (id_end, start, end) = loop {
+        if r.i >= wasm.len() {
+            return Err("wasm: no code section".into());
         }
-        i = end;
+        let id = r.byte()?;
+        let id_end = r.i;
+        let size = r.leb_minimal()? as usize;
+        let start = r.i;
+        r.bytes(size)?;
+        if id == 10 {
+            break (id_end, start, r.i);
+        }
     };
-    let (id_end, start, end) = code;
-    let mut sp = Splitter { b: &wasm[..end], i: start, s: Default::default() };
+    let mut sp = Splitter { r: Reader { b: &wasm[..end], i: start }, s: Default::default() };
     sp.s[HEAD].extend_from_slice(&wasm[..id_end]);
     sp.s[TAIL].extend_from_slice(&wasm[end..]);
     for _ in 0..sp.leb(MISC)? {
-        let mut at = sp.i;
-        let size = read_leb(sp.b, &mut at)? as usize;
-        let body_end = at.checked_add(size).filter(|&e| e <= end).ok_or("wasm: truncated function body")?;
-        sp.i = at;
+        let size = sp.r.leb_minimal()? as usize;
+        let body_end =
+            sp.r.i.checked_add(size).filter(|&e| e <= end).ok_or("wasm: truncated function body")?;
         sp.body(body_end)?;
     }
-    if sp.i != end {
+    if sp.r.i != end {
         return Err("wasm: the code section has trailing bytes".into());
     }
     let mut out = Vec::with_capacity(wasm.len() + 4 * (2 + STREAMS));
@@ -284,7 +260,7 @@ pub fn split(wasm: &[u8]) -> Result<Vec<u8>, String> {
 pub(crate) mod tests {
     use super::*;
 
-    use crate::imports::put_leb as leb;
+    use crate::wasm::put_leb as leb;
 
     fn section(m: &mut Vec<u8>, id: u8, body: &[u8]) {
         m.push(id);
@@ -295,7 +271,7 @@ pub(crate) mod tests {
     /// A module whose code section holds `bodies` (each without its size), plus a type, a
     /// function and a data section around it.
     pub(crate) fn module(bodies: &[Vec<u8>]) -> Vec<u8> {
-        let mut m = b"\0asm\x01\0\0\0".to_vec();
+        let mut m = crate::wasm::HEADER.to_vec();
         section(&mut m, 1, &[1, 0x60, 0, 0]);
         let mut funcs = Vec::new();
         leb(&mut funcs, bodies.len() as u64);
@@ -388,7 +364,7 @@ pub(crate) mod tests {
         assert!(err.contains("does not end"), "{err}");
         let err = split(&module(&[vec![0, 0x02, 0x40, 0x0b]])).unwrap_err();
         assert!(err.contains("does not end"), "{err}");
-        assert!(split(b"\0asm\x01\0\0\0").unwrap_err().contains("no code section"));
+        assert!(split(crate::wasm::HEADER).unwrap_err().contains("no code section"));
         let mut padded = module(&[vec![0, 0x0b]]);
         let at = padded.iter().rposition(|&b| b == 10).unwrap();
         padded.splice(at + 1..at + 2, [0x84, 0x00]);

@@ -26,11 +26,12 @@ pub fn parse_ftl(text: &str) -> (Vec<(String, String)>, Vec<usize>) {
         }
     };
     for (n, line) in text.lines().enumerate() {
-        if line.starts_with(' ') || line.starts_with('\t') || line.trim().is_empty() {
-            if let Some((_, lines)) = current.as_mut() {
-                lines.push(if line.trim().is_empty() { "" } else { line });
-            } else if !line.trim().is_empty() {
-                bad.push(n + 1);
+        let blank = line.trim().is_empty();
+        if blank || line.starts_with(' ') || line.starts_with('\t') {
+            match current.as_mut() {
+                Some((_, lines)) => lines.push(if blank { "" } else { line }),
+                None if !blank => bad.push(n + 1),
+                None => {}
             }
             continue;
         }

@@ -140,7 +140,8 @@ fn message(lang: Lang, key: &str) -> Option<&'static str> {
 
 /// All keys of a language's catalog (for tests and tooling).
 pub fn keys(lang: Lang) -> Vec<&'static str> {
-    catalog().keys.iter().copied().filter(|k| lang.has(k)).collect()
+    let c = catalog();
+    c.keys.iter().zip(&c.values[lang as usize]).filter(|(_, v)| **v != MISSING).map(|(k, _)| *k).collect()
 }
 
 /// The raw (uninterpolated) message, for tests and tooling.
