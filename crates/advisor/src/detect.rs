@@ -12,35 +12,9 @@
 
 use crate::text::TrimWs;
 
-use crate::document::{DocKind, Document, Label, Parsed, Problem};
 use crate::source::Source;
 use crate::syntax;
-
-/// What a recogniser returns when a document of its kind starts at the given line.
-#[derive(Debug)]
-pub(crate) struct Claim {
-    pub kind: DocKind,
-    /// One past the last line (0-based index into `Source::lines`); must be > start.
-    pub end: usize,
-    pub name: Option<String>,
-    /// Optional custom label (see [`Document::label`]).
-    pub label: Option<Label>,
-    pub parsed: Parsed,
-    pub problems: Vec<Problem>,
-}
-
-/// Context for recognisers.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Hint<'a> {
-    /// The command of the last prompt line seen before this point (`systemctl cat mysqld`,
-    /// `SHOW REPLICA STATUS\G`), if any, and not yet consumed by a document.
-    pub command: Option<&'a str>,
-    /// True when nothing but blanks and comments precede this line in the input: the document may
-    /// be the whole file (an input named `my.cnf` or `x.service`).
-    pub at_input_start: bool,
-}
-
-pub(crate) type Recognizer = fn(&Source<'_>, usize, &Hint<'_>) -> Option<Claim>;
+use crate::syntax::document::{DocKind, Document, Hint, Parsed, Recognizer};
 
 /// The recognisers, in priority order. Each module's `recognize` must only claim a line that
 /// clearly starts its kind.

@@ -13,10 +13,11 @@
 
 use crate::text::TrimWs;
 
-use crate::detect::{self, Claim, Hint, Recognizer};
-use crate::document::DocKind;
+use crate::detect;
 use crate::source::Source;
 use crate::syntax;
+use crate::syntax::document::DocKind;
+use crate::syntax::document::{Claim, Hint, Recognizer};
 use crate::text::TextRange;
 use std::cell::Cell;
 

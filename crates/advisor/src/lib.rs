@@ -16,8 +16,9 @@
 
 use crate::text::TrimWs;
 
+mod base;
 mod detect;
-mod document;
+
 mod facts;
 #[cfg(test)]
 mod ftl;
@@ -35,13 +36,13 @@ mod source;
 mod syntax;
 pub mod text;
 
-pub use document::DocKind;
+pub use base::DocKind;
 pub use i18n::Lang;
 pub use report::*;
 pub use rules::Family;
 
-use document::Document;
 use source::Source;
+use syntax::document::Document;
 
 /// `text` with every secret the report would mask (passwords in option files, SQL, command lines,
 /// URLs, environment) replaced by `****`; borrowed unchanged when there is none. For front ends

@@ -8,106 +8,10 @@
 use crate::text::TrimWs;
 
 use super::{Facts, Loc, Valued};
-use crate::document::{Document, Parsed};
 use crate::source::Source;
+use crate::syntax::document::{Document, Parsed};
 
-/// Where a container definition came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ContainerSource {
-    /// `docker run` / `podman run`.
-    DockerRun,
-    /// A compose file service.
-    Compose,
-    /// A Kubernetes Pod / Deployment / StatefulSet container.
-    Kubernetes,
-}
-
-/// Which image (entrypoint) family.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ImageFamily {
-    /// Docker Hub "official image" `mysql` (`docker-library/mysql`).
-    DockerHub,
-    /// Oracle's `mysql/mysql-server`, `container-registry.oracle.com/mysql/*-server`.
-    Oracle,
-    /// `percona/percona-server`, `percona` (entrypoint not in the facts).
-    Percona,
-    /// `mariadb` (no RESTART, no clone).
-    MariaDb,
-    /// Anything else.
-    Other,
-}
-
-impl ImageFamily {
-    /// Classifies an image reference (`mysql:8.0`, `docker.io/library/mysql`, `mysql/mysql-server:8.0`).
-    pub fn of_image(image: &str) -> ImageFamily {
-        let i = image.trim_ws().trim_matches(['"', '\'']).to_ascii_lowercase();
-        let no_tag = i.split('@').next().unwrap_or("");
-        // Strip the tag (a ':' after the last '/').
-        let repo = match no_tag.rfind(':') {
-            Some(k) if !no_tag[k..].contains('/') => &no_tag[..k],
-            _ => no_tag,
-        };
-        let repo = repo
-            .strip_prefix("docker.io/")
-            .or_else(|| repo.strip_prefix("index.docker.io/"))
-            .or_else(|| repo.strip_prefix("registry-1.docker.io/"))
-            .unwrap_or(repo);
-        match repo {
-            "mysql" | "library/mysql" => ImageFamily::DockerHub,
-            "mysql/mysql-server" | "mysql/enterprise-server" => ImageFamily::Oracle,
-            r if r.starts_with("container-registry.oracle.com/mysql/") => ImageFamily::Oracle,
-            "percona" | "library/percona" | "percona/percona-server" => ImageFamily::Percona,
-            "mariadb" | "library/mariadb" | "mariadb/server" => ImageFamily::MariaDb,
-            _ => ImageFamily::Other,
-        }
-    }
-}
-
-/// One container definition.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct ContainerDef {
-    pub source: ContainerSource,
-    /// Container / service name.
-    pub name: Option<String>,
-    /// The whole definition.
-    pub at: Loc,
-    pub image: Option<Valued<String>>,
-    /// Docker/compose `restart` as written (`no`, `always`, `unless-stopped`, `on-failure[:N]`) or the
-    /// Kubernetes `restartPolicy` (`Always`, `OnFailure`, `Never`).
-    pub restart: Option<Valued<String>>,
-    /// Environment variables (`-e`, `environment:`, `env:`), in order.
-    pub env: Vec<(String, Valued<String>)>,
-    /// `--env-file` / `env_file:` / `envFrom:` (contents unknown).
-    pub env_files: Vec<Valued<String>>,
-    /// `--entrypoint` / `entrypoint:` / Kubernetes `command:` (which replaces the entrypoint).
-    pub entrypoint: Option<Valued<String>>,
-    /// The command (arguments after the image; compose `command:`; Kubernetes `args:`).
-    pub command: Option<Valued<String>>,
-    /// `--init` / `init: true` (tini becomes PID 1, mysqld's parent).
-    pub init: Option<Valued<bool>>,
-    /// Kubernetes object kind (`Pod`, `StatefulSet`…).
-    pub kind: Option<String>,
-}
-
-impl ContainerDef {
-    /// The image family, from the image reference.
-    pub fn family(&self) -> Option<Valued<ImageFamily>> {
-        self.image.as_ref().map(|i| Valued::new(ImageFamily::of_image(&i.value), i.at))
-    }
-    /// The last value of environment variable `name`.
-    pub fn env(&self, name: &str) -> Option<&Valued<String>> {
-        self.env.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v)
-    }
-    /// True when this looks like a MySQL-family server container.
-    pub fn is_mysql(&self) -> bool {
-        let img = self.image.as_ref().map(|i| i.value.to_ascii_lowercase()).unwrap_or_default();
-        let cmd = self.command.as_ref().map(|c| c.value.as_str()).unwrap_or("");
-        let ep = self.entrypoint.as_ref().map(|c| c.value.as_str()).unwrap_or("");
-        ["mysql", "percona", "mariadb"].iter().any(|k| img.contains(k))
-            || cmd.contains("mysqld")
-            || ep.contains("mysqld")
-    }
-}
+pub(crate) use crate::syntax::container::{ContainerDef, ContainerSource, ImageFamily, entrypoint_family};
 
 /// A pasted file that is neither a unit nor an option file but matters to the supervisor model.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -153,24 +57,6 @@ fn find_file<'a>(files: &'a [PastedFile], path: &str) -> Option<&'a PastedFile> 
     files.iter().find(|f| f.name == path).or_else(|| {
         files.iter().find(|f| !base.is_empty() && f.name.rsplit('/').next().unwrap_or(&f.name) == base)
     })
-}
-
-/// Entrypoint log markers (§6).
-pub(crate) fn entrypoint_family(line: &str) -> Option<ImageFamily> {
-    // Runs on every line: one search rejects nearly all of them.
-    if !line.contains("[Entrypoint]") {
-        return None;
-    }
-    if line.contains("[Entrypoint]: Entrypoint script for MySQL Server") {
-        return Some(ImageFamily::DockerHub);
-    }
-    if line.contains("[Entrypoint]: Entrypoint script for MariaDB Server") {
-        return Some(ImageFamily::MariaDb);
-    }
-    if line.contains("[Entrypoint] MySQL Docker Image") {
-        return Some(ImageFamily::Oracle);
-    }
-    None
 }
 
 /// Parses an environment file (`systemd.exec(5)`: newline-separated `NAME=value`; empty lines,

@@ -3,7 +3,7 @@
 //! Sources: `../shared/reference/mysql-facts.md` §8 (8.0.45 `sys_vars.cc` and the 8.0 manual's
 //! history notes). A variable missing here has no known default: rules must treat it as unknown.
 
-use super::version::Version;
+use crate::base::Version;
 
 /// The default value of `name` (canonical name, see [`super::settings::canonical_name`]) on
 /// `version`, as the server would show it in `SHOW VARIABLES`; `None` when unknown or when the

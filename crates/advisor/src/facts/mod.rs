@@ -8,37 +8,15 @@ pub(crate) mod defaults;
 pub(crate) mod mysql;
 pub(crate) mod settings;
 pub(crate) mod unit;
-pub(crate) mod version;
 
-use crate::document::Document;
 use crate::source::Source;
-use crate::text::TextRange;
+use crate::syntax::document::Document;
 
+pub(crate) use crate::base::{Flavor, Loc, Valued, Version};
 #[cfg(test)]
 pub(crate) use mysql::Record;
 pub(crate) use mysql::{ChangeSourceStmt, Channel, ClientErrorEvent, CloneInfo, LogEvent};
 pub(crate) use settings::{Assignment, Origin, Setting, Settings};
-pub(crate) use version::{Flavor, Version};
-
-/// Where a fact was read: an input and a byte range in it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) struct Loc {
-    pub input: usize,
-    pub range: TextRange,
-}
-
-/// A value and where it was read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Valued<T> {
-    pub value: T,
-    pub at: Loc,
-}
-
-impl<T> Valued<T> {
-    pub fn new(value: T, at: Loc) -> Valued<T> {
-        Valued { value, at }
-    }
-}
 
 /// The server as far as the input shows it.
 #[derive(Clone, Debug, Default)]
@@ -99,7 +77,7 @@ impl Facts {
 
     /// The detected version, or the version assumed when none is known.
     pub(crate) fn version_or_assumed(&self) -> Version {
-        self.server.version.as_ref().map(|v| v.value).unwrap_or(version::ASSUMED)
+        self.server.version.as_ref().map(|v| v.value).unwrap_or(crate::base::ASSUMED)
     }
 
     /// True when the version was detected rather than assumed.

@@ -4,10 +4,10 @@
 use crate::text::TrimWs;
 
 use super::settings::{Assignment, Origin, canonical_name};
-use super::version::{Flavor, Version};
 use super::{Facts, Loc, Valued};
-use crate::document::{DocKind, Document, Parsed};
+use crate::base::{Flavor, Version};
 use crate::source::Source;
+use crate::syntax::document::{DocKind, Document, Parsed};
 use crate::syntax::misc::{self, ChangeSource};
 use crate::syntax::mysql_output::{Form, ResultSet, Row};
 use crate::text::TextRange;

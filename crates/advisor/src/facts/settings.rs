@@ -21,10 +21,10 @@
 use crate::text::TrimWs;
 
 use super::defaults::default_for;
-use super::version::{Flavor, Version};
 use super::{Facts, Loc};
-use crate::document::{DocKind, Document, Label, Parsed};
+use crate::base::{Flavor, Version};
 use crate::source::Source;
+use crate::syntax::document::{DocKind, Document, Label, Parsed};
 use crate::syntax::option_file::{self, OptionFile, OptionSyntax};
 use crate::text::TextRange;
 use std::collections::HashMap;
@@ -337,14 +337,7 @@ fn alias(n: &str) -> Option<&'static str> {
     })
 }
 
-/// Parses MySQL booleans: `ON/OFF/1/0/TRUE/FALSE/YES/NO`, case-insensitive.
-pub(crate) fn parse_bool(s: &str) -> Option<bool> {
-    match s.trim_ws().to_ascii_uppercase().as_str() {
-        "ON" | "1" | "TRUE" | "YES" => Some(true),
-        "OFF" | "0" | "FALSE" | "NO" => Some(false),
-        _ => None,
-    }
-}
+pub(crate) use crate::base::parse_bool;
 
 /// Parses a number with an optional `K/M/G/T/P/E` suffix (powers of 1024, case-insensitive).
 pub(crate) fn parse_size(s: &str) -> Option<u64> {
@@ -484,7 +477,7 @@ fn collect_option_files(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]
     }
     let ambiguous = suffixes.len() > 1;
     let several_series = detected.is_none() && series.len() > 1;
-    let version = if several_series { Some(super::version::ASSUMED) } else { detected };
+    let version = if several_series { Some(crate::base::ASSUMED) } else { detected };
     let mut group_notes: Vec<Label> = Vec::new();
     if ambiguous {
         group_notes.push(Label {

@@ -10,8 +10,8 @@ use crate::text::TrimWs;
 use crate::text::Words;
 
 use super::{Facts, Loc, Valued};
-use crate::document::Document;
 use crate::source::Source;
+use crate::syntax::document::Document;
 
 /// One file that went into the merged unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -194,7 +194,7 @@ impl UnitFacts {
 // Building the merged unit.
 // ---------------------------------------------------------------------------------------------
 
-use crate::document::Parsed;
+use crate::syntax::document::Parsed;
 use crate::syntax::systemctl_show::{self as show, ShowDoc, ShowUnit};
 use crate::syntax::systemd::{self as sd, CatNoteKind, UnitFileSyntax, UnitSet};
 

@@ -8,11 +8,11 @@ pub(crate) mod clone;
 pub(crate) mod replica;
 pub(crate) mod restart;
 
-use crate::document::Document;
 use crate::facts::{Facts, Loc};
 use crate::i18n::Lang;
 use crate::report::{CheckStatus, Evidence, Finding, Reference};
 use crate::source::Source;
+use crate::syntax::document::Document;
 
 /// Which question a rule helps answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]

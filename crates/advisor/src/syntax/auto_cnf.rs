@@ -19,9 +19,9 @@
 
 use crate::text::TrimWs;
 
-use crate::detect::{Claim, Hint};
-use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
+use crate::syntax::document::{Claim, Hint};
+use crate::syntax::document::{DocKind, Label, Parsed, Problem};
 use crate::syntax::prompt;
 use crate::text::TextRange;
 
@@ -459,7 +459,7 @@ fn close_frame(f: Frame, stack: &mut [Frame], doc: &mut AutoCnf) {
 mod tests {
     use super::*;
     use crate::detect;
-    use crate::document::Document;
+    use crate::syntax::document::Document;
 
     fn split(name: &str, text: &str) -> Vec<Document> {
         detect::split(&Source::new(0, name, text))

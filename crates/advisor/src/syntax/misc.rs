@@ -4,9 +4,9 @@
 
 use crate::text::TrimWs;
 
-use crate::detect::{Claim, Hint};
-use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
+use crate::syntax::document::{Claim, Hint};
+use crate::syntax::document::{DocKind, Label, Parsed, Problem};
 use crate::text::TextRange;
 
 /// Longest statement followed, in lines.
@@ -217,7 +217,7 @@ pub(crate) fn parse_version_line(src: &Source<'_>, i: usize) -> Option<VersionLi
     {
         version = d.trim_end_matches(',');
     }
-    crate::facts::Version::parse(version)?;
+    crate::base::Version::parse(version)?;
     let rest_start = after.find(version).map(|p| p + version.len()).unwrap_or(0);
     let rest = after.get(rest_start..).unwrap_or("").trim_start_matches(',').trim_ws().to_owned();
     Some(VersionLine {
@@ -408,7 +408,7 @@ fn startup_version(msg: &str) -> Option<(&str, &str)> {
     let open = head.rfind('(')?;
     let inner = head.get(open + 1..)?;
     let (prog, ver) = inner.split_once(' ')?;
-    crate::facts::Version::parse(ver)?;
+    crate::base::Version::parse(ver)?;
     Some((prog, ver))
 }
 
@@ -424,7 +424,7 @@ fn announce_version(src: &Source<'_>, i: usize, msg: &str, out: &mut LogLine) {
         let after = msg.get(k + 10..).unwrap_or("");
         if let Some(close) = after.find('\'') {
             let ver = after.get(..close).unwrap_or("");
-            if crate::facts::Version::parse(ver).is_some() {
+            if crate::base::Version::parse(ver).is_some() {
                 out.version = Some(Spanned::of(src, i, ver));
                 // After `port: 3306  ` comes the version comment.
                 let tail = after.get(close + 1..).unwrap_or("");

@@ -9,9 +9,9 @@
 
 use crate::text::TrimWs;
 
-use crate::detect::{Claim, Hint};
-use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
+use crate::syntax::document::{Claim, Hint};
+use crate::syntax::document::{DocKind, Label, Parsed, Problem};
 use crate::text::TextRange;
 
 /// Longest logical row (in physical lines) followed in table form when a cell holds newlines.
@@ -858,7 +858,7 @@ fn unescape_tabs(v: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::Hint;
+    use crate::syntax::document::Hint;
 
     fn parse(text: &str, command: Option<&str>) -> Option<(ResultSet, usize, Vec<Problem>)> {
         let src = Source::new(0, "t", text);

@@ -16,9 +16,9 @@
 
 use crate::text::TrimWs;
 
-use crate::detect::{Claim, Hint};
-use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
+use crate::syntax::document::{Claim, Hint};
+use crate::syntax::document::{DocKind, Label, Parsed, Problem};
 use crate::syntax::prompt;
 use crate::text::TextRange;
 
@@ -792,7 +792,7 @@ fn print_defaults_claim(doc: OptionFile, end: usize) -> Claim {
 mod tests {
     use super::*;
     use crate::detect;
-    use crate::document::Document;
+    use crate::syntax::document::Document;
 
     fn docs(name: &str, text: &str) -> Vec<Document> {
         let src = Source::new(0, name, text);

@@ -22,9 +22,9 @@
 use crate::text::TrimWs;
 use crate::text::Words;
 
-use crate::detect::{Claim, Hint};
-use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
+use crate::syntax::document::{Claim, Hint};
+use crate::syntax::document::{DocKind, Label, Parsed, Problem};
 use crate::text::TextRange;
 
 /// A run is claimed only if it is clearly `show` output within this many lines.

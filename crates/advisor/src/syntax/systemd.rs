@@ -30,9 +30,9 @@
 
 use crate::text::TrimWs;
 
-use crate::detect::{Claim, Hint};
-use crate::document::{DocKind, Label, Parsed, Problem};
 use crate::source::Source;
+use crate::syntax::document::{Claim, Hint};
+use crate::syntax::document::{DocKind, Label, Parsed, Problem};
 use crate::syntax::prompt;
 use crate::text::TextRange;
 
@@ -941,7 +941,7 @@ fn cat_label(set: &UnitSet) -> Label {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::Hint;
+    use crate::syntax::document::Hint;
 
     fn src(text: &str) -> Source<'_> {
         Source::new(0, "input 1", text)

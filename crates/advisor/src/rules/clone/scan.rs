@@ -16,9 +16,9 @@
 use crate::text::TrimWs;
 
 use super::errors::find_ci;
-use crate::document::{Document, Parsed};
 use crate::facts::Loc;
 use crate::source::Source;
+use crate::syntax::document::{Document, Parsed};
 use crate::syntax::mysql_output::{Form, ResultSet};
 
 /// Longest statement followed, in lines.

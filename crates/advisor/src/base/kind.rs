@@ -1,6 +1,5 @@
-//! Documents: the recognised parts of an input, each with its kind, line range and parse.
+//! What kind of text a document is: the public name of every input kind the detector knows.
 
-use crate::text::TextRange;
 use serde::Serialize;
 
 /// What kind of text a document is.
@@ -75,70 +74,4 @@ impl DocKind {
             DocKind::Unrecognized => "unrecognized",
         }
     }
-}
-
-/// A recognised part of one input.
-#[derive(Clone, Debug)]
-pub(crate) struct Document {
-    /// Index of the input.
-    pub input: usize,
-    /// What it is.
-    pub kind: DocKind,
-    /// Bytes covered (whole lines).
-    pub range: TextRange,
-    /// First and last line (1-based, inclusive).
-    pub line_start: u32,
-    pub line_end: u32,
-    /// A short name: the unit path, the table, the query.
-    pub name: Option<String>,
-    /// A custom label (catalog key and arguments), e.g. `doc.units` with `{unit}` and `{dropins}`.
-    /// Without one the label is `doc.<kind>` with `{name}`.
-    pub label: Option<Label>,
-    /// The parse.
-    pub parsed: Parsed,
-    /// Syntax problems (the parser carried on past them), as catalog-rendered text is produced later:
-    /// each is a catalog key and its arguments.
-    pub problems: Vec<Problem>,
-}
-
-/// A catalog key and its arguments.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Label {
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
-
-/// A syntax problem: a catalog key plus arguments, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Problem {
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
-    pub range: TextRange,
-}
-
-/// The parse of a document. Each syntax module owns its variant's type.
-#[derive(Clone, Debug)]
-pub(crate) enum Parsed {
-    /// A unit file, a drop-in, or `systemctl cat` output (one or more files).
-    Units(crate::syntax::systemd::UnitSet),
-    /// `systemctl show` output.
-    Show(crate::syntax::systemctl_show::ShowDoc),
-    /// An option file or `my_print_defaults` output.
-    OptionFile(crate::syntax::option_file::OptionFile),
-    /// `mysqld-auto.cnf`.
-    AutoCnf(crate::syntax::auto_cnf::AutoCnf),
-    /// A mysql client result set (table or `\G`).
-    Result(crate::syntax::mysql_output::ResultSet),
-    /// Error-log lines.
-    ErrorLog(crate::syntax::misc::ErrorLog),
-    /// A client error.
-    ClientError(crate::syntax::misc::ClientError),
-    /// A version line.
-    Version(crate::syntax::misc::VersionLine),
-    /// A CHANGE REPLICATION SOURCE / CHANGE MASTER statement.
-    Statement(crate::syntax::misc::ChangeSource),
-    /// Container definitions.
-    Container(crate::syntax::container::ContainerDoc),
-    /// Nothing parsed (unrecognised text).
-    None,
 }
