@@ -19,7 +19,6 @@ use crate::syntax;
 use crate::syntax::document::DocKind;
 use crate::syntax::document::{Claim, Hint, Recognizer};
 use crate::text::TextRange;
-use std::cell::Cell;
 
 /// A recogniser (one per syntax module), for the per-parser fuzz targets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,25 +202,4 @@ pub fn lines_checked(text: &str) -> usize {
     lines.len()
 }
 
-thread_local! {
-    static LINES: Cell<u64> = const { Cell::new(0) };
-    static BYTES: Cell<u64> = const { Cell::new(0) };
-}
-
-/// Records that a parser asked for a line of `len` bytes (called by [`Source::line`]).
-#[inline]
-pub(crate) fn tick(len: usize) {
-    LINES.with(|c| c.set(c.get().wrapping_add(1)));
-    BYTES.with(|c| c.set(c.get().wrapping_add(len as u64)));
-}
-
-/// Work done on this thread since the last [`reset_work`]: `(lines, bytes)` handed to parsers.
-pub fn work() -> (u64, u64) {
-    (LINES.with(Cell::get), BYTES.with(Cell::get))
-}
-
-/// Resets this thread's work counters.
-pub fn reset_work() {
-    LINES.with(|c| c.set(0));
-    BYTES.with(|c| c.set(0));
-}
+pub use crate::source::{reset_work, work};

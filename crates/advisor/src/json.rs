@@ -269,3 +269,10 @@ mod tests {
         assert_eq!(j.out, serde_json::to_string_pretty(&v).unwrap());
     }
 }
+
+impl Report {
+    /// Serialises the report as pretty JSON (the documented contract).
+    pub fn to_json(&self) -> String {
+        report(self)
+    }
+}

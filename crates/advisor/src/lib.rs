@@ -40,6 +40,7 @@ pub use base::DocKind;
 pub use i18n::Lang;
 pub use report::*;
 pub use rules::Family;
+pub use source::Input;
 
 use source::Source;
 use syntax::document::Document;
@@ -54,47 +55,6 @@ use syntax::document::Document;
 /// ```
 pub fn mask_secrets(text: &str) -> std::borrow::Cow<'_, str> {
     redact::mask(text)
-}
-
-/// One piece of text to analyse: a pasted block, a file, a dropped file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Input {
-    name: String,
-    text: String,
-    lossy: bool,
-}
-
-impl Input {
-    /// An input from text. A leading byte-order mark is removed.
-    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Input {
-        let mut text = text.into();
-        if text.starts_with('\u{FEFF}') {
-            text.drain(..'\u{FEFF}'.len_utf8());
-        }
-        Input { name: name.into(), text, lossy: false }
-    }
-
-    /// An input from raw bytes: a BOM is removed and invalid UTF-8 is replaced (U+FFFD); the report
-    /// then carries a note saying so.
-    pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Input {
-        let (text, lossy) = text::decode_lossy(bytes);
-        Input { name: name.into(), text, lossy }
-    }
-
-    /// The name.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// The (decoded) text.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// True when invalid UTF-8 was replaced while decoding.
-    pub fn was_lossy(&self) -> bool {
-        self.lossy
-    }
 }
 
 /// Analysis options.
@@ -113,7 +73,7 @@ pub fn analyze(inputs: &[Input]) -> Report {
 pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
     let lang = options.lang;
     let sources: Vec<Source<'_>> =
-        inputs.iter().enumerate().map(|(i, inp)| Source::new(i, &inp.name, &inp.text)).collect();
+        inputs.iter().enumerate().map(|(i, inp)| Source::new(i, inp.name(), inp.text())).collect();
     let docs: Vec<Document> = sources.iter().flat_map(detect::split).collect();
     let facts = facts::Facts::build(&sources, &docs);
     let cx = rules::Ctx::new(lang, &facts, &sources, &docs);
@@ -137,8 +97,8 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
     let (replica_crash_safe, rs_note) = rules::replica::verdict(&cx);
 
     let mut notes = Vec::new();
-    for inp in inputs.iter().filter(|i| i.lossy) {
-        notes.push(lang.fmt("core.note-lossy", &[("input", &inp.name)]));
+    for inp in inputs.iter().filter(|i| i.was_lossy()) {
+        notes.push(lang.fmt("core.note-lossy", &[("input", inp.name())]));
     }
     // How settings were resolved: assumed option-file groups, missing !include files…
     for n in facts.settings.notes() {
@@ -147,8 +107,8 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
     }
 
     // Secrets are masked wherever the report quotes the input (`redact`); say so.
-    for inp in inputs.iter().filter(|i| redact::contains_secret(&i.text)) {
-        notes.push(lang.fmt("render.note-masked", &[("input", &inp.name)]));
+    for inp in inputs.iter().filter(|i| redact::contains_secret(i.text())) {
+        notes.push(lang.fmt("render.note-masked", &[("input", inp.name())]));
     }
 
     let mut report = Report {
@@ -176,7 +136,7 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
         notes,
     };
     // Defence in depth: mask anything a rule may have quoted from the input without `cx.evidence`.
-    redact::scrub(&mut report);
+    report::scrub(&mut report);
     report
 }
 

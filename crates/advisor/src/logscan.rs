@@ -48,7 +48,7 @@
 //! ```
 //! A line ends at `\n`; a `\r` before it is dropped; a BOM at the start of the input is skipped.
 
-use crate::Input;
+use crate::source::Input;
 use crate::i18n::Lang;
 use memchr::{memchr, memchr_iter, memmem};
 use serde::Serialize;

@@ -123,46 +123,6 @@ pub(crate) fn contains_secret(text: &str) -> bool {
     !secret_spans(text).is_empty()
 }
 
-/// Masks, in place, every text of a report that may quote the input: evidence excerpts and labels,
-/// messages, fix texts, notes, document labels and problems. A defence in depth: rules already
-/// build evidence through [`mask`].
-pub(crate) fn scrub(report: &mut crate::report::Report) {
-    fn m(s: &mut String) {
-        if let Cow::Owned(o) = mask(s) {
-            *s = o;
-        }
-    }
-    fn ev(e: &mut crate::report::Evidence) {
-        m(&mut e.excerpt);
-        m(&mut e.label);
-    }
-    for f in &mut report.findings {
-        m(&mut f.title);
-        m(&mut f.message);
-        f.evidence.iter_mut().for_each(ev);
-        for fix in &mut f.fixes {
-            m(&mut fix.title);
-            m(&mut fix.text);
-            fix.reason.iter_mut().for_each(m);
-        }
-    }
-    for note in [&mut report.verdict_notes.clone_restart, &mut report.verdict_notes.replica_crash_safe] {
-        m(&mut note.summary);
-        note.reasons.iter_mut().for_each(m);
-        note.missing.iter_mut().for_each(m);
-        note.assumptions.iter_mut().for_each(m);
-        note.evidence.iter_mut().for_each(ev);
-    }
-    for c in &mut report.checks {
-        m(&mut c.note);
-    }
-    for d in &mut report.documents {
-        m(&mut d.label);
-        d.problems.iter_mut().for_each(m);
-    }
-    report.notes.iter_mut().for_each(m);
-}
-
 /// Byte ranges of the secrets in `text`, sorted and disjoint.
 fn secret_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
@@ -1017,7 +977,7 @@ mod tests {
     fn scrub_masks_every_quoted_text() {
         let mut r = crate::analyze(&[crate::Input::new("a", "[client]\npassword=hunter2\n")]);
         r.notes.push("password=hunter2".into());
-        scrub(&mut r);
+        crate::report::scrub(&mut r);
         assert!(!r.to_json().contains("hunter2"));
     }
 

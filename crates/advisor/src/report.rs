@@ -4,7 +4,7 @@
 //! Field names never change; new fields may be added.
 
 use crate::i18n::Lang;
-use crate::syntax::document::DocKind;
+use crate::base::DocKind;
 use crate::text::TextRange;
 use serde::Serialize;
 
@@ -358,8 +358,44 @@ impl Report {
     pub fn max_severity(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).min()
     }
-    /// Serialises the report as pretty JSON (the documented contract).
-    pub fn to_json(&self) -> String {
-        crate::json::report(self)
+}
+
+/// Masks, in place, every text of a report that may quote the input: evidence excerpts and labels,
+/// messages, fix texts, notes, document labels and problems. A defence in depth: rules already
+/// build evidence through [`crate::redact::mask`].
+pub(crate) fn scrub(report: &mut Report) {
+    fn m(s: &mut String) {
+        if let std::borrow::Cow::Owned(o) = crate::redact::mask(s) {
+            *s = o;
+        }
     }
+    fn ev(e: &mut Evidence) {
+        m(&mut e.excerpt);
+        m(&mut e.label);
+    }
+    for f in &mut report.findings {
+        m(&mut f.title);
+        m(&mut f.message);
+        f.evidence.iter_mut().for_each(ev);
+        for fix in &mut f.fixes {
+            m(&mut fix.title);
+            m(&mut fix.text);
+            fix.reason.iter_mut().for_each(m);
+        }
+    }
+    for note in [&mut report.verdict_notes.clone_restart, &mut report.verdict_notes.replica_crash_safe] {
+        m(&mut note.summary);
+        note.reasons.iter_mut().for_each(m);
+        note.missing.iter_mut().for_each(m);
+        note.assumptions.iter_mut().for_each(m);
+        note.evidence.iter_mut().for_each(ev);
+    }
+    for c in &mut report.checks {
+        m(&mut c.note);
+    }
+    for d in &mut report.documents {
+        m(&mut d.label);
+        d.problems.iter_mut().for_each(m);
+    }
+    report.notes.iter_mut().for_each(m);
 }

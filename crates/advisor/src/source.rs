@@ -1,6 +1,49 @@
-//! One input prepared for analysis: its text, lines and line index.
+//! The inputs: [`Input`] as a front end gives it, and [`Source`], one input prepared for analysis
+//! (its text, lines and line index).
 
 use crate::text::{self, Line, LineIndex, TextRange};
+use std::cell::Cell;
+
+/// One piece of text to analyse: a pasted block, a file, a dropped file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Input {
+    name: String,
+    text: String,
+    lossy: bool,
+}
+
+impl Input {
+    /// An input from text. A leading byte-order mark is removed.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Input {
+        let mut text = text.into();
+        if text.starts_with('\u{FEFF}') {
+            text.drain(..'\u{FEFF}'.len_utf8());
+        }
+        Input { name: name.into(), text, lossy: false }
+    }
+
+    /// An input from raw bytes: a BOM is removed and invalid UTF-8 is replaced (U+FFFD); the report
+    /// then carries a note saying so.
+    pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Input {
+        let (text, lossy) = text::decode_lossy(bytes);
+        Input { name: name.into(), text, lossy }
+    }
+
+    /// The name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The (decoded) text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// True when invalid UTF-8 was replaced while decoding.
+    pub fn was_lossy(&self) -> bool {
+        self.lossy
+    }
+}
 
 /// An input with its lines split, shared by every parser.
 #[derive(Debug)]
@@ -24,7 +67,7 @@ impl<'a> Source<'a> {
     /// The text of line `i` (0-based index into `lines`).
     pub fn line(&self, i: usize) -> &'a str {
         let line = self.lines.get(i).map(|l| text::slice(self.text, l.range)).unwrap_or("");
-        crate::fuzzing::tick(line.len());
+        tick(line.len());
         line
     }
     /// The text of a range.
@@ -46,4 +89,28 @@ impl<'a> Source<'a> {
         let start = self.lines.get(i).map(|l| l.range.start).unwrap_or(0);
         text::subslice_range(line, sub, start)
     }
+}
+
+thread_local! {
+    static LINES: Cell<u64> = const { Cell::new(0) };
+    static BYTES: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Records that a parser asked for a line of `len` bytes (called by [`Source::line`]); the fuzz targets and
+/// the hostile-input tests read the count through `fuzzing::work`.
+#[inline]
+fn tick(len: usize) {
+    LINES.with(|c| c.set(c.get().wrapping_add(1)));
+    BYTES.with(|c| c.set(c.get().wrapping_add(len as u64)));
+}
+
+/// Work done on this thread since the last [`reset_work`]: `(lines, bytes)` handed to parsers.
+pub fn work() -> (u64, u64) {
+    (LINES.with(Cell::get), BYTES.with(Cell::get))
+}
+
+/// Resets this thread's work counters.
+pub fn reset_work() {
+    LINES.with(|c| c.set(0));
+    BYTES.with(|c| c.set(0));
 }

@@ -2,7 +2,7 @@
 //! The web page's "copy as Markdown" and `mysql-advisor check --format markdown` both use it.
 
 use crate::report::{CheckStatus, Evidence, Finding, FixTarget, Report};
-use crate::syntax::document::DocKind;
+use crate::base::DocKind;
 use std::fmt::Write as _;
 
 /// Renders the report as Markdown.

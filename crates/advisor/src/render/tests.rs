@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::report::*;
-use crate::syntax::document::DocKind;
+use crate::base::DocKind;
 use crate::text::TextRange;
 
 fn ev(input: usize, name: &str, start: u32, excerpt: &str, label: &str) -> Evidence {

@@ -7,7 +7,7 @@
 use super::{Tone, VerdictRow};
 use crate::i18n::Lang;
 use crate::report::{CheckStatus, Evidence, Finding, Report, Severity};
-use crate::syntax::document::DocKind;
+use crate::base::DocKind;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 

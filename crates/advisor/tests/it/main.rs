@@ -3,6 +3,7 @@
 mod clone;
 mod hostile;
 mod json;
+mod layers;
 mod logscan;
 mod mysql;
 mod options;
