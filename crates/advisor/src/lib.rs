@@ -18,6 +18,7 @@ use crate::text::TrimWs;
 
 mod base;
 mod detect;
+mod evidence;
 
 mod facts;
 #[cfg(test)]
@@ -76,7 +77,7 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
         inputs.iter().enumerate().map(|(i, inp)| Source::new(i, inp.name(), inp.text())).collect();
     let docs: Vec<Document> = sources.iter().flat_map(detect::split).collect();
     let facts = facts::Facts::build(&sources, &docs);
-    let cx = rules::Ctx::new(lang, &facts, &sources, &docs);
+    let cx = rules::Ctx::new(lang, &facts, evidence::Excerpts::new(&sources));
 
     let mut findings = Vec::new();
     let mut checks = Vec::new();

@@ -48,8 +48,8 @@
 //! ```
 //! A line ends at `\n`; a `\r` before it is dropped; a BOM at the start of the input is skipped.
 
-use crate::source::Input;
 use crate::i18n::Lang;
+use crate::source::Input;
 use memchr::{memchr, memchr_iter, memmem};
 use serde::Serialize;
 use std::collections::VecDeque;
@@ -357,7 +357,12 @@ impl Timeline {
 /// excerpt lines that are not neighbours in the file is split into one piece per run of
 /// neighbours, so that a numbered excerpt never shows a wrong number. Numbers past `u32::MAX` are
 /// capped. The CLI uses it for streamed logs, the page for exports of a dropped log's excerpt.
-pub fn remap_excerpt_lines(report: &mut crate::Report, input: usize, excerpt: &str, file_lines: &[u64]) {
+pub fn remap_excerpt_lines(
+    report: &mut crate::report::Report,
+    input: usize,
+    excerpt: &str,
+    file_lines: &[u64],
+) {
     let mut starts = Vec::with_capacity(file_lines.len());
     let mut at = 0u32;
     for line in excerpt.split_terminator('\n') {
@@ -365,7 +370,7 @@ pub fn remap_excerpt_lines(report: &mut crate::Report, input: usize, excerpt: &s
         at = at.saturating_add(u32::try_from(line.len()).unwrap_or(u32::MAX)).saturating_add(1);
     }
     let map = LineMap { file_lines, starts };
-    let fix = |list: &mut Vec<crate::Evidence>| {
+    let fix = |list: &mut Vec<crate::report::Evidence>| {
         let old = std::mem::take(list);
         for e in old {
             if e.input == input {
@@ -400,7 +405,7 @@ impl LineMap<'_> {
     }
 
     /// `e` with the file's line numbers, split where the file's lines are not consecutive.
-    fn evidence(&self, e: crate::Evidence) -> Vec<crate::Evidence> {
+    fn evidence(&self, e: crate::report::Evidence) -> Vec<crate::report::Evidence> {
         let lines: Vec<&str> = e.excerpt.split('\n').collect();
         let n = e.line_end.checked_sub(e.line_start).map(|d| d as usize + 1);
         let orig: Option<Vec<u32>> = (e.line_start..=e.line_end).map(|l| self.line(l)).collect();
@@ -422,7 +427,7 @@ impl LineMap<'_> {
             let range = |l: u32| (l as usize).checked_sub(1).and_then(|i| self.starts.get(i)).copied();
             let lo = range(xs).map_or(e.range.start, |r| r.0.max(e.range.start));
             let hi = range(xe).map_or(e.range.end, |r| r.1.min(e.range.end));
-            out.push(crate::Evidence {
+            out.push(crate::report::Evidence {
                 input: e.input,
                 input_name: e.input_name.clone(),
                 range: crate::text::TextRange::new(lo, hi),
@@ -1189,7 +1194,7 @@ mod tests {
         let mut report = crate::analyze(&[tl.to_input("x")]);
         let before = report.clone();
         remap_excerpt_lines(&mut report, 0, &excerpt, &lines);
-        let ev: Vec<&crate::Evidence> = report.findings.iter().flat_map(|f| &f.evidence).collect();
+        let ev: Vec<&crate::report::Evidence> = report.findings.iter().flat_map(|f| &f.evidence).collect();
         assert!(ev.iter().any(|e| e.line_start == 3001 && e.excerpt.contains("MY-013462")), "{ev:#?}");
         assert!(report.documents.iter().all(|d| d.line_end >= d.line_start));
         // Another input's evidence is left alone.

@@ -3,8 +3,8 @@
 //! The JSON form of [`Report`] is a stable contract, documented in `docs/report-schema.md`.
 //! Field names never change; new fields may be added.
 
-use crate::i18n::Lang;
 use crate::base::DocKind;
+use crate::i18n::Lang;
 use crate::text::TextRange;
 use serde::Serialize;
 

@@ -197,6 +197,22 @@ impl TrimWs for str {
     }
 }
 
+/// The byte offset of `needle` in `hay`, ASCII case-insensitive.
+pub(crate) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    (0..=h.len() - n.len()).find(|&i| hay.is_char_boundary(i) && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// The text after `needle` (ASCII case-insensitive).
+pub(crate) fn after_ci<'a>(hay: &'a str, needle: &str) -> Option<&'a str> {
+    let i = find_ci(hay, needle)?;
+    hay.get(i + needle.len()..)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 //! Rules read facts, never documents. Every fact keeps where it came from ([`Loc`]) so that a
 //! finding can point at the exact lines.
 
+pub(crate) mod clone_scan;
 pub(crate) mod container;
 pub(crate) mod defaults;
 pub(crate) mod mysql;
@@ -51,6 +52,8 @@ pub(crate) struct Facts {
     pub change_sources: Vec<ChangeSourceStmt>,
     /// Container definitions, entrypoint log evidence, pasted wrapper scripts and environment files.
     pub containers: container::Containers,
+    /// Statements typed at a prompt, the second `RESTART` warning, plugin lists.
+    pub clone_scan: clone_scan::Scan,
 }
 
 impl Facts {
@@ -66,6 +69,7 @@ impl Facts {
         // Needs the unit's ExecStart= (mysqld options, --defaults-group-suffix), pasted
         // EnvironmentFile= files and container commands.
         settings::collect_command_line(&mut f, sources, docs);
+        f.clone_scan = clone_scan::Scan::of(sources, docs);
         f
     }
 

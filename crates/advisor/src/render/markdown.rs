@@ -1,8 +1,8 @@
 //! The Markdown renderer: the report for a ticket or a chat (CommonMark + GitHub tables).
 //! The web page's "copy as Markdown" and `mysql-advisor check --format markdown` both use it.
 
-use crate::report::{CheckStatus, Evidence, Finding, FixTarget, Report};
 use crate::base::DocKind;
+use crate::report::{CheckStatus, Evidence, Finding, FixTarget, Report};
 use std::fmt::Write as _;
 
 /// Renders the report as Markdown.

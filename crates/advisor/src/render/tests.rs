@@ -1,8 +1,8 @@
 //! Renderer tests over a hand-built report (independent of what the rules currently find).
 
 use super::*;
-use crate::report::*;
 use crate::base::DocKind;
+use crate::report::*;
 use crate::text::TextRange;
 
 fn ev(input: usize, name: &str, start: u32, excerpt: &str, label: &str) -> Evidence {

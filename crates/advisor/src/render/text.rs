@@ -5,9 +5,9 @@
 //! was recognised and what was not; notes; the checks that passed or could not decide.
 
 use super::{Tone, VerdictRow};
+use crate::base::DocKind;
 use crate::i18n::Lang;
 use crate::report::{CheckStatus, Evidence, Finding, Report, Severity};
-use crate::base::DocKind;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 

@@ -8,11 +8,10 @@ pub(crate) mod clone;
 pub(crate) mod replica;
 pub(crate) mod restart;
 
+use crate::evidence::Excerpts;
 use crate::facts::{Facts, Loc};
 use crate::i18n::Lang;
 use crate::report::{CheckStatus, Evidence, Finding, Reference};
-use crate::source::Source;
-use crate::syntax::document::Document;
 
 /// Which question a rule helps answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -68,24 +67,17 @@ pub(crate) fn all() -> impl Iterator<Item = &'static dyn Rule> {
     restart::RULES.iter().chain(clone::RULES.iter()).chain(replica::RULES.iter()).copied()
 }
 
-/// What a rule sees.
+/// What a rule sees: the facts, and excerpts of the input for evidence (never the raw text).
 pub(crate) struct Ctx<'a> {
     pub lang: Lang,
     pub facts: &'a Facts,
-    pub sources: &'a [Source<'a>],
-    pub docs: &'a [Document],
-    /// The clone family's line scan, computed once on first use (several rules read it).
-    clone_scan: std::cell::OnceCell<clone::scan::Scan>,
+    excerpts: Excerpts<'a>,
 }
 
 impl<'a> Ctx<'a> {
-    /// A context over the analysis' facts, sources and documents.
-    pub fn new(lang: Lang, facts: &'a Facts, sources: &'a [Source<'a>], docs: &'a [Document]) -> Ctx<'a> {
-        Ctx { lang, facts, sources, docs, clone_scan: std::cell::OnceCell::new() }
-    }
-    /// The clone family's scan of statements, errors and plugin state (computed once).
-    pub fn clone_scan(&self) -> &clone::scan::Scan {
-        self.clone_scan.get_or_init(|| clone::scan::Scan::of(self.sources, self.docs))
+    /// A context over the analysis' facts, with `excerpts` for evidence.
+    pub fn new(lang: Lang, facts: &'a Facts, excerpts: Excerpts<'a>) -> Ctx<'a> {
+        Ctx { lang, facts, excerpts }
     }
 }
 
@@ -100,41 +92,14 @@ impl Ctx<'_> {
     }
     /// Evidence for `loc`: the whole lines it covers, secrets masked, labelled with `label`.
     pub fn evidence(&self, loc: Loc, label: impl Into<String>) -> Evidence {
-        evidence(self.sources, loc, label.into())
+        self.excerpts.evidence(loc, label.into())
+    }
+    /// `input:line` of a location, for messages.
+    pub fn place(&self, at: Loc) -> String {
+        self.excerpts.place(at)
     }
     /// A reference link; `title_key` is a catalog key.
     pub fn reference(&self, title_key: &str, url: &str) -> Reference {
         Reference { title: self.t(title_key), url: url.to_owned() }
-    }
-}
-
-/// Builds evidence for `loc` (whole lines, secrets masked).
-pub(crate) fn evidence(sources: &[Source<'_>], loc: Loc, label: String) -> Evidence {
-    let Some(src) = sources.get(loc.input) else {
-        return Evidence {
-            input: loc.input,
-            input_name: String::new(),
-            range: loc.range,
-            line_start: 0,
-            line_end: 0,
-            excerpt: String::new(),
-            label,
-        };
-    };
-    let line_start = src.index_map.line(loc.range.start);
-    let end_off = if loc.range.end > loc.range.start { loc.range.end - 1 } else { loc.range.start };
-    let line_end = src.index_map.line(end_off).max(line_start);
-    let a = src.lines.get((line_start - 1) as usize).map(|l| l.range.start).unwrap_or(0);
-    let b = src.lines.get((line_end - 1) as usize).map(|l| l.range.end).unwrap_or(a);
-    let raw = src.slice(crate::text::TextRange::new(a, b));
-    Evidence {
-        input: loc.input,
-        input_name: src.name.to_owned(),
-        range: loc.range,
-        line_start,
-        line_end,
-        // Excerpts are shown line by line: CRLF inputs must not leak `\r` into them.
-        excerpt: crate::redact::mask(raw).replace("\r\n", "\n"),
-        label,
     }
 }

@@ -16,9 +16,8 @@ fn allowed() -> BTreeMap<String, BTreeSet<String>> {
     let mut map = BTreeMap::new();
     for row in text[start..end].lines().filter(|l| l.starts_with("| `")) {
         let cells: Vec<&str> = row.split('|').collect();
-        let names = |cell: &str| -> Vec<String> {
-            cell.split('`').skip(1).step_by(2).map(str::to_owned).collect()
-        };
+        let names =
+            |cell: &str| -> Vec<String> { cell.split('`').skip(1).step_by(2).map(str::to_owned).collect() };
         let module = names(cells[1]).pop().expect("a module name");
         map.insert(module, names(cells[2]).into_iter().collect());
     }
@@ -155,7 +154,10 @@ fn imports_follow_the_layers() {
         }
         seen_modules.insert(module.clone());
         let Some(ok) = allowed.get(&module) else {
-            bad.push(format!("{}: module `{module}` is not in ARCHITECTURE.md's layers table", rel.display()));
+            bad.push(format!(
+                "{}: module `{module}` is not in ARCHITECTURE.md's layers table",
+                rel.display()
+            ));
             continue;
         };
         for (target, line) in found {

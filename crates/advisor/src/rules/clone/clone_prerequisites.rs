@@ -8,8 +8,8 @@
 use crate::text::TrimWs;
 
 use super::donor_list::{self, ListProblem};
-use super::scan::{Scan, StmtKind};
 use super::{clone_intent, errors, fixes, reference, urls};
+use crate::facts::clone_scan::{Scan, StmtKind};
 use crate::facts::settings::Origin;
 use crate::facts::{ClientErrorEvent, Facts, Loc, Setting};
 use crate::i18n::Lang;
@@ -35,7 +35,7 @@ impl Rule for ClonePrerequisites {
         }
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let scan = cx.clone_scan();
+        let scan = &cx.facts.clone_scan;
         let intent = clone_intent(cx, scan).is_some();
         let mut unknown = Vec::new();
         let before = out.len();

@@ -3,8 +3,8 @@
 
 use crate::text::TrimWs;
 
-use super::scan::{Scan, StmtKind};
 use super::{StartHow, check_status_fix, errors, reference, restart_findings, urls};
+use crate::facts::clone_scan::{Scan, StmtKind};
 use crate::facts::{Facts, Loc};
 use crate::i18n::Lang;
 use crate::report::{Evidence, Finding, Severity};
@@ -115,7 +115,7 @@ impl Rule for CloneRestartFailed {
         }
     }
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let scan = cx.clone_scan();
+        let scan = &cx.facts.clone_scan;
         let Some(seen) = detect(cx.facts, scan) else {
             return Outcome::not_applicable(cx.t("clone-restart-failed.note-none"));
         };

@@ -78,7 +78,7 @@ impl Rule for CloneUnsupported {
                 None => Outcome::unknown(cx.t("clone-unsupported.note-unknown")),
             };
         };
-        let scan = cx.clone_scan();
+        let scan = &cx.facts.clone_scan;
         let Some(intent) = clone_intent(cx, scan) else {
             let key = match why {
                 Why::MariaDb { .. } => "clone-unsupported.note-mariadb-unused",

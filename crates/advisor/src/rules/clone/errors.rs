@@ -4,7 +4,7 @@
 //!
 //! Every reader is total: it returns `None` (or a catch-all) on text it does not recognise.
 
-use crate::text::TrimWs;
+use crate::text::{TrimWs, after_ci, find_ci};
 
 use crate::facts::LogEvent;
 
@@ -208,22 +208,6 @@ pub(crate) fn packet_sizes(message: &str) -> Option<(u64, u64)> {
     Some((need.parse().ok()?, cur.parse().ok()?))
 }
 
-/// The byte offset of `needle` in `hay`, ASCII case-insensitive.
-pub(crate) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() || needle.len() > hay.len() {
-        return None;
-    }
-    let h = hay.as_bytes();
-    let n = needle.as_bytes();
-    (0..=h.len() - n.len()).find(|&i| hay.is_char_boundary(i) && h[i..i + n.len()].eq_ignore_ascii_case(n))
-}
-
-/// The text after `needle` (ASCII case-insensitive).
-pub(crate) fn after_ci<'a>(hay: &'a str, needle: &str) -> Option<&'a str> {
-    let i = find_ci(hay, needle)?;
-    hay.get(i + needle.len()..)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,5 +295,23 @@ mod tests {
         assert!(!is_recovery_failed(1815, "Internal error: something else"));
         assert_eq!(find_ci("abc", "ABCD"), None);
         assert_eq!(find_ci("xÄbc", "BC"), Some(3));
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text: the message readers never panic.
+        #[test]
+        fn readers_never_panic(text in "(Clone Donor Error:|Connect failed:|Donor MySQL version:|Recipient MySQL version|Invalid Format|value to be|Current value is|'u'@'h':|3306|;|\r\n|\n|é|[ -~]){0,60}") {
+            let _ = super::donor_error(&text);
+            let _ = super::sys_config(&text);
+            let _ = super::version_mismatch(&text);
+            let _ = super::packet_sizes(&text);
+            let _ = crate::rules::clone::donor_list::parse(&text);
+            let _ = crate::rules::clone::donor_list::repaired(&text);
+        }
     }
 }

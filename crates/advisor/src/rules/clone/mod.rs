@@ -21,7 +21,6 @@ pub(crate) mod compat;
 pub(crate) mod donor_list;
 pub(crate) mod errors;
 pub(crate) mod fixes;
-pub(crate) mod scan;
 
 mod clone_prerequisites;
 mod clone_restart_failed;
@@ -149,7 +148,7 @@ pub(crate) fn check_status_fix(cx: &Ctx<'_>) -> Fix {
 /// True when the input shows that clone is used or meant to be used here: a `CLONE` statement,
 /// `clone_status` / `clone_progress` rows, clone errors or clone log lines, or clone settings.
 /// Returns the first piece of evidence.
-pub(crate) fn clone_intent(cx: &Ctx<'_>, scan: &scan::Scan) -> Option<Loc> {
+pub(crate) fn clone_intent(cx: &Ctx<'_>, scan: &crate::facts::clone_scan::Scan) -> Option<Loc> {
     if let Some(s) = scan.stmts.iter().find(|s| s.mentions_clone()) {
         return Some(s.at);
     }

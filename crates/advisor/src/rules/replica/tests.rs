@@ -14,7 +14,7 @@ struct Run {
 }
 
 fn run_lang(f: &Facts, lang: Lang) -> Run {
-    let cx = Ctx::new(lang, f, &[], &[]);
+    let cx = Ctx::new(lang, f, crate::evidence::Excerpts::new(&[]));
     let mut findings = Vec::new();
     let mut checks = Vec::new();
     for r in RULES {

@@ -2,9 +2,9 @@
 
 use crate::text::TrimWs;
 
+use super::Ctx;
 use super::model::{CheckWhy, Exit16Why, Expected, Model, Parent, PidOrigin, Supervisor, Tri};
 use super::supervisor::{self, PidExpr};
-use super::{Ctx, place};
 use crate::facts::Loc;
 use crate::facts::container::ImageFamily;
 use crate::report::{CloneRestart, VerdictNote};
@@ -51,7 +51,7 @@ pub(crate) fn expected_text(cx: &Ctx<'_>, m: &Model) -> String {
 
 /// Where the value was set (`mysqld.service:14`), or empty.
 pub(crate) fn value_place(cx: &Ctx<'_>, m: &Model) -> String {
-    m.value.as_ref().and_then(|v| v.at).map(|at| place(cx, at)).unwrap_or_default()
+    m.value.as_ref().and_then(|v| v.at).map(|at| cx.place(at)).unwrap_or_default()
 }
 
 /// One sentence on the supervisor check.

@@ -20,7 +20,6 @@ mod restart_start_timeout;
 mod restart_unsupervised;
 
 use super::{Ctx, Rule};
-use crate::facts::Loc;
 use crate::report::{
     Applicability, CloneRestart, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote,
 };
@@ -78,14 +77,6 @@ pub(crate) fn references(cx: &Ctx<'_>) -> Vec<Reference> {
     ]
 }
 
-/// `input:line` of a location, for messages.
-pub(crate) fn place(cx: &Ctx<'_>, at: Loc) -> String {
-    match cx.sources.get(at.input) {
-        Some(s) => format!("{}:{}", s.name, s.index_map.line(at.range.start)),
-        None => String::new(),
-    }
-}
-
 /// The fixes for a systemd unit: the complete drop-in (with `file_name`), the effective settings
 /// after it (display only), and the wrapper-script change when a script must `exec` mysqld.
 pub(crate) fn unit_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
@@ -123,7 +114,7 @@ pub(crate) fn script_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
     }
     if let Some((at, new)) = dropin::script_fix(m) {
         let path = m.script.as_ref().map(|s| s.path.clone()).unwrap_or_default();
-        let text = format!("# {}\n{new}\n", cx.fmt("restart.fix-script-where", &[("place", &place(cx, at))]));
+        let text = format!("# {}\n{new}\n", cx.fmt("restart.fix-script-where", &[("place", &cx.place(at))]));
         out.push(Fix {
             target: FixTarget::Shell,
             title: cx.fmt("restart.fix-script", &[("path", &path)]),

@@ -2,7 +2,7 @@
 //! systemd (commented out, wrong section, misspelt key, invalid value, second `ExecStart=`).
 
 use super::model::{self, Supervisor};
-use super::{Ctx, Rule, explain, finding, place, unit_fixes};
+use super::{Ctx, Rule, explain, finding, unit_fixes};
 use crate::facts::unit::{Ignored, IgnoredReason};
 use crate::i18n::Lang;
 use crate::report::{Finding, Severity};
@@ -92,7 +92,7 @@ impl Rule for RestartIgnoredSetting {
             let line = format!("{}={}", ig.key, ig.value);
             let msg = cx.fmt(
                 "restart-ignored-setting.message",
-                &[("line", &line), ("place", &place(cx, ig.at)), ("reason", &reason)],
+                &[("line", &line), ("place", &cx.place(ig.at)), ("reason", &reason)],
             );
             let ev = vec![cx.evidence(ig.at, cx.fmt("restart.label-ignored", &[("reason", &reason)]))];
             out.push(finding(cx, self.id(), Severity::Warning, msg, ev, unit_fixes(cx, &m)));

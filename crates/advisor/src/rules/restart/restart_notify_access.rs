@@ -4,7 +4,7 @@
 
 use super::dropin::{DropIn, Op, unit_name};
 use super::model::{self, Model, Parent};
-use super::{Ctx, Rule, finding, place};
+use super::{Ctx, Rule, finding};
 use crate::facts::unit::UnitFacts;
 use crate::i18n::Lang;
 use crate::report::{Applicability, Finding, Fix, FixTarget, Severity};
@@ -63,7 +63,7 @@ impl Rule for RestartNotifyAccess {
             ev.push(cx.evidence(e.at, cx.fmt("restart.label-wrapper", &[("wrapper", &wrapper)])));
         }
         if let Some(n) = &u.notify_access {
-            ev.push(cx.evidence(n.at, cx.fmt("restart.label-set-here", &[("place", &place(cx, n.at))])));
+            ev.push(cx.evidence(n.at, cx.fmt("restart.label-set-here", &[("place", &cx.place(n.at))])));
         }
         let (unit, unit_assumed) = unit_name(u);
         let d = DropIn { unit, unit_assumed, user: m.is_user(), ops: vec![Op::NotifyAll] };

@@ -53,10 +53,9 @@ impl Rule for RestartUnsupervised {
             for ig in u.ignored.iter().filter(|i| i.value.contains("MYSQLD_PARENT_PID")) {
                 let reason = explain::ignored_reason(cx, ig);
                 msg.push_str(super::sentence_gap(cx));
-                msg.push_str(&cx.fmt(
-                    "restart.ignored-hint",
-                    &[("place", &super::place(cx, ig.at)), ("reason", &reason)],
-                ));
+                msg.push_str(
+                    &cx.fmt("restart.ignored-hint", &[("place", &cx.place(ig.at)), ("reason", &reason)]),
+                );
                 ev.push(cx.evidence(ig.at, cx.fmt("restart.label-ignored", &[("reason", &reason)])));
             }
         }

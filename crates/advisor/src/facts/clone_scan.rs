@@ -1,5 +1,5 @@
-//! What the clone rules read straight from the pasted lines and result sets, because no fact holds
-//! it: the `CLONE` / `RESTART` statements typed at a prompt (which statement a 3707 answered), the
+//! What a clone session shows beyond the server's state, read from the pasted lines and result
+//! sets: the `CLONE` / `RESTART` statements typed at a prompt (which statement a 3707 answered), the
 //! second `RESTART` warning, and plugin lists (`SHOW PLUGINS`, `INFORMATION_SCHEMA.PLUGINS`).
 //!
 //! Accepted statement grammar (case-insensitive, over at most [`MAX_STMT_LINES`] lines, the first
@@ -15,11 +15,11 @@
 
 use crate::text::TrimWs;
 
-use super::errors::find_ci;
-use crate::facts::Loc;
+use super::Loc;
 use crate::source::Source;
 use crate::syntax::document::{Document, Parsed};
 use crate::syntax::mysql_output::{Form, ResultSet};
+use crate::text::{after_ci, find_ci};
 
 /// Longest statement followed, in lines.
 pub(crate) const MAX_STMT_LINES: usize = 12;
@@ -213,7 +213,7 @@ pub(crate) fn statement_kind(text: &str) -> StmtKind {
 
 /// `… FROM 'user'@'host':port …` → (`host`, `port`).
 pub(crate) fn donor_of(stmt: &str) -> Option<(String, String)> {
-    let from = super::errors::after_ci(stmt, " FROM ")?;
+    let from = after_ci(stmt, " FROM ")?;
     let at = from.find('@')?;
     let rest = from.get(at + 1..)?.trim_start_ws();
     let (host, after) = match rest.chars().next()? {
@@ -359,12 +359,6 @@ mod props {
                 prop_assert!(st.text.len() <= MAX_TEXT);
             }
             let _ = donor_of(&text);
-            let _ = crate::rules::clone::errors::donor_error(&text);
-            let _ = crate::rules::clone::errors::sys_config(&text);
-            let _ = crate::rules::clone::errors::version_mismatch(&text);
-            let _ = crate::rules::clone::errors::packet_sizes(&text);
-            let _ = crate::rules::clone::donor_list::parse(&text);
-            let _ = crate::rules::clone::donor_list::repaired(&text);
         }
     }
 }
