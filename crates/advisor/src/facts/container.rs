@@ -7,6 +7,7 @@
 
 use crate::text::TrimWs;
 
+use super::launch::{Script, analyze_script};
 use super::{Facts, Loc, Valued};
 use crate::source::Source;
 use crate::syntax::document::{Document, Parsed};
@@ -20,6 +21,11 @@ pub(crate) struct PastedFile {
     pub name: String,
     pub at: Loc,
     pub text: String,
+    /// A script: what it does with mysqld (empty for an environment file).
+    pub script: Script,
+    /// An environment file: its assignments, in order, each with the line it was read from
+    /// (empty for a script).
+    pub env: Vec<(String, Valued<String>)>,
 }
 
 /// Everything container-related, plus pasted scripts and environment files.
@@ -91,6 +97,17 @@ pub(crate) fn parse_env_file(text: &str) -> Vec<(String, String, usize, usize)> 
     out
 }
 
+/// [`parse_env_file`] of input `input`'s whole text, each value located at its line.
+pub(crate) fn env_assignments(text: &str, input: usize) -> Vec<(String, Valued<String>)> {
+    parse_env_file(text)
+        .into_iter()
+        .map(|(n, v, s, e)| {
+            let range = crate::text::TextRange::new(s as u32, e as u32);
+            (n, Valued::new(v, Loc { input, range }))
+        })
+        .collect()
+}
+
 fn looks_like_env_file(name: &str, text: &str) -> bool {
     if name.starts_with("/etc/sysconfig/") || name.starts_with("/etc/default/") || name.ends_with(".env") {
         return true;
@@ -140,11 +157,17 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
         let whole = Loc { input: src.index, range: src.lines_range(0, src.lines.len()) };
         let first = src.lines.iter().enumerate().map(|(i, _)| src.line(i)).find(|l| !l.trim_ws().is_empty());
         let name = src.name.to_owned();
-        let file = PastedFile { name: name.clone(), at: whole, text: src.text.to_owned() };
+        let file = |script, env| PastedFile {
+            name: name.clone(),
+            at: whole,
+            text: src.text.to_owned(),
+            script,
+            env,
+        };
         if first.is_some_and(|l| l.starts_with("#!")) || name.ends_with(".sh") {
-            c.scripts.push(file);
+            c.scripts.push(file(analyze_script(src.text), Vec::new()));
         } else if looks_like_env_file(&name, src.text) {
-            c.env_files.push(file);
+            c.env_files.push(file(Script::default(), env_assignments(src.text, src.index)));
         }
     }
     f.containers = c;

@@ -6,6 +6,7 @@
 pub(crate) mod clone_scan;
 pub(crate) mod container;
 pub(crate) mod defaults;
+pub(crate) mod launch;
 pub(crate) mod mysql;
 pub(crate) mod settings;
 pub(crate) mod unit;

@@ -804,7 +804,7 @@ fn unit_command_line(f: &Facts, sources: &[Source<'_>]) -> Option<(Vec<Arg>, boo
     let mut env_missing = false;
     for ef in &unit.environment_files {
         match f.containers.env_file(&ef.value) {
-            Some(pf) => env.extend(env_file_vars(sources, pf)),
+            Some(pf) => env.extend(pf.env.iter().map(|(n, v)| (n.clone(), v.value.clone(), v.at))),
             None => env_missing = true,
         }
     }
@@ -826,40 +826,6 @@ fn unit_command_line(f: &Facts, sources: &[Source<'_>]) -> Option<(Vec<Arg>, boo
         }
     }
     cmd.map(|c| (c, env_missing))
-}
-
-/// `NAME=value` lines of a pasted environment file (`#` comments, `export`, quotes), each located
-/// at its line.
-fn env_file_vars(sources: &[Source<'_>], pf: &super::container::PastedFile) -> Vec<(String, String, Loc)> {
-    let base =
-        sources.get(pf.at.input).filter(|s| s.slice(pf.at.range) == pf.text).map(|_| pf.at.range.start);
-    let mut out = Vec::new();
-    let mut offset = 0usize;
-    for raw in pf.text.split_inclusive('\n') {
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let at = match base {
-            Some(b) => Loc {
-                input: pf.at.input,
-                range: TextRange::new(b + offset as u32, b + (offset + line.len()) as u32),
-            },
-            None => pf.at,
-        };
-        offset += raw.len();
-        let t = line.trim_ws();
-        if t.is_empty() || t.starts_with('#') || t.starts_with(';') {
-            continue;
-        }
-        let t = t.strip_prefix("export ").unwrap_or(t);
-        let Some((name, value)) = t.split_once('=') else { continue };
-        let v = value.trim_ws();
-        let v = v
-            .strip_prefix('"')
-            .and_then(|x| x.strip_suffix('"'))
-            .or_else(|| v.strip_prefix('\'').and_then(|x| x.strip_suffix('\'')))
-            .unwrap_or(v);
-        out.push((name.trim_ws().to_owned(), v.to_owned(), at));
-    }
-    out
 }
 
 /// The mysqld arguments of the server container's command (`docker run … mysql:8.0 --x=y`,
@@ -1611,6 +1577,8 @@ mod tests {
             name: "/etc/sysconfig/mysql".to_owned(),
             at: Loc { input: 0, range: TextRange::new(0, env_text.len() as u32) },
             text: env_text.to_owned(),
+            script: Default::default(),
+            env: crate::facts::container::env_assignments(env_text, 0),
         });
         collect_command_line(&mut f, &sources, &[]);
         let s = f.setting("sync_relay_log").unwrap();

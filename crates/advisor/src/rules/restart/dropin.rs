@@ -8,7 +8,7 @@
 use crate::text::TrimWs;
 
 use super::model::{self, CheckWhy, Exit16Why, Model, Parent, Tri};
-use super::supervisor::{self, Program};
+use crate::facts::launch::{self as supervisor, Program};
 use crate::facts::unit::{EnvVar, UnitFacts};
 use crate::facts::{Loc, Valued};
 use crate::i18n::Lang;

@@ -4,9 +4,9 @@ use crate::text::TrimWs;
 
 use super::Ctx;
 use super::model::{CheckWhy, Exit16Why, Expected, Model, Parent, PidOrigin, Supervisor, Tri};
-use super::supervisor::{self, PidExpr};
 use crate::facts::Loc;
 use crate::facts::container::ImageFamily;
+use crate::facts::launch::{self as supervisor, PidExpr};
 use crate::report::{CloneRestart, VerdictNote};
 
 /// Who mysqld's parent is, as a phrase.

@@ -7,7 +7,6 @@
 pub(crate) mod dropin;
 pub(crate) mod explain;
 pub(crate) mod model;
-pub(crate) mod supervisor;
 
 mod restart_environment_file;
 mod restart_exit16_ignored;

@@ -12,8 +12,8 @@
 //!   `EnvironmentFile=` overrides it; B.4 parentage (system units: PID 1; user units: the user
 //!   manager).
 
-use super::supervisor::{self, Launch, PidExpr, Program, Script};
 use crate::facts::container::{ContainerDef, ContainerSource, ImageFamily};
+use crate::facts::launch::{self as supervisor, Launch, PidExpr, Program, Script};
 use crate::facts::unit::UnitFacts;
 use crate::facts::{Facts, Loc, Valued};
 
@@ -285,13 +285,9 @@ pub(crate) fn systemd(f: &Facts, u: &UnitFacts) -> Model {
     for ef in &u.environment_files {
         match f.containers.env_file(&ef.value) {
             Some(file) => {
-                for (n, v, s, e) in crate::facts::container::parse_env_file(&file.text) {
+                for (n, v) in &file.env {
                     if n == "MYSQLD_PARENT_PID" {
-                        let base = file.at.range.start;
-                        let at = Loc {
-                            input: file.at.input,
-                            range: crate::text::TextRange::new(base + s as u32, base + e as u32),
-                        };
+                        let (v, at) = (v.value.clone(), v.at);
                         value = Some(PidValue {
                             expr: PidExpr::Literal(v),
                             origin: PidOrigin::EnvironmentFile {
@@ -355,7 +351,7 @@ pub(crate) fn systemd(f: &Facts, u: &UnitFacts) -> Model {
             },
             (Program::Other(path), None) => match f.containers.script(path) {
                 Some(file) => {
-                    let s = supervisor::analyze_script(&file.text);
+                    let s = file.script.clone();
                     let p = script_parent(&s, Some(file.at), false, path);
                     apply_script_value(&mut value, &s, Some(file.at));
                     shell_exec = s.launch.as_ref().map(|x| x.exec);
@@ -567,7 +563,7 @@ pub(crate) fn container(f: &Facts, c: &ContainerDef) -> Model {
             (Program::MysqldSafe, _) => m.parent = Parent::MysqldSafe { at: Some(ep.at) },
             (Program::Other(path), None) => match f.containers.script(path) {
                 Some(file) => {
-                    let s = supervisor::analyze_script(&file.text);
+                    let s = file.script.clone();
                     let p = script_parent(&s, Some(file.at), false, path);
                     apply_script_value(&mut value, &s, Some(file.at));
                     m.parent = match p {

@@ -298,7 +298,7 @@ pub(crate) fn daemonize_flag(cmd: &[String]) -> Option<bool> {
         } else if t == "--skip-daemonize" || t == "--disable-daemonize" {
             out = Some(false);
         } else if let Some(v) = t.strip_prefix("--daemonize=") {
-            out = crate::facts::settings::parse_bool(v);
+            out = crate::base::parse_bool(v);
         }
     }
     out
