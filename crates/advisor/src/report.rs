@@ -258,6 +258,33 @@ pub struct Fix {
     pub file_name: Option<String>,
 }
 
+impl Fix {
+    /// A fix whose applicability is decided at run time.
+    pub(crate) fn new(applicability: Applicability, target: FixTarget, title: String, text: String) -> Fix {
+        Fix { target, title, text, applicability, reason: None, file_name: None }
+    }
+    /// A fix that can be applied as printed.
+    pub(crate) fn safe(target: FixTarget, title: String, text: String) -> Fix {
+        Fix::new(Applicability::Safe, target, title, text)
+    }
+    /// A fix to read before applying (give the reason with [`Fix::because`]).
+    pub(crate) fn needs_review(target: FixTarget, title: String, text: String) -> Fix {
+        Fix::new(Applicability::NeedsReview, target, title, text)
+    }
+    /// Text to read, not to apply as is (give the reason with [`Fix::because`]).
+    pub(crate) fn display_only(target: FixTarget, title: String, text: String) -> Fix {
+        Fix::new(Applicability::DisplayOnly, target, title, text)
+    }
+    /// Why it needs review (a restart, changed semantics…).
+    pub(crate) fn because(self, reason: String) -> Fix {
+        Fix { reason: Some(reason), ..self }
+    }
+    /// The file name a download gets (e.g. the drop-in path).
+    pub(crate) fn file(self, name: String) -> Fix {
+        Fix { file_name: Some(name), ..self }
+    }
+}
+
 /// A link to documentation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Reference {

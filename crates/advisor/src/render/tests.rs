@@ -66,14 +66,15 @@ fn sample(lang: Lang) -> Report {
                     ),
                     ev(1, "evil", 1, "a\x1b[31mb", ""),
                 ],
-                fixes: vec![Fix {
-                    target: FixTarget::SystemdDropin,
-                    title: "Set the variable".into(),
-                    text: "[Service]\nEnvironment=MYSQLD_PARENT_PID=1\n".into(),
-                    applicability: Applicability::NeedsReview,
-                    reason: Some("Needs a restart.".into()),
-                    file_name: Some("/etc/systemd/system/mysqld.service.d/supervisor.conf".into()),
-                }],
+                fixes: vec![
+                    Fix::needs_review(
+                        FixTarget::SystemdDropin,
+                        "Set the variable".into(),
+                        "[Service]\nEnvironment=MYSQLD_PARENT_PID=1\n".into(),
+                    )
+                    .because("Needs a restart.".into())
+                    .file("/etc/systemd/system/mysqld.service.d/supervisor.conf".into()),
+                ],
                 references: vec![Reference {
                     title: "RESTART".into(),
                     url: "https://dev.mysql.com/doc/".into(),

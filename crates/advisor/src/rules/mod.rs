@@ -4,6 +4,39 @@
 //! A rule reads [`Facts`] only, splits "is this a problem?" (a small pure predicate) from
 //! "report it", pushes [`Finding`]s and returns an [`Outcome`] so passed checks can be listed too.
 
+/// Declares a rule once: its struct, id, family and docs (`<stem>.en.md` and `<stem>.zh-CN.md`
+/// beside the rule's file), and its [`Rule`] impl, which calls the struct's inherent
+/// `fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome`.
+macro_rules! declare_rule {
+    ($(#[$attr:meta])* $name:ident { id: $id:literal, family: $family:ident, docs: $stem:literal $(,)? }) => {
+        $(#[$attr])*
+        pub(crate) struct $name;
+
+        impl $name {
+            /// The rule's stable id.
+            pub(crate) const ID: &'static str = $id;
+        }
+
+        impl crate::rules::Rule for $name {
+            fn meta(&self) -> &'static crate::rules::Meta {
+                static META: crate::rules::Meta = crate::rules::Meta {
+                    id: $id,
+                    family: crate::rules::Family::$family,
+                    docs: [include_str!(concat!($stem, ".en.md")), include_str!(concat!($stem, ".zh-CN.md"))],
+                };
+                &META
+            }
+            fn check(
+                &self,
+                cx: &crate::rules::Ctx<'_>,
+                out: &mut Vec<crate::report::Finding>,
+            ) -> crate::rules::Outcome {
+                $name::check(self, cx, out)
+            }
+        }
+    };
+}
+
 pub(crate) mod clone;
 pub(crate) mod replica;
 pub(crate) mod restart;
@@ -48,18 +81,39 @@ impl Outcome {
     }
 }
 
-/// A check over the facts.
-pub(crate) trait Rule: Sync {
+/// A rule's identity, declared once by `declare_rule!`.
+pub(crate) struct Meta {
     /// Stable kebab-case id naming the problem.
-    fn id(&self) -> &'static str;
-    /// The family.
-    fn family(&self) -> Family;
-    /// The docs (Markdown: What it does / Why is this bad? / Example / Fix safety / Known problems /
-    /// References) in `lang`.
-    fn docs(&self, lang: Lang) -> &'static str;
+    pub id: &'static str,
+    pub family: Family,
+    /// The docs in English and Simplified Chinese, in [`Lang::ALL`] order.
+    pub docs: [&'static str; 2],
+}
+
+/// A check over the facts. Implemented by `declare_rule!`.
+pub(crate) trait Rule: Sync {
+    /// The rule's id, family and docs.
+    fn meta(&self) -> &'static Meta;
     /// Runs the check. Findings go into `out`; the return value says what was concluded.
     /// When findings were pushed, the status must be `Fired`.
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome;
+
+    /// Stable kebab-case id naming the problem.
+    fn id(&self) -> &'static str {
+        self.meta().id
+    }
+    /// The family.
+    fn family(&self) -> Family {
+        self.meta().family
+    }
+    /// The docs (Markdown: What it does / Why is this bad? / Example / Fix safety / Known problems /
+    /// References) in `lang`.
+    fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.meta().docs[0],
+            Lang::ZhCn => self.meta().docs[1],
+        }
+    }
 }
 
 /// Every rule, in report order.
@@ -72,12 +126,23 @@ pub(crate) struct Ctx<'a> {
     pub lang: Lang,
     pub facts: &'a Facts,
     excerpts: Excerpts<'a>,
+    /// Each family's model, built once per analysis on first use and shared by its rules.
+    restart: std::cell::OnceCell<restart::model::Model>,
+    replica: std::cell::OnceCell<replica::model::Scope<'a>>,
 }
 
 impl<'a> Ctx<'a> {
     /// A context over the analysis' facts, with `excerpts` for evidence.
     pub fn new(lang: Lang, facts: &'a Facts, excerpts: Excerpts<'a>) -> Ctx<'a> {
-        Ctx { lang, facts, excerpts }
+        Ctx { lang, facts, excerpts, restart: Default::default(), replica: Default::default() }
+    }
+    /// The restart family's supervisor model.
+    pub fn restart_model(&self) -> &restart::model::Model {
+        self.restart.get_or_init(|| restart::model::build(self.facts))
+    }
+    /// The replica family's scope (the replica, or why there is none).
+    pub fn replica_scope(&self) -> &replica::model::Scope<'a> {
+        self.replica.get_or_init(|| replica::model::scope(self.facts))
     }
 }
 

@@ -12,28 +12,15 @@ use super::{clone_intent, errors, fixes, reference, urls};
 use crate::facts::clone_scan::{Scan, StmtKind};
 use crate::facts::settings::Origin;
 use crate::facts::{ClientErrorEvent, Facts, Loc, Setting};
-use crate::i18n::Lang;
 use crate::report::{Evidence, Finding, Fix, Severity};
-use crate::rules::{Ctx, Family, Outcome, Rule};
+use crate::rules::{Ctx, Outcome};
 
-/// See the docs beside this file.
-pub(crate) struct ClonePrerequisites;
+declare_rule! {
+    /// See the docs beside this file.
+    ClonePrerequisites { id: "clone-prerequisites", family: Clone, docs: "clone_prerequisites" }
+}
 
-const ID: &str = "clone-prerequisites";
-
-impl Rule for ClonePrerequisites {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> Family {
-        Family::Clone
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("clone_prerequisites.en.md"),
-            Lang::ZhCn => include_str!("clone_prerequisites.zh-CN.md"),
-        }
-    }
+impl ClonePrerequisites {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let scan = &cx.facts.clone_scan;
         let intent = clone_intent(cx, scan).is_some();
@@ -441,7 +428,7 @@ fn finding(
     references: Vec<crate::report::Reference>,
 ) -> Finding {
     Finding {
-        rule: ID,
+        rule: ClonePrerequisites::ID,
         severity,
         title,
         message: parts.join("\n\n"),

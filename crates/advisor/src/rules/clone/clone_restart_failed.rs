@@ -6,14 +6,13 @@ use crate::text::TrimWs;
 use super::{StartHow, check_status_fix, errors, reference, restart_findings, urls};
 use crate::facts::clone_scan::{Scan, StmtKind};
 use crate::facts::{Facts, Loc};
-use crate::i18n::Lang;
 use crate::report::{Evidence, Finding, Severity};
-use crate::rules::{Ctx, Family, Outcome, Rule};
+use crate::rules::{Ctx, Outcome};
 
-/// See the docs beside this file.
-pub(crate) struct CloneRestartFailed;
-
-const ID: &str = "clone-restart-failed";
+declare_rule! {
+    /// See the docs beside this file.
+    CloneRestartFailed { id: "clone-restart-failed", family: Clone, docs: "clone_restart_failed" }
+}
 
 /// Which statement the 3707 answered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,19 +100,7 @@ pub(crate) fn detect(f: &Facts, scan: &Scan) -> Option<Seen> {
     })
 }
 
-impl Rule for CloneRestartFailed {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> Family {
-        Family::Clone
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("clone_restart_failed.en.md"),
-            Lang::ZhCn => include_str!("clone_restart_failed.zh-CN.md"),
-        }
-    }
+impl CloneRestartFailed {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let scan = &cx.facts.clone_scan;
         let Some(seen) = detect(cx.facts, scan) else {
@@ -218,7 +205,7 @@ fn report(cx: &Ctx<'_>, seen: &Seen, scan: &Scan, restart_rules: &[&str]) -> Fin
     }
 
     Finding {
-        rule: ID,
+        rule: CloneRestartFailed::ID,
         severity,
         title: cx.t(title_key),
         message: parts.join("\n\n"),

@@ -8,14 +8,13 @@ use super::compat::{self, Compat};
 use super::errors::{self, DonorError, SysConfig};
 use super::{donor_list, fixes, reference, urls};
 use crate::facts::{Facts, Loc, Version};
-use crate::i18n::Lang;
 use crate::report::{Evidence, Finding, Fix, Severity};
-use crate::rules::{Ctx, Family, Outcome, Rule};
+use crate::rules::{Ctx, Outcome};
 
-/// See the docs beside this file.
-pub(crate) struct CloneStatusFailed;
-
-const ID: &str = "clone-status-failed";
+declare_rule! {
+    /// See the docs beside this file.
+    CloneStatusFailed { id: "clone-status-failed", family: Clone, docs: "clone_status_failed" }
+}
 
 /// Where a failure was read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,19 +135,7 @@ pub(crate) fn detect(f: &Facts) -> Seen {
     seen
 }
 
-impl Rule for CloneStatusFailed {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> Family {
-        Family::Clone
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("clone_status_failed.en.md"),
-            Lang::ZhCn => include_str!("clone_status_failed.zh-CN.md"),
-        }
-    }
+impl CloneStatusFailed {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let seen = detect(cx.facts);
         for failure in &seen.failures {
@@ -298,7 +285,7 @@ fn report_failure(cx: &Ctx<'_>, fl: &Failure) -> Finding {
         From::ClientError => cx.fmt("clone-status-failed.title-client", &[("code", &code_s)]),
     };
     Finding {
-        rule: ID,
+        rule: CloneStatusFailed::ID,
         severity: Severity::Error,
         title,
         message: parts.join("\n\n"),
@@ -316,7 +303,7 @@ fn report_failure(cx: &Ctx<'_>, fl: &Failure) -> Finding {
 
 fn report_pending(cx: &Ctx<'_>, at: Loc) -> Finding {
     Finding {
-        rule: ID,
+        rule: CloneStatusFailed::ID,
         severity: Severity::Info,
         title: cx.t("clone-status-failed.title-pending"),
         message: cx.t("clone-status-failed.msg-pending"),

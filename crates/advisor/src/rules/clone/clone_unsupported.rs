@@ -6,14 +6,13 @@ use super::compat::{self, FIRST_CLONE};
 use super::{clone_intent, reference, urls};
 use crate::facts::container::ImageFamily;
 use crate::facts::{Facts, Flavor, Loc, Version};
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, Fix, FixTarget, Severity};
-use crate::rules::{Ctx, Family, Outcome, Rule};
+use crate::report::{Finding, Fix, FixTarget, Severity};
+use crate::rules::{Ctx, Outcome};
 
-/// See the docs beside this file.
-pub(crate) struct CloneUnsupported;
-
-const ID: &str = "clone-unsupported";
+declare_rule! {
+    /// See the docs beside this file.
+    CloneUnsupported { id: "clone-unsupported", family: Clone, docs: "clone_unsupported" }
+}
 
 /// Why this server cannot clone.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,19 +55,7 @@ pub(crate) fn detect(f: &Facts) -> Option<Why> {
     None
 }
 
-impl Rule for CloneUnsupported {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> Family {
-        Family::Clone
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("clone_unsupported.en.md"),
-            Lang::ZhCn => include_str!("clone_unsupported.zh-CN.md"),
-        }
-    }
+impl CloneUnsupported {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let Some(why) = detect(cx.facts) else {
             return match &cx.facts.server.version {
@@ -98,14 +85,14 @@ fn report(cx: &Ctx<'_>, why: &Why, intent: Loc) -> Finding {
             cx.t("clone-unsupported.title-mariadb"),
             cx.t("clone-unsupported.msg-mariadb"),
             *at,
-            vec![Fix {
-                target: FixTarget::Shell,
-                title: cx.t("clone-unsupported.fix-mariabackup.title"),
-                text: MARIABACKUP.to_owned(),
-                applicability: Applicability::DisplayOnly,
-                reason: Some(cx.t("clone-unsupported.fix-mariabackup.reason")),
-                file_name: None,
-            }],
+            vec![
+                Fix::display_only(
+                    FixTarget::Shell,
+                    cx.t("clone-unsupported.fix-mariabackup.title"),
+                    MARIABACKUP.to_owned(),
+                )
+                .because(cx.t("clone-unsupported.fix-mariabackup.reason")),
+            ],
             vec![
                 reference(cx, "mariabackup", urls::MARIABACKUP),
                 reference(cx, "mariadb-pr", urls::MARIADB_PR),
@@ -128,7 +115,7 @@ fn report(cx: &Ctx<'_>, why: &Why, intent: Loc) -> Finding {
         evidence.push(cx.evidence(intent, cx.t("clone-unsupported.ev-intent")));
     }
     Finding {
-        rule: ID,
+        rule: CloneUnsupported::ID,
         severity: Severity::Error,
         title,
         message,

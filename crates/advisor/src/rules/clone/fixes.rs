@@ -9,37 +9,20 @@ pub(crate) const MIN_PACKET: u64 = 2 * 1024 * 1024;
 /// The value suggested: MySQL 8.0's default, 64 MiB.
 pub(crate) const SUGGESTED_PACKET: u64 = 64 * 1024 * 1024;
 
-fn fix(
-    target: FixTarget,
-    title: String,
-    text: String,
-    applicability: Applicability,
-    reason: Option<String>,
-) -> Fix {
-    Fix { target, title, text, applicability, reason, file_name: None }
-}
-
 /// `INSTALL PLUGIN clone SONAME 'mysql_clone.so';` on this server or on the donor.
 pub(crate) fn install_plugin(cx: &Ctx<'_>, on_donor: bool) -> Fix {
     let title = if on_donor { "clone.fix-install-donor.title" } else { "clone.fix-install.title" };
-    fix(
-        FixTarget::Sql,
-        cx.t(title),
-        "INSTALL PLUGIN clone SONAME 'mysql_clone.so';".to_owned(),
-        Applicability::Safe,
-        None,
-    )
+    Fix::safe(FixTarget::Sql, cx.t(title), "INSTALL PLUGIN clone SONAME 'mysql_clone.so';".to_owned())
 }
 
 /// `[mysqld] plugin-load-add=mysql_clone.so` (loads the plugin at every start).
 pub(crate) fn plugin_load_add(cx: &Ctx<'_>) -> Fix {
-    fix(
+    Fix::needs_review(
         FixTarget::MyCnf,
         cx.t("clone.fix-plugin-load.title"),
         "[mysqld]\nplugin-load-add=mysql_clone.so".to_owned(),
-        Applicability::NeedsReview,
-        Some(cx.t("clone.fix-plugin-load.reason")),
     )
+    .because(cx.t("clone.fix-plugin-load.reason"))
 }
 
 /// `SET PERSIST clone_valid_donor_list = '…';`.
@@ -47,58 +30,54 @@ pub(crate) fn donor_list(cx: &Ctx<'_>, value: &str, placeholder: bool) -> Fix {
     let applicability = if placeholder { Applicability::DisplayOnly } else { Applicability::NeedsReview };
     let reason =
         if placeholder { "clone.fix-donor-list.reason-placeholder" } else { "clone.fix-donor-list.reason" };
-    fix(
+    Fix::new(
+        applicability,
         FixTarget::Sql,
         cx.t("clone.fix-donor-list.title"),
         format!("SET PERSIST clone_valid_donor_list = '{value}';"),
-        applicability,
-        Some(cx.t(reason)),
     )
+    .because(cx.t(reason))
 }
 
 /// `SET PERSIST max_allowed_packet = 67108864;` (donor and recipient).
 pub(crate) fn max_packet(cx: &Ctx<'_>) -> Fix {
-    fix(
+    Fix::needs_review(
         FixTarget::Sql,
         cx.t("clone.fix-packet.title"),
         format!("SET PERSIST max_allowed_packet = {SUGGESTED_PACKET};"),
-        Applicability::NeedsReview,
-        Some(cx.t("clone.fix-packet.reason")),
     )
+    .because(cx.t("clone.fix-packet.reason"))
 }
 
 /// `[mysqld] max_allowed_packet=64M`.
 pub(crate) fn max_packet_cnf(cx: &Ctx<'_>) -> Fix {
-    fix(
+    Fix::needs_review(
         FixTarget::MyCnf,
         cx.t("clone.fix-packet-cnf.title"),
         "[mysqld]\nmax_allowed_packet=64M".to_owned(),
-        Applicability::NeedsReview,
-        Some(cx.t("clone.fix-packet-cnf.reason")),
     )
+    .because(cx.t("clone.fix-packet-cnf.reason"))
 }
 
 /// `GRANT <privilege> ON *.* TO '<user>'@'<host>';` with a placeholder account.
 pub(crate) fn grant(cx: &Ctx<'_>, privilege: &str, on_donor: bool) -> Fix {
     let title = if on_donor { "clone.fix-grant-donor.title" } else { "clone.fix-grant.title" };
-    fix(
+    Fix::display_only(
         FixTarget::Sql,
         cx.fmt(title, &[("privilege", privilege)]),
         format!("GRANT {privilege} ON *.* TO 'clone_user'@'%';"),
-        Applicability::DisplayOnly,
-        Some(cx.t("clone.fix-grant.reason")),
     )
+    .because(cx.t("clone.fix-grant.reason"))
 }
 
 /// The clone statement to run again.
 pub(crate) fn retry_clone(cx: &Ctx<'_>, donor: Option<&str>) -> Fix {
     let donor = donor.and_then(super::donor_list::split_donor);
     let (host, port) = donor.unwrap_or_else(|| ("donor.example.com".to_owned(), "3306".to_owned()));
-    fix(
+    Fix::display_only(
         FixTarget::Sql,
         cx.t("clone.fix-retry.title"),
         format!("CLONE INSTANCE FROM 'clone_user'@'{host}':{port}\n  IDENTIFIED BY '<password>';"),
-        Applicability::DisplayOnly,
-        Some(cx.t("clone.fix-retry.reason")),
     )
+    .because(cx.t("clone.fix-retry.reason"))
 }

@@ -29,7 +29,7 @@ mod clone_unsupported;
 
 use super::{Ctx, Rule};
 use crate::facts::Loc;
-use crate::report::{Applicability, Fix, FixTarget, Reference};
+use crate::report::{Fix, FixTarget, Reference};
 
 /// This family's rules, in report order.
 pub(crate) const RULES: &[&dyn Rule] = &[
@@ -110,22 +110,13 @@ impl StartHow {
     /// A paste-ready fix that starts the server.
     pub(crate) fn fix(&self, cx: &Ctx<'_>) -> Fix {
         match self.command() {
-            Some(cmd) => Fix {
-                target: FixTarget::Shell,
-                title: cx.t("clone.fix-start.title"),
-                text: cmd,
-                applicability: Applicability::Safe,
-                reason: None,
-                file_name: None,
-            },
-            None => Fix {
-                target: FixTarget::Shell,
-                title: cx.t("clone.fix-start.title"),
-                text: cx.t("clone.fix-start.generic"),
-                applicability: Applicability::DisplayOnly,
-                reason: Some(cx.t("clone.fix-start.generic-reason")),
-                file_name: None,
-            },
+            Some(cmd) => Fix::safe(FixTarget::Shell, cx.t("clone.fix-start.title"), cmd),
+            None => Fix::display_only(
+                FixTarget::Shell,
+                cx.t("clone.fix-start.title"),
+                cx.t("clone.fix-start.generic"),
+            )
+            .because(cx.t("clone.fix-start.generic-reason")),
         }
     }
 }
@@ -135,14 +126,7 @@ pub(crate) const CHECK_STATUS_SQL: &str = "SELECT STATE, ERROR_NO, ERROR_MESSAGE
 
 /// A fix that runs [`CHECK_STATUS_SQL`].
 pub(crate) fn check_status_fix(cx: &Ctx<'_>) -> Fix {
-    Fix {
-        target: FixTarget::Sql,
-        title: cx.t("clone.fix-check-status.title"),
-        text: CHECK_STATUS_SQL.to_owned(),
-        applicability: Applicability::Safe,
-        reason: None,
-        file_name: None,
-    }
+    Fix::safe(FixTarget::Sql, cx.t("clone.fix-check-status.title"), CHECK_STATUS_SQL.to_owned())
 }
 
 /// True when the input shows that clone is used or meant to be used here: a `CLONE` statement,

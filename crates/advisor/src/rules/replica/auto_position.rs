@@ -2,15 +2,15 @@
 //! position.
 
 use super::model::{ChannelView, Replica};
-use super::{Ctx, Item, Missing, Outcome, Rule, State};
+use super::{Ctx, Item, Missing, Outcome, State};
 use crate::facts::Loc;
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, FixTarget, Severity};
+use crate::report::Fix;
+use crate::report::{Finding, FixTarget, Severity};
 
-const ID: &str = "replica-auto-position";
-
-/// A channel with `Auto_Position = 0`: after a halt it resumes from stored file positions.
-pub(crate) struct ReplicaAutoPosition;
+declare_rule! {
+    /// A channel with `Auto_Position = 0`: after a halt it resumes from stored file positions.
+    ReplicaAutoPosition { id: "replica-auto-position", family: Replica, docs: "auto_position" }
+}
 
 /// Per channel: `Auto_Position` is 1 (good), 0 (bad) or not shown.
 fn judge(ch: Option<&ChannelView<'_>>) -> (State, Option<Loc>) {
@@ -30,24 +30,12 @@ pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
         .into_iter()
         .map(|c| {
             let (state, at) = judge(c);
-            Item::new(ID, state, c.map(|c| c.name.as_str()), at)
+            Item::new(ReplicaAutoPosition::ID, state, c.map(|c| c.name.as_str()), at)
         })
         .collect()
 }
 
-impl Rule for ReplicaAutoPosition {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> super::super::Family {
-        super::super::Family::Replica
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("auto_position.en.md"),
-            Lang::ZhCn => include_str!("auto_position.zh-CN.md"),
-        }
-    }
+impl ReplicaAutoPosition {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let r = match super::replica(cx) {
             Ok(r) => r,
@@ -69,7 +57,7 @@ impl Rule for ReplicaAutoPosition {
                     let args = [("channel", label.as_str())];
                     let mut f = super::finding(
                         cx,
-                        ID,
+                        ReplicaAutoPosition::ID,
                         Severity::Warning,
                         "replica-auto-position.message",
                         &args,
@@ -86,14 +74,10 @@ impl Rule for ReplicaAutoPosition {
                     } else {
                         "replica-auto-position.fix-reason"
                     };
-                    f.fixes.push(super::fix(
-                        cx,
-                        FixTarget::Sql,
-                        cx.fmt("replica-auto-position.fix", &args),
-                        text,
-                        Applicability::NeedsReview,
-                        Some(cx.t(reason)),
-                    ));
+                    f.fixes.push(
+                        Fix::needs_review(FixTarget::Sql, cx.fmt("replica-auto-position.fix", &args), text)
+                            .because(cx.t(reason)),
+                    );
                     f.references.push(super::doc_halt(cx, &r));
                     f.references.push(super::doc(
                         cx,

@@ -2,14 +2,14 @@
 
 use super::model::{Replica, Val};
 use super::sql;
-use super::{Ctx, Item, Missing, Outcome, Rule, State};
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, FixTarget, Severity};
+use super::{Ctx, Item, Missing, Outcome, State};
+use crate::report::Fix;
+use crate::report::{Finding, FixTarget, Severity};
 
-const ID: &str = "replica-gtid-off";
-
-/// `gtid_mode` is not `ON`: after a halt the replica must find its place by file positions.
-pub(crate) struct ReplicaGtidOff;
+declare_rule! {
+    /// `gtid_mode` is not `ON`: after a halt the replica must find its place by file positions.
+    ReplicaGtidOff { id: "replica-gtid-off", family: Replica, docs: "gtid_off" }
+}
 
 /// The judgement: the value of `gtid_mode` and whether it is `ON`.
 pub(super) fn judge(r: &Replica<'_>) -> (State, Val) {
@@ -40,7 +40,7 @@ fn reverts(r: &Replica<'_>) -> Option<crate::facts::Setting> {
 
 pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
     let (state, v) = judge(r);
-    vec![Item::new(ID, state, None, v.setting().and_then(|s| s.at))]
+    vec![Item::new(ReplicaGtidOff::ID, state, None, v.setting().and_then(|s| s.at))]
 }
 
 /// The online steps from the current mode to `ON` (`OFF` → `OFF_PERMISSIVE` → `ON_PERMISSIVE` →
@@ -77,19 +77,7 @@ pub(super) fn online_steps(cx: &Ctx<'_>, r: &Replica<'_>, current: &str) -> Stri
     s
 }
 
-impl Rule for ReplicaGtidOff {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> super::super::Family {
-        super::super::Family::Replica
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("gtid_off.en.md"),
-            Lang::ZhCn => include_str!("gtid_off.zh-CN.md"),
-        }
-    }
+impl ReplicaGtidOff {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let r = match super::replica(cx) {
             Ok(r) => r,
@@ -110,8 +98,14 @@ impl Rule for ReplicaGtidOff {
         if let Some(next) = reverts(&r) {
             let origin = super::origin_label(cx, next.origin);
             let args = [("value", next.value.as_str()), ("origin", origin.as_str())];
-            let mut f =
-                super::finding(cx, ID, Severity::Error, "replica-gtid-off.message-reverts", &args, None);
+            let mut f = super::finding(
+                cx,
+                ReplicaGtidOff::ID,
+                Severity::Error,
+                "replica-gtid-off.message-reverts",
+                &args,
+                None,
+            );
             f.evidence = super::reverts_evidence(cx, &next, &v);
             let text = if sql::has_persist(r.version) {
                 (FixTarget::Sql, format!("{}\n", sql::set_persist(r.version, "gtid_mode", "ON")))
@@ -121,14 +115,10 @@ impl Rule for ReplicaGtidOff {
                     sql::cnf_block(r.version, &[("enforce_gtid_consistency", "ON"), ("gtid_mode", "ON")]),
                 )
             };
-            f.fixes.push(super::fix(
-                cx,
-                text.0,
-                cx.t("replica-gtid-off.fix-keep"),
-                text.1,
-                Applicability::NeedsReview,
-                Some(cx.t("replica-gtid-off.fix-keep-reason")),
-            ));
+            f.fixes.push(
+                Fix::needs_review(text.0, cx.t("replica-gtid-off.fix-keep"), text.1)
+                    .because(cx.t("replica-gtid-off.fix-keep-reason")),
+            );
             f.references.push(super::doc_halt(cx, &r));
             out.push(f);
             return Outcome::fired();
@@ -137,24 +127,31 @@ impl Rule for ReplicaGtidOff {
         let how = super::describe(cx, &r, &v);
         let version = super::version_label(cx, &r);
         let args = [("value", current.as_str()), ("how", how.as_str()), ("version", version.as_str())];
-        let mut f = super::finding(cx, ID, Severity::Warning, "replica-gtid-off.message", &args, None);
+        let mut f = super::finding(
+            cx,
+            ReplicaGtidOff::ID,
+            Severity::Warning,
+            "replica-gtid-off.message",
+            &args,
+            None,
+        );
         f.evidence = super::val_evidence(cx, &v);
-        f.fixes.push(super::fix(
-            cx,
-            FixTarget::Sql,
-            cx.t("replica-gtid-off.fix-online"),
-            online_steps(cx, &r, &current),
-            Applicability::NeedsReview,
-            Some(cx.t("replica-gtid-off.fix-online-reason")),
-        ));
-        f.fixes.push(super::fix(
-            cx,
-            FixTarget::MyCnf,
-            cx.t("replica-gtid-off.fix-cnf"),
-            sql::cnf_block(r.version, &[("enforce_gtid_consistency", "ON"), ("gtid_mode", "ON")]),
-            Applicability::NeedsReview,
-            Some(cx.t("replica-gtid-off.fix-cnf-reason")),
-        ));
+        f.fixes.push(
+            Fix::needs_review(
+                FixTarget::Sql,
+                cx.t("replica-gtid-off.fix-online"),
+                online_steps(cx, &r, &current),
+            )
+            .because(cx.t("replica-gtid-off.fix-online-reason")),
+        );
+        f.fixes.push(
+            Fix::needs_review(
+                FixTarget::MyCnf,
+                cx.t("replica-gtid-off.fix-cnf"),
+                sql::cnf_block(r.version, &[("enforce_gtid_consistency", "ON"), ("gtid_mode", "ON")]),
+            )
+            .because(cx.t("replica-gtid-off.fix-cnf-reason")),
+        );
         f.references.push(super::doc_halt(cx, &r));
         f.references.push(super::doc(
             cx,

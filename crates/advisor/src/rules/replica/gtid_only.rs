@@ -3,15 +3,15 @@
 
 use super::model::{ChannelView, Replica};
 use super::sql::{self, ChangeOpt, Threads};
-use super::{Ctx, Item, Missing, Outcome, Rule, State};
+use super::{Ctx, Item, Missing, Outcome, State};
 use crate::facts::Loc;
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, FixTarget, Severity};
+use crate::report::Fix;
+use crate::report::{Finding, FixTarget, Severity};
 
-const ID: &str = "replica-gtid-only";
-
-/// A channel without `GTID_ONLY = 1` on a release that has it.
-pub(crate) struct ReplicaGtidOnly;
+declare_rule! {
+    /// A channel without `GTID_ONLY = 1` on a release that has it.
+    ReplicaGtidOnly { id: "replica-gtid-only", family: Replica, docs: "gtid_only" }
+}
 
 /// True when the server has `GTID_ONLY` (8.0.27+, or the column is shown).
 fn supported(r: &Replica<'_>, ch: Option<&ChannelView<'_>>) -> bool {
@@ -49,24 +49,12 @@ pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
         .into_iter()
         .map(|c| {
             let (state, at) = judge(r, c);
-            Item::new(ID, state, c.map(|c| c.name.as_str()), at)
+            Item::new(ReplicaGtidOnly::ID, state, c.map(|c| c.name.as_str()), at)
         })
         .collect()
 }
 
-impl Rule for ReplicaGtidOnly {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> super::super::Family {
-        super::super::Family::Replica
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("gtid_only.en.md"),
-            Lang::ZhCn => include_str!("gtid_only.zh-CN.md"),
-        }
-    }
+impl ReplicaGtidOnly {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let r = match super::replica(cx) {
             Ok(r) => r,
@@ -93,7 +81,14 @@ impl Rule for ReplicaGtidOnly {
                     let key =
                         if rrf_on { "replica-gtid-only.message" } else { "replica-gtid-only.message-rrf" };
                     let args = [("channel", label.as_str())];
-                    let mut f = super::finding(cx, ID, Severity::Warning, key, &args, Some(&ch.name));
+                    let mut f = super::finding(
+                        cx,
+                        ReplicaGtidOnly::ID,
+                        Severity::Warning,
+                        key,
+                        &args,
+                        Some(&ch.name),
+                    );
                     if let Some(at) = at {
                         f.evidence.push(cx.evidence(at, cx.fmt("replica.ev-gtid-only", &args)));
                     }
@@ -112,18 +107,14 @@ impl Rule for ReplicaGtidOnly {
                         sql::change(v, &ch.name, &opts),
                         sql::start(v, &ch.name, Threads::Both)
                     );
-                    f.fixes.push(super::fix(
-                        cx,
-                        FixTarget::Sql,
-                        cx.fmt("replica-gtid-only.fix", &args),
-                        text,
-                        Applicability::NeedsReview,
-                        Some(cx.t(if rrf_on {
-                            "replica-gtid-only.fix-reason"
-                        } else {
-                            "replica-gtid-only.fix-reason-rrf"
-                        })),
-                    ));
+                    f.fixes.push(
+                        Fix::needs_review(FixTarget::Sql, cx.fmt("replica-gtid-only.fix", &args), text)
+                            .because(cx.t(if rrf_on {
+                                "replica-gtid-only.fix-reason"
+                            } else {
+                                "replica-gtid-only.fix-reason-rrf"
+                            })),
+                    );
                     f.references.push(super::doc_halt(cx, &r));
                     f.references.push(super::doc(
                         cx,

@@ -1,20 +1,21 @@
 //! `replica-info-repository`: `relay_log_info_repository` / `master_info_repository` = `FILE`,
 //! set at all on 8.0.23+ (deprecated), or set on a release that no longer has them (§8, §8.2).
 
+use crate::report::Fix;
 use crate::text::TrimWs;
 
 use super::model::{Replica, Val};
 use super::sql;
-use super::{Ctx, Item, Missing, Outcome, Rule, State};
+use super::{Ctx, Item, Missing, Outcome, State};
 use crate::facts::{Assignment, Origin};
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, FixTarget, Severity};
+use crate::report::{Finding, FixTarget, Severity};
 
-const ID: &str = "replica-info-repository";
 const VARS: [&str; 2] = ["relay_log_info_repository", "master_info_repository"];
 
-/// The applier/connection metadata repositories are not crash-safe, deprecated, or gone.
-pub(crate) struct ReplicaInfoRepository;
+declare_rule! {
+    /// The applier/connection metadata repositories are not crash-safe, deprecated, or gone.
+    ReplicaInfoRepository { id: "replica-info-repository", family: Replica, docs: "info_repository" }
+}
 
 /// What is wrong with one variable.
 #[derive(Clone, Debug)]
@@ -76,7 +77,7 @@ pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
                 Judge::Deprecated(a) | Judge::Removed(a) => a.first().map(|a| a.at),
                 _ => None,
             };
-            Item { subject: Some(var), ..Item::new(ID, state(&j), None, at) }
+            Item { subject: Some(var), ..Item::new(ReplicaInfoRepository::ID, state(&j), None, at) }
         })
         .collect()
 }
@@ -95,19 +96,7 @@ fn removal_text(cx: &Ctx<'_>, assignments: &[Assignment]) -> String {
     s
 }
 
-impl Rule for ReplicaInfoRepository {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> super::super::Family {
-        super::super::Family::Replica
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("info_repository.en.md"),
-            Lang::ZhCn => include_str!("info_repository.zh-CN.md"),
-        }
-    }
+impl ReplicaInfoRepository {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let r = match super::replica(cx) {
             Ok(r) => r,
@@ -136,7 +125,7 @@ impl Rule for ReplicaInfoRepository {
             };
             let how = val.map(|v| super::describe(cx, &r, v)).unwrap_or_default();
             let args = [("name", var), ("version", version.as_str()), ("how", how.as_str())];
-            let mut f = super::finding(cx, ID, severity, key, &args, None);
+            let mut f = super::finding(cx, ReplicaInfoRepository::ID, severity, key, &args, None);
             match val {
                 Some(v) => f.evidence = super::val_evidence(cx, v),
                 None => {
@@ -153,32 +142,32 @@ impl Rule for ReplicaInfoRepository {
             let needs_table = matches!(j, Judge::File(_));
             if needs_table && !r.at_least(8, 0, 23) {
                 // Before 8.0.23: say TABLE explicitly.
-                f.fixes.push(super::fix(
-                    cx,
-                    FixTarget::MyCnf,
-                    cx.fmt("replica-info-repository.fix-table", &[("name", var)]),
-                    sql::cnf_block(r.version, &[(var, "TABLE")]),
-                    Applicability::NeedsReview,
-                    Some(cx.t("replica-info-repository.fix-table-reason")),
-                ));
+                f.fixes.push(
+                    Fix::needs_review(
+                        FixTarget::MyCnf,
+                        cx.fmt("replica-info-repository.fix-table", &[("name", var)]),
+                        sql::cnf_block(r.version, &[(var, "TABLE")]),
+                    )
+                    .because(cx.t("replica-info-repository.fix-table-reason")),
+                );
             } else if !in_files.is_empty() {
-                f.fixes.push(super::fix(
-                    cx,
-                    FixTarget::MyCnf,
-                    cx.fmt("replica-info-repository.fix-remove", &[("name", var)]),
-                    removal_text(cx, &in_files),
-                    Applicability::NeedsReview,
-                    Some(cx.t("replica-info-repository.fix-remove-reason")),
-                ));
+                f.fixes.push(
+                    Fix::needs_review(
+                        FixTarget::MyCnf,
+                        cx.fmt("replica-info-repository.fix-remove", &[("name", var)]),
+                        removal_text(cx, &in_files),
+                    )
+                    .because(cx.t("replica-info-repository.fix-remove-reason")),
+                );
             } else {
-                f.fixes.push(super::fix(
-                    cx,
-                    FixTarget::MyCnf,
-                    cx.fmt("replica-info-repository.fix-remove", &[("name", var)]),
-                    format!("# {}\n", cx.fmt("replica-info-repository.fix-find", &[("name", var)])),
-                    Applicability::DisplayOnly,
-                    Some(cx.t("replica-info-repository.fix-remove-reason")),
-                ));
+                f.fixes.push(
+                    Fix::display_only(
+                        FixTarget::MyCnf,
+                        cx.fmt("replica-info-repository.fix-remove", &[("name", var)]),
+                        format!("# {}\n", cx.fmt("replica-info-repository.fix-find", &[("name", var)])),
+                    )
+                    .because(cx.t("replica-info-repository.fix-remove-reason")),
+                );
             }
             f.references.push(super::doc_halt(cx, &r));
             f.references.push(super::doc(cx, &r, "replica-info-repository.ref", "replica-logs-status.html"));

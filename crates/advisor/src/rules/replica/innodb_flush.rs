@@ -1,18 +1,17 @@
 //! `replica-innodb-flush`: `innodb_flush_log_at_trx_commit` ≠ 1.
 
 use super::model::{Replica, Val};
-use super::{Ctx, GlobalSpec, Item, Outcome, Rule};
-use crate::i18n::Lang;
+use super::{Ctx, GlobalSpec, Item, Outcome};
 use crate::report::{Finding, Severity};
 
-const ID: &str = "replica-innodb-flush";
-
-/// `innodb_flush_log_at_trx_commit` is not 1: committed transactions (and the replica's applied
-/// position stored with them) may be lost in a crash.
-pub(crate) struct ReplicaInnodbFlush;
+declare_rule! {
+    /// `innodb_flush_log_at_trx_commit` is not 1: committed transactions (and the replica's applied
+    /// position stored with them) may be lost in a crash.
+    ReplicaInnodbFlush { id: "replica-innodb-flush", family: Replica, docs: "innodb_flush" }
+}
 
 const SPEC: GlobalSpec = GlobalSpec {
-    rule: ID,
+    rule: ReplicaInnodbFlush::ID,
     var: "innodb_flush_log_at_trx_commit",
     good_value: "1",
     severity: Severity::Warning,
@@ -26,22 +25,10 @@ fn is_good(v: &Val) -> Option<bool> {
 
 pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
     let (state, v, _) = super::global_state(r, &SPEC);
-    vec![Item::new(ID, state, None, v.setting().and_then(|s| s.at))]
+    vec![Item::new(ReplicaInnodbFlush::ID, state, None, v.setting().and_then(|s| s.at))]
 }
 
-impl Rule for ReplicaInnodbFlush {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> super::super::Family {
-        super::super::Family::Replica
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("innodb_flush.en.md"),
-            Lang::ZhCn => include_str!("innodb_flush.zh-CN.md"),
-        }
-    }
+impl ReplicaInnodbFlush {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let r = match super::replica(cx) {
             Ok(r) => r,

@@ -12,7 +12,7 @@
 //! statements for the detected version; [`errors`] explains replication error numbers.
 
 mod errors;
-mod model;
+pub(crate) mod model;
 mod sql;
 
 mod auto_position;
@@ -29,25 +29,33 @@ mod threads_stopped;
 
 use super::{Ctx, Outcome, Rule};
 use crate::facts::{Loc, Origin, Setting};
-use crate::report::{
-    Applicability, CrashSafe, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote,
-};
+use crate::report::{CrashSafe, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote};
 use model::{Replica, Scope, Val};
 
-/// This family's rules, in report order.
-pub(crate) const RULES: &[&dyn Rule] = &[
-    &gtid_off::ReplicaGtidOff,
-    &auto_position::ReplicaAutoPosition,
-    &gtid_only::ReplicaGtidOnly,
-    &sync_relay_log::ReplicaSyncRelayLog,
-    &innodb_flush::ReplicaInnodbFlush,
-    &info_repository::ReplicaInfoRepository,
-    &relay_log_recovery::ReplicaRelayLogRecovery,
-    &mts_gaps::ReplicaMtsGaps,
-    &sync_binlog::ReplicaSyncBinlog,
-    &threads_stopped::ReplicaThreadsStopped,
-    &source_purged::ReplicaSourcePurged,
-];
+/// One list of this family's rules, in report order: each rule, and `=> items` for the rules that
+/// judge recipe items for the verdict. It gives [`RULES`] and [`ITEMS`], which therefore agree.
+macro_rules! family {
+    ($($module:ident :: $rule:ident $(=> $items:ident)?),* $(,)?) => {
+        /// This family's rules, in report order.
+        pub(crate) const RULES: &[&dyn Rule] = &[$(&$module::$rule),*];
+        /// Every rule's items, for the verdict.
+        const ITEMS: &[fn(&Replica<'_>) -> Vec<Item>] = &[$($($module::$items,)?)*];
+    };
+}
+
+family! {
+    gtid_off::ReplicaGtidOff => items,
+    auto_position::ReplicaAutoPosition => items,
+    gtid_only::ReplicaGtidOnly => items,
+    sync_relay_log::ReplicaSyncRelayLog => items,
+    innodb_flush::ReplicaInnodbFlush => items,
+    info_repository::ReplicaInfoRepository => items,
+    relay_log_recovery::ReplicaRelayLogRecovery => items,
+    mts_gaps::ReplicaMtsGaps => items,
+    sync_binlog::ReplicaSyncBinlog => items,
+    threads_stopped::ReplicaThreadsStopped,
+    source_purged::ReplicaSourcePurged => items,
+}
 
 /// The state of one recipe item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,23 +95,9 @@ impl Item {
     }
 }
 
-/// Every rule's items, for the verdict.
-const ITEMS: &[fn(&Replica<'_>) -> Vec<Item>] = &[
-    gtid_off::items,
-    auto_position::items,
-    gtid_only::items,
-    sync_relay_log::items,
-    innodb_flush::items,
-    info_repository::items,
-    relay_log_recovery::items,
-    mts_gaps::items,
-    sync_binlog::items,
-    source_purged::items,
-];
-
 /// The replica, or the outcome to return when there is none.
-fn replica<'a>(cx: &Ctx<'a>) -> Result<Replica<'a>, Outcome> {
-    match model::scope(cx.facts) {
+fn replica<'b, 'a>(cx: &'b Ctx<'a>) -> Result<&'b Replica<'a>, Outcome> {
+    match cx.replica_scope() {
         Scope::Replica(r) => Ok(r),
         Scope::NotReplica => Err(Outcome::not_applicable(cx.t("replica.na-not-replica"))),
         Scope::MariaDb => Err(Outcome::not_applicable(cx.t("replica.na-mariadb"))),
@@ -196,19 +190,6 @@ fn finding(
         fixes: Vec::new(),
         references: Vec::new(),
     }
-}
-
-/// A fix; `reason_key` (catalog) is given for needs-review and display-only fixes.
-fn fix(
-    cx: &Ctx<'_>,
-    target: FixTarget,
-    title: String,
-    text: String,
-    applicability: Applicability,
-    reason: Option<String>,
-) -> Fix {
-    let _ = cx;
-    Fix { target, title, text, applicability, reason, file_name: None }
 }
 
 /// The manual page `page` for the replica's release series.
@@ -345,27 +326,27 @@ fn global_check(
     let set = sql::set_persist(r.version, spec.var, spec.good_value);
     // On 5.7, SET GLOBAL does not fix a value that reverts at restart: only the option file does.
     if sql::has_persist(r.version) || next.is_none() {
-        f.fixes.push(fix(
-            cx,
-            FixTarget::Sql,
-            cx.fmt(
-                "replica.fix-set-persist",
-                &[("name", &sql::var(r.version, spec.var)), ("value", spec.good_value)],
-            ),
-            format!("{set}\n"),
-            Applicability::NeedsReview,
-            Some(cx.t(&format!("{}.fix-reason", spec.rule))),
-        ));
+        f.fixes.push(
+            Fix::needs_review(
+                FixTarget::Sql,
+                cx.fmt(
+                    "replica.fix-set-persist",
+                    &[("name", &sql::var(r.version, spec.var)), ("value", spec.good_value)],
+                ),
+                format!("{set}\n"),
+            )
+            .because(cx.t(&format!("{}.fix-reason", spec.rule))),
+        );
     }
     if !sql::has_persist(r.version) {
-        f.fixes.push(fix(
-            cx,
-            FixTarget::MyCnf,
-            cx.t("replica.fix-cnf-57"),
-            sql::cnf_block(r.version, &[(spec.var, spec.good_value)]),
-            Applicability::NeedsReview,
-            Some(cx.t("replica.fix-reason-cnf-57")),
-        ));
+        f.fixes.push(
+            Fix::needs_review(
+                FixTarget::MyCnf,
+                cx.t("replica.fix-cnf-57"),
+                sql::cnf_block(r.version, &[(spec.var, spec.good_value)]),
+            )
+            .because(cx.t("replica.fix-reason-cnf-57")),
+        );
     }
     f.references.push(doc_halt(cx, r));
     f.references.push(doc(cx, r, &format!("{}.ref", spec.rule), spec.ref_page));
@@ -405,7 +386,7 @@ fn recipe_adds_gtid_only(r: &Replica<'_>, ch: Option<&model::ChannelView<'_>>) -
 /// The verdict `replica_crash_safe`.
 pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
     let mut note = VerdictNote::default();
-    let r = match model::scope(cx.facts) {
+    let r = match cx.replica_scope() {
         Scope::Replica(r) => r,
         other => {
             let key = match other {

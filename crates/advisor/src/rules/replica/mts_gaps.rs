@@ -3,14 +3,14 @@
 
 use super::model::{ChannelView, Replica};
 use super::sql::{self, Threads};
-use super::{Ctx, Item, Missing, Outcome, Rule, State};
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, FixTarget, Severity};
+use super::{Ctx, Item, Missing, Outcome, State};
+use crate::report::Fix;
+use crate::report::{Finding, FixTarget, Severity};
 
-const ID: &str = "replica-mts-gaps";
-
-/// Gaps after a halt of a multi-threaded replica without GTID auto-positioning.
-pub(crate) struct ReplicaMtsGaps;
+declare_rule! {
+    /// Gaps after a halt of a multi-threaded replica without GTID auto-positioning.
+    ReplicaMtsGaps { id: "replica-mts-gaps", family: Replica, docs: "mts_gaps" }
+}
 
 /// Per channel: `Some(workers)` when gaps are possible.
 fn judge(r: &Replica<'_>, ch: Option<&ChannelView<'_>>) -> Result<Option<u64>, Missing> {
@@ -46,24 +46,12 @@ pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
                 Ok(Some(_)) if recovery_on(r) => State::Good,
                 Ok(Some(_)) => State::Bad,
             };
-            Item::new(ID, state, c.map(|c| c.name.as_str()), c.and_then(ChannelView::anchor))
+            Item::new(ReplicaMtsGaps::ID, state, c.map(|c| c.name.as_str()), c.and_then(ChannelView::anchor))
         })
         .collect()
 }
 
-impl Rule for ReplicaMtsGaps {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> super::super::Family {
-        super::super::Family::Replica
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("mts_gaps.en.md"),
-            Lang::ZhCn => include_str!("mts_gaps.zh-CN.md"),
-        }
-    }
+impl ReplicaMtsGaps {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let r = match super::replica(cx) {
             Ok(r) => r,
@@ -91,7 +79,8 @@ impl Rule for ReplicaMtsGaps {
             let until = until.trim_end_matches(';');
             let args = [("channel", label.as_str()), ("workers", workers_s.as_str()), ("until", until)];
             let severity = if recovery { Severity::Info } else { Severity::Warning };
-            let mut f = super::finding(cx, ID, severity, key, &args, slot.map(|c| c.name.as_str()));
+            let mut f =
+                super::finding(cx, ReplicaMtsGaps::ID, severity, key, &args, slot.map(|c| c.name.as_str()));
             for var in ["replica_parallel_workers", "replica_preserve_commit_order", "replica_parallel_type"]
             {
                 f.evidence.extend(super::val_evidence(cx, &r.val(var)));
@@ -110,26 +99,23 @@ impl Rule for ReplicaMtsGaps {
             text.push('\n');
             text.push_str(&sql::start(v, "", Threads::Sql));
             text.push('\n');
-            f.fixes.push(super::fix(
-                cx,
-                FixTarget::Sql,
-                cx.t("replica-mts-gaps.fix-order"),
-                text,
-                Applicability::NeedsReview,
-                Some(cx.t(if v.at_least(8, 0, 19) {
-                    "replica-mts-gaps.fix-order-reason"
-                } else {
-                    "replica-mts-gaps.fix-order-reason-old"
-                })),
-            ));
-            f.fixes.push(super::fix(
-                cx,
-                FixTarget::Sql,
-                cx.t("replica-mts-gaps.fix-until"),
-                format!("{}\n{}\n", sql::start_until_gaps(v, name), sql::start(v, name, Threads::Both)),
-                Applicability::DisplayOnly,
-                Some(cx.t("replica-mts-gaps.fix-until-reason")),
-            ));
+            f.fixes.push(
+                Fix::needs_review(FixTarget::Sql, cx.t("replica-mts-gaps.fix-order"), text).because(cx.t(
+                    if v.at_least(8, 0, 19) {
+                        "replica-mts-gaps.fix-order-reason"
+                    } else {
+                        "replica-mts-gaps.fix-order-reason-old"
+                    },
+                )),
+            );
+            f.fixes.push(
+                Fix::display_only(
+                    FixTarget::Sql,
+                    cx.t("replica-mts-gaps.fix-until"),
+                    format!("{}\n{}\n", sql::start_until_gaps(v, name), sql::start(v, name, Threads::Both)),
+                )
+                .because(cx.t("replica-mts-gaps.fix-until-reason")),
+            );
             f.references.push(super::doc_halt(cx, &r));
             f.references.push(super::doc(
                 cx,

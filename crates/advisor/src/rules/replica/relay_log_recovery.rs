@@ -2,15 +2,15 @@
 
 use super::model::{Replica, Val};
 use super::sql;
-use super::{Ctx, Item, Missing, Outcome, Rule, State};
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, FixTarget, Severity};
+use super::{Ctx, Item, Missing, Outcome, State};
+use crate::report::Fix;
+use crate::report::{Finding, FixTarget, Severity};
 
-const ID: &str = "replica-relay-log-recovery";
-
-/// Without `relay_log_recovery`, a replica restarted after a halt trusts relay logs that may be
-/// incomplete or corrupt.
-pub(crate) struct ReplicaRelayLogRecovery;
+declare_rule! {
+    /// Without `relay_log_recovery`, a replica restarted after a halt trusts relay logs that may be
+    /// incomplete or corrupt.
+    ReplicaRelayLogRecovery { id: "replica-relay-log-recovery", family: Replica, docs: "relay_log_recovery" }
+}
 
 /// `relay_log_recovery` is read only at startup, so what counts is the value of the next start.
 fn judge(r: &Replica<'_>) -> (State, Val) {
@@ -25,22 +25,10 @@ fn judge(r: &Replica<'_>) -> (State, Val) {
 
 pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
     let (state, v) = judge(r);
-    vec![Item::new(ID, state, None, v.setting().and_then(|s| s.at))]
+    vec![Item::new(ReplicaRelayLogRecovery::ID, state, None, v.setting().and_then(|s| s.at))]
 }
 
-impl Rule for ReplicaRelayLogRecovery {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> super::super::Family {
-        super::super::Family::Replica
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("relay_log_recovery.en.md"),
-            Lang::ZhCn => include_str!("relay_log_recovery.zh-CN.md"),
-        }
-    }
+impl ReplicaRelayLogRecovery {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let r = match super::replica(cx) {
             Ok(r) => r,
@@ -72,30 +60,30 @@ impl Rule for ReplicaRelayLogRecovery {
             "replica-relay-log-recovery.message"
         };
         let args = [("how", how.as_str()), ("version", version.as_str())];
-        let mut f = super::finding(cx, ID, Severity::Error, key, &args, None);
+        let mut f = super::finding(cx, ReplicaRelayLogRecovery::ID, Severity::Error, key, &args, None);
         f.evidence = super::val_evidence(cx, &v);
         if let Some(now) = &pending
             && let Some(at) = now.at
         {
             f.evidence.push(cx.evidence(at, cx.fmt("replica.ev-runtime", &[("value", &now.value)])));
         }
-        f.fixes.push(super::fix(
-            cx,
-            FixTarget::MyCnf,
-            cx.t("replica-relay-log-recovery.fix"),
-            sql::cnf_block(r.version, &[("relay_log_recovery", "ON")]),
-            Applicability::NeedsReview,
-            Some(cx.t("replica-relay-log-recovery.fix-reason")),
-        ));
+        f.fixes.push(
+            Fix::needs_review(
+                FixTarget::MyCnf,
+                cx.t("replica-relay-log-recovery.fix"),
+                sql::cnf_block(r.version, &[("relay_log_recovery", "ON")]),
+            )
+            .because(cx.t("replica-relay-log-recovery.fix-reason")),
+        );
         if sql::has_persist(r.version) {
-            f.fixes.push(super::fix(
-                cx,
-                FixTarget::Sql,
-                cx.t("replica-relay-log-recovery.fix-persist-only"),
-                "SET PERSIST_ONLY relay_log_recovery = ON;\n".to_owned(),
-                Applicability::NeedsReview,
-                Some(cx.t("replica-relay-log-recovery.fix-reason")),
-            ));
+            f.fixes.push(
+                Fix::needs_review(
+                    FixTarget::Sql,
+                    cx.t("replica-relay-log-recovery.fix-persist-only"),
+                    "SET PERSIST_ONLY relay_log_recovery = ON;\n".to_owned(),
+                )
+                .because(cx.t("replica-relay-log-recovery.fix-reason")),
+            );
         }
         f.references.push(super::doc_halt(cx, &r));
         f.references.push(super::doc(

@@ -2,19 +2,19 @@
 //! must be re-provisioned (usually with a clone, which ends with the automatic restart the
 //! `restart-unsupervised` / `clone-restart-failed` checks are about).
 
+use crate::report::Fix;
 use crate::text::TrimWs;
 
 use super::errors;
 use super::model::{ChannelView, Replica};
-use super::{Ctx, Item, Outcome, Rule, State};
+use super::{Ctx, Item, Outcome, State};
 use crate::facts::Loc;
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, FixTarget, Severity};
+use crate::report::{Finding, FixTarget, Severity};
 
-const ID: &str = "replica-source-purged";
-
-/// The source no longer has the binary logs this replica needs.
-pub(crate) struct ReplicaSourcePurged;
+declare_rule! {
+    /// The source no longer has the binary logs this replica needs.
+    ReplicaSourcePurged { id: "replica-source-purged", family: Replica, docs: "source_purged" }
+}
 
 /// Where the input shows it, per channel (`None` = from the error log, channel unknown).
 fn hits<'a>(r: &'a Replica<'_>) -> Vec<(Option<&'a ChannelView<'a>>, Loc)> {
@@ -55,7 +55,7 @@ fn channel_in(message: &str) -> Option<&str> {
 pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
     hits(r)
         .into_iter()
-        .map(|(c, at)| Item::new(ID, State::Bad, c.map(|c| c.name.as_str()), Some(at)))
+        .map(|(c, at)| Item::new(ReplicaSourcePurged::ID, State::Bad, c.map(|c| c.name.as_str()), Some(at)))
         .collect()
 }
 
@@ -79,19 +79,7 @@ fn clone_text(cx: &Ctx<'_>, r: &Replica<'_>, ch: Option<&ChannelView<'_>>) -> St
     s
 }
 
-impl Rule for ReplicaSourcePurged {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> super::super::Family {
-        super::super::Family::Replica
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("source_purged.en.md"),
-            Lang::ZhCn => include_str!("source_purged.zh-CN.md"),
-        }
-    }
+impl ReplicaSourcePurged {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let r = match super::replica(cx) {
             Ok(r) => r,
@@ -109,7 +97,7 @@ impl Rule for ReplicaSourcePurged {
             let args = [("channel", label.as_str())];
             let mut f = super::finding(
                 cx,
-                ID,
+                ReplicaSourcePurged::ID,
                 Severity::Error,
                 "replica-source-purged.message",
                 &args,
@@ -117,23 +105,23 @@ impl Rule for ReplicaSourcePurged {
             );
             f.evidence.push(cx.evidence(at, cx.t("replica.ev-error-text")));
             if r.at_least(8, 0, 17) {
-                f.fixes.push(super::fix(
-                    cx,
-                    FixTarget::Sql,
-                    cx.t("replica-source-purged.fix-clone"),
-                    clone_text(cx, &r, ch),
-                    Applicability::DisplayOnly,
-                    Some(cx.t("replica-source-purged.fix-clone-reason")),
-                ));
+                f.fixes.push(
+                    Fix::display_only(
+                        FixTarget::Sql,
+                        cx.t("replica-source-purged.fix-clone"),
+                        clone_text(cx, &r, ch),
+                    )
+                    .because(cx.t("replica-source-purged.fix-clone-reason")),
+                );
             } else {
-                f.fixes.push(super::fix(
-                    cx,
-                    FixTarget::Shell,
-                    cx.t("replica-source-purged.fix-backup"),
-                    format!("# {}\n", cx.t("replica-source-purged.fix-backup-text")),
-                    Applicability::DisplayOnly,
-                    Some(cx.t("replica-source-purged.fix-clone-reason")),
-                ));
+                f.fixes.push(
+                    Fix::display_only(
+                        FixTarget::Shell,
+                        cx.t("replica-source-purged.fix-backup"),
+                        format!("# {}\n", cx.t("replica-source-purged.fix-backup-text")),
+                    )
+                    .because(cx.t("replica-source-purged.fix-clone-reason")),
+                );
             }
             f.references.push(super::doc(
                 cx,

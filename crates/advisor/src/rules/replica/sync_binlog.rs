@@ -1,18 +1,17 @@
 //! `replica-sync-binlog`: a replica that writes a binary log with `sync_binlog` ≠ 1.
 
 use super::model::{Replica, Val};
-use super::{Ctx, GlobalSpec, Item, Missing, Outcome, Rule, State};
-use crate::i18n::Lang;
+use super::{Ctx, GlobalSpec, Item, Missing, Outcome, State};
 use crate::report::{Finding, Severity};
 
-const ID: &str = "replica-sync-binlog";
-
-/// The replica logs what it applies (`log_bin` + `log_replica_updates`) but does not sync the
-/// binary log at each commit.
-pub(crate) struct ReplicaSyncBinlog;
+declare_rule! {
+    /// The replica logs what it applies (`log_bin` + `log_replica_updates`) but does not sync the
+    /// binary log at each commit.
+    ReplicaSyncBinlog { id: "replica-sync-binlog", family: Replica, docs: "sync_binlog" }
+}
 
 const SPEC: GlobalSpec = GlobalSpec {
-    rule: ID,
+    rule: ReplicaSyncBinlog::ID,
     var: "sync_binlog",
     good_value: "1",
     severity: Severity::Warning,
@@ -39,26 +38,14 @@ fn judge(r: &Replica<'_>) -> (State, Val) {
 
 pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
     let (state, v) = judge(r);
-    vec![Item::new(ID, state, None, v.setting().and_then(|s| s.at))]
+    vec![Item::new(ReplicaSyncBinlog::ID, state, None, v.setting().and_then(|s| s.at))]
 }
 
 fn raw_name(s: &crate::facts::Setting) -> &str {
     s.assignment.as_ref().map(|a| a.raw_name.as_str()).unwrap_or(&s.name)
 }
 
-impl Rule for ReplicaSyncBinlog {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> super::super::Family {
-        super::super::Family::Replica
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("sync_binlog.en.md"),
-            Lang::ZhCn => include_str!("sync_binlog.zh-CN.md"),
-        }
-    }
+impl ReplicaSyncBinlog {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let r = match super::replica(cx) {
             Ok(r) => r,

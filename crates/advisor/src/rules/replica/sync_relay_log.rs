@@ -1,17 +1,16 @@
 //! `replica-sync-relay-log`: `sync_relay_log` ≠ 1.
 
 use super::model::{Replica, Val};
-use super::{Ctx, GlobalSpec, Item, Outcome, Rule};
-use crate::i18n::Lang;
+use super::{Ctx, GlobalSpec, Item, Outcome};
 use crate::report::{Finding, Severity};
 
-const ID: &str = "replica-sync-relay-log";
-
-/// `sync_relay_log` is not 1: a halt can lose relay-log events the receiver already acknowledged.
-pub(crate) struct ReplicaSyncRelayLog;
+declare_rule! {
+    /// `sync_relay_log` is not 1: a halt can lose relay-log events the receiver already acknowledged.
+    ReplicaSyncRelayLog { id: "replica-sync-relay-log", family: Replica, docs: "sync_relay_log" }
+}
 
 const SPEC: GlobalSpec = GlobalSpec {
-    rule: ID,
+    rule: ReplicaSyncRelayLog::ID,
     var: "sync_relay_log",
     good_value: "1",
     severity: Severity::Warning,
@@ -27,22 +26,10 @@ fn is_good(v: &Val) -> Option<bool> {
 
 pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
     let (state, v, _) = super::global_state(r, &SPEC);
-    vec![Item::new(ID, state, None, v.setting().and_then(|s| s.at))]
+    vec![Item::new(ReplicaSyncRelayLog::ID, state, None, v.setting().and_then(|s| s.at))]
 }
 
-impl Rule for ReplicaSyncRelayLog {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> super::super::Family {
-        super::super::Family::Replica
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("sync_relay_log.en.md"),
-            Lang::ZhCn => include_str!("sync_relay_log.zh-CN.md"),
-        }
-    }
+impl ReplicaSyncRelayLog {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let r = match super::replica(cx) {
             Ok(r) => r,

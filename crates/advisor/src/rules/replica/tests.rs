@@ -4,6 +4,7 @@ use super::model::testkit::F;
 use super::*;
 use crate::facts::Facts;
 use crate::i18n::Lang;
+use crate::report::Applicability;
 use crate::report::{CheckStatus, Finding};
 
 struct Run {

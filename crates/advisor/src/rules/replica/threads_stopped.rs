@@ -1,20 +1,20 @@
 //! `replica-threads-stopped`: the receiver (IO) or applier (SQL) thread of a channel is not
 //! running; `Last_IO_Errno` / `Last_SQL_Errno` explained (see [`super::errors`]).
 
+use crate::report::Fix;
 use crate::text::TrimWs;
 
 use super::errors;
 use super::model::{ChannelView, Replica};
 use super::sql::{self, Threads};
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome};
 use crate::facts::Valued;
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, FixTarget, Severity};
+use crate::report::{Finding, FixTarget, Severity};
 
-const ID: &str = "replica-threads-stopped";
-
-/// A replication thread that should run does not.
-pub(crate) struct ReplicaThreadsStopped;
+declare_rule! {
+    /// A replication thread that should run does not.
+    ReplicaThreadsStopped { id: "replica-threads-stopped", family: Replica, docs: "threads_stopped" }
+}
 
 /// One thread's state.
 struct Thread<'a> {
@@ -83,19 +83,7 @@ fn explain(cx: &Ctx<'_>, field: &str, code: u32) -> String {
     )
 }
 
-impl Rule for ReplicaThreadsStopped {
-    fn id(&self) -> &'static str {
-        ID
-    }
-    fn family(&self) -> super::super::Family {
-        super::super::Family::Replica
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("threads_stopped.en.md"),
-            Lang::ZhCn => include_str!("threads_stopped.zh-CN.md"),
-        }
-    }
+impl ReplicaThreadsStopped {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let r = match super::replica(cx) {
             Ok(r) => r,
@@ -136,8 +124,14 @@ impl Rule for ReplicaThreadsStopped {
             let args =
                 [("channel", label.as_str()), ("threads", which.as_str()), ("details", details.as_str())];
             let severity = if has_error { Severity::Error } else { Severity::Warning };
-            let mut f =
-                super::finding(cx, ID, severity, "replica-threads-stopped.message", &args, Some(&ch.name));
+            let mut f = super::finding(
+                cx,
+                ReplicaThreadsStopped::ID,
+                severity,
+                "replica-threads-stopped.message",
+                &args,
+                Some(&ch.name),
+            );
             for t in [&io_t, &sql_t].into_iter().flatten() {
                 f.evidence.push(
                     cx.evidence(t.running.at, cx.fmt("replica.ev-running", &[("value", &t.running.value)])),
@@ -151,19 +145,19 @@ impl Rule for ReplicaThreadsStopped {
                 }
             }
             let v = r.version;
-            f.fixes.push(super::fix(
-                cx,
-                FixTarget::Sql,
-                cx.t("replica-threads-stopped.fix"),
-                format!(
-                    "{}\n-- {}\n{}\n",
-                    sql::status_query(v).replace("\\G", &format!("{}\\G", sql::for_channel(&ch.name))),
-                    cx.t("replica-threads-stopped.fix-comment"),
-                    sql::start(v, &ch.name, Threads::Both)
-                ),
-                Applicability::DisplayOnly,
-                Some(cx.t("replica-threads-stopped.fix-reason")),
-            ));
+            f.fixes.push(
+                Fix::display_only(
+                    FixTarget::Sql,
+                    cx.t("replica-threads-stopped.fix"),
+                    format!(
+                        "{}\n-- {}\n{}\n",
+                        sql::status_query(v).replace("\\G", &format!("{}\\G", sql::for_channel(&ch.name))),
+                        cx.t("replica-threads-stopped.fix-comment"),
+                        sql::start(v, &ch.name, Threads::Both)
+                    ),
+                )
+                .because(cx.t("replica-threads-stopped.fix-reason")),
+            );
             f.references.push(super::doc(
                 cx,
                 &r,

@@ -18,10 +18,9 @@ mod restart_start_limit;
 mod restart_start_timeout;
 mod restart_unsupervised;
 
-use super::{Ctx, Rule};
-use crate::report::{
-    Applicability, CloneRestart, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote,
-};
+use super::{Ctx, Outcome, Rule};
+use crate::facts::unit::UnitFacts;
+use crate::report::{CloneRestart, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote};
 use model::{Model, Tri};
 
 /// This family's rules, in report order.
@@ -39,8 +38,18 @@ pub(crate) const RULES: &[&dyn Rule] = &[
 
 /// The verdict this family decides, with its explanation.
 pub(crate) fn verdict(cx: &Ctx<'_>) -> (CloneRestart, VerdictNote) {
-    let m = model::build(cx.facts);
+    let m = cx.restart_model();
     explain::verdict(cx, &m)
+}
+
+/// The unit and the model when mysqld runs under a systemd unit; else the outcome of a rule that
+/// does not apply (the guard every unit-only rule starts with).
+pub(crate) fn systemd<'b>(cx: &'b Ctx<'_>) -> Result<(&'b UnitFacts, &'b Model), Outcome> {
+    let m = cx.restart_model();
+    match &cx.facts.unit {
+        Some(u) if m.is_systemd() => Ok((u, m)),
+        _ => Err(Outcome::not_applicable(cx.t("restart.na-no-unit"))),
+    }
 }
 
 /// Builds a finding with the rule's catalog title.
@@ -83,23 +92,24 @@ pub(crate) fn unit_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
     let Some(u) = &cx.facts.unit else { return out };
     if let Some(d) = dropin::plan(m, u) {
         let path = d.path();
-        out.push(Fix {
-            target: FixTarget::SystemdDropin,
-            title: cx.fmt("restart.fix-dropin", &[("unit", &d.unit), ("path", &path)]),
-            text: d.text(cx.lang),
-            applicability: Applicability::NeedsReview,
-            reason: Some(cx.fmt("restart.fix-dropin-reason", &[("unit", &d.unit)])),
-            file_name: Some(path),
-        });
+        out.push(
+            Fix::needs_review(
+                FixTarget::SystemdDropin,
+                cx.fmt("restart.fix-dropin", &[("unit", &d.unit), ("path", &path)]),
+                d.text(cx.lang),
+            )
+            .because(cx.fmt("restart.fix-dropin-reason", &[("unit", &d.unit)]))
+            .file(path),
+        );
         let after = d.apply(u);
-        out.push(Fix {
-            target: FixTarget::SystemdDropin,
-            title: cx.fmt("restart.fix-effective", &[("unit", &d.unit)]),
-            text: dropin::effective_text(&after),
-            applicability: Applicability::DisplayOnly,
-            reason: Some(cx.fmt("restart.fix-effective-reason", &[("unit", &d.unit)])),
-            file_name: None,
-        });
+        out.push(
+            Fix::display_only(
+                FixTarget::SystemdDropin,
+                cx.fmt("restart.fix-effective", &[("unit", &d.unit)]),
+                dropin::effective_text(&after),
+            )
+            .because(cx.fmt("restart.fix-effective-reason", &[("unit", &d.unit)])),
+        );
     }
     out.extend(script_fixes(cx, m));
     out
@@ -114,26 +124,22 @@ pub(crate) fn script_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
     if let Some((at, new)) = dropin::script_fix(m) {
         let path = m.script.as_ref().map(|s| s.path.clone()).unwrap_or_default();
         let text = format!("# {}\n{new}\n", cx.fmt("restart.fix-script-where", &[("place", &cx.place(at))]));
-        out.push(Fix {
-            target: FixTarget::Shell,
-            title: cx.fmt("restart.fix-script", &[("path", &path)]),
-            text,
-            applicability: Applicability::NeedsReview,
-            reason: Some(cx.t("restart.fix-script-reason")),
-            file_name: None,
-        });
+        out.push(
+            Fix::needs_review(FixTarget::Shell, cx.fmt("restart.fix-script", &[("path", &path)]), text)
+                .because(cx.t("restart.fix-script-reason")),
+        );
     } else if let model::Parent::UnknownScript { path, .. } = &m.parent {
-        out.push(Fix {
-            target: FixTarget::Shell,
-            title: cx.fmt("restart.fix-script", &[("path", path)]),
-            text: format!(
-                "# {}\nexec /usr/sbin/mysqld \"$@\"\n",
-                cx.fmt("restart.fix-script-generic", &[("path", path)])
-            ),
-            applicability: Applicability::DisplayOnly,
-            reason: Some(cx.t("restart.fix-script-reason")),
-            file_name: None,
-        });
+        out.push(
+            Fix::display_only(
+                FixTarget::Shell,
+                cx.fmt("restart.fix-script", &[("path", path)]),
+                format!(
+                    "# {}\nexec /usr/sbin/mysqld \"$@\"\n",
+                    cx.fmt("restart.fix-script-generic", &[("path", path)])
+                ),
+            )
+            .because(cx.t("restart.fix-script-reason")),
+        );
     }
     out
 }
@@ -194,14 +200,10 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
             t
         }
     };
-    let mut out = vec![Fix {
-        target: FixTarget::Shell,
-        title: cx.fmt("restart.fix-container", &[("name", &name)]),
-        text,
-        applicability: Applicability::NeedsReview,
-        reason: Some(cx.t("restart.fix-container-reason")),
-        file_name: None,
-    }];
+    let mut out = vec![
+        Fix::needs_review(FixTarget::Shell, cx.fmt("restart.fix-container", &[("name", &name)]), text)
+            .because(cx.t("restart.fix-container-reason")),
+    ];
     let dockerhub = c.family().is_some_and(|f| f.value == crate::facts::container::ImageFamily::DockerHub);
     if need_env && dockerhub && c.entrypoint.is_none() {
         let image = c.image.as_ref().map(|i| i.value.clone()).unwrap_or_else(|| "mysql:8.0".into());
@@ -210,14 +212,10 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
             cx.t("restart.fix-entrypoint-script"),
             cx.t("restart.fix-entrypoint-run"),
         );
-        out.push(Fix {
-            target: FixTarget::Shell,
-            title: cx.t("restart.fix-entrypoint"),
-            text,
-            applicability: Applicability::DisplayOnly,
-            reason: Some(cx.t("restart.fix-entrypoint-reason")),
-            file_name: None,
-        });
+        out.push(
+            Fix::display_only(FixTarget::Shell, cx.t("restart.fix-entrypoint"), text)
+                .because(cx.t("restart.fix-entrypoint-reason")),
+        );
     }
     out
 }

@@ -1,30 +1,19 @@
 //! `restart-environment-file`: an `EnvironmentFile=` whose contents are not in the input can
 //! override `MYSQLD_PARENT_PID` (it is read after `Environment=` and wins).
 
-use super::model::{self, PidOrigin};
-use super::{Ctx, Rule, explain, finding};
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, Fix, FixTarget, Severity};
-use crate::rules::{Family, Outcome};
+use super::model::PidOrigin;
+use super::{Ctx, explain, finding};
+use crate::report::{Finding, Fix, FixTarget, Severity};
+use crate::rules::Outcome;
 
-/// See `restart_environment_file.en.md`.
-pub(crate) struct RestartEnvironmentFile;
+declare_rule! {
+    /// See `restart_environment_file.en.md`.
+    RestartEnvironmentFile { id: "restart-environment-file", family: Restart, docs: "restart_environment_file" }
+}
 
-impl Rule for RestartEnvironmentFile {
-    fn id(&self) -> &'static str {
-        "restart-environment-file"
-    }
-    fn family(&self) -> Family {
-        Family::Restart
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("restart_environment_file.en.md"),
-            Lang::ZhCn => include_str!("restart_environment_file.zh-CN.md"),
-        }
-    }
+impl RestartEnvironmentFile {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let m = model::build(cx.facts);
+        let m = cx.restart_model();
         if !m.is_systemd() || m.mariadb {
             return Outcome::not_applicable(cx.t("restart.na-no-unit"));
         }
@@ -44,16 +33,14 @@ impl Rule for RestartEnvironmentFile {
                 msg.push_str(super::sentence_gap(cx));
                 msg.push_str(&cx.t("restart-environment-file.optional"));
             }
-            let fix = Fix {
-                target: FixTarget::Shell,
-                title: cx.fmt("restart-environment-file.fix", &[("path", path)]),
-                text: format!("cat {path}\n"),
-                applicability: Applicability::DisplayOnly,
-                reason: Some(cx.t("restart-environment-file.fix-reason")),
-                file_name: None,
-            };
+            let fix = Fix::display_only(
+                FixTarget::Shell,
+                cx.fmt("restart-environment-file.fix", &[("path", path)]),
+                format!("cat {path}\n"),
+            )
+            .because(cx.t("restart-environment-file.fix-reason"));
             let ev = vec![cx.evidence(ef.at, cx.t("restart.label-env-file"))];
-            out.push(finding(cx, self.id(), Severity::Info, msg, ev, vec![fix]));
+            out.push(finding(cx, Self::ID, Severity::Info, msg, ev, vec![fix]));
         }
         Outcome::fired()
     }

@@ -2,35 +2,24 @@
 //! `RestartPreventExitStatus=` → `RestartForceExitStatus=` → `Restart=` order, or the container
 //! restart policy), so the server stays down after RESTART or a clone.
 
-use super::model::{self, Model, Supervisor, Tri};
-use super::{Ctx, Rule, container_fixes, exit16_evidence, explain, finding, unit_fixes};
-use crate::i18n::Lang;
+use super::model::{Model, Supervisor, Tri};
+use super::{Ctx, container_fixes, exit16_evidence, explain, finding, unit_fixes};
 use crate::report::{Finding, Severity};
-use crate::rules::{Family, Outcome};
+use crate::rules::Outcome;
 
-/// See `restart_exit16_ignored.en.md`.
-pub(crate) struct RestartExit16Ignored;
+declare_rule! {
+    /// See `restart_exit16_ignored.en.md`.
+    RestartExit16Ignored { id: "restart-exit16-ignored", family: Restart, docs: "restart_exit16_ignored" }
+}
 
 /// The predicate.
 pub(crate) fn fires(m: &Model) -> bool {
     !m.mariadb && m.exit16 == Tri::No && !matches!(m.supervisor, Supervisor::None)
 }
 
-impl Rule for RestartExit16Ignored {
-    fn id(&self) -> &'static str {
-        "restart-exit16-ignored"
-    }
-    fn family(&self) -> Family {
-        Family::Restart
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("restart_exit16_ignored.en.md"),
-            Lang::ZhCn => include_str!("restart_exit16_ignored.zh-CN.md"),
-        }
-    }
+impl RestartExit16Ignored {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let m = model::build(cx.facts);
+        let m = cx.restart_model();
         if !fires(&m) {
             return match m.exit16 {
                 Tri::Yes => Outcome::passed(explain::exit16_sentence(cx, &m)),
@@ -53,7 +42,7 @@ impl Rule for RestartExit16Ignored {
             }
         }
         let fixes = if m.is_systemd() { unit_fixes(cx, &m) } else { container_fixes(cx, &m) };
-        out.push(finding(cx, self.id(), Severity::Error, msg, ev, fixes));
+        out.push(finding(cx, Self::ID, Severity::Error, msg, ev, fixes));
         Outcome::fired()
     }
 }

@@ -1,15 +1,16 @@
 //! `restart-ignored-setting`: a line that looks meant to configure the restart is ignored by
 //! systemd (commented out, wrong section, misspelt key, invalid value, second `ExecStart=`).
 
-use super::model::{self, Supervisor};
-use super::{Ctx, Rule, explain, finding, unit_fixes};
+use super::model::Supervisor;
+use super::{Ctx, explain, finding, unit_fixes};
 use crate::facts::unit::{Ignored, IgnoredReason};
-use crate::i18n::Lang;
 use crate::report::{Finding, Severity};
-use crate::rules::{Family, Outcome};
+use crate::rules::Outcome;
 
-/// See `restart_ignored_setting.en.md`.
-pub(crate) struct RestartIgnoredSetting;
+declare_rule! {
+    /// See `restart_ignored_setting.en.md`.
+    RestartIgnoredSetting { id: "restart-ignored-setting", family: Restart, docs: "restart_ignored_setting" }
+}
 
 /// Keys that decide the clone restart.
 const KEYS: &[&str] = &[
@@ -65,24 +66,12 @@ pub(crate) fn superseded(ig: &Ignored, u: &crate::facts::unit::UnitFacts) -> boo
     }
 }
 
-impl Rule for RestartIgnoredSetting {
-    fn id(&self) -> &'static str {
-        "restart-ignored-setting"
-    }
-    fn family(&self) -> Family {
-        Family::Restart
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("restart_ignored_setting.en.md"),
-            Lang::ZhCn => include_str!("restart_ignored_setting.zh-CN.md"),
-        }
-    }
+impl RestartIgnoredSetting {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let Some(u) = &cx.facts.unit else {
             return Outcome::not_applicable(cx.t("restart.na-no-unit"));
         };
-        let m = model::build(cx.facts);
+        let m = cx.restart_model();
         if m.mariadb || !matches!(m.supervisor, Supervisor::Systemd { .. }) {
             return Outcome::not_applicable(cx.t("restart.na-no-unit"));
         }
@@ -95,7 +84,7 @@ impl Rule for RestartIgnoredSetting {
                 &[("line", &line), ("place", &cx.place(ig.at)), ("reason", &reason)],
             );
             let ev = vec![cx.evidence(ig.at, cx.fmt("restart.label-ignored", &[("reason", &reason)]))];
-            out.push(finding(cx, self.id(), Severity::Warning, msg, ev, unit_fixes(cx, &m)));
+            out.push(finding(cx, Self::ID, Severity::Warning, msg, ev, unit_fixes(cx, &m)));
             fired = true;
         }
         if fired { Outcome::fired() } else { Outcome::passed(cx.t("restart-ignored-setting.passed")) }

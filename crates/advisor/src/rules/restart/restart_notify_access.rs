@@ -3,15 +3,16 @@
 //! never completes.
 
 use super::dropin::{DropIn, Op, unit_name};
-use super::model::{self, Model, Parent};
-use super::{Ctx, Rule, finding};
+use super::model::{Model, Parent};
+use super::{Ctx, finding};
 use crate::facts::unit::UnitFacts;
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, Fix, FixTarget, Severity};
-use crate::rules::{Family, Outcome};
+use crate::report::{Finding, Fix, FixTarget, Severity};
+use crate::rules::Outcome;
 
-/// See `restart_notify_access.en.md`.
-pub(crate) struct RestartNotifyAccess;
+declare_rule! {
+    /// See `restart_notify_access.en.md`.
+    RestartNotifyAccess { id: "restart-notify-access", family: Restart, docs: "restart_notify_access" }
+}
 
 /// The predicate: the wrapper's name when mysqld is not the main process of a `Type=notify`
 /// unit that only accepts notifications from the main process.
@@ -29,27 +30,12 @@ pub(crate) fn fires(m: &Model, u: &UnitFacts) -> Option<String> {
     }
 }
 
-impl Rule for RestartNotifyAccess {
-    fn id(&self) -> &'static str {
-        "restart-notify-access"
-    }
-    fn family(&self) -> Family {
-        Family::Restart
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("restart_notify_access.en.md"),
-            Lang::ZhCn => include_str!("restart_notify_access.zh-CN.md"),
-        }
-    }
+impl RestartNotifyAccess {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let Some(u) = &cx.facts.unit else {
-            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+        let (u, m) = match super::systemd(cx) {
+            Ok(x) => x,
+            Err(na) => return na,
         };
-        let m = model::build(cx.facts);
-        if !m.is_systemd() {
-            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
-        }
         let Some(wrapper) = fires(&m, u) else {
             return Outcome::passed(cx.t("restart-notify-access.passed"));
         };
@@ -68,15 +54,14 @@ impl Rule for RestartNotifyAccess {
         let (unit, unit_assumed) = unit_name(u);
         let d = DropIn { unit, unit_assumed, user: m.is_user(), ops: vec![Op::NotifyAll] };
         let path = d.path();
-        let fix = Fix {
-            target: FixTarget::SystemdDropin,
-            title: cx.fmt("restart-notify-access.fix", &[("unit", &d.unit)]),
-            text: d.text(cx.lang),
-            applicability: Applicability::NeedsReview,
-            reason: Some(cx.t("restart-notify-access.fix-reason")),
-            file_name: Some(path),
-        };
-        out.push(finding(cx, self.id(), Severity::Warning, msg, ev, vec![fix]));
+        let fix = Fix::needs_review(
+            FixTarget::SystemdDropin,
+            cx.fmt("restart-notify-access.fix", &[("unit", &d.unit)]),
+            d.text(cx.lang),
+        )
+        .because(cx.t("restart-notify-access.fix-reason"))
+        .file(path);
+        out.push(finding(cx, Self::ID, Severity::Warning, msg, ev, vec![fix]));
         Outcome::fired()
     }
 }

@@ -3,35 +3,21 @@
 
 use super::dropin::{DropIn, Op, unit_name};
 use super::model;
-use super::{Ctx, Rule, finding};
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, Fix, FixTarget, Severity};
-use crate::rules::{Family, Outcome};
+use super::{Ctx, finding};
+use crate::report::{Finding, Fix, FixTarget, Severity};
+use crate::rules::Outcome;
 
-/// See `restart_on_crash.en.md`.
-pub(crate) struct RestartOnCrash;
+declare_rule! {
+    /// See `restart_on_crash.en.md`.
+    RestartOnCrash { id: "restart-on-crash", family: Restart, docs: "restart_on_crash" }
+}
 
-impl Rule for RestartOnCrash {
-    fn id(&self) -> &'static str {
-        "restart-on-crash"
-    }
-    fn family(&self) -> Family {
-        Family::Restart
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("restart_on_crash.en.md"),
-            Lang::ZhCn => include_str!("restart_on_crash.zh-CN.md"),
-        }
-    }
+impl RestartOnCrash {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let Some(u) = &cx.facts.unit else {
-            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+        let (u, m) = match super::systemd(cx) {
+            Ok(x) => x,
+            Err(na) => return na,
         };
-        let m = model::build(cx.facts);
-        if !m.is_systemd() {
-            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
-        }
         if m.mariadb || matches!(m.parent, model::Parent::MysqldSafe { .. }) {
             return Outcome::not_applicable(cx.t("restart-on-crash.na"));
         }
@@ -59,15 +45,9 @@ impl Rule for RestartOnCrash {
         let d = DropIn { unit, unit_assumed, user: m.is_user(), ops };
         let mut text = d.text(cx.lang);
         text.push_str("Restart=no\n");
-        let fix = Fix {
-            target: FixTarget::SystemdDropin,
-            title: cx.t("restart-on-crash.fix"),
-            text,
-            applicability: Applicability::DisplayOnly,
-            reason: Some(cx.t("restart-on-crash.fix-reason")),
-            file_name: None,
-        };
-        out.push(finding(cx, self.id(), Severity::Info, msg, ev, vec![fix]));
+        let fix = Fix::display_only(FixTarget::SystemdDropin, cx.t("restart-on-crash.fix"), text)
+            .because(cx.t("restart-on-crash.fix-reason"));
+        out.push(finding(cx, Self::ID, Severity::Info, msg, ev, vec![fix]));
         Outcome::fired()
     }
 }

@@ -2,14 +2,15 @@
 //! forking wrapper, a user unit, `$$` before `exec`, an unexpanded `$VAR`), or the parent depends
 //! on the shell (`sh -c` without `exec`).
 
-use super::model::{self, CheckWhy, Model, Parent, Tri};
-use super::{Ctx, Rule, container_fixes, explain, finding, unit_fixes};
-use crate::i18n::Lang;
+use super::model::{CheckWhy, Model, Parent, Tri};
+use super::{Ctx, container_fixes, explain, finding, unit_fixes};
 use crate::report::{Finding, Severity};
-use crate::rules::{Family, Outcome};
+use crate::rules::Outcome;
 
-/// See `restart_parent_mismatch.en.md`.
-pub(crate) struct RestartParentMismatch;
+declare_rule! {
+    /// See `restart_parent_mismatch.en.md`.
+    RestartParentMismatch { id: "restart-parent-mismatch", family: Restart, docs: "restart_parent_mismatch" }
+}
 
 /// The predicate, with the severity: an error when the check certainly fails, a warning when it
 /// holds only by chance or depends on the shell.
@@ -27,21 +28,9 @@ pub(crate) fn fires(m: &Model) -> Option<Severity> {
     }
 }
 
-impl Rule for RestartParentMismatch {
-    fn id(&self) -> &'static str {
-        "restart-parent-mismatch"
-    }
-    fn family(&self) -> Family {
-        Family::Restart
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("restart_parent_mismatch.en.md"),
-            Lang::ZhCn => include_str!("restart_parent_mismatch.zh-CN.md"),
-        }
-    }
+impl RestartParentMismatch {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let m = model::build(cx.facts);
+        let m = cx.restart_model();
         let Some(sev) = fires(&m) else {
             return match m.check {
                 Tri::Yes => Outcome::passed(explain::check_sentence(cx, &m)),
@@ -73,7 +62,7 @@ impl Rule for RestartParentMismatch {
             ev.push(cx.evidence(si.loc(l.start, l.end), cx.t("restart.label-script-launch")));
         }
         let fixes = if m.is_systemd() { unit_fixes(cx, &m) } else { container_fixes(cx, &m) };
-        out.push(finding(cx, self.id(), sev, msg, ev, fixes));
+        out.push(finding(cx, Self::ID, sev, msg, ev, fixes));
         Outcome::fired()
     }
 }

@@ -4,16 +4,16 @@
 use crate::text::TrimWs;
 
 use super::dropin::unit_name;
-use super::model;
-use super::{Ctx, Rule, finding};
+use super::{Ctx, finding};
 use crate::facts::Loc;
 use crate::facts::unit::{UnitFacts, parse_timespan};
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, Fix, FixTarget, Severity};
-use crate::rules::{Family, Outcome};
+use crate::report::{Finding, Fix, FixTarget, Severity};
+use crate::rules::Outcome;
 
-/// See `restart_start_limit.en.md`.
-pub(crate) struct RestartStartLimit;
+declare_rule! {
+    /// See `restart_start_limit.en.md`.
+    RestartStartLimit { id: "restart-start-limit", family: Restart, docs: "restart_start_limit" }
+}
 
 /// Intervals at least this long make a small burst a risk for the start after a clone (µs).
 const LONG_INTERVAL_US: u64 = 300 * 1_000_000;
@@ -43,27 +43,12 @@ pub(crate) fn fires(u: &UnitFacts) -> Option<Why> {
     Some(Why::Tight { burst: n, interval: iv.value.clone(), at: vec![burst.at, iv.at] })
 }
 
-impl Rule for RestartStartLimit {
-    fn id(&self) -> &'static str {
-        "restart-start-limit"
-    }
-    fn family(&self) -> Family {
-        Family::Restart
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("restart_start_limit.en.md"),
-            Lang::ZhCn => include_str!("restart_start_limit.zh-CN.md"),
-        }
-    }
+impl RestartStartLimit {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let Some(u) = &cx.facts.unit else {
-            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+        let (u, m) = match super::systemd(cx) {
+            Ok(x) => x,
+            Err(na) => return na,
         };
-        let m = model::build(cx.facts);
-        if !m.is_systemd() {
-            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
-        }
         if m.mariadb {
             return Outcome::not_applicable(cx.t("restart.verdict-mariadb"));
         }
@@ -76,14 +61,11 @@ impl Rule for RestartStartLimit {
             Why::Hit { at } => (
                 cx.fmt("restart-start-limit.message-hit", &[("unit", &unit)]),
                 vec![cx.evidence(at, cx.t("restart.label-start-limit-hit"))],
-                Fix {
-                    target: FixTarget::Shell,
-                    title: cx.fmt("restart-start-limit.fix-reset", &[("unit", &unit)]),
-                    text: format!("{sc} reset-failed {unit}\n{sc} start {unit}\n"),
-                    applicability: Applicability::Safe,
-                    reason: None,
-                    file_name: None,
-                },
+                Fix::safe(
+                    FixTarget::Shell,
+                    cx.fmt("restart-start-limit.fix-reset", &[("unit", &unit)]),
+                    format!("{sc} reset-failed {unit}\n{sc} start {unit}\n"),
+                ),
             ),
             Why::Tight { burst, interval, at } => (
                 cx.fmt(
@@ -91,28 +73,27 @@ impl Rule for RestartStartLimit {
                     &[("burst", &burst.to_string()), ("interval", &interval)],
                 ),
                 at.into_iter().map(|l| cx.evidence(l, cx.t("restart.label-start-limit"))).collect(),
-                Fix {
-                    target: FixTarget::SystemdDropin,
-                    title: cx.fmt("restart-start-limit.fix-dropin", &[("unit", &unit)]),
-                    text: format!(
+                Fix::needs_review(
+                    FixTarget::SystemdDropin,
+                    cx.fmt("restart-start-limit.fix-dropin", &[("unit", &unit)]),
+                    format!(
                         "# {sc} edit {unit}\n# {}\n[Unit]\nStartLimitIntervalSec=10s\nStartLimitBurst=5\n",
                         cx.t("restart-start-limit.fix-defaults")
                     ),
-                    applicability: Applicability::NeedsReview,
-                    reason: Some(cx.t("restart-start-limit.fix-reason")),
-                    file_name: Some(
-                        super::dropin::DropIn {
-                            unit: unit.clone(),
-                            unit_assumed: false,
-                            user: u.user_unit == Some(true),
-                            ops: Vec::new(),
-                        }
-                        .path(),
-                    ),
-                },
+                )
+                .because(cx.t("restart-start-limit.fix-reason"))
+                .file(
+                    super::dropin::DropIn {
+                        unit: unit.clone(),
+                        unit_assumed: false,
+                        user: u.user_unit == Some(true),
+                        ops: Vec::new(),
+                    }
+                    .path(),
+                ),
             ),
         };
-        out.push(finding(cx, self.id(), Severity::Warning, msg, ev, vec![fix]));
+        out.push(finding(cx, Self::ID, Severity::Warning, msg, ev, vec![fix]));
         Outcome::fired()
     }
 }

@@ -2,16 +2,16 @@
 //! runs InnoDB recovery on the cloned data; systemd kills a start that takes longer.
 
 use super::dropin::{DropIn, Op, unit_name};
-use super::model;
-use super::{Ctx, Rule, finding};
+use super::{Ctx, finding};
 use crate::facts::Loc;
 use crate::facts::unit::UnitFacts;
-use crate::i18n::Lang;
-use crate::report::{Applicability, Finding, Fix, FixTarget, Severity};
-use crate::rules::{Family, Outcome};
+use crate::report::{Finding, Fix, FixTarget, Severity};
+use crate::rules::Outcome;
 
-/// See `restart_start_timeout.en.md`.
-pub(crate) struct RestartStartTimeout;
+declare_rule! {
+    /// See `restart_start_timeout.en.md`.
+    RestartStartTimeout { id: "restart-start-timeout", family: Restart, docs: "restart_start_timeout" }
+}
 
 /// systemd's built-in `DefaultTimeoutStartSec=` (seconds).
 const DEFAULT_TIMEOUT: u64 = 90;
@@ -40,27 +40,12 @@ pub(crate) fn timeout_text(cx: &Ctx<'_>, t: &(String, Option<Loc>, Option<u64>))
     if t.1.is_none() { cx.fmt("restart.default-value", &[("value", &t.0)]) } else { t.0.clone() }
 }
 
-impl Rule for RestartStartTimeout {
-    fn id(&self) -> &'static str {
-        "restart-start-timeout"
-    }
-    fn family(&self) -> Family {
-        Family::Restart
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("restart_start_timeout.en.md"),
-            Lang::ZhCn => include_str!("restart_start_timeout.zh-CN.md"),
-        }
-    }
+impl RestartStartTimeout {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let Some(u) = &cx.facts.unit else {
-            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+        let (u, m) = match super::systemd(cx) {
+            Ok(x) => x,
+            Err(na) => return na,
         };
-        let m = model::build(cx.facts);
-        if !m.is_systemd() {
-            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
-        }
         if m.mariadb {
             return Outcome::not_applicable(cx.t("restart.verdict-mariadb"));
         }
@@ -82,15 +67,14 @@ impl Rule for RestartStartTimeout {
         let (unit, unit_assumed) = unit_name(u);
         let d = DropIn { unit, unit_assumed, user: m.is_user(), ops: vec![Op::NoStartTimeout] };
         let path = d.path();
-        let fix = Fix {
-            target: FixTarget::SystemdDropin,
-            title: cx.fmt("restart-start-timeout.fix", &[("unit", &d.unit)]),
-            text: d.text(cx.lang),
-            applicability: Applicability::NeedsReview,
-            reason: Some(cx.t("restart-start-timeout.fix-reason")),
-            file_name: Some(path),
-        };
-        out.push(finding(cx, self.id(), Severity::Warning, msg, ev, vec![fix]));
+        let fix = Fix::needs_review(
+            FixTarget::SystemdDropin,
+            cx.fmt("restart-start-timeout.fix", &[("unit", &d.unit)]),
+            d.text(cx.lang),
+        )
+        .because(cx.t("restart-start-timeout.fix-reason"))
+        .file(path);
+        out.push(finding(cx, Self::ID, Severity::Warning, msg, ev, vec![fix]));
         Outcome::fired()
     }
 }

@@ -1,35 +1,24 @@
 //! `restart-unsupervised`: `MYSQLD_PARENT_PID` is not set where mysqld runs, so the supervisor
 //! check fails (ERROR 3707, MY-013462, shutdown with exit code 0).
 
-use super::model::{self, CheckWhy, Model, Supervisor, Tri};
-use super::{Ctx, Rule, container_fixes, explain, finding, unit_fixes};
-use crate::i18n::Lang;
+use super::model::{CheckWhy, Model, Supervisor, Tri};
+use super::{Ctx, container_fixes, explain, finding, unit_fixes};
 use crate::report::{Finding, Severity};
-use crate::rules::{Family, Outcome};
+use crate::rules::Outcome;
 
-/// See `restart_unsupervised.en.md`.
-pub(crate) struct RestartUnsupervised;
+declare_rule! {
+    /// See `restart_unsupervised.en.md`.
+    RestartUnsupervised { id: "restart-unsupervised", family: Restart, docs: "restart_unsupervised" }
+}
 
 /// The predicate: the variable is missing where mysqld runs.
 pub(crate) fn fires(m: &Model) -> bool {
     !m.mariadb && m.check == Tri::No && m.check_why == CheckWhy::Missing
 }
 
-impl Rule for RestartUnsupervised {
-    fn id(&self) -> &'static str {
-        "restart-unsupervised"
-    }
-    fn family(&self) -> Family {
-        Family::Restart
-    }
-    fn docs(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => include_str!("restart_unsupervised.en.md"),
-            Lang::ZhCn => include_str!("restart_unsupervised.zh-CN.md"),
-        }
-    }
+impl RestartUnsupervised {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let m = model::build(cx.facts);
+        let m = cx.restart_model();
         if matches!(m.supervisor, Supervisor::None) {
             return Outcome::unknown(cx.t("restart.missing-supervisor"));
         }
@@ -68,7 +57,7 @@ impl Rule for RestartUnsupervised {
             ev.push(cx.evidence(si.at, cx.t("restart.label-script")));
         }
         let fixes = if m.is_systemd() { unit_fixes(cx, &m) } else { container_fixes(cx, &m) };
-        out.push(finding(cx, self.id(), Severity::Error, msg, ev, fixes));
+        out.push(finding(cx, Self::ID, Severity::Error, msg, ev, fixes));
         Outcome::fired()
     }
 }
