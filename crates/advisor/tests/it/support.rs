@@ -1,6 +1,6 @@
-//! Shared helpers: analyse text the way users give it.
+//! Shared helpers: analyse text the way users give it, and show the report the way they read it.
 
-use advisor::{Input, Report, analyze};
+use advisor::{Input, Report, analyze, render};
 
 /// Analyses one pasted text.
 #[allow(dead_code)]
@@ -13,4 +13,10 @@ pub fn check(text: &str) -> Report {
 pub fn check_many(inputs: &[(&str, &str)]) -> Report {
     let v: Vec<Input> = inputs.iter().map(|(n, t)| Input::new(*n, *t)).collect();
     analyze(&v)
+}
+
+/// The report as `mysql-advisor check` prints it (the text renderer, no colour): the only way a
+/// snapshot here shows findings.
+pub fn shown(r: &Report) -> String {
+    render::text(r, &render::TextOptions { color: false })
 }
