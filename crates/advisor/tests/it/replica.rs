@@ -3,7 +3,7 @@
 //! form, one and several channels; the manual's recipe on 8.0.36 is `yes`; and every fix, taken
 //! from the report, applied to the input and analysed again, clears its finding.
 
-use crate::support::{check, check_many};
+use crate::support::{check, check_many, shown};
 use advisor::{Applicability, CrashSafe, Finding, Fix, FixTarget, Input, Lang, Options, Report, Severity};
 use std::collections::BTreeMap;
 
@@ -620,7 +620,6 @@ fn all_fixes_together_make_the_8_0_36_replica_crash_safe() {
 fn snapshot_of_a_crash_unsafe_replica() {
     for lang in [Lang::En, Lang::ZhCn] {
         let r = advisor::analyze_with(&[Input::new("replica.txt", UNSAFE_80)], &Options { lang });
-        let text = advisor::render::text(&r, &advisor::render::TextOptions::default());
-        insta::assert_snapshot!(format!("unsafe_8_0_36_two_channels_{}", lang.tag()), text);
+        insta::assert_snapshot!(format!("unsafe_8_0_36_two_channels_{}", lang.tag()), shown(&r));
     }
 }
