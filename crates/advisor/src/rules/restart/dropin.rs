@@ -32,6 +32,15 @@ pub(crate) enum Op {
     NoStartTimeout,
 }
 
+impl Op {
+    /// `RestartPreventExitStatus=` reset to its entries other than 16.
+    pub(crate) fn prevent_without_16(u: &UnitFacts) -> Op {
+        let p = &u.restart_prevent;
+        let codes = p.codes.iter().filter(|c| c.value != 16).map(|c| c.value.to_string());
+        Op::ResetPrevent(codes.chain(p.signals.iter().map(|s| s.value.clone())).collect())
+    }
+}
+
 /// A planned drop-in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct DropIn {
@@ -220,15 +229,7 @@ pub(crate) fn plan(m: &Model, u: &UnitFacts) -> Option<DropIn> {
 
     if m.exit16 == Tri::No {
         if let Exit16Why::Prevented { .. } = m.exit16_why {
-            let mut rest: Vec<String> = u
-                .restart_prevent
-                .codes
-                .iter()
-                .filter(|c| c.value != 16)
-                .map(|c| c.value.to_string())
-                .collect();
-            rest.extend(u.restart_prevent.signals.iter().map(|s| s.value.clone()));
-            ops.push(Op::ResetPrevent(rest));
+            ops.push(Op::prevent_without_16(u));
         }
         let after = DropIn { unit: unit.clone(), unit_assumed, user, ops: ops.clone() }.apply(u);
         if model::systemd_restarts(&after, 16).0 != Tri::Yes {

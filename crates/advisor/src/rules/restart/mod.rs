@@ -52,6 +52,22 @@ pub(crate) fn systemd<'b>(cx: &'b Ctx<'_>) -> Result<(&'b UnitFacts, &'b Model),
     }
 }
 
+/// The complete drop-in that applies one `op` to the unit, as a fix to review (with its file name).
+pub(crate) fn one_op_dropin(
+    cx: &Ctx<'_>,
+    u: &UnitFacts,
+    m: &Model,
+    op: dropin::Op,
+    title: &str,
+    reason: &str,
+) -> Fix {
+    let (unit, unit_assumed) = dropin::unit_name(u);
+    let d = dropin::DropIn { unit, unit_assumed, user: m.is_user(), ops: vec![op] };
+    Fix::needs_review(FixTarget::SystemdDropin, cx.fmt(title, &[("unit", &d.unit)]), d.text(cx.lang))
+        .because(cx.t(reason))
+        .file(d.path())
+}
+
 /// Builds a finding with the rule's catalog title.
 pub(crate) fn finding(
     cx: &Ctx<'_>,

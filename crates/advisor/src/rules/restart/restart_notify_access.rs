@@ -2,11 +2,11 @@
 //! `NotifyAccess=all`: mysqld's `READY=1` is dropped and the start (also the one after a clone)
 //! never completes.
 
-use super::dropin::{DropIn, Op, unit_name};
+use super::dropin::Op;
 use super::model::{Model, Parent};
 use super::{Ctx, finding};
 use crate::facts::unit::UnitFacts;
-use crate::report::{Finding, Fix, FixTarget, Severity};
+use crate::report::{Finding, Severity};
 use crate::rules::Outcome;
 
 declare_rule! {
@@ -51,16 +51,14 @@ impl RestartNotifyAccess {
         if let Some(n) = &u.notify_access {
             ev.push(cx.evidence(n.at, cx.fmt("restart.label-set-here", &[("place", &cx.place(n.at))])));
         }
-        let (unit, unit_assumed) = unit_name(u);
-        let d = DropIn { unit, unit_assumed, user: m.is_user(), ops: vec![Op::NotifyAll] };
-        let path = d.path();
-        let fix = Fix::needs_review(
-            FixTarget::SystemdDropin,
-            cx.fmt("restart-notify-access.fix", &[("unit", &d.unit)]),
-            d.text(cx.lang),
-        )
-        .because(cx.t("restart-notify-access.fix-reason"))
-        .file(path);
+        let fix = super::one_op_dropin(
+            cx,
+            u,
+            m,
+            Op::NotifyAll,
+            "restart-notify-access.fix",
+            "restart-notify-access.fix-reason",
+        );
         out.push(finding(cx, Self::ID, Severity::Warning, msg, ev, vec![fix]));
         Outcome::fired()
     }

@@ -29,15 +29,7 @@ impl RestartOnCrash {
         let (unit, unit_assumed) = unit_name(u);
         let mut ops = Vec::new();
         if u.restart_prevent.code(16).is_some() {
-            let mut rest: Vec<String> = u
-                .restart_prevent
-                .codes
-                .iter()
-                .filter(|c| c.value != 16)
-                .map(|c| c.value.to_string())
-                .collect();
-            rest.extend(u.restart_prevent.signals.iter().map(|s| s.value.clone()));
-            ops.push(Op::ResetPrevent(rest));
+            ops.push(Op::prevent_without_16(u));
         }
         if u.restart_force.code(16).is_none() {
             ops.push(Op::Force16);

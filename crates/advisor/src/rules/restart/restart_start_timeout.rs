@@ -1,11 +1,11 @@
 //! `restart-start-timeout`: `Type=notify` with a finite start timeout. The start after a clone
 //! runs InnoDB recovery on the cloned data; systemd kills a start that takes longer.
 
-use super::dropin::{DropIn, Op, unit_name};
+use super::dropin::Op;
 use super::{Ctx, finding};
 use crate::facts::Loc;
 use crate::facts::unit::UnitFacts;
-use crate::report::{Finding, Fix, FixTarget, Severity};
+use crate::report::{Finding, Severity};
 use crate::rules::Outcome;
 
 declare_rule! {
@@ -64,16 +64,14 @@ impl RestartStartTimeout {
                 }
             }
         }
-        let (unit, unit_assumed) = unit_name(u);
-        let d = DropIn { unit, unit_assumed, user: m.is_user(), ops: vec![Op::NoStartTimeout] };
-        let path = d.path();
-        let fix = Fix::needs_review(
-            FixTarget::SystemdDropin,
-            cx.fmt("restart-start-timeout.fix", &[("unit", &d.unit)]),
-            d.text(cx.lang),
-        )
-        .because(cx.t("restart-start-timeout.fix-reason"))
-        .file(path);
+        let fix = super::one_op_dropin(
+            cx,
+            u,
+            m,
+            Op::NoStartTimeout,
+            "restart-start-timeout.fix",
+            "restart-start-timeout.fix-reason",
+        );
         out.push(finding(cx, Self::ID, Severity::Warning, msg, ev, vec![fix]));
         Outcome::fired()
     }
