@@ -793,3 +793,21 @@ proptest::proptest! {
         proptest::prop_assert_eq!(values(&s, Mode::Show), old::shell_words(&s), "{:?}", s);
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+    #[test]
+    fn systemd_env_matches_old_split_environment(s in inputs::env()) {
+        use crate::facts::unit::{EnvItem, split_environment};
+        let new: Vec<old::EnvItem> = split_environment(&s)
+            .into_iter()
+            .map(|i| match i {
+                EnvItem::Assign(n, v) => old::EnvItem::Assign(n, v),
+                EnvItem::Invalid(w) => old::EnvItem::Invalid(w),
+                EnvItem::SyntaxError(w) => old::EnvItem::SyntaxError(w),
+            })
+            .collect();
+        proptest::prop_assert_eq!(new, old::split_environment(&s), "{:?}", s);
+    }
+}
