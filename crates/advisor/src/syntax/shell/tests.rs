@@ -275,6 +275,73 @@ pub(crate) mod old {
         }
     }
 
+    /// `rules::restart::supervisor::statements` (a sixth quote-aware scanner, of statements).
+    pub(crate) fn statements(text: &str) -> Vec<(usize, usize)> {
+        use crate::text::TrimWs;
+        let mut out = Vec::new();
+        let b = text.as_bytes();
+        let mut start = 0usize;
+        let mut i = 0usize;
+        let mut quote: Option<u8> = None;
+        let mut comment = false;
+        let push = |out: &mut Vec<(usize, usize)>, s: usize, e: usize| {
+            if text.get(s..e).is_some_and(|t| !t.trim_ws().is_empty()) {
+                out.push((s, e));
+            }
+        };
+        while i < b.len() {
+            let c = b[i];
+            if comment {
+                if c == b'\n' {
+                    comment = false;
+                    push(&mut out, start, i);
+                    start = i + 1;
+                }
+                i += 1;
+                continue;
+            }
+            match quote {
+                Some(q) => {
+                    if c == b'\\' && q == b'"' {
+                        i += 2;
+                        continue;
+                    }
+                    if c == q {
+                        quote = None;
+                    }
+                }
+                None => match c {
+                    b'\'' | b'"' => quote = Some(c),
+                    b'\\' => {
+                        i += 2;
+                        continue;
+                    }
+                    b'#' if i == 0 || b[i - 1].is_ascii_whitespace() || b[i - 1] == b';' => {
+                        push(&mut out, start, i);
+                        comment = true;
+                        start = i;
+                    }
+                    b'\n' | b';' => {
+                        push(&mut out, start, i);
+                        start = i + 1;
+                    }
+                    b'&' | b'|' if b.get(i + 1) == Some(&c) => {
+                        push(&mut out, start, i);
+                        start = i + 2;
+                        i += 2;
+                        continue;
+                    }
+                    _ => {}
+                },
+            }
+            i += 1;
+        }
+        if !comment {
+            push(&mut out, start, b.len());
+        }
+        out.into_iter().map(|(s, e)| (s.min(b.len()), e.min(b.len()))).collect()
+    }
+
     /// `facts::settings::split_exec`.
     pub(crate) fn split_exec(
         sources: &[Source<'_>],
@@ -672,7 +739,7 @@ proptest::proptest! {
 }
 
 /// Generated inputs on which an old splitter was right: pieces concatenated.
-mod inputs {
+pub(crate) mod inputs {
     use proptest::prelude::*;
 
     pub(super) fn concat(pieces: impl Strategy<Value = String>) -> impl Strategy<Value = String> {
@@ -695,7 +762,7 @@ mod inputs {
 
     /// POSIX-sh words as `supervisor::words` read them right: no operators or comments, in "…"
     /// only the escapes POSIX has, no substitutions.
-    pub(super) fn sh() -> impl Strategy<Value = String> {
+    pub(crate) fn sh() -> impl Strategy<Value = String> {
         concat(prop_oneof![
             plain(),
             blank(),
