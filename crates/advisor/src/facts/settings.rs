@@ -819,7 +819,7 @@ fn unit_command_line(f: &Facts, sources: &[Source<'_>]) -> Option<(Vec<Arg>, boo
     // The last ExecStart= that runs mysqld (ExecStartPre= lines are not in `exec_start`).
     let mut cmd: Option<Vec<Arg>> = None;
     for es in &unit.exec_start {
-        let args = split_exec(sources, &es.value, es.at, &env, instance.as_deref());
+        let args = exec_args(sources, &es.value, es.at, &env, instance.as_deref());
         if let Some(k) = args.iter().position(|a| is_mysqld_program(&a.text)) {
             let safe = is_mysqld_safe(&args[k].text);
             cmd = Some(
@@ -885,7 +885,7 @@ fn container_command_line(f: &Facts, sources: &[Source<'_>]) -> Option<(Vec<Arg>
             .map(|w| Arg { text: w.to_owned(), at: cmd.at, unresolved: None, safe: false })
             .collect()
     } else {
-        split_exec(sources, &cmd.value, cmd.at, &[], None)
+        exec_args(sources, &cmd.value, cmd.at, &[], None)
     };
     let first = args.first()?;
     if is_mysqld_program(&first.text) {
@@ -1049,7 +1049,7 @@ fn is_mysqld_safe(word: &str) -> bool {
     word.ends_with("mysqld_safe") || word.ends_with("-safe")
 }
 
-/// Splits an `ExecStart=` value into arguments as systemd does: the words of
+/// The arguments of an `ExecStart=` value as systemd builds them: the words of
 /// [`Mode::SystemdExec`] (quotes, C escapes); in each decoded word the specifiers `%i`/`%I` (the
 /// instance name) and `%%` (`%`; others are kept); then the environment (systemd.service(5)
 /// "Command lines"): a word that is only `$VAR` becomes the variable's value split at white space
@@ -1057,7 +1057,7 @@ fn is_mysqld_safe(word: &str) -> bool {
 /// `$$` a `$`. A `systemctl show` value (`{ path=… ; argv[]=… ; … }`) is reduced to its `argv[]`
 /// part. Arguments are located at their raw words when the value is written verbatim in the input
 /// (see [`verbatim_at`]), else at `at`.
-fn split_exec(
+fn exec_args(
     sources: &[Source<'_>],
     value: &str,
     at: Loc,
@@ -1411,11 +1411,11 @@ mod tests {
         let value = "/usr/sbin/mysqld --sync-relay-log=1";
         let start = text.find(value).unwrap() as u32;
         let at = Loc { input: 0, range: TextRange::new(start, start + value.len() as u32) };
-        let args = split_exec(&src, value, at, &[], None);
+        let args = exec_args(&src, value, at, &[], None);
         assert_eq!(args.len(), 2);
         assert_eq!(src[0].slice(args[1].at.range), "--sync-relay-log=1");
         let args =
-            split_exec(&src, "\"/usr/sbin/mysqld\" '--a=b c' \\\"x %% %i", Loc::default(), &[], Some("inst"));
+            exec_args(&src, "\"/usr/sbin/mysqld\" '--a=b c' \\\"x %% %i", Loc::default(), &[], Some("inst"));
         let t: Vec<&str> = args.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(t, ["/usr/sbin/mysqld", "--a=b c", "\"x", "%", "inst"]);
     }
@@ -1424,7 +1424,7 @@ mod tests {
     fn exec_start_words_follow_systemd() {
         let env = [("A".to_owned(), "x  y".to_owned(), Loc::default())];
         let t = |v: &str| -> Vec<String> {
-            split_exec(&[], v, Loc::default(), &env, Some("i1")).into_iter().map(|a| a.text).collect()
+            exec_args(&[], v, Loc::default(), &env, Some("i1")).into_iter().map(|a| a.text).collect()
         };
         // C escapes; `\;` is a literal `;`; quotes do not stop expansion (it runs on the decoded words).
         assert_eq!(
@@ -1441,7 +1441,7 @@ mod tests {
         let text = "ExecStart={ path=/usr/sbin/mysqld ; argv[]=/usr/sbin/mysqld --x=1 ; ignore_errors=no }";
         let src = [Source::new(0, "u", text)];
         let at = Loc { input: 0, range: TextRange::new(0, text.len() as u32) };
-        let args = split_exec(&src, "/usr/sbin/mysqld --x=1", at, &[], None);
+        let args = exec_args(&src, "/usr/sbin/mysqld --x=1", at, &[], None);
         let k = text.find("argv[]=").unwrap() as u32 + 7;
         assert_eq!(args[0].at.range, TextRange::new(k, k + 16));
         assert_eq!(src[0].slice(args[1].at.range), "--x=1");
@@ -1449,7 +1449,7 @@ mod tests {
         let text = "ExecStart=/usr/sbin/mysqld \\\n  --x=1";
         let src = [Source::new(0, "u", text)];
         let at = Loc { input: 0, range: TextRange::new(0, text.len() as u32) };
-        let args = split_exec(&src, "/usr/sbin/mysqld    --x=1", at, &[], None);
+        let args = exec_args(&src, "/usr/sbin/mysqld    --x=1", at, &[], None);
         assert!(args.iter().all(|a| a.at == at));
     }
 
@@ -1475,7 +1475,7 @@ mod tests {
                 ("A".to_owned(), "x y".to_owned(), Loc { input: 0, range: TextRange::new(0, 1) }),
                 ("B".to_owned(), "1".to_owned(), Loc { input: 0, range: TextRange::new(0, 2) }),
             ];
-            let new: Vec<(String, Loc, Option<String>)> = split_exec(&src, &value, at, &env, inst.as_deref())
+            let new: Vec<(String, Loc, Option<String>)> = exec_args(&src, &value, at, &env, inst.as_deref())
                 .into_iter()
                 .map(|a| (a.text, a.at, a.unresolved))
                 .collect();
@@ -1494,7 +1494,7 @@ mod tests {
         let value = "/usr/sbin/mysqld --defaults-group-suffix=@%\u{FFFD} %é%% $MYSQLD_OPTS";
         let src = [Source::new(0, "u", value)];
         let at = Loc { input: 0, range: TextRange::new(0, value.len() as u32) };
-        let args = split_exec(&src, value, at, &[], None);
+        let args = exec_args(&src, value, at, &[], None);
         let t: Vec<&str> = args.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(t, ["/usr/sbin/mysqld", "--defaults-group-suffix=@%\u{FFFD}", "%é%", ""]);
         for a in &args {

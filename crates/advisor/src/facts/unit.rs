@@ -711,12 +711,12 @@ pub(crate) enum EnvItem {
     SyntaxError(String),
 }
 
-/// Splits an `Environment=` value the way systemd does (`config_parse_environ`: words of
+/// The items of an `Environment=` value as systemd reads them (`config_parse_environ`: words of
 /// [`Mode::SystemdEnv`], then specifiers): quotes anywhere in a word, C escapes inside and outside
 /// quotes, `%%` becomes `%` (other specifiers are kept as written). Items are `NAME=value` with
 /// `NAME` of ASCII letters, digits and `_`, not starting with a digit. A bad escape or an
 /// unbalanced quote ends the list: systemd ignores the rest of the line.
-pub(crate) fn split_environment(value: &str) -> Vec<EnvItem> {
+pub(crate) fn environment_items(value: &str) -> Vec<EnvItem> {
     let mut out = Vec::new();
     for w in shell::words(value, Mode::SystemdEnv) {
         if w.problem.is_some() {
@@ -1207,7 +1207,7 @@ fn apply_service(
                 u.environment.clear();
                 return;
             }
-            for item in split_environment(value) {
+            for item in environment_items(value) {
                 match item {
                     EnvItem::Assign(name, val) => {
                         u.environment.push(EnvVar { name, value: val, at });
@@ -1228,7 +1228,7 @@ fn apply_service(
                 u.unset_environment.clear();
                 return;
             }
-            for item in split_environment(value) {
+            for item in environment_items(value) {
                 let w = match item {
                     EnvItem::Assign(n, v) => format!("{n}={v}"),
                     EnvItem::Invalid(w) => w,

@@ -866,8 +866,8 @@ proptest::proptest! {
 
     #[test]
     fn systemd_env_matches_old_split_environment(s in inputs::env()) {
-        use crate::facts::unit::{EnvItem, split_environment};
-        let new: Vec<old::EnvItem> = split_environment(&s)
+        use crate::facts::unit::{EnvItem, environment_items};
+        let new: Vec<old::EnvItem> = environment_items(&s)
             .into_iter()
             .map(|i| match i {
                 EnvItem::Assign(n, v) => old::EnvItem::Assign(n, v),
