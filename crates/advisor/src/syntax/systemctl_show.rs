@@ -7,9 +7,10 @@
 //! unit     = { property } ;
 //! property = Name "=" value EOL ;                      (Name: an ASCII letter, then letters/digits)
 //! exec     = "{ " field { " ; " field } " }" ;         (ExecStart=, ExecStartEx=, ExecStartPre=, …)
-//! field    = "path=" p | "argv[]=" words | "ignore_errors=" yes|no | "flags=" f | "start_time=[" t "]"
+//! field    = "path=" p | "argv[]=" argv | "ignore_errors=" yes|no | "flags=" f | "start_time=[" t "]"
 //!          | "stop_time=[" t "]" | "pid=" n | "code=" c | "status=" n["/" SIG] ;
 //! statuses = { number | signal-name } ;                 (RestartForceExitStatus=16, SuccessExitStatus=75 250 KILL)
+//! argv     = the arguments joined by " " ;             (strv_join: no quoting, no escapes)
 //! env      = { shell-quoted "NAME=value" } ;           (Environment=A=1 "B=x y")
 //! envfile  = path [" (ignore_errors=yes|no)"] ;       (EnvironmentFiles=, one line per file)
 //! ```

@@ -317,9 +317,10 @@ pub(crate) struct Script {
     pub exec_args: bool,
 }
 
-/// Analyses a shell script or `sh -c` string (the accepted grammar is a practical subset of POSIX
-/// sh: `#` comments, `\` line continuation, statements separated by newlines, `;`, `&&`, `||`;
-/// `exec`, `export NAME=value`, `NAME=value cmd` prefixes). Linear; never fails.
+/// Analyses a shell script or `sh -c` string: its [`Mode::Sh`] tokens grouped into statements
+/// (separated by newlines, `;`, `&&`, `||`, and `&`, which backgrounds its statement; comments
+/// are skipped), then `exec`, `export NAME=value` and `NAME=value cmd` prefixes. Linear; never
+/// fails.
 pub(crate) fn analyze_script(text: &str) -> Script {
     let mut s = Script::default();
     let mut loops = false;
