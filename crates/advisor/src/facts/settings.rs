@@ -26,6 +26,7 @@ use crate::base::{Flavor, Version};
 use crate::source::Source;
 use crate::syntax::document::{DocKind, Document, Label, Parsed};
 use crate::syntax::option_file::{self, OptionFile, OptionSyntax};
+use crate::syntax::shell::{self, Mode};
 use crate::text::TextRange;
 use std::collections::HashMap;
 
@@ -811,7 +812,7 @@ fn unit_command_line(f: &Facts, sources: &[Source<'_>]) -> Option<(Vec<Arg>, boo
     // The last ExecStart= that runs mysqld (ExecStartPre= lines are not in `exec_start`).
     let mut cmd: Option<Vec<Arg>> = None;
     for es in &unit.exec_start {
-        let args = split_exec(sources, &es.value, es.at, &env, instance.as_deref());
+        let args = exec_args(sources, &es.value, es.at, &env, instance.as_deref());
         if let Some(k) = args.iter().position(|a| is_mysqld_program(&a.text)) {
             let safe = is_mysqld_safe(&args[k].text);
             cmd = Some(
@@ -843,7 +844,7 @@ fn container_command_line(f: &Facts, sources: &[Source<'_>]) -> Option<(Vec<Arg>
             .map(|w| Arg { text: w.to_owned(), at: cmd.at, unresolved: None, safe: false })
             .collect()
     } else {
-        split_exec(sources, &cmd.value, cmd.at, &[], None)
+        exec_args(sources, &cmd.value, cmd.at, &[], None)
     };
     let first = args.first()?;
     if is_mysqld_program(&first.text) {
@@ -1007,143 +1008,135 @@ fn is_mysqld_safe(word: &str) -> bool {
     word.ends_with("mysqld_safe") || word.ends_with("-safe")
 }
 
-/// Splits an `ExecStart=` value into words as systemd does: whitespace-separated, `"…"` and `'…'`
-/// quoting, backslash escapes; `$VAR` expands to several words and `${VAR}` to one (from the
-/// unit's `Environment=`), `%i`/`%I` to the instance name and `%%` to `%`. A `systemctl show`
-/// value (`{ path=… ; argv[]=… ; … }`) is reduced to its `argv[]` part.
-fn split_exec(
+/// The arguments of an `ExecStart=` value as systemd builds them: the words of
+/// [`Mode::SystemdExec`] (quotes, C escapes); in each decoded word the specifiers `%i`/`%I` (the
+/// instance name) and `%%` (`%`; others are kept); then the environment (systemd.service(5)
+/// "Command lines"): a word that is only `$VAR` becomes the variable's value split at white space
+/// (located at its `Environment=` line), `${VAR}` — and `$VAR` inside a longer word — its value,
+/// `$$` a `$`. A `systemctl show` value (`{ path=… ; argv[]=… ; … }`) is reduced to its `argv[]`
+/// part. Arguments are located at their raw words when the value is written verbatim in the input
+/// (see [`verbatim_at`]), else at `at`.
+fn exec_args(
     sources: &[Source<'_>],
     value: &str,
     at: Loc,
     env: &[(String, String, Loc)],
     instance: Option<&str>,
 ) -> Vec<Arg> {
-    // Map offsets in `value` to the input when `at` covers exactly that text.
-    let base = sources.get(at.input).and_then(|s| {
-        let text = s.slice(at.range);
-        text.find(value).map(|k| at.range.start + k as u32)
-    });
-    let mut v = value;
-    let mut offset = 0usize;
-    if let Some(k) = v.find("argv[]=") {
-        offset = k + "argv[]=".len();
-        v = &v[offset..];
-        if let Some(e) = v.find(" ;") {
-            v = &v[..e];
+    let (line, line_off) = match value.find("argv[]=") {
+        Some(k) => {
+            let v = &value[k + "argv[]=".len()..];
+            (v.get(..v.find(" ;").unwrap_or(v.len())).unwrap_or(v), k + "argv[]=".len())
         }
-    }
-    let loc_of = |s: usize, e: usize| match base {
-        Some(b) => {
-            Loc { input: at.input, range: TextRange::new(b + (offset + s) as u32, b + (offset + e) as u32) }
-        }
-        None => at,
+        None => (value, 0),
     };
+    let base = verbatim_at(sources, at, value).map(|b| b + line_off as u32);
+    let arg = |text: String, at: Loc, unresolved: Option<String>| Arg { text, at, unresolved, safe: false };
     let mut out = Vec::new();
-    let bytes = v.as_bytes();
-    let mut k = 0usize;
-    while k < bytes.len() {
-        while k < bytes.len() && bytes[k].is_ascii_whitespace() {
-            k += 1;
-        }
-        if k >= bytes.len() {
-            break;
-        }
-        let start = k;
-        let mut word = String::new();
-        let mut quote: Option<u8> = None;
-        let mut single_var: Option<String> = None;
-        while k < bytes.len() {
-            let c = bytes[k];
-            if quote.is_none() && c.is_ascii_whitespace() {
-                break;
+    for w in shell::words(line, Mode::SystemdExec) {
+        let wat = match base {
+            Some(b) => Loc { input: at.input, range: TextRange::new(b + w.raw.start, b + w.raw.end) },
+            None => at,
+        };
+        let word = specifiers(&w.value, instance);
+        let lookup = |name: &str| env.iter().rev().find(|(n, _, _)| n == name);
+        // `$VAR` alone: its value split at white space.
+        let alone = word.strip_prefix('$').filter(|n| !n.is_empty() && n.bytes().all(is_name_byte));
+        if let Some(name) = alone {
+            match lookup(name) {
+                Some((_, val, vat)) => {
+                    out.extend(val.split_whitespace().map(|x| arg(x.to_owned(), *vat, None)));
+                }
+                None => out.push(arg(String::new(), wat, Some(name.to_owned()))),
             }
-            match c {
-                b'"' | b'\'' if quote.is_none() => quote = Some(c),
-                q if Some(q) == quote => quote = None,
-                b'\\' if k + 1 < bytes.len() => {
-                    k += 1;
-                    let ch = v[k..].chars().next().unwrap_or(' ');
-                    word.push(ch);
-                    k += ch.len_utf8();
-                    continue;
-                }
-                b'%' if k + 1 < bytes.len() => {
-                    match bytes[k + 1] {
-                        b'i' => word.push_str(instance.unwrap_or("%i")),
-                        b'I' => word.push_str(instance.unwrap_or("%I")),
-                        b'%' => word.push('%'),
-                        other if other.is_ascii() => {
-                            word.push('%');
-                            word.push(other as char);
-                        }
-                        _ => {
-                            // `%` before a multi-byte character: keep both; the character is read
-                            // whole on the next turn (stepping over one byte would split it).
-                            word.push('%');
-                            k += 1;
-                            continue;
-                        }
-                    }
-                    k += 2;
-                    continue;
-                }
-                b'$' if quote != Some(b'\'') => {
-                    let rest = &v[k + 1..];
-                    let (name, len, braced) = if let Some(r) = rest.strip_prefix('{') {
-                        let e = r.find('}').unwrap_or(r.len());
-                        (&r[..e], e + 2, true)
-                    } else {
-                        let e = rest
-                            .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
-                            .unwrap_or(rest.len());
-                        (&rest[..e], e, false)
-                    };
-                    if !name.is_empty() {
-                        k = (k + 1 + len).min(bytes.len());
-                        match env.iter().rev().find(|(n, _, _)| n == name) {
-                            Some((_, val, vat)) if !braced && word.is_empty() && quote.is_none() => {
-                                // `$VAR` alone: its value splits into words, located at the Environment= line.
-                                for w in val.split_whitespace() {
-                                    out.push(Arg {
-                                        text: w.to_owned(),
-                                        at: *vat,
-                                        unresolved: None,
-                                        safe: false,
-                                    });
-                                }
-                                single_var = Some(String::new());
-                            }
-                            Some((_, val, _)) => word.push_str(val),
-                            None => single_var = Some(name.to_owned()),
-                        }
-                        continue;
-                    }
-                    word.push('$');
-                }
-                _ => {
-                    let ch = v[k..].chars().next().unwrap_or(' ');
-                    word.push(ch);
-                    k += ch.len_utf8();
-                    continue;
-                }
-            }
-            k += 1;
+            continue;
         }
-        match single_var {
-            Some(name) if word.is_empty() => {
-                if !name.is_empty() {
-                    out.push(Arg {
-                        text: String::new(),
-                        at: loc_of(start, k),
-                        unresolved: Some(name),
-                        safe: false,
-                    });
-                }
-            }
-            _ => out.push(Arg { text: word, at: loc_of(start, k), unresolved: None, safe: false }),
+        let (text, unset) = expand_in_word(&word, |n| lookup(n).map(|(_, v, _)| v.as_str()));
+        match unset {
+            Some(name) if text.is_empty() => out.push(arg(text, wat, Some(name))),
+            _ => out.push(arg(text, wat, None)),
         }
     }
     out
+}
+
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Where `value` starts in its input, when it is written there verbatim: the value of a one-line
+/// `ExecStart=…` entry (the tail of `at`), a container command, or the `argv[]=` field of a
+/// `systemctl show` line (`at` is the property line there).
+fn verbatim_at(sources: &[Source<'_>], at: Loc, value: &str) -> Option<u32> {
+    let text = sources.get(at.input)?.slice(at.range);
+    if text.ends_with(value) {
+        return Some(at.range.end - value.len() as u32);
+    }
+    let k = text.find("argv[]=")? + "argv[]=".len();
+    text.get(k..)?.starts_with(value).then(|| at.range.start + k as u32)
+}
+
+/// systemd's specifiers in a decoded word: `%i` and `%I` become the instance name (kept as written
+/// without one), `%%` a `%`; any other `%` is kept.
+fn specifiers(word: &str, instance: Option<&str>) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut rest = word;
+    while let Some(k) = rest.find('%') {
+        out.push_str(&rest[..k]);
+        let after = &rest[k + 1..];
+        match after.as_bytes().first() {
+            Some(b'i') => out.push_str(instance.unwrap_or("%i")),
+            Some(b'I') => out.push_str(instance.unwrap_or("%I")),
+            Some(b'%') => out.push('%'),
+            _ => {
+                out.push('%');
+                rest = after;
+                continue;
+            }
+        }
+        rest = &after[1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `${VAR}` and `$VAR` inside a word replaced by their values (nothing when unset), `$$` by `$`.
+/// Returns the text and the last variable that was not set.
+fn expand_in_word<'e>(word: &str, lookup: impl Fn(&str) -> Option<&'e str>) -> (String, Option<String>) {
+    let mut out = String::with_capacity(word.len());
+    let mut unset = None;
+    let mut rest = word;
+    while let Some(k) = rest.find('$') {
+        out.push_str(&rest[..k]);
+        let after = &rest[k + 1..];
+        if let Some(r) = after.strip_prefix('$') {
+            out.push('$');
+            rest = r;
+            continue;
+        }
+        let (name, len) = match after.strip_prefix('{') {
+            Some(r) => {
+                let e = r.find('}').unwrap_or(r.len());
+                (&r[..e], (e + 2).min(after.len()))
+            }
+            None => {
+                let e = after.bytes().position(|b| !is_name_byte(b)).unwrap_or(after.len());
+                (&after[..e], e)
+            }
+        };
+        if name.is_empty() {
+            out.push('$');
+            rest = after;
+            continue;
+        }
+        match lookup(name) {
+            Some(v) => out.push_str(v),
+            None => unset = Some(name.to_owned()),
+        }
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    (out, unset)
 }
 
 #[cfg(test)]
@@ -1377,13 +1370,81 @@ mod tests {
         let value = "/usr/sbin/mysqld --sync-relay-log=1";
         let start = text.find(value).unwrap() as u32;
         let at = Loc { input: 0, range: TextRange::new(start, start + value.len() as u32) };
-        let args = split_exec(&src, value, at, &[], None);
+        let args = exec_args(&src, value, at, &[], None);
         assert_eq!(args.len(), 2);
         assert_eq!(src[0].slice(args[1].at.range), "--sync-relay-log=1");
         let args =
-            split_exec(&src, "\"/usr/sbin/mysqld\" '--a=b c' \\\"x %% %i", Loc::default(), &[], Some("inst"));
+            exec_args(&src, "\"/usr/sbin/mysqld\" '--a=b c' \\\"x %% %i", Loc::default(), &[], Some("inst"));
         let t: Vec<&str> = args.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(t, ["/usr/sbin/mysqld", "--a=b c", "\"x", "%", "inst"]);
+    }
+
+    #[test]
+    fn exec_start_words_follow_systemd() {
+        let env = [("A".to_owned(), "x  y".to_owned(), Loc::default())];
+        let t = |v: &str| -> Vec<String> {
+            exec_args(&[], v, Loc::default(), &env, Some("i1")).into_iter().map(|a| a.text).collect()
+        };
+        // C escapes; `\;` is a literal `;`; quotes do not stop expansion (it runs on the decoded words).
+        assert_eq!(
+            t(r#"/bin/x \x41\t \; '$A' "${A}" a$$b"#),
+            ["/bin/x", "A\t", ";", "x", "y", "x  y", "a$b"]
+        );
+        // `%i` in a quoted word, `%%`.
+        assert_eq!(t("\"--suffix=@%i %%\""), ["--suffix=@i1 %"]);
+    }
+
+    #[test]
+    fn exec_start_spans_in_show_and_multiline_values() {
+        // `systemctl show`: the words are located in the `argv[]=` field, not at `path=`.
+        let text = "ExecStart={ path=/usr/sbin/mysqld ; argv[]=/usr/sbin/mysqld --x=1 ; ignore_errors=no }";
+        let src = [Source::new(0, "u", text)];
+        let at = Loc { input: 0, range: TextRange::new(0, text.len() as u32) };
+        let args = exec_args(&src, "/usr/sbin/mysqld --x=1", at, &[], None);
+        let k = text.find("argv[]=").unwrap() as u32 + 7;
+        assert_eq!(args[0].at.range, TextRange::new(k, k + 16));
+        assert_eq!(src[0].slice(args[1].at.range), "--x=1");
+        // A value joined from continuation lines is not in the input verbatim: the whole entry.
+        let text = "ExecStart=/usr/sbin/mysqld \\\n  --x=1";
+        let src = [Source::new(0, "u", text)];
+        let at = Loc { input: 0, range: TextRange::new(0, text.len() as u32) };
+        let args = exec_args(&src, "/usr/sbin/mysqld    --x=1", at, &[], None);
+        assert!(args.iter().all(|a| a.at == at));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        /// Where the old splitter was right (no `$` inside quotes or glued to a quote, no escapes
+        /// but `\\`, `\"` and `\'`), the lexer-based one gives the same arguments and spans.
+        #[test]
+        fn exec_start_matches_old_split_exec(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "/usr/sbin/mysqld", "--a=1", "-x", "é", "中文", "=", "_", " ", "  ", "\t", "%i", "%I",
+                "%%", "%x", "%é", " $A ", " $B ", " $UNDEF ", "${A}", "${UNDEF}", " --x=$B ",
+                " --y=${A}z ", "'a b'", "\"c d\"", "'%i e'", "\"%%\"", "''", "\"\"", "\\\\", "\\\"",
+                "\\'",
+            ]),
+            0..14,
+        ), inst in proptest::option::of("[a-z0-9]{1,3}")) {
+            let value = pieces.concat();
+            let src = [Source::new(0, "u", &value)];
+            let at = Loc { input: 0, range: TextRange::new(0, value.len() as u32) };
+            let env = [
+                ("A".to_owned(), "x y".to_owned(), Loc { input: 0, range: TextRange::new(0, 1) }),
+                ("B".to_owned(), "1".to_owned(), Loc { input: 0, range: TextRange::new(0, 2) }),
+            ];
+            let new: Vec<(String, Loc, Option<String>)> = exec_args(&src, &value, at, &env, inst.as_deref())
+                .into_iter()
+                .map(|a| (a.text, a.at, a.unresolved))
+                .collect();
+            let old: Vec<(String, Loc, Option<String>)> =
+                crate::syntax::shell::tests::old::split_exec(&src, &value, at, &env, inst.as_deref())
+                    .into_iter()
+                    .map(|a| (a.text, a.at, a.unresolved))
+                    .collect();
+            proptest::prop_assert_eq!(new, old, "{:?}", value);
+        }
     }
 
     /// Found by the `analyze` fuzz target: `%` before a multi-byte character stepped into it.
@@ -1392,7 +1453,7 @@ mod tests {
         let value = "/usr/sbin/mysqld --defaults-group-suffix=@%\u{FFFD} %é%% $MYSQLD_OPTS";
         let src = [Source::new(0, "u", value)];
         let at = Loc { input: 0, range: TextRange::new(0, value.len() as u32) };
-        let args = split_exec(&src, value, at, &[], None);
+        let args = exec_args(&src, value, at, &[], None);
         let t: Vec<&str> = args.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(t, ["/usr/sbin/mysqld", "--defaults-group-suffix=@%\u{FFFD}", "%é%", ""]);
         for a in &args {

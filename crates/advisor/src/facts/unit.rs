@@ -195,6 +195,7 @@ impl UnitFacts {
 // ---------------------------------------------------------------------------------------------
 
 use crate::syntax::document::Parsed;
+use crate::syntax::shell::{self, Mode};
 use crate::syntax::systemctl_show::{self as show, ShowDoc, ShowUnit};
 use crate::syntax::systemd::{self as sd, CatNoteKind, UnitFileSyntax, UnitSet};
 
@@ -710,59 +711,19 @@ pub(crate) enum EnvItem {
     SyntaxError(String),
 }
 
-/// Splits an `Environment=` value the way systemd does (`extract_first_word` with
-/// `EXTRACT_UNQUOTE | EXTRACT_CUNESCAPE`): whitespace separates words; `"…"` and `'…'` quote (and
-/// are removed) anywhere in a word; C escapes (`\n`, `\t`, `\\`, `\"`, `\s`, `\xNN`, `\NNN`,
-/// `\uNNNN`, …) are decoded inside and outside quotes; `%%` becomes `%` (other specifiers are kept
-/// as written). Items are `NAME=value` with `NAME` of ASCII letters, digits and `_`, not starting
-/// with a digit.
-pub(crate) fn split_environment(value: &str) -> Vec<EnvItem> {
+/// The items of an `Environment=` value as systemd reads them (`config_parse_environ`: words of
+/// [`Mode::SystemdEnv`], then specifiers): quotes anywhere in a word, C escapes inside and outside
+/// quotes, `%%` becomes `%` (other specifiers are kept as written). Items are `NAME=value` with
+/// `NAME` of ASCII letters, digits and `_`, not starting with a digit. A bad escape or an
+/// unbalanced quote ends the list: systemd ignores the rest of the line.
+pub(crate) fn environment_items(value: &str) -> Vec<EnvItem> {
     let mut out = Vec::new();
-    let chars: Vec<char> = value.chars().collect();
-    let mut i = 0usize;
-    let n = chars.len();
-    loop {
-        while i < n && matches!(chars[i], ' ' | '\t' | '\n' | '\r') {
-            i += 1;
-        }
-        if i >= n {
+    for w in shell::words(value, Mode::SystemdEnv) {
+        if w.problem.is_some() {
+            out.push(EnvItem::SyntaxError(value.get(w.raw.start as usize..).unwrap_or("").to_owned()));
             break;
         }
-        let word_start = i;
-        let mut word = String::new();
-        let mut quote: Option<char> = None;
-        let mut error = false;
-        while i < n {
-            let c = chars[i];
-            if quote.is_none() && matches!(c, ' ' | '\t' | '\n' | '\r') {
-                break;
-            }
-            if c == '\\' {
-                match unescape(&chars, i + 1) {
-                    Some((ch, next)) => {
-                        word.push(ch);
-                        i = next;
-                        continue;
-                    }
-                    None => {
-                        error = true;
-                        break;
-                    }
-                }
-            }
-            match quote {
-                Some(q) if c == q => quote = None,
-                None if c == '"' || c == '\'' => quote = Some(c),
-                _ => word.push(c),
-            }
-            i += 1;
-        }
-        if error || quote.is_some() {
-            let rest: String = chars.get(word_start..).unwrap_or(&[]).iter().collect();
-            out.push(EnvItem::SyntaxError(rest));
-            break;
-        }
-        let word = word.replace("%%", "%");
+        let word = w.value.replace("%%", "%");
         match word.split_once('=') {
             Some((name, v)) if env_name_ok(name) => out.push(EnvItem::Assign(name.to_owned(), v.to_owned())),
             _ => out.push(EnvItem::Invalid(word)),
@@ -775,38 +736,6 @@ fn env_name_ok(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-/// Decodes the C escape starting at `chars[i]` (just after the backslash).
-fn unescape(chars: &[char], i: usize) -> Option<(char, usize)> {
-    let c = *chars.get(i)?;
-    let simple = match c {
-        'a' => Some('\u{7}'),
-        'b' => Some('\u{8}'),
-        'f' => Some('\u{c}'),
-        'n' => Some('\n'),
-        'r' => Some('\r'),
-        't' => Some('\t'),
-        'v' => Some('\u{b}'),
-        's' => Some(' '),
-        '\\' | '"' | '\'' => Some(c),
-        _ => None,
-    };
-    if let Some(ch) = simple {
-        return Some((ch, i + 1));
-    }
-    let digits = |start: usize, len: usize, radix: u32| -> Option<(char, usize)> {
-        let s: String = chars.get(start..start + len)?.iter().collect();
-        let v = u32::from_str_radix(&s, radix).ok()?;
-        Some((char::from_u32(v)?, start + len))
-    };
-    match c {
-        'x' => digits(i + 1, 2, 16),
-        'u' => digits(i + 1, 4, 16),
-        'U' => digits(i + 1, 8, 16),
-        '0'..='7' => digits(i, 3, 8),
-        _ => None,
-    }
 }
 
 /// Parses one exit-status word: a number 0–255, a status name, or a signal name with or without
@@ -1278,7 +1207,7 @@ fn apply_service(
                 u.environment.clear();
                 return;
             }
-            for item in split_environment(value) {
+            for item in environment_items(value) {
                 match item {
                     EnvItem::Assign(name, val) => {
                         u.environment.push(EnvVar { name, value: val, at });
@@ -1299,7 +1228,7 @@ fn apply_service(
                 u.unset_environment.clear();
                 return;
             }
-            for item in split_environment(value) {
+            for item in environment_items(value) {
                 let w = match item {
                     EnvItem::Assign(n, v) => format!("{n}={v}"),
                     EnvItem::Invalid(w) => w,
@@ -1480,7 +1409,7 @@ fn apply_show(u: &mut UnitFacts, input: usize, unit: &ShowUnit) {
     u.exec_start = execs;
     u.environment.clear();
     for p in unit.all("Environment") {
-        for w in show::shell_words(&p.value) {
+        for w in shell::values(&p.value, Mode::Show) {
             if let Some((n, v)) = w.split_once('=') {
                 u.environment.push(EnvVar { name: n.to_owned(), value: v.to_owned(), at: loc(p) });
             }
@@ -1496,7 +1425,7 @@ fn apply_show(u: &mut UnitFacts, input: usize, unit: &ShowUnit) {
         .collect();
     u.unset_environment = unit
         .all("UnsetEnvironment")
-        .flat_map(|p| show::shell_words(&p.value).into_iter().map(move |w| Valued::new(w, loc(p))))
+        .flat_map(|p| shell::values(&p.value, Mode::Show).into_iter().map(move |w| Valued::new(w, loc(p))))
         .collect();
     for (name, set) in [
         ("RestartPreventExitStatus", &mut u.restart_prevent),

@@ -26,6 +26,7 @@ use crate::base::{Loc, Valued};
 use crate::source::Source;
 use crate::syntax::document::{Claim, Hint};
 use crate::syntax::document::{DocKind, Parsed};
+use crate::syntax::shell::{Lexer, Mode, Op, Token};
 use crate::text::TextRange;
 
 /// Where a container definition came from.
@@ -234,55 +235,6 @@ fn empty_def(source: ContainerSource, at: Loc) -> ContainerDef {
     }
 }
 
-/// Words with byte ranges (quotes kept in the range, removed from the text).
-fn spanned_words(s: &str) -> Vec<(String, usize, usize)> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut start: Option<usize> = None;
-    let mut quote: Option<char> = None;
-    let mut it = s.char_indices().peekable();
-    while let Some((k, c)) = it.next() {
-        match quote {
-            Some(q) => {
-                if c == q {
-                    quote = None;
-                } else {
-                    cur.push(c);
-                }
-            }
-            None if c.is_whitespace() => {
-                if let Some(st) = start.take() {
-                    out.push((std::mem::take(&mut cur), st, k));
-                }
-            }
-            None => {
-                if c == '\\' && it.peek().is_none_or(|(_, n)| n.is_whitespace()) {
-                    // A line continuation: ends the word like whitespace.
-                    it.next();
-                    if let Some(st) = start.take() {
-                        out.push((std::mem::take(&mut cur), st, k));
-                    }
-                    continue;
-                }
-                start.get_or_insert(k);
-                if c == '\'' || c == '"' {
-                    quote = Some(c);
-                } else if c == '\\' {
-                    if let Some((_, n)) = it.next() {
-                        cur.push(n);
-                    }
-                } else {
-                    cur.push(c);
-                }
-            }
-        }
-    }
-    if let Some(st) = start {
-        out.push((cur, st, s.len()));
-    }
-    out
-}
-
 const VALUE_OPTS: Words = Words(concat!(
     "-v ",
     "--volume ",
@@ -338,6 +290,35 @@ const VALUE_OPTS: Words = Words(concat!(
     "--pod ",
 ));
 
+/// The words of a `docker run` command (POSIX sh, [`Mode::Sh`]) with their input ranges (`base`:
+/// where `text` starts): up to the first control operator (`;`, `&&`, `|`, `&`…), without
+/// comments or redirections (`> out.log`, `2>&1`), and without the shell's secondary prompt (`> `)
+/// at the start of a pasted continuation line.
+fn command_words(text: &str, base: u32) -> Vec<(String, TextRange)> {
+    let mut out = Vec::new();
+    let mut skip_target = false;
+    for t in Lexer::at(text, base, Mode::Sh) {
+        match t {
+            Token::Word(w) => {
+                if !std::mem::take(&mut skip_target) {
+                    out.push((w.value, w.raw));
+                }
+            }
+            Token::Op(Op::Redirect, r) => {
+                let s = (r.start - base) as usize;
+                let before = text.get(..s).unwrap_or("");
+                let ps2 = text.get(s..(r.end - base) as usize) == Some(">")
+                    && before.contains('\n')
+                    && before.rsplit('\n').next().is_some_and(|l| l.trim_ws().is_empty());
+                skip_target = !ps2;
+            }
+            Token::Op(Op::Newline, _) | Token::Comment(_) => {}
+            Token::Op(..) => break,
+        }
+    }
+    out
+}
+
 /// The container defined by a `docker run` line at `i` — also after a shell prompt
 /// (`$ docker run …`), which the splitter hands to no recogniser.
 pub(crate) fn docker_run_defs(src: &Source<'_>, i: usize) -> Option<Vec<ContainerDef>> {
@@ -374,25 +355,12 @@ fn docker_run(src: &Source<'_>, i: usize) -> Option<Claim> {
     let text = src.slice(range);
     let at = loc(src, range);
     let mut def = empty_def(ContainerSource::DockerRun, at);
-    // A continuation line pasted with the shell's secondary prompt (`> `) does not carry a word `>`.
-    let words: Vec<(String, usize, usize)> = spanned_words(text)
-        .into_iter()
-        .filter(|(t, s, e)| {
-            let ps2 = t == ">"
-                && text.get(*s..*e) == Some(">")
-                && text.get(..*s).is_some_and(|b| {
-                    b.contains('\n') && b.rsplit('\n').next().is_some_and(|l| l.trim_ws().is_empty())
-                });
-            !ps2
-        })
-        .collect();
-    let base = range.start as usize;
-    let wl = |k: usize| -> Loc {
-        let (_, s, e) = &words[k];
-        loc(src, TextRange::new((base + s) as u32, (base + e) as u32))
-    };
+    // Lexed from the command on: a prompt before it (`# `, `user@host:~$ `) is not shell text.
+    let cmd_start = crate::text::subslice_range(line, first, 0).start as usize;
+    let words = command_words(text.get(cmd_start..).unwrap_or(""), range.start + cmd_start as u32);
+    let wl = |k: usize| -> Loc { loc(src, words[k].1) };
     // Skip to after `run`.
-    let mut k = words.iter().position(|(t, _, _)| t == "run").map(|p| p + 1).unwrap_or(words.len());
+    let mut k = words.iter().position(|(t, _)| t == "run").map(|p| p + 1).unwrap_or(words.len());
     let mut image_at: Option<usize> = None;
     while k < words.len() {
         let t = words[k].0.as_str();
@@ -409,7 +377,7 @@ fn docker_run(src: &Source<'_>, i: usize) -> Option<Claim> {
         let (value, vat, next) = match (&inline, takes) {
             (Some(v), _) => (Some(v.clone()), wl(k), k + 1),
             (None, true) => match words.get(k + 1) {
-                Some((v, _, _)) => (Some(v.clone()), wl(k).cover_loc(wl(k + 1)), k + 2),
+                Some((v, _)) => (Some(v.clone()), wl(k).cover_loc(wl(k + 1)), k + 2),
                 None => (None, wl(k), k + 1),
             },
             (None, false) => (None, wl(k), k + 1),
@@ -434,7 +402,7 @@ fn docker_run(src: &Source<'_>, i: usize) -> Option<Claim> {
     if let Some(ik) = image_at {
         def.image = Some(Valued::new(words[ik].0.clone(), wl(ik)));
         if ik + 1 < words.len() {
-            let cmd: Vec<&str> = words[ik + 1..].iter().map(|(t, _, _)| t.as_str()).collect();
+            let cmd: Vec<&str> = words[ik + 1..].iter().map(|(t, _)| t.as_str()).collect();
             let cat = wl(ik + 1).cover_loc(wl(words.len() - 1));
             def.command = Some(Valued::new(cmd.join(" "), cat));
         }
@@ -768,6 +736,13 @@ mod tests {
         let d = parse("podman run --init --restart on-failure mysql/mysql-server:8.0");
         assert!(d[0].init.is_some());
         assert_eq!(d[0].restart.as_ref().map(|i| i.value.as_str()), Some("on-failure"));
+        // The command ends at a control operator; redirections and comments are not arguments;
+        // `\"` escapes inside double quotes.
+        let d = parse(
+            "docker run -e \"A=x \\\"y\\\"\" mysql:8.0 --server-id=2 >run.log 2>&1 && docker logs -f db # go\n",
+        );
+        assert_eq!(d[0].env("A").map(|v| v.value.as_str()), Some("x \"y\""));
+        assert_eq!(d[0].command.as_ref().map(|i| i.value.as_str()), Some("--server-id=2"));
     }
 
     #[test]

@@ -8,5 +8,6 @@ pub(crate) mod misc;
 pub(crate) mod mysql_output;
 pub(crate) mod option_file;
 pub(crate) mod prompt;
+pub(crate) mod shell;
 pub(crate) mod systemctl_show;
 pub(crate) mod systemd;

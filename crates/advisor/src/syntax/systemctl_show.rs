@@ -7,9 +7,10 @@
 //! unit     = { property } ;
 //! property = Name "=" value EOL ;                      (Name: an ASCII letter, then letters/digits)
 //! exec     = "{ " field { " ; " field } " }" ;         (ExecStart=, ExecStartEx=, ExecStartPre=, …)
-//! field    = "path=" p | "argv[]=" words | "ignore_errors=" yes|no | "flags=" f | "start_time=[" t "]"
+//! field    = "path=" p | "argv[]=" argv | "ignore_errors=" yes|no | "flags=" f | "start_time=[" t "]"
 //!          | "stop_time=[" t "]" | "pid=" n | "code=" c | "status=" n["/" SIG] ;
 //! statuses = { number | signal-name } ;                 (RestartForceExitStatus=16, SuccessExitStatus=75 250 KILL)
+//! argv     = the arguments joined by " " ;             (strv_join: no quoting, no escapes)
 //! env      = { shell-quoted "NAME=value" } ;           (Environment=A=1 "B=x y")
 //! envfile  = path [" (ignore_errors=yes|no)"] ;       (EnvironmentFiles=, one line per file)
 //! ```
@@ -25,6 +26,7 @@ use crate::text::Words;
 use crate::source::Source;
 use crate::syntax::document::{Claim, Hint};
 use crate::syntax::document::{DocKind, Label, Parsed, Problem};
+use crate::syntax::shell::{self, Mode};
 use crate::text::TextRange;
 
 /// A run is claimed only if it is clearly `show` output within this many lines.
@@ -192,7 +194,7 @@ impl ExecCommand {
         if self.flags.iter().any(|f| f == "privileged") {
             prefix.push('+');
         }
-        let argv0 = self.argv.split_whitespace().next().unwrap_or("");
+        let argv0 = shell::words(&self.argv, Mode::Argv).next().map(|w| w.value).unwrap_or_default();
         if !self.path.is_empty() && argv0 != self.path {
             return format!("{prefix}@{} {}", self.path, self.argv);
         }
@@ -243,65 +245,6 @@ pub(crate) fn parse_env_file(value: &str) -> (String, bool) {
         return (v.get(..i).unwrap_or(v).to_owned(), flag.starts_with("yes"));
     }
     (v.to_owned(), false)
-}
-
-/// Splits a space-separated list of `shell_maybe_quote()`d words (`A=1 "B=x y" 'C=$z'`).
-/// Double quotes honour `\"`, `\\`, `\$` and `` \` ``; single quotes are literal; an unquoted
-/// backslash escapes the next character.
-pub(crate) fn shell_words(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut in_word = false;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            ' ' | '\t' => {
-                if in_word {
-                    out.push(std::mem::take(&mut cur));
-                    in_word = false;
-                }
-            }
-            '"' => {
-                in_word = true;
-                while let Some(d) = chars.next() {
-                    match d {
-                        '"' => break,
-                        '\\' => match chars.peek() {
-                            Some(&e @ ('"' | '\\' | '$' | '`')) => {
-                                cur.push(e);
-                                chars.next();
-                            }
-                            _ => cur.push('\\'),
-                        },
-                        _ => cur.push(d),
-                    }
-                }
-            }
-            '\'' => {
-                in_word = true;
-                for d in chars.by_ref() {
-                    if d == '\'' {
-                        break;
-                    }
-                    cur.push(d);
-                }
-            }
-            '\\' => {
-                in_word = true;
-                if let Some(e) = chars.next() {
-                    cur.push(e);
-                }
-            }
-            _ => {
-                in_word = true;
-                cur.push(c);
-            }
-        }
-    }
-    if in_word {
-        out.push(cur);
-    }
-    out
 }
 
 /// `Name=value` where Name is an ASCII letter followed by letters and digits.
@@ -456,7 +399,10 @@ Environment=MYSQLD_PARENT_PID=1 \"A=b c\"\nEnvironmentFiles=/etc/sysconfig/mysql
         assert_eq!(exec.path, "/usr/sbin/mysqld");
         assert_eq!(exec.argv, "/usr/sbin/mysqld $MYSQLD_OPTS");
         assert_eq!(exec.as_unit_line(), "/usr/sbin/mysqld $MYSQLD_OPTS");
-        assert_eq!(shell_words(&u.get("Environment").expect("env").value), ["MYSQLD_PARENT_PID=1", "A=b c"]);
+        assert_eq!(
+            shell::values(&u.get("Environment").expect("env").value, Mode::Show),
+            ["MYSQLD_PARENT_PID=1", "A=b c"]
+        );
         assert_eq!(
             parse_env_file(&u.get("EnvironmentFiles").expect("f").value),
             ("/etc/sysconfig/mysql".to_owned(), true)

@@ -16,6 +16,7 @@ use crate::facts::container::{ContainerDef, ContainerSource, ImageFamily};
 use crate::facts::launch::{self as supervisor, Launch, PidExpr, Program, Script};
 use crate::facts::unit::UnitFacts;
 use crate::facts::{Facts, Loc, Valued};
+use crate::syntax::shell::Mode;
 
 /// Yes / no / cannot tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -249,7 +250,7 @@ pub(crate) fn build(f: &Facts) -> Model {
 /// nor a script, and nothing in the unit's name or command mentions MySQL.
 pub(crate) fn may_run_mysqld(u: &UnitFacts) -> bool {
     let Some(e) = u.exec_start.last() else { return true };
-    let l = supervisor::analyze_command(&supervisor::systemd_command(&e.value));
+    let l = supervisor::analyze_command(&supervisor::systemd_command(&e.value), Mode::SystemdExec);
     let Program::Other(path) = &l.program else { return true };
     let text = format!("{} {}", u.name.as_deref().unwrap_or(""), e.value).to_ascii_lowercase();
     let looks_script = path.ends_with(".sh") || !path.contains('/') || l.forking.is_some();
@@ -272,7 +273,7 @@ pub(crate) fn systemd(f: &Facts, u: &UnitFacts) -> Model {
     let exec = u.exec_start.last().cloned();
     let launch = exec
         .as_ref()
-        .map(|e| supervisor::analyze_words(&supervisor::words(&supervisor::systemd_command(&e.value))));
+        .map(|e| supervisor::analyze_command(&supervisor::systemd_command(&e.value), Mode::SystemdExec));
     m.mariadb = is_mariadb(f, launch.as_ref());
 
     // Effective environment: Environment= < EnvironmentFile= (pasted) ; UnsetEnvironment= last;
@@ -552,7 +553,7 @@ pub(crate) fn container(f: &Facts, c: &ContainerDef) -> Model {
             Some(cmd) => format!("{} {}", ep.value, cmd.value),
             None => ep.value.clone(),
         };
-        let l = supervisor::analyze_command(&cmdline);
+        let l = supervisor::analyze_command(&cmdline, Mode::Sh);
         let (parent, exp) = pid1_parent();
         let mut value = env_value.clone();
         match (&l.program, &l.forking) {
