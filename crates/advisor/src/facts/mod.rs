@@ -8,6 +8,8 @@ pub(crate) mod container;
 pub(crate) mod defaults;
 pub(crate) mod launch;
 pub(crate) mod mysql;
+#[allow(dead_code)] // filled by the run-time parsers as they land (issue: what happened)
+pub(crate) mod observed;
 pub(crate) mod settings;
 pub(crate) mod unit;
 
@@ -53,6 +55,9 @@ pub(crate) struct Facts {
     pub change_sources: Vec<ChangeSourceStmt>,
     /// Container definitions, entrypoint log evidence, pasted wrapper scripts and environment files.
     pub containers: container::Containers,
+    /// What was observed at run time (exits, restarts, processes, environments, MySQL Shell,
+    /// container state), apart from what the configuration predicts.
+    pub observed: observed::Observed,
     /// Statements typed at a prompt, the second `RESTART` warning, plugin lists.
     pub clone_scan: clone_scan::Scan,
 }
