@@ -1,6 +1,8 @@
 //! Compiles the message catalogs (`locales/<lang>/*.ftl`) into `$OUT_DIR/catalog.rs` for
-//! `src/i18n.rs`: the sorted keys once, and each language's messages in key order. A line the
-//! format does not allow, or a key defined twice, fails the build with its file and line.
+//! `src/i18n.rs`: the sorted keys once, each language's messages in key order, and a constant per
+//! key (`k::RESTART_UNSUPERVISED_TITLE` for `restart-unsupervised.title`: its index in the sorted
+//! keys) so that a key that does not exist fails to compile. A line the format does not allow, a
+//! key defined twice, or two keys with the same constant name fail the build.
 
 #[path = "src/ftl.rs"]
 mod ftl;
@@ -51,12 +53,47 @@ fn main() {
     };
     let keys_joined = keys.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("\0");
     let values: Vec<String> = langs.iter().map(|m| format!("{:?}", join(m))).collect();
-    let code = format!(
+    let mut code = format!(
         "#[allow(clippy::octal_escapes)]\nconst KEYS: &str = {keys_joined:?};\n\
          #[allow(clippy::octal_escapes)]\nconst VALUES: [&str; {}] = [{}];\n",
         values.len(),
         values.join(", ")
     );
+    code.push_str(&key_constants(&keys, &langs[0]));
     let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.rs");
     fs::write(&out, code).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+}
+
+/// `pub mod k`: one `Key` constant per key, named by [`const_name`], documented with the key and
+/// its English message (shown on hover in an editor).
+fn key_constants(keys: &[&String], en: &BTreeMap<String, String>) -> String {
+    assert!(keys.len() < usize::from(u16::MAX), "more keys than a u16 indexes");
+    let mut names: BTreeMap<String, &str> = BTreeMap::new();
+    let mut out = String::from(
+        "/// Every catalog key as a constant: `k::RESTART_UNSUPERVISED_TITLE` is\n\
+         /// `restart-unsupervised.title` (ASCII upper case, `-` and `.` as `_`).\n\
+         pub mod k {\n    use super::Key;\n",
+    );
+    for (i, key) in keys.iter().enumerate() {
+        let name = const_name(key);
+        if let Some(other) = names.insert(name.clone(), key) {
+            panic!("keys {other} and {key} both become the constant k::{name}: rename one");
+        }
+        let doc = match en.get(*key) {
+            Some(m) => format!("`{key}`:\n\n```text\n{}\n```", m.replace("```", "'''")),
+            None => format!("`{key}` (not in English)"),
+        };
+        out.push_str(&format!("    #[doc = {doc:?}]\n    pub const {name}: Key = Key({i});\n"));
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// The constant's name for `key`: ASCII upper case, `-` and `.` as `_`. A key with any other
+/// character, or that does not start with a letter, fails the build.
+fn const_name(key: &str) -> String {
+    let ok = key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'));
+    assert!(ok, "key {key:?}: a key is ASCII letters, digits, `-`, `_` and `.`, and starts with a letter");
+    key.chars().map(|c| if matches!(c, '-' | '.') { '_' } else { c.to_ascii_uppercase() }).collect()
 }

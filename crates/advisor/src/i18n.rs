@@ -11,15 +11,106 @@
 //!     the common indentation is removed and the lines are joined with `\n`.
 //! ```
 //!
-//! Keys are kebab-case, dotted by area (`restart-unsupervised.title`). A message is looked up with
-//! [`Lang::t`] (no arguments) or [`Lang::fmt`] (with `{name}` placeholders). A key missing from a
-//! language falls back to English; a key missing everywhere renders as the key itself, and a test
-//! keeps both catalogs complete.
+//! Keys are kebab-case, dotted by area (`restart-unsupervised.title`), and `build.rs` makes each a
+//! constant of [`k`] (`k::RESTART_UNSUPERVISED_TITLE`), so a key that does not exist does not
+//! compile. A message is looked up with [`Lang::t`] (no arguments) or [`Lang::fmt`] (with `{name}`
+//! placeholders):
+//!
+//! ```
+//! use advisor::Lang;
+//! use advisor::i18n::k;
+//!
+//! assert!(Lang::En.fmt(k::CORE_NOTE_LOSSY, &[("input", "my.cnf")]).contains("my.cnf"));
+//! ```
+//!
+//! The few keys built at run time — a rule's `.name` from its id, an error number's explanation —
+//! go through [`dynamic`], the one way from a string to a key; tests check that every name built
+//! exists in both languages. A key missing from a language falls back to English, and a test keeps
+//! both catalogs complete.
 
 use crate::text::TrimWs;
 
 use serde::{Deserialize, Serialize};
+use std::fmt;
 use std::sync::OnceLock;
+
+/// A message's key: an index into the catalog's sorted keys, named by a constant of [`k`]. Lookup
+/// is an index, and key names are compared only to build a key at run time ([`dynamic`]).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key(u16);
+
+impl Key {
+    /// What [`dynamic`] gives for a name the catalog lacks: no message, an empty name.
+    const MISSING: Key = Key(u16::MAX);
+
+    /// The key's name (`restart-unsupervised.title`).
+    pub fn name(self) -> &'static str {
+        catalog().keys.get(usize::from(self.0)).copied().unwrap_or("")
+    }
+
+    /// The key named `name`, if the catalog has it (for tests and tooling; code that builds a key
+    /// at run time uses [`dynamic`]).
+    pub fn lookup(name: &str) -> Option<Key> {
+        let i = catalog().keys.binary_search(&name).ok()?;
+        u16::try_from(i).ok().map(Key)
+    }
+}
+
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.name())
+    }
+}
+
+/// The key named `name`, for a key built at run time: `dynamic(format_args!("{id}.name"))`. The
+/// one way from a string to a key in the crates' code; every caller has a test that each name it
+/// can build exists in both languages. A name that does not exist is a bug: debug builds panic,
+/// release builds render an empty message.
+pub fn dynamic(name: fmt::Arguments<'_>) -> Key {
+    let key = match name.as_str() {
+        Some(s) => Key::lookup(s),
+        None => Key::lookup(&name.to_string()),
+    };
+    debug_assert!(key.is_some(), "no catalog key {name}");
+    key.unwrap_or(Key::MISSING)
+}
+
+/// Transitional, until every call site names its key with [`k`]: a key, or a key's name (a name
+/// the catalog lacks renders as itself).
+#[derive(Clone, Copy, Debug)]
+pub enum KeyArg<'a> {
+    /// A typed key.
+    Key(Key),
+    /// A key's name.
+    Name(&'a str),
+}
+
+impl From<Key> for KeyArg<'_> {
+    fn from(k: Key) -> Self {
+        KeyArg::Key(k)
+    }
+}
+
+impl<'a> From<&'a str> for KeyArg<'a> {
+    fn from(s: &'a str) -> Self {
+        KeyArg::Name(s)
+    }
+}
+
+impl<'a> From<&'a String> for KeyArg<'a> {
+    fn from(s: &'a String) -> Self {
+        KeyArg::Name(s)
+    }
+}
+
+impl<'a> KeyArg<'a> {
+    fn key(self) -> Option<Key> {
+        match self {
+            KeyArg::Key(k) => Some(k),
+            KeyArg::Name(n) => Key::lookup(n),
+        }
+    }
+}
 
 /// A user interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,24 +149,32 @@ impl Lang {
     }
 
     /// The message for `key`, without arguments.
-    pub fn t(self, key: &str) -> String {
+    pub fn t<'a>(self, key: impl Into<KeyArg<'a>>) -> String {
         self.fmt(key, &[])
     }
 
     /// The message for `key` with `{name}` placeholders replaced by `args`.
     /// `{{` and `}}` produce literal braces.
-    pub fn fmt(self, key: &str, args: &[(&str, &str)]) -> String {
-        let raw = lookup(self, key).unwrap_or(key);
+    pub fn fmt<'a>(self, key: impl Into<KeyArg<'a>>, args: &[(&str, &str)]) -> String {
+        let arg = key.into();
+        let raw = match arg.key() {
+            Some(key) => lookup(self, key).unwrap_or(key.name()),
+            None => match arg {
+                KeyArg::Name(name) => name,
+                KeyArg::Key(_) => "",
+            },
+        };
         interpolate(raw, args)
     }
 
     /// True when `key` exists in this language's catalog (no fallback).
-    pub fn has(self, key: &str) -> bool {
-        message(self, key).is_some()
+    pub fn has<'a>(self, key: impl Into<KeyArg<'a>>) -> bool {
+        key.into().key().is_some_and(|key| message(self, key).is_some())
     }
 }
 
-fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+/// The message for `key` in `lang`, else in English.
+fn lookup(lang: Lang, key: Key) -> Option<&'static str> {
     message(lang, key).or_else(|| message(Lang::En, key))
 }
 
@@ -132,20 +231,22 @@ fn catalog() -> &'static Catalog {
 }
 
 /// The message for `key` in `lang` itself (no fallback).
-fn message(lang: Lang, key: &str) -> Option<&'static str> {
-    let c = catalog();
-    let i = c.keys.binary_search(&key).ok()?;
-    c.values[lang as usize].get(i).copied().filter(|v| *v != MISSING)
+fn message(lang: Lang, key: Key) -> Option<&'static str> {
+    catalog().values[lang as usize].get(usize::from(key.0)).copied().filter(|v| *v != MISSING)
 }
 
 /// All keys of a language's catalog (for tests and tooling).
-pub fn keys(lang: Lang) -> Vec<&'static str> {
-    let c = catalog();
-    c.keys.iter().zip(&c.values[lang as usize]).filter(|(_, v)| **v != MISSING).map(|(k, _)| *k).collect()
+pub fn keys(lang: Lang) -> Vec<Key> {
+    let values = &catalog().values[lang as usize];
+    (0..values.len())
+        .filter_map(|i| u16::try_from(i).ok())
+        .map(Key)
+        .filter(|k| message(lang, *k).is_some())
+        .collect()
 }
 
 /// The raw (uninterpolated) message, for tests and tooling.
-pub fn raw(lang: Lang, key: &str) -> Option<&'static str> {
+pub fn raw(lang: Lang, key: Key) -> Option<&'static str> {
     message(lang, key)
 }
 
@@ -159,17 +260,33 @@ mod tests {
     }
 
     #[test]
+    fn keys_are_indexes_into_the_sorted_names() {
+        assert_eq!(k::RESTART_UNSUPERVISED_TITLE.name(), "restart-unsupervised.title");
+        assert_eq!(Key::lookup("restart-unsupervised.title"), Some(k::RESTART_UNSUPERVISED_TITLE));
+        let id = "restart-unsupervised";
+        assert_eq!(dynamic(format_args!("{id}.title")), k::RESTART_UNSUPERVISED_TITLE);
+        assert_eq!(Key::lookup("restart-unsupervised.no-such-key"), None);
+        assert_eq!(Key::lookup(""), None);
+        let names = &catalog().keys;
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "the names are sorted and unique");
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(Key::lookup(name).map(|k| usize::from(k.0)), Some(i), "{name}");
+        }
+        assert_eq!(Lang::En.t(Key::MISSING), "");
+    }
+
+    #[test]
     fn both_catalogs_have_the_same_keys_and_placeholders() {
         let en = keys(Lang::En);
         let zh = keys(Lang::ZhCn);
-        let missing_zh: Vec<_> = en.iter().filter(|k| !Lang::ZhCn.has(k)).collect();
-        let missing_en: Vec<_> = zh.iter().filter(|k| !Lang::En.has(k)).collect();
+        let missing_zh: Vec<_> = en.iter().filter(|k| !Lang::ZhCn.has(**k)).collect();
+        let missing_en: Vec<_> = zh.iter().filter(|k| !Lang::En.has(**k)).collect();
         assert!(missing_zh.is_empty(), "keys missing in zh-CN: {missing_zh:?}");
         assert!(missing_en.is_empty(), "keys missing in en: {missing_en:?}");
         for k in en {
             let a = placeholders(raw(Lang::En, k).unwrap());
             let b = placeholders(raw(Lang::ZhCn, k).unwrap());
-            assert_eq!(a, b, "placeholders differ for {k}");
+            assert_eq!(a, b, "placeholders differ for {k:?}");
         }
     }
 
