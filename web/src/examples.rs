@@ -36,7 +36,11 @@ mod tests {
             let inputs: Vec<Input> = ex.inputs.iter().map(|(n, t)| Input::new(*n, *t)).collect();
             let report = analyze(&inputs);
             assert!(!report.documents.is_empty(), "{}: nothing recognised", ex.id);
-            assert!(advisor::Lang::En.has(&format!("ui.example-{}", ex.id)), "{}: no name", ex.id);
+            assert!(
+                advisor::Lang::En.has(advisor::i18n::dynamic(format_args!("ui.example-{}", ex.id))),
+                "{}: no name",
+                ex.id
+            );
         }
         assert!(find("clone-3707").is_some());
     }

@@ -5,6 +5,7 @@
 
 use crate::tr::t;
 use advisor::Lang;
+use advisor::i18n::k;
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -42,13 +43,13 @@ fn show_panel(details: &str) -> Option<()> {
     panel.set_class_name("panic-panel");
     let _ = panel.set_attribute("role", "alert");
     let h = doc.create_element("h2").ok()?;
-    h.set_text_content(Some(&t(lang, "panic-title")));
+    h.set_text_content(Some(&t(lang, k::UI_PANIC_TITLE)));
     let p = doc.create_element("p").ok()?;
-    p.set_text_content(Some(&t(lang, "panic-body")));
+    p.set_text_content(Some(&t(lang, k::UI_PANIC_BODY)));
     let pre = doc.create_element("pre").ok()?;
     pre.set_text_content(Some(details));
     let copy = doc.create_element("button").ok()?;
-    copy.set_text_content(Some(&t(lang, "panic-copy")));
+    copy.set_text_content(Some(&t(lang, k::UI_PANIC_COPY)));
     let _ = copy.set_attribute("type", "button");
     let text = details.to_owned();
     let on_copy = Closure::<dyn Fn()>::new(move || {
@@ -59,7 +60,7 @@ fn show_panel(details: &str) -> Option<()> {
     copy.add_event_listener_with_callback("click", on_copy.as_ref().unchecked_ref()).ok()?;
     on_copy.forget();
     let reload = doc.create_element("button").ok()?;
-    reload.set_text_content(Some(&t(lang, "panic-reload")));
+    reload.set_text_content(Some(&t(lang, k::UI_PANIC_RELOAD)));
     let _ = reload.set_attribute("type", "button");
     let on_reload = Closure::<dyn Fn()>::new(|| {
         if let Some(w) = web_sys::window() {

@@ -106,7 +106,7 @@ fn check_claim(src: &Source<'_>, i: usize, c: &Claim, parser: Parser) {
         src.lines.len()
     );
     for p in &c.problems {
-        check_range(src.text, p.range, &format!("{parser:?} problem {}", p.key));
+        check_range(src.text, p.range, &format!("{parser:?} problem {:?}", p.key));
     }
 }
 
@@ -139,7 +139,7 @@ pub fn split_checked(text: &str) -> Vec<Doc> {
     for d in &docs {
         check_range(text, d.range, &format!("document {:?}", d.kind));
         for p in &d.problems {
-            check_range(text, p.range, &format!("{:?} problem {}", d.kind, p.key));
+            check_range(text, p.range, &format!("{:?} problem {:?}", d.kind, p.key));
         }
         let (s, e) = (d.range.start as usize, d.range.end as usize);
         assert!(s >= at, "document {:?} at {s} overlaps the previous one (ends at {at})", d.kind);

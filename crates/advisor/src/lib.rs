@@ -14,6 +14,7 @@
 
 #![deny(missing_docs)]
 
+use crate::i18n::k;
 use crate::text::TrimWs;
 
 mod base;
@@ -88,7 +89,7 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
         checks.push(Check {
             rule: rule.id(),
             status,
-            title: lang.t(&format!("{}.name", rule.id())),
+            title: lang.t(crate::i18n::dynamic(format_args!("{}.name", rule.id()))),
             note: outcome.note,
         });
     }
@@ -99,7 +100,7 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
 
     let mut notes = Vec::new();
     for inp in inputs.iter().filter(|i| i.was_lossy()) {
-        notes.push(lang.fmt("core.note-lossy", &[("input", inp.name())]));
+        notes.push(lang.fmt(k::CORE_NOTE_LOSSY, &[("input", inp.name())]));
     }
     // How settings were resolved: assumed option-file groups, missing !include files…
     for n in facts.settings.notes() {
@@ -109,7 +110,7 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
 
     // Secrets are masked wherever the report quotes the input (`redact`); say so.
     for inp in inputs.iter().filter(|i| redact::contains_secret(i.text())) {
-        notes.push(lang.fmt("render.note-masked", &[("input", inp.name())]));
+        notes.push(lang.fmt(k::RENDER_NOTE_MASKED, &[("input", inp.name())]));
     }
 
     let mut report = Report {
@@ -190,7 +191,7 @@ pub fn rules(lang: Lang) -> Vec<RuleInfo> {
         .map(|r| RuleInfo {
             id: r.id(),
             family: r.family(),
-            name: lang.t(&format!("{}.name", r.id())),
+            name: lang.t(crate::i18n::dynamic(format_args!("{}.name", r.id()))),
             docs: r.docs(lang),
         })
         .collect()

@@ -48,7 +48,7 @@
 //! ```
 //! A line ends at `\n`; a `\r` before it is dropped; a BOM at the start of the input is skipped.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, k};
 use crate::source::Input;
 use memchr::{memchr, memchr_iter, memmem};
 use serde::Serialize;
@@ -147,7 +147,7 @@ impl EventKind {
 
     /// The kind's name in `lang` (`logscan.kind-<id>`).
     pub fn label(self, lang: Lang) -> String {
-        lang.t(&format!("logscan.kind-{}", self.as_str()))
+        lang.t(crate::i18n::dynamic(format_args!("logscan.kind-{}", self.as_str())))
     }
 
     fn index(self) -> usize {
@@ -296,7 +296,7 @@ impl Timeline {
     /// A name for [`Timeline::to_input`] that says the input is an excerpt of `name`.
     pub fn excerpt_name(&self, name: &str, lang: Lang) -> String {
         lang.fmt(
-            "logscan.excerpt-name",
+            k::LOGSCAN_EXCERPT_NAME,
             &[("name", name), ("kept", &self.events.len().to_string()), ("lines", &self.lines.to_string())],
         )
     }
@@ -304,7 +304,7 @@ impl Timeline {
     /// One sentence: bytes, lines, events seen and kept.
     pub fn summary(&self, lang: Lang) -> String {
         lang.fmt(
-            "logscan.summary",
+            k::LOGSCAN_SUMMARY,
             &[
                 ("size", &format_bytes(self.bytes)),
                 ("lines", &self.lines.to_string()),
@@ -319,11 +319,11 @@ impl Timeline {
     pub fn notes(&self, lang: Lang) -> Vec<String> {
         let mut out = Vec::new();
         if self.counts.is_empty() {
-            out.push(lang.t("logscan.note-nothing"));
+            out.push(lang.t(k::LOGSCAN_NOTE_NOTHING));
         }
         for c in self.counts.iter().filter(|c| c.seen > c.kept) {
             out.push(lang.fmt(
-                "logscan.note-dropped",
+                k::LOGSCAN_NOTE_DROPPED,
                 &[
                     ("dropped", &(c.seen - c.kept).to_string()),
                     ("seen", &c.seen.to_string()),
@@ -335,7 +335,7 @@ impl Timeline {
         }
         if self.long_lines > 0 {
             out.push(lang.fmt(
-                "logscan.note-long-lines",
+                k::LOGSCAN_NOTE_LONG_LINES,
                 &[
                     ("count", &self.long_lines.to_string()),
                     ("max", &format_bytes(self.limits.max_line as u64)),
@@ -345,7 +345,7 @@ impl Timeline {
             ));
         }
         if self.lossy_lines > 0 {
-            out.push(lang.fmt("logscan.note-lossy", &[("count", &self.lossy_lines.to_string())]));
+            out.push(lang.fmt(k::LOGSCAN_NOTE_LOSSY, &[("count", &self.lossy_lines.to_string())]));
         }
         out
     }

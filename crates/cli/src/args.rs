@@ -9,6 +9,7 @@
 //! ```
 //! Errors are messages in the user's language, ready to print after `mysql-advisor: error: `.
 
+use advisor::i18n::k;
 use advisor::{Lang, Severity};
 
 /// `--format`.
@@ -123,16 +124,16 @@ pub fn parse(args: &[String], lang: Lang) -> Result<Args, String> {
             "-h" | "--help" => "--help",
             "-V" | "--version" => "--version",
             _ => {
-                let mut msg = lang.fmt("render.cli-unknown-option", &[("option", a)]);
+                let mut msg = lang.fmt(k::RENDER_CLI_UNKNOWN_OPTION, &[("option", a)]);
                 if let Some(s) = suggest(&name, LONG.iter().copied()) {
-                    msg.push_str(&lang.fmt("render.cli-did-you-mean", &[("suggestion", s)]));
+                    msg.push_str(&lang.fmt(k::RENDER_CLI_DID_YOU_MEAN, &[("suggestion", s)]));
                 }
                 return Err(msg);
             }
         };
         if canonical == "--help" || canonical == "--version" {
             if attached.is_some() {
-                return Err(lang.fmt("render.cli-unknown-option", &[("option", a)]));
+                return Err(lang.fmt(k::RENDER_CLI_UNKNOWN_OPTION, &[("option", a)]));
             }
             if canonical == "--help" {
                 out.help = true;
@@ -148,12 +149,12 @@ pub fn parse(args: &[String], lang: Lang) -> Result<Args, String> {
                     i += 1;
                     v.clone()
                 }
-                None => return Err(lang.fmt("render.cli-missing-value", &[("option", canonical)])),
+                None => return Err(lang.fmt(k::RENDER_CLI_MISSING_VALUE, &[("option", canonical)])),
             },
         };
         let bad = |expected: &str| {
             lang.fmt(
-                "render.cli-bad-value",
+                k::RENDER_CLI_BAD_VALUE,
                 &[("value", &value), ("option", canonical), ("expected", expected)],
             )
         };

@@ -15,6 +15,7 @@
 mod args;
 mod stream;
 
+use advisor::i18n::k;
 use advisor::{Input, Lang, Options, Report, render};
 use anyhow::{Context as _, anyhow};
 use args::{Args, Color, FailOn, Format};
@@ -40,8 +41,8 @@ fn main() -> ExitCode {
         Ok(v) => v,
         Err(bad) => {
             let lang = args::env_lang(|k| std::env::var(k).ok());
-            let msg = lang.fmt("render.cli-unknown-option", &[("option", &bad.to_string_lossy())]);
-            eprintln!("mysql-advisor: {}: {msg}", lang.t("render.cli-error"));
+            let msg = lang.fmt(k::RENDER_CLI_UNKNOWN_OPTION, &[("option", &bad.to_string_lossy())]);
+            eprintln!("mysql-advisor: {}: {msg}", lang.t(k::RENDER_CLI_ERROR));
             return ExitCode::from(2);
         }
     };
@@ -50,7 +51,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(Failure::Other(e)) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(Failure::Usage(e) | Failure::Other(e)) => {
-            eprintln!("mysql-advisor: {}: {e:#}", lang.t("render.cli-error"));
+            eprintln!("mysql-advisor: {}: {e:#}", lang.t(k::RENDER_CLI_ERROR));
             ExitCode::from(2)
         }
     }
@@ -61,7 +62,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(argv: &[String], lang: Lang) -> Result<ExitCode, Failure> {
-    let usage = |msg: String| Failure::Usage(anyhow!("{msg} {}", lang.t("render.cli-try-help")));
+    let usage = |msg: String| Failure::Usage(anyhow!("{msg} {}", lang.t(k::RENDER_CLI_TRY_HELP)));
     let args = args::parse(argv, lang).map_err(usage)?;
     // The last `--lang` wins (the early look-up only found the first, for error messages).
     let lang = args.lang.unwrap_or(lang);
@@ -82,9 +83,9 @@ fn run(argv: &[String], lang: Lang) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some(other) => {
-            let mut msg = lang.fmt("render.cli-unknown-command", &[("command", other)]);
+            let mut msg = lang.fmt(k::RENDER_CLI_UNKNOWN_COMMAND, &[("command", other)]);
             if let Some(s) = args::suggest(other, ["check", "explain", "rules"]) {
-                msg.push_str(&lang.fmt("render.cli-did-you-mean", &[("suggestion", s)]));
+                msg.push_str(&lang.fmt(k::RENDER_CLI_DID_YOU_MEAN, &[("suggestion", s)]));
             }
             Err(usage(msg))
         }
@@ -97,7 +98,7 @@ fn run(argv: &[String], lang: Lang) -> Result<ExitCode, Failure> {
 }
 
 fn help(lang: Lang) -> String {
-    let mut h = lang.fmt("render.cli-help", &[("version", env!("CARGO_PKG_VERSION"))]);
+    let mut h = lang.fmt(k::RENDER_CLI_HELP, &[("version", env!("CARGO_PKG_VERSION"))]);
     h.push('\n');
     h
 }
@@ -145,14 +146,14 @@ fn read_inputs(paths: &[String], lang: Lang) -> Result<(Vec<Input>, Vec<stream::
     let read_err = |name: &str, e: io::Error| {
         Failure::Usage(anyhow!(
             "{}",
-            lang.fmt("render.cli-cannot-read", &[("file", name), ("reason", &io_reason(&e))])
+            lang.fmt(k::RENDER_CLI_CANNOT_READ, &[("file", name), ("reason", &io_reason(&e))])
         ))
     };
     if paths.is_empty() && io::stdin().is_terminal() {
         return Err(Failure::Usage(anyhow!(
             "{} {}",
-            lang.t("render.cli-stdin-terminal"),
-            lang.t("render.cli-try-help")
+            lang.t(k::RENDER_CLI_STDIN_TERMINAL),
+            lang.t(k::RENDER_CLI_TRY_HELP)
         )));
     }
     let stdin_only = ["-".to_owned()];
@@ -196,17 +197,17 @@ fn explain(args: &Args, lang: Lang) -> Result<ExitCode, Failure> {
         return Err(match args.positionals.get(1) {
             Some(extra) => usage(format!(
                 "{} {}",
-                lang.fmt("render.cli-unexpected-argument", &[("argument", extra)]),
-                lang.t("render.cli-try-help")
+                lang.fmt(k::RENDER_CLI_UNEXPECTED_ARGUMENT, &[("argument", extra)]),
+                lang.t(k::RENDER_CLI_TRY_HELP)
             )),
-            None => usage(lang.t("render.cli-missing-rule")),
+            None => usage(lang.t(k::RENDER_CLI_MISSING_RULE)),
         });
     };
     let Some(rule) = advisor::rule(id, lang) else {
         let all = advisor::rules(lang);
-        let mut msg = lang.fmt("render.cli-unknown-rule", &[("rule", id)]);
+        let mut msg = lang.fmt(k::RENDER_CLI_UNKNOWN_RULE, &[("rule", id)]);
         if let Some(s) = args::suggest(id, all.iter().map(|r| r.id)) {
-            msg.push_str(&lang.fmt("render.cli-did-you-mean", &[("suggestion", s)]));
+            msg.push_str(&lang.fmt(k::RENDER_CLI_DID_YOU_MEAN, &[("suggestion", s)]));
         }
         return Err(usage(msg));
     };
@@ -229,8 +230,8 @@ fn rules(args: &Args, lang: Lang) -> Result<ExitCode, Failure> {
     if let Some(extra) = args.positionals.first() {
         return Err(Failure::Usage(anyhow!(
             "{} {}",
-            lang.fmt("render.cli-unexpected-argument", &[("argument", extra)]),
-            lang.t("render.cli-try-help")
+            lang.fmt(k::RENDER_CLI_UNEXPECTED_ARGUMENT, &[("argument", extra)]),
+            lang.t(k::RENDER_CLI_TRY_HELP)
         )));
     }
     let all = advisor::rules(lang);
@@ -245,9 +246,9 @@ fn rules(args: &Args, lang: Lang) -> Result<ExitCode, Failure> {
         Format::Markdown => {
             let mut s = format!(
                 "| {} | {} | {} |\n| --- | --- | --- |\n",
-                lang.t("render.cli-rules-id"),
-                lang.t("render.cli-rules-family"),
-                lang.t("render.cli-rules-name")
+                lang.t(k::RENDER_CLI_RULES_ID),
+                lang.t(k::RENDER_CLI_RULES_FAMILY),
+                lang.t(k::RENDER_CLI_RULES_NAME)
             );
             for r in &all {
                 s.push_str(&format!("| `{}` | {} | {} |\n", r.id, family(r), r.name.replace('|', "\\|")));
@@ -273,5 +274,5 @@ fn write_out(s: &str, lang: Lang) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     out.write_all(s.as_bytes())
         .and_then(|()| out.flush())
-        .map_err(|e| Failure::Other(anyhow::Error::new(e).context(lang.t("render.cli-cannot-write"))))
+        .map_err(|e| Failure::Other(anyhow::Error::new(e).context(lang.t(k::RENDER_CLI_CANNOT_WRITE))))
 }

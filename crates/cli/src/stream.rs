@@ -8,6 +8,7 @@
 //! excerpt input); memory stays bounded whatever the input's size: the threshold's buffer, one
 //! 1 MiB read buffer and the scanner's own bound ([`logscan::Limits::memory_bound`]).
 
+use advisor::i18n::k;
 use advisor::logscan::{self, STREAM_THRESHOLD, Scanner, Timeline};
 use advisor::{Input, Lang, Report};
 use std::io::{self, IsTerminal, Read, Write};
@@ -85,7 +86,7 @@ impl Progress {
         self.last = Some(Instant::now());
         let percent = (done.min(self.total) * 100).checked_div(self.total).unwrap_or(100);
         let msg = self.lang.fmt(
-            "logscan.progress",
+            k::LOGSCAN_PROGRESS,
             &[
                 ("done", &logscan::format_bytes(done)),
                 ("total", &logscan::format_bytes(self.total)),

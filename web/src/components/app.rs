@@ -9,6 +9,7 @@ use crate::dom;
 use crate::hooks::{load_inputs, use_debounced, use_document_settings, use_session_inputs};
 use crate::state::{Action, InputDoc, State, Theme};
 use crate::tr::t;
+use advisor::i18n::k;
 use advisor::{Input, Lang, Options, analyze_with};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -83,14 +84,14 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <div {class}>
-            <a class="skip-link" href="#results">{ t(lang, "skip-to-results") }</a>
+            <a class="skip-link" href="#results">{ t(lang, k::UI_SKIP_TO_RESULTS) }</a>
             <Header {lang} theme={state.theme} example={state.example} embed={props.embed} dispatch={dispatch.clone()} />
             <main class="layout">
                 <InputPanel inputs={state.inputs.clone()} report={report.clone()} {lang} dispatch={dispatch.clone()} remember={props.remember} />
-                <section id="results" class="results" aria-label={t(lang, "results-label")} aria-busy={busy.to_string()}>
+                <section id="results" class="results" aria-label={t(lang, k::UI_RESULTS_LABEL)} aria-busy={busy.to_string()}>
                     <Verdicts report={report.clone()} inputs={settled.clone()} />
                     if empty {
-                        <p class="hint">{ t(lang, "empty-hint") }</p>
+                        <p class="hint">{ t(lang, k::UI_EMPTY_HINT) }</p>
                     } else {
                         <ReportToolbar report={report.clone()} inputs={settled.clone()} />
                         <Findings report={report.clone()} inputs={settled.clone()} />
@@ -100,7 +101,7 @@ pub fn app(props: &AppProps) -> Html {
             </main>
             if !props.embed {
                 <footer class="footer">
-                    <p>{ t(lang, "footer-privacy") }</p>
+                    <p>{ t(lang, k::UI_FOOTER_PRIVACY) }</p>
                 </footer>
             }
         </div>

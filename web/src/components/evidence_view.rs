@@ -1,5 +1,6 @@
 use crate::state::InputDoc;
 use crate::tr::{f, t};
+use advisor::i18n::k;
 use advisor::{Evidence, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,11 +19,11 @@ const CONTEXT: u32 = 2;
 pub fn place_label(lang: Lang, e: &Evidence, doc: Option<&InputDoc>) -> String {
     let shown = |n: u32| doc.map_or(u64::from(n), |d| d.shown_line(n)).to_string();
     if e.line_start == e.line_end {
-        f(lang, "evidence-at-line", &[("input", &e.input_name), ("n", &shown(e.line_start))])
+        f(lang, k::UI_EVIDENCE_AT_LINE, &[("input", &e.input_name), ("n", &shown(e.line_start))])
     } else {
         f(
             lang,
-            "evidence-at-lines",
+            k::UI_EVIDENCE_AT_LINES,
             &[("input", &e.input_name), ("start", &shown(e.line_start)), ("end", &shown(e.line_end))],
         )
     }
@@ -83,7 +84,7 @@ pub fn evidence_view(p: &EvidenceViewProps) -> Html {
     html! {
         <figure class="evidence">
             <figcaption>
-                <button type="button" class="link-button jump" onclick={on_jump} title={t(lang, "jump-title")}>{ place }</button>
+                <button type="button" class="link-button jump" onclick={on_jump} title={t(lang, k::UI_JUMP_TITLE)}>{ place }</button>
                 if !e.label.is_empty() {
                     <span class="evidence-label">{ e.label.clone() }</span>
                 }

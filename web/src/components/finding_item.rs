@@ -4,6 +4,7 @@ use super::fix_tabs::FixTabs;
 use super::rule_docs::RuleDocs;
 use crate::state::InputDoc;
 use crate::tr::{f, t};
+use advisor::i18n::k;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,28 +25,28 @@ pub fn finding_item(p: &FindingItemProps) -> Html {
     html! {
         <details class={classes!("finding", sev)} open={p.open} data-rule={finding.rule}>
             <summary>
-                <span class={classes!("badge", sev)}>{ t(lang, &format!("badge-{sev}")) }</span>
+                <span class={classes!("badge", sev)}>{ t(lang, advisor::i18n::dynamic(format_args!("ui.badge-{sev}"))) }</span>
                 <span class="finding-title">{ crate::markdown::code_spans(&finding.title) }</span>
                 if let Some(channel) = &finding.channel {
-                    <span class="channel">{ f(lang, "channel", &[("name", if channel.is_empty() { "\"\"" } else { channel })]) }</span>
+                    <span class="channel">{ f(lang, k::UI_CHANNEL, &[("name", if channel.is_empty() { "\"\"" } else { channel })]) }</span>
                 }
                 <code class="rule-id">{ finding.rule }</code>
             </summary>
             <div class="finding-body">
                 <p class="message">{ crate::markdown::code_spans(&finding.message) }</p>
                 if !finding.evidence.is_empty() {
-                    <h3>{ t(lang, "evidence") }</h3>
+                    <h3>{ t(lang, k::UI_EVIDENCE) }</h3>
                     { for finding.evidence.iter().map(|e| html! {
                         <EvidenceView evidence={e.clone()} inputs={p.inputs.clone()} {lang} />
                     }) }
                 }
                 if !finding.fixes.is_empty() {
-                    <h3>{ t(lang, "fixes") }</h3>
+                    <h3>{ t(lang, k::UI_FIXES) }</h3>
                     <FixTabs report={p.report.clone()} index={p.index} />
                 }
                 <RuleDocs rule={finding.rule} {lang} />
                 if !finding.references.is_empty() {
-                    <h3>{ t(lang, "references") }</h3>
+                    <h3>{ t(lang, k::UI_REFERENCES) }</h3>
                     <ul class="references">
                         { for finding.references.iter().map(|r| html! {
                             <li><a href={r.url.clone()} target="_blank" rel="noopener noreferrer">{ r.title.clone() }</a></li>

@@ -3,6 +3,7 @@ use super::finding_item::FindingItem;
 use crate::state::InputDoc;
 use crate::tr::{f, t};
 use advisor::Severity;
+use advisor::i18n::k;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,7 +19,7 @@ pub struct FindingsProps {
 pub fn findings(p: &FindingsProps) -> Html {
     let lang = p.report.lang;
     if p.report.findings.is_empty() {
-        return html! { <p class="findings-none" id="findings">{ t(lang, "findings-none") }</p> };
+        return html! { <p class="findings-none" id="findings">{ t(lang, k::UI_FINDINGS_NONE) }</p> };
     }
     html! {
         <div class="findings" id="findings">
@@ -30,7 +31,7 @@ pub fn findings(p: &FindingsProps) -> Html {
                 }
                 html! {
                     <section class={classes!("severity-group", sev.as_str())} data-severity={sev.as_str()}>
-                        <h2>{ f(lang, &format!("severity-{}", sev.as_str()), &[("n", &items.len().to_string())]) }</h2>
+                        <h2>{ f(lang, advisor::i18n::dynamic(format_args!("ui.severity-{}", sev.as_str())), &[("n", &items.len().to_string())]) }</h2>
                         { for items.into_iter().map(|i| html! {
                             <FindingItem report={p.report.clone()} index={i} inputs={p.inputs.clone()} open={sev == Severity::Error} />
                         }) }

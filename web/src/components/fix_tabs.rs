@@ -1,5 +1,6 @@
 use super::SharedReport;
 use crate::tr::t;
+use advisor::i18n::k;
 use advisor::{Applicability, Fix, FixTarget};
 use yew::prelude::*;
 
@@ -47,7 +48,7 @@ pub fn fix_tabs(p: &FixTabsProps) -> Html {
     };
     html! {
         <div class="fixes">
-            <div class="tabs" role="tablist" aria-label={t(lang, "fixes")} onkeydown={on_key}>
+            <div class="tabs" role="tablist" aria-label={t(lang, k::UI_FIXES)} onkeydown={on_key}>
                 { for targets.iter().enumerate().map(|(i, target)| {
                     let active = Some(*target) == current;
                     let onclick = { let selected = selected.clone(); Callback::from(move |_| selected.set(i)) };
@@ -56,7 +57,7 @@ pub fn fix_tabs(p: &FixTabsProps) -> Html {
                             id={format!("{base}-tab-{i}")} aria-selected={active.to_string()}
                             aria-controls={format!("{base}-panel")} tabindex={if active { "0" } else { "-1" }}
                             data-target={target.as_str()} {onclick}>
-                            { t(lang, &format!("target-{}", target.as_str())) }
+                            { t(lang, advisor::i18n::dynamic(format_args!("ui.target-{}", target.as_str()))) }
                         </button>
                     }
                 }) }
@@ -93,7 +94,7 @@ fn fix_view(lang: advisor::Lang, fx: &Fix) -> Html {
         <div class="fix" data-target={fx.target.as_str()}>
             <div class="fix-head">
                 <span class="fix-title">{ fx.title.clone() }</span>
-                <span class={classes!("applicability", applicability)}>{ t(lang, &format!("applicability-{applicability}")) }</span>
+                <span class={classes!("applicability", applicability)}>{ t(lang, advisor::i18n::dynamic(format_args!("ui.applicability-{applicability}"))) }</span>
             </div>
             if let Some(reason) = &fx.reason {
                 <p class="fix-reason">{ crate::markdown::code_spans(reason) }</p>
@@ -103,10 +104,10 @@ fn fix_view(lang: advisor::Lang, fx: &Fix) -> Html {
             }
             <pre class="code fix-text"><code>{ text }</code></pre>
             <div class="fix-actions no-print">
-                <button type="button" class="button small copy-fix" onclick={on_copy}>{ t(lang, "copy") }</button>
+                <button type="button" class="button small copy-fix" onclick={on_copy}>{ t(lang, k::UI_COPY) }</button>
                 if downloadable {
                     <button type="button" class="button small download-fix" onclick={on_download}>
-                        { crate::tr::f(lang, "download-file", &[("name", &short_name)]) }
+                        { crate::tr::f(lang, k::UI_DOWNLOAD_FILE, &[("name", &short_name)]) }
                     </button>
                 }
             </div>

@@ -2,6 +2,7 @@ use crate::examples::EXAMPLES;
 use crate::state::{Action, Theme};
 use crate::tr::t;
 use advisor::Lang;
+use advisor::i18n::k;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -47,29 +48,29 @@ pub fn header(p: &HeaderProps) -> Html {
             dispatch.emit(Action::SetTheme(if dark_now { Theme::Light } else { Theme::Dark }))
         })
     };
-    let theme_label = t(lang, if dark_now { "theme-to-light" } else { "theme-to-dark" });
+    let theme_label = t(lang, if dark_now { k::UI_THEME_TO_LIGHT } else { k::UI_THEME_TO_DARK });
     html! {
         <header class="header">
             <div class="brand">
-                <h1>{ t(lang, "title") }</h1>
+                <h1>{ t(lang, k::UI_TITLE) }</h1>
                 if !p.embed {
-                    <p class="tagline">{ t(lang, "tagline") }</p>
+                    <p class="tagline">{ t(lang, k::UI_TAGLINE) }</p>
                 }
             </div>
             <div class="controls">
                 <label class="control">
-                    <span>{ t(lang, "examples") }</span>
+                    <span>{ t(lang, k::UI_EXAMPLES) }</span>
                     <select id="examples" onchange={on_example}>
-                        <option value="" selected={p.example.is_none()}>{ t(lang, "examples-choose") }</option>
+                        <option value="" selected={p.example.is_none()}>{ t(lang, k::UI_EXAMPLES_CHOOSE) }</option>
                         { for EXAMPLES.iter().map(|ex| html! {
                             <option value={ex.id} selected={p.example == Some(ex.id)}>
-                                { t(lang, &format!("example-{}", ex.id)) }
+                                { t(lang, advisor::i18n::dynamic(format_args!("ui.example-{}", ex.id))) }
                             </option>
                         }) }
                     </select>
                 </label>
                 <label class="control">
-                    <span>{ t(lang, "language") }</span>
+                    <span>{ t(lang, k::UI_LANGUAGE) }</span>
                     <select id="lang" onchange={on_lang}>
                         <option value="en" selected={lang == Lang::En}>{ "English" }</option>
                         <option value="zh-CN" selected={lang == Lang::ZhCn}>{ "简体中文" }</option>

@@ -3,6 +3,7 @@ use super::doc_chips::DocChips;
 use crate::state::{Action, InputDoc};
 use crate::tr::{f, t};
 use advisor::Lang;
+use advisor::i18n::k;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -34,9 +35,9 @@ pub fn input_box(p: &InputBoxProps) -> Html {
     };
     let id = format!("input-{index}");
     let label = if index == 0 && !p.removable {
-        t(lang, "paste-label")
+        t(lang, k::UI_PASTE_LABEL)
     } else {
-        f(lang, "input-label", &[("n", &(index + 1).to_string()), ("name", &p.doc.name)])
+        f(lang, k::UI_INPUT_LABEL, &[("n", &(index + 1).to_string()), ("name", &p.doc.name)])
     };
     html! {
         <div class="input-box">
@@ -44,13 +45,13 @@ pub fn input_box(p: &InputBoxProps) -> Html {
                 <label for={id.clone()}>{ label }</label>
                 if p.removable {
                     <button type="button" class="link-button" onclick={on_remove}
-                        aria-label={f(lang, "remove-input", &[("n", &(index + 1).to_string())])}>
-                        { t(lang, "remove") }
+                        aria-label={f(lang, k::UI_REMOVE_INPUT, &[("n", &(index + 1).to_string())])}>
+                        { t(lang, k::UI_REMOVE) }
                     </button>
                 }
             </div>
             <textarea {id} class="paste" spellcheck="false" autocomplete="off" autocapitalize="off"
-                placeholder={t(lang, "paste-placeholder")} value={p.doc.text.clone()} {oninput}
+                placeholder={t(lang, k::UI_PASTE_PLACEHOLDER)} value={p.doc.text.clone()} {oninput}
                 aria-describedby={format!("chips-{index}")} rows="14" />
             <DocChips {index} report={p.report.clone()} {lang} empty={p.doc.text.trim().is_empty()} />
         </div>

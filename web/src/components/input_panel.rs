@@ -4,6 +4,7 @@ use super::log_scan::{LogScan, ScanHandle, ScanView, scan_file, should_stream};
 use crate::state::{Action, InputDoc};
 use crate::tr::t;
 use advisor::Lang;
+use advisor::i18n::k;
 use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{DragEvent, FileList, HtmlInputElement};
@@ -104,7 +105,7 @@ pub fn input_panel(p: &InputPanelProps) -> Html {
                 read_files(files, dispatch.clone(), scan.clone(), lang);
             } else if let Some(text) = e.data_transfer().and_then(|dt| dt.get_data("text/plain").ok()) {
                 dispatch.emit(Action::AddFile {
-                    name: t(lang, "dropped-text"),
+                    name: t(lang, k::UI_DROPPED_TEXT),
                     text,
                     file_lines: Vec::new(),
                 });
@@ -113,22 +114,22 @@ pub fn input_panel(p: &InputPanelProps) -> Html {
     };
     let several = p.inputs.len() > 1;
     html! {
-        <section class={classes!("inputs", dragging.then_some("dragging"))} aria-label={t(lang, "inputs-label")}
+        <section class={classes!("inputs", dragging.then_some("dragging"))} aria-label={t(lang, k::UI_INPUTS_LABEL)}
             ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             { for p.inputs.iter().enumerate().map(|(index, doc)| html! {
                 <InputBox key={doc.id} {index} doc={doc.clone()} report={p.report.clone()} {lang}
                     dispatch={p.dispatch.clone()} removable={several} />
             }) }
             <div class="input-actions">
-                <button type="button" class="button" id="add-input" onclick={on_add}>{ t(lang, "add-input") }</button>
+                <button type="button" class="button" id="add-input" onclick={on_add}>{ t(lang, k::UI_ADD_INPUT) }</button>
                 <label class="button file-button">
-                    { t(lang, "choose-files") }
+                    { t(lang, k::UI_CHOOSE_FILES) }
                     <input type="file" multiple=true class="visually-hidden" onchange={on_choose}
-                        aria-label={t(lang, "choose-files")} />
+                        aria-label={t(lang, k::UI_CHOOSE_FILES)} />
                 </label>
-                <button type="button" class="button danger" id="clear" onclick={on_clear}>{ t(lang, "clear") }</button>
+                <button type="button" class="button danger" id="clear" onclick={on_clear}>{ t(lang, k::UI_CLEAR) }</button>
             </div>
-            <p class="drop-hint">{ t(lang, "drop-hint") }</p>
+            <p class="drop-hint">{ t(lang, k::UI_DROP_HINT) }</p>
             <LogScan view={(*scan.view).clone()} {lang} {on_cancel} />
         </section>
     }

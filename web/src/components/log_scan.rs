@@ -10,6 +10,7 @@ use crate::dom::now;
 use crate::state::Action;
 use crate::tr::{f, t};
 use advisor::Lang;
+use advisor::i18n::k;
 use advisor::logscan::{Level, Scanner, Timeline, format_bytes};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -192,13 +193,13 @@ pub fn log_scan(p: &LogScanProps) -> Html {
             };
             html! {
                 <section class="log-scan" id="log-scan" data-state="running" aria-live="polite">
-                    <h2>{ f(lang, "scan-title", &[("name", name)]) }</h2>
+                    <h2>{ f(lang, k::UI_SCAN_TITLE, &[("name", name)]) }</h2>
                     <progress id="scan-progress" max={total.to_string()} value={done.to_string()}
-                        aria-label={t(lang, "scan-progress-label")} />
-                    <p class="scan-status">{ lang.fmt("logscan.progress", &[
+                        aria-label={t(lang, k::UI_SCAN_PROGRESS_LABEL)} />
+                    <p class="scan-status">{ lang.fmt(k::LOGSCAN_PROGRESS, &[
                         ("done", &format_bytes(*done)), ("total", &format_bytes(*total)),
                         ("percent", &percent.to_string())]) }</p>
-                    <button type="button" class="button" id="scan-cancel" onclick={on_cancel}>{ t(lang, "scan-cancel") }</button>
+                    <button type="button" class="button" id="scan-cancel" onclick={on_cancel}>{ t(lang, k::UI_SCAN_CANCEL) }</button>
                 </section>
             }
         }
@@ -209,23 +210,23 @@ pub fn log_scan(p: &LogScanProps) -> Html {
             html! {
                 <section class="log-scan" id="log-scan" data-state="done" data-bytes={timeline.bytes.to_string()}
                     data-millis={ms.to_string()} data-feed-millis={(feed_millis.max(0.0).round() as u64).to_string()} data-cancelled={cancelled.to_string()}>
-                    <h2>{ f(lang, "scan-title", &[("name", name)]) }</h2>
+                    <h2>{ f(lang, k::UI_SCAN_TITLE, &[("name", name)]) }</h2>
                     if *cancelled {
-                        <p class="scan-status">{ lang.fmt("logscan.cancelled", &[("done", &format_bytes(timeline.bytes))]) }</p>
+                        <p class="scan-status">{ lang.fmt(k::LOGSCAN_CANCELLED, &[("done", &format_bytes(timeline.bytes))]) }</p>
                     }
                     <p class="scan-status">{ timeline.summary(lang) }{ " " }
-                        { f(lang, "scan-speed", &[("secs", &advisor::logscan::decimal(ms, 1000, 1)), ("speed", &speed)]) }</p>
+                        { f(lang, k::UI_SCAN_SPEED, &[("secs", &advisor::logscan::decimal(ms, 1000, 1)), ("speed", &speed)]) }</p>
                     { for timeline.notes(lang).into_iter().map(|n| html! { <p class="scan-note">{ n }</p> }) }
                     if !timeline.events.is_empty() {
                         <div class="scan-table-wrap">
                         <table class="scan-timeline" id="scan-timeline">
                             <thead><tr>
-                                <th scope="col">{ t(lang, "scan-col-kind") }</th>
-                                <th scope="col">{ t(lang, "scan-col-time") }</th>
-                                <th scope="col">{ t(lang, "scan-col-level") }</th>
-                                <th scope="col">{ t(lang, "scan-col-code") }</th>
-                                <th scope="col">{ t(lang, "scan-col-message") }</th>
-                                <th scope="col">{ t(lang, "scan-col-line") }</th>
+                                <th scope="col">{ t(lang, k::UI_SCAN_COL_KIND) }</th>
+                                <th scope="col">{ t(lang, k::UI_SCAN_COL_TIME) }</th>
+                                <th scope="col">{ t(lang, k::UI_SCAN_COL_LEVEL) }</th>
+                                <th scope="col">{ t(lang, k::UI_SCAN_COL_CODE) }</th>
+                                <th scope="col">{ t(lang, k::UI_SCAN_COL_MESSAGE) }</th>
+                                <th scope="col">{ t(lang, k::UI_SCAN_COL_LINE) }</th>
                             </tr></thead>
                             <tbody>
                             { for timeline.events.iter().map(|e| html! {

@@ -1,6 +1,7 @@
 use super::SharedReport;
 use crate::tr::{f, t};
 use advisor::CheckStatus;
+use advisor::i18n::k;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,7 +20,7 @@ pub fn passed_checks(p: &PassedChecksProps) -> Html {
     let passed = checks.iter().filter(|c| c.status == CheckStatus::Passed).count();
     html! {
         <details class="checks" id="passed-checks">
-            <summary>{ f(lang, "checks-summary", &[("passed", &passed.to_string()), ("total", &checks.len().to_string())]) }</summary>
+            <summary>{ f(lang, k::UI_CHECKS_SUMMARY, &[("passed", &passed.to_string()), ("total", &checks.len().to_string())]) }</summary>
             <ul>
                 { for checks.iter().map(|c| {
                     let (status, mark) = match c.status {
@@ -33,7 +34,7 @@ pub fn passed_checks(p: &PassedChecksProps) -> Html {
                             <span class="check-mark" aria-hidden="true">{ mark }</span>
                             <span class="check-title">{ c.title.clone() }</span>
                             <code class="rule-id">{ c.rule }</code>
-                            <span class="check-status">{ t(lang, &format!("check-{status}")) }</span>
+                            <span class="check-status">{ t(lang, advisor::i18n::dynamic(format_args!("ui.check-{status}"))) }</span>
                             if !c.note.is_empty() {
                                 <span class="check-note">{ crate::markdown::code_spans(&c.note) }</span>
                             }

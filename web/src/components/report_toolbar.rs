@@ -1,6 +1,7 @@
 use super::SharedReport;
 use crate::state::InputDoc;
 use crate::tr::t;
+use advisor::i18n::k;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,13 +47,13 @@ pub fn report_toolbar(p: &ReportToolbarProps) -> Html {
     };
     let on_print = Callback::from(|_| crate::dom::print());
     html! {
-        <div class="toolbar no-print" role="toolbar" aria-label={t(lang, "export-label")}>
+        <div class="toolbar no-print" role="toolbar" aria-label={t(lang, k::UI_EXPORT_LABEL)}>
             <button type="button" class="button" id="copy-markdown" onclick={on_copy}>
-                { if *copied { t(lang, "copied") } else { t(lang, "copy-markdown") } }
+                { if *copied { t(lang, k::UI_COPIED) } else { t(lang, k::UI_COPY_MARKDOWN) } }
             </button>
-            <button type="button" class="button" id="download-markdown" onclick={on_download}>{ t(lang, "download-markdown") }</button>
-            <button type="button" class="button" id="download-json" onclick={on_json}>{ t(lang, "download-json") }</button>
-            <button type="button" class="button" id="print" onclick={on_print}>{ t(lang, "print") }</button>
+            <button type="button" class="button" id="download-markdown" onclick={on_download}>{ t(lang, k::UI_DOWNLOAD_MARKDOWN) }</button>
+            <button type="button" class="button" id="download-json" onclick={on_json}>{ t(lang, k::UI_DOWNLOAD_JSON) }</button>
+            <button type="button" class="button" id="print" onclick={on_print}>{ t(lang, k::UI_PRINT) }</button>
         </div>
     }
 }

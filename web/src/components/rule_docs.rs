@@ -1,5 +1,6 @@
 use crate::tr::t;
 use advisor::Lang;
+use advisor::i18n::k;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,7 +18,7 @@ pub fn rule_docs(p: &RuleDocsProps) -> Html {
     }
     html! {
         <details class="rule-docs">
-            <summary>{ t(p.lang, "why") }</summary>
+            <summary>{ t(p.lang, k::UI_WHY) }</summary>
             <div class="docs">{ crate::markdown::render(info.docs, 4) }</div>
         </details>
     }

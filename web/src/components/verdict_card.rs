@@ -1,6 +1,7 @@
 use crate::markdown::code_spans;
 use crate::state::InputDoc;
 use crate::tr::{f, t};
+use advisor::i18n::k;
 use advisor::{Lang, VerdictNote};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -64,7 +65,7 @@ pub fn verdict_card(p: &VerdictCardProps) -> Html {
             }
             if !n.evidence.is_empty() {
                 <p class="verdict-evidence">
-                    <span>{ t(lang, "verdict-based-on") }</span>
+                    <span>{ t(lang, k::UI_VERDICT_BASED_ON) }</span>
                     { for n.evidence.iter().map(|e| {
                         let doc = p.inputs.get(e.input);
                         let text = doc.map(|i| i.text.clone()).unwrap_or_default();
@@ -79,19 +80,19 @@ pub fn verdict_card(p: &VerdictCardProps) -> Html {
             }
             if !reasons.is_empty() {
                 <details class="verdict-reasons">
-                    <summary>{ f(lang, "verdict-reasons", &[("n", &reasons.len().to_string())]) }</summary>
+                    <summary>{ f(lang, k::UI_VERDICT_REASONS, &[("n", &reasons.len().to_string())]) }</summary>
                     <ul>{ for reasons.iter().map(|r| html! { <li>{ code_spans(r) }</li> }) }</ul>
                 </details>
             }
             if !n.missing.is_empty() {
                 <details class="verdict-missing" open={p.verdict == "unknown"}>
-                    <summary>{ t(lang, "verdict-missing") }</summary>
+                    <summary>{ t(lang, k::UI_VERDICT_MISSING) }</summary>
                     <ul>{ for n.missing.iter().map(|m| html! { <li>{ code_spans(m) }</li> }) }</ul>
                 </details>
             }
             if !n.assumptions.is_empty() {
                 <details class="verdict-assumptions">
-                    <summary>{ t(lang, "verdict-assumptions") }</summary>
+                    <summary>{ t(lang, k::UI_VERDICT_ASSUMPTIONS) }</summary>
                     <ul>{ for n.assumptions.iter().map(|m| html! { <li>{ code_spans(m) }</li> }) }</ul>
                 </details>
             }

@@ -2,6 +2,7 @@ use super::SharedReport;
 use super::verdict_card::VerdictCard;
 use crate::state::InputDoc;
 use crate::tr::t;
+use advisor::i18n::k;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,22 +19,22 @@ pub fn verdicts(p: &VerdictsProps) -> Html {
     let lang = r.lang;
     let clone = r.verdicts.clone_restart.as_str();
     let replica = r.verdicts.replica_crash_safe.as_str();
-    let clone_answer = t(lang, &format!("verdict-clone-{clone}"));
-    let replica_answer = t(lang, &format!("verdict-replica-{replica}"));
+    let clone_answer = t(lang, advisor::i18n::dynamic(format_args!("ui.verdict-clone-{clone}")));
+    let replica_answer = t(lang, advisor::i18n::dynamic(format_args!("ui.verdict-replica-{replica}")));
     let announcement = format!(
         "{} {} {} {}",
-        t(lang, "verdict-clone-title"),
+        t(lang, k::UI_VERDICT_CLONE_TITLE),
         clone_answer,
-        t(lang, "verdict-replica-title"),
+        t(lang, k::UI_VERDICT_REPLICA_TITLE),
         replica_answer
     );
     html! {
         <div class="verdicts">
             <VerdictCard id="verdict-clone" verdict={clone} good={clone == "works"} bad={clone != "works" && clone != "unknown"}
-                title={t(lang, "verdict-clone-title")} answer={clone_answer}
+                title={t(lang, k::UI_VERDICT_CLONE_TITLE)} answer={clone_answer}
                 note={r.verdict_notes.clone_restart.clone()} {lang} inputs={p.inputs.clone()} />
             <VerdictCard id="verdict-replica" verdict={replica} good={replica == "yes"} bad={replica == "no"}
-                title={t(lang, "verdict-replica-title")} answer={replica_answer}
+                title={t(lang, k::UI_VERDICT_REPLICA_TITLE)} answer={replica_answer}
                 note={r.verdict_notes.replica_crash_safe.clone()} {lang} inputs={p.inputs.clone()} />
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>

@@ -18,6 +18,7 @@
 //! `/etc/mysql/my.cnf`, `~/.my.cnf`, and `!include`d files at the directive — cannot be recovered
 //! from pasted text).
 
+use crate::i18n::{Key, k};
 use crate::text::TrimWs;
 
 use super::defaults::default_for;
@@ -263,7 +264,7 @@ impl Settings {
         self.suffix.as_deref()
     }
 
-    fn note(&mut self, key: &'static str, args: Vec<(&'static str, String)>) {
+    fn note(&mut self, key: Key, args: Vec<(&'static str, String)>) {
         let l = Label { key, args };
         if !self.notes.contains(&l) {
             self.notes.push(l);
@@ -482,13 +483,13 @@ fn collect_option_files(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]
     let mut group_notes: Vec<Label> = Vec::new();
     if ambiguous {
         group_notes.push(Label {
-            key: "options.note-suffix-ambiguous",
+            key: k::OPTIONS_NOTE_SUFFIX_AMBIGUOUS,
             args: vec![("suffixes", suffixes.join(", "))],
         });
     }
     // Groups per note kind, each as "[group] (file)", so that one note lists them all.
-    let mut listed: Vec<(&'static str, Vec<String>)> = Vec::new();
-    let mut list = |key: &'static str, item: String| match listed.iter_mut().find(|(k, _)| *k == key) {
+    let mut listed: Vec<(Key, Vec<String>)> = Vec::new();
+    let mut list = |key: Key, item: String| match listed.iter_mut().find(|(k, _)| *k == key) {
         Some((_, items)) => {
             if !items.contains(&item) {
                 items.push(item);
@@ -544,7 +545,7 @@ fn collect_option_files(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]
                         && SERVER_ONLY.contains(&canon.as_str())
                     {
                         let l = Label {
-                            key: "options.note-server-option-in-other-group",
+                            key: k::OPTIONS_NOTE_SERVER_OPTION_IN_OTHER_GROUP,
                             args: vec![
                                 ("key", e.key.clone()),
                                 ("group", format!("[{group}]")),
@@ -558,24 +559,24 @@ fn collect_option_files(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]
                     if is_server_group(group) && !(ambiguous && group.contains('@')) {
                         let base = group.split('@').next().unwrap_or(group);
                         let key = match version {
-                            Some(_) if base.contains('.') => "options.note-group-ignored-version",
-                            _ => "options.note-group-ignored",
+                            Some(_) if base.contains('.') => k::OPTIONS_NOTE_GROUP_IGNORED_VERSION,
+                            _ => k::OPTIONS_NOTE_GROUP_IGNORED,
                         };
                         list(key, item);
                     }
                     continue;
                 }
-                GroupUse::AssumedVersion => list("options.note-group-assumed-version", item),
-                GroupUse::AssumedSuffix => list("options.note-group-assumed-suffix", item),
-                GroupUse::AssumedFlavor => list("options.note-group-assumed-flavor", item),
+                GroupUse::AssumedVersion => list(k::OPTIONS_NOTE_GROUP_ASSUMED_VERSION, item),
+                GroupUse::AssumedSuffix => list(k::OPTIONS_NOTE_GROUP_ASSUMED_SUFFIX, item),
+                GroupUse::AssumedFlavor => list(k::OPTIONS_NOTE_GROUP_ASSUMED_FLAVOR, item),
             }
             push_option(f, d.input, e, Origin::OptionFile, Some(group.to_owned()), &file);
         }
     }
     let version_text = version.map(|v| v.to_string()).unwrap_or_default();
     for (key, items) in listed {
-        let key = if several_series && key == "options.note-group-ignored-version" {
-            "options.note-group-series-assumed"
+        let key = if several_series && key == k::OPTIONS_NOTE_GROUP_IGNORED_VERSION {
+            k::OPTIONS_NOTE_GROUP_SERIES_ASSUMED
         } else {
             key
         };
@@ -625,7 +626,7 @@ fn collect_print_defaults(
     d: &Document,
     of: &OptionFile,
     reads: impl Fn(&str) -> bool,
-    list: &mut impl FnMut(&'static str, String),
+    list: &mut impl FnMut(Key, String),
 ) {
     let groups = &of.requested_groups;
     let server = groups.is_empty() || groups.iter().any(|g| reads(g));
@@ -633,7 +634,7 @@ fn collect_print_defaults(
         return;
     }
     if groups.is_empty() {
-        list("options.note-print-defaults-groups-unknown", doc_display_name(sources, d, of));
+        list(k::OPTIONS_NOTE_PRINT_DEFAULTS_GROUPS_UNKNOWN, doc_display_name(sources, d, of));
     }
     let group = if groups.len() == 1 { groups.first().cloned() } else { None };
     let file = doc_display_name(sources, d, of);
@@ -667,7 +668,7 @@ fn push_option(
         // the files `OFF.000001`. Only `skip-log-bin` / `disable-log-bin` turn it off.
         if let Some(v) = e.raw_value.as_deref().filter(|v| parse_bool(v).is_some()) {
             f.settings.note(
-                "options.note-log-bin-basename",
+                k::OPTIONS_NOTE_LOG_BIN_BASENAME,
                 vec![("value", v.to_owned()), ("file", file.to_owned()), ("key", e.key.clone())],
             );
         }
@@ -692,11 +693,11 @@ fn collect_persisted(f: &mut Facts, docs: &[Document]) {
     for d in docs {
         let Parsed::AutoCnf(ac) = &d.parsed else { continue };
         if disabled {
-            f.settings.note("options.note-persist-not-loaded", vec![("count", ac.vars.len().to_string())]);
+            f.settings.note(k::OPTIONS_NOTE_PERSIST_NOT_LOADED, vec![("count", ac.vars.len().to_string())]);
             continue;
         }
         if ac.encrypted_sensitive {
-            f.settings.note("options.note-persist-encrypted", vec![]);
+            f.settings.note(k::OPTIONS_NOTE_PERSIST_ENCRYPTED, vec![]);
         }
         for var in &ac.vars {
             let Some(value) = var.value.clone() else { continue };
@@ -741,7 +742,7 @@ fn note_missing_includes(f: &mut Facts, sources: &[Source<'_>], docs: &[Document
                 (format!("!include {}", inc.path), format!("cat {}", inc.path))
             };
             f.settings.note(
-                "options.note-include-missing",
+                k::OPTIONS_NOTE_INCLUDE_MISSING,
                 vec![
                     ("directive", directive),
                     ("file", doc_display_name(sources, d, of)),
@@ -878,7 +879,7 @@ fn apply_command_line(
     for a in args {
         if let Some(var) = &a.unresolved {
             if env_missing {
-                f.settings.note("options.note-exec-var-unknown", vec![("var", var.clone())]);
+                f.settings.note(k::OPTIONS_NOTE_EXEC_VAR_UNKNOWN, vec![("var", var.clone())]);
             }
             continue;
         }
@@ -926,12 +927,12 @@ fn apply_command_line(
         suffix.as_ref().filter(|s| s.contains('%') || s.contains('$') || s.as_str() == "@").cloned();
     if let Some(raw) = unresolved {
         // `--defaults-group-suffix=@%I` in a template unit whose instance is unknown.
-        let had_ambiguous = f.settings.group_notes.iter().any(|l| l.key == "options.note-suffix-ambiguous");
-        f.settings.group_notes.retain(|l| l.key != "options.note-suffix-ambiguous");
+        let had_ambiguous = f.settings.group_notes.iter().any(|l| l.key == k::OPTIONS_NOTE_SUFFIX_AMBIGUOUS);
+        f.settings.group_notes.retain(|l| l.key != k::OPTIONS_NOTE_SUFFIX_AMBIGUOUS);
         if had_ambiguous
-            || f.settings.group_notes.iter().any(|l| l.key == "options.note-group-assumed-suffix")
+            || f.settings.group_notes.iter().any(|l| l.key == k::OPTIONS_NOTE_GROUP_ASSUMED_SUFFIX)
         {
-            f.settings.note("options.note-suffix-unresolved", vec![("suffix", raw)]);
+            f.settings.note(k::OPTIONS_NOTE_SUFFIX_UNRESOLVED, vec![("suffix", raw)]);
         }
     }
     let suffix = suffix.filter(|s| !s.contains('%') && !s.contains('$') && s.len() > 1);
@@ -940,7 +941,7 @@ fn apply_command_line(
         f.settings.retain(|a| a.origin != Origin::OptionFile);
         // Keep notes that are not about option files' content order; re-collect the files.
         let keep: Vec<Label> =
-            f.settings.notes.iter().filter(|l| l.key != "options.note-log-bin-basename").cloned().collect();
+            f.settings.notes.iter().filter(|l| l.key != k::OPTIONS_NOTE_LOG_BIN_BASENAME).cloned().collect();
         f.settings.notes = keep;
         collect_option_files(f, sources, docs);
     }
@@ -948,7 +949,7 @@ fn apply_command_line(
         f.settings.retain(|a| a.origin != Origin::OptionFile);
         f.settings.group_notes.clear();
         f.settings.server_groups.clear();
-        f.settings.note("options.note-no-defaults", vec![]);
+        f.settings.note(k::OPTIONS_NOTE_NO_DEFAULTS, vec![]);
     }
     if let Some(path) = defaults_file {
         let other: Vec<String> = docs
@@ -958,7 +959,7 @@ fn apply_command_line(
             .filter(|n| n.starts_with('/') && *n != path)
             .collect();
         if !other.is_empty() {
-            f.settings.note("options.note-defaults-file", vec![("path", path), ("files", other.join(", "))]);
+            f.settings.note(k::OPTIONS_NOTE_DEFAULTS_FILE, vec![("path", path), ("files", other.join(", "))]);
         }
     }
     let file = "ExecStart".to_owned();
@@ -974,7 +975,7 @@ fn apply_command_line(
     if off && f.settings.has_origin(Origin::Persisted) {
         let n = f.settings.map.values().flatten().filter(|a| a.origin == Origin::Persisted).count();
         f.settings.retain(|a| a.origin != Origin::Persisted);
-        f.settings.note("options.note-persist-not-loaded", vec![("count", n.to_string())]);
+        f.settings.note(k::OPTIONS_NOTE_PERSIST_NOT_LOADED, vec![("count", n.to_string())]);
     }
 }
 
@@ -1210,7 +1211,7 @@ mod tests {
         (s.value, s.origin)
     }
 
-    fn note_keys(f: &Facts) -> Vec<&'static str> {
+    fn note_keys(f: &Facts) -> Vec<Key> {
         f.settings.notes().map(|n| n.key).collect()
     }
 
@@ -1223,12 +1224,12 @@ mod tests {
         let f = facts(&[("my.cnf", CNF)], None);
         // Version unknown and groups of two series: the assumed version's series (8.0) is used.
         assert_eq!(value(&f, "sync_relay_log").0, "1");
-        assert!(note_keys(&f).contains(&"options.note-group-series-assumed"));
+        assert!(note_keys(&f).contains(&k::OPTIONS_NOTE_GROUP_SERIES_ASSUMED));
         // One series only: it is assumed to match.
         let f1 = facts(&[("my.cnf", "[mysqld]\nsync_relay_log=100\n[mysqld-5.7]\nsync_relay_log=5\n")], None);
         assert_eq!(value(&f1, "sync_relay_log").0, "5");
         let n: Vec<&Label> =
-            f1.settings.notes().filter(|n| n.key == "options.note-group-assumed-version").collect();
+            f1.settings.notes().filter(|n| n.key == k::OPTIONS_NOTE_GROUP_ASSUMED_VERSION).collect();
         assert_eq!(n.len(), 1);
         assert_eq!(n[0].args[0], ("groups", "[mysqld-5.7] (my.cnf)".to_owned()));
         assert_eq!(value(&f, "relay_log_recovery").0, "ON");
@@ -1255,8 +1256,8 @@ mod tests {
         assert_eq!(s.value, "1");
         assert_eq!(s.assignment.as_ref().and_then(|a| a.group.as_deref()), Some("mysqld-8.0"));
         assert_eq!(s.overrides().map(|a| a.value.as_str()), Some("100"));
-        assert!(note_keys(&f).contains(&"options.note-group-ignored-version"));
-        assert!(!note_keys(&f).contains(&"options.note-group-assumed-version"));
+        assert!(note_keys(&f).contains(&k::OPTIONS_NOTE_GROUP_IGNORED_VERSION));
+        assert!(!note_keys(&f).contains(&k::OPTIONS_NOTE_GROUP_ASSUMED_VERSION));
         let mut f = Facts::default();
         f.server.version = Some(Valued::new(Version::new(5, 7, 44), Loc::default()));
         collect(&mut f, &src, &docs);
@@ -1276,21 +1277,22 @@ mod tests {
         let cnf = "[mysqld]\npersisted_globals_load = OFF\nrelay_log_recovery = ON\n";
         let f = facts(&[("my.cnf", cnf), ("mysqld-auto.cnf", auto)], None);
         assert_eq!(value(&f, "relay_log_recovery"), ("ON".into(), Origin::OptionFile));
-        assert!(note_keys(&f).contains(&"options.note-persist-not-loaded"));
+        assert!(note_keys(&f).contains(&k::OPTIONS_NOTE_PERSIST_NOT_LOADED));
     }
 
     #[test]
     fn missing_includes_are_noted_unless_given() {
         let main = "[mysqld]\nsync_binlog=1\n!includedir /etc/mysql/conf.d/\n";
         let f = facts(&[("/etc/mysql/my.cnf", main)], None);
-        let n: Vec<&Label> = f.settings.notes().filter(|n| n.key == "options.note-include-missing").collect();
+        let n: Vec<&Label> =
+            f.settings.notes().filter(|n| n.key == k::OPTIONS_NOTE_INCLUDE_MISSING).collect();
         assert_eq!(n.len(), 1);
         assert!(n[0].args.iter().any(|(k, v)| *k == "command" && v == "cat /etc/mysql/conf.d/*.cnf"));
         let f = facts(
             &[("/etc/mysql/my.cnf", main), ("/etc/mysql/conf.d/replica.cnf", "[mysqld]\nsync_relay_log=1\n")],
             None,
         );
-        assert!(!note_keys(&f).contains(&"options.note-include-missing"));
+        assert!(!note_keys(&f).contains(&k::OPTIONS_NOTE_INCLUDE_MISSING));
         assert_eq!(value(&f, "sync_relay_log").0, "1");
     }
 
@@ -1330,7 +1332,7 @@ mod tests {
         // Without the unit: two instances' groups, neither is included.
         let f = facts(&[("my.cnf", cnf)], None);
         assert_eq!(value(&f, "sync_relay_log").0, "100");
-        assert!(note_keys(&f).contains(&"options.note-suffix-ambiguous"));
+        assert!(note_keys(&f).contains(&k::OPTIONS_NOTE_SUFFIX_AMBIGUOUS));
         let u = unit_with(
             "/usr/sbin/mysqld --defaults-group-suffix=@%I $MYSQLD_OPTS",
             Some("mysqld@replica2.service"),
@@ -1343,11 +1345,11 @@ mod tests {
             ("2", Some("mysqld@replica2"))
         );
         assert_eq!(f.settings.group_suffix(), Some("@replica2"));
-        assert!(!note_keys(&f).contains(&"options.note-suffix-ambiguous"));
+        assert!(!note_keys(&f).contains(&k::OPTIONS_NOTE_SUFFIX_AMBIGUOUS));
         // One instance's group and no unit: included on assumption.
         let f = facts(&[("my.cnf", "[mysqld]\nsync_relay_log=100\n[mysqld@r]\nsync_relay_log=1\n")], None);
         assert_eq!(value(&f, "sync_relay_log").0, "1");
-        assert!(note_keys(&f).contains(&"options.note-group-assumed-suffix"));
+        assert!(note_keys(&f).contains(&k::OPTIONS_NOTE_GROUP_ASSUMED_SUFFIX));
     }
 
     #[test]
@@ -1360,7 +1362,7 @@ mod tests {
         let f = facts(&[("my.cnf", "[mysqld]\nsync_relay_log=1\n")], Some(u));
         assert_eq!(f.setting("sync_relay_log").unwrap().origin, Origin::Default);
         assert_eq!(value(&f, "sync_binlog"), ("0".into(), Origin::CommandLine));
-        assert!(note_keys(&f).contains(&"options.note-no-defaults"));
+        assert!(note_keys(&f).contains(&k::OPTIONS_NOTE_NO_DEFAULTS));
     }
 
     #[test]
@@ -1488,10 +1490,10 @@ mod tests {
     fn log_bin_with_a_boolean_value_still_enables_binary_logging() {
         let f = facts(&[("my.cnf", "[mysqld]\nlog_bin = OFF\n")], None);
         assert_eq!(value(&f, "log_bin").0, "ON");
-        assert!(note_keys(&f).contains(&"options.note-log-bin-basename"));
+        assert!(note_keys(&f).contains(&k::OPTIONS_NOTE_LOG_BIN_BASENAME));
         let f = facts(&[("my.cnf", "[mysqld]\nlog-bin = mysql-bin\n")], None);
         assert_eq!(value(&f, "log_bin").0, "ON");
-        assert!(!note_keys(&f).contains(&"options.note-log-bin-basename"));
+        assert!(!note_keys(&f).contains(&k::OPTIONS_NOTE_LOG_BIN_BASENAME));
     }
 
     #[test]
@@ -1504,7 +1506,7 @@ mod tests {
         assert_eq!(s.assignment.unwrap().group.as_deref(), Some("mysqld"));
         let f = facts(&[("x", "--sync-binlog=0\n--port=3307\n")], None);
         assert_eq!(value(&f, "sync_binlog").0, "0");
-        assert!(note_keys(&f).contains(&"options.note-print-defaults-groups-unknown"));
+        assert!(note_keys(&f).contains(&k::OPTIONS_NOTE_PRINT_DEFAULTS_GROUPS_UNKNOWN));
     }
 
     const REPLICA: &str = include_str!("../../../../tests/fixtures/options/replica-crash-safe.cnf");
@@ -1649,12 +1651,12 @@ mod tests {
             "MYSQLD_OPTS=\"--sync-relay-log=1 --skip-log-bin\""
         );
         assert_eq!(value(&f, "log_bin").0, "OFF");
-        assert!(!note_keys(&f).contains(&"options.note-exec-var-unknown"));
+        assert!(!note_keys(&f).contains(&k::OPTIONS_NOTE_EXEC_VAR_UNKNOWN));
         // Not pasted: the options are unknown, and the report says where they would come from.
         let mut f = Facts { unit: Some(u), ..Facts::default() };
         collect_command_line(&mut f, &sources, &[]);
         assert_eq!(f.setting("sync_relay_log").unwrap().origin, Origin::Default);
-        assert!(note_keys(&f).contains(&"options.note-exec-var-unknown"));
+        assert!(note_keys(&f).contains(&k::OPTIONS_NOTE_EXEC_VAR_UNKNOWN));
     }
 
     #[test]
@@ -1726,7 +1728,7 @@ mod tests {
         let cnf = "[client]\nsocket=/x.sock\n[mysqld_safe]\nrelay_log_recovery = ON\n[mysqld]\nserver_id=2\nsync_binlog=1\n[mysqldump]\nmax_allowed_packet=64M\n[mysqld1]\nsync_binlog=0\n";
         let f = facts(&[("/etc/my.cnf", cnf)], None);
         let n: Vec<&Label> =
-            f.settings.notes().filter(|n| n.key == "options.note-server-option-in-other-group").collect();
+            f.settings.notes().filter(|n| n.key == k::OPTIONS_NOTE_SERVER_OPTION_IN_OTHER_GROUP).collect();
         assert_eq!(n.len(), 1, "{n:?}");
         assert_eq!(n[0].args[0], ("key", "relay_log_recovery".to_owned()));
         assert_eq!(n[0].args[1], ("group", "[mysqld_safe]".to_owned()));
@@ -1751,9 +1753,9 @@ mod tests {
         let f = facts(&[("my.cnf", cnf)], Some(u));
         assert_eq!(value(&f, "sync_relay_log").0, "100");
         let keys = note_keys(&f);
-        assert!(keys.contains(&"options.note-suffix-unresolved"), "{keys:?}");
-        assert!(!keys.contains(&"options.note-suffix-ambiguous"), "{keys:?}");
-        assert!(!keys.contains(&"options.note-group-ignored"), "{keys:?}");
+        assert!(keys.contains(&k::OPTIONS_NOTE_SUFFIX_UNRESOLVED), "{keys:?}");
+        assert!(!keys.contains(&k::OPTIONS_NOTE_SUFFIX_AMBIGUOUS), "{keys:?}");
+        assert!(!keys.contains(&k::OPTIONS_NOTE_GROUP_IGNORED), "{keys:?}");
         assert_eq!(f.settings.group_suffix(), None);
     }
 }

@@ -2,6 +2,7 @@
 //! The web page's "copy as Markdown" and `mysql-advisor check --format markdown` both use it.
 
 use crate::base::DocKind;
+use crate::i18n::k;
 use crate::report::{CheckStatus, Evidence, Finding, FixTarget, Report};
 use std::fmt::Write as _;
 
@@ -9,11 +10,11 @@ use std::fmt::Write as _;
 pub fn markdown(report: &Report) -> String {
     let lang = report.lang;
     let mut md = String::new();
-    let _ = writeln!(md, "# {}\n", lang.t("render.title"));
+    let _ = writeln!(md, "# {}\n", lang.t(k::RENDER_TITLE));
 
     // The two answers, as a table, then their explanations.
     let rows = super::verdict_rows(report);
-    let _ = writeln!(md, "| {} | {} |", lang.t("render.question"), lang.t("render.answer"));
+    let _ = writeln!(md, "| {} | {} |", lang.t(k::RENDER_QUESTION), lang.t(k::RENDER_ANSWER));
     md.push_str("| --- | --- |\n");
     for r in &rows {
         let _ = writeln!(md, "| {} | **{}** (`{}`) |", cell(&r.question), cell(&r.answer), r.value);
@@ -27,15 +28,15 @@ pub fn markdown(report: &Report) -> String {
         }
         list(&mut md, &super::extra_reasons(n));
         if !n.assumptions.is_empty() {
-            let _ = writeln!(md, "*{}*\n", lang.t("render.assumptions"));
+            let _ = writeln!(md, "*{}*\n", lang.t(k::RENDER_ASSUMPTIONS));
             list(&mut md, &n.assumptions);
         }
         if !n.missing.is_empty() {
-            let _ = writeln!(md, "**{}**\n", lang.t("render.missing"));
+            let _ = writeln!(md, "**{}**\n", lang.t(k::RENDER_MISSING));
             list(&mut md, &n.missing);
         }
         if !n.evidence.is_empty() {
-            let _ = writeln!(md, "*{}*\n", lang.t("render.based-on"));
+            let _ = writeln!(md, "*{}*\n", lang.t(k::RENDER_BASED_ON));
             for e in &n.evidence {
                 evidence(&mut md, report, e);
             }
@@ -43,9 +44,9 @@ pub fn markdown(report: &Report) -> String {
     }
 
     if report.findings.is_empty() {
-        let _ = writeln!(md, "## {}\n\n{}\n", lang.t("render.findings"), lang.t("render.no-findings"));
+        let _ = writeln!(md, "## {}\n\n{}\n", lang.t(k::RENDER_FINDINGS), lang.t(k::RENDER_NO_FINDINGS));
     } else {
-        let _ = writeln!(md, "## {} — {}\n", lang.t("render.findings"), super::counts(report));
+        let _ = writeln!(md, "## {} — {}\n", lang.t(k::RENDER_FINDINGS), super::counts(report));
     }
     let mut sorted: Vec<&Finding> = report.findings.iter().collect();
     crate::sort::sort_by_key(&mut sorted, |f| f.severity);
@@ -56,7 +57,7 @@ pub fn markdown(report: &Report) -> String {
     documents(&mut md, report);
 
     if !report.notes.is_empty() {
-        let _ = writeln!(md, "## {}\n", lang.t("render.notes"));
+        let _ = writeln!(md, "## {}\n", lang.t(k::RENDER_NOTES));
         list(&mut md, &report.notes);
     }
 
@@ -89,7 +90,7 @@ fn finding(md: &mut String, report: &Report, f: &Finding) {
         let _ = writeln!(md, "{}\n", f.message);
     }
     if !f.evidence.is_empty() {
-        let _ = writeln!(md, "**{}**\n", lang.t("render.evidence"));
+        let _ = writeln!(md, "**{}**\n", lang.t(k::RENDER_EVIDENCE));
         for e in &f.evidence {
             evidence(md, report, e);
         }
@@ -98,7 +99,7 @@ fn finding(md: &mut String, report: &Report, f: &Finding) {
         let _ = write!(
             md,
             "**{}** {} *{}*",
-            super::text::heading(lang, &lang.t("render.fix")),
+            super::text::heading(lang, &lang.t(k::RENDER_FIX)),
             fix.title,
             super::fix_meta(lang, fix)
         );
@@ -107,7 +108,7 @@ fn finding(md: &mut String, report: &Report, f: &Finding) {
         }
         md.push_str("\n\n");
         if let Some(file) = &fix.file_name {
-            let _ = writeln!(md, "{}\n", lang.fmt("render.file", &[("file", &code(file))]));
+            let _ = writeln!(md, "{}\n", lang.fmt(k::RENDER_FILE, &[("file", &code(file))]));
         }
         let info = match fix.target {
             FixTarget::SystemdDropin | FixTarget::MyCnf => "ini",
@@ -122,7 +123,7 @@ fn finding(md: &mut String, report: &Report, f: &Finding) {
         let _ = writeln!(
             md,
             "{} {}\n",
-            super::text::heading(lang, &lang.t("render.references")),
+            super::text::heading(lang, &lang.t(k::RENDER_REFERENCES)),
             links.join(" · ")
         );
     }
@@ -151,28 +152,28 @@ fn evidence(md: &mut String, report: &Report, e: &Evidence) {
 
 fn documents(md: &mut String, report: &Report) {
     let lang = report.lang;
-    let _ = writeln!(md, "## {}\n", lang.t("render.recognised"));
+    let _ = writeln!(md, "## {}\n", lang.t(k::RENDER_RECOGNISED));
     if report.inputs.is_empty() {
-        let _ = writeln!(md, "{}\n", lang.t("render.nothing-given"));
+        let _ = writeln!(md, "{}\n", lang.t(k::RENDER_NOTHING_GIVEN));
         return;
     }
     let (known, unknown): (Vec<_>, Vec<_>) =
         report.documents.iter().partition(|d| d.kind != DocKind::Unrecognized);
     if known.is_empty() {
-        let _ = writeln!(md, "{}\n", lang.t("render.nothing-recognised").replace('\n', " "));
+        let _ = writeln!(md, "{}\n", lang.t(k::RENDER_NOTHING_RECOGNISED).replace('\n', " "));
     } else {
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} |\n| --- | --- | --- | --- |",
-            lang.t("render.input"),
-            lang.t("render.lines-header"),
-            lang.t("render.kind"),
-            lang.t("render.what")
+            lang.t(k::RENDER_INPUT),
+            lang.t(k::RENDER_LINES_HEADER),
+            lang.t(k::RENDER_KIND),
+            lang.t(k::RENDER_WHAT)
         );
         for d in &known {
             let mut what = cell(&d.label);
             for p in &d.problems {
-                let _ = write!(what, "<br>⚠ {}", cell(&lang.fmt("render.problem", &[("problem", p)])));
+                let _ = write!(what, "<br>⚠ {}", cell(&lang.fmt(k::RENDER_PROBLEM, &[("problem", p)])));
             }
             let _ = writeln!(
                 md,
@@ -199,12 +200,12 @@ fn documents(md: &mut String, report: &Report) {
         let _ = writeln!(
             md,
             "**{}** {}\n",
-            super::text::heading(lang, &lang.t("render.not-recognised")),
+            super::text::heading(lang, &lang.t(k::RENDER_NOT_RECOGNISED)),
             list.join(", ")
         );
     }
     if let Some(s) = super::server_line(report) {
-        let _ = writeln!(md, "**{}** {}\n", super::text::heading(lang, &lang.t("render.server")), s);
+        let _ = writeln!(md, "**{}** {}\n", super::text::heading(lang, &lang.t(k::RENDER_SERVER)), s);
     }
 }
 
@@ -217,18 +218,21 @@ fn checks(md: &mut String, report: &Report) {
     if passed.is_empty() && unknown.is_empty() && na == 0 {
         return;
     }
-    let _ = writeln!(md, "## {}\n", lang.t("render.checks"));
+    let _ = writeln!(md, "## {}\n", lang.t(k::RENDER_CHECKS));
     if !passed.is_empty() {
         let _ =
-            writeln!(md, "**{}**\n", lang.fmt("render.checks-passed", &[("n", &passed.len().to_string())]));
+            writeln!(md, "**{}**\n", lang.fmt(k::RENDER_CHECKS_PASSED, &[("n", &passed.len().to_string())]));
         for c in passed {
             let _ = writeln!(md, "- ✔ `{}` {}", c.rule, c.title);
         }
         md.push('\n');
     }
     if !unknown.is_empty() {
-        let _ =
-            writeln!(md, "**{}**\n", lang.fmt("render.checks-unknown", &[("n", &unknown.len().to_string())]));
+        let _ = writeln!(
+            md,
+            "**{}**\n",
+            lang.fmt(k::RENDER_CHECKS_UNKNOWN, &[("n", &unknown.len().to_string())])
+        );
         for c in unknown {
             let _ = write!(md, "- ? `{}` {}", c.rule, c.title);
             if !c.note.is_empty() {
@@ -239,7 +243,7 @@ fn checks(md: &mut String, report: &Report) {
         md.push('\n');
     }
     if na > 0 {
-        let _ = writeln!(md, "{}\n", lang.fmt("render.checks-not-applicable", &[("n", &na.to_string())]));
+        let _ = writeln!(md, "{}\n", lang.fmt(k::RENDER_CHECKS_NOT_APPLICABLE, &[("n", &na.to_string())]));
     }
 }
 

@@ -22,7 +22,7 @@ mod text;
 pub use markdown::markdown;
 pub use text::{TextOptions, text};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, k};
 use crate::report::{
     Applicability, CloneRestart, CrashSafe, Evidence, FixTarget, Report, Severity, VerdictNote,
 };
@@ -53,9 +53,9 @@ fn verdict_rows(report: &Report) -> [VerdictRow<'_>; 2] {
     let cs = report.verdicts.replica_crash_safe;
     [
         VerdictRow {
-            question: lang.t("render.verdict-clone-restart"),
+            question: lang.t(k::RENDER_VERDICT_CLONE_RESTART),
             value: cr.as_str(),
-            answer: lang.t(&format!("render.clone-restart-{}", cr.as_str())),
+            answer: lang.t(crate::i18n::dynamic(format_args!("render.clone-restart-{}", cr.as_str()))),
             tone: match cr {
                 CloneRestart::Works => Tone::Good,
                 CloneRestart::Fails | CloneRestart::StaysDown => Tone::Bad,
@@ -64,9 +64,9 @@ fn verdict_rows(report: &Report) -> [VerdictRow<'_>; 2] {
             note: &report.verdict_notes.clone_restart,
         },
         VerdictRow {
-            question: lang.t("render.verdict-replica-crash-safe"),
+            question: lang.t(k::RENDER_VERDICT_REPLICA_CRASH_SAFE),
             value: cs.as_str(),
-            answer: lang.t(&format!("render.crash-safe-{}", cs.as_str())),
+            answer: lang.t(crate::i18n::dynamic(format_args!("render.crash-safe-{}", cs.as_str()))),
             tone: match cs {
                 CrashSafe::Yes => Tone::Good,
                 CrashSafe::No => Tone::Bad,
@@ -83,18 +83,18 @@ fn extra_reasons(note: &VerdictNote) -> Vec<String> {
 }
 
 fn severity_label(lang: Lang, s: Severity) -> String {
-    lang.t(&format!("render.severity-{}", s.as_str()))
+    lang.t(crate::i18n::dynamic(format_args!("render.severity-{}", s.as_str())))
 }
 
 fn target_label(lang: Lang, t: FixTarget) -> String {
-    lang.t(&format!("render.target-{}", t.as_str()))
+    lang.t(crate::i18n::dynamic(format_args!("render.target-{}", t.as_str())))
 }
 
 fn applicability_label(lang: Lang, a: Applicability) -> String {
     let key = match a {
-        Applicability::Safe => "render.applicability-safe",
-        Applicability::NeedsReview => "render.applicability-needs-review",
-        Applicability::DisplayOnly => "render.applicability-display-only",
+        Applicability::Safe => k::RENDER_APPLICABILITY_SAFE,
+        Applicability::NeedsReview => k::RENDER_APPLICABILITY_NEEDS_REVIEW,
+        Applicability::DisplayOnly => k::RENDER_APPLICABILITY_DISPLAY_ONLY,
     };
     lang.t(key)
 }
@@ -102,7 +102,7 @@ fn applicability_label(lang: Lang, a: Applicability) -> String {
 /// "(systemd drop-in, review first)".
 fn fix_meta(lang: Lang, fix: &crate::report::Fix) -> String {
     lang.fmt(
-        "render.fix-meta",
+        k::RENDER_FIX_META,
         &[
             ("target", &target_label(lang, fix.target)),
             ("applicability", &applicability_label(lang, fix.applicability)),
@@ -112,9 +112,9 @@ fn fix_meta(lang: Lang, fix: &crate::report::Fix) -> String {
 
 fn channel_label(lang: Lang, channel: &str) -> String {
     if channel.is_empty() {
-        lang.t("render.default-channel")
+        lang.t(k::RENDER_DEFAULT_CHANNEL)
     } else {
-        lang.fmt("render.channel", &[("channel", channel)])
+        lang.fmt(k::RENDER_CHANNEL, &[("channel", channel)])
     }
 }
 
@@ -126,9 +126,9 @@ fn line_span(start: u32, end: u32) -> String {
 /// "line 7" / "lines 7–9" in the report's language.
 fn lines_label(lang: Lang, start: u32, end: u32) -> String {
     if end > start {
-        lang.fmt("render.lines", &[("start", &start.to_string()), ("end", &end.to_string())])
+        lang.fmt(k::RENDER_LINES, &[("start", &start.to_string()), ("end", &end.to_string())])
     } else {
-        lang.fmt("render.line", &[("line", &start.to_string())])
+        lang.fmt(k::RENDER_LINE, &[("line", &start.to_string())])
     }
 }
 
@@ -184,12 +184,13 @@ fn counts(report: &Report) -> String {
         let n = report.findings.iter().filter(|f| f.severity == sev).count();
         match n {
             0 => {}
-            1 => parts.push(lang.t(&format!("{key}-one"))),
-            _ => parts.push(lang.fmt(&format!("{key}-other"), &[("n", &n.to_string())])),
+            1 => parts.push(lang.t(crate::i18n::dynamic(format_args!("{key}-one")))),
+            _ => parts
+                .push(lang.fmt(crate::i18n::dynamic(format_args!("{key}-other")), &[("n", &n.to_string())])),
         }
     }
     if parts.is_empty() {
-        lang.t("render.summary-none")
+        lang.t(k::RENDER_SUMMARY_NONE)
     } else {
         parts.join(if lang == Lang::ZhCn { "，" } else { ", " })
     }
@@ -206,11 +207,11 @@ fn server_line(report: &Report) -> Option<String> {
         (None, None) => {}
     }
     if let Some(u) = &s.unit {
-        parts.push(lang.fmt("render.unit", &[("unit", u)]));
+        parts.push(lang.fmt(k::RENDER_UNIT, &[("unit", u)]));
     }
     if !s.channels.is_empty() {
         let names: Vec<String> = s.channels.iter().map(|c| format!("'{c}'")).collect();
-        parts.push(lang.fmt("render.channels", &[("channels", &names.join(", "))]));
+        parts.push(lang.fmt(k::RENDER_CHANNELS, &[("channels", &names.join(", "))]));
     }
     if parts.is_empty() { None } else { Some(parts.join(" · ")) }
 }

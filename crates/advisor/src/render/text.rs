@@ -6,7 +6,7 @@
 
 use super::{Tone, VerdictRow};
 use crate::base::DocKind;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, k};
 use crate::report::{CheckStatus, Evidence, Finding, Report, Severity};
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -167,21 +167,21 @@ fn verdict(o: &mut Out, row: &VerdictRow<'_>) {
         bullet(o, "  - ", &r);
     }
     if !n.assumptions.is_empty() {
-        let h = o.paint(St::Dim, &lang.t("render.assumptions"));
+        let h = o.paint(St::Dim, &lang.t(k::RENDER_ASSUMPTIONS));
         let _ = writeln!(o.buf, "  {h}");
         for a in &n.assumptions {
             bullet(o, "    - ", a);
         }
     }
     if !n.missing.is_empty() {
-        let h = o.paint(St::Bold, &lang.t("render.missing"));
+        let h = o.paint(St::Bold, &lang.t(k::RENDER_MISSING));
         let _ = writeln!(o.buf, "  {h}");
         for m in &n.missing {
             bullet(o, "    - ", m);
         }
     }
     if !n.evidence.is_empty() {
-        let h = o.paint(St::Dim, &lang.t("render.based-on"));
+        let h = o.paint(St::Dim, &lang.t(k::RENDER_BASED_ON));
         let _ = writeln!(o.buf, "  {h}");
         for e in &n.evidence {
             let loc = format!("{}:{}", e.input_name, super::line_span(e.line_start, e.line_end));
@@ -206,7 +206,7 @@ fn bullet(o: &mut Out, lead: &str, s: &str) {
 fn findings(o: &mut Out, report: &Report) {
     let lang = o.lang;
     if report.findings.is_empty() {
-        let s = o.paint(St::Green, &lang.t("render.no-findings"));
+        let s = o.paint(St::Green, &lang.t(k::RENDER_NO_FINDINGS));
         o.raw(&s);
         o.nl();
         o.nl();
@@ -236,7 +236,7 @@ fn finding(o: &mut Out, f: &Finding) {
     }
     for fix in &f.fixes {
         let eq = o.paint(St::Blue, "=");
-        let fix_word = o.paint(St::Bold, &lang.t("render.fix"));
+        let fix_word = o.paint(St::Bold, &lang.t(k::RENDER_FIX));
         let meta = o.paint(St::Dim, &super::fix_meta(lang, fix));
         let (sep, colon) = if lang == Lang::ZhCn { ("", "：") } else { (" ", ": ") };
         let _ = writeln!(o.buf, "  {eq} {fix_word}{sep}{meta}{colon}{}", clean(&fix.title));
@@ -244,7 +244,7 @@ fn finding(o: &mut Out, f: &Finding) {
             bullet(o, "      ", r);
         }
         if let Some(file) = &fix.file_name {
-            let s = o.paint(St::Dim, &lang.fmt("render.file", &[("file", file)]));
+            let s = o.paint(St::Dim, &lang.fmt(k::RENDER_FILE, &[("file", file)]));
             let _ = writeln!(o.buf, "      {s}");
         }
         o.nl();
@@ -260,7 +260,7 @@ fn finding(o: &mut Out, f: &Finding) {
     }
     if !f.references.is_empty() {
         let eq = o.paint(St::Blue, "=");
-        let h = o.paint(St::Bold, &heading(lang, &lang.t("render.references")));
+        let h = o.paint(St::Bold, &heading(lang, &lang.t(k::RENDER_REFERENCES)));
         let _ = writeln!(o.buf, "  {eq} {h}");
         for r in &f.references {
             let _ = writeln!(o.buf, "      {}: {}", clean(&r.title), clean(&r.url));
@@ -304,16 +304,16 @@ fn documents(o: &mut Out, report: &Report) {
     let (known, unknown): (Vec<_>, Vec<_>) =
         report.documents.iter().partition(|d| d.kind != DocKind::Unrecognized);
     if report.inputs.is_empty() {
-        let s = o.paint(St::Dim, &lang.t("render.nothing-given"));
+        let s = o.paint(St::Dim, &lang.t(k::RENDER_NOTHING_GIVEN));
         let _ = writeln!(o.buf, "{s}\n");
         return;
     }
     if known.is_empty() {
-        let s = o.paint(St::Yellow, &lang.t("render.nothing-recognised"));
+        let s = o.paint(St::Yellow, &lang.t(k::RENDER_NOTHING_RECOGNISED));
         o.raw(&s);
         o.nl();
     } else {
-        let h = o.paint(St::Bold, &heading(lang, &lang.t("render.recognised")));
+        let h = o.paint(St::Bold, &heading(lang, &lang.t(k::RENDER_RECOGNISED)));
         let _ = writeln!(o.buf, "{h}");
         let locs: Vec<String> = known
             .iter()
@@ -333,13 +333,13 @@ fn documents(o: &mut Out, report: &Report) {
             let kind = o.paint(St::Dim, &format!("{:<kw$}", d.kind.as_str()));
             let _ = writeln!(o.buf, "  {p}  {kind}  {}", clean(&d.label));
             for p in &d.problems {
-                let s = o.paint(St::Yellow, &lang.fmt("render.problem", &[("problem", p)]));
+                let s = o.paint(St::Yellow, &lang.fmt(k::RENDER_PROBLEM, &[("problem", p)]));
                 let _ = writeln!(o.buf, "  {:pad$}  {s}", "", pad = w + 2 + kw);
             }
         }
     }
     if !unknown.is_empty() {
-        let h = o.paint(St::Bold, &heading(lang, &lang.t("render.not-recognised")));
+        let h = o.paint(St::Bold, &heading(lang, &lang.t(k::RENDER_NOT_RECOGNISED)));
         let list: Vec<String> = unknown
             .iter()
             .map(|d| {
@@ -354,7 +354,7 @@ fn documents(o: &mut Out, report: &Report) {
         let _ = writeln!(o.buf, "{h}{sep}{}", clean(&list.join(", ")));
     }
     if let Some(s) = super::server_line(report) {
-        let h = o.paint(St::Bold, &heading(lang, &lang.t("render.server")));
+        let h = o.paint(St::Bold, &heading(lang, &lang.t(k::RENDER_SERVER)));
         let sep = if lang == Lang::ZhCn { "" } else { " " };
         let _ = writeln!(o.buf, "{h}{sep}{}", clean(&s));
     }
@@ -365,7 +365,7 @@ fn notes(o: &mut Out, report: &Report) {
     if report.notes.is_empty() {
         return;
     }
-    let h = o.paint(St::Bold, &heading(o.lang, &o.lang.t("render.notes")));
+    let h = o.paint(St::Bold, &heading(o.lang, &o.lang.t(k::RENDER_NOTES)));
     let _ = writeln!(o.buf, "{h}");
     for n in &report.notes {
         bullet(o, "  - ", n);
@@ -386,7 +386,7 @@ fn checks(o: &mut Out, report: &Report) {
     if !passed.is_empty() {
         let h = o.paint(
             St::Bold,
-            &heading(lang, &lang.fmt("render.checks-passed", &[("n", &passed.len().to_string())])),
+            &heading(lang, &lang.fmt(k::RENDER_CHECKS_PASSED, &[("n", &passed.len().to_string())])),
         );
         let _ = writeln!(o.buf, "{h}");
         for c in passed {
@@ -398,7 +398,7 @@ fn checks(o: &mut Out, report: &Report) {
     if !unknown.is_empty() {
         let h = o.paint(
             St::Bold,
-            &heading(lang, &lang.fmt("render.checks-unknown", &[("n", &unknown.len().to_string())])),
+            &heading(lang, &lang.fmt(k::RENDER_CHECKS_UNKNOWN, &[("n", &unknown.len().to_string())])),
         );
         let _ = writeln!(o.buf, "{h}");
         for c in unknown {
@@ -413,7 +413,7 @@ fn checks(o: &mut Out, report: &Report) {
         }
     }
     if na > 0 {
-        let s = o.paint(St::Dim, &lang.fmt("render.checks-not-applicable", &[("n", &na.to_string())]));
+        let s = o.paint(St::Dim, &lang.fmt(k::RENDER_CHECKS_NOT_APPLICABLE, &[("n", &na.to_string())]));
         let _ = writeln!(o.buf, "{s}");
     }
     o.nl();

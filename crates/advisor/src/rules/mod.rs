@@ -43,7 +43,7 @@ pub(crate) mod restart;
 
 use crate::evidence::Excerpts;
 use crate::facts::{Facts, Loc};
-use crate::i18n::Lang;
+use crate::i18n::{Key, Lang};
 use crate::report::{CheckStatus, Evidence, Finding, Reference};
 
 /// Which question a rule helps answer.
@@ -148,11 +148,11 @@ impl<'a> Ctx<'a> {
 
 impl Ctx<'_> {
     /// A catalog message.
-    pub fn t(&self, key: &str) -> String {
+    pub fn t(&self, key: Key) -> String {
         self.lang.t(key)
     }
     /// A catalog message with arguments.
-    pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
+    pub fn fmt(&self, key: Key, args: &[(&str, &str)]) -> String {
         self.lang.fmt(key, args)
     }
     /// Evidence for `loc`: the whole lines it covers, secrets masked, labelled with `label`.
@@ -164,7 +164,7 @@ impl Ctx<'_> {
         self.excerpts.place(at)
     }
     /// A reference link; `title_key` is a catalog key.
-    pub fn reference(&self, title_key: &str, url: &str) -> Reference {
+    pub fn reference(&self, title_key: Key, url: &str) -> Reference {
         Reference { title: self.t(title_key), url: url.to_owned() }
     }
 }

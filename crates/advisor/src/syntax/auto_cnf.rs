@@ -17,6 +17,7 @@
 //! The JSON scanner is small, iterative (an explicit stack, no recursion), keeps byte ranges, and
 //! never fails: unexpected tokens become problems and the scan goes on.
 
+use crate::i18n::k;
 use crate::text::TrimWs;
 
 use crate::source::Source;
@@ -90,7 +91,7 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
     }
     let (doc, problems, end) = parse(src, i);
     let label = Label {
-        key: "options.label-auto-cnf",
+        key: k::OPTIONS_LABEL_AUTO_CNF,
         args: vec![
             ("count", doc.vars.len().to_string()),
             ("version", doc.version.map(|v| v.to_string()).unwrap_or_else(|| "?".to_owned())),
@@ -381,7 +382,7 @@ fn parse(src: &Source<'_>, i: usize) -> (AutoCnf, Vec<Problem>, usize) {
             if unexpected && bad_reported < 3 {
                 bad_reported += 1;
                 problems.push(Problem {
-                    key: "options.problem-json-unexpected",
+                    key: k::OPTIONS_PROBLEM_JSON_UNEXPECTED,
                     args: vec![("token", src.slice(r).chars().take(20).collect())],
                     range: r,
                 });
@@ -395,7 +396,7 @@ fn parse(src: &Source<'_>, i: usize) -> (AutoCnf, Vec<Problem>, usize) {
     }
     if !doc.complete {
         let r = src.lines_range(i, end);
-        problems.push(Problem { key: "options.problem-json-unterminated", args: vec![], range: r });
+        problems.push(Problem { key: k::OPTIONS_PROBLEM_JSON_UNTERMINATED, args: vec![], range: r });
         // Keep what was read: close the open frames innermost first.
         while let Some(f) = stack.pop() {
             close_frame(f, &mut stack, &mut doc);
@@ -459,6 +460,7 @@ fn close_frame(f: Frame, stack: &mut [Frame], doc: &mut AutoCnf) {
 mod tests {
     use super::*;
     use crate::detect;
+    use crate::i18n::Key;
     use crate::syntax::document::Document;
 
     fn split(name: &str, text: &str) -> Vec<Document> {
@@ -527,9 +529,9 @@ mod tests {
         let d = split("input 1", text);
         assert_eq!(d[0].kind, DocKind::MysqldAutoCnf);
         assert_eq!(d[0].line_end, 2);
-        let keys: Vec<&str> = d[0].problems.iter().map(|p| p.key).collect();
-        assert!(keys.contains(&"options.problem-json-unexpected"), "{keys:?}");
-        assert!(keys.contains(&"options.problem-json-unterminated"), "{keys:?}");
+        let keys: Vec<Key> = d[0].problems.iter().map(|p| p.key).collect();
+        assert!(keys.contains(&k::OPTIONS_PROBLEM_JSON_UNEXPECTED), "{keys:?}");
+        assert!(keys.contains(&k::OPTIONS_PROBLEM_JSON_UNTERMINATED), "{keys:?}");
         let a = auto(&d[0]);
         assert_eq!(a.var("sync_binlog").and_then(|v| v.value.as_deref()), Some("1"));
         assert_eq!(a.var("innodb_flush_log_at_trx_commit").and_then(|v| v.value.as_deref()), Some("2"));

@@ -2,6 +2,7 @@
 //! what a recogniser returns when it claims lines ([`Claim`], with the [`Hint`] it was given).
 
 pub(crate) use crate::base::DocKind;
+use crate::i18n::Key;
 use crate::source::Source;
 use crate::text::TextRange;
 
@@ -32,14 +33,14 @@ pub(crate) struct Document {
 /// A catalog key and its arguments.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Label {
-    pub key: &'static str,
+    pub key: Key,
     pub args: Vec<(&'static str, String)>,
 }
 
 /// A syntax problem: a catalog key plus arguments, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Problem {
-    pub key: &'static str,
+    pub key: Key,
     pub args: Vec<(&'static str, String)>,
     pub range: TextRange,
 }

@@ -2,6 +2,7 @@
 //! (8.0, 5.7, MariaDB, syslog/journald-prefixed), client errors (`ERROR 3707 (HY000): …`), and
 //! `CHANGE REPLICATION SOURCE TO` / `CHANGE MASTER TO` statements.
 
+use crate::i18n::k;
 use crate::text::TrimWs;
 
 use crate::source::Source;
@@ -102,7 +103,7 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
     let line = src.line(i);
     if let Some(v) = parse_version_line(src, i) {
         let label = Label {
-            key: if v.client { "mysql.doc.client-version" } else { "mysql.doc.server-version" },
+            key: if v.client { k::MYSQL_DOC_CLIENT_VERSION } else { k::MYSQL_DOC_SERVER_VERSION },
             args: vec![("program", v.program.text.clone()), ("version", v.version.text.clone())],
         };
         return Some(Claim {
@@ -134,7 +135,7 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
             .filter(|l| l.level.as_ref().is_some_and(|v| v.text.eq_ignore_ascii_case("ERROR")))
             .count();
         let label = Label {
-            key: "mysql.doc.error-log",
+            key: k::MYSQL_DOC_ERROR_LOG,
             args: vec![("count", lines.len().to_string()), ("errors", errors.to_string())],
         };
         return Some(Claim {
@@ -149,7 +150,7 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
     if let Some(mut e) = parse_client_error(src, i) {
         e.command = hint.command.map(|c| crate::redact::mask(c).into_owned());
         let label = Label {
-            key: "mysql.doc.client-error",
+            key: k::MYSQL_DOC_CLIENT_ERROR,
             args: vec![("code", e.code.to_string()), ("message", e.message.text.clone())],
         };
         return Some(Claim {
@@ -167,10 +168,10 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
             if stmt.legacy { "CHANGE MASTER TO".into() } else { "CHANGE REPLICATION SOURCE TO".into() };
         let label = match &stmt.channel {
             Some(c) => Label {
-                key: "mysql.doc.change-source-channel",
+                key: k::MYSQL_DOC_CHANGE_SOURCE_CHANNEL,
                 args: vec![("statement", statement), ("channel", c.text.clone())],
             },
-            None => Label { key: "mysql.doc.change-source", args: vec![("statement", statement)] },
+            None => Label { key: k::MYSQL_DOC_CHANGE_SOURCE, args: vec![("statement", statement)] },
         };
         return Some(Claim {
             kind: DocKind::ChangeReplicationSource,
@@ -608,7 +609,7 @@ pub(crate) fn parse_change_source(
             }
             if vend == k + 2 {
                 problems.push(Problem {
-                    key: "mysql.problem.option-without-value",
+                    key: k::MYSQL_PROBLEM_OPTION_WITHOUT_VALUE,
                     args: vec![("option", w.clone())],
                     range: t.range,
                 });
@@ -620,7 +621,7 @@ pub(crate) fn parse_change_source(
             k = vend;
         } else {
             problems.push(Problem {
-                key: "mysql.problem.option-syntax",
+                key: k::MYSQL_PROBLEM_OPTION_SYNTAX,
                 args: vec![("word", w)],
                 range: t.range,
             });
@@ -629,7 +630,7 @@ pub(crate) fn parse_change_source(
     }
     if !terminated {
         problems.push(Problem {
-            key: "mysql.problem.unterminated",
+            key: k::MYSQL_PROBLEM_UNTERMINATED,
             args: vec![],
             range: TextRange::empty(range.end),
         });

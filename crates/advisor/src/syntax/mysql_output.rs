@@ -7,6 +7,7 @@
 //! from the columns, and from the echoed command (`mysql> SHOW REPLICA STATUS\G`) when the columns
 //! alone cannot tell.
 
+use crate::i18n::k;
 use crate::text::TrimWs;
 
 use crate::source::Source;
@@ -294,8 +295,8 @@ fn shell_statement(u: &str) -> &str {
 fn label(rs: &ResultSet) -> Option<Label> {
     if rs.form == Form::Ok {
         return Some(match rs.command.as_deref().map(short_statement).filter(|c| !c.is_empty()) {
-            Some(stmt) => Label { key: "mysql.doc.query-ok-for", args: vec![("statement", stmt)] },
-            None => Label { key: "mysql.doc.query-ok", args: vec![] },
+            Some(stmt) => Label { key: k::MYSQL_DOC_QUERY_OK_FOR, args: vec![("statement", stmt)] },
+            None => Label { key: k::MYSQL_DOC_QUERY_OK, args: vec![] },
         });
     }
     let n = rs.rows.len();
@@ -307,50 +308,50 @@ fn label(rs: &ResultSet) -> Option<Label> {
                 || rs.command.as_deref().is_some_and(|c| c.to_ascii_uppercase().contains("SLAVE"));
             let stmt = if legacy { "SHOW SLAVE STATUS" } else { "SHOW REPLICA STATUS" };
             match n {
-                0 => Label { key: "mysql.doc.replica-status-empty", args: vec![("statement", stmt.into())] },
+                0 => Label { key: k::MYSQL_DOC_REPLICA_STATUS_EMPTY, args: vec![("statement", stmt.into())] },
                 1 => {
                     let ch = rs.rows.first().and_then(|r| r.get("Channel_Name")).map(|f| f.value.clone());
                     match ch.filter(|c| !c.is_empty()) {
                         Some(c) => Label {
-                            key: "mysql.doc.replica-status-channel",
+                            key: k::MYSQL_DOC_REPLICA_STATUS_CHANNEL,
                             args: vec![("statement", stmt.into()), ("channel", c)],
                         },
                         None => Label {
-                            key: "mysql.doc.replica-status-default",
+                            key: k::MYSQL_DOC_REPLICA_STATUS_DEFAULT,
                             args: vec![("statement", stmt.into())],
                         },
                     }
                 }
                 _ => Label {
-                    key: "mysql.doc.replica-status-many",
+                    key: k::MYSQL_DOC_REPLICA_STATUS_MANY,
                     args: vec![("statement", stmt.into()), ("count", count)],
                 },
             }
         }
-        DocKind::ShowVariables => Label { key: "mysql.doc.show-variables", args: vec![("count", count)] },
+        DocKind::ShowVariables => Label { key: k::MYSQL_DOC_SHOW_VARIABLES, args: vec![("count", count)] },
         DocKind::ConnectionConfiguration | DocKind::ApplierConfiguration => {
             let table = if kind == DocKind::ConnectionConfiguration {
                 "replication_connection_configuration"
             } else {
                 "replication_applier_configuration"
             };
-            Label { key: "mysql.doc.channel-table", args: vec![("table", table.into()), ("count", count)] }
+            Label { key: k::MYSQL_DOC_CHANNEL_TABLE, args: vec![("table", table.into()), ("count", count)] }
         }
         DocKind::CloneStatus => {
             let state =
                 rs.rows.first().and_then(|r| r.get("STATE")).map(|f| f.value.clone()).unwrap_or_default();
             if state.is_empty() {
-                Label { key: "mysql.doc.clone-status", args: vec![] }
+                Label { key: k::MYSQL_DOC_CLONE_STATUS, args: vec![] }
             } else {
-                Label { key: "mysql.doc.clone-status-state", args: vec![("state", state)] }
+                Label { key: k::MYSQL_DOC_CLONE_STATUS_STATE, args: vec![("state", state)] }
             }
         }
-        DocKind::CloneProgress => Label { key: "mysql.doc.clone-progress", args: vec![("count", count)] },
+        DocKind::CloneProgress => Label { key: k::MYSQL_DOC_CLONE_PROGRESS, args: vec![("count", count)] },
         DocKind::VariableQuery => {
             let cols = rs.columns.join(", ");
-            Label { key: "mysql.doc.variable-query", args: vec![("columns", cols)] }
+            Label { key: k::MYSQL_DOC_VARIABLE_QUERY, args: vec![("columns", cols)] }
         }
-        _ => Label { key: "mysql.doc.query-result", args: vec![("count", count)] },
+        _ => Label { key: k::MYSQL_DOC_QUERY_RESULT, args: vec![("count", count)] },
     })
 }
 
@@ -469,7 +470,7 @@ fn parse_table(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (Resu
         let (cells, range) = split_row(src, j, end, &widths);
         if cells.len() != header.len() {
             problems.push(Problem {
-                key: "mysql.problem.cell-count",
+                key: k::MYSQL_PROBLEM_CELL_COUNT,
                 args: vec![("found", cells.len().to_string()), ("expected", header.len().to_string())],
                 range,
             });
@@ -727,7 +728,7 @@ fn parse_vertical(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (R
             }
             _ => {
                 if cur.is_some() && j > i {
-                    problems.push(Problem { key: "mysql.problem.stray-line", args: vec![], range: lr });
+                    problems.push(Problem { key: k::MYSQL_PROBLEM_STRAY_LINE, args: vec![], range: lr });
                     j += 1;
                     continue;
                 }

@@ -14,6 +14,7 @@
 //! - Included files are not read (they are not in the input); `facts::settings` notes them.
 //! - `[mysqld_multi]` instance groups (`[mysqld1]`) are recognised but not attributed to an instance.
 
+use crate::i18n::{Key, k};
 use crate::text::TrimWs;
 
 use crate::source::Source;
@@ -296,18 +297,18 @@ fn file_label(doc: &OptionFile) -> Label {
     let includes = doc.includes.len().to_string();
     match (&doc.path, groups.is_empty(), doc.includes.is_empty()) {
         (Some(p), false, _) => {
-            Label { key: "options.label-file", args: vec![("name", p.clone()), ("groups", groups)] }
+            Label { key: k::OPTIONS_LABEL_FILE, args: vec![("name", p.clone()), ("groups", groups)] }
         }
-        (None, false, _) => Label { key: "options.label-snippet", args: vec![("groups", groups)] },
+        (None, false, _) => Label { key: k::OPTIONS_LABEL_SNIPPET, args: vec![("groups", groups)] },
         (Some(p), true, false) => Label {
-            key: "options.label-includes-only",
+            key: k::OPTIONS_LABEL_INCLUDES_ONLY,
             args: vec![("name", p.clone()), ("includes", includes)],
         },
         (None, true, false) => {
-            Label { key: "options.label-includes-only-unnamed", args: vec![("includes", includes)] }
+            Label { key: k::OPTIONS_LABEL_INCLUDES_ONLY_UNNAMED, args: vec![("includes", includes)] }
         }
-        (Some(p), true, true) => Label { key: "options.label-no-groups", args: vec![("name", p.clone())] },
-        (None, true, true) => Label { key: "options.label-no-groups-unnamed", args: vec![] },
+        (Some(p), true, true) => Label { key: k::OPTIONS_LABEL_NO_GROUPS, args: vec![("name", p.clone())] },
+        (None, true, true) => Label { key: k::OPTIONS_LABEL_NO_GROUPS_UNNAMED, args: vec![] },
     }
 }
 
@@ -489,7 +490,7 @@ enum LineParse {
     },
     Entry(Entry),
     /// A line that is not option-file syntax, with the problem key if it is reported.
-    Bad(&'static str),
+    Bad(Key),
 }
 
 /// Parses one line of an option file.
@@ -513,11 +514,11 @@ fn parse_line(src: &Source<'_>, j: usize) -> LineParse {
         return LineParse::Comment;
     }
     if let Some(rest) = t.strip_prefix('[') {
-        let Some(close) = rest.find(']') else { return LineParse::Bad("options.problem-group-unclosed") };
+        let Some(close) = rest.find(']') else { return LineParse::Bad(k::OPTIONS_PROBLEM_GROUP_UNCLOSED) };
         let inner = &rest[..close];
         let name = inner.trim_ws();
         if !valid_group_name(name) {
-            return LineParse::Bad("options.problem-group-name");
+            return LineParse::Bad(k::OPTIONS_PROBLEM_GROUP_NAME);
         }
         let header = src.range_in_line(j, &t[..close + 2]);
         return LineParse::Header(Group {
@@ -537,7 +538,7 @@ fn parse_line(src: &Source<'_>, j: usize) -> LineParse {
                 range: src.range_in_line(j, t),
             };
         }
-        return LineParse::Bad("options.problem-directive");
+        return LineParse::Bad(k::OPTIONS_PROBLEM_DIRECTIVE);
     }
     let body = strip_end_comment(t).trim_end_ws();
     if body.is_empty() {
@@ -548,7 +549,7 @@ fn parse_line(src: &Source<'_>, j: usize) -> LineParse {
         None => (body, None),
     };
     if !plausible_key(key) {
-        return LineParse::Bad("options.problem-key");
+        return LineParse::Bad(k::OPTIONS_PROBLEM_KEY);
     }
     let (loose, prefix, option) = split_key(key);
     let decoded = value.map(decode_value);
@@ -621,14 +622,14 @@ fn parse_file(src: &Source<'_>, i: usize, whole_file: bool) -> (OptionFile, Vec<
                 if current.is_none() && !reported_groupless {
                     reported_groupless = true;
                     problems.push(Problem {
-                        key: "options.problem-no-group",
+                        key: k::OPTIONS_PROBLEM_NO_GROUP,
                         args: vec![("key", e.key.clone())],
                         range: e.range,
                     });
                 }
                 if let (Some(Prefix::Skip | Prefix::Disable), Some(v)) = (e.prefix, &e.raw_value) {
                     problems.push(Problem {
-                        key: "options.problem-prefix-value-ignored",
+                        key: k::OPTIONS_PROBLEM_PREFIX_VALUE_IGNORED,
                         args: vec![("key", e.key.clone()), ("value", crate::redact::mask(v).into_owned())],
                         range: e.range,
                     });
@@ -773,10 +774,13 @@ fn print_defaults_entry(src: &Source<'_>, j: usize, w: &str) -> Option<Entry> {
 fn print_defaults_claim(doc: OptionFile, end: usize) -> Claim {
     let count = doc.entries.len().to_string();
     let label = if doc.requested_groups.is_empty() {
-        Label { key: "options.label-print-defaults", args: vec![("count", count)] }
+        Label { key: k::OPTIONS_LABEL_PRINT_DEFAULTS, args: vec![("count", count)] }
     } else {
         let groups = doc.requested_groups.iter().map(|g| format!("[{g}]")).collect::<Vec<_>>().join(", ");
-        Label { key: "options.label-print-defaults-groups", args: vec![("count", count), ("groups", groups)] }
+        Label {
+            key: k::OPTIONS_LABEL_PRINT_DEFAULTS_GROUPS,
+            args: vec![("count", count), ("groups", groups)],
+        }
     };
     Claim {
         kind: DocKind::MyPrintDefaults,
@@ -907,14 +911,14 @@ mod tests {
         let d = docs("/etc/my.cnf", text);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].name.as_deref(), Some("/etc/my.cnf"));
-        let keys: Vec<&str> = d[0].problems.iter().map(|p| p.key).collect();
+        let keys: Vec<Key> = d[0].problems.iter().map(|p| p.key).collect();
         assert_eq!(
             keys,
             [
-                "options.problem-no-group",
-                "options.problem-group-unclosed",
-                "options.problem-key",
-                "options.problem-directive"
+                k::OPTIONS_PROBLEM_NO_GROUP,
+                k::OPTIONS_PROBLEM_GROUP_UNCLOSED,
+                k::OPTIONS_PROBLEM_KEY,
+                k::OPTIONS_PROBLEM_DIRECTIVE
             ]
         );
         let f = only_file(&d[0]);

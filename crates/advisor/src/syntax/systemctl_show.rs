@@ -20,6 +20,7 @@
 //! known property names and either a property only `show` prints (`Id=`, `MainPID=`,
 //! `TimeoutStartUSec=`, …) or an `ExecStart={ path=… }` block, or a `systemctl show` prompt before it.
 
+use crate::i18n::k;
 use crate::text::TrimWs;
 use crate::text::Words;
 
@@ -317,11 +318,12 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
         .or_else(|| hint.command.and_then(crate::syntax::systemd::unit_from_command).map(|(u, _)| u));
     let count: usize = doc.units.iter().map(|u| u.props.len()).sum();
     let label = match &unit {
-        Some(u) if doc.units.len() <= 1 => {
-            Label { key: "systemd.label-show", args: vec![("unit", u.clone()), ("count", count.to_string())] }
-        }
+        Some(u) if doc.units.len() <= 1 => Label {
+            key: k::SYSTEMD_LABEL_SHOW,
+            args: vec![("unit", u.clone()), ("count", count.to_string())],
+        },
         _ => Label {
-            key: "systemd.label-show-units",
+            key: k::SYSTEMD_LABEL_SHOW_UNITS,
             args: vec![("units", doc.units.len().to_string()), ("count", count.to_string())],
         },
     };
@@ -354,7 +356,7 @@ pub(crate) fn parse(src: &Source<'_>, start: usize, end: usize, problems: &mut V
         cur.range = if cur.props.is_empty() { range } else { cur.range.cover(range) };
         if value.starts_with('{') && parse_exec(value).is_none() {
             problems.push(Problem {
-                key: "systemd.problem-show-exec",
+                key: k::SYSTEMD_PROBLEM_SHOW_EXEC,
                 args: vec![("line", src.lines[j].number.to_string()), ("name", name.to_owned())],
                 range,
             });

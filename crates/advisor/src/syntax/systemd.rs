@@ -28,6 +28,7 @@
 //! line after it continues the unit, in which case it is a malformed line inside the unit).
 //! An input whose *name* looks like a unit or drop-in is taken whole.
 
+use crate::i18n::{Key, k};
 use crate::text::TrimWs;
 
 use crate::source::Source;
@@ -441,12 +442,7 @@ fn map_end(segs: &[Segment], k: usize) -> u32 {
     }
 }
 
-fn problem(
-    key: &'static str,
-    src: &Source<'_>,
-    range: TextRange,
-    extra: &[(&'static str, String)],
-) -> Problem {
+fn problem(key: Key, src: &Source<'_>, range: TextRange, extra: &[(&'static str, String)]) -> Problem {
     let mut args = vec![("line", src.index_map.line(range.start).to_string())];
     args.extend(extra.iter().cloned());
     Problem { key, args, range }
@@ -500,7 +496,7 @@ pub(crate) fn parse_file(
         }
         if cont {
             let r = src.lines_range(first_line, j + 1);
-            problems.push(problem("systemd.problem-dangling-continuation", src, r, &[]));
+            problems.push(problem(k::SYSTEMD_PROBLEM_DANGLING_CONTINUATION, src, r, &[]));
         }
         pending = false;
         let lines = j + 1 - first_line;
@@ -528,7 +524,7 @@ fn finish_logical(
                 let valid = is_start_section(name);
                 if !valid {
                     problems.push(problem(
-                        "systemd.problem-unknown-section",
+                        k::SYSTEMD_PROBLEM_UNKNOWN_SECTION,
                         src,
                         whole,
                         &[("section", name.to_owned())],
@@ -537,7 +533,7 @@ fn finish_logical(
                 f.sections.push(Section { name: name.to_owned(), valid, range: whole });
             }
             _ => {
-                problems.push(problem("systemd.problem-bad-section", src, whole, &[("text", l.to_owned())]));
+                problems.push(problem(k::SYSTEMD_PROBLEM_BAD_SECTION, src, whole, &[("text", l.to_owned())]));
                 f.sections.push(Section { name: l.to_owned(), valid: false, range: whole });
             }
         }
@@ -545,13 +541,13 @@ fn finish_logical(
         return;
     }
     let Some(eq) = l.find('=') else {
-        problems.push(problem("systemd.problem-missing-equals", src, whole, &[("text", l.to_owned())]));
+        problems.push(problem(k::SYSTEMD_PROBLEM_MISSING_EQUALS, src, whole, &[("text", l.to_owned())]));
         return;
     };
     let key_raw = l.get(..eq).unwrap_or("");
     let key = trim(key_raw);
     if key.is_empty() {
-        problems.push(problem("systemd.problem-missing-key", src, whole, &[]));
+        problems.push(problem(k::SYSTEMD_PROBLEM_MISSING_KEY, src, whole, &[]));
         return;
     }
     let after = l.get(eq + 1..).unwrap_or("");
@@ -565,7 +561,7 @@ fn finish_logical(
         TextRange::new(map_start(segs, val_off), map_end(segs, val_off + value.len()))
     };
     if section.is_none() {
-        problems.push(problem("systemd.problem-outside-section", src, whole, &[("key", key.to_owned())]));
+        problems.push(problem(k::SYSTEMD_PROBLEM_OUTSIDE_SECTION, src, whole, &[("key", key.to_owned())]));
     }
     f.entries.push(Entry {
         section: *section,
@@ -721,10 +717,10 @@ fn claim_edit(src: &Source<'_>, i: usize, path: &str, hint: &Hint<'_>) -> Claim 
     let base = path.rsplit('/').next().unwrap_or(path).to_owned();
     let label = match (&unit, file.dropin) {
         (Some(u), true) => {
-            Label { key: "systemd.label-dropin", args: vec![("path", base), ("unit", u.clone())] }
+            Label { key: k::SYSTEMD_LABEL_DROPIN, args: vec![("path", base), ("unit", u.clone())] }
         }
-        (Some(u), false) => Label { key: "systemd.label-unit", args: vec![("unit", u.clone())] },
-        (None, _) => Label { key: "systemd.label-dropin-unnamed", args: vec![("path", base)] },
+        (Some(u), false) => Label { key: k::SYSTEMD_LABEL_UNIT, args: vec![("unit", u.clone())] },
+        (None, _) => Label { key: k::SYSTEMD_LABEL_DROPIN_UNNAMED, args: vec![("path", base)] },
     };
     Claim {
         kind: DocKind::SystemdUnit,
@@ -794,15 +790,17 @@ fn claim_file(src: &Source<'_>, i: usize, hint: &Hint<'_>, whole: bool) -> Claim
     let label = if file.dropin {
         let base = file.path.as_deref().and_then(|p| p.rsplit(['/', '\\']).next()).unwrap_or("").to_owned();
         match &unit {
-            Some(u) => Label { key: "systemd.label-dropin", args: vec![("path", base), ("unit", u.clone())] },
-            None => Label { key: "systemd.label-dropin-unnamed", args: vec![("path", base)] },
+            Some(u) => {
+                Label { key: k::SYSTEMD_LABEL_DROPIN, args: vec![("path", base), ("unit", u.clone())] }
+            }
+            None => Label { key: k::SYSTEMD_LABEL_DROPIN_UNNAMED, args: vec![("path", base)] },
         }
     } else {
         match &unit {
-            Some(u) => Label { key: "systemd.label-unit", args: vec![("unit", u.clone())] },
+            Some(u) => Label { key: k::SYSTEMD_LABEL_UNIT, args: vec![("unit", u.clone())] },
             None => match description(&file) {
-                Some(d) => Label { key: "systemd.label-unit-described", args: vec![("description", d)] },
-                None => Label { key: "systemd.label-unit-unnamed", args: vec![] },
+                Some(d) => Label { key: k::SYSTEMD_LABEL_UNIT_DESCRIBED, args: vec![("description", d)] },
+                None => Label { key: k::SYSTEMD_LABEL_UNIT_UNNAMED, args: vec![] },
             },
         }
     };
@@ -844,9 +842,9 @@ fn claim_cat(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Claim {
             let range = src.lines_range(j, last + 1);
             if kind != CatNoteKind::ChangedOnDisk {
                 let key = if kind == CatNoteKind::Masked {
-                    "systemd.problem-masked"
+                    k::SYSTEMD_PROBLEM_MASKED
                 } else {
-                    "systemd.problem-not-loaded"
+                    k::SYSTEMD_PROBLEM_NOT_LOADED
                 };
                 problems.push(problem(key, src, range, &[("unit", unit.to_owned())]));
             }
@@ -918,20 +916,20 @@ fn cat_label(set: &UnitSet) -> Label {
     match units.as_slice() {
         [] => match set.notes.first() {
             Some(n) if n.kind == CatNoteKind::Masked => {
-                Label { key: "systemd.label-cat-masked", args: vec![("unit", n.unit.clone())] }
+                Label { key: k::SYSTEMD_LABEL_CAT_MASKED, args: vec![("unit", n.unit.clone())] }
             }
-            _ => Label { key: "systemd.label-cat-empty", args: vec![] },
+            _ => Label { key: k::SYSTEMD_LABEL_CAT_EMPTY, args: vec![] },
         },
-        [(u, 0)] => Label { key: "systemd.label-cat", args: vec![("unit", u.clone())] },
-        [(u, 1)] => Label { key: "systemd.label-cat-dropin", args: vec![("unit", u.clone())] },
+        [(u, 0)] => Label { key: k::SYSTEMD_LABEL_CAT, args: vec![("unit", u.clone())] },
+        [(u, 1)] => Label { key: k::SYSTEMD_LABEL_CAT_DROPIN, args: vec![("unit", u.clone())] },
         [(u, d)] => Label {
-            key: "systemd.label-cat-dropins",
+            key: k::SYSTEMD_LABEL_CAT_DROPINS,
             args: vec![("unit", u.clone()), ("count", d.to_string())],
         },
         many => {
             let names: Vec<&str> = many.iter().map(|(u, _)| u.as_str()).collect();
             Label {
-                key: "systemd.label-cat-units",
+                key: k::SYSTEMD_LABEL_CAT_UNITS,
                 args: vec![("count", many.len().to_string()), ("units", names.join(", "))],
             }
         }
@@ -984,15 +982,15 @@ mod tests {
     #[test]
     fn malformed_lines_become_problems() {
         let (f, p) = parse_all("Type=simple\n[Service\n[Servcie]\nnonsense\n=x\n[Service]\nUser=mysql\n");
-        let keys: Vec<&str> = p.iter().map(|p| p.key).collect();
+        let keys: Vec<Key> = p.iter().map(|p| p.key).collect();
         assert_eq!(
             keys,
             [
-                "systemd.problem-outside-section",
-                "systemd.problem-bad-section",
-                "systemd.problem-unknown-section",
-                "systemd.problem-missing-equals",
-                "systemd.problem-missing-key"
+                k::SYSTEMD_PROBLEM_OUTSIDE_SECTION,
+                k::SYSTEMD_PROBLEM_BAD_SECTION,
+                k::SYSTEMD_PROBLEM_UNKNOWN_SECTION,
+                k::SYSTEMD_PROBLEM_MISSING_EQUALS,
+                k::SYSTEMD_PROBLEM_MISSING_KEY
             ]
         );
         assert_eq!(f.entries.len(), 2);
@@ -1005,7 +1003,7 @@ mod tests {
     fn dangling_continuation_at_end() {
         let (f, p) = parse_all("[Service]\nExecStart=/x \\");
         assert_eq!(f.entries[0].value, "/x");
-        assert_eq!(p[0].key, "systemd.problem-dangling-continuation");
+        assert_eq!(p[0].key, k::SYSTEMD_PROBLEM_DANGLING_CONTINUATION);
     }
 
     #[test]
@@ -1064,7 +1062,7 @@ mod tests {
         assert_eq!(set.files[1].unit_name().as_deref(), Some("mysqld.service"));
         assert_eq!(set.notes.len(), 2);
         assert_eq!(set.notes[1].kind, CatNoteKind::Masked);
-        assert_eq!(c.label.expect("label").key, "systemd.label-cat-dropin");
+        assert_eq!(c.label.expect("label").key, k::SYSTEMD_LABEL_CAT_DROPIN);
     }
 
     #[test]
@@ -1083,7 +1081,7 @@ mod tests {
         assert!(f.dropin);
         assert_eq!(f.entries.len(), 1);
         assert!(f.comments.iter().all(|c| c.directive.is_none()), "the listing is not parsed");
-        assert_eq!(c.label.expect("label").key, "systemd.label-dropin");
+        assert_eq!(c.label.expect("label").key, k::SYSTEMD_LABEL_DROPIN);
     }
 
     #[test]

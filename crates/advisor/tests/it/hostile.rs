@@ -7,6 +7,7 @@
 //! of the same pattern, not with a stopwatch, so a loaded CI machine cannot make it flaky.
 
 use advisor::fuzzing::{self, Parser};
+use advisor::i18n::k;
 use advisor::{Input, Report, analyze, render};
 
 const MB: usize = 1 << 20;
@@ -297,13 +298,13 @@ fn invalid_utf8_is_replaced_and_noted() {
     assert!(inputs[0].was_lossy());
     assert!(inputs[0].text().contains('\u{FFFD}'));
     let r = check_inputs(&inputs);
-    let en_note = advisor::Lang::En.fmt("core.note-lossy", &[("input", "latin1.cnf")]);
+    let en_note = advisor::Lang::En.fmt(k::CORE_NOTE_LOSSY, &[("input", "latin1.cnf")]);
     assert!(r.notes.contains(&en_note), "missing lossy note {en_note:?} in {:?}", r.notes);
     // The valid part is still understood: same documents as the fixture alone, shifted by one line.
     assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::OptionFile), "{:?}", kinds(&r));
     // zh-CN gets the note in Chinese.
     let zh = advisor::analyze_with(&inputs, &advisor::Options { lang: advisor::Lang::ZhCn });
-    let zh_note = advisor::Lang::ZhCn.fmt("core.note-lossy", &[("input", "latin1.cnf")]);
+    let zh_note = advisor::Lang::ZhCn.fmt(k::CORE_NOTE_LOSSY, &[("input", "latin1.cnf")]);
     assert!(zh.notes.contains(&zh_note), "missing zh-CN lossy note in {:?}", zh.notes);
     assert_ne!(en_note, zh_note);
 }

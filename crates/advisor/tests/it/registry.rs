@@ -30,7 +30,12 @@ fn every_rule_has_docs_and_a_name_in_every_language() {
     ];
     for lang in Lang::ALL {
         for r in rules(lang) {
-            assert!(lang.has(&format!("{}.name", r.id)), "{} has no name in {}", r.id, lang.tag());
+            assert!(
+                lang.has(advisor::i18n::dynamic(format_args!("{}.name", r.id))),
+                "{} has no name in {}",
+                r.id,
+                lang.tag()
+            );
             assert!(!r.docs.trim().is_empty(), "{} has no docs in {}", r.id, lang.tag());
             if lang == Lang::En {
                 for s in SECTIONS {

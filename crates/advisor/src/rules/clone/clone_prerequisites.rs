@@ -5,6 +5,7 @@
 //! Unknown is not missing: a setting that is not in the input, or an option file that does not load
 //! the plugin (it may be installed with `INSTALL PLUGIN`), never fires on its own.
 
+use crate::i18n::k;
 use crate::text::TrimWs;
 
 use super::donor_list::{self, ListProblem};
@@ -30,7 +31,7 @@ impl ClonePrerequisites {
         match plugin(cx.facts, scan) {
             PluginState::Missing(m) => out.push(report_plugin(cx, &m, intent)),
             PluginState::Loaded => {}
-            PluginState::Unknown => unknown.push(cx.t("clone-prerequisites.missing-plugin")),
+            PluginState::Unknown => unknown.push(cx.t(k::CLONE_PREREQUISITES_MISSING_PLUGIN)),
         }
         let remote = scan.clones.iter().find(|s| s.kind == StmtKind::CloneInstance && s.donor.is_some());
         let donor = remote.and_then(|s| s.donor.clone().map(|d| (d, s.at)));
@@ -41,11 +42,11 @@ impl ClonePrerequisites {
                 list_idx = Some(out.len() - 1);
             }
             ListState::Ok => {}
-            ListState::Unknown => unknown.push(cx.t("clone-prerequisites.missing-donor-list")),
+            ListState::Unknown => unknown.push(cx.t(k::CLONE_PREREQUISITES_MISSING_DONOR_LIST)),
         }
         if let Some(e) = unreported_error(cx.facts, errors::ER_CLONE_SYS_CONFIG) {
             match list_idx.and_then(|i| out.get_mut(i)) {
-                Some(f) => f.evidence.push(cx.evidence(e.at, cx.t("clone-prerequisites.ev-error"))),
+                Some(f) => f.evidence.push(cx.evidence(e.at, cx.t(k::CLONE_PREREQUISITES_EV_ERROR))),
                 None => out.push(report_3869(cx, e)),
             }
         }
@@ -70,9 +71,9 @@ impl ClonePrerequisites {
             return Outcome::fired();
         }
         if unknown.is_empty() {
-            Outcome::passed(cx.t("clone-prerequisites.note-ok"))
+            Outcome::passed(cx.t(k::CLONE_PREREQUISITES_NOTE_OK))
         } else {
-            Outcome::unknown(cx.fmt("clone-prerequisites.note-unknown", &[("missing", &unknown.join("; "))]))
+            Outcome::unknown(cx.fmt(k::CLONE_PREREQUISITES_NOTE_UNKNOWN, &[("missing", &unknown.join("; "))]))
         }
     }
 }
@@ -153,38 +154,41 @@ pub(crate) fn plugin(f: &Facts, scan: &Scan) -> PluginState {
 
 fn report_plugin(cx: &Ctx<'_>, m: &PluginMissing, intent: bool) -> Finding {
     let mut ev: Vec<Evidence> = Vec::new();
-    let mut parts = vec![cx.t("clone-prerequisites.msg-plugin")];
+    let mut parts = vec![cx.t(k::CLONE_PREREQUISITES_MSG_PLUGIN)];
     if let Some(at) = m.error {
-        ev.push(cx.evidence(at, cx.t("clone-prerequisites.ev-1524")));
+        ev.push(cx.evidence(at, cx.t(k::CLONE_PREREQUISITES_EV_1524)));
     }
     if let Some(at) = m.log {
-        ev.push(cx.evidence(at, cx.t("clone-prerequisites.ev-plugin-log")));
+        ev.push(cx.evidence(at, cx.t(k::CLONE_PREREQUISITES_EV_PLUGIN_LOG)));
     }
     if let Some(at) = m.absent_in {
-        ev.push(cx.evidence(at, cx.t("clone-prerequisites.ev-plugin-absent")));
+        ev.push(cx.evidence(at, cx.t(k::CLONE_PREREQUISITES_EV_PLUGIN_ABSENT)));
     }
     if let Some((status, at)) = &m.inactive {
-        ev.push(cx.evidence(*at, cx.fmt("clone-prerequisites.ev-plugin-inactive", &[("status", status)])));
+        ev.push(cx.evidence(*at, cx.fmt(k::CLONE_PREREQUISITES_EV_PLUGIN_INACTIVE, &[("status", status)])));
     }
     if let Some(at) = m.disabled_by {
-        ev.push(cx.evidence(at, cx.t("clone-prerequisites.ev-plugin-off")));
-        parts.push(cx.t("clone-prerequisites.msg-plugin-off"));
+        ev.push(cx.evidence(at, cx.t(k::CLONE_PREREQUISITES_EV_PLUGIN_OFF)));
+        parts.push(cx.t(k::CLONE_PREREQUISITES_MSG_PLUGIN_OFF));
     }
     for at in &m.load_lines {
-        ev.push(cx.evidence(*at, cx.t("clone-prerequisites.ev-plugin-load")));
+        ev.push(cx.evidence(*at, cx.t(k::CLONE_PREREQUISITES_EV_PLUGIN_LOAD)));
     }
     if !m.load_lines.is_empty() {
-        parts.push(cx.t("clone-prerequisites.msg-plugin-load"));
+        parts.push(cx.t(k::CLONE_PREREQUISITES_MSG_PLUGIN_LOAD));
     }
-    parts.push(cx.t("clone-prerequisites.msg-plugin-donor"));
+    parts.push(cx.t(k::CLONE_PREREQUISITES_MSG_PLUGIN_DONOR));
     let severity = if intent || m.error.is_some() { Severity::Error } else { Severity::Warning };
     finding(
         severity,
-        cx.t("clone-prerequisites.title-plugin"),
+        cx.t(k::CLONE_PREREQUISITES_TITLE_PLUGIN),
         parts,
         ev,
         vec![fixes::install_plugin(cx, false), fixes::plugin_load_add(cx)],
-        vec![reference(cx, "install", urls::INSTALL), reference(cx, "remote", urls::REMOTE)],
+        vec![
+            reference(cx, k::CLONE_REF_INSTALL, urls::INSTALL),
+            reference(cx, k::CLONE_REF_REMOTE, urls::REMOTE),
+        ],
     )
 }
 
@@ -238,41 +242,41 @@ fn report_list(
 ) -> Finding {
     let value = issue.setting.value.clone();
     let title = match &issue.kind {
-        ListKind::Bad(ListProblem::Empty) => "clone-prerequisites.title-list-empty",
-        ListKind::Bad(_) => "clone-prerequisites.title-list-format",
-        ListKind::DonorMissing { .. } => "clone-prerequisites.title-list",
+        ListKind::Bad(ListProblem::Empty) => k::CLONE_PREREQUISITES_TITLE_LIST_EMPTY,
+        ListKind::Bad(_) => k::CLONE_PREREQUISITES_TITLE_LIST_FORMAT,
+        ListKind::DonorMissing { .. } => k::CLONE_PREREQUISITES_TITLE_LIST,
     };
     let (msg, severity, fix_value, placeholder) = match &issue.kind {
         ListKind::Bad(ListProblem::Empty) => {
             let sev = if remote { Severity::Error } else { Severity::Warning };
-            (cx.t("clone-prerequisites.msg-list-empty"), sev, None, true)
+            (cx.t(k::CLONE_PREREQUISITES_MSG_LIST_EMPTY), sev, None, true)
         }
         ListKind::Bad(ListProblem::Whitespace) => (
-            cx.fmt("clone-prerequisites.msg-list-space", &[("value", &value)]),
+            cx.fmt(k::CLONE_PREREQUISITES_MSG_LIST_SPACE, &[("value", &value)]),
             Severity::Error,
             donor_list::repaired(&value),
             false,
         ),
         ListKind::Bad(ListProblem::MissingPort { entry }) => (
-            cx.fmt("clone-prerequisites.msg-list-port", &[("value", &value), ("entry", entry)]),
+            cx.fmt(k::CLONE_PREREQUISITES_MSG_LIST_PORT, &[("value", &value), ("entry", entry)]),
             Severity::Error,
             donor_list::repaired(&value),
             false,
         ),
         ListKind::Bad(ListProblem::BadPort { entry }) => (
-            cx.fmt("clone-prerequisites.msg-list-bad-port", &[("value", &value), ("entry", entry)]),
+            cx.fmt(k::CLONE_PREREQUISITES_MSG_LIST_BAD_PORT, &[("value", &value), ("entry", entry)]),
             Severity::Error,
             donor_list::repaired(&value),
             false,
         ),
         ListKind::Bad(ListProblem::MissingHost { entry }) => (
-            cx.fmt("clone-prerequisites.msg-list-host", &[("value", &value), ("entry", entry)]),
+            cx.fmt(k::CLONE_PREREQUISITES_MSG_LIST_HOST, &[("value", &value), ("entry", entry)]),
             Severity::Error,
             donor_list::repaired(&value),
             false,
         ),
         ListKind::DonorMissing { donor } => (
-            cx.fmt("clone-prerequisites.msg-list-donor", &[("value", &value), ("donor", donor)]),
+            cx.fmt(k::CLONE_PREREQUISITES_MSG_LIST_DONOR, &[("value", &value), ("donor", donor)]),
             Severity::Error,
             None,
             false,
@@ -292,18 +296,21 @@ fn report_list(
     };
     let mut ev = Vec::new();
     if let Some(at) = issue.setting.at {
-        ev.push(cx.evidence(at, cx.t("clone-prerequisites.ev-list")));
+        ev.push(cx.evidence(at, cx.t(k::CLONE_PREREQUISITES_EV_LIST)));
     }
     if let Some((_, at)) = donor {
-        ev.push(cx.evidence(*at, cx.t("clone-prerequisites.ev-statement")));
+        ev.push(cx.evidence(*at, cx.t(k::CLONE_PREREQUISITES_EV_STATEMENT)));
     }
     finding(
         severity,
         cx.t(title),
-        vec![msg, cx.t("clone-prerequisites.msg-list-format")],
+        vec![msg, cx.t(k::CLONE_PREREQUISITES_MSG_LIST_FORMAT)],
         ev,
         vec![fixes::donor_list(cx, &fix_value, placeholder)],
-        vec![reference(cx, "variables", urls::VARIABLES), reference(cx, "remote", urls::REMOTE)],
+        vec![
+            reference(cx, k::CLONE_REF_VARIABLES, urls::VARIABLES),
+            reference(cx, k::CLONE_REF_REMOTE, urls::REMOTE),
+        ],
     )
 }
 
@@ -313,11 +320,14 @@ fn report_3869(cx: &Ctx<'_>, e: &ClientErrorEvent) -> Finding {
         if fixes.is_empty() { vec![fixes::donor_list(cx, "donor.example.com:3306", true)] } else { fixes };
     finding(
         Severity::Error,
-        cx.t("clone-prerequisites.title-list"),
-        vec![text, cx.t("clone-prerequisites.msg-list-format")],
-        vec![cx.evidence(e.at, cx.t("clone-prerequisites.ev-error"))],
+        cx.t(k::CLONE_PREREQUISITES_TITLE_LIST),
+        vec![text, cx.t(k::CLONE_PREREQUISITES_MSG_LIST_FORMAT)],
+        vec![cx.evidence(e.at, cx.t(k::CLONE_PREREQUISITES_EV_ERROR))],
         fixes,
-        vec![reference(cx, "variables", urls::VARIABLES), reference(cx, "remote", urls::REMOTE)],
+        vec![
+            reference(cx, k::CLONE_REF_VARIABLES, urls::VARIABLES),
+            reference(cx, k::CLONE_REF_REMOTE, urls::REMOTE),
+        ],
     )
 }
 
@@ -344,17 +354,20 @@ pub(crate) fn packet(f: &Facts) -> PacketState {
 }
 
 fn report_packet(cx: &Ctx<'_>, s: &Setting, intent: bool) -> Finding {
-    let ev = s.at.map(|at| vec![cx.evidence(at, cx.t("clone-prerequisites.ev-packet"))]).unwrap_or_default();
+    let ev = s.at.map(|at| vec![cx.evidence(at, cx.t(k::CLONE_PREREQUISITES_EV_PACKET))]).unwrap_or_default();
     finding(
         if intent { Severity::Error } else { Severity::Warning },
-        cx.t("clone-prerequisites.title-packet"),
+        cx.t(k::CLONE_PREREQUISITES_TITLE_PACKET),
         vec![cx.fmt(
-            "clone-prerequisites.msg-packet",
+            k::CLONE_PREREQUISITES_MSG_PACKET,
             &[("value", s.value.trim_ws()), ("min", &fixes::MIN_PACKET.to_string())],
         )],
         ev,
         vec![fixes::max_packet(cx), fixes::max_packet_cnf(cx)],
-        vec![reference(cx, "remote", urls::REMOTE), reference(cx, "limitations", urls::LIMITATIONS)],
+        vec![
+            reference(cx, k::CLONE_REF_REMOTE, urls::REMOTE),
+            reference(cx, k::CLONE_REF_LIMITATIONS, urls::LIMITATIONS),
+        ],
     )
 }
 
@@ -362,11 +375,14 @@ fn report_packet_error(cx: &Ctx<'_>, e: &ClientErrorEvent) -> Finding {
     let (text, fixes) = super::clone_status_failed::explain(cx, e.code, &e.message, None);
     finding(
         Severity::Error,
-        cx.t("clone-prerequisites.title-packet"),
+        cx.t(k::CLONE_PREREQUISITES_TITLE_PACKET),
         vec![text],
-        vec![cx.evidence(e.at, cx.t("clone-prerequisites.ev-error"))],
+        vec![cx.evidence(e.at, cx.t(k::CLONE_PREREQUISITES_EV_ERROR))],
         fixes,
-        vec![reference(cx, "remote", urls::REMOTE), reference(cx, "limitations", urls::LIMITATIONS)],
+        vec![
+            reference(cx, k::CLONE_REF_REMOTE, urls::REMOTE),
+            reference(cx, k::CLONE_REF_LIMITATIONS, urls::LIMITATIONS),
+        ],
     )
 }
 
@@ -379,11 +395,11 @@ pub(crate) const X_PROTOCOL_PORT: &str = "33060";
 fn report_x_port(cx: &Ctx<'_>, host: &str, at: Loc) -> Finding {
     finding(
         Severity::Warning,
-        cx.t("clone-prerequisites.title-x-port"),
-        vec![cx.fmt("clone-prerequisites.msg-x-port", &[("host", host)])],
-        vec![cx.evidence(at, cx.t("clone-prerequisites.ev-statement"))],
+        cx.t(k::CLONE_PREREQUISITES_TITLE_X_PORT),
+        vec![cx.fmt(k::CLONE_PREREQUISITES_MSG_X_PORT, &[("host", host)])],
+        vec![cx.evidence(at, cx.t(k::CLONE_PREREQUISITES_EV_STATEMENT))],
         Vec::new(),
-        vec![reference(cx, "remote", urls::REMOTE)],
+        vec![reference(cx, k::CLONE_REF_REMOTE, urls::REMOTE)],
     )
 }
 
@@ -394,11 +410,14 @@ fn report_versions(cx: &Ctx<'_>, e: &ClientErrorEvent) -> Finding {
     let (text, fixes) = super::clone_status_failed::explain(cx, e.code, &e.message, None);
     finding(
         Severity::Error,
-        cx.t("clone-prerequisites.title-versions"),
-        vec![text, cx.t("clone-prerequisites.msg-versions-rule")],
-        vec![cx.evidence(e.at, cx.t("clone-prerequisites.ev-error"))],
+        cx.t(k::CLONE_PREREQUISITES_TITLE_VERSIONS),
+        vec![text, cx.t(k::CLONE_PREREQUISITES_MSG_VERSIONS_RULE)],
+        vec![cx.evidence(e.at, cx.t(k::CLONE_PREREQUISITES_EV_ERROR))],
         fixes,
-        vec![reference(cx, "remote", urls::REMOTE), reference(cx, "limitations", urls::LIMITATIONS)],
+        vec![
+            reference(cx, k::CLONE_REF_REMOTE, urls::REMOTE),
+            reference(cx, k::CLONE_REF_LIMITATIONS, urls::LIMITATIONS),
+        ],
     )
 }
 

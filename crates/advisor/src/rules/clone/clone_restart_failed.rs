@@ -1,6 +1,7 @@
 //! `clone-restart-failed`: ERROR 3707 or MY-013462 seen — the clone's automatic restart failed and
 //! the server shut itself down (`mysql-facts.md` §1.2, §2.1, §2.2).
 
+use crate::i18n::k;
 use crate::text::TrimWs;
 
 use super::{StartHow, check_status_fix, errors, reference, restart_findings, urls};
@@ -104,7 +105,7 @@ impl CloneRestartFailed {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let scan = &cx.facts.clone_scan;
         let Some(seen) = detect(cx.facts, scan) else {
-            return Outcome::not_applicable(cx.t("clone-restart-failed.note-none"));
+            return Outcome::not_applicable(cx.t(k::CLONE_RESTART_FAILED_NOTE_NONE));
         };
         let finding = report(cx, &seen, scan, &restart_findings(out));
         out.push(finding);
@@ -114,87 +115,87 @@ impl CloneRestartFailed {
 
 fn report(cx: &Ctx<'_>, seen: &Seen, scan: &Scan, restart_rules: &[&str]) -> Finding {
     let start = StartHow::of(cx);
-    let start_cmd = start.command().unwrap_or_else(|| cx.t("clone.start-generic-inline"));
+    let start_cmd = start.command().unwrap_or_else(|| cx.t(k::CLONE_START_GENERIC_INLINE));
     let unit = cx.facts.unit.as_ref().and_then(|u| u.name.clone()).unwrap_or_else(|| "mysqld".to_owned());
     let mut parts = Vec::new();
     let (mut severity, title_key) = match seen.case {
-        Case::Clone => (Severity::Error, "clone-restart-failed.title"),
-        Case::RestartStatement => (Severity::Warning, "clone-restart-failed.title-restart"),
-        Case::Unknown => (Severity::Error, "clone-restart-failed.title-unknown"),
+        Case::Clone => (Severity::Error, k::CLONE_RESTART_FAILED_TITLE),
+        Case::RestartStatement => (Severity::Warning, k::CLONE_RESTART_FAILED_TITLE_RESTART),
+        Case::Unknown => (Severity::Error, k::CLONE_RESTART_FAILED_TITLE_UNKNOWN),
     };
     let started = seen.started_since.filter(|_| seen.case != Case::RestartStatement);
     match (seen.case, started) {
         (_, Some((_, completed))) => {
             // The server was started after the shutdown: only the supervisor is left to fix.
             severity = Severity::Warning;
-            parts.push(cx.t("clone-restart-failed.msg-clone-short"));
+            parts.push(cx.t(k::CLONE_RESTART_FAILED_MSG_CLONE_SHORT));
             let key = if completed {
-                "clone-restart-failed.msg-started-completed"
+                k::CLONE_RESTART_FAILED_MSG_STARTED_COMPLETED
             } else {
-                "clone-restart-failed.msg-started-failed"
+                k::CLONE_RESTART_FAILED_MSG_STARTED_FAILED
             };
             parts.push(cx.t(key));
         }
         (Case::Clone, None) => {
             let key = if matches!(start, StartHow::Docker { .. }) {
-                "clone-restart-failed.msg-clone-container"
+                k::CLONE_RESTART_FAILED_MSG_CLONE_CONTAINER
             } else {
-                "clone-restart-failed.msg-clone"
+                k::CLONE_RESTART_FAILED_MSG_CLONE
             };
             parts.push(cx.fmt(key, &[("start", &start_cmd)]));
-            parts.push(cx.t("clone-restart-failed.msg-check"));
+            parts.push(cx.t(k::CLONE_RESTART_FAILED_MSG_CHECK));
         }
         // With "Internal operation failure" the supervisor check passed: msg-internal says so below.
         (Case::RestartStatement, None) if !seen.internal_failure => {
-            parts.push(cx.t("clone-restart-failed.msg-restart"))
+            parts.push(cx.t(k::CLONE_RESTART_FAILED_MSG_RESTART))
         }
         (Case::RestartStatement, None) => {}
         (Case::Unknown, None) => {
-            parts.push(cx.fmt("clone-restart-failed.msg-unknown", &[("start", &start_cmd)]));
-            parts.push(cx.t("clone-restart-failed.msg-check"));
+            parts.push(cx.fmt(k::CLONE_RESTART_FAILED_MSG_UNKNOWN, &[("start", &start_cmd)]));
+            parts.push(cx.t(k::CLONE_RESTART_FAILED_MSG_CHECK));
         }
     }
     if seen.internal_failure {
-        parts.push(cx.t("clone-restart-failed.msg-internal"));
+        parts.push(cx.t(k::CLONE_RESTART_FAILED_MSG_INTERNAL));
     }
     if seen.status_in_progress.is_some() && seen.case != Case::RestartStatement {
-        parts.push(cx.t("clone-restart-failed.msg-in-progress"));
+        parts.push(cx.t(k::CLONE_RESTART_FAILED_MSG_IN_PROGRESS));
     }
     if restart_rules.is_empty() {
-        parts.push(cx.fmt("clone-restart-failed.msg-supervisor-unknown", &[("unit", &unit)]));
+        parts.push(cx.fmt(k::CLONE_RESTART_FAILED_MSG_SUPERVISOR_UNKNOWN, &[("unit", &unit)]));
     } else {
         let rules = super::join_ids(cx.lang, restart_rules);
-        parts.push(cx.fmt("clone-restart-failed.msg-supervisor", &[("rules", &rules)]));
+        parts.push(cx.fmt(k::CLONE_RESTART_FAILED_MSG_SUPERVISOR, &[("rules", &rules)]));
     }
     let (verdict, _) = crate::rules::restart::verdict(cx);
     if verdict != crate::report::CloneRestart::Unknown {
-        parts.push(cx.fmt("clone-restart-failed.msg-verdict", &[("verdict", verdict.as_str())]));
+        parts.push(cx.fmt(k::CLONE_RESTART_FAILED_MSG_VERDICT, &[("verdict", verdict.as_str())]));
     }
 
     let mut evidence: Vec<Evidence> = Vec::new();
     let err_label = match seen.case {
-        Case::Clone => "clone-restart-failed.ev-error-clone",
-        Case::RestartStatement => "clone-restart-failed.ev-error-restart",
-        Case::Unknown => "clone-restart-failed.ev-error",
+        Case::Clone => k::CLONE_RESTART_FAILED_EV_ERROR_CLONE,
+        Case::RestartStatement => k::CLONE_RESTART_FAILED_EV_ERROR_RESTART,
+        Case::Unknown => k::CLONE_RESTART_FAILED_EV_ERROR,
     };
     for at in &seen.errors {
         evidence.push(cx.evidence(*at, cx.t(err_label)));
     }
     for at in &seen.shutdown_logs {
-        evidence.push(cx.evidence(*at, cx.t("clone-restart-failed.ev-shutdown-log")));
+        evidence.push(cx.evidence(*at, cx.t(k::CLONE_RESTART_FAILED_EV_SHUTDOWN_LOG)));
     }
     if let Some(at) = seen.statement {
-        evidence.push(cx.evidence(at, cx.t("clone-restart-failed.ev-statement")));
+        evidence.push(cx.evidence(at, cx.t(k::CLONE_RESTART_FAILED_EV_STATEMENT)));
     }
     for at in &scan.restart_warning {
-        evidence.push(cx.evidence(*at, cx.t("clone-restart-failed.ev-restart-warning")));
+        evidence.push(cx.evidence(*at, cx.t(k::CLONE_RESTART_FAILED_EV_RESTART_WARNING)));
     }
     if let Some(at) = seen.status_in_progress {
-        evidence.push(cx.evidence(at, cx.t("clone-restart-failed.ev-in-progress")));
+        evidence.push(cx.evidence(at, cx.t(k::CLONE_RESTART_FAILED_EV_IN_PROGRESS)));
     }
     if let Some((at, completed)) = started {
         let key =
-            if completed { "clone-restart-failed.ev-completed" } else { "clone-restart-failed.ev-failed" };
+            if completed { k::CLONE_RESTART_FAILED_EV_COMPLETED } else { k::CLONE_RESTART_FAILED_EV_FAILED };
         evidence.push(cx.evidence(at, cx.t(key)));
     }
 
@@ -213,10 +214,10 @@ fn report(cx: &Ctx<'_>, seen: &Seen, scan: &Scan, restart_rules: &[&str]) -> Fin
         evidence: super::dedup_evidence(evidence),
         fixes,
         references: vec![
-            reference(cx, "remote", urls::REMOTE),
-            reference(cx, "restart", urls::RESTART),
-            reference(cx, "monitoring", urls::MONITORING),
-            reference(cx, "failure", urls::FAILURE),
+            reference(cx, k::CLONE_REF_REMOTE, urls::REMOTE),
+            reference(cx, k::CLONE_REF_RESTART, urls::RESTART),
+            reference(cx, k::CLONE_REF_MONITORING, urls::MONITORING),
+            reference(cx, k::CLONE_REF_FAILURE, urls::FAILURE),
         ],
     }
 }

@@ -2,6 +2,7 @@
 //! a clone error number answered the statement) — explain the error number in plain words
 //! (`mysql-facts.md` §2.2, §3, §4). Also: `clone_status` still `In Progress` after a failed restart.
 
+use crate::i18n::{Key, k};
 use crate::text::TrimWs;
 
 use super::compat::{self, Compat};
@@ -34,7 +35,7 @@ pub(crate) struct Failure {
     /// The primary line (`STATE`/`ERROR_NO` fields, or the error line).
     pub at: Loc,
     /// Further lines: `ERROR_NO`, `ERROR_MESSAGE`, the same error as a client error.
-    pub more: Vec<(Loc, &'static str)>,
+    pub more: Vec<(Loc, Key)>,
     /// The `clone_progress` stage that failed, and its row.
     pub stage: Option<(String, Loc)>,
     /// `clone_status.SOURCE` (`host:port`).
@@ -67,11 +68,11 @@ pub(crate) fn detect(f: &Facts) -> Seen {
             if let Some(e) = &err
                 && e.at != at
             {
-                more.push((e.at, "clone-status-failed.ev-error-no"));
+                more.push((e.at, k::CLONE_STATUS_FAILED_EV_ERROR_NO));
             }
             let msg = st.get("ERROR_MESSAGE");
             if let Some(m) = msg {
-                more.push((m.at, "clone-status-failed.ev-error-message"));
+                more.push((m.at, k::CLONE_STATUS_FAILED_EV_ERROR_MESSAGE));
             }
             let stage = f
                 .clone
@@ -114,7 +115,7 @@ pub(crate) fn detect(f: &Facts) -> Seen {
         }
         if Some(e.code) == status_code {
             if let Some(first) = seen.failures.first_mut() {
-                first.more.push((e.at, "clone-status-failed.ev-client-error"));
+                first.more.push((e.at, k::CLONE_STATUS_FAILED_EV_CLIENT_ERROR));
             }
             continue;
         }
@@ -149,9 +150,9 @@ impl CloneStatusFailed {
         }
         match cx.facts.clone.state() {
             Some(s) => {
-                Outcome::passed(cx.fmt("clone-status-failed.note-state", &[("state", s.value.trim_ws())]))
+                Outcome::passed(cx.fmt(k::CLONE_STATUS_FAILED_NOTE_STATE, &[("state", s.value.trim_ws())]))
             }
-            None => Outcome::unknown(cx.t("clone-status-failed.note-none")),
+            None => Outcome::unknown(cx.t(k::CLONE_STATUS_FAILED_NOTE_NONE)),
         }
     }
 }
@@ -163,26 +164,27 @@ pub(crate) fn explain(cx: &Ctx<'_>, code: u32, message: &str, source: Option<&st
     let text = match code {
         errors::ER_CLONE_DONOR => match errors::donor_error(message) {
             DonorError::ConnectFailed { detail, .. } => {
-                cx.fmt("clone-status-failed.err-3862-connect", &[("detail", &detail)])
+                cx.fmt(k::CLONE_STATUS_FAILED_ERR_3862_CONNECT, &[("detail", &detail)])
             }
             DonorError::Inner { errno: 1524, .. } => {
                 fixes.push(fixes::install_plugin(cx, true));
-                cx.t("clone-status-failed.err-3862-plugin")
+                cx.t(k::CLONE_STATUS_FAILED_ERR_3862_PLUGIN)
             }
             DonorError::Inner { errno: 1227, detail } => {
                 fixes.push(fixes::grant(cx, "BACKUP_ADMIN", true));
-                cx.fmt("clone-status-failed.err-3862-privilege", &[("detail", &detail)])
+                cx.fmt(k::CLONE_STATUS_FAILED_ERR_3862_PRIVILEGE, &[("detail", &detail)])
             }
             DonorError::Inner { errno, detail } => cx.fmt(
-                "clone-status-failed.err-3862-other",
+                k::CLONE_STATUS_FAILED_ERR_3862_OTHER,
                 &[("errno", &errno.to_string()), ("detail", &detail)],
             ),
-            DonorError::Other(detail) => cx.fmt("clone-status-failed.err-3862", &[("detail", &detail)]),
+            DonorError::Other(detail) => cx.fmt(k::CLONE_STATUS_FAILED_ERR_3862, &[("detail", &detail)]),
         },
         errors::ER_CLONE_DONOR_VERSION => explain_versions(cx, message),
-        3863 | 3865 | 3866 | 3867 | 3868 | 3870 | 3871 | 3872 | 3873 | 3874 | 3875 | 3633 | 3634 => {
-            cx.fmt(&format!("clone-status-failed.err-{code}"), &[("message", message)])
-        }
+        3863 | 3865 | 3866 | 3867 | 3868 | 3870 | 3871 | 3872 | 3873 | 3874 | 3875 | 3633 | 3634 => cx.fmt(
+            crate::i18n::dynamic(format_args!("clone-status-failed.err-{code}")),
+            &[("message", message)],
+        ),
         errors::ER_CLONE_SYS_CONFIG => match errors::sys_config(message) {
             SysConfig::NotInList { donor, list } => {
                 if let Some((h, p)) = donor_list::split_donor(&donor) {
@@ -190,53 +192,53 @@ pub(crate) fn explain(cx: &Ctx<'_>, code: u32, message: &str, source: Option<&st
                     let current = current.as_deref().or(Some(list.as_str()));
                     fixes.push(fixes::donor_list(cx, &donor_list::with_donor(current, &h, &p), false));
                 }
-                cx.fmt("clone-status-failed.err-3869-not-found", &[("donor", &donor), ("list", &list)])
+                cx.fmt(k::CLONE_STATUS_FAILED_ERR_3869_NOT_FOUND, &[("donor", &donor), ("list", &list)])
             }
-            SysConfig::InvalidFormat => cx.t("clone-status-failed.err-3869-format"),
-            SysConfig::Other => cx.fmt("clone-status-failed.err-3869", &[("message", message)]),
+            SysConfig::InvalidFormat => cx.t(k::CLONE_STATUS_FAILED_ERR_3869_FORMAT),
+            SysConfig::Other => cx.fmt(k::CLONE_STATUS_FAILED_ERR_3869, &[("message", message)]),
         },
         errors::ER_CLONE_NETWORK_PACKET => {
             fixes.push(fixes::max_packet(cx));
             let (need, cur) = errors::packet_sizes(message).unwrap_or((fixes::MIN_PACKET, 0));
             cx.fmt(
-                "clone-status-failed.err-3957",
+                k::CLONE_STATUS_FAILED_ERR_3957,
                 &[("need", &need.to_string()), ("current", &cur.to_string())],
             )
         }
         errors::ER_PLUGIN_IS_NOT_LOADED => {
             fixes.push(fixes::install_plugin(cx, false));
-            cx.t("clone-status-failed.err-1524")
+            cx.t(k::CLONE_STATUS_FAILED_ERR_1524)
         }
         errors::ER_SPECIFIC_ACCESS_DENIED => {
             fixes.push(fixes::grant(cx, "CLONE_ADMIN", false));
             fixes.push(fixes::grant(cx, "BACKUP_ADMIN", true));
-            cx.fmt("clone-status-failed.err-1227", &[("message", message)])
+            cx.fmt(k::CLONE_STATUS_FAILED_ERR_1227, &[("message", message)])
         }
         errors::ER_QUERY_INTERRUPTED => {
             fixes.push(fixes::retry_clone(cx, source));
-            cx.t("clone-status-failed.err-1317")
+            cx.t(k::CLONE_STATUS_FAILED_ERR_1317)
         }
         _ if errors::is_recovery_failed(code, message) => {
             fixes.push(fixes::retry_clone(cx, source));
-            cx.t("clone-status-failed.err-recovery")
+            cx.t(k::CLONE_STATUS_FAILED_ERR_RECOVERY)
         }
-        _ => cx.fmt("clone-status-failed.err-other", &[("code", &code_s), ("message", message)]),
+        _ => cx.fmt(k::CLONE_STATUS_FAILED_ERR_OTHER, &[("code", &code_s), ("message", message)]),
     };
     (text, fixes)
 }
 
 fn explain_versions(cx: &Ctx<'_>, message: &str) -> String {
     let Some((d, r)) = errors::version_mismatch(message) else {
-        return cx.t("clone-status-failed.err-3864");
+        return cx.t(k::CLONE_STATUS_FAILED_ERR_3864);
     };
     let args = [("donor", d.as_str()), ("recipient", r.as_str())];
     match (Version::parse(&d), Version::parse(&r)) {
         (Some(dv), Some(rv)) => match compat::compat(dv, rv) {
-            Compat::SeriesDiffer => cx.fmt("clone-status-failed.err-3864-series", &args),
-            Compat::PatchBeforeBackport => cx.fmt("clone-status-failed.err-3864-patch", &args),
-            _ => cx.fmt("clone-status-failed.err-3864-versions", &args),
+            Compat::SeriesDiffer => cx.fmt(k::CLONE_STATUS_FAILED_ERR_3864_SERIES, &args),
+            Compat::PatchBeforeBackport => cx.fmt(k::CLONE_STATUS_FAILED_ERR_3864_PATCH, &args),
+            _ => cx.fmt(k::CLONE_STATUS_FAILED_ERR_3864_VERSIONS, &args),
         },
-        _ => cx.fmt("clone-status-failed.err-3864-versions", &args),
+        _ => cx.fmt(k::CLONE_STATUS_FAILED_ERR_3864_VERSIONS, &args),
     }
 }
 
@@ -250,39 +252,39 @@ fn report_failure(cx: &Ctx<'_>, fl: &Failure) -> Finding {
     let (explanation, mut fixes) = explain(cx, fl.code, &fl.message, fl.source.as_deref());
     let mut parts = Vec::new();
     let lead = match fl.from {
-        From::Status => "clone-status-failed.msg-status",
-        From::ClientError => "clone-status-failed.msg-client",
+        From::Status => k::CLONE_STATUS_FAILED_MSG_STATUS,
+        From::ClientError => k::CLONE_STATUS_FAILED_MSG_CLIENT,
     };
     parts.push(cx.fmt(lead, &[("code", &code_s), ("name", name)]));
     parts.push(explanation);
     if let Some((stage, _)) = &fl.stage {
-        parts.push(cx.fmt("clone-status-failed.msg-stage", &[("stage", stage)]));
+        parts.push(cx.fmt(k::CLONE_STATUS_FAILED_MSG_STAGE, &[("stage", stage)]));
     }
     if fl.from == From::Status {
         parts.push(cx.t(match fl.dropped {
-            Some(false) => "clone-status-failed.msg-data-kept",
-            Some(true) => "clone-status-failed.msg-data-dropped",
-            None => "clone-status-failed.msg-data-unknown",
+            Some(false) => k::CLONE_STATUS_FAILED_MSG_DATA_KEPT,
+            Some(true) => k::CLONE_STATUS_FAILED_MSG_DATA_DROPPED,
+            None => k::CLONE_STATUS_FAILED_MSG_DATA_UNKNOWN,
         }));
     }
     let mut evidence: Vec<Evidence> = Vec::new();
     let primary = match fl.from {
-        From::Status => "clone-status-failed.ev-state",
-        From::ClientError => "clone-status-failed.ev-client-error",
+        From::Status => k::CLONE_STATUS_FAILED_EV_STATE,
+        From::ClientError => k::CLONE_STATUS_FAILED_EV_CLIENT_ERROR,
     };
     evidence.push(cx.evidence(fl.at, cx.t(primary)));
     for (at, key) in &fl.more {
-        evidence.push(cx.evidence(*at, cx.t(key)));
+        evidence.push(cx.evidence(*at, cx.t(*key)));
     }
     if let Some((_, at)) = &fl.stage {
-        evidence.push(cx.evidence(*at, cx.t("clone-status-failed.ev-stage")));
+        evidence.push(cx.evidence(*at, cx.t(k::CLONE_STATUS_FAILED_EV_STAGE)));
     }
     if fixes.is_empty() {
         fixes.push(super::check_status_fix(cx));
     }
     let title = match fl.from {
-        From::Status => cx.fmt("clone-status-failed.title", &[("code", &code_s)]),
-        From::ClientError => cx.fmt("clone-status-failed.title-client", &[("code", &code_s)]),
+        From::Status => cx.fmt(k::CLONE_STATUS_FAILED_TITLE, &[("code", &code_s)]),
+        From::ClientError => cx.fmt(k::CLONE_STATUS_FAILED_TITLE_CLIENT, &[("code", &code_s)]),
     };
     Finding {
         rule: CloneStatusFailed::ID,
@@ -293,10 +295,10 @@ fn report_failure(cx: &Ctx<'_>, fl: &Failure) -> Finding {
         evidence: super::dedup_evidence(evidence),
         fixes,
         references: vec![
-            reference(cx, "failure", urls::FAILURE),
-            reference(cx, "status-table", urls::STATUS_TABLE),
-            reference(cx, "remote", urls::REMOTE),
-            reference(cx, "errors", urls::ERRORS),
+            reference(cx, k::CLONE_REF_FAILURE, urls::FAILURE),
+            reference(cx, k::CLONE_REF_STATUS_TABLE, urls::STATUS_TABLE),
+            reference(cx, k::CLONE_REF_REMOTE, urls::REMOTE),
+            reference(cx, k::CLONE_REF_ERRORS, urls::ERRORS),
         ],
     }
 }
@@ -305,14 +307,14 @@ fn report_pending(cx: &Ctx<'_>, at: Loc) -> Finding {
     Finding {
         rule: CloneStatusFailed::ID,
         severity: Severity::Info,
-        title: cx.t("clone-status-failed.title-pending"),
-        message: cx.t("clone-status-failed.msg-pending"),
+        title: cx.t(k::CLONE_STATUS_FAILED_TITLE_PENDING),
+        message: cx.t(k::CLONE_STATUS_FAILED_MSG_PENDING),
         channel: None,
-        evidence: vec![cx.evidence(at, cx.t("clone-status-failed.ev-pending"))],
+        evidence: vec![cx.evidence(at, cx.t(k::CLONE_STATUS_FAILED_EV_PENDING))],
         fixes: vec![super::check_status_fix(cx)],
         references: vec![
-            reference(cx, "monitoring", urls::MONITORING),
-            reference(cx, "remote", urls::REMOTE),
+            reference(cx, k::CLONE_REF_MONITORING, urls::MONITORING),
+            reference(cx, k::CLONE_REF_REMOTE, urls::REMOTE),
         ],
     }
 }
@@ -368,7 +370,7 @@ mod tests {
         assert_eq!(fl.from, From::Status);
         assert_eq!(fl.at, at(1));
         assert_eq!(fl.stage.as_ref().map(|x| x.0.as_str()), Some("FILE COPY"));
-        assert!(fl.more.iter().any(|(l, k)| *l == at(20) && *k == "clone-status-failed.ev-client-error"));
+        assert!(fl.more.iter().any(|(l, k)| *l == at(20) && *k == k::CLONE_STATUS_FAILED_EV_CLIENT_ERROR));
         assert_eq!(fl.source.as_deref(), Some("db1:3306"));
         assert_eq!(fl.dropped, Some(true), "DROP DATA had completed");
         f.clone.progress = vec![stage("DROP DATA", "Not Started", 10)];

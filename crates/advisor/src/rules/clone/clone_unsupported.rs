@@ -6,6 +6,7 @@ use super::compat::{self, FIRST_CLONE};
 use super::{clone_intent, reference, urls};
 use crate::facts::container::ImageFamily;
 use crate::facts::{Facts, Flavor, Loc, Version};
+use crate::i18n::k;
 use crate::report::{Finding, Fix, FixTarget, Severity};
 use crate::rules::{Ctx, Outcome};
 
@@ -59,17 +60,17 @@ impl CloneUnsupported {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let Some(why) = detect(cx.facts) else {
             return match &cx.facts.server.version {
-                Some(v) => {
-                    Outcome::passed(cx.fmt("clone-unsupported.note-ok", &[("version", &v.value.to_string())]))
-                }
-                None => Outcome::unknown(cx.t("clone-unsupported.note-unknown")),
+                Some(v) => Outcome::passed(
+                    cx.fmt(k::CLONE_UNSUPPORTED_NOTE_OK, &[("version", &v.value.to_string())]),
+                ),
+                None => Outcome::unknown(cx.t(k::CLONE_UNSUPPORTED_NOTE_UNKNOWN)),
             };
         };
         let scan = &cx.facts.clone_scan;
         let Some(intent) = clone_intent(cx, scan) else {
             let key = match why {
-                Why::MariaDb { .. } => "clone-unsupported.note-mariadb-unused",
-                Why::TooOld { .. } => "clone-unsupported.note-old-unused",
+                Why::MariaDb { .. } => k::CLONE_UNSUPPORTED_NOTE_MARIADB_UNUSED,
+                Why::TooOld { .. } => k::CLONE_UNSUPPORTED_NOTE_OLD_UNUSED,
             };
             return Outcome::not_applicable(cx.t(key));
         };
@@ -82,37 +83,37 @@ fn report(cx: &Ctx<'_>, why: &Why, intent: Loc) -> Finding {
     let first = FIRST_CLONE.to_string();
     let (title, message, at, fixes, refs) = match why {
         Why::MariaDb { at } => (
-            cx.t("clone-unsupported.title-mariadb"),
-            cx.t("clone-unsupported.msg-mariadb"),
+            cx.t(k::CLONE_UNSUPPORTED_TITLE_MARIADB),
+            cx.t(k::CLONE_UNSUPPORTED_MSG_MARIADB),
             *at,
             vec![
                 Fix::display_only(
                     FixTarget::Shell,
-                    cx.t("clone-unsupported.fix-mariabackup.title"),
+                    cx.t(k::CLONE_UNSUPPORTED_FIX_MARIABACKUP_TITLE),
                     MARIABACKUP.to_owned(),
                 )
-                .because(cx.t("clone-unsupported.fix-mariabackup.reason")),
+                .because(cx.t(k::CLONE_UNSUPPORTED_FIX_MARIABACKUP_REASON)),
             ],
             vec![
-                reference(cx, "mariabackup", urls::MARIABACKUP),
-                reference(cx, "mariadb-pr", urls::MARIADB_PR),
-                reference(cx, "clone-plugin", urls::CLONE_PLUGIN),
+                reference(cx, k::CLONE_REF_MARIABACKUP, urls::MARIABACKUP),
+                reference(cx, k::CLONE_REF_MARIADB_PR, urls::MARIADB_PR),
+                reference(cx, k::CLONE_REF_CLONE_PLUGIN, urls::CLONE_PLUGIN),
             ],
         ),
         Why::TooOld { version, at } => (
-            cx.fmt("clone-unsupported.title-old", &[("version", &version.to_string())]),
-            cx.fmt("clone-unsupported.msg-old", &[("version", &version.to_string()), ("first", &first)]),
+            cx.fmt(k::CLONE_UNSUPPORTED_TITLE_OLD, &[("version", &version.to_string())]),
+            cx.fmt(k::CLONE_UNSUPPORTED_MSG_OLD, &[("version", &version.to_string()), ("first", &first)]),
             *at,
             Vec::new(),
             vec![
-                reference(cx, "clone-plugin", urls::CLONE_PLUGIN),
-                reference(cx, "limitations", urls::LIMITATIONS),
+                reference(cx, k::CLONE_REF_CLONE_PLUGIN, urls::CLONE_PLUGIN),
+                reference(cx, k::CLONE_REF_LIMITATIONS, urls::LIMITATIONS),
             ],
         ),
     };
-    let mut evidence = vec![cx.evidence(at, cx.t("clone-unsupported.ev-server"))];
+    let mut evidence = vec![cx.evidence(at, cx.t(k::CLONE_UNSUPPORTED_EV_SERVER))];
     if intent != at {
-        evidence.push(cx.evidence(intent, cx.t("clone-unsupported.ev-intent")));
+        evidence.push(cx.evidence(intent, cx.t(k::CLONE_UNSUPPORTED_EV_INTENT)));
     }
     Finding {
         rule: CloneUnsupported::ID,

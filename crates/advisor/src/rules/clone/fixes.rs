@@ -1,6 +1,7 @@
 //! Paste-ready fixes shared by the clone rules. Texts are SQL, option-file lines or shell commands
 //! (never translated); titles and reasons come from the catalog.
 
+use crate::i18n::k;
 use crate::report::{Applicability, Fix, FixTarget};
 use crate::rules::Ctx;
 
@@ -11,7 +12,7 @@ pub(crate) const SUGGESTED_PACKET: u64 = 64 * 1024 * 1024;
 
 /// `INSTALL PLUGIN clone SONAME 'mysql_clone.so';` on this server or on the donor.
 pub(crate) fn install_plugin(cx: &Ctx<'_>, on_donor: bool) -> Fix {
-    let title = if on_donor { "clone.fix-install-donor.title" } else { "clone.fix-install.title" };
+    let title = if on_donor { k::CLONE_FIX_INSTALL_DONOR_TITLE } else { k::CLONE_FIX_INSTALL_TITLE };
     Fix::safe(FixTarget::Sql, cx.t(title), "INSTALL PLUGIN clone SONAME 'mysql_clone.so';".to_owned())
 }
 
@@ -19,21 +20,21 @@ pub(crate) fn install_plugin(cx: &Ctx<'_>, on_donor: bool) -> Fix {
 pub(crate) fn plugin_load_add(cx: &Ctx<'_>) -> Fix {
     Fix::needs_review(
         FixTarget::MyCnf,
-        cx.t("clone.fix-plugin-load.title"),
+        cx.t(k::CLONE_FIX_PLUGIN_LOAD_TITLE),
         "[mysqld]\nplugin-load-add=mysql_clone.so".to_owned(),
     )
-    .because(cx.t("clone.fix-plugin-load.reason"))
+    .because(cx.t(k::CLONE_FIX_PLUGIN_LOAD_REASON))
 }
 
 /// `SET PERSIST clone_valid_donor_list = '…';`.
 pub(crate) fn donor_list(cx: &Ctx<'_>, value: &str, placeholder: bool) -> Fix {
     let applicability = if placeholder { Applicability::DisplayOnly } else { Applicability::NeedsReview };
     let reason =
-        if placeholder { "clone.fix-donor-list.reason-placeholder" } else { "clone.fix-donor-list.reason" };
+        if placeholder { k::CLONE_FIX_DONOR_LIST_REASON_PLACEHOLDER } else { k::CLONE_FIX_DONOR_LIST_REASON };
     Fix::new(
         applicability,
         FixTarget::Sql,
-        cx.t("clone.fix-donor-list.title"),
+        cx.t(k::CLONE_FIX_DONOR_LIST_TITLE),
         format!("SET PERSIST clone_valid_donor_list = '{value}';"),
     )
     .because(cx.t(reason))
@@ -43,31 +44,31 @@ pub(crate) fn donor_list(cx: &Ctx<'_>, value: &str, placeholder: bool) -> Fix {
 pub(crate) fn max_packet(cx: &Ctx<'_>) -> Fix {
     Fix::needs_review(
         FixTarget::Sql,
-        cx.t("clone.fix-packet.title"),
+        cx.t(k::CLONE_FIX_PACKET_TITLE),
         format!("SET PERSIST max_allowed_packet = {SUGGESTED_PACKET};"),
     )
-    .because(cx.t("clone.fix-packet.reason"))
+    .because(cx.t(k::CLONE_FIX_PACKET_REASON))
 }
 
 /// `[mysqld] max_allowed_packet=64M`.
 pub(crate) fn max_packet_cnf(cx: &Ctx<'_>) -> Fix {
     Fix::needs_review(
         FixTarget::MyCnf,
-        cx.t("clone.fix-packet-cnf.title"),
+        cx.t(k::CLONE_FIX_PACKET_CNF_TITLE),
         "[mysqld]\nmax_allowed_packet=64M".to_owned(),
     )
-    .because(cx.t("clone.fix-packet-cnf.reason"))
+    .because(cx.t(k::CLONE_FIX_PACKET_CNF_REASON))
 }
 
 /// `GRANT <privilege> ON *.* TO '<user>'@'<host>';` with a placeholder account.
 pub(crate) fn grant(cx: &Ctx<'_>, privilege: &str, on_donor: bool) -> Fix {
-    let title = if on_donor { "clone.fix-grant-donor.title" } else { "clone.fix-grant.title" };
+    let title = if on_donor { k::CLONE_FIX_GRANT_DONOR_TITLE } else { k::CLONE_FIX_GRANT_TITLE };
     Fix::display_only(
         FixTarget::Sql,
         cx.fmt(title, &[("privilege", privilege)]),
         format!("GRANT {privilege} ON *.* TO 'clone_user'@'%';"),
     )
-    .because(cx.t("clone.fix-grant.reason"))
+    .because(cx.t(k::CLONE_FIX_GRANT_REASON))
 }
 
 /// The clone statement to run again.
@@ -76,8 +77,8 @@ pub(crate) fn retry_clone(cx: &Ctx<'_>, donor: Option<&str>) -> Fix {
     let (host, port) = donor.unwrap_or_else(|| ("donor.example.com".to_owned(), "3306".to_owned()));
     Fix::display_only(
         FixTarget::Sql,
-        cx.t("clone.fix-retry.title"),
+        cx.t(k::CLONE_FIX_RETRY_TITLE),
         format!("CLONE INSTANCE FROM 'clone_user'@'{host}':{port}\n  IDENTIFIED BY '<password>';"),
     )
-    .because(cx.t("clone.fix-retry.reason"))
+    .because(cx.t(k::CLONE_FIX_RETRY_REASON))
 }

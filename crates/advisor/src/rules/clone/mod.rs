@@ -15,6 +15,7 @@
 //! The supervisor itself (why the restart failed, the drop-in that fixes it) belongs to the restart
 //! family (`restart-*` rules and the `clone_restart` verdict); these rules refer to it by id.
 
+use crate::i18n::{Key, k};
 use crate::text::TrimWs;
 
 pub(crate) mod compat;
@@ -57,8 +58,8 @@ pub(crate) mod urls {
 }
 
 /// A reference link with a title from this family's catalog.
-pub(crate) fn reference(cx: &Ctx<'_>, key: &str, url: &str) -> Reference {
-    cx.reference(&format!("clone.ref-{key}"), url)
+pub(crate) fn reference(cx: &Ctx<'_>, key: Key, url: &str) -> Reference {
+    cx.reference(key, url)
 }
 
 /// How to start the server again, as precisely as the input tells.
@@ -110,13 +111,13 @@ impl StartHow {
     /// A paste-ready fix that starts the server.
     pub(crate) fn fix(&self, cx: &Ctx<'_>) -> Fix {
         match self.command() {
-            Some(cmd) => Fix::safe(FixTarget::Shell, cx.t("clone.fix-start.title"), cmd),
+            Some(cmd) => Fix::safe(FixTarget::Shell, cx.t(k::CLONE_FIX_START_TITLE), cmd),
             None => Fix::display_only(
                 FixTarget::Shell,
-                cx.t("clone.fix-start.title"),
-                cx.t("clone.fix-start.generic"),
+                cx.t(k::CLONE_FIX_START_TITLE),
+                cx.t(k::CLONE_FIX_START_GENERIC),
             )
-            .because(cx.t("clone.fix-start.generic-reason")),
+            .because(cx.t(k::CLONE_FIX_START_GENERIC_REASON)),
         }
     }
 }
@@ -126,7 +127,7 @@ pub(crate) const CHECK_STATUS_SQL: &str = "SELECT STATE, ERROR_NO, ERROR_MESSAGE
 
 /// A fix that runs [`CHECK_STATUS_SQL`].
 pub(crate) fn check_status_fix(cx: &Ctx<'_>) -> Fix {
-    Fix::safe(FixTarget::Sql, cx.t("clone.fix-check-status.title"), CHECK_STATUS_SQL.to_owned())
+    Fix::safe(FixTarget::Sql, cx.t(k::CLONE_FIX_CHECK_STATUS_TITLE), CHECK_STATUS_SQL.to_owned())
 }
 
 /// True when the input shows that clone is used or meant to be used here: a `CLONE` statement,
@@ -212,7 +213,10 @@ pub(crate) mod tests {
             assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{id}");
             assert_eq!(r.family(), super::super::Family::Clone);
             for lang in Lang::ALL {
-                assert!(lang.has(&format!("{id}.name")), "{id}.name missing in {lang:?}");
+                assert!(
+                    lang.has(crate::i18n::dynamic(format_args!("{id}.name"))),
+                    "{id}.name missing in {lang:?}"
+                );
                 let docs = r.docs(lang);
                 let sections: &[&str] = match lang {
                     Lang::En => &[

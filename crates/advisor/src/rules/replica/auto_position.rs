@@ -4,6 +4,7 @@
 use super::model::{ChannelView, Replica};
 use super::{Ctx, Item, Missing, Outcome, State};
 use crate::facts::Loc;
+use crate::i18n::k;
 use crate::report::Fix;
 use crate::report::{Finding, FixTarget, Severity};
 
@@ -43,7 +44,7 @@ impl ReplicaAutoPosition {
         };
         // With GTIDs off, `replica-gtid-off` reports (and its fix includes auto-positioning).
         if r.gtid_on() == Some(false) {
-            return Outcome::not_applicable(cx.t("replica-auto-position.na-gtid-off"));
+            return Outcome::not_applicable(cx.t(k::REPLICA_AUTO_POSITION_NA_GTID_OFF));
         }
         let mut unknown = None;
         let mut fired = false;
@@ -59,30 +60,30 @@ impl ReplicaAutoPosition {
                         cx,
                         ReplicaAutoPosition::ID,
                         Severity::Warning,
-                        "replica-auto-position.message",
+                        k::REPLICA_AUTO_POSITION_MESSAGE,
                         &args,
                         Some(&ch.name),
                     );
                     if let Some(at) = at {
-                        f.evidence.push(cx.evidence(at, cx.fmt("replica.ev-auto-position", &args)));
+                        f.evidence.push(cx.evidence(at, cx.fmt(k::REPLICA_EV_AUTO_POSITION, &args)));
                     }
                     f.evidence.extend(super::val_evidence(cx, &r.val("gtid_mode")));
                     let v = r.version;
                     let text = super::channel_recipe_steps(&r, Some(ch));
                     let reason = if super::recipe_adds_gtid_only(&r, Some(ch)) {
-                        "replica-auto-position.fix-reason-gtid-only"
+                        k::REPLICA_AUTO_POSITION_FIX_REASON_GTID_ONLY
                     } else {
-                        "replica-auto-position.fix-reason"
+                        k::REPLICA_AUTO_POSITION_FIX_REASON
                     };
                     f.fixes.push(
-                        Fix::needs_review(FixTarget::Sql, cx.fmt("replica-auto-position.fix", &args), text)
+                        Fix::needs_review(FixTarget::Sql, cx.fmt(k::REPLICA_AUTO_POSITION_FIX, &args), text)
                             .because(cx.t(reason)),
                     );
                     f.references.push(super::doc_halt(cx, &r));
                     f.references.push(super::doc(
                         cx,
                         &r,
-                        "replica.ref-change-source",
+                        k::REPLICA_REF_CHANGE_SOURCE,
                         if v.at_least(8, 0, 23) {
                             "change-replication-source-to.html"
                         } else {
@@ -100,7 +101,7 @@ impl ReplicaAutoPosition {
         } else if let Some(m) = unknown {
             super::unknown(cx, &r, m)
         } else {
-            Outcome::passed(cx.t("replica-auto-position.passed"))
+            Outcome::passed(cx.t(k::REPLICA_AUTO_POSITION_PASSED))
         }
     }
 }

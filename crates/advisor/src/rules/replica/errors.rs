@@ -6,6 +6,7 @@
 //! which 8.0 shows in `Last_IO_Errno` for the same fatal read error. The explanations are catalog
 //! messages `replica.errno-<n>`.
 
+use crate::i18n::{Key, k};
 use crate::text::TrimWs;
 
 /// A known error: its number, symbol, and whether it comes from the receiver (IO) side.
@@ -47,10 +48,10 @@ pub(crate) fn lookup(code: u32) -> Option<&'static KnownError> {
 }
 
 /// The catalog key explaining `code`: `replica.errno-<n>`, or `replica.errno-unknown`.
-pub(crate) fn key(code: u32) -> String {
+pub(crate) fn key(code: u32) -> Key {
     match lookup(code) {
-        Some(e) => format!("replica.errno-{}", e.code),
-        None => "replica.errno-unknown".to_owned(),
+        Some(e) => crate::i18n::dynamic(format_args!("replica.errno-{}", e.code)),
+        None => k::REPLICA_ERRNO_UNKNOWN,
     }
 }
 
@@ -80,17 +81,17 @@ mod tests {
         assert!(TABLE.windows(2).all(|w| w[0].code < w[1].code));
         for e in TABLE {
             for lang in crate::i18n::Lang::ALL {
-                assert!(lang.has(&key(e.code)), "{} missing in {}", e.code, lang.tag());
+                assert!(lang.has(key(e.code)), "{} missing in {}", e.code, lang.tag());
             }
         }
-        assert!(crate::i18n::Lang::ZhCn.has("replica.errno-unknown"));
+        assert!(crate::i18n::Lang::ZhCn.has(k::REPLICA_ERRNO_UNKNOWN));
     }
 
     #[test]
     fn lookups() {
         assert_eq!(lookup(1062).map(|e| e.symbol), Some("ER_DUP_ENTRY"));
         assert!(lookup(1).is_none());
-        assert_eq!(key(99999), "replica.errno-unknown");
+        assert_eq!(key(99999), k::REPLICA_ERRNO_UNKNOWN);
         assert_eq!(parse_errno(" 13114 "), Some(13114));
         assert_eq!(parse_errno(""), None);
     }

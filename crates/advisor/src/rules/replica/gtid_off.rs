@@ -3,6 +3,7 @@
 use super::model::{Replica, Val};
 use super::sql;
 use super::{Ctx, Item, Missing, Outcome, State};
+use crate::i18n::k;
 use crate::report::Fix;
 use crate::report::{Finding, FixTarget, Severity};
 
@@ -48,11 +49,11 @@ pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
 pub(super) fn online_steps(cx: &Ctx<'_>, r: &Replica<'_>, current: &str) -> String {
     let v = r.version;
     let mut s = String::new();
-    s.push_str(&format!("-- {}\n", cx.t("replica-gtid-off.step-every-server")));
+    s.push_str(&format!("-- {}\n", cx.t(k::REPLICA_GTID_OFF_STEP_EVERY_SERVER)));
     let enforce_on = r.val("enforce_gtid_consistency").upper().is_some_and(|e| e == "ON");
     if !enforce_on {
         s.push_str(&sql::set_persist(v, "enforce_gtid_consistency", "WARN"));
-        s.push_str(&format!("\n-- {}\n", cx.t("replica-gtid-off.step-warn")));
+        s.push_str(&format!("\n-- {}\n", cx.t(k::REPLICA_GTID_OFF_STEP_WARN)));
         s.push_str(&sql::set_persist(v, "enforce_gtid_consistency", "ON"));
         s.push('\n');
     }
@@ -60,10 +61,10 @@ pub(super) fn online_steps(cx: &Ctx<'_>, r: &Replica<'_>, current: &str) -> Stri
     let from = order.iter().position(|m| *m == current).unwrap_or(0);
     for (k, mode) in order.iter().enumerate().skip(from + 1) {
         if *mode == "ON" {
-            s.push_str(&format!("-- {}\n", cx.t("replica-gtid-off.step-wait")));
+            s.push_str(&format!("-- {}\n", cx.t(k::REPLICA_GTID_OFF_STEP_WAIT)));
             s.push_str("SHOW GLOBAL STATUS LIKE 'Ongoing_anonymous_transaction_count';\n");
         } else if k > 1 {
-            s.push_str(&format!("-- {}\n", cx.t("replica-gtid-off.step-all-servers")));
+            s.push_str(&format!("-- {}\n", cx.t(k::REPLICA_GTID_OFF_STEP_ALL_SERVERS)));
         }
         s.push_str(&sql::set_persist(v, "gtid_mode", mode));
         s.push('\n');
@@ -87,7 +88,7 @@ impl ReplicaGtidOff {
         match state {
             State::Good => {
                 return Outcome::passed(cx.fmt(
-                    "replica.passed-setting",
+                    k::REPLICA_PASSED_SETTING,
                     &[("name", "gtid_mode"), ("how", &super::describe(cx, &r, &v))],
                 ));
             }
@@ -102,7 +103,7 @@ impl ReplicaGtidOff {
                 cx,
                 ReplicaGtidOff::ID,
                 Severity::Error,
-                "replica-gtid-off.message-reverts",
+                k::REPLICA_GTID_OFF_MESSAGE_REVERTS,
                 &args,
                 None,
             );
@@ -116,8 +117,8 @@ impl ReplicaGtidOff {
                 )
             };
             f.fixes.push(
-                Fix::needs_review(text.0, cx.t("replica-gtid-off.fix-keep"), text.1)
-                    .because(cx.t("replica-gtid-off.fix-keep-reason")),
+                Fix::needs_review(text.0, cx.t(k::REPLICA_GTID_OFF_FIX_KEEP), text.1)
+                    .because(cx.t(k::REPLICA_GTID_OFF_FIX_KEEP_REASON)),
             );
             f.references.push(super::doc_halt(cx, &r));
             out.push(f);
@@ -131,7 +132,7 @@ impl ReplicaGtidOff {
             cx,
             ReplicaGtidOff::ID,
             Severity::Warning,
-            "replica-gtid-off.message",
+            k::REPLICA_GTID_OFF_MESSAGE,
             &args,
             None,
         );
@@ -139,24 +140,24 @@ impl ReplicaGtidOff {
         f.fixes.push(
             Fix::needs_review(
                 FixTarget::Sql,
-                cx.t("replica-gtid-off.fix-online"),
+                cx.t(k::REPLICA_GTID_OFF_FIX_ONLINE),
                 online_steps(cx, &r, &current),
             )
-            .because(cx.t("replica-gtid-off.fix-online-reason")),
+            .because(cx.t(k::REPLICA_GTID_OFF_FIX_ONLINE_REASON)),
         );
         f.fixes.push(
             Fix::needs_review(
                 FixTarget::MyCnf,
-                cx.t("replica-gtid-off.fix-cnf"),
+                cx.t(k::REPLICA_GTID_OFF_FIX_CNF),
                 sql::cnf_block(r.version, &[("enforce_gtid_consistency", "ON"), ("gtid_mode", "ON")]),
             )
-            .because(cx.t("replica-gtid-off.fix-cnf-reason")),
+            .because(cx.t(k::REPLICA_GTID_OFF_FIX_CNF_REASON)),
         );
         f.references.push(super::doc_halt(cx, &r));
         f.references.push(super::doc(
             cx,
             &r,
-            "replica-gtid-off.ref",
+            k::REPLICA_GTID_OFF_REF,
             "replication-mode-change-online-enable-gtids.html",
         ));
         out.push(f);

@@ -5,6 +5,7 @@ use super::model::{ChannelView, Replica};
 use super::sql::{self, ChangeOpt, Threads};
 use super::{Ctx, Item, Missing, Outcome, State};
 use crate::facts::Loc;
+use crate::i18n::k;
 use crate::report::Fix;
 use crate::report::{Finding, FixTarget, Severity};
 
@@ -79,7 +80,7 @@ impl ReplicaGtidOnly {
                     let rrf = ch.require_row_format();
                     let rrf_on = rrf.as_ref().is_some_and(|v| v.value);
                     let key =
-                        if rrf_on { "replica-gtid-only.message" } else { "replica-gtid-only.message-rrf" };
+                        if rrf_on { k::REPLICA_GTID_ONLY_MESSAGE } else { k::REPLICA_GTID_ONLY_MESSAGE_RRF };
                     let args = [("channel", label.as_str())];
                     let mut f = super::finding(
                         cx,
@@ -90,10 +91,10 @@ impl ReplicaGtidOnly {
                         Some(&ch.name),
                     );
                     if let Some(at) = at {
-                        f.evidence.push(cx.evidence(at, cx.fmt("replica.ev-gtid-only", &args)));
+                        f.evidence.push(cx.evidence(at, cx.fmt(k::REPLICA_EV_GTID_ONLY, &args)));
                     }
                     if let Some(v) = rrf.filter(|v| !v.value) {
-                        f.evidence.push(cx.evidence(v.at, cx.fmt("replica.ev-require-row-format", &args)));
+                        f.evidence.push(cx.evidence(v.at, cx.fmt(k::REPLICA_EV_REQUIRE_ROW_FORMAT, &args)));
                     }
                     let v = r.version;
                     let mut opts = Vec::new();
@@ -108,18 +109,18 @@ impl ReplicaGtidOnly {
                         sql::start(v, &ch.name, Threads::Both)
                     );
                     f.fixes.push(
-                        Fix::needs_review(FixTarget::Sql, cx.fmt("replica-gtid-only.fix", &args), text)
+                        Fix::needs_review(FixTarget::Sql, cx.fmt(k::REPLICA_GTID_ONLY_FIX, &args), text)
                             .because(cx.t(if rrf_on {
-                                "replica-gtid-only.fix-reason"
+                                k::REPLICA_GTID_ONLY_FIX_REASON
                             } else {
-                                "replica-gtid-only.fix-reason-rrf"
+                                k::REPLICA_GTID_ONLY_FIX_REASON_RRF
                             })),
                     );
                     f.references.push(super::doc_halt(cx, &r));
                     f.references.push(super::doc(
                         cx,
                         &r,
-                        "replica.ref-change-source",
+                        k::REPLICA_REF_CHANGE_SOURCE,
                         "change-replication-source-to.html",
                     ));
                     out.push(f);
@@ -132,9 +133,9 @@ impl ReplicaGtidOnly {
         } else if let Some(m) = unknown {
             super::unknown(cx, &r, m)
         } else if !any_applicable {
-            Outcome::not_applicable(cx.t("replica-gtid-only.na"))
+            Outcome::not_applicable(cx.t(k::REPLICA_GTID_ONLY_NA))
         } else {
-            Outcome::passed(cx.t("replica-gtid-only.passed"))
+            Outcome::passed(cx.t(k::REPLICA_GTID_ONLY_PASSED))
         }
     }
 }

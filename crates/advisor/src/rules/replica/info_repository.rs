@@ -1,6 +1,7 @@
 //! `replica-info-repository`: `relay_log_info_repository` / `master_info_repository` = `FILE`,
 //! set at all on 8.0.23+ (deprecated), or set on a release that no longer has them (§8, §8.2).
 
+use crate::i18n::k;
 use crate::report::Fix;
 use crate::text::TrimWs;
 
@@ -84,7 +85,7 @@ pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
 
 /// A diff-style removal: `-line` for each line to delete from the option file.
 fn removal_text(cx: &Ctx<'_>, assignments: &[Assignment]) -> String {
-    let mut s = format!("# {}\n", cx.t("replica-info-repository.fix-remove-header"));
+    let mut s = format!("# {}\n", cx.t(k::REPLICA_INFO_REPOSITORY_FIX_REMOVE_HEADER));
     for a in assignments {
         let ev = cx.evidence(a.at, String::new());
         for line in ev.excerpt.lines() {
@@ -114,13 +115,13 @@ impl ReplicaInfoRepository {
                     continue;
                 }
                 Judge::File(v) => {
-                    (Severity::Warning, "replica-info-repository.message-file", startup(&r, var), Some(v))
+                    (Severity::Warning, k::REPLICA_INFO_REPOSITORY_MESSAGE_FILE, startup(&r, var), Some(v))
                 }
                 Judge::Deprecated(a) => {
-                    (Severity::Info, "replica-info-repository.message-deprecated", a.clone(), None)
+                    (Severity::Info, k::REPLICA_INFO_REPOSITORY_MESSAGE_DEPRECATED, a.clone(), None)
                 }
                 Judge::Removed(a) => {
-                    (Severity::Error, "replica-info-repository.message-removed", a.clone(), None)
+                    (Severity::Error, k::REPLICA_INFO_REPOSITORY_MESSAGE_REMOVED, a.clone(), None)
                 }
             };
             let how = val.map(|v| super::describe(cx, &r, v)).unwrap_or_default();
@@ -132,7 +133,7 @@ impl ReplicaInfoRepository {
                     for a in &assignments {
                         f.evidence.push(cx.evidence(
                             a.at,
-                            cx.fmt("replica.ev-set-here", &[("name", &a.raw_name), ("value", &a.value)]),
+                            cx.fmt(k::REPLICA_EV_SET_HERE, &[("name", &a.raw_name), ("value", &a.value)]),
                         ));
                     }
                 }
@@ -145,32 +146,32 @@ impl ReplicaInfoRepository {
                 f.fixes.push(
                     Fix::needs_review(
                         FixTarget::MyCnf,
-                        cx.fmt("replica-info-repository.fix-table", &[("name", var)]),
+                        cx.fmt(k::REPLICA_INFO_REPOSITORY_FIX_TABLE, &[("name", var)]),
                         sql::cnf_block(r.version, &[(var, "TABLE")]),
                     )
-                    .because(cx.t("replica-info-repository.fix-table-reason")),
+                    .because(cx.t(k::REPLICA_INFO_REPOSITORY_FIX_TABLE_REASON)),
                 );
             } else if !in_files.is_empty() {
                 f.fixes.push(
                     Fix::needs_review(
                         FixTarget::MyCnf,
-                        cx.fmt("replica-info-repository.fix-remove", &[("name", var)]),
+                        cx.fmt(k::REPLICA_INFO_REPOSITORY_FIX_REMOVE, &[("name", var)]),
                         removal_text(cx, &in_files),
                     )
-                    .because(cx.t("replica-info-repository.fix-remove-reason")),
+                    .because(cx.t(k::REPLICA_INFO_REPOSITORY_FIX_REMOVE_REASON)),
                 );
             } else {
                 f.fixes.push(
                     Fix::display_only(
                         FixTarget::MyCnf,
-                        cx.fmt("replica-info-repository.fix-remove", &[("name", var)]),
-                        format!("# {}\n", cx.fmt("replica-info-repository.fix-find", &[("name", var)])),
+                        cx.fmt(k::REPLICA_INFO_REPOSITORY_FIX_REMOVE, &[("name", var)]),
+                        format!("# {}\n", cx.fmt(k::REPLICA_INFO_REPOSITORY_FIX_FIND, &[("name", var)])),
                     )
-                    .because(cx.t("replica-info-repository.fix-remove-reason")),
+                    .because(cx.t(k::REPLICA_INFO_REPOSITORY_FIX_REMOVE_REASON)),
                 );
             }
             f.references.push(super::doc_halt(cx, &r));
-            f.references.push(super::doc(cx, &r, "replica-info-repository.ref", "replica-logs-status.html"));
+            f.references.push(super::doc(cx, &r, k::REPLICA_INFO_REPOSITORY_REF, "replica-logs-status.html"));
             out.push(f);
             fired = true;
         }
@@ -179,9 +180,9 @@ impl ReplicaInfoRepository {
         } else if unknown {
             super::unknown(cx, &r, Missing::Settings)
         } else if r.at_least(8, 3, 0) {
-            Outcome::passed(cx.t("replica-info-repository.passed-removed"))
+            Outcome::passed(cx.t(k::REPLICA_INFO_REPOSITORY_PASSED_REMOVED))
         } else {
-            Outcome::passed(cx.t("replica-info-repository.passed"))
+            Outcome::passed(cx.t(k::REPLICA_INFO_REPOSITORY_PASSED))
         }
     }
 }

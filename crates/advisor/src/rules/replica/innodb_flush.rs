@@ -2,6 +2,7 @@
 
 use super::model::{Replica, Val};
 use super::{Ctx, GlobalSpec, Item, Outcome};
+use crate::i18n::k;
 use crate::report::{Finding, Severity};
 
 declare_rule! {
@@ -34,6 +35,6 @@ impl ReplicaInnodbFlush {
             Ok(r) => r,
             Err(o) => return o,
         };
-        super::global_check(cx, &r, out, &SPEC, "replica-innodb-flush.message", &[])
+        super::global_check(cx, &r, out, &SPEC, k::REPLICA_INNODB_FLUSH_MESSAGE, &[])
     }
 }

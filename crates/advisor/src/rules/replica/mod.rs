@@ -29,6 +29,7 @@ mod threads_stopped;
 
 use super::{Ctx, Outcome, Rule};
 use crate::facts::{Loc, Origin, Setting};
+use crate::i18n::{Key, k};
 use crate::report::{CrashSafe, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote};
 use model::{Replica, Scope, Val};
 
@@ -99,47 +100,47 @@ impl Item {
 fn replica<'b, 'a>(cx: &'b Ctx<'a>) -> Result<&'b Replica<'a>, Outcome> {
     match cx.replica_scope() {
         Scope::Replica(r) => Ok(r),
-        Scope::NotReplica => Err(Outcome::not_applicable(cx.t("replica.na-not-replica"))),
-        Scope::MariaDb => Err(Outcome::not_applicable(cx.t("replica.na-mariadb"))),
-        Scope::GroupReplication => Err(Outcome::not_applicable(cx.t("replica.na-group-replication"))),
+        Scope::NotReplica => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_NOT_REPLICA))),
+        Scope::MariaDb => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_MARIADB))),
+        Scope::GroupReplication => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_GROUP_REPLICATION))),
     }
 }
 
 /// "the default channel" / "channel 'x'".
 fn channel_label(cx: &Ctx<'_>, name: &str) -> String {
     if name.is_empty() {
-        cx.t("replica.channel-default")
+        cx.t(k::REPLICA_CHANNEL_DEFAULT)
     } else {
-        cx.fmt("replica.channel-named", &[("name", name)])
+        cx.fmt(k::REPLICA_CHANNEL_NAMED, &[("name", name)])
     }
 }
 
 /// The version as the messages show it: `8.0.36`, or `8.0.45 (assumed)`.
 fn version_label(cx: &Ctx<'_>, r: &Replica<'_>) -> String {
     let v = r.version.to_string();
-    if r.version_known { v } else { cx.fmt("replica.version-assumed", &[("version", &v)]) }
+    if r.version_known { v } else { cx.fmt(k::REPLICA_VERSION_ASSUMED, &[("version", &v)]) }
 }
 
 /// How a value came to be: "set to X" or "not set, so the default X of V applies".
 fn describe(cx: &Ctx<'_>, r: &Replica<'_>, val: &Val) -> String {
     match val {
         Val::Set(s) => {
-            cx.fmt("replica.how-set", &[("value", &s.value), ("origin", &origin_label(cx, s.origin))])
+            cx.fmt(k::REPLICA_HOW_SET, &[("value", &s.value), ("origin", &origin_label(cx, s.origin))])
         }
         Val::Default(s) => {
-            cx.fmt("replica.how-default", &[("value", &s.value), ("version", &version_label(cx, r))])
+            cx.fmt(k::REPLICA_HOW_DEFAULT, &[("value", &s.value), ("version", &version_label(cx, r))])
         }
-        Val::Unknown => cx.t("replica.how-unknown"),
+        Val::Unknown => cx.t(k::REPLICA_HOW_UNKNOWN),
     }
 }
 
 fn origin_label(cx: &Ctx<'_>, o: Origin) -> String {
     cx.t(match o {
-        Origin::Default => "replica.origin-default",
-        Origin::OptionFile => "replica.origin-option-file",
-        Origin::CommandLine => "replica.origin-command-line",
-        Origin::Persisted => "replica.origin-persisted",
-        Origin::Runtime => "replica.origin-runtime",
+        Origin::Default => k::REPLICA_ORIGIN_DEFAULT,
+        Origin::OptionFile => k::REPLICA_ORIGIN_OPTION_FILE,
+        Origin::CommandLine => k::REPLICA_ORIGIN_COMMAND_LINE,
+        Origin::Persisted => k::REPLICA_ORIGIN_PERSISTED,
+        Origin::Runtime => k::REPLICA_ORIGIN_RUNTIME,
     })
 }
 
@@ -148,7 +149,7 @@ fn setting_evidence(cx: &Ctx<'_>, s: &Setting) -> Vec<Evidence> {
     let mut out = Vec::new();
     if let Some(a) = &s.assignment {
         out.push(
-            cx.evidence(a.at, cx.fmt("replica.ev-set-here", &[("name", &a.raw_name), ("value", &a.value)])),
+            cx.evidence(a.at, cx.fmt(k::REPLICA_EV_SET_HERE, &[("name", &a.raw_name), ("value", &a.value)])),
         );
     }
     let n = s.history.len();
@@ -157,7 +158,10 @@ fn setting_evidence(cx: &Ctx<'_>, s: &Setting) -> Vec<Evidence> {
             continue;
         }
         out.push(
-            cx.evidence(a.at, cx.fmt("replica.ev-overridden", &[("name", &a.raw_name), ("value", &a.value)])),
+            cx.evidence(
+                a.at,
+                cx.fmt(k::REPLICA_EV_OVERRIDDEN, &[("name", &a.raw_name), ("value", &a.value)]),
+            ),
         );
     }
     out
@@ -176,14 +180,14 @@ fn finding(
     cx: &Ctx<'_>,
     rule: &'static str,
     severity: Severity,
-    message_key: &str,
+    message_key: Key,
     args: &[(&str, &str)],
     channel: Option<&str>,
 ) -> Finding {
     Finding {
         rule,
         severity,
-        title: cx.fmt(&format!("{rule}.title"), args),
+        title: cx.fmt(crate::i18n::dynamic(format_args!("{rule}.title")), args),
         message: cx.fmt(message_key, args),
         channel: channel.map(str::to_owned),
         evidence: Vec::new(),
@@ -193,7 +197,7 @@ fn finding(
 }
 
 /// The manual page `page` for the replica's release series.
-fn doc(cx: &Ctx<'_>, r: &Replica<'_>, title_key: &str, page: &str) -> Reference {
+fn doc(cx: &Ctx<'_>, r: &Replica<'_>, title_key: Key, page: &str) -> Reference {
     let series = if r.version.at_least(8, 4, 0) {
         "8.4"
     } else if r.version.at_least(8, 0, 0) {
@@ -206,7 +210,7 @@ fn doc(cx: &Ctx<'_>, r: &Replica<'_>, title_key: &str, page: &str) -> Reference 
 
 /// The manual's crash-safety page, cited by every rule.
 fn doc_halt(cx: &Ctx<'_>, r: &Replica<'_>) -> Reference {
-    doc(cx, r, "replica.ref-halt", "replication-solutions-unexpected-replica-halt.html")
+    doc(cx, r, k::REPLICA_REF_HALT, "replication-solutions-unexpected-replica-halt.html")
 }
 
 /// An `Unknown` outcome naming what is missing.
@@ -217,11 +221,11 @@ fn unknown(cx: &Ctx<'_>, r: &Replica<'_>, m: Missing) -> Outcome {
 fn missing_text(cx: &Ctx<'_>, r: &Replica<'_>, m: Missing) -> String {
     match m {
         Missing::Settings => {
-            cx.fmt("replica.missing-settings", &[("query", &sql::settings_query(r.version))])
+            cx.fmt(k::REPLICA_MISSING_SETTINGS, &[("query", &sql::settings_query(r.version))])
         }
-        Missing::Status => cx.fmt("replica.missing-status", &[("query", &sql::status_query(r.version))]),
+        Missing::Status => cx.fmt(k::REPLICA_MISSING_STATUS, &[("query", &sql::status_query(r.version))]),
         Missing::ChannelConfig => {
-            cx.fmt("replica.missing-channel-config", &[("query", &sql::channel_config_query(r.version))])
+            cx.fmt(k::REPLICA_MISSING_CHANNEL_CONFIG, &[("query", &sql::channel_config_query(r.version))])
         }
     }
 }
@@ -270,11 +274,16 @@ fn reverts_evidence(cx: &Ctx<'_>, next: &Setting, now: &Val) -> Vec<Evidence> {
     let mut ev = Vec::new();
     if let Some(a) = &next.assignment {
         ev.push(
-            cx.evidence(a.at, cx.fmt("replica.ev-next-start", &[("name", &a.raw_name), ("value", &a.value)])),
+            cx.evidence(
+                a.at,
+                cx.fmt(k::REPLICA_EV_NEXT_START, &[("name", &a.raw_name), ("value", &a.value)]),
+            ),
         );
     }
     if let Some(at) = now.setting().and_then(|s| s.at) {
-        ev.push(cx.evidence(at, cx.fmt("replica.ev-runtime", &[("value", now.value().unwrap_or_default())])));
+        ev.push(
+            cx.evidence(at, cx.fmt(k::REPLICA_EV_RUNTIME, &[("value", now.value().unwrap_or_default())])),
+        );
     }
     ev
 }
@@ -285,14 +294,14 @@ fn global_check(
     r: &Replica<'_>,
     out: &mut Vec<Finding>,
     spec: &GlobalSpec,
-    message_key: &str,
+    message_key: Key,
     extra: &[(&str, &str)],
 ) -> Outcome {
     let (state, v, next) = global_state(r, spec);
     match state {
         State::Good => {
             return Outcome::passed(
-                cx.fmt("replica.passed-setting", &[("name", spec.var), ("how", &describe(cx, r, &v))]),
+                cx.fmt(k::REPLICA_PASSED_SETTING, &[("name", spec.var), ("how", &describe(cx, r, &v))]),
             );
         }
         State::Unknown(m) => return unknown(cx, r, m),
@@ -317,7 +326,7 @@ fn global_check(
         ("good", spec.good_value),
     ];
     args.extend_from_slice(extra);
-    let key = if next.is_some() { "replica.message-reverts" } else { message_key };
+    let key = if next.is_some() { k::REPLICA_MESSAGE_REVERTS } else { message_key };
     let mut f = finding(cx, spec.rule, spec.severity, key, &args, None);
     f.evidence = match &next {
         Some(n) => reverts_evidence(cx, n, &v),
@@ -330,26 +339,26 @@ fn global_check(
             Fix::needs_review(
                 FixTarget::Sql,
                 cx.fmt(
-                    "replica.fix-set-persist",
+                    k::REPLICA_FIX_SET_PERSIST,
                     &[("name", &sql::var(r.version, spec.var)), ("value", spec.good_value)],
                 ),
                 format!("{set}\n"),
             )
-            .because(cx.t(&format!("{}.fix-reason", spec.rule))),
+            .because(cx.t(crate::i18n::dynamic(format_args!("{}.fix-reason", spec.rule)))),
         );
     }
     if !sql::has_persist(r.version) {
         f.fixes.push(
             Fix::needs_review(
                 FixTarget::MyCnf,
-                cx.t("replica.fix-cnf-57"),
+                cx.t(k::REPLICA_FIX_CNF_57),
                 sql::cnf_block(r.version, &[(spec.var, spec.good_value)]),
             )
-            .because(cx.t("replica.fix-reason-cnf-57")),
+            .because(cx.t(k::REPLICA_FIX_REASON_CNF_57)),
         );
     }
     f.references.push(doc_halt(cx, r));
-    f.references.push(doc(cx, r, &format!("{}.ref", spec.rule), spec.ref_page));
+    f.references.push(doc(cx, r, crate::i18n::dynamic(format_args!("{}.ref", spec.rule)), spec.ref_page));
     out.push(f);
     Outcome::fired()
 }
@@ -390,17 +399,17 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
         Scope::Replica(r) => r,
         other => {
             let key = match other {
-                Scope::MariaDb => "replica.verdict-mariadb",
-                Scope::GroupReplication => "replica.verdict-group-replication",
-                _ => "replica.verdict-not-replica",
+                Scope::MariaDb => k::REPLICA_VERDICT_MARIADB,
+                Scope::GroupReplication => k::REPLICA_VERDICT_GROUP_REPLICATION,
+                _ => k::REPLICA_VERDICT_NOT_REPLICA,
             };
             note.summary = cx.t(key);
             let v = cx.facts.version_or_assumed();
             if matches!(other, Scope::NotReplica) {
-                note.missing.push(cx.fmt("replica.missing-status", &[("query", &sql::status_query(v))]));
-                note.missing.push(cx.fmt("replica.missing-settings", &[("query", &sql::settings_query(v))]));
+                note.missing.push(cx.fmt(k::REPLICA_MISSING_STATUS, &[("query", &sql::status_query(v))]));
+                note.missing.push(cx.fmt(k::REPLICA_MISSING_SETTINGS, &[("query", &sql::settings_query(v))]));
                 note.missing.push(
-                    cx.fmt("replica.missing-channel-config", &[("query", &sql::channel_config_query(v))]),
+                    cx.fmt(k::REPLICA_MISSING_CHANNEL_CONFIG, &[("query", &sql::channel_config_query(v))]),
                 );
             }
             return (CrashSafe::Unknown, note);
@@ -414,45 +423,45 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
     missing.dedup();
 
     for i in &bad {
-        let title = cx.t(&format!("{}.name", i.rule));
+        let title = cx.t(crate::i18n::dynamic(format_args!("{}.name", i.rule)));
         note.reasons.push(match (&i.channel, i.subject) {
             (Some(c), _) => {
-                cx.fmt("replica.reason-channel", &[("rule", &title), ("channel", &channel_label(cx, c))])
+                cx.fmt(k::REPLICA_REASON_CHANNEL, &[("rule", &title), ("channel", &channel_label(cx, c))])
             }
             (None, Some(subject)) => {
-                cx.fmt("replica.reason-channel", &[("rule", &title), ("channel", subject)])
+                cx.fmt(k::REPLICA_REASON_CHANNEL, &[("rule", &title), ("channel", subject)])
             }
             (None, None) => title,
         });
         if let Some(at) = i.at {
-            note.evidence.push(cx.evidence(at, cx.t(&format!("{}.name", i.rule))));
+            note.evidence.push(cx.evidence(at, cx.t(crate::i18n::dynamic(format_args!("{}.name", i.rule)))));
         }
     }
     for (ch, which) in threads_stopped::stopped_channels(&r) {
         note.reasons.push(
-            cx.fmt("replica.reason-stopped", &[("channel", &channel_label(cx, &ch)), ("threads", &which)]),
+            cx.fmt(k::REPLICA_REASON_STOPPED, &[("channel", &channel_label(cx, &ch)), ("threads", &which)]),
         );
     }
     for m in &missing {
         note.missing.push(missing_text(cx, &r, *m));
     }
     if !r.version_known {
-        note.assumptions.push(cx.fmt("replica.assumed", &[("version", &r.version.to_string())]));
+        note.assumptions.push(cx.fmt(k::REPLICA_ASSUMED, &[("version", &r.version.to_string())]));
         if r.channels
             .iter()
             .any(|c| c.channel.and_then(|c| c.dialect) == Some(crate::facts::mysql::StatusDialect::Replica))
         {
-            note.assumptions.push(cx.t("replica.assumed-replica-names"));
+            note.assumptions.push(cx.t(k::REPLICA_ASSUMED_REPLICA_NAMES));
         }
     }
     let verdict = if !bad.is_empty() {
-        note.summary = cx.fmt("replica.verdict-no", &[("count", &bad.len().to_string())]);
+        note.summary = cx.fmt(k::REPLICA_VERDICT_NO, &[("count", &bad.len().to_string())]);
         CrashSafe::No
     } else if !missing.is_empty() {
-        note.summary = cx.t("replica.verdict-unknown");
+        note.summary = cx.t(k::REPLICA_VERDICT_UNKNOWN);
         CrashSafe::Unknown
     } else {
-        note.summary = cx.fmt("replica.verdict-yes", &[("version", &version_label(cx, &r))]);
+        note.summary = cx.fmt(k::REPLICA_VERDICT_YES, &[("version", &version_label(cx, &r))]);
         CrashSafe::Yes
     };
     (verdict, note)

@@ -4,6 +4,7 @@
 use super::model::{ChannelView, Replica};
 use super::sql::{self, Threads};
 use super::{Ctx, Item, Missing, Outcome, State};
+use crate::i18n::k;
 use crate::report::Fix;
 use crate::report::{Finding, FixTarget, Severity};
 
@@ -74,7 +75,7 @@ impl ReplicaMtsGaps {
             let workers_s = workers.to_string();
             let recovery = recovery_on(&r);
             let key =
-                if recovery { "replica-mts-gaps.message-recovery-on" } else { "replica-mts-gaps.message" };
+                if recovery { k::REPLICA_MTS_GAPS_MESSAGE_RECOVERY_ON } else { k::REPLICA_MTS_GAPS_MESSAGE };
             let until = sql::start_until_gaps(v, "");
             let until = until.trim_end_matches(';');
             let args = [("channel", label.as_str()), ("workers", workers_s.as_str()), ("until", until)];
@@ -87,7 +88,7 @@ impl ReplicaMtsGaps {
             }
             if let Some(a) = slot.and_then(ChannelView::auto_position) {
                 f.evidence
-                    .push(cx.evidence(a.at, cx.fmt("replica.ev-auto-position", &[("channel", &label)])));
+                    .push(cx.evidence(a.at, cx.fmt(k::REPLICA_EV_AUTO_POSITION, &[("channel", &label)])));
             }
             // Preserve commit order: all applier threads must be stopped to change it.
             let mut text = format!("{}\n", sql::stop(v, "", Threads::Sql));
@@ -100,27 +101,27 @@ impl ReplicaMtsGaps {
             text.push_str(&sql::start(v, "", Threads::Sql));
             text.push('\n');
             f.fixes.push(
-                Fix::needs_review(FixTarget::Sql, cx.t("replica-mts-gaps.fix-order"), text).because(cx.t(
+                Fix::needs_review(FixTarget::Sql, cx.t(k::REPLICA_MTS_GAPS_FIX_ORDER), text).because(cx.t(
                     if v.at_least(8, 0, 19) {
-                        "replica-mts-gaps.fix-order-reason"
+                        k::REPLICA_MTS_GAPS_FIX_ORDER_REASON
                     } else {
-                        "replica-mts-gaps.fix-order-reason-old"
+                        k::REPLICA_MTS_GAPS_FIX_ORDER_REASON_OLD
                     },
                 )),
             );
             f.fixes.push(
                 Fix::display_only(
                     FixTarget::Sql,
-                    cx.t("replica-mts-gaps.fix-until"),
+                    cx.t(k::REPLICA_MTS_GAPS_FIX_UNTIL),
                     format!("{}\n{}\n", sql::start_until_gaps(v, name), sql::start(v, name, Threads::Both)),
                 )
-                .because(cx.t("replica-mts-gaps.fix-until-reason")),
+                .because(cx.t(k::REPLICA_MTS_GAPS_FIX_UNTIL_REASON)),
             );
             f.references.push(super::doc_halt(cx, &r));
             f.references.push(super::doc(
                 cx,
                 &r,
-                "replica-mts-gaps.ref",
+                k::REPLICA_MTS_GAPS_REF,
                 "replication-features-transaction-inconsistencies.html",
             ));
             out.push(f);
@@ -131,7 +132,7 @@ impl ReplicaMtsGaps {
         } else if let Some(m) = unknown {
             super::unknown(cx, &r, m)
         } else {
-            Outcome::passed(cx.t("replica-mts-gaps.passed"))
+            Outcome::passed(cx.t(k::REPLICA_MTS_GAPS_PASSED))
         }
     }
 }

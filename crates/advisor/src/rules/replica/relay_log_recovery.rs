@@ -3,6 +3,7 @@
 use super::model::{Replica, Val};
 use super::sql;
 use super::{Ctx, Item, Missing, Outcome, State};
+use crate::i18n::k;
 use crate::report::Fix;
 use crate::report::{Finding, FixTarget, Severity};
 
@@ -40,10 +41,10 @@ impl ReplicaRelayLogRecovery {
             State::Good => {
                 return Outcome::passed(match &pending {
                     Some(now) => {
-                        cx.fmt("replica-relay-log-recovery.passed-pending", &[("value", &now.value)])
+                        cx.fmt(k::REPLICA_RELAY_LOG_RECOVERY_PASSED_PENDING, &[("value", &now.value)])
                     }
                     None => cx.fmt(
-                        "replica.passed-setting",
+                        k::REPLICA_PASSED_SETTING,
                         &[("name", "relay_log_recovery"), ("how", &super::describe(cx, &r, &v))],
                     ),
                 });
@@ -55,9 +56,9 @@ impl ReplicaRelayLogRecovery {
         let how = super::describe(cx, &r, &v);
         let version = super::version_label(cx, &r);
         let key = if pending.is_some() {
-            "replica-relay-log-recovery.message-pending"
+            k::REPLICA_RELAY_LOG_RECOVERY_MESSAGE_PENDING
         } else {
-            "replica-relay-log-recovery.message"
+            k::REPLICA_RELAY_LOG_RECOVERY_MESSAGE
         };
         let args = [("how", how.as_str()), ("version", version.as_str())];
         let mut f = super::finding(cx, ReplicaRelayLogRecovery::ID, Severity::Error, key, &args, None);
@@ -65,31 +66,31 @@ impl ReplicaRelayLogRecovery {
         if let Some(now) = &pending
             && let Some(at) = now.at
         {
-            f.evidence.push(cx.evidence(at, cx.fmt("replica.ev-runtime", &[("value", &now.value)])));
+            f.evidence.push(cx.evidence(at, cx.fmt(k::REPLICA_EV_RUNTIME, &[("value", &now.value)])));
         }
         f.fixes.push(
             Fix::needs_review(
                 FixTarget::MyCnf,
-                cx.t("replica-relay-log-recovery.fix"),
+                cx.t(k::REPLICA_RELAY_LOG_RECOVERY_FIX),
                 sql::cnf_block(r.version, &[("relay_log_recovery", "ON")]),
             )
-            .because(cx.t("replica-relay-log-recovery.fix-reason")),
+            .because(cx.t(k::REPLICA_RELAY_LOG_RECOVERY_FIX_REASON)),
         );
         if sql::has_persist(r.version) {
             f.fixes.push(
                 Fix::needs_review(
                     FixTarget::Sql,
-                    cx.t("replica-relay-log-recovery.fix-persist-only"),
+                    cx.t(k::REPLICA_RELAY_LOG_RECOVERY_FIX_PERSIST_ONLY),
                     "SET PERSIST_ONLY relay_log_recovery = ON;\n".to_owned(),
                 )
-                .because(cx.t("replica-relay-log-recovery.fix-reason")),
+                .because(cx.t(k::REPLICA_RELAY_LOG_RECOVERY_FIX_REASON)),
             );
         }
         f.references.push(super::doc_halt(cx, &r));
         f.references.push(super::doc(
             cx,
             &r,
-            "replica-relay-log-recovery.ref",
+            k::REPLICA_RELAY_LOG_RECOVERY_REF,
             "replication-options-replica.html#sysvar_relay_log_recovery",
         ));
         out.push(f);

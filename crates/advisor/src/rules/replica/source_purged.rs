@@ -2,6 +2,7 @@
 //! must be re-provisioned (usually with a clone, which ends with the automatic restart the
 //! `restart-unsupervised` / `clone-restart-failed` checks are about).
 
+use crate::i18n::k;
 use crate::report::Fix;
 use crate::text::TrimWs;
 
@@ -68,12 +69,12 @@ fn clone_text(cx: &Ctx<'_>, r: &Replica<'_>, ch: Option<&ChannelView<'_>>) -> St
     let name = ch.map(|c| c.name.as_str()).unwrap_or("");
     let v = r.version;
     let mut s = String::new();
-    s.push_str(&format!("-- {}\n", cx.t("replica-source-purged.step-plugin")));
+    s.push_str(&format!("-- {}\n", cx.t(k::REPLICA_SOURCE_PURGED_STEP_PLUGIN)));
     s.push_str("INSTALL PLUGIN clone SONAME 'mysql_clone.so';\n");
     s.push_str(&format!("SET GLOBAL clone_valid_donor_list = '{host}:{port}';\n"));
-    s.push_str(&format!("-- {}\n", cx.t("replica-source-purged.step-clone")));
+    s.push_str(&format!("-- {}\n", cx.t(k::REPLICA_SOURCE_PURGED_STEP_CLONE)));
     s.push_str(&format!("CLONE INSTANCE FROM 'clone_user'@'{host}':{port} IDENTIFIED BY '<password>';\n"));
-    s.push_str(&format!("-- {}\n", cx.t("replica-source-purged.step-after")));
+    s.push_str(&format!("-- {}\n", cx.t(k::REPLICA_SOURCE_PURGED_STEP_AFTER)));
     s.push_str(&super::sql::start(v, name, super::sql::Threads::Both));
     s.push('\n');
     s
@@ -87,46 +88,46 @@ impl ReplicaSourcePurged {
         };
         let found = hits(&r);
         if found.is_empty() {
-            return Outcome::passed(cx.t("replica-source-purged.passed"));
+            return Outcome::passed(cx.t(k::REPLICA_SOURCE_PURGED_PASSED));
         }
         for (ch, at) in found {
             let label = match ch {
                 Some(c) => super::channel_label(cx, &c.name),
-                None => cx.t("replica.channel-unknown"),
+                None => cx.t(k::REPLICA_CHANNEL_UNKNOWN),
             };
             let args = [("channel", label.as_str())];
             let mut f = super::finding(
                 cx,
                 ReplicaSourcePurged::ID,
                 Severity::Error,
-                "replica-source-purged.message",
+                k::REPLICA_SOURCE_PURGED_MESSAGE,
                 &args,
                 ch.map(|c| c.name.as_str()),
             );
-            f.evidence.push(cx.evidence(at, cx.t("replica.ev-error-text")));
+            f.evidence.push(cx.evidence(at, cx.t(k::REPLICA_EV_ERROR_TEXT)));
             if r.at_least(8, 0, 17) {
                 f.fixes.push(
                     Fix::display_only(
                         FixTarget::Sql,
-                        cx.t("replica-source-purged.fix-clone"),
+                        cx.t(k::REPLICA_SOURCE_PURGED_FIX_CLONE),
                         clone_text(cx, &r, ch),
                     )
-                    .because(cx.t("replica-source-purged.fix-clone-reason")),
+                    .because(cx.t(k::REPLICA_SOURCE_PURGED_FIX_CLONE_REASON)),
                 );
             } else {
                 f.fixes.push(
                     Fix::display_only(
                         FixTarget::Shell,
-                        cx.t("replica-source-purged.fix-backup"),
-                        format!("# {}\n", cx.t("replica-source-purged.fix-backup-text")),
+                        cx.t(k::REPLICA_SOURCE_PURGED_FIX_BACKUP),
+                        format!("# {}\n", cx.t(k::REPLICA_SOURCE_PURGED_FIX_BACKUP_TEXT)),
                     )
-                    .because(cx.t("replica-source-purged.fix-clone-reason")),
+                    .because(cx.t(k::REPLICA_SOURCE_PURGED_FIX_CLONE_REASON)),
                 );
             }
             f.references.push(super::doc(
                 cx,
                 &r,
-                "replica-source-purged.ref",
+                k::REPLICA_SOURCE_PURGED_REF,
                 "clone-plugin-replication.html",
             ));
             out.push(f);

@@ -2,6 +2,7 @@
 
 use super::model::{Replica, Val};
 use super::{Ctx, GlobalSpec, Item, Missing, Outcome, State};
+use crate::i18n::k;
 use crate::report::{Finding, Severity};
 
 declare_rule! {
@@ -52,7 +53,7 @@ impl ReplicaSyncBinlog {
             Err(o) => return o,
         };
         match judge(&r).0 {
-            State::NotApplicable => Outcome::not_applicable(cx.t("replica-sync-binlog.na-no-binlog")),
+            State::NotApplicable => Outcome::not_applicable(cx.t(k::REPLICA_SYNC_BINLOG_NA_NO_BINLOG)),
             State::Unknown(m) => super::unknown(cx, &r, m),
             _ => {
                 let before = out.len();
@@ -62,7 +63,7 @@ impl ReplicaSyncBinlog {
                     &r,
                     out,
                     &SPEC,
-                    "replica-sync-binlog.message",
+                    k::REPLICA_SYNC_BINLOG_MESSAGE,
                     &[("updates", &updates)],
                 );
                 // Point at log_bin / log_replica_updates too.
@@ -73,7 +74,7 @@ impl ReplicaSyncBinlog {
                         {
                             f.evidence.push(cx.evidence(
                                 at,
-                                cx.fmt("replica.ev-set-here", &[("name", raw_name(s)), ("value", &s.value)]),
+                                cx.fmt(k::REPLICA_EV_SET_HERE, &[("name", raw_name(s)), ("value", &s.value)]),
                             ));
                         }
                     }

@@ -2,6 +2,7 @@
 
 use super::model::{Replica, Val};
 use super::{Ctx, GlobalSpec, Item, Outcome};
+use crate::i18n::k;
 use crate::report::{Finding, Severity};
 
 declare_rule! {
@@ -43,11 +44,11 @@ impl ReplicaSyncRelayLog {
                     &r,
                     out,
                     &SPEC,
-                    "replica-sync-relay-log.message-mta",
+                    k::REPLICA_SYNC_RELAY_LOG_MESSAGE_MTA,
                     &[("workers", &workers)],
                 )
             }
-            _ => super::global_check(cx, &r, out, &SPEC, "replica-sync-relay-log.message", &[]),
+            _ => super::global_check(cx, &r, out, &SPEC, k::REPLICA_SYNC_RELAY_LOG_MESSAGE, &[]),
         }
     }
 }

@@ -62,8 +62,18 @@ fn ids_are_unique_kebab_case_and_documented() {
         assert!(r.id().starts_with("replica-"));
         assert!(r.id().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
         for lang in Lang::ALL {
-            assert!(lang.has(&format!("{}.name", r.id())), "{} name in {}", r.id(), lang.tag());
-            assert!(lang.has(&format!("{}.title", r.id())), "{} title in {}", r.id(), lang.tag());
+            assert!(
+                lang.has(crate::i18n::dynamic(format_args!("{}.name", r.id()))),
+                "{} name in {}",
+                r.id(),
+                lang.tag()
+            );
+            assert!(
+                lang.has(crate::i18n::dynamic(format_args!("{}.title", r.id()))),
+                "{} title in {}",
+                r.id(),
+                lang.tag()
+            );
             let docs = r.docs(lang);
             for section in ["## ", "```"] {
                 assert!(docs.contains(section), "{} docs in {} lack {section}", r.id(), lang.tag());

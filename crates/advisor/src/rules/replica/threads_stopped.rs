@@ -1,6 +1,7 @@
 //! `replica-threads-stopped`: the receiver (IO) or applier (SQL) thread of a channel is not
 //! running; `Last_IO_Errno` / `Last_SQL_Errno` explained (see [`super::errors`]).
 
+use crate::i18n::k;
 use crate::report::Fix;
 use crate::text::TrimWs;
 
@@ -73,12 +74,12 @@ pub(super) fn stopped_channels(r: &Replica<'_>) -> Vec<(String, String)> {
 fn explain(cx: &Ctx<'_>, field: &str, code: u32) -> String {
     let symbol = errors::lookup(code).map(|e| e.symbol).unwrap_or("?");
     cx.fmt(
-        "replica-threads-stopped.errno",
+        k::REPLICA_THREADS_STOPPED_ERRNO,
         &[
             ("field", field),
             ("code", &code.to_string()),
             ("symbol", symbol),
-            ("explanation", &cx.fmt(&errors::key(code), &[("code", &code.to_string())])),
+            ("explanation", &cx.fmt(errors::key(code), &[("code", &code.to_string())])),
         ],
     )
 }
@@ -91,7 +92,7 @@ impl ReplicaThreadsStopped {
         };
         if !r.channels.iter().any(ChannelView::has_status) {
             return Outcome::unknown(
-                cx.fmt("replica.missing-status", &[("query", &sql::status_query(r.version))]),
+                cx.fmt(k::REPLICA_MISSING_STATUS, &[("query", &sql::status_query(r.version))]),
             );
         }
         let mut fired = false;
@@ -103,9 +104,9 @@ impl ReplicaThreadsStopped {
             }
             let label = super::channel_label(cx, &ch.name);
             let which = match (&io_t, &sql_t) {
-                (Some(_), Some(_)) => cx.t("replica-threads-stopped.both"),
-                (Some(_), None) => cx.t("replica-threads-stopped.io"),
-                _ => cx.t("replica-threads-stopped.sql"),
+                (Some(_), Some(_)) => cx.t(k::REPLICA_THREADS_STOPPED_BOTH),
+                (Some(_), None) => cx.t(k::REPLICA_THREADS_STOPPED_IO),
+                _ => cx.t(k::REPLICA_THREADS_STOPPED_SQL),
             };
             let mut details = Vec::new();
             let mut has_error = false;
@@ -118,7 +119,7 @@ impl ReplicaThreadsStopped {
                 }
             }
             if !has_error {
-                details.push(cx.t("replica-threads-stopped.no-error"));
+                details.push(cx.t(k::REPLICA_THREADS_STOPPED_NO_ERROR));
             }
             let details = details.join("\n");
             let args =
@@ -128,45 +129,45 @@ impl ReplicaThreadsStopped {
                 cx,
                 ReplicaThreadsStopped::ID,
                 severity,
-                "replica-threads-stopped.message",
+                k::REPLICA_THREADS_STOPPED_MESSAGE,
                 &args,
                 Some(&ch.name),
             );
             for t in [&io_t, &sql_t].into_iter().flatten() {
                 f.evidence.push(
-                    cx.evidence(t.running.at, cx.fmt("replica.ev-running", &[("value", &t.running.value)])),
+                    cx.evidence(t.running.at, cx.fmt(k::REPLICA_EV_RUNNING, &[("value", &t.running.value)])),
                 );
                 if let Some((code, v)) = t.errno {
                     f.evidence
-                        .push(cx.evidence(v.at, cx.fmt("replica.ev-errno", &[("code", &code.to_string())])));
+                        .push(cx.evidence(v.at, cx.fmt(k::REPLICA_EV_ERRNO, &[("code", &code.to_string())])));
                 }
                 if let Some(e) = t.error {
-                    f.evidence.push(cx.evidence(e.at, cx.t("replica.ev-error-text")));
+                    f.evidence.push(cx.evidence(e.at, cx.t(k::REPLICA_EV_ERROR_TEXT)));
                 }
             }
             let v = r.version;
             f.fixes.push(
                 Fix::display_only(
                     FixTarget::Sql,
-                    cx.t("replica-threads-stopped.fix"),
+                    cx.t(k::REPLICA_THREADS_STOPPED_FIX),
                     format!(
                         "{}\n-- {}\n{}\n",
                         sql::status_query(v).replace("\\G", &format!("{}\\G", sql::for_channel(&ch.name))),
-                        cx.t("replica-threads-stopped.fix-comment"),
+                        cx.t(k::REPLICA_THREADS_STOPPED_FIX_COMMENT),
                         sql::start(v, &ch.name, Threads::Both)
                     ),
                 )
-                .because(cx.t("replica-threads-stopped.fix-reason")),
+                .because(cx.t(k::REPLICA_THREADS_STOPPED_FIX_REASON)),
             );
             f.references.push(super::doc(
                 cx,
                 &r,
-                "replica-threads-stopped.ref",
+                k::REPLICA_THREADS_STOPPED_REF,
                 if v.at_least(8, 0, 22) { "show-replica-status.html" } else { "show-slave-status.html" },
             ));
             out.push(f);
             fired = true;
         }
-        if fired { Outcome::fired() } else { Outcome::passed(cx.t("replica-threads-stopped.passed")) }
+        if fired { Outcome::fired() } else { Outcome::passed(cx.t(k::REPLICA_THREADS_STOPPED_PASSED)) }
     }
 }

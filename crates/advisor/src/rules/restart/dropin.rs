@@ -11,7 +11,7 @@ use super::model::{self, CheckWhy, Exit16Why, Model, Parent, Tri};
 use crate::facts::launch::{self as supervisor, Program};
 use crate::facts::unit::{EnvVar, UnitFacts};
 use crate::facts::{Loc, Valued};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, k};
 
 /// One change the drop-in makes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,12 +99,12 @@ impl DropIn {
         let reload = format!("{} daemon-reload", self.systemctl());
         let restart = format!("{} restart {}", self.systemctl(), self.unit);
         let mut s = String::new();
-        let mut howto = lang.fmt("restart.dropin-howto", &[("edit", &edit), ("reload", &reload)]);
+        let mut howto = lang.fmt(k::RESTART_DROPIN_HOWTO, &[("edit", &edit), ("reload", &reload)]);
         let process_level =
             self.ops.iter().any(|o| matches!(o, Op::SetEnv(..) | Op::ReplaceExecStart(_) | Op::User(_)));
         if process_level {
             howto.push('\n');
-            howto.push_str(&lang.fmt("restart.dropin-restart-note", &[("restart", &restart)]));
+            howto.push_str(&lang.fmt(k::RESTART_DROPIN_RESTART_NOTE, &[("restart", &restart)]));
         }
         for l in howto.lines() {
             s.push_str("# ");
@@ -113,7 +113,7 @@ impl DropIn {
         }
         if self.unit_assumed {
             s.push_str("# ");
-            s.push_str(&lang.fmt("restart.dropin-unit-assumed", &[("unit", &self.unit)]));
+            s.push_str(&lang.fmt(k::RESTART_DROPIN_UNIT_ASSUMED, &[("unit", &self.unit)]));
             s.push('\n');
         }
         s.push_str("[Service]\n");

@@ -1,5 +1,6 @@
 //! Sentences for the model's decisions (catalog-rendered) and the `clone_restart` verdict.
 
+use crate::i18n::k;
 use crate::text::TrimWs;
 
 use super::Ctx;
@@ -12,17 +13,17 @@ use crate::report::{CloneRestart, VerdictNote};
 /// Who mysqld's parent is, as a phrase.
 pub(crate) fn parent_phrase(cx: &Ctx<'_>, m: &Model) -> String {
     match &m.parent {
-        Parent::Manager if m.is_user() => cx.t("restart.parent-user-manager"),
-        Parent::Manager => cx.t("restart.parent-pid1"),
-        Parent::Reparented { .. } if m.is_user() => cx.t("restart.parent-reparented-user"),
-        Parent::Reparented { .. } => cx.t("restart.parent-reparented"),
-        Parent::Wrapper { name, .. } => cx.fmt("restart.parent-wrapper", &[("name", name)]),
-        Parent::MysqldSafe { .. } => cx.t("restart.parent-mysqld-safe"),
-        Parent::ContainerPid1 => cx.t("restart.parent-container-pid1"),
-        Parent::ContainerInit { .. } => cx.t("restart.parent-container-init"),
-        Parent::UnknownScript { path, .. } => cx.fmt("restart.parent-script", &[("path", path)]),
-        Parent::ShellNotGuaranteed { .. } => cx.t("restart.parent-shell"),
-        Parent::Unknown => cx.t("restart.parent-unknown"),
+        Parent::Manager if m.is_user() => cx.t(k::RESTART_PARENT_USER_MANAGER),
+        Parent::Manager => cx.t(k::RESTART_PARENT_PID1),
+        Parent::Reparented { .. } if m.is_user() => cx.t(k::RESTART_PARENT_REPARENTED_USER),
+        Parent::Reparented { .. } => cx.t(k::RESTART_PARENT_REPARENTED),
+        Parent::Wrapper { name, .. } => cx.fmt(k::RESTART_PARENT_WRAPPER, &[("name", name)]),
+        Parent::MysqldSafe { .. } => cx.t(k::RESTART_PARENT_MYSQLD_SAFE),
+        Parent::ContainerPid1 => cx.t(k::RESTART_PARENT_CONTAINER_PID1),
+        Parent::ContainerInit { .. } => cx.t(k::RESTART_PARENT_CONTAINER_INIT),
+        Parent::UnknownScript { path, .. } => cx.fmt(k::RESTART_PARENT_SCRIPT, &[("path", path)]),
+        Parent::ShellNotGuaranteed { .. } => cx.t(k::RESTART_PARENT_SHELL),
+        Parent::Unknown => cx.t(k::RESTART_PARENT_UNKNOWN),
     }
 }
 
@@ -42,9 +43,9 @@ pub(crate) fn expected_text(cx: &Ctx<'_>, m: &Model) -> String {
     match m.expected {
         Some(Expected::One) => "1".into(),
         Some(Expected::Zero) => "0".into(),
-        Some(Expected::UserManager) => cx.t("restart.expected-user-manager"),
+        Some(Expected::UserManager) => cx.t(k::RESTART_EXPECTED_USER_MANAGER),
         Some(Expected::ShellPid) => "$$".into(),
-        Some(Expected::WrapperPid) => cx.t("restart.expected-wrapper"),
+        Some(Expected::WrapperPid) => cx.t(k::RESTART_EXPECTED_WRAPPER),
         None => "?".into(),
     }
 }
@@ -67,33 +68,33 @@ pub(crate) fn check_sentence(cx: &Ctx<'_>, m: &Model) -> String {
     let args: &[(&str, &str)] =
         &[("parent", &parent), ("value", &value), ("at", &at), ("atoi", &atoi), ("expected", &expected)];
     match &m.check_why {
-        CheckWhy::Matches => cx.fmt("restart.why-check-matches", args),
-        CheckWhy::MysqldSafe => cx.t("restart.why-check-mysqld-safe"),
-        CheckWhy::OracleImage => cx.t("restart.why-check-oracle"),
+        CheckWhy::Matches => cx.fmt(k::RESTART_WHY_CHECK_MATCHES, args),
+        CheckWhy::MysqldSafe => cx.t(k::RESTART_WHY_CHECK_MYSQLD_SAFE),
+        CheckWhy::OracleImage => cx.t(k::RESTART_WHY_CHECK_ORACLE),
         CheckWhy::Missing => match &m.supervisor {
             Supervisor::Container { family: Some(ImageFamily::DockerHub), .. }
             | Supervisor::ContainerLog { family: ImageFamily::DockerHub } => {
-                cx.t("restart.why-check-missing-dockerhub")
+                cx.t(k::RESTART_WHY_CHECK_MISSING_DOCKERHUB)
             }
-            _ if m.unset_at.is_some() => cx.t("restart.why-check-unset"),
-            _ => cx.fmt("restart.why-check-missing", args),
+            _ if m.unset_at.is_some() => cx.t(k::RESTART_WHY_CHECK_UNSET),
+            _ => cx.fmt(k::RESTART_WHY_CHECK_MISSING, args),
         },
         CheckWhy::Mismatch => {
             let origin_env = m.value.as_ref().is_some_and(|v| v.origin == PidOrigin::Environment);
             if origin_env && value.contains('$') {
-                cx.fmt("restart.why-check-no-expansion", args)
+                cx.fmt(k::RESTART_WHY_CHECK_NO_EXPANSION, args)
             } else {
-                cx.fmt("restart.why-check-mismatch", args)
+                cx.fmt(k::RESTART_WHY_CHECK_MISMATCH, args)
             }
         }
-        CheckWhy::OwnPid => cx.t("restart.why-check-own-pid"),
-        CheckWhy::UserLiteral => cx.fmt("restart.why-check-user-literal", args),
-        CheckWhy::Opaque => cx.fmt("restart.why-check-opaque", args),
+        CheckWhy::OwnPid => cx.t(k::RESTART_WHY_CHECK_OWN_PID),
+        CheckWhy::UserLiteral => cx.fmt(k::RESTART_WHY_CHECK_USER_LITERAL, args),
+        CheckWhy::Opaque => cx.fmt(k::RESTART_WHY_CHECK_OPAQUE, args),
         CheckWhy::ParentUnknown => match &m.parent {
             Parent::UnknownScript { path, .. } => {
-                cx.fmt("restart.why-check-script-unknown", &[("path", path)])
+                cx.fmt(k::RESTART_WHY_CHECK_SCRIPT_UNKNOWN, &[("path", path)])
             }
-            Parent::ShellNotGuaranteed { .. } => cx.t("restart.why-check-shell"),
+            Parent::ShellNotGuaranteed { .. } => cx.t(k::RESTART_WHY_CHECK_SHELL),
             _ => match &m.supervisor {
                 Supervisor::Container { .. } => {
                     let image = cx
@@ -103,47 +104,47 @@ pub(crate) fn check_sentence(cx: &Ctx<'_>, m: &Model) -> String {
                         .and_then(|c| c.image.as_ref())
                         .map(|i| i.value.clone())
                         .unwrap_or_default();
-                    cx.fmt("restart.why-check-image-unknown", &[("image", &image)])
+                    cx.fmt(k::RESTART_WHY_CHECK_IMAGE_UNKNOWN, &[("image", &image)])
                 }
-                _ => cx.t("restart.why-check-unknown"),
+                _ => cx.t(k::RESTART_WHY_CHECK_UNKNOWN),
             },
         },
-        CheckWhy::NoInput => cx.t("restart.why-check-unknown"),
+        CheckWhy::NoInput => cx.t(k::RESTART_WHY_CHECK_UNKNOWN),
     }
 }
 
 /// One sentence on whether exit code 16 is restarted.
 pub(crate) fn exit16_sentence(cx: &Ctx<'_>, m: &Model) -> String {
     match &m.exit16_why {
-        Exit16Why::Prevented { .. } => cx.t("restart.why-16-prevented"),
-        Exit16Why::Forced { .. } => cx.t("restart.why-16-forced"),
-        Exit16Why::OneshotClean { .. } => cx.t("restart.why-16-oneshot"),
+        Exit16Why::Prevented { .. } => cx.t(k::RESTART_WHY_16_PREVENTED),
+        Exit16Why::Forced { .. } => cx.t(k::RESTART_WHY_16_FORCED),
+        Exit16Why::OneshotClean { .. } => cx.t(k::RESTART_WHY_16_ONESHOT),
         Exit16Why::Table { restart, clean_at } => {
             let r = restart.as_ref().map(|r| r.value.as_str()).unwrap_or("no");
             if restart.is_none() {
-                cx.t("restart.why-16-default")
+                cx.t(k::RESTART_WHY_16_DEFAULT)
             } else if clean_at.is_some() && m.exit16 == Tri::No {
-                cx.fmt("restart.why-16-clean", &[("restart", r)])
+                cx.fmt(k::RESTART_WHY_16_CLEAN, &[("restart", r)])
             } else if m.exit16 == Tri::Yes {
-                cx.fmt("restart.why-16-yes", &[("restart", r)])
+                cx.fmt(k::RESTART_WHY_16_YES, &[("restart", r)])
             } else {
-                cx.fmt("restart.why-16-no", &[("restart", r)])
+                cx.fmt(k::RESTART_WHY_16_NO, &[("restart", r)])
             }
         }
-        Exit16Why::MysqldSafe => cx.t("restart.why-16-mysqld-safe"),
-        Exit16Why::ScriptLoop => cx.t("restart.why-16-script-loop"),
+        Exit16Why::MysqldSafe => cx.t(k::RESTART_WHY_16_MYSQLD_SAFE),
+        Exit16Why::ScriptLoop => cx.t(k::RESTART_WHY_16_SCRIPT_LOOP),
         Exit16Why::ContainerPolicy { policy, default } => {
             let p = policy
                 .as_ref()
                 .map(|p| p.value.clone())
-                .unwrap_or_else(|| cx.fmt("restart.default-value", &[("value", default)]));
+                .unwrap_or_else(|| cx.fmt(k::RESTART_DEFAULT_VALUE, &[("value", default)]));
             if m.exit16 == Tri::Yes {
-                cx.fmt("restart.why-16-container-yes", &[("policy", &p)])
+                cx.fmt(k::RESTART_WHY_16_CONTAINER_YES, &[("policy", &p)])
             } else {
-                cx.fmt("restart.why-16-container-no", &[("policy", &p)])
+                cx.fmt(k::RESTART_WHY_16_CONTAINER_NO, &[("policy", &p)])
             }
         }
-        Exit16Why::Unknown => cx.t("restart.why-16-unknown"),
+        Exit16Why::Unknown => cx.t(k::RESTART_WHY_16_UNKNOWN),
     }
 }
 
@@ -163,17 +164,17 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
     let mut note = VerdictNote::default();
     let observed = observed_failure(cx);
     if m.mariadb {
-        note.summary = cx.t("restart.verdict-mariadb");
+        note.summary = cx.t(k::RESTART_VERDICT_MARIADB);
         return (CloneRestart::Unknown, note);
     }
     if let Supervisor::None = m.supervisor {
-        note.missing.push(cx.t("restart.missing-supervisor"));
+        note.missing.push(cx.t(k::RESTART_MISSING_SUPERVISOR));
         if let Some(at) = observed {
-            note.summary = cx.t("restart.verdict-fails-observed");
-            note.evidence.push(cx.evidence(at, cx.t("restart.label-observed")));
+            note.summary = cx.t(k::RESTART_VERDICT_FAILS_OBSERVED);
+            note.evidence.push(cx.evidence(at, cx.t(k::RESTART_LABEL_OBSERVED)));
             return (CloneRestart::Fails, note);
         }
-        note.summary = cx.t("restart.verdict-unknown-no-input");
+        note.summary = cx.t(k::RESTART_VERDICT_UNKNOWN_NO_INPUT);
         return (CloneRestart::Unknown, note);
     }
 
@@ -186,10 +187,10 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
         _ => CloneRestart::Unknown,
     };
     note.summary = match verdict {
-        CloneRestart::Works => cx.fmt("restart.verdict-works", &[("why", &check)]),
-        CloneRestart::Fails => cx.fmt("restart.verdict-fails", &[("why", &check)]),
-        CloneRestart::StaysDown => cx.fmt("restart.verdict-stays-down", &[("why", &e16)]),
-        CloneRestart::Unknown => cx.t("restart.verdict-unknown"),
+        CloneRestart::Works => cx.fmt(k::RESTART_VERDICT_WORKS, &[("why", &check)]),
+        CloneRestart::Fails => cx.fmt(k::RESTART_VERDICT_FAILS, &[("why", &check)]),
+        CloneRestart::StaysDown => cx.fmt(k::RESTART_VERDICT_STAYS_DOWN, &[("why", &e16)]),
+        CloneRestart::Unknown => cx.t(k::RESTART_VERDICT_UNKNOWN),
     };
     note.reasons.push(check);
     if verdict == CloneRestart::Fails {
@@ -199,42 +200,42 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
 
     // Evidence: the ExecStart / container line, the value, the exit-16 decider.
     if let Some((e, _)) = &m.exec {
-        note.evidence.push(cx.evidence(e.at, cx.t("restart.label-execstart")));
+        note.evidence.push(cx.evidence(e.at, cx.t(k::RESTART_LABEL_EXECSTART)));
     } else if let Some(c) = cx.facts.containers.server() {
-        note.evidence.push(cx.evidence(c.at, cx.t("restart.label-container")));
+        note.evidence.push(cx.evidence(c.at, cx.t(k::RESTART_LABEL_CONTAINER)));
     }
     if let Some(at) = m.value.as_ref().and_then(|v| v.at)
         && !note.evidence.iter().any(|e| e.range == at.range && e.input == at.input)
     {
-        note.evidence.push(cx.evidence(at, cx.t("restart.label-value")));
+        note.evidence.push(cx.evidence(at, cx.t(k::RESTART_LABEL_VALUE)));
     }
     note.evidence.extend(super::exit16_evidence(cx, m));
 
     // What would decide (or confirm) it.
     match &m.parent {
         Parent::UnknownScript { path, .. } => {
-            note.missing.push(cx.fmt("restart.missing-script", &[("path", path)]))
+            note.missing.push(cx.fmt(k::RESTART_MISSING_SCRIPT, &[("path", path)]))
         }
-        Parent::Unknown if m.is_systemd() => note.missing.push(cx.t("restart.missing-execstart")),
+        Parent::Unknown if m.is_systemd() => note.missing.push(cx.t(k::RESTART_MISSING_EXECSTART)),
         _ => {}
     }
     if let Supervisor::Container { family, .. } = &m.supervisor
         && m.check == Tri::Unknown
         && !matches!(family, Some(ImageFamily::DockerHub | ImageFamily::Oracle))
     {
-        note.missing.push(cx.t("restart.missing-entrypoint"));
+        note.missing.push(cx.t(k::RESTART_MISSING_ENTRYPOINT));
     }
     if let (Supervisor::Container { .. }, Some(c)) = (&m.supervisor, cx.facts.containers.server())
         && m.check_why == CheckWhy::Missing
     {
         for ef in &c.env_files {
-            note.assumptions.push(cx.fmt("restart.assume-env-file", &[("path", &ef.value)]));
+            note.assumptions.push(cx.fmt(k::RESTART_ASSUME_ENV_FILE, &[("path", &ef.value)]));
         }
     }
     if let Supervisor::ContainerLog { .. } = &m.supervisor {
-        note.missing.push(cx.t("restart.missing-policy"));
+        note.missing.push(cx.t(k::RESTART_MISSING_POLICY));
         if m.check == Tri::No {
-            note.assumptions.push(cx.t("restart.assume-dockerhub-env"));
+            note.assumptions.push(cx.t(k::RESTART_ASSUME_DOCKERHUB_ENV));
         }
     }
     for ef in &m.unseen_env_files {
@@ -243,26 +244,26 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
             matches!(v.origin, PidOrigin::CommandLine | PidOrigin::Script | PidOrigin::MysqldSafe)
         });
         if !overridden {
-            note.missing.push(cx.fmt("restart.missing-env-file", &[("path", path)]));
-            note.assumptions.push(cx.fmt("restart.assume-env-file", &[("path", path)]));
+            note.missing.push(cx.fmt(k::RESTART_MISSING_ENV_FILE, &[("path", path)]));
+            note.assumptions.push(cx.fmt(k::RESTART_ASSUME_ENV_FILE, &[("path", path)]));
         }
     }
     if m.is_systemd() && m.assumed_system {
-        note.assumptions.push(cx.t("restart.assume-system"));
+        note.assumptions.push(cx.t(k::RESTART_ASSUME_SYSTEM));
     }
     if let Some(u) = &cx.facts.unit {
         let (name, assumed) = super::dropin::unit_name(u);
         if assumed {
-            note.assumptions.push(cx.fmt("restart.assume-unit-name", &[("unit", &name)]));
+            note.assumptions.push(cx.fmt(k::RESTART_ASSUME_UNIT_NAME, &[("unit", &name)]));
         }
         if let Some(w) = super::restart_notify_access::fires(m, u) {
-            note.reasons.push(cx.fmt("restart.caveat-notify", &[("wrapper", &w)]));
+            note.reasons.push(cx.fmt(k::RESTART_CAVEAT_NOTIFY, &[("wrapper", &w)]));
         }
         if verdict == CloneRestart::Works
             && let Some(t) = super::restart_start_timeout::finite_timeout(u)
         {
             note.reasons.push(cx.fmt(
-                "restart.caveat-timeout",
+                k::RESTART_CAVEAT_TIMEOUT,
                 &[("timeout", &super::restart_start_timeout::timeout_text(cx, &t))],
             ));
         }
@@ -277,14 +278,14 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
         if let (true, Some(state)) = (exited_16, rt.active_state.as_ref())
             && matches!(state.value.as_str(), "inactive" | "failed")
         {
-            note.reasons.push(cx.fmt("restart.observed-16-down", &[("state", &state.value)]));
-            note.evidence.push(cx.evidence(state.at, cx.t("restart.label-observed-16")));
+            note.reasons.push(cx.fmt(k::RESTART_OBSERVED_16_DOWN, &[("state", &state.value)]));
+            note.evidence.push(cx.evidence(state.at, cx.t(k::RESTART_LABEL_OBSERVED_16)));
         }
     }
     if let Some(at) = observed {
-        note.evidence.push(cx.evidence(at, cx.t("restart.label-observed")));
+        note.evidence.push(cx.evidence(at, cx.t(k::RESTART_LABEL_OBSERVED)));
         if verdict != CloneRestart::Fails {
-            note.reasons.push(cx.t("restart.caveat-observed"));
+            note.reasons.push(cx.t(k::RESTART_CAVEAT_OBSERVED));
         }
     }
     (verdict, note)
@@ -295,16 +296,16 @@ pub(crate) fn ignored_reason(cx: &Ctx<'_>, ig: &crate::facts::unit::Ignored) -> 
     use crate::facts::unit::IgnoredReason as R;
     let key = ig.key.as_str();
     match &ig.reason {
-        R::Commented => cx.t("restart.ignored-commented"),
+        R::Commented => cx.t(k::RESTART_IGNORED_COMMENTED),
         R::WrongSection { section: Some(s) } => {
-            cx.fmt("restart.ignored-wrong-section", &[("key", key), ("section", s)])
+            cx.fmt(k::RESTART_IGNORED_WRONG_SECTION, &[("key", key), ("section", s)])
         }
-        R::WrongSection { section: None } => cx.fmt("restart.ignored-outside", &[("key", key)]),
+        R::WrongSection { section: None } => cx.fmt(k::RESTART_IGNORED_OUTSIDE, &[("key", key)]),
         R::Misspelt { suggestion } => {
-            cx.fmt("restart.ignored-misspelt", &[("key", key), ("suggestion", suggestion)])
+            cx.fmt(k::RESTART_IGNORED_MISSPELT, &[("key", key), ("suggestion", suggestion)])
         }
-        R::InvalidValue => cx.fmt("restart.ignored-invalid", &[("key", key), ("value", &ig.value)]),
-        R::DuplicateExecStart => cx.t("restart.ignored-duplicate-exec"),
+        R::InvalidValue => cx.fmt(k::RESTART_IGNORED_INVALID, &[("key", key), ("value", &ig.value)]),
+        R::DuplicateExecStart => cx.t(k::RESTART_IGNORED_DUPLICATE_EXEC),
     }
 }
 
@@ -312,7 +313,7 @@ pub(crate) fn ignored_reason(cx: &Ctx<'_>, ig: &crate::facts::unit::Ignored) -> 
 /// supervisor brings the server back after that clean exit (`Restart=always`, `on-success`, a
 /// container policy `always`/`unless-stopped`).
 pub(crate) fn fails_consequence(cx: &Ctx<'_>, m: &Model) -> String {
-    let mut s = cx.t("restart.consequence-fails");
+    let mut s = cx.t(k::RESTART_CONSEQUENCE_FAILS);
     let policy_and_back: Option<(String, bool)> = if let Some(u) = &cx.facts.unit {
         if matches!(m.parent, Parent::MysqldSafe { .. }) {
             None
@@ -341,7 +342,7 @@ pub(crate) fn fails_consequence(cx: &Ctx<'_>, m: &Model) -> String {
     };
     if let Some((policy, back)) = policy_and_back {
         s.push_str(super::sentence_gap(cx));
-        let key = if back { "restart.consequence-comes-back" } else { "restart.consequence-stays-off" };
+        let key = if back { k::RESTART_CONSEQUENCE_COMES_BACK } else { k::RESTART_CONSEQUENCE_STAYS_OFF };
         s.push_str(&cx.fmt(key, &[("policy", &policy)]));
     }
     s

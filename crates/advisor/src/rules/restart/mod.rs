@@ -20,6 +20,7 @@ mod restart_unsupervised;
 
 use super::{Ctx, Outcome, Rule};
 use crate::facts::unit::UnitFacts;
+use crate::i18n::k;
 use crate::report::{CloneRestart, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote};
 use model::{Model, Tri};
 
@@ -48,7 +49,7 @@ pub(crate) fn systemd<'b>(cx: &'b Ctx<'_>) -> Result<(&'b UnitFacts, &'b Model),
     let m = cx.restart_model();
     match &cx.facts.unit {
         Some(u) if m.is_systemd() => Ok((u, m)),
-        _ => Err(Outcome::not_applicable(cx.t("restart.na-no-unit"))),
+        _ => Err(Outcome::not_applicable(cx.t(k::RESTART_NA_NO_UNIT))),
     }
 }
 
@@ -80,7 +81,7 @@ pub(crate) fn finding(
     Finding {
         rule,
         severity,
-        title: cx.t(&format!("{rule}.title")),
+        title: cx.t(crate::i18n::dynamic(format_args!("{rule}.title"))),
         message,
         channel: None,
         evidence,
@@ -92,10 +93,13 @@ pub(crate) fn finding(
 /// The references every restart finding carries.
 pub(crate) fn references(cx: &Ctx<'_>) -> Vec<Reference> {
     vec![
-        cx.reference("restart.ref-restart", "https://dev.mysql.com/doc/refman/8.0/en/restart.html"),
-        cx.reference("restart.ref-clone", "https://dev.mysql.com/doc/refman/8.0/en/clone-plugin-remote.html"),
+        cx.reference(k::RESTART_REF_RESTART, "https://dev.mysql.com/doc/refman/8.0/en/restart.html"),
         cx.reference(
-            "restart.ref-systemd-service",
+            k::RESTART_REF_CLONE,
+            "https://dev.mysql.com/doc/refman/8.0/en/clone-plugin-remote.html",
+        ),
+        cx.reference(
+            k::RESTART_REF_SYSTEMD_SERVICE,
             "https://www.freedesktop.org/software/systemd/man/latest/systemd.service.html",
         ),
     ]
@@ -111,20 +115,20 @@ pub(crate) fn unit_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
         out.push(
             Fix::needs_review(
                 FixTarget::SystemdDropin,
-                cx.fmt("restart.fix-dropin", &[("unit", &d.unit), ("path", &path)]),
+                cx.fmt(k::RESTART_FIX_DROPIN, &[("unit", &d.unit), ("path", &path)]),
                 d.text(cx.lang),
             )
-            .because(cx.fmt("restart.fix-dropin-reason", &[("unit", &d.unit)]))
+            .because(cx.fmt(k::RESTART_FIX_DROPIN_REASON, &[("unit", &d.unit)]))
             .file(path),
         );
         let after = d.apply(u);
         out.push(
             Fix::display_only(
                 FixTarget::SystemdDropin,
-                cx.fmt("restart.fix-effective", &[("unit", &d.unit)]),
+                cx.fmt(k::RESTART_FIX_EFFECTIVE, &[("unit", &d.unit)]),
                 dropin::effective_text(&after),
             )
-            .because(cx.fmt("restart.fix-effective-reason", &[("unit", &d.unit)])),
+            .because(cx.fmt(k::RESTART_FIX_EFFECTIVE_REASON, &[("unit", &d.unit)])),
         );
     }
     out.extend(script_fixes(cx, m));
@@ -139,22 +143,22 @@ pub(crate) fn script_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
     }
     if let Some((at, new)) = dropin::script_fix(m) {
         let path = m.script.as_ref().map(|s| s.path.clone()).unwrap_or_default();
-        let text = format!("# {}\n{new}\n", cx.fmt("restart.fix-script-where", &[("place", &cx.place(at))]));
+        let text = format!("# {}\n{new}\n", cx.fmt(k::RESTART_FIX_SCRIPT_WHERE, &[("place", &cx.place(at))]));
         out.push(
-            Fix::needs_review(FixTarget::Shell, cx.fmt("restart.fix-script", &[("path", &path)]), text)
-                .because(cx.t("restart.fix-script-reason")),
+            Fix::needs_review(FixTarget::Shell, cx.fmt(k::RESTART_FIX_SCRIPT, &[("path", &path)]), text)
+                .because(cx.t(k::RESTART_FIX_SCRIPT_REASON)),
         );
     } else if let model::Parent::UnknownScript { path, .. } = &m.parent {
         out.push(
             Fix::display_only(
                 FixTarget::Shell,
-                cx.fmt("restart.fix-script", &[("path", path)]),
+                cx.fmt(k::RESTART_FIX_SCRIPT, &[("path", path)]),
                 format!(
                     "# {}\nexec /usr/sbin/mysqld \"$@\"\n",
-                    cx.fmt("restart.fix-script-generic", &[("path", path)])
+                    cx.fmt(k::RESTART_FIX_SCRIPT_GENERIC, &[("path", path)])
                 ),
             )
-            .because(cx.t("restart.fix-script-reason")),
+            .because(cx.t(k::RESTART_FIX_SCRIPT_REASON)),
         );
     }
     out
@@ -184,10 +188,10 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
             if need_policy {
                 flags.push("--restart=unless-stopped".to_owned());
             }
-            t.push_str(&format!("# {}\n", cx.t("restart.fix-docker-run")));
+            t.push_str(&format!("# {}\n", cx.t(k::RESTART_FIX_DOCKER_RUN)));
             t.push_str(&format!("docker run {} …\n", flags.join(" ")));
             if need_policy {
-                t.push_str(&format!("# {}\n", cx.t("restart.fix-docker-update")));
+                t.push_str(&format!("# {}\n", cx.t(k::RESTART_FIX_DOCKER_UPDATE)));
                 t.push_str(&format!("docker update --restart=unless-stopped {name}\n"));
             }
             t
@@ -210,27 +214,27 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
             if need_env {
                 t.push_str(&format!(
                     "# {}\nenv:\n- name: MYSQLD_PARENT_PID\n  value: \"{pid}\"\n",
-                    cx.fmt("restart.fix-k8s-env", &[("name", &name)])
+                    cx.fmt(k::RESTART_FIX_K8S_ENV, &[("name", &name)])
                 ));
             }
             t
         }
     };
     let mut out = vec![
-        Fix::needs_review(FixTarget::Shell, cx.fmt("restart.fix-container", &[("name", &name)]), text)
-            .because(cx.t("restart.fix-container-reason")),
+        Fix::needs_review(FixTarget::Shell, cx.fmt(k::RESTART_FIX_CONTAINER, &[("name", &name)]), text)
+            .because(cx.t(k::RESTART_FIX_CONTAINER_REASON)),
     ];
     let dockerhub = c.family().is_some_and(|f| f.value == crate::facts::container::ImageFamily::DockerHub);
     if need_env && dockerhub && c.entrypoint.is_none() {
         let image = c.image.as_ref().map(|i| i.value.clone()).unwrap_or_else(|| "mysql:8.0".into());
         let text = format!(
             "# {}\n#!/bin/sh\nexport MYSQLD_PARENT_PID=$(cut -d' ' -f4 /proc/$$/stat)\nexec docker-entrypoint.sh \"$@\"\n\n# {}\ndocker run … -v \"$PWD/parent-pid-entrypoint.sh:/usr/local/bin/parent-pid-entrypoint.sh:ro\" --entrypoint parent-pid-entrypoint.sh {image} mysqld\n",
-            cx.t("restart.fix-entrypoint-script"),
-            cx.t("restart.fix-entrypoint-run"),
+            cx.t(k::RESTART_FIX_ENTRYPOINT_SCRIPT),
+            cx.t(k::RESTART_FIX_ENTRYPOINT_RUN),
         );
         out.push(
-            Fix::display_only(FixTarget::Shell, cx.t("restart.fix-entrypoint"), text)
-                .because(cx.t("restart.fix-entrypoint-reason")),
+            Fix::display_only(FixTarget::Shell, cx.t(k::RESTART_FIX_ENTRYPOINT), text)
+                .because(cx.t(k::RESTART_FIX_ENTRYPOINT_REASON)),
         );
     }
     out
@@ -240,20 +244,20 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
 pub(crate) fn exit16_evidence(cx: &Ctx<'_>, m: &Model) -> Vec<Evidence> {
     use model::Exit16Why as W;
     match &m.exit16_why {
-        W::Prevented { at } => vec![cx.evidence(*at, cx.t("restart.label-prevent"))],
-        W::Forced { at } => vec![cx.evidence(*at, cx.t("restart.label-force"))],
-        W::OneshotClean { at } => vec![cx.evidence(*at, cx.t("restart.label-success"))],
+        W::Prevented { at } => vec![cx.evidence(*at, cx.t(k::RESTART_LABEL_PREVENT))],
+        W::Forced { at } => vec![cx.evidence(*at, cx.t(k::RESTART_LABEL_FORCE))],
+        W::OneshotClean { at } => vec![cx.evidence(*at, cx.t(k::RESTART_LABEL_SUCCESS))],
         W::Table { restart, clean_at } => {
             let mut v = Vec::new();
             if let Some(r) = restart {
-                v.push(cx.evidence(r.at, cx.t("restart.label-restart")));
+                v.push(cx.evidence(r.at, cx.t(k::RESTART_LABEL_RESTART)));
             }
             if let Some(c) = clean_at {
-                v.push(cx.evidence(*c, cx.t("restart.label-success")));
+                v.push(cx.evidence(*c, cx.t(k::RESTART_LABEL_SUCCESS)));
             }
             v
         }
-        W::ContainerPolicy { policy: Some(p), .. } => vec![cx.evidence(p.at, cx.t("restart.label-policy"))],
+        W::ContainerPolicy { policy: Some(p), .. } => vec![cx.evidence(p.at, cx.t(k::RESTART_LABEL_POLICY))],
         _ => Vec::new(),
     }
 }

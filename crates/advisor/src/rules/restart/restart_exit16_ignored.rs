@@ -4,6 +4,7 @@
 
 use super::model::{Model, Supervisor, Tri};
 use super::{Ctx, container_fixes, exit16_evidence, explain, finding, unit_fixes};
+use crate::i18n::k;
 use crate::report::{Finding, Severity};
 use crate::rules::Outcome;
 
@@ -28,17 +29,17 @@ impl RestartExit16Ignored {
         }
         let mut msg = explain::exit16_sentence(cx, &m);
         msg.push_str(super::sentence_gap(cx));
-        msg.push_str(&cx.t("restart.consequence-stays-down"));
+        msg.push_str(&cx.t(k::RESTART_CONSEQUENCE_STAYS_DOWN));
         if m.check == Tri::No {
             msg.push_str(super::sentence_gap(cx));
-            msg.push_str(&cx.t("restart.consequence-after-fix"));
+            msg.push_str(&cx.t(k::RESTART_CONSEQUENCE_AFTER_FIX));
         }
         let mut ev = exit16_evidence(cx, &m);
         if ev.is_empty() {
             if let Some((e, _)) = &m.exec {
-                ev.push(cx.evidence(e.at, cx.t("restart.label-no-restart")));
+                ev.push(cx.evidence(e.at, cx.t(k::RESTART_LABEL_NO_RESTART)));
             } else if let Some(c) = cx.facts.containers.server() {
-                ev.push(cx.evidence(c.at, cx.t("restart.label-no-policy")));
+                ev.push(cx.evidence(c.at, cx.t(k::RESTART_LABEL_NO_POLICY)));
             }
         }
         let fixes = if m.is_systemd() { unit_fixes(cx, &m) } else { container_fixes(cx, &m) };

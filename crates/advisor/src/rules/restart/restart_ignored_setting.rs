@@ -4,6 +4,7 @@
 use super::model::Supervisor;
 use super::{Ctx, explain, finding, unit_fixes};
 use crate::facts::unit::{Ignored, IgnoredReason};
+use crate::i18n::k;
 use crate::report::{Finding, Severity};
 use crate::rules::Outcome;
 
@@ -69,24 +70,24 @@ pub(crate) fn superseded(ig: &Ignored, u: &crate::facts::unit::UnitFacts) -> boo
 impl RestartIgnoredSetting {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let Some(u) = &cx.facts.unit else {
-            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+            return Outcome::not_applicable(cx.t(k::RESTART_NA_NO_UNIT));
         };
         let m = cx.restart_model();
         if m.mariadb || !matches!(m.supervisor, Supervisor::Systemd { .. }) {
-            return Outcome::not_applicable(cx.t("restart.na-no-unit"));
+            return Outcome::not_applicable(cx.t(k::RESTART_NA_NO_UNIT));
         }
         let mut fired = false;
         for ig in u.ignored.iter().filter(|i| relevant(i) && !superseded(i, u)) {
             let reason = explain::ignored_reason(cx, ig);
             let line = format!("{}={}", ig.key, ig.value);
             let msg = cx.fmt(
-                "restart-ignored-setting.message",
+                k::RESTART_IGNORED_SETTING_MESSAGE,
                 &[("line", &line), ("place", &cx.place(ig.at)), ("reason", &reason)],
             );
-            let ev = vec![cx.evidence(ig.at, cx.fmt("restart.label-ignored", &[("reason", &reason)]))];
+            let ev = vec![cx.evidence(ig.at, cx.fmt(k::RESTART_LABEL_IGNORED, &[("reason", &reason)]))];
             out.push(finding(cx, Self::ID, Severity::Warning, msg, ev, unit_fixes(cx, &m)));
             fired = true;
         }
-        if fired { Outcome::fired() } else { Outcome::passed(cx.t("restart-ignored-setting.passed")) }
+        if fired { Outcome::fired() } else { Outcome::passed(cx.t(k::RESTART_IGNORED_SETTING_PASSED)) }
     }
 }

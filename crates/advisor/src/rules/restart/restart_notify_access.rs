@@ -6,6 +6,7 @@ use super::dropin::Op;
 use super::model::{Model, Parent};
 use super::{Ctx, finding};
 use crate::facts::unit::UnitFacts;
+use crate::i18n::k;
 use crate::report::{Finding, Severity};
 use crate::rules::Outcome;
 
@@ -37,27 +38,27 @@ impl RestartNotifyAccess {
             Err(na) => return na,
         };
         let Some(wrapper) = fires(&m, u) else {
-            return Outcome::passed(cx.t("restart-notify-access.passed"));
+            return Outcome::passed(cx.t(k::RESTART_NOTIFY_ACCESS_PASSED));
         };
         let na = u.notify_access.as_ref().map(|n| n.value.clone()).unwrap_or_else(|| "main".into());
-        let msg = cx.fmt("restart-notify-access.message", &[("wrapper", &wrapper), ("access", &na)]);
+        let msg = cx.fmt(k::RESTART_NOTIFY_ACCESS_MESSAGE, &[("wrapper", &wrapper), ("access", &na)]);
         let mut ev = Vec::new();
         if let Some(t) = &u.service_type {
-            ev.push(cx.evidence(t.at, cx.t("restart.label-type-notify")));
+            ev.push(cx.evidence(t.at, cx.t(k::RESTART_LABEL_TYPE_NOTIFY)));
         }
         if let Some((e, _)) = &m.exec {
-            ev.push(cx.evidence(e.at, cx.fmt("restart.label-wrapper", &[("wrapper", &wrapper)])));
+            ev.push(cx.evidence(e.at, cx.fmt(k::RESTART_LABEL_WRAPPER, &[("wrapper", &wrapper)])));
         }
         if let Some(n) = &u.notify_access {
-            ev.push(cx.evidence(n.at, cx.fmt("restart.label-set-here", &[("place", &cx.place(n.at))])));
+            ev.push(cx.evidence(n.at, cx.fmt(k::RESTART_LABEL_SET_HERE, &[("place", &cx.place(n.at))])));
         }
         let fix = super::one_op_dropin(
             cx,
             u,
             m,
             Op::NotifyAll,
-            "restart-notify-access.fix",
-            "restart-notify-access.fix-reason",
+            k::RESTART_NOTIFY_ACCESS_FIX,
+            k::RESTART_NOTIFY_ACCESS_FIX_REASON,
         );
         out.push(finding(cx, Self::ID, Severity::Warning, msg, ev, vec![fix]));
         Outcome::fired()

@@ -4,6 +4,7 @@
 use super::dropin::{DropIn, Op, unit_name};
 use super::model;
 use super::{Ctx, finding};
+use crate::i18n::k;
 use crate::report::{Finding, Fix, FixTarget, Severity};
 use crate::rules::Outcome;
 
@@ -19,13 +20,13 @@ impl RestartOnCrash {
             Err(na) => return na,
         };
         if m.mariadb || matches!(m.parent, model::Parent::MysqldSafe { .. }) {
-            return Outcome::not_applicable(cx.t("restart-on-crash.na"));
+            return Outcome::not_applicable(cx.t(k::RESTART_ON_CRASH_NA));
         }
         let Some(r) = model::restarts_crashes(u) else {
-            return Outcome::passed(cx.t("restart-on-crash.passed"));
+            return Outcome::passed(cx.t(k::RESTART_ON_CRASH_PASSED));
         };
-        let msg = cx.fmt("restart-on-crash.message", &[("restart", &r.value)]);
-        let ev = vec![cx.evidence(r.at, cx.t("restart.label-restart"))];
+        let msg = cx.fmt(k::RESTART_ON_CRASH_MESSAGE, &[("restart", &r.value)]);
+        let ev = vec![cx.evidence(r.at, cx.t(k::RESTART_LABEL_RESTART))];
         let (unit, unit_assumed) = unit_name(u);
         let mut ops = Vec::new();
         if u.restart_prevent.code(16).is_some() {
@@ -37,8 +38,8 @@ impl RestartOnCrash {
         let d = DropIn { unit, unit_assumed, user: m.is_user(), ops };
         let mut text = d.text(cx.lang);
         text.push_str("Restart=no\n");
-        let fix = Fix::display_only(FixTarget::SystemdDropin, cx.t("restart-on-crash.fix"), text)
-            .because(cx.t("restart-on-crash.fix-reason"));
+        let fix = Fix::display_only(FixTarget::SystemdDropin, cx.t(k::RESTART_ON_CRASH_FIX), text)
+            .because(cx.t(k::RESTART_ON_CRASH_FIX_REASON));
         out.push(finding(cx, Self::ID, Severity::Info, msg, ev, vec![fix]));
         Outcome::fired()
     }

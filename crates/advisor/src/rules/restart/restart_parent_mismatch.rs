@@ -4,6 +4,7 @@
 
 use super::model::{CheckWhy, Model, Parent, Tri};
 use super::{Ctx, container_fixes, explain, finding, unit_fixes};
+use crate::i18n::k;
 use crate::report::{Finding, Severity};
 use crate::rules::Outcome;
 
@@ -42,24 +43,24 @@ impl RestartParentMismatch {
         if sev == Severity::Error {
             msg.push_str(&explain::fails_consequence(cx, &m));
         } else {
-            msg.push_str(&cx.t("restart.consequence-maybe"));
+            msg.push_str(&cx.t(k::RESTART_CONSEQUENCE_MAYBE));
         }
         let mut ev = Vec::new();
         if let Some(at) = m.value.as_ref().and_then(|v| v.at) {
-            ev.push(cx.evidence(at, cx.t("restart.label-value")));
+            ev.push(cx.evidence(at, cx.t(k::RESTART_LABEL_VALUE)));
         }
         if let Some((e, _)) = &m.exec
             && !ev.iter().any(|x| x.range == e.at.range && x.input == e.at.input)
         {
-            ev.push(cx.evidence(e.at, cx.t("restart.label-parent")));
+            ev.push(cx.evidence(e.at, cx.t(k::RESTART_LABEL_PARENT)));
         }
         if let Parent::Reparented { at: Some(at) } = &m.parent {
-            ev.push(cx.evidence(*at, cx.t("restart.label-reparented")));
+            ev.push(cx.evidence(*at, cx.t(k::RESTART_LABEL_REPARENTED)));
         }
         if let Some(si) = &m.script
             && let Some(l) = &si.script.launch
         {
-            ev.push(cx.evidence(si.loc(l.start, l.end), cx.t("restart.label-script-launch")));
+            ev.push(cx.evidence(si.loc(l.start, l.end), cx.t(k::RESTART_LABEL_SCRIPT_LAUNCH)));
         }
         let fixes = if m.is_systemd() { unit_fixes(cx, &m) } else { container_fixes(cx, &m) };
         out.push(finding(cx, Self::ID, sev, msg, ev, fixes));

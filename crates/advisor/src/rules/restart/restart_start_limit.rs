@@ -1,6 +1,7 @@
 //! `restart-start-limit`: the unit's start limit can refuse the start after a clone
 //! (`start-limit-hit`), or already did (`systemctl show` says so).
 
+use crate::i18n::k;
 use crate::text::TrimWs;
 
 use super::dropin::unit_name;
@@ -50,38 +51,38 @@ impl RestartStartLimit {
             Err(na) => return na,
         };
         if m.mariadb {
-            return Outcome::not_applicable(cx.t("restart.verdict-mariadb"));
+            return Outcome::not_applicable(cx.t(k::RESTART_VERDICT_MARIADB));
         }
         let Some(why) = fires(u) else {
-            return Outcome::passed(cx.t("restart-start-limit.passed"));
+            return Outcome::passed(cx.t(k::RESTART_START_LIMIT_PASSED));
         };
         let (unit, _) = unit_name(u);
         let sc = if u.user_unit == Some(true) { "systemctl --user" } else { "sudo systemctl" };
         let (msg, ev, fix) = match why {
             Why::Hit { at } => (
-                cx.fmt("restart-start-limit.message-hit", &[("unit", &unit)]),
-                vec![cx.evidence(at, cx.t("restart.label-start-limit-hit"))],
+                cx.fmt(k::RESTART_START_LIMIT_MESSAGE_HIT, &[("unit", &unit)]),
+                vec![cx.evidence(at, cx.t(k::RESTART_LABEL_START_LIMIT_HIT))],
                 Fix::safe(
                     FixTarget::Shell,
-                    cx.fmt("restart-start-limit.fix-reset", &[("unit", &unit)]),
+                    cx.fmt(k::RESTART_START_LIMIT_FIX_RESET, &[("unit", &unit)]),
                     format!("{sc} reset-failed {unit}\n{sc} start {unit}\n"),
                 ),
             ),
             Why::Tight { burst, interval, at } => (
                 cx.fmt(
-                    "restart-start-limit.message-tight",
+                    k::RESTART_START_LIMIT_MESSAGE_TIGHT,
                     &[("burst", &burst.to_string()), ("interval", &interval)],
                 ),
-                at.into_iter().map(|l| cx.evidence(l, cx.t("restart.label-start-limit"))).collect(),
+                at.into_iter().map(|l| cx.evidence(l, cx.t(k::RESTART_LABEL_START_LIMIT))).collect(),
                 Fix::needs_review(
                     FixTarget::SystemdDropin,
-                    cx.fmt("restart-start-limit.fix-dropin", &[("unit", &unit)]),
+                    cx.fmt(k::RESTART_START_LIMIT_FIX_DROPIN, &[("unit", &unit)]),
                     format!(
                         "# {sc} edit {unit}\n# {}\n[Unit]\nStartLimitIntervalSec=10s\nStartLimitBurst=5\n",
-                        cx.t("restart-start-limit.fix-defaults")
+                        cx.t(k::RESTART_START_LIMIT_FIX_DEFAULTS)
                     ),
                 )
-                .because(cx.t("restart-start-limit.fix-reason"))
+                .because(cx.t(k::RESTART_START_LIMIT_FIX_REASON))
                 .file(
                     super::dropin::DropIn {
                         unit: unit.clone(),

@@ -5,6 +5,7 @@ use super::dropin::Op;
 use super::{Ctx, finding};
 use crate::facts::Loc;
 use crate::facts::unit::UnitFacts;
+use crate::i18n::k;
 use crate::report::{Finding, Severity};
 use crate::rules::Outcome;
 
@@ -37,7 +38,7 @@ pub(crate) fn finite_timeout(u: &UnitFacts) -> Option<(String, Option<Loc>, Opti
 
 /// The timeout as shown to users (`90s (default)` when not set).
 pub(crate) fn timeout_text(cx: &Ctx<'_>, t: &(String, Option<Loc>, Option<u64>)) -> String {
-    if t.1.is_none() { cx.fmt("restart.default-value", &[("value", &t.0)]) } else { t.0.clone() }
+    if t.1.is_none() { cx.fmt(k::RESTART_DEFAULT_VALUE, &[("value", &t.0)]) } else { t.0.clone() }
 }
 
 impl RestartStartTimeout {
@@ -47,20 +48,20 @@ impl RestartStartTimeout {
             Err(na) => return na,
         };
         if m.mariadb {
-            return Outcome::not_applicable(cx.t("restart.verdict-mariadb"));
+            return Outcome::not_applicable(cx.t(k::RESTART_VERDICT_MARIADB));
         }
         let Some(t) = finite_timeout(u) else {
-            return Outcome::passed(cx.t("restart-start-timeout.passed"));
+            return Outcome::passed(cx.t(k::RESTART_START_TIMEOUT_PASSED));
         };
         let text = timeout_text(cx, &t);
         let at = t.1;
-        let msg = cx.fmt("restart-start-timeout.message", &[("timeout", &text)]);
+        let msg = cx.fmt(k::RESTART_START_TIMEOUT_MESSAGE, &[("timeout", &text)]);
         let mut ev = Vec::new();
         match at {
-            Some(at) => ev.push(cx.evidence(at, cx.t("restart.label-timeout"))),
+            Some(at) => ev.push(cx.evidence(at, cx.t(k::RESTART_LABEL_TIMEOUT))),
             None => {
                 if let Some(t) = &u.service_type {
-                    ev.push(cx.evidence(t.at, cx.t("restart.label-timeout-default")));
+                    ev.push(cx.evidence(t.at, cx.t(k::RESTART_LABEL_TIMEOUT_DEFAULT)));
                 }
             }
         }
@@ -69,8 +70,8 @@ impl RestartStartTimeout {
             u,
             m,
             Op::NoStartTimeout,
-            "restart-start-timeout.fix",
-            "restart-start-timeout.fix-reason",
+            k::RESTART_START_TIMEOUT_FIX,
+            k::RESTART_START_TIMEOUT_FIX_REASON,
         );
         out.push(finding(cx, Self::ID, Severity::Warning, msg, ev, vec![fix]));
         Outcome::fired()

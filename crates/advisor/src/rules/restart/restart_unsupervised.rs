@@ -3,6 +3,7 @@
 
 use super::model::{CheckWhy, Model, Supervisor, Tri};
 use super::{Ctx, container_fixes, explain, finding, unit_fixes};
+use crate::i18n::k;
 use crate::report::{Finding, Severity};
 use crate::rules::Outcome;
 
@@ -20,7 +21,7 @@ impl RestartUnsupervised {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let m = cx.restart_model();
         if matches!(m.supervisor, Supervisor::None) {
-            return Outcome::unknown(cx.t("restart.missing-supervisor"));
+            return Outcome::unknown(cx.t(k::RESTART_MISSING_SUPERVISOR));
         }
         if !fires(&m) {
             return match m.check {
@@ -33,28 +34,30 @@ impl RestartUnsupervised {
         msg.push_str(&explain::fails_consequence(cx, &m));
         let mut ev = Vec::new();
         if let Some((e, _)) = &m.exec {
-            ev.push(cx.evidence(e.at, cx.t("restart.label-execstart-no-var")));
+            ev.push(cx.evidence(e.at, cx.t(k::RESTART_LABEL_EXECSTART_NO_VAR)));
         }
         if let Some(at) = m.unset_at {
-            ev.push(cx.evidence(at, cx.t("restart.label-unset")));
+            ev.push(cx.evidence(at, cx.t(k::RESTART_LABEL_UNSET)));
         }
         if let Some(u) = &cx.facts.unit {
             for ig in u.ignored.iter().filter(|i| i.value.contains("MYSQLD_PARENT_PID")) {
                 let reason = explain::ignored_reason(cx, ig);
                 msg.push_str(super::sentence_gap(cx));
                 msg.push_str(
-                    &cx.fmt("restart.ignored-hint", &[("place", &cx.place(ig.at)), ("reason", &reason)]),
+                    &cx.fmt(k::RESTART_IGNORED_HINT, &[("place", &cx.place(ig.at)), ("reason", &reason)]),
                 );
-                ev.push(cx.evidence(ig.at, cx.fmt("restart.label-ignored", &[("reason", &reason)])));
+                ev.push(cx.evidence(ig.at, cx.fmt(k::RESTART_LABEL_IGNORED, &[("reason", &reason)])));
             }
         }
         if let Some(c) = cx.facts.containers.server() {
-            ev.push(cx.evidence(c.image.as_ref().map(|i| i.at).unwrap_or(c.at), cx.t("restart.label-image")));
+            ev.push(
+                cx.evidence(c.image.as_ref().map(|i| i.at).unwrap_or(c.at), cx.t(k::RESTART_LABEL_IMAGE)),
+            );
         } else if let Some(lf) = &cx.facts.containers.log_family {
-            ev.push(cx.evidence(lf.at, cx.t("restart.label-entrypoint-log")));
+            ev.push(cx.evidence(lf.at, cx.t(k::RESTART_LABEL_ENTRYPOINT_LOG)));
         }
         if let Some(si) = &m.script {
-            ev.push(cx.evidence(si.at, cx.t("restart.label-script")));
+            ev.push(cx.evidence(si.at, cx.t(k::RESTART_LABEL_SCRIPT)));
         }
         let fixes = if m.is_systemd() { unit_fixes(cx, &m) } else { container_fixes(cx, &m) };
         out.push(finding(cx, Self::ID, Severity::Error, msg, ev, fixes));
