@@ -1,23 +1,40 @@
 //! The Examples menu: realistic scenarios; `?example=<id>` loads one.
 
+use advisor::i18n::{Key, k};
+
 /// One example: an id for `?example=`, a catalog key for its name, and the pasted text.
 pub struct Example {
     pub id: &'static str,
+    pub name: Key,
     pub inputs: &'static [(&'static str, &'static str)],
 }
 
 pub const EXAMPLES: &[Example] = &[
-    Example { id: "clone-3707", inputs: &[("terminal", include_str!("../examples/clone-3707.txt"))] },
+    Example {
+        id: "clone-3707",
+        name: k::UI_EXAMPLE_CLONE_3707,
+        inputs: &[("terminal", include_str!("../examples/clone-3707.txt"))],
+    },
     Example {
         id: "docker-official",
+        name: k::UI_EXAMPLE_DOCKER_OFFICIAL,
         inputs: &[("terminal", include_str!("../examples/docker-official.txt"))],
     },
-    Example { id: "stays-down", inputs: &[("terminal", include_str!("../examples/stays-down.txt"))] },
+    Example {
+        id: "stays-down",
+        name: k::UI_EXAMPLE_STAYS_DOWN,
+        inputs: &[("terminal", include_str!("../examples/stays-down.txt"))],
+    },
     Example {
         id: "replica-crash-unsafe",
+        name: k::UI_EXAMPLE_REPLICA_CRASH_UNSAFE,
         inputs: &[("terminal", include_str!("../examples/replica-crash-unsafe.txt"))],
     },
-    Example { id: "healthy", inputs: &[("terminal", include_str!("../examples/healthy.txt"))] },
+    Example {
+        id: "healthy",
+        name: k::UI_EXAMPLE_HEALTHY,
+        inputs: &[("terminal", include_str!("../examples/healthy.txt"))],
+    },
 ];
 
 /// The example with this id.
@@ -36,11 +53,9 @@ mod tests {
             let inputs: Vec<Input> = ex.inputs.iter().map(|(n, t)| Input::new(*n, *t)).collect();
             let report = analyze(&inputs);
             assert!(!report.documents.is_empty(), "{}: nothing recognised", ex.id);
-            assert!(
-                advisor::Lang::En.has(advisor::i18n::dynamic(format_args!("ui.example-{}", ex.id))),
-                "{}: no name",
-                ex.id
-            );
+            for lang in advisor::Lang::ALL {
+                assert!(lang.has(ex.name), "{}: no name in {}", ex.id, lang.tag());
+            }
         }
         assert!(find("clone-3707").is_some());
     }

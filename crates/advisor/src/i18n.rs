@@ -75,43 +75,6 @@ pub fn dynamic(name: fmt::Arguments<'_>) -> Key {
     key.unwrap_or(Key::MISSING)
 }
 
-/// Transitional, until every call site names its key with [`k`]: a key, or a key's name (a name
-/// the catalog lacks renders as itself).
-#[derive(Clone, Copy, Debug)]
-pub enum KeyArg<'a> {
-    /// A typed key.
-    Key(Key),
-    /// A key's name.
-    Name(&'a str),
-}
-
-impl From<Key> for KeyArg<'_> {
-    fn from(k: Key) -> Self {
-        KeyArg::Key(k)
-    }
-}
-
-impl<'a> From<&'a str> for KeyArg<'a> {
-    fn from(s: &'a str) -> Self {
-        KeyArg::Name(s)
-    }
-}
-
-impl<'a> From<&'a String> for KeyArg<'a> {
-    fn from(s: &'a String) -> Self {
-        KeyArg::Name(s)
-    }
-}
-
-impl<'a> KeyArg<'a> {
-    fn key(self) -> Option<Key> {
-        match self {
-            KeyArg::Key(k) => Some(k),
-            KeyArg::Name(n) => Key::lookup(n),
-        }
-    }
-}
-
 /// A user interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
@@ -149,27 +112,19 @@ impl Lang {
     }
 
     /// The message for `key`, without arguments.
-    pub fn t<'a>(self, key: impl Into<KeyArg<'a>>) -> String {
+    pub fn t(self, key: Key) -> String {
         self.fmt(key, &[])
     }
 
     /// The message for `key` with `{name}` placeholders replaced by `args`.
     /// `{{` and `}}` produce literal braces.
-    pub fn fmt<'a>(self, key: impl Into<KeyArg<'a>>, args: &[(&str, &str)]) -> String {
-        let arg = key.into();
-        let raw = match arg.key() {
-            Some(key) => lookup(self, key).unwrap_or(key.name()),
-            None => match arg {
-                KeyArg::Name(name) => name,
-                KeyArg::Key(_) => "",
-            },
-        };
-        interpolate(raw, args)
+    pub fn fmt(self, key: Key, args: &[(&str, &str)]) -> String {
+        interpolate(lookup(self, key).unwrap_or(key.name()), args)
     }
 
     /// True when `key` exists in this language's catalog (no fallback).
-    pub fn has<'a>(self, key: impl Into<KeyArg<'a>>) -> bool {
-        key.into().key().is_some_and(|key| message(self, key).is_some())
+    pub fn has(self, key: Key) -> bool {
+        message(self, key).is_some()
     }
 }
 

@@ -149,9 +149,8 @@ fn document_info(lang: Lang, d: &Document) -> DocumentInfo {
             lang.fmt(l.key, &args)
         }
         None => {
-            let key = format!("doc.{}", d.kind.as_str());
             let name = d.name.clone().unwrap_or_default();
-            lang.fmt(&key, &[("name", &name)])
+            lang.fmt(d.kind.label_key(), &[("name", &name)])
         }
     };
     DocumentInfo {

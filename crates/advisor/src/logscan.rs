@@ -147,7 +147,17 @@ impl EventKind {
 
     /// The kind's name in `lang` (`logscan.kind-<id>`).
     pub fn label(self, lang: Lang) -> String {
-        lang.t(crate::i18n::dynamic(format_args!("logscan.kind-{}", self.as_str())))
+        lang.t(match self {
+            EventKind::Clone => k::LOGSCAN_KIND_CLONE,
+            EventKind::Restart => k::LOGSCAN_KIND_RESTART,
+            EventKind::Startup => k::LOGSCAN_KIND_STARTUP,
+            EventKind::Ready => k::LOGSCAN_KIND_READY,
+            EventKind::Shutdown => k::LOGSCAN_KIND_SHUTDOWN,
+            EventKind::Crash => k::LOGSCAN_KIND_CRASH,
+            EventKind::Recovery => k::LOGSCAN_KIND_RECOVERY,
+            EventKind::Replication => k::LOGSCAN_KIND_REPLICATION,
+            EventKind::Error => k::LOGSCAN_KIND_ERROR,
+        })
     }
 
     fn index(self) -> usize {

@@ -64,7 +64,7 @@ pub fn header(p: &HeaderProps) -> Html {
                         <option value="" selected={p.example.is_none()}>{ t(lang, k::UI_EXAMPLES_CHOOSE) }</option>
                         { for EXAMPLES.iter().map(|ex| html! {
                             <option value={ex.id} selected={p.example == Some(ex.id)}>
-                                { t(lang, advisor::i18n::dynamic(format_args!("ui.example-{}", ex.id))) }
+                                { t(lang, ex.name) }
                             </option>
                         }) }
                     </select>

@@ -1,5 +1,6 @@
 //! What kind of text a document is: the public name of every input kind the detector knows.
 
+use crate::i18n::{Key, k};
 use serde::Serialize;
 
 /// What kind of text a document is.
@@ -72,6 +73,32 @@ impl DocKind {
             DocKind::ChangeReplicationSource => "change-replication-source",
             DocKind::Container => "container",
             DocKind::Unrecognized => "unrecognized",
+        }
+    }
+
+    /// The catalog key of the default label (`doc.<kind>`, with `{name}`).
+    pub(crate) fn label_key(self) -> Key {
+        match self {
+            DocKind::SystemdUnit => k::DOC_SYSTEMD_UNIT,
+            DocKind::SystemctlCat => k::DOC_SYSTEMCTL_CAT,
+            DocKind::SystemctlShow => k::DOC_SYSTEMCTL_SHOW,
+            DocKind::OptionFile => k::DOC_OPTION_FILE,
+            DocKind::MyPrintDefaults => k::DOC_MY_PRINT_DEFAULTS,
+            DocKind::MysqldAutoCnf => k::DOC_MYSQLD_AUTO_CNF,
+            DocKind::ShowVariables => k::DOC_SHOW_VARIABLES,
+            DocKind::ReplicaStatus => k::DOC_REPLICA_STATUS,
+            DocKind::ConnectionConfiguration => k::DOC_CONNECTION_CONFIGURATION,
+            DocKind::ApplierConfiguration => k::DOC_APPLIER_CONFIGURATION,
+            DocKind::CloneStatus => k::DOC_CLONE_STATUS,
+            DocKind::CloneProgress => k::DOC_CLONE_PROGRESS,
+            DocKind::VariableQuery => k::DOC_VARIABLE_QUERY,
+            DocKind::QueryResult => k::DOC_QUERY_RESULT,
+            DocKind::MysqldVersion => k::DOC_MYSQLD_VERSION,
+            DocKind::ErrorLog => k::DOC_ERROR_LOG,
+            DocKind::ClientError => k::DOC_CLIENT_ERROR,
+            DocKind::ChangeReplicationSource => k::DOC_CHANGE_REPLICATION_SOURCE,
+            DocKind::Container => k::DOC_CONTAINER,
+            DocKind::Unrecognized => k::DOC_UNRECOGNIZED,
         }
     }
 }

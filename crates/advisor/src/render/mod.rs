@@ -55,7 +55,12 @@ fn verdict_rows(report: &Report) -> [VerdictRow<'_>; 2] {
         VerdictRow {
             question: lang.t(k::RENDER_VERDICT_CLONE_RESTART),
             value: cr.as_str(),
-            answer: lang.t(crate::i18n::dynamic(format_args!("render.clone-restart-{}", cr.as_str()))),
+            answer: lang.t(match cr {
+                CloneRestart::Works => k::RENDER_CLONE_RESTART_WORKS,
+                CloneRestart::Fails => k::RENDER_CLONE_RESTART_FAILS,
+                CloneRestart::StaysDown => k::RENDER_CLONE_RESTART_STAYS_DOWN,
+                CloneRestart::Unknown => k::RENDER_CLONE_RESTART_UNKNOWN,
+            }),
             tone: match cr {
                 CloneRestart::Works => Tone::Good,
                 CloneRestart::Fails | CloneRestart::StaysDown => Tone::Bad,
@@ -66,7 +71,11 @@ fn verdict_rows(report: &Report) -> [VerdictRow<'_>; 2] {
         VerdictRow {
             question: lang.t(k::RENDER_VERDICT_REPLICA_CRASH_SAFE),
             value: cs.as_str(),
-            answer: lang.t(crate::i18n::dynamic(format_args!("render.crash-safe-{}", cs.as_str()))),
+            answer: lang.t(match cs {
+                CrashSafe::Yes => k::RENDER_CRASH_SAFE_YES,
+                CrashSafe::No => k::RENDER_CRASH_SAFE_NO,
+                CrashSafe::Unknown => k::RENDER_CRASH_SAFE_UNKNOWN,
+            }),
             tone: match cs {
                 CrashSafe::Yes => Tone::Good,
                 CrashSafe::No => Tone::Bad,
@@ -83,11 +92,20 @@ fn extra_reasons(note: &VerdictNote) -> Vec<String> {
 }
 
 fn severity_label(lang: Lang, s: Severity) -> String {
-    lang.t(crate::i18n::dynamic(format_args!("render.severity-{}", s.as_str())))
+    lang.t(match s {
+        Severity::Error => k::RENDER_SEVERITY_ERROR,
+        Severity::Warning => k::RENDER_SEVERITY_WARNING,
+        Severity::Info => k::RENDER_SEVERITY_INFO,
+    })
 }
 
 fn target_label(lang: Lang, t: FixTarget) -> String {
-    lang.t(crate::i18n::dynamic(format_args!("render.target-{}", t.as_str())))
+    lang.t(match t {
+        FixTarget::SystemdDropin => k::RENDER_TARGET_SYSTEMD_DROPIN,
+        FixTarget::MyCnf => k::RENDER_TARGET_MY_CNF,
+        FixTarget::Sql => k::RENDER_TARGET_SQL,
+        FixTarget::Shell => k::RENDER_TARGET_SHELL,
+    })
 }
 
 fn applicability_label(lang: Lang, a: Applicability) -> String {
@@ -176,17 +194,16 @@ fn gutter_width(lines: &[(Option<u32>, Cow<'_, str>)]) -> usize {
 fn counts(report: &Report) -> String {
     let lang = report.lang;
     let mut parts = Vec::new();
-    for (sev, key) in [
-        (Severity::Error, "render.errors"),
-        (Severity::Warning, "render.warnings"),
-        (Severity::Info, "render.infos"),
+    for (sev, one, other) in [
+        (Severity::Error, k::RENDER_ERRORS_ONE, k::RENDER_ERRORS_OTHER),
+        (Severity::Warning, k::RENDER_WARNINGS_ONE, k::RENDER_WARNINGS_OTHER),
+        (Severity::Info, k::RENDER_INFOS_ONE, k::RENDER_INFOS_OTHER),
     ] {
         let n = report.findings.iter().filter(|f| f.severity == sev).count();
         match n {
             0 => {}
-            1 => parts.push(lang.t(crate::i18n::dynamic(format_args!("{key}-one")))),
-            _ => parts
-                .push(lang.fmt(crate::i18n::dynamic(format_args!("{key}-other")), &[("n", &n.to_string())])),
+            1 => parts.push(lang.t(one)),
+            _ => parts.push(lang.fmt(other, &[("n", &n.to_string())])),
         }
     }
     if parts.is_empty() {

@@ -168,3 +168,28 @@ impl Ctx<'_> {
         Reference { title: self.t(title_key), url: url.to_owned() }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys built from rule ids at run time (`i18n::dynamic`): every rule's `.name` (the
+    /// checks, `explain`, the replica verdict's reasons) and, in the families whose findings take
+    /// their title from the rule id, its `.title`, in both languages.
+    #[test]
+    fn every_rule_has_the_keys_built_from_its_id() {
+        for r in all() {
+            let mut suffixes = vec![".name"];
+            if matches!(r.family(), Family::Restart | Family::Replica) {
+                suffixes.push(".title");
+            }
+            for suffix in suffixes {
+                let name = format!("{}{suffix}", r.id());
+                let key = Key::lookup(&name).unwrap_or_else(|| panic!("no catalog key {name}"));
+                for lang in Lang::ALL {
+                    assert!(lang.has(key), "{name} missing in {}", lang.tag());
+                }
+            }
+        }
+    }
+}

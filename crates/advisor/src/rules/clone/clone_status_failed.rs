@@ -161,6 +161,8 @@ impl CloneStatusFailed {
 pub(crate) fn explain(cx: &Ctx<'_>, code: u32, message: &str, source: Option<&str>) -> (String, Vec<Fix>) {
     let code_s = code.to_string();
     let mut fixes = Vec::new();
+    // Errors whose explanation adds to the server's own message.
+    let quoted = |key| cx.fmt(key, &[("message", message)]);
     let text = match code {
         errors::ER_CLONE_DONOR => match errors::donor_error(message) {
             DonorError::ConnectFailed { detail, .. } => {
@@ -181,10 +183,19 @@ pub(crate) fn explain(cx: &Ctx<'_>, code: u32, message: &str, source: Option<&st
             DonorError::Other(detail) => cx.fmt(k::CLONE_STATUS_FAILED_ERR_3862, &[("detail", &detail)]),
         },
         errors::ER_CLONE_DONOR_VERSION => explain_versions(cx, message),
-        3863 | 3865 | 3866 | 3867 | 3868 | 3870 | 3871 | 3872 | 3873 | 3874 | 3875 | 3633 | 3634 => cx.fmt(
-            crate::i18n::dynamic(format_args!("clone-status-failed.err-{code}")),
-            &[("message", message)],
-        ),
+        3863 => quoted(k::CLONE_STATUS_FAILED_ERR_3863),
+        3865 => quoted(k::CLONE_STATUS_FAILED_ERR_3865),
+        3866 => quoted(k::CLONE_STATUS_FAILED_ERR_3866),
+        3867 => quoted(k::CLONE_STATUS_FAILED_ERR_3867),
+        3868 => quoted(k::CLONE_STATUS_FAILED_ERR_3868),
+        3870 => quoted(k::CLONE_STATUS_FAILED_ERR_3870),
+        3871 => quoted(k::CLONE_STATUS_FAILED_ERR_3871),
+        3872 => quoted(k::CLONE_STATUS_FAILED_ERR_3872),
+        3873 => quoted(k::CLONE_STATUS_FAILED_ERR_3873),
+        3874 => quoted(k::CLONE_STATUS_FAILED_ERR_3874),
+        3875 => quoted(k::CLONE_STATUS_FAILED_ERR_3875),
+        3633 => quoted(k::CLONE_STATUS_FAILED_ERR_3633),
+        3634 => quoted(k::CLONE_STATUS_FAILED_ERR_3634),
         errors::ER_CLONE_SYS_CONFIG => match errors::sys_config(message) {
             SysConfig::NotInList { donor, list } => {
                 if let Some((h, p)) = donor_list::split_donor(&donor) {

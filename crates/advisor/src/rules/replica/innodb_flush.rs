@@ -17,6 +17,8 @@ const SPEC: GlobalSpec = GlobalSpec {
     good_value: "1",
     severity: Severity::Warning,
     good: is_good,
+    fix_reason: k::REPLICA_INNODB_FLUSH_FIX_REASON,
+    ref_title: k::REPLICA_INNODB_FLUSH_REF,
     ref_page: "innodb-parameters.html#sysvar_innodb_flush_log_at_trx_commit",
 };
 

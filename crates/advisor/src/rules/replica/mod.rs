@@ -238,6 +238,10 @@ struct GlobalSpec {
     good_value: &'static str,
     severity: Severity,
     good: fn(&Val) -> Option<bool>,
+    /// Why the `SET PERSIST` fix needs a review (`<rule>.fix-reason`).
+    fix_reason: Key,
+    /// The manual page's title (`<rule>.ref`) and address under `…/refman/<series>/en/`.
+    ref_title: Key,
     ref_page: &'static str,
 }
 
@@ -344,7 +348,7 @@ fn global_check(
                 ),
                 format!("{set}\n"),
             )
-            .because(cx.t(crate::i18n::dynamic(format_args!("{}.fix-reason", spec.rule)))),
+            .because(cx.t(spec.fix_reason)),
         );
     }
     if !sql::has_persist(r.version) {
@@ -358,7 +362,7 @@ fn global_check(
         );
     }
     f.references.push(doc_halt(cx, r));
-    f.references.push(doc(cx, r, crate::i18n::dynamic(format_args!("{}.ref", spec.rule)), spec.ref_page));
+    f.references.push(doc(cx, r, spec.ref_title, spec.ref_page));
     out.push(f);
     Outcome::fired()
 }

@@ -17,6 +17,8 @@ const SPEC: GlobalSpec = GlobalSpec {
     good_value: "1",
     severity: Severity::Warning,
     good: is_good,
+    fix_reason: k::REPLICA_SYNC_BINLOG_FIX_REASON,
+    ref_title: k::REPLICA_SYNC_BINLOG_REF,
     ref_page: "replication-options-binary-log.html#sysvar_sync_binlog",
 };
 

@@ -16,6 +16,8 @@ const SPEC: GlobalSpec = GlobalSpec {
     good_value: "1",
     severity: Severity::Warning,
     good: is_good,
+    fix_reason: k::REPLICA_SYNC_RELAY_LOG_FIX_REASON,
+    ref_title: k::REPLICA_SYNC_RELAY_LOG_REF,
     ref_page: "replication-options-replica.html#sysvar_sync_relay_log",
 };
 

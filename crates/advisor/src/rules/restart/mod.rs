@@ -20,7 +20,7 @@ mod restart_unsupervised;
 
 use super::{Ctx, Outcome, Rule};
 use crate::facts::unit::UnitFacts;
-use crate::i18n::k;
+use crate::i18n::{Key, k};
 use crate::report::{CloneRestart, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote};
 use model::{Model, Tri};
 
@@ -59,8 +59,8 @@ pub(crate) fn one_op_dropin(
     u: &UnitFacts,
     m: &Model,
     op: dropin::Op,
-    title: &str,
-    reason: &str,
+    title: Key,
+    reason: Key,
 ) -> Fix {
     let (unit, unit_assumed) = dropin::unit_name(u);
     let d = dropin::DropIn { unit, unit_assumed, user: m.is_user(), ops: vec![op] };
