@@ -128,17 +128,29 @@ pub(crate) struct Ctx<'a> {
     excerpts: Excerpts<'a>,
     /// Each family's model, built once per analysis on first use and shared by its rules.
     restart: std::cell::OnceCell<restart::model::Model>,
+    restart_seen: std::cell::OnceCell<restart::seen::Seen>,
     replica: std::cell::OnceCell<replica::model::Scope<'a>>,
 }
 
 impl<'a> Ctx<'a> {
     /// A context over the analysis' facts, with `excerpts` for evidence.
     pub fn new(lang: Lang, facts: &'a Facts, excerpts: Excerpts<'a>) -> Ctx<'a> {
-        Ctx { lang, facts, excerpts, restart: Default::default(), replica: Default::default() }
+        Ctx {
+            lang,
+            facts,
+            excerpts,
+            restart: Default::default(),
+            restart_seen: Default::default(),
+            replica: Default::default(),
+        }
     }
     /// The restart family's supervisor model.
     pub fn restart_model(&self) -> &restart::model::Model {
         self.restart.get_or_init(|| restart::model::build(self.facts))
+    }
+    /// What the input shows happened (exits, restarts, the running process).
+    pub fn restart_seen(&self) -> &restart::seen::Seen {
+        self.restart_seen.get_or_init(|| restart::seen::of(self.facts))
     }
     /// The replica family's scope (the replica, or why there is none).
     pub fn replica_scope(&self) -> &replica::model::Scope<'a> {

@@ -5,6 +5,7 @@ use crate::text::TrimWs;
 
 use super::Ctx;
 use super::model::{CheckWhy, Exit16Why, Expected, Model, Parent, PidOrigin, Supervisor, Tri};
+use super::seen::{After16, Check, CheckSeen, Seen};
 use crate::facts::Loc;
 use crate::facts::container::ImageFamily;
 use crate::facts::launch::{self as supervisor, PidExpr};
@@ -167,6 +168,26 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
         note.summary = cx.t(k::RESTART_VERDICT_MARIADB);
         return (CloneRestart::Unknown, note);
     }
+    let seen = cx.restart_seen();
+    // The observation decides where the configuration cannot, or where the two disagree; where
+    // they agree, the configuration's explanation stays (it says why), with the observation added.
+    let check_differs = seen.check.as_ref().is_some_and(|c| match m.check {
+        Tri::Yes => !c.managed,
+        Tri::No => c.managed,
+        Tri::Unknown => {
+            !matches!(m.supervisor, Supervisor::None)
+                || !matches!(c.why, CheckSeen::Error3707 | CheckSeen::ShutdownTrace)
+        }
+    });
+    let after16_differs = seen.check.as_ref().is_some_and(|c| c.managed)
+        && seen.after16.as_ref().is_some_and(|(what, _)| match m.exit16 {
+            Tri::Yes => *what != After16::Restarted,
+            Tri::No => *what == After16::Restarted,
+            Tri::Unknown => true,
+        });
+    if check_differs || after16_differs {
+        return seen_verdict(cx, m, seen);
+    }
     if let Supervisor::None = m.supervisor {
         note.missing.push(cx.t(k::RESTART_MISSING_SUPERVISOR));
         if let Some(at) = observed {
@@ -175,6 +196,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
             return (CloneRestart::Fails, note);
         }
         note.summary = cx.t(k::RESTART_VERDICT_UNKNOWN_NO_INPUT);
+        shell_timeout_note(cx, seen, &mut note);
         return (CloneRestart::Unknown, note);
     }
 
@@ -287,6 +309,143 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
         if verdict != CloneRestart::Fails {
             note.reasons.push(cx.t(k::RESTART_CAVEAT_OBSERVED));
         }
+    }
+    // Observations that agree with the prediction confirm it.
+    if let Some(c) =
+        seen.check.as_ref().filter(|c| !matches!(c.why, CheckSeen::Error3707 | CheckSeen::ShutdownTrace))
+    {
+        note.reasons.push(seen_check_sentence(cx, c));
+        note.evidence.extend(c.at.iter().map(|at| cx.evidence(*at, cx.t(k::RESTART_LABEL_SEEN_CHECK))));
+    }
+    if let Some((what, at)) = &seen.after16 {
+        note.reasons.push(seen_16_sentence(cx, what, at));
+        note.evidence.extend(at.iter().map(|a| cx.evidence(*a, cx.t(k::RESTART_LABEL_SEEN_16))));
+    }
+    if verdict == CloneRestart::Unknown {
+        shell_timeout_note(cx, seen, &mut note);
+    }
+    (verdict, note)
+}
+
+/// A MySQL Shell that gave up waiting: what it can mean, and the one input that tells.
+fn shell_timeout_note(cx: &Ctx<'_>, seen: &Seen, note: &mut VerdictNote) {
+    let Some(at) = seen.shell_timeout else { return };
+    note.summary = cx.t(k::RESTART_VERDICT_UNKNOWN_TIMEOUT);
+    note.reasons.insert(0, cx.fmt(k::RESTART_SEEN_SHELL_TIMEOUT, &[("place", &cx.place(at))]));
+    note.evidence.insert(0, cx.evidence(at, cx.t(k::RESTART_LABEL_SEEN_TIMEOUT)));
+    note.missing.insert(0, cx.t(k::RESTART_MISSING_AFTER_TIMEOUT));
+}
+
+/// The sentence for the observed supervisor check.
+pub(crate) fn seen_check_sentence(cx: &Ctx<'_>, c: &Check) -> String {
+    let place = c.at.first().map(|at| cx.place(*at)).unwrap_or_default();
+    match &c.why {
+        CheckSeen::Exit16 => cx.fmt(k::RESTART_SEEN_CHECK_EXIT16, &[("place", &place)]),
+        CheckSeen::Error3707 => cx.fmt(k::RESTART_SEEN_CHECK_3707, &[("place", &place)]),
+        CheckSeen::ShutdownTrace => cx.fmt(k::RESTART_SEEN_CHECK_TRACE, &[("place", &place)]),
+        CheckSeen::CleanExitAfterClone => {
+            let clone = c.at.get(1).map(|at| cx.place(*at)).unwrap_or_default();
+            cx.fmt(k::RESTART_SEEN_CHECK_CLEAN, &[("place", &place), ("clone", &clone)])
+        }
+        CheckSeen::Process { ppid, value } => {
+            let place = c.at.iter().map(|at| cx.place(*at)).collect::<Vec<_>>().join(", ");
+            let ppid = ppid.to_string();
+            match value {
+                None => cx.fmt(k::RESTART_SEEN_CHECK_PROCESS_UNSET, &[("ppid", &ppid), ("place", &place)]),
+                Some(v) if c.managed => cx.fmt(
+                    k::RESTART_SEEN_CHECK_PROCESS_MANAGED,
+                    &[("ppid", &ppid), ("value", v), ("place", &place)],
+                ),
+                Some(v) => cx.fmt(
+                    k::RESTART_SEEN_CHECK_PROCESS_UNMANAGED,
+                    &[
+                        ("ppid", &ppid),
+                        ("value", v),
+                        ("atoi", &supervisor::atoi(v).to_string()),
+                        ("place", &place),
+                    ],
+                ),
+            }
+        }
+    }
+}
+
+/// The sentence for what followed exit code 16.
+pub(crate) fn seen_16_sentence(cx: &Ctx<'_>, what: &After16, at: &[Loc]) -> String {
+    let place = at.last().map(|a| cx.place(*a)).unwrap_or_default();
+    let key = match what {
+        After16::Restarted => k::RESTART_SEEN_16_RESTARTED,
+        After16::Refused => k::RESTART_SEEN_16_REFUSED,
+        After16::StayedDown => k::RESTART_SEEN_16_DOWN,
+    };
+    cx.fmt(key, &[("place", &place)])
+}
+
+/// The verdict when the input shows what happened: the observation decides, the configuration
+/// fills in only what was not observed.
+fn seen_verdict(cx: &Ctx<'_>, m: &Model, seen: &Seen) -> (CloneRestart, VerdictNote) {
+    let mut note = VerdictNote::default();
+    let Some(c) = &seen.check else { return (CloneRestart::Unknown, note) };
+    let check = seen_check_sentence(cx, c);
+    note.reasons.push(check.clone());
+    for at in &c.at {
+        note.evidence.push(cx.evidence(*at, cx.t(k::RESTART_LABEL_SEEN_CHECK)));
+    }
+    let known = !matches!(m.supervisor, Supervisor::None);
+    let verdict = if !c.managed {
+        if known {
+            note.reasons.push(fails_consequence(cx, m));
+        }
+        note.summary = cx.fmt(k::RESTART_VERDICT_FAILS_SEEN, &[("why", &check)]);
+        CloneRestart::Fails
+    } else if let Some((what, at)) = &seen.after16 {
+        let s16 = seen_16_sentence(cx, what, at);
+        note.reasons.push(s16.clone());
+        for a in at.iter().skip(1).chain(at.first().filter(|_| at.len() == 1)) {
+            note.evidence.push(cx.evidence(*a, cx.t(k::RESTART_LABEL_SEEN_16)));
+        }
+        if *what == After16::Restarted {
+            note.summary = cx.fmt(k::RESTART_VERDICT_WORKS_SEEN, &[("why", &s16)]);
+            CloneRestart::Works
+        } else {
+            note.summary = cx.fmt(k::RESTART_VERDICT_STAYS_DOWN_SEEN, &[("why", &s16)]);
+            CloneRestart::StaysDown
+        }
+    } else {
+        let e16 = exit16_sentence(cx, m);
+        note.reasons.push(e16.clone());
+        note.evidence.extend(super::exit16_evidence(cx, m));
+        match m.exit16 {
+            Tri::Yes => {
+                note.summary = cx.fmt(
+                    k::RESTART_VERDICT_WORKS_SEEN,
+                    &[("why", &format!("{check}{}{e16}", super::sentence_gap(cx)))],
+                );
+                CloneRestart::Works
+            }
+            Tri::No => {
+                note.summary = cx.fmt(k::RESTART_VERDICT_STAYS_DOWN_SEEN, &[("why", &e16)]);
+                CloneRestart::StaysDown
+            }
+            Tri::Unknown => {
+                note.summary = cx.t(k::RESTART_VERDICT_UNKNOWN);
+                if !known {
+                    note.missing.push(cx.t(k::RESTART_MISSING_SUPERVISOR));
+                }
+                CloneRestart::Unknown
+            }
+        }
+    };
+    if let Some(at) = seen.shell_timeout {
+        note.reasons.push(cx.fmt(k::RESTART_SEEN_SHELL_TIMEOUT, &[("place", &cx.place(at))]));
+        note.evidence.push(cx.evidence(at, cx.t(k::RESTART_LABEL_SEEN_TIMEOUT)));
+    }
+    if !matches!(c.why, CheckSeen::Process { .. })
+        && cx.facts.observed.processes.is_empty()
+        && verdict == CloneRestart::Fails
+        && !known
+    {
+        note.missing.push(cx.t(k::RESTART_MISSING_SUPERVISOR));
     }
     (verdict, note)
 }

@@ -7,8 +7,10 @@
 pub(crate) mod dropin;
 pub(crate) mod explain;
 pub(crate) mod model;
+pub(crate) mod seen;
 
 mod restart_environment_file;
+mod restart_evidence_conflict;
 mod restart_exit16_ignored;
 mod restart_ignored_setting;
 mod restart_notify_access;
@@ -28,6 +30,7 @@ use model::{Model, Tri};
 pub(crate) const RULES: &[&dyn Rule] = &[
     &restart_unsupervised::RestartUnsupervised,
     &restart_parent_mismatch::RestartParentMismatch,
+    &restart_evidence_conflict::RestartEvidenceConflict,
     &restart_exit16_ignored::RestartExit16Ignored,
     &restart_ignored_setting::RestartIgnoredSetting,
     &restart_environment_file::RestartEnvironmentFile,
