@@ -13,7 +13,8 @@
 //!
 //! Everything here is a pure function of text; nothing panics on any input.
 
-use crate::syntax::shell::{self, Lexer, Mode, Op, Token};
+pub(crate) use crate::syntax::shell::Mode;
+use crate::syntax::shell::{self, Lexer, Op, Token};
 use crate::text::TrimWs;
 
 /// Launchers that `exec` their command (mysqld keeps the launcher's parent).

@@ -133,7 +133,10 @@ fn imports_follow_the_layers() {
         let ast = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let mut v = Imports::default();
         v.visit_file(&ast);
-        let dir = path.parent().expect("a parent directory").to_path_buf();
+        // A module's children live beside `mod.rs` / `lib.rs`, or in `<name>/` for `<name>.rs`.
+        let parent = path.parent().expect("a parent directory");
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let dir = if matches!(stem, "mod" | "lib") { parent.to_path_buf() } else { parent.join(stem) };
         for m in &v.test_mods {
             test_files.insert(dir.join(format!("{m}.rs")));
             test_files.insert(dir.join(m).join("mod.rs"));

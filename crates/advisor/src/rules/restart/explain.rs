@@ -172,7 +172,16 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
     // The observation decides where the configuration cannot, or where the two disagree; where
     // they agree, the configuration's explanation stays (it says why), with the observation added.
     let check_differs = seen.check.as_ref().is_some_and(|c| match m.check {
-        Tri::Yes => !c.managed,
+        // A failure seen at the last clone (ERROR 3707, MY-013462, its clean exit) beside a
+        // configuration that passes: most often the configuration was fixed since. The prediction
+        // stays, with a caveat, and `restart-evidence-conflict` asks to load it and restart.
+        Tri::Yes => {
+            !c.managed
+                && !matches!(
+                    c.why,
+                    CheckSeen::Error3707 | CheckSeen::ShutdownTrace | CheckSeen::CleanExitAfterClone
+                )
+        }
         Tri::No => c.managed,
         Tri::Unknown => {
             !matches!(m.supervisor, Supervisor::None)

@@ -13,10 +13,10 @@
 //!   manager).
 
 use crate::facts::container::{ContainerDef, ContainerSource, ImageFamily};
+use crate::facts::launch::Mode;
 use crate::facts::launch::{self as supervisor, Launch, PidExpr, Program, Script};
 use crate::facts::unit::UnitFacts;
 use crate::facts::{Facts, Loc, Valued};
-use crate::syntax::shell::Mode;
 
 /// Yes / no / cannot tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
