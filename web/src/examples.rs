@@ -21,6 +21,11 @@ pub const EXAMPLES: &[Example] = &[
         inputs: &[("terminal", include_str!("../examples/docker-official.txt"))],
     },
     Example {
+        id: "cluster-timeout",
+        name: k::UI_EXAMPLE_CLUSTER_TIMEOUT,
+        inputs: &[("terminal", include_str!("../examples/cluster-timeout.txt"))],
+    },
+    Example {
         id: "stays-down",
         name: k::UI_EXAMPLE_STAYS_DOWN,
         inputs: &[("terminal", include_str!("../examples/stays-down.txt"))],

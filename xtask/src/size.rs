@@ -9,9 +9,10 @@
 use crate::Ctx;
 use std::path::Path;
 
-/// The goal: the single file, gzipped, at most this many bytes (300 KB; issue 6). Met since
-/// 2026-12-02 (297.6 KB; docs/PERFORMANCE.md says where the bytes are).
-pub const SINGLE_FILE_GZIP_GOAL: usize = 300 * 1000;
+/// The goal: the single file, gzipped, at most this many bytes (450 KB; issue 17, which replaced
+/// issue 6's 300 KB: users open the page from disk or an intranet, where a hand-written decoder
+/// costs more than the bytes it saves). docs/PERFORMANCE.md says where the bytes are.
+pub const SINGLE_FILE_GZIP_GOAL: usize = 450 * 1000;
 
 /// Enforced: above this the size check fails (`cargo xtask size`, and a step of `cargo xtask
 /// test`). It is the goal itself now that the page meets it: a change that adds weight has to
@@ -115,9 +116,9 @@ mod tests {
         assert!(e.contains("over the size ceiling") && e.contains("0.5 KB"), "{e}");
         assert!(check_budget(&[row("wasm", 1)]).is_err(), "no single file measured is an error");
         const { assert!(SINGLE_FILE_GZIP_GOAL <= SINGLE_FILE_GZIP_CEILING) };
-        // The enforced budget is issue 6's 300 KB.
-        assert!(check_budget(&[row("x (single file)", 300_000)]).is_ok());
-        assert!(check_budget(&[row("x (single file)", 300_001)]).is_err());
+        // The enforced budget is issue 17's 450 KB.
+        assert!(check_budget(&[row("x (single file)", 450_000)]).is_ok());
+        assert!(check_budget(&[row("x (single file)", 450_001)]).is_err());
     }
 
     #[test]
