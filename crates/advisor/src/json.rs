@@ -244,6 +244,13 @@ fn server(j: &mut Json, s: &ServerSummary) {
     });
 }
 
+impl Report {
+    /// Serialises the report as pretty JSON (the documented contract).
+    pub fn to_json(&self) -> String {
+        report(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,12 +274,5 @@ mod tests {
         });
         let v = serde_json::json!({ "a": [], "b": {}, "c": ["x", "y"], "d": [{ "n": 1 }, { "n": 2 }] });
         assert_eq!(j.out, serde_json::to_string_pretty(&v).unwrap());
-    }
-}
-
-impl Report {
-    /// Serialises the report as pretty JSON (the documented contract).
-    pub fn to_json(&self) -> String {
-        report(self)
     }
 }

@@ -69,8 +69,8 @@ impl ReplicaAutoPosition {
                     }
                     f.evidence.extend(super::val_evidence(cx, &r.val("gtid_mode")));
                     let v = r.version;
-                    let text = super::channel_recipe_steps(&r, Some(ch));
-                    let reason = if super::recipe_adds_gtid_only(&r, Some(ch)) {
+                    let text = super::channel_recipe_steps(r, Some(ch));
+                    let reason = if super::recipe_adds_gtid_only(r, Some(ch)) {
                         k::REPLICA_AUTO_POSITION_FIX_REASON_GTID_ONLY
                     } else {
                         k::REPLICA_AUTO_POSITION_FIX_REASON
@@ -79,10 +79,10 @@ impl ReplicaAutoPosition {
                         Fix::needs_review(FixTarget::Sql, cx.fmt(k::REPLICA_AUTO_POSITION_FIX, &args), text)
                             .because(cx.t(reason)),
                     );
-                    f.references.push(super::doc_halt(cx, &r));
+                    f.references.push(super::doc_halt(cx, r));
                     f.references.push(super::doc(
                         cx,
-                        &r,
+                        r,
                         k::REPLICA_REF_CHANGE_SOURCE,
                         if v.at_least(8, 0, 23) {
                             "change-replication-source-to.html"
@@ -99,7 +99,7 @@ impl ReplicaAutoPosition {
         if fired {
             Outcome::fired()
         } else if let Some(m) = unknown {
-            super::unknown(cx, &r, m)
+            super::unknown(cx, r, m)
         } else {
             Outcome::passed(cx.t(k::REPLICA_AUTO_POSITION_PASSED))
         }

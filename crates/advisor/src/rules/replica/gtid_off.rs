@@ -84,19 +84,19 @@ impl ReplicaGtidOff {
             Ok(r) => r,
             Err(o) => return o,
         };
-        let (state, v) = judge(&r);
+        let (state, v) = judge(r);
         match state {
             State::Good => {
                 return Outcome::passed(cx.fmt(
                     k::REPLICA_PASSED_SETTING,
-                    &[("name", "gtid_mode"), ("how", &super::describe(cx, &r, &v))],
+                    &[("name", "gtid_mode"), ("how", &super::describe(cx, r, &v))],
                 ));
             }
-            State::Unknown(m) => return super::unknown(cx, &r, m),
+            State::Unknown(m) => return super::unknown(cx, r, m),
             State::NotApplicable => return Outcome::not_applicable(String::new()),
             State::Bad => {}
         }
-        if let Some(next) = reverts(&r) {
+        if let Some(next) = reverts(r) {
             let origin = super::origin_label(cx, next.origin);
             let args = [("value", next.value.as_str()), ("origin", origin.as_str())];
             let mut f = super::finding(
@@ -120,13 +120,13 @@ impl ReplicaGtidOff {
                 Fix::needs_review(text.0, cx.t(k::REPLICA_GTID_OFF_FIX_KEEP), text.1)
                     .because(cx.t(k::REPLICA_GTID_OFF_FIX_KEEP_REASON)),
             );
-            f.references.push(super::doc_halt(cx, &r));
+            f.references.push(super::doc_halt(cx, r));
             out.push(f);
             return Outcome::fired();
         }
         let current = v.upper().unwrap_or_else(|| "OFF".to_owned());
-        let how = super::describe(cx, &r, &v);
-        let version = super::version_label(cx, &r);
+        let how = super::describe(cx, r, &v);
+        let version = super::version_label(cx, r);
         let args = [("value", current.as_str()), ("how", how.as_str()), ("version", version.as_str())];
         let mut f = super::finding(
             cx,
@@ -141,7 +141,7 @@ impl ReplicaGtidOff {
             Fix::needs_review(
                 FixTarget::Sql,
                 cx.t(k::REPLICA_GTID_OFF_FIX_ONLINE),
-                online_steps(cx, &r, &current),
+                online_steps(cx, r, &current),
             )
             .because(cx.t(k::REPLICA_GTID_OFF_FIX_ONLINE_REASON)),
         );
@@ -153,10 +153,10 @@ impl ReplicaGtidOff {
             )
             .because(cx.t(k::REPLICA_GTID_OFF_FIX_CNF_REASON)),
         );
-        f.references.push(super::doc_halt(cx, &r));
+        f.references.push(super::doc_halt(cx, r));
         f.references.push(super::doc(
             cx,
-            &r,
+            r,
             k::REPLICA_GTID_OFF_REF,
             "replication-mode-change-online-enable-gtids.html",
         ));

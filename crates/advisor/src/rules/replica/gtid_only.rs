@@ -65,7 +65,7 @@ impl ReplicaGtidOnly {
         let mut fired = false;
         let mut any_applicable = false;
         for slot in r.channel_slots() {
-            let (state, at) = judge(&r, slot);
+            let (state, at) = judge(r, slot);
             match state {
                 State::NotApplicable => {}
                 State::Good => any_applicable = true,
@@ -116,10 +116,10 @@ impl ReplicaGtidOnly {
                                 k::REPLICA_GTID_ONLY_FIX_REASON_RRF
                             })),
                     );
-                    f.references.push(super::doc_halt(cx, &r));
+                    f.references.push(super::doc_halt(cx, r));
                     f.references.push(super::doc(
                         cx,
-                        &r,
+                        r,
                         k::REPLICA_REF_CHANGE_SOURCE,
                         "change-replication-source-to.html",
                     ));
@@ -131,7 +131,7 @@ impl ReplicaGtidOnly {
         if fired {
             Outcome::fired()
         } else if let Some(m) = unknown {
-            super::unknown(cx, &r, m)
+            super::unknown(cx, r, m)
         } else if !any_applicable {
             Outcome::not_applicable(cx.t(k::REPLICA_GTID_ONLY_NA))
         } else {

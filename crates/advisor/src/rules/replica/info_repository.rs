@@ -103,11 +103,11 @@ impl ReplicaInfoRepository {
             Ok(r) => r,
             Err(o) => return o,
         };
-        let version = super::version_label(cx, &r);
+        let version = super::version_label(cx, r);
         let mut fired = false;
         let mut unknown = false;
         for var in VARS {
-            let j = judge(&r, var);
+            let j = judge(r, var);
             let (severity, key, assignments, val) = match &j {
                 Judge::Good => continue,
                 Judge::Unknown => {
@@ -115,7 +115,7 @@ impl ReplicaInfoRepository {
                     continue;
                 }
                 Judge::File(v) => {
-                    (Severity::Warning, k::REPLICA_INFO_REPOSITORY_MESSAGE_FILE, startup(&r, var), Some(v))
+                    (Severity::Warning, k::REPLICA_INFO_REPOSITORY_MESSAGE_FILE, startup(r, var), Some(v))
                 }
                 Judge::Deprecated(a) => {
                     (Severity::Info, k::REPLICA_INFO_REPOSITORY_MESSAGE_DEPRECATED, a.clone(), None)
@@ -124,7 +124,7 @@ impl ReplicaInfoRepository {
                     (Severity::Error, k::REPLICA_INFO_REPOSITORY_MESSAGE_REMOVED, a.clone(), None)
                 }
             };
-            let how = val.map(|v| super::describe(cx, &r, v)).unwrap_or_default();
+            let how = val.map(|v| super::describe(cx, r, v)).unwrap_or_default();
             let args = [("name", var), ("version", version.as_str()), ("how", how.as_str())];
             let mut f = super::finding(cx, ReplicaInfoRepository::ID, severity, key, &args, None);
             match val {
@@ -170,15 +170,15 @@ impl ReplicaInfoRepository {
                     .because(cx.t(k::REPLICA_INFO_REPOSITORY_FIX_REMOVE_REASON)),
                 );
             }
-            f.references.push(super::doc_halt(cx, &r));
-            f.references.push(super::doc(cx, &r, k::REPLICA_INFO_REPOSITORY_REF, "replica-logs-status.html"));
+            f.references.push(super::doc_halt(cx, r));
+            f.references.push(super::doc(cx, r, k::REPLICA_INFO_REPOSITORY_REF, "replica-logs-status.html"));
             out.push(f);
             fired = true;
         }
         if fired {
             Outcome::fired()
         } else if unknown {
-            super::unknown(cx, &r, Missing::Settings)
+            super::unknown(cx, r, Missing::Settings)
         } else if r.at_least(8, 3, 0) {
             Outcome::passed(cx.t(k::REPLICA_INFO_REPOSITORY_PASSED_REMOVED))
         } else {

@@ -37,6 +37,6 @@ impl ReplicaInnodbFlush {
             Ok(r) => r,
             Err(o) => return o,
         };
-        super::global_check(cx, &r, out, &SPEC, k::REPLICA_INNODB_FLUSH_MESSAGE, &[])
+        super::global_check(cx, r, out, &SPEC, k::REPLICA_INNODB_FLUSH_MESSAGE, &[])
     }
 }

@@ -419,7 +419,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
             return (CrashSafe::Unknown, note);
         }
     };
-    let items: Vec<Item> = ITEMS.iter().flat_map(|f| f(&r)).collect();
+    let items: Vec<Item> = ITEMS.iter().flat_map(|f| f(r)).collect();
     let bad: Vec<&Item> = items.iter().filter(|i| i.state == State::Bad).collect();
     let mut missing: Vec<Missing> =
         items.iter().filter_map(|i| if let State::Unknown(m) = i.state { Some(m) } else { None }).collect();
@@ -441,13 +441,13 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
             note.evidence.push(cx.evidence(at, cx.t(crate::i18n::dynamic(format_args!("{}.name", i.rule)))));
         }
     }
-    for (ch, which) in threads_stopped::stopped_channels(&r) {
+    for (ch, which) in threads_stopped::stopped_channels(r) {
         note.reasons.push(
             cx.fmt(k::REPLICA_REASON_STOPPED, &[("channel", &channel_label(cx, &ch)), ("threads", &which)]),
         );
     }
     for m in &missing {
-        note.missing.push(missing_text(cx, &r, *m));
+        note.missing.push(missing_text(cx, r, *m));
     }
     if !r.version_known {
         note.assumptions.push(cx.fmt(k::REPLICA_ASSUMED, &[("version", &r.version.to_string())]));
@@ -465,7 +465,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
         note.summary = cx.t(k::REPLICA_VERDICT_UNKNOWN);
         CrashSafe::Unknown
     } else {
-        note.summary = cx.fmt(k::REPLICA_VERDICT_YES, &[("version", &version_label(cx, &r))]);
+        note.summary = cx.fmt(k::REPLICA_VERDICT_YES, &[("version", &version_label(cx, r))]);
         CrashSafe::Yes
     };
     (verdict, note)

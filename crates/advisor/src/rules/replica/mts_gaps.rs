@@ -62,7 +62,7 @@ impl ReplicaMtsGaps {
         let mut fired = false;
         let v = r.version;
         for slot in r.channel_slots() {
-            let workers = match judge(&r, slot) {
+            let workers = match judge(r, slot) {
                 Err(m) => {
                     unknown = Some(m);
                     continue;
@@ -73,7 +73,7 @@ impl ReplicaMtsGaps {
             let name = slot.map(|c| c.name.as_str()).unwrap_or("");
             let label = super::channel_label(cx, name);
             let workers_s = workers.to_string();
-            let recovery = recovery_on(&r);
+            let recovery = recovery_on(r);
             let key =
                 if recovery { k::REPLICA_MTS_GAPS_MESSAGE_RECOVERY_ON } else { k::REPLICA_MTS_GAPS_MESSAGE };
             let until = sql::start_until_gaps(v, "");
@@ -117,10 +117,10 @@ impl ReplicaMtsGaps {
                 )
                 .because(cx.t(k::REPLICA_MTS_GAPS_FIX_UNTIL_REASON)),
             );
-            f.references.push(super::doc_halt(cx, &r));
+            f.references.push(super::doc_halt(cx, r));
             f.references.push(super::doc(
                 cx,
-                &r,
+                r,
                 k::REPLICA_MTS_GAPS_REF,
                 "replication-features-transaction-inconsistencies.html",
             ));
@@ -130,7 +130,7 @@ impl ReplicaMtsGaps {
         if fired {
             Outcome::fired()
         } else if let Some(m) = unknown {
-            super::unknown(cx, &r, m)
+            super::unknown(cx, r, m)
         } else {
             Outcome::passed(cx.t(k::REPLICA_MTS_GAPS_PASSED))
         }

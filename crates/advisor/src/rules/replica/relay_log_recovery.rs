@@ -35,7 +35,7 @@ impl ReplicaRelayLogRecovery {
             Ok(r) => r,
             Err(o) => return o,
         };
-        let (state, v) = judge(&r);
+        let (state, v) = judge(r);
         let pending = r.pending_restart("relay_log_recovery");
         match state {
             State::Good => {
@@ -45,16 +45,16 @@ impl ReplicaRelayLogRecovery {
                     }
                     None => cx.fmt(
                         k::REPLICA_PASSED_SETTING,
-                        &[("name", "relay_log_recovery"), ("how", &super::describe(cx, &r, &v))],
+                        &[("name", "relay_log_recovery"), ("how", &super::describe(cx, r, &v))],
                     ),
                 });
             }
-            State::Unknown(m) => return super::unknown(cx, &r, m),
+            State::Unknown(m) => return super::unknown(cx, r, m),
             State::NotApplicable => return Outcome::not_applicable(String::new()),
             State::Bad => {}
         }
-        let how = super::describe(cx, &r, &v);
-        let version = super::version_label(cx, &r);
+        let how = super::describe(cx, r, &v);
+        let version = super::version_label(cx, r);
         let key = if pending.is_some() {
             k::REPLICA_RELAY_LOG_RECOVERY_MESSAGE_PENDING
         } else {
@@ -86,10 +86,10 @@ impl ReplicaRelayLogRecovery {
                 .because(cx.t(k::REPLICA_RELAY_LOG_RECOVERY_FIX_REASON)),
             );
         }
-        f.references.push(super::doc_halt(cx, &r));
+        f.references.push(super::doc_halt(cx, r));
         f.references.push(super::doc(
             cx,
-            &r,
+            r,
             k::REPLICA_RELAY_LOG_RECOVERY_REF,
             "replication-options-replica.html#sysvar_relay_log_recovery",
         ));

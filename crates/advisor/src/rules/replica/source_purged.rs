@@ -86,7 +86,7 @@ impl ReplicaSourcePurged {
             Ok(r) => r,
             Err(o) => return o,
         };
-        let found = hits(&r);
+        let found = hits(r);
         if found.is_empty() {
             return Outcome::passed(cx.t(k::REPLICA_SOURCE_PURGED_PASSED));
         }
@@ -110,7 +110,7 @@ impl ReplicaSourcePurged {
                     Fix::display_only(
                         FixTarget::Sql,
                         cx.t(k::REPLICA_SOURCE_PURGED_FIX_CLONE),
-                        clone_text(cx, &r, ch),
+                        clone_text(cx, r, ch),
                     )
                     .because(cx.t(k::REPLICA_SOURCE_PURGED_FIX_CLONE_REASON)),
                 );
@@ -126,7 +126,7 @@ impl ReplicaSourcePurged {
             }
             f.references.push(super::doc(
                 cx,
-                &r,
+                r,
                 k::REPLICA_SOURCE_PURGED_REF,
                 "clone-plugin-replication.html",
             ));

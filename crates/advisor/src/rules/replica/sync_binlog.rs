@@ -54,15 +54,15 @@ impl ReplicaSyncBinlog {
             Ok(r) => r,
             Err(o) => return o,
         };
-        match judge(&r).0 {
+        match judge(r).0 {
             State::NotApplicable => Outcome::not_applicable(cx.t(k::REPLICA_SYNC_BINLOG_NA_NO_BINLOG)),
-            State::Unknown(m) => super::unknown(cx, &r, m),
+            State::Unknown(m) => super::unknown(cx, r, m),
             _ => {
                 let before = out.len();
                 let updates = super::sql::var(r.version, "log_replica_updates");
                 let o = super::global_check(
                     cx,
-                    &r,
+                    r,
                     out,
                     &SPEC,
                     k::REPLICA_SYNC_BINLOG_MESSAGE,

@@ -43,14 +43,14 @@ impl ReplicaSyncRelayLog {
                 let workers = w.to_string();
                 super::global_check(
                     cx,
-                    &r,
+                    r,
                     out,
                     &SPEC,
                     k::REPLICA_SYNC_RELAY_LOG_MESSAGE_MTA,
                     &[("workers", &workers)],
                 )
             }
-            _ => super::global_check(cx, &r, out, &SPEC, k::REPLICA_SYNC_RELAY_LOG_MESSAGE, &[]),
+            _ => super::global_check(cx, r, out, &SPEC, k::REPLICA_SYNC_RELAY_LOG_MESSAGE, &[]),
         }
     }
 }

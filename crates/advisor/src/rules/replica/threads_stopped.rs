@@ -161,7 +161,7 @@ impl ReplicaThreadsStopped {
             );
             f.references.push(super::doc(
                 cx,
-                &r,
+                r,
                 k::REPLICA_THREADS_STOPPED_REF,
                 if v.at_least(8, 0, 22) { "show-replica-status.html" } else { "show-slave-status.html" },
             ));

@@ -43,7 +43,7 @@ pub(crate) const RULES: &[&dyn Rule] = &[
 /// The verdict this family decides, with its explanation.
 pub(crate) fn verdict(cx: &Ctx<'_>) -> (CloneRestart, VerdictNote) {
     let m = cx.restart_model();
-    explain::verdict(cx, &m)
+    explain::verdict(cx, m)
 }
 
 /// The unit and the model when mysqld runs under a systemd unit; else the outcome of a rule that

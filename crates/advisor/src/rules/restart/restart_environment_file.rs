@@ -25,7 +25,7 @@ impl RestartEnvironmentFile {
         if overridden || m.unseen_env_files.is_empty() {
             return Outcome::passed(cx.t(k::RESTART_ENVIRONMENT_FILE_PASSED));
         }
-        let now = explain::check_sentence(cx, &m);
+        let now = explain::check_sentence(cx, m);
         for ef in &m.unseen_env_files {
             let path = ef.value.trim_start_matches('-');
             let optional = ef.value.starts_with('-');

@@ -21,20 +21,20 @@ pub(crate) fn fires(m: &Model) -> bool {
 impl RestartExit16Ignored {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let m = cx.restart_model();
-        if !fires(&m) {
+        if !fires(m) {
             return match m.exit16 {
-                Tri::Yes => Outcome::passed(explain::exit16_sentence(cx, &m)),
-                _ => Outcome::unknown(explain::exit16_sentence(cx, &m)),
+                Tri::Yes => Outcome::passed(explain::exit16_sentence(cx, m)),
+                _ => Outcome::unknown(explain::exit16_sentence(cx, m)),
             };
         }
-        let mut msg = explain::exit16_sentence(cx, &m);
+        let mut msg = explain::exit16_sentence(cx, m);
         msg.push_str(super::sentence_gap(cx));
         msg.push_str(&cx.t(k::RESTART_CONSEQUENCE_STAYS_DOWN));
         if m.check == Tri::No {
             msg.push_str(super::sentence_gap(cx));
             msg.push_str(&cx.t(k::RESTART_CONSEQUENCE_AFTER_FIX));
         }
-        let mut ev = exit16_evidence(cx, &m);
+        let mut ev = exit16_evidence(cx, m);
         if ev.is_empty() {
             if let Some((e, _)) = &m.exec {
                 ev.push(cx.evidence(e.at, cx.t(k::RESTART_LABEL_NO_RESTART)));
@@ -42,7 +42,7 @@ impl RestartExit16Ignored {
                 ev.push(cx.evidence(c.at, cx.t(k::RESTART_LABEL_NO_POLICY)));
             }
         }
-        let fixes = if m.is_systemd() { unit_fixes(cx, &m) } else { container_fixes(cx, &m) };
+        let fixes = if m.is_systemd() { unit_fixes(cx, m) } else { container_fixes(cx, m) };
         out.push(finding(cx, Self::ID, Severity::Error, msg, ev, fixes));
         Outcome::fired()
     }

@@ -85,7 +85,7 @@ impl RestartIgnoredSetting {
                 &[("line", &line), ("place", &cx.place(ig.at)), ("reason", &reason)],
             );
             let ev = vec![cx.evidence(ig.at, cx.fmt(k::RESTART_LABEL_IGNORED, &[("reason", &reason)]))];
-            out.push(finding(cx, Self::ID, Severity::Warning, msg, ev, unit_fixes(cx, &m)));
+            out.push(finding(cx, Self::ID, Severity::Warning, msg, ev, unit_fixes(cx, m)));
             fired = true;
         }
         if fired { Outcome::fired() } else { Outcome::passed(cx.t(k::RESTART_IGNORED_SETTING_PASSED)) }

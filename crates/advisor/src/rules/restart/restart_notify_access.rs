@@ -37,7 +37,7 @@ impl RestartNotifyAccess {
             Ok(x) => x,
             Err(na) => return na,
         };
-        let Some(wrapper) = fires(&m, u) else {
+        let Some(wrapper) = fires(m, u) else {
             return Outcome::passed(cx.t(k::RESTART_NOTIFY_ACCESS_PASSED));
         };
         let na = u.notify_access.as_ref().map(|n| n.value.clone()).unwrap_or_else(|| "main".into());

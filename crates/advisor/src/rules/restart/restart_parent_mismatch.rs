@@ -32,16 +32,16 @@ pub(crate) fn fires(m: &Model) -> Option<Severity> {
 impl RestartParentMismatch {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let m = cx.restart_model();
-        let Some(sev) = fires(&m) else {
+        let Some(sev) = fires(m) else {
             return match m.check {
-                Tri::Yes => Outcome::passed(explain::check_sentence(cx, &m)),
-                _ => Outcome::not_applicable(explain::check_sentence(cx, &m)),
+                Tri::Yes => Outcome::passed(explain::check_sentence(cx, m)),
+                _ => Outcome::not_applicable(explain::check_sentence(cx, m)),
             };
         };
-        let mut msg = explain::check_sentence(cx, &m);
+        let mut msg = explain::check_sentence(cx, m);
         msg.push_str(super::sentence_gap(cx));
         if sev == Severity::Error {
-            msg.push_str(&explain::fails_consequence(cx, &m));
+            msg.push_str(&explain::fails_consequence(cx, m));
         } else {
             msg.push_str(&cx.t(k::RESTART_CONSEQUENCE_MAYBE));
         }
@@ -62,7 +62,7 @@ impl RestartParentMismatch {
         {
             ev.push(cx.evidence(si.loc(l.start, l.end), cx.t(k::RESTART_LABEL_SCRIPT_LAUNCH)));
         }
-        let fixes = if m.is_systemd() { unit_fixes(cx, &m) } else { container_fixes(cx, &m) };
+        let fixes = if m.is_systemd() { unit_fixes(cx, m) } else { container_fixes(cx, m) };
         out.push(finding(cx, Self::ID, sev, msg, ev, fixes));
         Outcome::fired()
     }

@@ -23,15 +23,15 @@ impl RestartUnsupervised {
         if matches!(m.supervisor, Supervisor::None) {
             return Outcome::unknown(cx.t(k::RESTART_MISSING_SUPERVISOR));
         }
-        if !fires(&m) {
+        if !fires(m) {
             return match m.check {
-                Tri::Yes => Outcome::passed(explain::check_sentence(cx, &m)),
-                _ => Outcome::not_applicable(explain::check_sentence(cx, &m)),
+                Tri::Yes => Outcome::passed(explain::check_sentence(cx, m)),
+                _ => Outcome::not_applicable(explain::check_sentence(cx, m)),
             };
         }
-        let mut msg = explain::check_sentence(cx, &m);
+        let mut msg = explain::check_sentence(cx, m);
         msg.push_str(super::sentence_gap(cx));
-        msg.push_str(&explain::fails_consequence(cx, &m));
+        msg.push_str(&explain::fails_consequence(cx, m));
         let mut ev = Vec::new();
         if let Some((e, _)) = &m.exec {
             ev.push(cx.evidence(e.at, cx.t(k::RESTART_LABEL_EXECSTART_NO_VAR)));
@@ -59,7 +59,7 @@ impl RestartUnsupervised {
         if let Some(si) = &m.script {
             ev.push(cx.evidence(si.at, cx.t(k::RESTART_LABEL_SCRIPT)));
         }
-        let fixes = if m.is_systemd() { unit_fixes(cx, &m) } else { container_fixes(cx, &m) };
+        let fixes = if m.is_systemd() { unit_fixes(cx, m) } else { container_fixes(cx, m) };
         out.push(finding(cx, Self::ID, Severity::Error, msg, ev, fixes));
         Outcome::fired()
     }
