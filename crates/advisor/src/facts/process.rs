@@ -95,4 +95,31 @@ mod tests {
         let got: Vec<(u32, Option<u32>)> = o.processes.iter().map(|p| (p.pid, p.ppid)).collect();
         assert_eq!(got, [(1, None), (830, Some(1)), (840, Some(830))]);
     }
+
+    #[test]
+    fn fixtures_wrapper_and_systemd() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/process/");
+        let read = |n: &str| std::fs::read_to_string(format!("{root}{n}")).expect("fixture");
+        // A wrapper shell is the parent, the environment says 1: not managed.
+        let f = facts(&read("ps-ef-grep-wrapper.txt"));
+        let m = f.observed.managed().expect("decidable");
+        assert_eq!((m.managed, m.pid, m.ppid), (false, 2240, 2231));
+        // systemd is the parent and the unit set 1: managed.
+        let text = read("ps-ef-grep-systemd.txt") + &read("environ-tr-systemd.txt");
+        let m = facts(&text).observed.managed().expect("decidable");
+        assert_eq!((m.managed, m.ppid), (true, 1));
+        // A container's PID 1 (`PPid: 0`) whose environment does not set the variable.
+        let text = read("proc-status-container-pid1.txt")
+            + "$ cat /proc/1/environ\nPATH=/bin\0HOME=/var/lib/mysql\0\n";
+        let m = facts(&text).observed.managed().expect("decidable");
+        assert_eq!((m.managed, m.ppid), (false, 0));
+        assert!(m.parent_pid_var.is_none());
+        // The variable lost in a run-on paste is still found.
+        let text = read("ps-ef-grep-systemd.txt") + &read("environ-run-on.txt");
+        assert_eq!(facts(&text).observed.managed().map(|m| m.managed), Some(true));
+        // `pstree -ap`: mysqld_safe is mysqld's parent.
+        let f = facts(&read("pstree-ap.txt"));
+        let p = f.observed.server_process().expect("mysqld");
+        assert_eq!((p.pid, p.ppid), (990, Some(820)));
+    }
 }
