@@ -34,6 +34,7 @@ pub const TARGETS: &[&str] = &[
     "parse_systemd",
     "parse_systemctl_show",
     "parse_container",
+    "parse_process",
     "logscan",
 ];
 

@@ -22,6 +22,9 @@ const RECOGNIZERS: &[Recognizer] = &[
     syntax::systemd::recognize,
     syntax::systemctl_show::recognize,
     syntax::auto_cnf::recognize,
+    // Before result sets and option files: claims only `ps`/`pstree` shapes, `/proc` files, and
+    // `NAME=value` runs after a `/proc/<pid>/environ` prompt or holding a process's variables.
+    syntax::process::recognize,
     syntax::mysql_output::recognize,
     syntax::misc::recognize,
     syntax::container::recognize,

@@ -37,14 +37,17 @@ pub enum Parser {
     Container,
     /// `syntax::option_file`: `my.cnf`, `my_print_defaults`.
     OptionFile,
+    /// `syntax::process`: `ps`, `pstree`, `/proc/<pid>/status|stat|environ`.
+    Process,
 }
 
 impl Parser {
     /// Every parser, in the splitter's priority order.
-    pub const ALL: [Parser; 7] = [
+    pub const ALL: [Parser; 8] = [
         Parser::Systemd,
         Parser::SystemctlShow,
         Parser::AutoCnf,
+        Parser::Process,
         Parser::MysqlOutput,
         Parser::Misc,
         Parser::Container,
@@ -65,6 +68,7 @@ impl Parser {
             Parser::Misc => syntax::misc::recognize,
             Parser::Container => syntax::container::recognize,
             Parser::OptionFile => syntax::option_file::recognize,
+            Parser::Process => syntax::process::recognize,
         }
     }
 }

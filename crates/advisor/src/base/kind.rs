@@ -45,6 +45,13 @@ pub enum DocKind {
     ChangeReplicationSource,
     /// Container definitions: `docker run`, compose files, entrypoint output.
     Container,
+    /// A process list: `ps` (any columns) or `pstree -p` / `-ap`.
+    ProcessList,
+    /// `/proc/<pid>/status` or `/proc/<pid>/stat`.
+    ProcStatus,
+    /// A process's environment, `/proc/<pid>/environ` as printed (`tr '\0' '\n'`, `xargs -0`,
+    /// `strings`, raw).
+    ProcEnviron,
     /// Text that was not recognised.
     Unrecognized,
 }
@@ -72,6 +79,9 @@ impl DocKind {
             DocKind::ClientError => "client-error",
             DocKind::ChangeReplicationSource => "change-replication-source",
             DocKind::Container => "container",
+            DocKind::ProcessList => "process-list",
+            DocKind::ProcStatus => "proc-status",
+            DocKind::ProcEnviron => "proc-environ",
             DocKind::Unrecognized => "unrecognized",
         }
     }
@@ -98,6 +108,9 @@ impl DocKind {
             DocKind::ClientError => k::DOC_CLIENT_ERROR,
             DocKind::ChangeReplicationSource => k::DOC_CHANGE_REPLICATION_SOURCE,
             DocKind::Container => k::DOC_CONTAINER,
+            DocKind::ProcessList => k::DOC_PROCESS_LIST,
+            DocKind::ProcStatus => k::DOC_PROC_STATUS,
+            DocKind::ProcEnviron => k::DOC_PROC_ENVIRON,
             DocKind::Unrecognized => k::DOC_UNRECOGNIZED,
         }
     }

@@ -10,6 +10,7 @@ pub(crate) mod launch;
 pub(crate) mod mysql;
 #[allow(dead_code)] // filled by the run-time parsers as they land (issue: what happened)
 pub(crate) mod observed;
+pub(crate) mod process;
 pub(crate) mod settings;
 pub(crate) mod unit;
 
@@ -72,6 +73,7 @@ impl Facts {
         settings::collect(&mut f, sources, docs);
         unit::collect(&mut f, sources, docs);
         container::collect(&mut f, sources, docs);
+        process::collect(&mut f, sources, docs);
         // Needs the unit's ExecStart= (mysqld options, --defaults-group-suffix), pasted
         // EnvironmentFile= files and container commands.
         settings::collect_command_line(&mut f, sources, docs);

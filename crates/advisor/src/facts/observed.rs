@@ -11,6 +11,7 @@
 //! §2.1); a start-limit hit after 16 means the restart was refused (§1.3); a PPID of 0 is a
 //! parent outside the PID namespace (§3).
 
+use super::launch::atoi;
 use super::{Loc, Valued};
 
 /// Which tool printed an observation.
@@ -115,6 +116,15 @@ impl Process {
     }
 }
 
+/// `NSpid:` of `/proc/<pid>/status`: the process's PID in each nested PID namespace, outermost
+/// first (`48213\t1`: PID 1 of a container, seen from the host; `runtime-and-launchers.md` §3).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NsPids {
+    pub pid: u32,
+    pub pids: Vec<u32>,
+    pub at: Loc,
+}
+
 /// A process's environment (`/proc/<pid>/environ`, `docker inspect` `Config.Env`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Environ {
@@ -179,6 +189,22 @@ pub(crate) struct ContainerState {
     pub by: Option<Observer>,
 }
 
+/// The supervisor check as observed ([`Observed::managed`]), with its evidence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Managed {
+    /// `atoi(MYSQLD_PARENT_PID) == ppid` with the variable set.
+    pub managed: bool,
+    /// The server's PID and its parent's.
+    pub pid: u32,
+    pub ppid: u32,
+    /// `MYSQLD_PARENT_PID`'s value where it was read; `None` when the environment does not set it.
+    pub parent_pid_var: Option<Valued<String>>,
+    /// Where the parent PID was read.
+    pub process_at: Loc,
+    /// The environment (the whole document).
+    pub environ_at: Loc,
+}
+
 /// Everything observed at run time, in input order.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Observed {
@@ -186,6 +212,8 @@ pub(crate) struct Observed {
     pub supervisor: Vec<Supervised>,
     pub processes: Vec<Process>,
     pub environs: Vec<Environ>,
+    /// `NSpid:` lists from `/proc/<pid>/status` (added with the process views).
+    pub nspids: Vec<NsPids>,
     pub shell: Vec<ShellSeen>,
     pub containers: Vec<ContainerState>,
 }
@@ -206,6 +234,31 @@ impl Observed {
         self.processes.iter().rev().find(|p| p.is_server())
     }
 
+    /// Whether the server process is managed by the supervisor check mysqld makes (mysql-facts
+    /// §1.1; `runtime-and-launchers.md` §3): managed ⇔ `MYSQLD_PARENT_PID` is set in its
+    /// environment and `atoi(value) == getppid()`. An unset variable is not managed; a PPID of 0
+    /// (a parent outside the PID namespace: a container's PID 1) compares the same way, so `0`,
+    /// an empty value or garbage (atoi gives 0) is managed there. `None` when the server's parent
+    /// PID or its environment was not observed.
+    pub fn managed(&self) -> Option<Managed> {
+        let server = self.server_process()?;
+        // The parent may come from another view of the same PID (`ps aux` has no PPID column,
+        // `/proc/<pid>/status` does).
+        let with_ppid = self.processes.iter().rev().find(|p| p.pid == server.pid && p.ppid.is_some())?;
+        let ppid = with_ppid.ppid?;
+        let environ = self.server_environ()?;
+        let value = environ.var("MYSQLD_PARENT_PID").cloned();
+        let managed = value.as_ref().is_some_and(|v| atoi(&v.value) == i64::from(ppid));
+        Some(Managed {
+            managed,
+            pid: server.pid,
+            ppid,
+            parent_pid_var: value,
+            process_at: with_ppid.at,
+            environ_at: environ.at,
+        })
+    }
+
     /// The server's environment: the one for the server's PID, else the only one seen.
     pub fn server_environ(&self) -> Option<&Environ> {
         let pid = self.server_process().map(|p| p.pid);
@@ -214,5 +267,103 @@ impl Observed {
             .rev()
             .find(|e| e.pid.is_some() && e.pid == pid)
             .or_else(|| if self.environs.len() == 1 { self.environs.first() } else { None })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::TextRange;
+
+    fn at(n: u32) -> Loc {
+        Loc { input: 0, range: TextRange::new(n, n + 1) }
+    }
+
+    /// An environment for the tests: its PID and variables.
+    type Env<'a> = Option<(Option<u32>, &'a [(&'a str, &'a str)])>;
+
+    fn observed(procs: &[(u32, Option<u32>, &str)], env: Env<'_>) -> Observed {
+        let mut o = Observed::default();
+        for (i, &(pid, ppid, command)) in procs.iter().enumerate() {
+            o.processes.push(Process { pid, ppid, command: command.to_owned(), at: at(i as u32) });
+        }
+        if let Some((pid, vars)) = env {
+            let vars =
+                vars.iter().map(|(n, v)| ((*n).to_owned(), Valued::new((*v).to_owned(), at(100)))).collect();
+            o.environs.push(Environ { pid, vars, at: at(99) });
+        }
+        o
+    }
+
+    fn managed(o: &Observed) -> Option<bool> {
+        o.managed().map(|m| m.managed)
+    }
+
+    #[test]
+    fn systemd_unit_sets_one_and_is_the_parent() {
+        let o =
+            observed(&[(840, Some(1), "/usr/sbin/mysqld")], Some((Some(840), &[("MYSQLD_PARENT_PID", "1")])));
+        let m = o.managed().expect("decidable");
+        assert!(m.managed);
+        assert_eq!((m.pid, m.ppid), (840, 1));
+        assert_eq!(m.parent_pid_var.map(|v| v.value), Some("1".to_owned()));
+    }
+
+    #[test]
+    fn a_wrapper_shell_is_the_parent() {
+        let o = observed(
+            &[
+                (2231, Some(1), "/bin/sh /usr/local/bin/start-mysql.sh"),
+                (2240, Some(2231), "/usr/sbin/mysqld"),
+            ],
+            Some((Some(2240), &[("MYSQLD_PARENT_PID", "1")])),
+        );
+        assert_eq!(managed(&o), Some(false));
+    }
+
+    #[test]
+    fn container_pid_1_without_the_variable_is_not_managed() {
+        let o = observed(&[(1, Some(0), "mysqld")], Some((Some(1), &[("HOME", "/var/lib/mysql")])));
+        let m = o.managed().expect("decidable");
+        assert!(!m.managed);
+        assert!(m.parent_pid_var.is_none());
+        // With the variable set to 0, empty or garbage, atoi gives 0: the parent outside the
+        // namespace compares equal.
+        for v in ["0", "", "garbage", " 0x1"] {
+            let o = observed(&[(1, Some(0), "mysqld")], Some((Some(1), &[("MYSQLD_PARENT_PID", v)])));
+            assert_eq!(managed(&o), Some(true), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn mysqld_safe_sets_its_own_pid() {
+        let o = observed(
+            &[
+                (820, Some(1), "/bin/sh /usr/bin/mysqld_safe"),
+                (990, Some(820), "/usr/sbin/mysqld --basedir=/usr"),
+            ],
+            Some((Some(990), &[("MYSQLD_PARENT_PID", "820")])),
+        );
+        assert_eq!(managed(&o), Some(true));
+    }
+
+    #[test]
+    fn garbage_and_atoi_prefixes() {
+        let procs = [(840, Some(1), "/usr/sbin/mysqld")];
+        for (v, want) in [("abc", false), (" 1abc", true), ("+1", true), ("$MANAGERPID", false), ("01", true)]
+        {
+            let o = observed(&procs, Some((Some(840), &[("MYSQLD_PARENT_PID", v)])));
+            assert_eq!(managed(&o), Some(want), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn undecidable_without_parent_or_environment() {
+        assert_eq!(managed(&observed(&[(840, Some(1), "/usr/sbin/mysqld")], None)), None);
+        let env = Some((Some(840), &[("MYSQLD_PARENT_PID", "1")][..]));
+        assert_eq!(managed(&observed(&[(840, None, "/usr/sbin/mysqld")], env)), None);
+        // `ps aux` (no PPID) plus `/proc/840/status` (PPid): the parent comes from the latter.
+        let o = observed(&[(840, Some(1), "mysqld"), (840, None, "/usr/sbin/mysqld")], env);
+        assert_eq!(managed(&o), Some(true));
     }
 }

@@ -68,6 +68,8 @@ pub(crate) enum Parsed {
     Statement(crate::syntax::misc::ChangeSource),
     /// Container definitions.
     Container(crate::syntax::container::ContainerDoc),
+    /// A process view: `ps`, `pstree`, `/proc/<pid>/status|stat|environ`.
+    Process(crate::syntax::process::ProcessDoc),
     /// Nothing parsed (unrecognised text).
     None,
 }

@@ -7,6 +7,7 @@ pub(crate) mod document;
 pub(crate) mod misc;
 pub(crate) mod mysql_output;
 pub(crate) mod option_file;
+pub(crate) mod process;
 pub(crate) mod prompt;
 pub(crate) mod shell;
 pub(crate) mod systemctl_show;

@@ -510,3 +510,46 @@ fn one_line_time_grows_linearly() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Process views (`ps`, `pstree`, `/proc/<pid>/status|stat|environ`)
+
+/// Each process-view loop at 1 MB against 8 MB: `ps` rows after a header and headerless, a deep
+/// `pstree -ap`, `/proc/<pid>/status` lines, environment lines after a prompt.
+#[test]
+fn process_views_grow_linearly() {
+    for p in [
+        "UID PID PPID C STIME TTY TIME CMD\nmysql 840 1 0 10:02 ? 00:00:05 /usr/sbin/mysqld --x\n",
+        "mysql 840 1 0 10:02 ? 00:00:05 /usr/sbin/mysqld\n",
+        "systemd(1)─┬─mysqld(840)─┬─{mysqld}(845)\n           │             └─{mysqld}(846)\n",
+        "  │   ├─mysqld,840 --user=mysql\n",
+        "Name:\tmysqld\nPid:\t840\nPPid:\t1\nNSpid:\t840\t1\n",
+        "840 (my sqld) S 1 840 840 0 -1 4194560 1 2 3 4 5 6 7 8 9\n",
+        "$ tr '\\0' '\\n' < /proc/840/environ\nPATH=/bin\nHOME=/root\nMYSQLD_PARENT_PID=1\n",
+        "PATH=/bin\nHOME=/root\nLANG=C\n",
+    ] {
+        assert_linear(p, MB);
+    }
+}
+
+/// A 16 MB `ps`, a 16 MB environment with NULs, and a 16 MB run-on line: no panic, one document,
+/// and time that stays linear (checked by `one_line_time_grows_linearly`'s bound).
+#[test]
+fn sixteen_mb_process_views() {
+    let ps = format!(
+        "$ ps -ef\nUID PID PPID C STIME TTY TIME CMD\n{}",
+        repeat_to("mysql 840 1 0 10:02 ? 00:00:05 /usr/sbin/mysqld -pS3cret\n", 16 * MB)
+    );
+    let r = check_text("ps", &ps);
+    assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::ProcessList));
+    let nul = format!("$ cat /proc/840/environ\n{}", repeat_to("MYSQLD_PARENT_PID=1\0HOME=/\0", 16 * MB));
+    let r = check_text("nul", &nul);
+    assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::ProcEnviron));
+    let run_on = format!("$ cat /proc/840/environ\n{}", repeat_to("HOME=/rootLANG=C", 16 * MB));
+    let r = check_text("run-on", &run_on);
+    assert!(r.documents.iter().any(|d| d.kind == advisor::DocKind::ProcEnviron));
+    let tree = repeat_to("systemd(1)───", 16 * MB);
+    check_text("tree", &tree);
+    let junk = String::from_utf8_lossy(&random_bytes(MB, 12)).into_owned();
+    check_text("junk", &format!("$ cat /proc/1/environ\n{junk}"));
+}

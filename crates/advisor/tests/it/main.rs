@@ -7,6 +7,7 @@ mod layers;
 mod logscan;
 mod mysql;
 mod options;
+mod process;
 mod props;
 mod registry;
 mod replica;
