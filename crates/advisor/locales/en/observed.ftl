@@ -25,10 +25,10 @@ restart.label-seen-timeout = observed: the server did not come back
 
 restart-evidence-conflict.name = Observation contradicts the configuration
 restart-evidence-conflict.title = What happened contradicts the configuration shown
-restart-evidence-conflict.check-managed = The configuration shown predicts that mysqld passes the supervisor check, but {seen}
-restart-evidence-conflict.check-unmanaged = The configuration shown predicts that mysqld fails the supervisor check, but {seen}
-restart-evidence-conflict.exit16-yes = The configuration shown restarts mysqld after exit code 16, but {seen}
-restart-evidence-conflict.exit16-no = The configuration shown does not restart mysqld after exit code 16, but {seen}
+restart-evidence-conflict.check-managed = The configuration shown predicts that mysqld passes the supervisor check; what was observed says otherwise. {seen}
+restart-evidence-conflict.check-unmanaged = The configuration shown predicts that mysqld fails the supervisor check; what was observed says otherwise. {seen}
+restart-evidence-conflict.exit16-yes = The configuration shown restarts mysqld after exit code 16; what was observed says otherwise. {seen}
+restart-evidence-conflict.exit16-no = The configuration shown does not restart mysqld after exit code 16; what was observed says otherwise. {seen}
 restart-evidence-conflict.why-systemd = The running service was not started from the configuration as shown: it was edited after the last start, or systemd has not loaded it (no `systemctl daemon-reload`), or the pasted file is not the one in use (another unit, another drop-in, another host). The observation decides the verdict.
 restart-evidence-conflict.why-other = The running server was not started from the configuration as shown: it was changed after the last start, or the pasted configuration is not the one in use. The observation decides the verdict.
 restart-evidence-conflict.fix = Load the configuration and restart mysqld once, so that it runs as configured

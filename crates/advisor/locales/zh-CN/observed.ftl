@@ -25,10 +25,10 @@ restart.label-seen-timeout = 观察到：服务器没有恢复
 
 restart-evidence-conflict.name = 观察结果与配置矛盾
 restart-evidence-conflict.title = 实际发生的情况与所给配置矛盾
-restart-evidence-conflict.check-managed = 按所给配置，mysqld 应当通过监管检查，但是{seen}
-restart-evidence-conflict.check-unmanaged = 按所给配置，mysqld 应当无法通过监管检查，但是{seen}
-restart-evidence-conflict.exit16-yes = 按所给配置，mysqld 以退出码 16 退出后会被重启，但是{seen}
-restart-evidence-conflict.exit16-no = 按所给配置，mysqld 以退出码 16 退出后不会被重启，但是{seen}
+restart-evidence-conflict.check-managed = 按所给配置，mysqld 应当通过监管检查；但观察到的情况并非如此。{seen}
+restart-evidence-conflict.check-unmanaged = 按所给配置，mysqld 应当无法通过监管检查；但观察到的情况并非如此。{seen}
+restart-evidence-conflict.exit16-yes = 按所给配置，mysqld 以退出码 16 退出后会被重启；但观察到的情况并非如此。{seen}
+restart-evidence-conflict.exit16-no = 按所给配置，mysqld 以退出码 16 退出后不会被重启；但观察到的情况并非如此。{seen}
 restart-evidence-conflict.why-systemd = 正在运行的服务并不是按所给配置启动的：配置在上次启动之后被修改过，或者 systemd 还没有加载它（没有执行`systemctl daemon-reload`），或者粘贴的文件并不是正在使用的那个（另一个单元、另一个 drop-in、另一台主机）。结论以观察结果为准。
 restart-evidence-conflict.why-other = 正在运行的服务器并不是按所给配置启动的：配置在上次启动之后被修改过，或者粘贴的配置并不是正在使用的那个。结论以观察结果为准。
 restart-evidence-conflict.fix = 加载配置并重启一次 mysqld，使它按配置运行

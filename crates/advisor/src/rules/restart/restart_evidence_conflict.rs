@@ -66,7 +66,7 @@ impl RestartEvidenceConflict {
             if !msg.is_empty() {
                 msg.push_str(super::sentence_gap(cx));
             }
-            msg.push_str(&cx.fmt(c.key, &[("seen", &lower_first(cx, &c.seen))]));
+            msg.push_str(&cx.fmt(c.key, &[("seen", &c.seen)]));
         }
         msg.push_str(super::sentence_gap(cx));
         msg.push_str(&cx.t(if systemd {
@@ -118,20 +118,4 @@ fn fix(cx: &Ctx<'_>, m: &Model) -> Fix {
     };
     Fix::needs_review(FixTarget::Shell, cx.t(k::RESTART_EVIDENCE_CONFLICT_FIX), text)
         .because(cx.t(k::RESTART_EVIDENCE_CONFLICT_FIX_REASON))
-}
-
-/// The observation's sentence continues "…, but": English lower-cases its first letter.
-fn lower_first(cx: &Ctx<'_>, s: &str) -> String {
-    match cx.lang {
-        crate::i18n::Lang::En => {
-            let mut c = s.chars();
-            match c.next() {
-                Some(f) if !s.starts_with("MySQL") && !s.starts_with("ERROR") => {
-                    f.to_lowercase().chain(c).collect()
-                }
-                _ => s.to_owned(),
-            }
-        }
-        crate::i18n::Lang::ZhCn => s.to_owned(),
-    }
 }

@@ -16,7 +16,6 @@
 
 use crate::facts::Facts;
 use crate::facts::Loc;
-use crate::facts::launch::atoi;
 use crate::facts::observed::{Ending, Observer, SupervisorEvent};
 
 /// What decided the observed supervisor check.
@@ -158,15 +157,14 @@ pub(crate) fn of(f: &Facts) -> Seen {
 /// The running server's parent against its `MYSQLD_PARENT_PID` (the `atoi(value) == getppid()`
 /// rule; an unset variable is not managed).
 fn process_check(f: &Facts) -> Option<Check> {
-    let o = &f.observed;
-    let p = o.server_process()?;
-    let ppid = p.ppid?;
-    let env = o.server_environ()?;
-    let value = env.var("MYSQLD_PARENT_PID");
-    let managed = value.is_some_and(|v| atoi(&v.value) == i64::from(ppid));
-    let mut at = vec![p.at];
-    at.extend(value.map(|v| v.at).or(Some(env.at)));
-    Some(Check { managed, why: CheckSeen::Process { ppid, value: value.map(|v| v.value.clone()) }, at })
+    let m = f.observed.managed()?;
+    let mut at = vec![m.process_at];
+    at.push(m.parent_pid_var.as_ref().map_or(m.environ_at, |v| v.at));
+    Some(Check {
+        managed: m.managed,
+        why: CheckSeen::Process { ppid: m.ppid, value: m.parent_pid_var.map(|v| v.value) },
+        at,
+    })
 }
 
 /// MY-013462 in the error log.
