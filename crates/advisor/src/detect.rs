@@ -22,6 +22,8 @@ const RECOGNIZERS: &[Recognizer] = &[
     syntax::systemd::recognize,
     syntax::systemctl_show::recognize,
     syntax::auto_cnf::recognize,
+    // Before `container`: it claims `kubectl get pod -o yaml` (spec and status) from the spec reader.
+    syntax::container_state::recognize,
     syntax::mysql_output::recognize,
     syntax::misc::recognize,
     syntax::container::recognize,

@@ -45,6 +45,12 @@ pub enum DocKind {
     ChangeReplicationSource,
     /// Container definitions: `docker run`, compose files, entrypoint output.
     Container,
+    /// `docker ps` / `podman ps` output (the container table).
+    DockerPs,
+    /// `docker inspect` output of containers (JSON).
+    DockerInspect,
+    /// `kubectl describe pod`, `kubectl get pod -o yaml|json` (spec and status).
+    KubectlPod,
     /// Text that was not recognised.
     Unrecognized,
 }
@@ -72,6 +78,9 @@ impl DocKind {
             DocKind::ClientError => "client-error",
             DocKind::ChangeReplicationSource => "change-replication-source",
             DocKind::Container => "container",
+            DocKind::DockerPs => "docker-ps",
+            DocKind::DockerInspect => "docker-inspect",
+            DocKind::KubectlPod => "kubectl-pod",
             DocKind::Unrecognized => "unrecognized",
         }
     }
@@ -98,6 +107,9 @@ impl DocKind {
             DocKind::ClientError => k::DOC_CLIENT_ERROR,
             DocKind::ChangeReplicationSource => k::DOC_CHANGE_REPLICATION_SOURCE,
             DocKind::Container => k::DOC_CONTAINER,
+            DocKind::DockerPs => k::DOC_DOCKER_PS,
+            DocKind::DockerInspect => k::DOC_DOCKER_INSPECT,
+            DocKind::KubectlPod => k::DOC_KUBECTL_POD,
             DocKind::Unrecognized => k::DOC_UNRECOGNIZED,
         }
     }

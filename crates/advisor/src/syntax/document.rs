@@ -68,6 +68,8 @@ pub(crate) enum Parsed {
     Statement(crate::syntax::misc::ChangeSource),
     /// Container definitions.
     Container(crate::syntax::container::ContainerDoc),
+    /// Container state: `docker ps`, `docker inspect`, `kubectl describe pod` / `get pod`.
+    ContainerState(crate::syntax::container_state::StateDoc),
     /// Nothing parsed (unrecognised text).
     None,
 }
