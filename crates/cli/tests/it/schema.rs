@@ -265,6 +265,9 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         ClientError,
         ChangeReplicationSource,
         Container,
+        DockerPs,
+        DockerInspect,
+        KubectlPod,
         Unrecognized,
     ];
     dk.iter().for_each(|k| match k {
@@ -287,6 +290,9 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         | ClientError
         | ChangeReplicationSource
         | Container
+        | DockerPs
+        | DockerInspect
+        | KubectlPod
         | Unrecognized => {}
     });
     for k in &dk {
