@@ -5,9 +5,9 @@
 //! - **docker ps**: a header line starting with `CONTAINER ID` that names `IMAGE`, `STATUS` and
 //!   `NAMES`; one row per line up to a blank line or a prompt. Cells are runs of text separated by
 //!   two or more spaces (values hold single spaces: `3 minutes ago`, `Exited (16) 3 minutes ago`);
-//!   each cell belongs to the header column whose start (in characters, as Go's `tabwriter` pads
-//!   them: `"docker-entrypoint.s…"` is one character wider than it is bytes… long) is the last at or
-//!   before the cell's start. STATUS (moby `(*State).String()`, §7.1): `Up …` (running, `(Paused)`
+//!   each cell belongs to the header column whose start is the last at or before the cell's start,
+//!   counted in characters as Go's `tabwriter` pads them (`"docker-entrypoint.s…"` is 22
+//!   characters but 24 bytes). STATUS (moby `(*State).String()`, §7.1): `Up …` (running, `(Paused)`
 //!   paused), `Restarting (N) … ago`, `Exited (N) … ago`, `Created`, `Dead`, `Removal In Progress`.
 //! - **docker inspect** (containers, not images): `[` then `{` with `"Id"` and `"State"`/`"Path"`
 //!   in the first lines (also a single object `{`). Read by [`JsonFlat`], a byte scanner that keeps
@@ -567,7 +567,7 @@ fn json_doc(src: &Source<'_>, i: usize) -> Option<Claim> {
     let (kind, doc) = if inspect {
         (DocKind::DockerInspect, inspect_doc(src, &flat))
     } else {
-        (DocKind::KubectlPod, pod_doc(src, &flat.leaves, range))
+        (DocKind::KubectlPod, pod_doc(src, &flat.leaves))
     };
     let pod_name = flat.leaves.iter().find(|l| l.path == "metadata.name").map(|l| l.value.clone());
     let name =
@@ -678,7 +678,7 @@ fn under<'a>(path: &'a str, prefix: &str) -> Option<(usize, &'a str)> {
     Some((n.parse().ok()?, rest.strip_prefix('.').unwrap_or(rest)))
 }
 
-fn pod_doc(src: &Source<'_>, leaves: &[Leaf], range: TextRange) -> StateDoc {
+fn pod_doc(src: &Source<'_>, leaves: &[Leaf]) -> StateDoc {
     let mut doc = StateDoc::default();
     let get = |p: &str| leaves.iter().rev().find(|l| l.path == p);
     let policy = get("spec.restartPolicy").map(|l| Valued::new(l.value.clone(), loc(src, l.range)));
@@ -792,7 +792,6 @@ fn pod_doc(src: &Source<'_>, leaves: &[Leaf], range: TextRange) -> StateDoc {
     for c in &mut doc.containers {
         c.exit_code = c.state_exit_code.clone().or_else(|| c.last_exit_code.clone());
     }
-    let _ = range;
     doc
 }
 
@@ -933,7 +932,7 @@ fn pod_yaml(src: &Source<'_>, i: usize) -> Option<Claim> {
     }
     let mut problems = Vec::new();
     let leaves = yaml_flat(src, i, end, &mut problems);
-    let mut doc = pod_doc(src, &leaves, src.lines_range(i, end));
+    let mut doc = pod_doc(src, &leaves);
     // The spec part: the existing reader's definitions (same as before this reader claimed it).
     doc.defs = match spec.parsed {
         Parsed::Container(c) => c.defs,
@@ -1124,6 +1123,13 @@ mod tests {
         assert!(c[1].exit_code.is_none());
         assert_eq!(c[2].status.as_ref().unwrap().value, "restarting");
         assert_eq!(c[2].image.as_ref().unwrap().value, "mysql:8.4");
+    }
+
+    #[test]
+    fn image_inspect_is_not_container_inspect() {
+        let image = "[\n    {\n        \"Id\": \"sha256:5f5f\",\n        \"RepoTags\": [\n            \"mysql:8.0.36\"\n        ],\n        \"Config\": {\n            \"Env\": [\n                \"MYSQL_MAJOR=8.0\"\n            ]\n        }\n    }\n]\n";
+        assert!(parse(image).is_none());
+        assert!(parse("[]\n").is_none());
     }
 
     #[test]
