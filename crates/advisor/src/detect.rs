@@ -25,6 +25,8 @@ const RECOGNIZERS: &[Recognizer] = &[
     // Before result sets and option files: claims only `ps`/`pstree` shapes, `/proc` files, and
     // `NAME=value` runs after a `/proc/<pid>/environ` prompt or holding a process's variables.
     syntax::process::recognize,
+    // Before `container`: it claims `kubectl get pod -o yaml` (spec and status) from the spec reader.
+    syntax::container_state::recognize,
     syntax::mysql_output::recognize,
     syntax::misc::recognize,
     syntax::container::recognize,

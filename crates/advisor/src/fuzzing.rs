@@ -33,6 +33,8 @@ pub enum Parser {
     MysqlOutput,
     /// `syntax::misc`: error logs, client errors, version lines, CHANGE … SOURCE statements.
     Misc,
+    /// `syntax::container_state`: docker ps, docker inspect, kubectl describe pod / get pod.
+    ContainerState,
     /// `syntax::container`: docker run, compose files.
     Container,
     /// `syntax::option_file`: `my.cnf`, `my_print_defaults`.
@@ -43,11 +45,12 @@ pub enum Parser {
 
 impl Parser {
     /// Every parser, in the splitter's priority order.
-    pub const ALL: [Parser; 8] = [
+    pub const ALL: [Parser; 9] = [
         Parser::Systemd,
         Parser::SystemctlShow,
         Parser::AutoCnf,
         Parser::Process,
+        Parser::ContainerState,
         Parser::MysqlOutput,
         Parser::Misc,
         Parser::Container,
@@ -66,6 +69,7 @@ impl Parser {
             Parser::AutoCnf => syntax::auto_cnf::recognize,
             Parser::MysqlOutput => syntax::mysql_output::recognize,
             Parser::Misc => syntax::misc::recognize,
+            Parser::ContainerState => syntax::container_state::recognize,
             Parser::Container => syntax::container::recognize,
             Parser::OptionFile => syntax::option_file::recognize,
             Parser::Process => syntax::process::recognize,

@@ -27,7 +27,8 @@
 //!   clients accept abbreviations of `--password`), and
 //!   `user:secret@host` URIs (`mysqlsh root:x@db:3306`).
 //! - **URLs** with credentials anywhere: `scheme://user:secret@host`.
-//! - **Kubernetes** `env:` items: `- name: MYSQL_ROOT_PASSWORD` followed by `value: x`.
+//! - **Kubernetes** `env:` items: `- name: MYSQL_ROOT_PASSWORD` followed by `value: x`, and the
+//!   JSON form (`"name": "MYSQL_ROOT_PASSWORD",` followed by `"value": "x"`).
 //!
 //! Not recognised: a secret split over two lines (`IDENTIFIED BY` at the end of one line and the
 //! string on the next), `--password secret` (ambiguous: the MySQL clients read `secret` as a
@@ -174,8 +175,9 @@ fn secret_spans(text: &str) -> Vec<Range<usize>> {
 fn is_k8s_secret_name(lower: &str) -> bool {
     let t = lower.trim_start_ws();
     let t = t.strip_prefix("- ").unwrap_or(t).trim_start_ws();
-    let Some(name) = t.strip_prefix("name:") else { return false };
-    let name = name.trim_ws().trim_matches(|c| c == '"' || c == '\'');
+    // YAML `name: X`, or JSON `"name": "X",` (`kubectl get pod -o json`).
+    let Some(name) = t.strip_prefix("name:").or_else(|| t.strip_prefix("\"name\":")) else { return false };
+    let name = name.trim_ws().trim_end_matches(',').trim_ws().trim_matches(|c| c == '"' || c == '\'');
     let word = ["password", "passwd", "pwd"].into_iter().find(|w| name.ends_with(w));
     word.is_some_and(|w| name.bytes().all(is_key_byte) && is_secret_key(name.as_bytes(), w.as_bytes()))
 }
@@ -184,10 +186,15 @@ fn is_k8s_secret_name(lower: &str) -> bool {
 fn k8s_value(line: &str) -> Option<Range<usize>> {
     let b = line.as_bytes();
     let i = skip_ws(b, 0);
-    if !line.get(i..)?.starts_with("value:") {
+    let rest = line.get(i..)?;
+    let key = if rest.starts_with("value:") {
+        6
+    } else if rest.starts_with("\"value\":") {
+        8
+    } else {
         return None;
-    }
-    let v = skip_ws(b, i + 6);
+    };
+    let v = skip_ws(b, i + key);
     if v >= b.len() {
         return None;
     }
@@ -859,6 +866,12 @@ mod tests {
         );
         unchanged("        - name: MYSQL_ALLOW_EMPTY_PASSWORD\n          value: \"yes\"\n");
         unchanged("        - name: MYSQL_ROOT_PASSWORD\n          valueFrom:\n            secretKeyRef:\n");
+        // `kubectl get pod -o json`.
+        assert_eq!(
+            m("    {\n        \"name\": \"MYSQL_ROOT_PASSWORD\",\n        \"value\": \"s3 cret\"\n    },"),
+            "    {\n        \"name\": \"MYSQL_ROOT_PASSWORD\",\n        \"value\": \"****\"\n    },"
+        );
+        unchanged("        \"name\": \"MYSQL_DATABASE\",\n        \"value\": \"app\"\n");
     }
 
     #[test]

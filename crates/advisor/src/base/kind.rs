@@ -52,6 +52,12 @@ pub enum DocKind {
     /// A process's environment, `/proc/<pid>/environ` as printed (`tr '\0' '\n'`, `xargs -0`,
     /// `strings`, raw).
     ProcEnviron,
+    /// `docker ps` / `podman ps` output (the container table).
+    DockerPs,
+    /// `docker inspect` output of containers (JSON).
+    DockerInspect,
+    /// `kubectl describe pod`, `kubectl get pod -o yaml|json` (spec and status).
+    KubectlPod,
     /// Text that was not recognised.
     Unrecognized,
 }
@@ -82,6 +88,9 @@ impl DocKind {
             DocKind::ProcessList => "process-list",
             DocKind::ProcStatus => "proc-status",
             DocKind::ProcEnviron => "proc-environ",
+            DocKind::DockerPs => "docker-ps",
+            DocKind::DockerInspect => "docker-inspect",
+            DocKind::KubectlPod => "kubectl-pod",
             DocKind::Unrecognized => "unrecognized",
         }
     }
@@ -111,6 +120,9 @@ impl DocKind {
             DocKind::ProcessList => k::DOC_PROCESS_LIST,
             DocKind::ProcStatus => k::DOC_PROC_STATUS,
             DocKind::ProcEnviron => k::DOC_PROC_ENVIRON,
+            DocKind::DockerPs => k::DOC_DOCKER_PS,
+            DocKind::DockerInspect => k::DOC_DOCKER_INSPECT,
+            DocKind::KubectlPod => k::DOC_KUBECTL_POD,
             DocKind::Unrecognized => k::DOC_UNRECOGNIZED,
         }
     }

@@ -5,6 +5,7 @@
 
 pub(crate) mod clone_scan;
 pub(crate) mod container;
+pub(crate) mod container_state;
 pub(crate) mod defaults;
 pub(crate) mod launch;
 pub(crate) mod mysql;
@@ -74,6 +75,8 @@ impl Facts {
         unit::collect(&mut f, sources, docs);
         container::collect(&mut f, sources, docs);
         process::collect(&mut f, sources, docs);
+        // After `container` (adds the definitions `docker inspect` / a pod's spec show).
+        container_state::collect(&mut f, docs);
         // Needs the unit's ExecStart= (mysqld options, --defaults-group-suffix), pasted
         // EnvironmentFile= files and container commands.
         settings::collect_command_line(&mut f, sources, docs);

@@ -175,7 +175,8 @@ pub(crate) struct ShellSeen {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct ContainerState {
     pub name: Option<String>,
-    /// `running`, `exited`, `restarting`, `Terminated`, `Waiting` (as printed).
+    /// Docker: `State.Status` (`running`, `exited`, `restarting`, `created`, `paused`, `dead`; a
+    /// `docker ps` STATUS is mapped to these). Kubernetes: `Running`, `Waiting`, `Terminated`.
     pub status: Option<Valued<String>>,
     /// The last exit code (`Exited (16)`, `State.ExitCode`, `Last State: … Exit Code`).
     pub exit_code: Option<Valued<i32>>,
@@ -183,8 +184,14 @@ pub(crate) struct ContainerState {
     pub restart_count: Option<Valued<u32>>,
     /// The restart policy (`HostConfig.RestartPolicy.Name`, `restartPolicy`).
     pub policy: Option<Valued<String>>,
-    /// The Kubernetes reason (`Completed`, `Error`, `CrashLoopBackOff`, `OOMKilled`).
+    /// The Kubernetes reason (`Completed`, `Error`, `CrashLoopBackOff`, `OOMKilled`): the current
+    /// state's.
     pub reason: Option<Valued<String>>,
+    /// The image (`IMAGE`, `Config.Image`, `Image:`, `image:`).
+    pub image: Option<Valued<String>>,
+    /// The Kubernetes last state's reason (`Last State: Terminated` … `Reason: Completed`), apart
+    /// from the current state's `reason`.
+    pub last_reason: Option<Valued<String>>,
     pub at: Loc,
     pub by: Option<Observer>,
 }

@@ -32,7 +32,8 @@ use crate::text::TextRange;
 /// Where a container definition came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ContainerSource {
-    /// `docker run` / `podman run`.
+    /// `docker run` / `podman run`, or the configuration `docker inspect` shows (same restart
+    /// policies, same `docker` commands to change them).
     DockerRun,
     /// A compose file service.
     Compose,
@@ -592,7 +593,7 @@ fn flow(v: &str) -> String {
     }
 }
 
-fn kubernetes(src: &Source<'_>, i: usize) -> Option<Claim> {
+pub(crate) fn kubernetes(src: &Source<'_>, i: usize) -> Option<Claim> {
     let n = src.lines.len();
     let mut end = i + 1;
     while end < n {

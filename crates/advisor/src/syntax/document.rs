@@ -70,6 +70,8 @@ pub(crate) enum Parsed {
     Container(crate::syntax::container::ContainerDoc),
     /// A process view: `ps`, `pstree`, `/proc/<pid>/status|stat|environ`.
     Process(crate::syntax::process::ProcessDoc),
+    /// Container state: `docker ps`, `docker inspect`, `kubectl describe pod` / `get pod`.
+    ContainerState(crate::syntax::container_state::StateDoc),
     /// Nothing parsed (unrecognised text).
     None,
 }

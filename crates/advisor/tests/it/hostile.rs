@@ -553,3 +553,71 @@ fn sixteen_mb_process_views() {
     let junk = String::from_utf8_lossy(&random_bytes(MB, 12)).into_owned();
     check_text("junk", &format!("$ cat /proc/1/environ\n{junk}"));
 }
+
+// Container state (`docker ps`, `docker inspect`, `kubectl describe pod`, `kubectl get pod`)
+
+/// A head that makes the container-state reader claim the document, then a body repeated.
+const CONTAINER_STATE: &[(&str, &str)] = &[
+    (
+        "CONTAINER ID   IMAGE   COMMAND   CREATED   STATUS   PORTS   NAMES\n",
+        "4f1e9c7b2d0a   mysql:8.0   \"docker-entrypoint.s…\"   3 minutes ago   Exited (16) 3 minutes ago      db\n",
+    ),
+    (
+        "[\n    {\n        \"Id\": \"x\",\n        \"State\": {\n",
+        "\"Env\": [\"MYSQL_ROOT_PASSWORD=x\", {\"a\": [\n",
+    ),
+    ("[\n    {\n        \"Id\": \"x\",\n        \"State\": {\n", "[[[[[[[[[[[[[[[[\n"),
+    (
+        "{\n    \"apiVersion\": \"v1\",\n    \"kind\": \"Pod\",\n",
+        "\"status\": {\"containerStatuses\": [{\"name\": \"m\"}, 1,\n",
+    ),
+    (
+        "Name:         mysql-0\nNamespace:    db\nContainers:\n",
+        "  mysql:\n    State:  Waiting\n      Reason:  CrashLoopBackOff\n    Args:\n      --x\n",
+    ),
+    (
+        "apiVersion: v1\nkind: Pod\nstatus:\n  containerStatuses:\n",
+        "  - name: m\n    state:\n      running:\n        a: b\n",
+    ),
+    ("apiVersion: v1\nkind: Pod\nstatus:\n  containerStatuses:\n", "  -\n"),
+];
+
+fn container_state_text(head: &str, body: &str, size: usize) -> String {
+    let mut t = String::from(head);
+    t.push_str(&repeat_to(body, size));
+    t
+}
+
+#[test]
+fn container_state_at_1mb_and_16mb() {
+    for (head, body) in CONTAINER_STATE {
+        for size in [MB, 16 * MB] {
+            let text = container_state_text(head, body, size);
+            let r = check_text("input", &text);
+            assert!(!r.documents.is_empty());
+        }
+        // And on one line (the head's first line, then the body without newlines).
+        let one = format!("{}{}", head, repeat_to(&body.replace('\n', " "), 16 * MB));
+        check_text("input", &one);
+    }
+}
+
+#[test]
+fn container_state_work_grows_linearly() {
+    for (head, body) in CONTAINER_STATE {
+        let small = container_state_text(head, body, MB);
+        let big = container_state_text(head, body, 8 * MB);
+        let (ws, wb) = (work_for(&small), work_for(&big));
+        let ratio = wb as f64 / ws.max(1) as f64;
+        assert!(ratio <= 10.0, "{head:?} + {body:?}: work {ws} → {wb} ({ratio:.1}×) — not linear");
+    }
+}
+
+#[test]
+fn container_state_parser_alone_survives_its_patterns() {
+    for (head, body) in CONTAINER_STATE {
+        let text = container_state_text(head, body, MB);
+        fuzzing::recognize_all(Parser::ContainerState, &text, Some("docker ps -a"));
+        fuzzing::split_checked(&text);
+    }
+}

@@ -268,6 +268,9 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         ProcessList,
         ProcStatus,
         ProcEnviron,
+        DockerPs,
+        DockerInspect,
+        KubectlPod,
         Unrecognized,
     ];
     dk.iter().for_each(|k| match k {
@@ -293,6 +296,9 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         | ProcessList
         | ProcStatus
         | ProcEnviron
+        | DockerPs
+        | DockerInspect
+        | KubectlPod
         | Unrecognized => {}
     });
     for k in &dk {
