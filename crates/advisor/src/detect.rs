@@ -23,6 +23,9 @@ const RECOGNIZERS: &[Recognizer] = &[
     syntax::systemctl_show::recognize,
     syntax::auto_cnf::recognize,
     syntax::mysql_output::recognize,
+    // Before `misc`: a Shell transcript holds `ERROR: …` and `Restart server failed` lines that
+    // `misc` would take one by one as client errors.
+    syntax::mysqlsh::recognize,
     syntax::misc::recognize,
     syntax::container::recognize,
     syntax::option_file::recognize,

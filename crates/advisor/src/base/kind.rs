@@ -45,6 +45,9 @@ pub enum DocKind {
     ChangeReplicationSource,
     /// Container definitions: `docker run`, compose files, entrypoint output.
     Container,
+    /// A MySQL Shell (`mysqlsh`) transcript: AdminAPI clone provisioning (`addInstance`,
+    /// `rejoinInstance`, `createReplicaCluster`, `dba.configureInstance`) and Shell errors.
+    Mysqlsh,
     /// Text that was not recognised.
     Unrecognized,
 }
@@ -72,6 +75,7 @@ impl DocKind {
             DocKind::ClientError => "client-error",
             DocKind::ChangeReplicationSource => "change-replication-source",
             DocKind::Container => "container",
+            DocKind::Mysqlsh => "mysqlsh",
             DocKind::Unrecognized => "unrecognized",
         }
     }
@@ -98,6 +102,7 @@ impl DocKind {
             DocKind::ClientError => k::DOC_CLIENT_ERROR,
             DocKind::ChangeReplicationSource => k::DOC_CHANGE_REPLICATION_SOURCE,
             DocKind::Container => k::DOC_CONTAINER,
+            DocKind::Mysqlsh => k::DOC_MYSQLSH,
             DocKind::Unrecognized => k::DOC_UNRECOGNIZED,
         }
     }

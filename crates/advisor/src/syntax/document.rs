@@ -68,6 +68,8 @@ pub(crate) enum Parsed {
     Statement(crate::syntax::misc::ChangeSource),
     /// Container definitions.
     Container(crate::syntax::container::ContainerDoc),
+    /// A MySQL Shell transcript.
+    Shell(crate::syntax::mysqlsh::ShellDoc),
     /// Nothing parsed (unrecognised text).
     None,
 }

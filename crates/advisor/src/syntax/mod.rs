@@ -6,6 +6,7 @@ pub(crate) mod container;
 pub(crate) mod document;
 pub(crate) mod misc;
 pub(crate) mod mysql_output;
+pub(crate) mod mysqlsh;
 pub(crate) mod option_file;
 pub(crate) mod prompt;
 pub(crate) mod shell;

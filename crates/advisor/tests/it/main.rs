@@ -13,5 +13,6 @@ mod replica;
 mod restart;
 mod rule_fixtures;
 mod scenarios;
+mod shell;
 mod support;
 mod systemd;
