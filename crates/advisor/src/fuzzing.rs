@@ -37,15 +37,18 @@ pub enum Parser {
     Container,
     /// `syntax::option_file`: `my.cnf`, `my_print_defaults`.
     OptionFile,
+    /// `syntax::mysqlsh`: MySQL Shell transcripts and one-line Shell errors.
+    Mysqlsh,
 }
 
 impl Parser {
     /// Every parser, in the splitter's priority order.
-    pub const ALL: [Parser; 7] = [
+    pub const ALL: [Parser; 8] = [
         Parser::Systemd,
         Parser::SystemctlShow,
         Parser::AutoCnf,
         Parser::MysqlOutput,
+        Parser::Mysqlsh,
         Parser::Misc,
         Parser::Container,
         Parser::OptionFile,
@@ -65,6 +68,7 @@ impl Parser {
             Parser::Misc => syntax::misc::recognize,
             Parser::Container => syntax::container::recognize,
             Parser::OptionFile => syntax::option_file::recognize,
+            Parser::Mysqlsh => syntax::mysqlsh::recognize,
         }
     }
 }

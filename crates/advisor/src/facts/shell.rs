@@ -85,11 +85,14 @@ fn gr_step(code: Option<&str>, message: &str) -> Option<GrCloneStep> {
     }
     if message.contains("will start distributed recovery using clone") {
         Some(GrCloneStep::Chosen)
-    } else if message.contains("Distributed recovery will transfer data using: Cloning from a remote group donor") {
+    } else if message
+        .contains("Distributed recovery will transfer data using: Cloning from a remote group donor")
+    {
         Some(GrCloneStep::Cloning)
     } else if message.contains("There was an issue when cloning from another server") {
         Some(GrCloneStep::CloneError { code: error_number(message) })
-    } else if message.contains("distributed recovery cannot be executed. The member will now leave the group") {
+    } else if message.contains("distributed recovery cannot be executed. The member will now leave the group")
+    {
         Some(GrCloneStep::NoFallback)
     } else {
         None
@@ -185,7 +188,9 @@ Please restart MySQL manually (check https://dev.mysql.com/doc/refman/en/restart
         );
         assert!(t[f.observed.group_replication[2].at.range.to_usize()].contains("MY-013465"));
         // Incremental recovery is not a clone.
-        let (f, _) = facts("2024-05-01T10:00:01.000000Z 12 [System] [MY-013471] [Repl] Plugin group_replication reported: 'Distributed recovery will transfer data using: Incremental recovery from a group donor'\n");
+        let (f, _) = facts(
+            "2024-05-01T10:00:01.000000Z 12 [System] [MY-013471] [Repl] Plugin group_replication reported: 'Distributed recovery will transfer data using: Incremental recovery from a group donor'\n",
+        );
         assert!(!f.observed.gr_clone_recovery());
     }
 }

@@ -724,8 +724,10 @@ pub(crate) fn parse_node_error(src: &Source<'_>, i: usize) -> Option<(ClientErro
             j += 1;
             break;
         }
+        // Only the fields of mysql2's error object, and only inside it (after a `{`).
         let Some((key, value)) = l.split_once(": ") else { break };
-        if !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        const FIELDS: &[&str] = &["code", "errno", "sql", "sqlState", "sqlMessage", "fatal", "index"];
+        if !in_fields || !FIELDS.contains(&key) {
             break;
         }
         let value = value.trim_end_matches(',').trim_matches(['\'', '"']);
@@ -735,14 +737,19 @@ pub(crate) fn parse_node_error(src: &Source<'_>, i: usize) -> Option<(ClientErro
             "sqlState" => sqlstate = Some(value).filter(|s| is_sqlstate(s)),
             _ => {}
         }
-        in_fields = true;
         j += 1;
     }
     // Without the object's fields, a stack through the driver and a known message still say it.
     let code = code.or(name_code).or_else(|| if mysql_stack { code_by_message(msg) } else { None })?;
     let sqlstate = sqlstate.map(|s| Spanned::of(src, src_line_of(src, i, j, s), s));
     Some((
-        ClientError { range: src.lines_range(i, j), code, sqlstate, message: Spanned::of(src, i, msg), command: None },
+        ClientError {
+            range: src.lines_range(i, j),
+            code,
+            sqlstate,
+            message: Spanned::of(src, i, msg),
+            command: None,
+        },
         j,
     ))
 }

@@ -119,8 +119,17 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
         ShellLineKind::Operation { name } => Some(name.clone()),
         _ => None,
     });
-    let label = op.as_ref().map(|o| Label { key: crate::i18n::k::SHELL_DOC_OPERATION, args: vec![("operation", o.clone())] });
-    Some(Claim { kind: DocKind::Mysqlsh, end, name: op, label, parsed: Parsed::Shell(doc), problems: Vec::new() })
+    let label = op
+        .as_ref()
+        .map(|o| Label { key: crate::i18n::k::SHELL_DOC_OPERATION, args: vec![("operation", o.clone())] });
+    Some(Claim {
+        kind: DocKind::Mysqlsh,
+        end,
+        name: op,
+        label,
+        parsed: Parsed::Shell(doc),
+        problems: Vec::new(),
+    })
 }
 
 /// The text a terminal shows of a line: what follows its last `\r` (spinner frames), trimmed.
@@ -295,7 +304,8 @@ pub(crate) fn parse(src: &Source<'_>, start: usize, end: usize) -> ShellDoc {
         } else if let Some(rest) = t.strip_prefix("** Stage ")
             && let Some((name, state)) = rest.split_once(": ")
         {
-            let kind = ShellLineKind::Stage { name: name.trim_ws().to_owned(), state: state.trim_ws().to_owned() };
+            let kind =
+                ShellLineKind::Stage { name: name.trim_ws().to_owned(), state: state.trim_ws().to_owned() };
             push(kind, None, range);
         } else if t.starts_with("Reverting topology changes") {
             push(ShellLineKind::Reverting, None, range);
@@ -328,7 +338,9 @@ fn paragraph(src: &Source<'_>, i: usize, end: usize) -> (String, usize) {
     let mut j = i;
     while j < end && j < i + MAX_PARAGRAPH {
         let t = visible(src.line(j));
-        let new_message = ["NOTE:", "WARNING:", "ERROR:", "* ", "** ", "Please ", "Reverting topology"].iter().any(|p| t.starts_with(p));
+        let new_message = ["NOTE:", "WARNING:", "ERROR:", "* ", "** ", "Please ", "Reverting topology"]
+            .iter()
+            .any(|p| t.starts_with(p));
         if t.is_empty() || (j > i && new_message) {
             break;
         }
@@ -482,21 +494,36 @@ ERROR: Cluster.addInstance: Timeout waiting for server to restart (MYSQLSH 51156
     #[test]
     fn prompt_command_names_the_operation_and_instance() {
         let text = "A new instance will be added to the InnoDB cluster.\n";
-        let c = claim_after(Some("cluster.addInstance('root@db2:3306', {recoveryMethod:'clone'})"), text).unwrap();
+        let c = claim_after(Some("cluster.addInstance('root@db2:3306', {recoveryMethod:'clone'})"), text)
+            .unwrap();
         let d = doc(c);
         assert_eq!(d.lines[0].kind, ShellLineKind::Operation { name: "cluster.addInstance".into() });
         assert_eq!(d.lines[0].instance.as_deref(), Some("db2:3306"));
         // Any line after an AdminAPI call is the Shell's.
-        assert!(claim_after(Some("rs.add_instance(\"admin:pw@db3:3306\")"), "Adding instance...\n").is_some());
+        assert!(
+            claim_after(Some("rs.add_instance(\"admin:pw@db3:3306\")"), "Adding instance...\n").is_some()
+        );
         assert!(claim_after(Some("SELECT 1"), "Adding instance...\n").is_none());
     }
 
     #[test]
     fn errors_in_every_mode() {
         let cases = [
-            ("ERROR: Remote restart of MySQL server failed: MySQL Error 3707 (HY000): Restart server failed (mysqld is not managed by supervisor process).", 3707, Some("HY000")),
-            ("ClassicSession.runSql: Restart server failed (mysqld is not managed by supervisor process). (MySQL Error 3707)", 3707, None),
-            ("mysqlsh.DBError: MySQL Error (3707): ClassicSession.run_sql: Restart server failed (mysqld is not managed by supervisor process).", 3707, None),
+            (
+                "ERROR: Remote restart of MySQL server failed: MySQL Error 3707 (HY000): Restart server failed (mysqld is not managed by supervisor process).",
+                3707,
+                Some("HY000"),
+            ),
+            (
+                "ClassicSession.runSql: Restart server failed (mysqld is not managed by supervisor process). (MySQL Error 3707)",
+                3707,
+                None,
+            ),
+            (
+                "mysqlsh.DBError: MySQL Error (3707): ClassicSession.run_sql: Restart server failed (mysqld is not managed by supervisor process).",
+                3707,
+                None,
+            ),
         ];
         for (line, code, state) in cases {
             let c = claim_after(None, line).unwrap_or_else(|| panic!("{line}"));

@@ -23,7 +23,9 @@ pub(crate) fn command(line: &str) -> Option<&str> {
     if !user_host && !matches!(bytes.first(), Some(b'm' | b'M' | b'-' | b'$' | b'%')) {
         return None;
     }
-    for p in ["mysql> ", "mariadb> ", "MariaDB> ", "-> ", "$ ", "% ", "mysql-js> ", "mysql-py> ", "mysql-sql> "] {
+    for p in
+        ["mysql> ", "mariadb> ", "MariaDB> ", "-> ", "$ ", "% ", "mysql-js> ", "mysql-py> ", "mysql-sql> "]
+    {
         if let Some(rest) = t.strip_prefix(p) {
             return Some(rest.trim_ws());
         }
@@ -81,12 +83,20 @@ mod tests {
         assert_eq!(command("    -> FOR CHANNEL 'a';"), Some("FOR CHANNEL 'a';"));
         assert_eq!(command("MariaDB [(none)]> SELECT 1;"), Some("SELECT 1;"));
         assert_eq!(
-            command(" MySQL  db1:3306 ssl  JS > cluster.addInstance('root@db2:3306', {recoveryMethod:'clone'})"),
+            command(
+                " MySQL  db1:3306 ssl  JS > cluster.addInstance('root@db2:3306', {recoveryMethod:'clone'})"
+            ),
             Some("cluster.addInstance('root@db2:3306', {recoveryMethod:'clone'})")
         );
         assert_eq!(command("MySQL JS > dba.configureInstance()"), Some("dba.configureInstance()"));
-        assert_eq!(command("mysql-js> cluster.addInstance('db2:3306')"), Some("cluster.addInstance('db2:3306')"));
-        assert_eq!(command("mysql-py> cluster.add_instance('db2:3306')"), Some("cluster.add_instance('db2:3306')"));
+        assert_eq!(
+            command("mysql-js> cluster.addInstance('db2:3306')"),
+            Some("cluster.addInstance('db2:3306')")
+        );
+        assert_eq!(
+            command("mysql-py> cluster.add_instance('db2:3306')"),
+            Some("cluster.add_instance('db2:3306')")
+        );
         assert_eq!(command(" MySQL  db1:3306 ssl  JS > "), Some(""));
         assert_eq!(command(" MySQL  db1:3306 ssl  Py >"), Some(""));
     }

@@ -40,8 +40,9 @@ fn shell_3707_reaches_the_clone_rules() {
     // dba.configureInstance's failed remote restart is a 3707 like any other: the restart rules
     // read it (the report names ER_RESTART_SERVER_FAILED's finding).
     let with_shell = check(&fixture("shell", "configure-instance-3707.txt"));
-    let plain = check("ERROR 3707 (HY000): Restart server failed (mysqld is not managed by supervisor process).\n");
-    let ids = |r: &Report| r.findings.iter().map(|f| f.rule.clone()).collect::<Vec<_>>();
+    let plain =
+        check("ERROR 3707 (HY000): Restart server failed (mysqld is not managed by supervisor process).\n");
+    let ids = |r: &Report| r.findings.iter().map(|f| f.rule.to_string()).collect::<Vec<_>>();
     assert!(!ids(&plain).is_empty());
     for id in ids(&plain) {
         assert!(ids(&with_shell).contains(&id), "{id} missing: {:?}", ids(&with_shell));
@@ -149,4 +150,17 @@ fn secrets_in_client_and_shell_inputs_are_never_shown() {
     // The syntax error's echo is masked in its label.
     let r = check(&fixture("clients", "syntax-error-secret.txt"));
     assert!(labels(&r, DocKind::ClientError)[0].contains("near '****' at line 1"));
+}
+
+#[test]
+fn streamed_scanner_keeps_the_group_replication_clone_lines() {
+    let log = fixture("group-replication", "clone-recovery-3707.log");
+    let tl = advisor::logscan::scan(log.as_bytes());
+    let codes: Vec<String> = tl.events.iter().filter_map(|e| e.code_str()).collect();
+    for want in ["MY-013470", "MY-013471", "MY-013462", "MY-013465", "MY-010910"] {
+        assert!(codes.iter().any(|c| c == want), "{want} not kept: {codes:?}");
+    }
+    // The excerpt the scanner hands to `analyze` is still an error log.
+    let r = advisor::analyze(&[tl.to_input("mysqld.log")]);
+    assert!(kinds(&r).contains(&DocKind::ErrorLog));
 }
