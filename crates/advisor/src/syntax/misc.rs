@@ -152,7 +152,10 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
         e.command = hint.command.map(|c| crate::redact::mask(c).into_owned());
         let label = Label {
             key: k::MYSQL_DOC_CLIENT_ERROR,
-            args: vec![("code", e.code.to_string()), ("message", label_message(&e.message.text))],
+            args: vec![
+                ("code", e.code.to_string()),
+                ("message", label_message(&e.message.text, hint.command)),
+            ],
         };
         return Some(Claim {
             kind: DocKind::ClientError,
@@ -767,12 +770,19 @@ fn src_line_of(src: &Source<'_>, i: usize, j: usize, s: &str) -> usize {
 }
 
 /// The message as a document label shows it: masked, and a syntax error's echo of the statement
-/// (`… near 'S3cret' at line 1`) replaced by `****` (the echo can hold a password the masker cannot
-/// recognise out of context).
-pub(crate) fn label_message(msg: &str) -> String {
+/// (`… near 'S3cret' at line 1`) replaced by `****` when the statement typed at the prompt held a
+/// password (`IDENTIFIED BY`, `PASSWORD`) that the masker did not find in the echo: an unquoted
+/// password is echoed bare, out of the context that would let the masker recognise it.
+pub(crate) fn label_message(msg: &str, command: Option<&str>) -> String {
     let masked = crate::redact::mask(msg);
-    let Some(p) = masked.find(" near '") else { return masked.into_owned() };
+    let secret_typed = command.is_some_and(|c| {
+        crate::text::find_ci(c, "identified").is_some() || crate::text::find_ci(c, "password").is_some()
+    });
+    let Some(p) = masked.find(" near '").filter(|_| secret_typed) else { return masked.into_owned() };
     let rest = &masked[p + 7..];
+    if rest.contains(crate::redact::MASK) {
+        return masked.into_owned();
+    }
     let tail = rest.rfind("' at line").map_or("'", |q| &rest[q..]);
     format!("{} near '{}{}", &masked[..p], crate::redact::MASK, tail)
 }
