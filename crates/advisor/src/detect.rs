@@ -28,6 +28,9 @@ const RECOGNIZERS: &[Recognizer] = &[
     // Before `container`: it claims `kubectl get pod -o yaml` (spec and status) from the spec reader.
     syntax::container_state::recognize,
     syntax::mysql_output::recognize,
+    // Before `misc`: a Shell transcript holds `ERROR: …` and `Restart server failed` lines that
+    // `misc` would take one by one as client errors.
+    syntax::mysqlsh::recognize,
     syntax::misc::recognize,
     syntax::container::recognize,
     syntax::option_file::recognize,

@@ -41,17 +41,20 @@ pub enum Parser {
     OptionFile,
     /// `syntax::process`: `ps`, `pstree`, `/proc/<pid>/status|stat|environ`.
     Process,
+    /// `syntax::mysqlsh`: MySQL Shell transcripts and one-line Shell errors.
+    Mysqlsh,
 }
 
 impl Parser {
     /// Every parser, in the splitter's priority order.
-    pub const ALL: [Parser; 9] = [
+    pub const ALL: [Parser; 10] = [
         Parser::Systemd,
         Parser::SystemctlShow,
         Parser::AutoCnf,
         Parser::Process,
         Parser::ContainerState,
         Parser::MysqlOutput,
+        Parser::Mysqlsh,
         Parser::Misc,
         Parser::Container,
         Parser::OptionFile,
@@ -73,6 +76,7 @@ impl Parser {
             Parser::Container => syntax::container::recognize,
             Parser::OptionFile => syntax::option_file::recognize,
             Parser::Process => syntax::process::recognize,
+            Parser::Mysqlsh => syntax::mysqlsh::recognize,
         }
     }
 }

@@ -481,7 +481,9 @@ pub fn decimal(num: u64, den: u64, places: u32) -> String {
 
 /// Message ids and their kinds (`mysql-facts.md` §3.3 for clone/restart/shutdown; MY-010584 and
 /// MY-013114 are the applier and receiver error lines; MY-013836 relay-log recovery with
-/// GTID_ONLY, MY-010530 auto-position without GTIDs (§8)).
+/// GTID_ONLY, MY-010530 auto-position without GTIDs (§8)). MY-013464/013465 and MY-013469–013473
+/// are Group Replication's distributed recovery by clone (`runtime-and-launchers.md` §5.1): kept
+/// as clone lines, so a big log still says the clone belonged to a GR recovery.
 const CODES: &[(u32, EventKind)] = &[
     (10116, EventKind::Startup),
     (10530, EventKind::Replication),
@@ -504,6 +506,13 @@ const CODES: &[(u32, EventKind)] = &[
     (13459, EventKind::Clone),
     (13460, EventKind::Clone),
     (13462, EventKind::Clone),
+    (13464, EventKind::Clone),
+    (13465, EventKind::Clone),
+    (13469, EventKind::Clone),
+    (13470, EventKind::Clone),
+    (13471, EventKind::Clone),
+    (13472, EventKind::Clone),
+    (13473, EventKind::Clone),
     (13529, EventKind::Clone),
     (13836, EventKind::Replication),
 ];

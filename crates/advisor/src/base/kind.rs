@@ -58,6 +58,9 @@ pub enum DocKind {
     DockerInspect,
     /// `kubectl describe pod`, `kubectl get pod -o yaml|json` (spec and status).
     KubectlPod,
+    /// A MySQL Shell (`mysqlsh`) transcript: AdminAPI clone provisioning (`addInstance`,
+    /// `rejoinInstance`, `createReplicaCluster`, `dba.configureInstance`) and Shell errors.
+    Mysqlsh,
     /// Text that was not recognised.
     Unrecognized,
 }
@@ -91,6 +94,7 @@ impl DocKind {
             DocKind::DockerPs => "docker-ps",
             DocKind::DockerInspect => "docker-inspect",
             DocKind::KubectlPod => "kubectl-pod",
+            DocKind::Mysqlsh => "mysqlsh",
             DocKind::Unrecognized => "unrecognized",
         }
     }
@@ -123,6 +127,7 @@ impl DocKind {
             DocKind::DockerPs => k::DOC_DOCKER_PS,
             DocKind::DockerInspect => k::DOC_DOCKER_INSPECT,
             DocKind::KubectlPod => k::DOC_KUBECTL_POD,
+            DocKind::Mysqlsh => k::DOC_MYSQLSH,
             DocKind::Unrecognized => k::DOC_UNRECOGNIZED,
         }
     }

@@ -13,6 +13,7 @@ pub(crate) mod mysql;
 pub(crate) mod observed;
 pub(crate) mod process;
 pub(crate) mod settings;
+pub(crate) mod shell;
 pub(crate) mod unit;
 
 use crate::source::Source;
@@ -71,6 +72,8 @@ impl Facts {
     pub(crate) fn build(sources: &[Source<'_>], docs: &[Document]) -> Facts {
         let mut f = Facts::default();
         mysql::collect(&mut f, sources, docs);
+        // Needs the error-log events (Group Replication clone recovery).
+        shell::collect(&mut f, sources, docs);
         settings::collect(&mut f, sources, docs);
         unit::collect(&mut f, sources, docs);
         container::collect(&mut f, sources, docs);

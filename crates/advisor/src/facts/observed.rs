@@ -160,6 +160,30 @@ pub(crate) enum ShellEvent {
     Operation { name: String },
     /// `Clone process has finished`.
     CloneFinished,
+    /// `* Waiting for clone to finish...`: the Shell watched a clone (§4.2).
+    WaitingForClone,
+    /// `NOTE: <instance> is being cloned from <donor>`.
+    BeingCloned { donor: String },
+    /// `** Stage <name>: <state>` for stages other than a completed RESTART (`DROP DATA`,
+    /// `FILE COPY`, …).
+    Stage { name: String, state: String },
+    /// `NOTE: <instance> is shutting down...` (the server said ER_SERVER_SHUTDOWN).
+    ShuttingDown,
+    /// `NOTE: Connection to server lost, restart probably in progress...`.
+    ConnectionLost,
+    /// `WARNING: Clone process appears to have finished and tried to restart the MySQL server, but
+    /// it has not yet started back up.` (§4.3).
+    NotBackUp,
+    /// `Please make sure the MySQL server at '<instance>' is restarted and call <Cluster>.rescan()`
+    /// (`cluster: true`, §4.3 a) or `… is properly restarted. The operation will be reverted…`
+    /// (`cluster: false`: ReplicaSet, read replicas, ClusterSet, §4.3 b).
+    RescanAdvice { cluster: bool },
+    /// `Reverting topology changes...` (ReplicaSet after a restart timeout).
+    Reverting,
+    /// Another Shell error, `(MYSQLSH <code>)` (51156 is [`ShellEvent::Error51156`]).
+    ShellError { code: u32 },
+    /// `Please restart MySQL manually` after `dba.configureInstance`'s remote restart failed (§4.4).
+    RestartManually,
 }
 
 /// One MySQL Shell event.
@@ -168,6 +192,34 @@ pub(crate) struct ShellSeen {
     pub event: ShellEvent,
     /// The instance (`host:port`) the event names, when it does.
     pub instance: Option<String>,
+    pub at: Loc,
+}
+
+/// A step of a Group Replication distributed recovery by clone, from the error log
+/// (`runtime-and-launchers.md` §5.1; ids from `messages_to_error_log.txt`, per-release ids NOT
+/// verified).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum GrCloneStep {
+    /// MY-013469 (threshold) / MY-013470 (purged): "This member will start distributed recovery
+    /// using clone."
+    Chosen,
+    /// MY-013471 "Distributed recovery will transfer data using: Cloning from a remote group donor."
+    Cloning,
+    /// MY-013464 "There was an issue when configuring the remote cloning process: …".
+    PrepareError,
+    /// MY-013465 "There was an issue when cloning from another server: Error number: N …"; the
+    /// number when the line gives it (3707: the clone's RESTART failed, §5.2).
+    CloneError { code: Option<u32> },
+    /// MY-013472: fell back to incremental recovery.
+    Fallback,
+    /// MY-013473: no fallback, the member leaves the group.
+    NoFallback,
+}
+
+/// One Group Replication clone-recovery line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct GrCloneSeen {
+    pub step: GrCloneStep,
     pub at: Loc,
 }
 
@@ -223,6 +275,12 @@ pub(crate) struct Observed {
     pub nspids: Vec<NsPids>,
     pub shell: Vec<ShellSeen>,
     pub containers: Vec<ContainerState>,
+    /// Group Replication distributed-recovery-by-clone lines from the error log (§5). When any is
+    /// `Chosen` or `Cloning`, the clone (and its restart) belonged to a GR distributed recovery:
+    /// after a manual start the member rejoins by itself only with
+    /// `group_replication_start_on_boot=ON`, else `START GROUP_REPLICATION`; under the Shell,
+    /// `<Cluster>.rescan()` (§5.4; catalog `shell.gr-after-manual-start-*`, `shell.rescan-advice`).
+    pub group_replication: Vec<GrCloneSeen>,
 }
 
 impl Observed {
@@ -234,6 +292,12 @@ impl Observed {
             && self.environs.is_empty()
             && self.shell.is_empty()
             && self.containers.is_empty()
+            && self.group_replication.is_empty()
+    }
+
+    /// True when the error log shows the clone was a Group Replication distributed recovery.
+    pub fn gr_clone_recovery(&self) -> bool {
+        self.group_replication.iter().any(|g| matches!(g.step, GrCloneStep::Chosen | GrCloneStep::Cloning))
     }
 
     /// The server process: the last `mysqld` seen.

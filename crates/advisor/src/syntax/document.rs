@@ -72,6 +72,8 @@ pub(crate) enum Parsed {
     Process(crate::syntax::process::ProcessDoc),
     /// Container state: `docker ps`, `docker inspect`, `kubectl describe pod` / `get pod`.
     ContainerState(crate::syntax::container_state::StateDoc),
+    /// A MySQL Shell transcript.
+    Shell(crate::syntax::mysqlsh::ShellDoc),
     /// Nothing parsed (unrecognised text).
     None,
 }

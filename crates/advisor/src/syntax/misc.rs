@@ -147,15 +147,19 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
             problems: Vec::new(),
         });
     }
-    if let Some(mut e) = parse_client_error(src, i) {
+    let client = parse_node_error(src, i).or_else(|| parse_client_error(src, i).map(|e| (e, i + 1)));
+    if let Some((mut e, end)) = client {
         e.command = hint.command.map(|c| crate::redact::mask(c).into_owned());
         let label = Label {
             key: k::MYSQL_DOC_CLIENT_ERROR,
-            args: vec![("code", e.code.to_string()), ("message", e.message.text.clone())],
+            args: vec![
+                ("code", e.code.to_string()),
+                ("message", label_message(&e.message.text, hint.command)),
+            ],
         };
         return Some(Claim {
             kind: DocKind::ClientError,
-            end: i + 1,
+            end,
             name: Some(e.code.to_string()),
             label: Some(label),
             parsed: Parsed::ClientError(e),
@@ -445,32 +449,117 @@ fn announce_version(src: &Source<'_>, i: usize, msg: &str, out: &mut LogLine) {
 // ---------------------------------------------------------------------------------------------
 // Client errors
 
-/// Parses a client error line.
+/// Parses a client error line, whatever client printed it (`runtime-and-launchers.md` §6).
 ///
-/// Grammar: `("ERROR" | "Error") [":"] WS CODE [WS "(" SQLSTATE ")"] [WS "at line" WS N] ":" WS MESSAGE`
-/// (the mysql client, its batch mode, and Go/Python driver messages).
+/// Grammar (`MSG` is the server's message; `N` the error number, `S` the SQLSTATE):
+/// ```text
+/// mysql     = ("ERROR" | "Error") [":"] WS N [WS "(" S ")"] [WS "at line" WS N [WS "in file:" WS '…']] ":" WS MSG
+///                                   ; the mysql client (interactive, batch), MySQL Shell SQL mode,
+///                                   ; go-sql-driver (`Error 3707 (HY000): …`, `Error 3707: …` before v1.7.0)
+/// mysqltest = "ERROR" WS S ":" WS MSG                       ; `.result` files; N from MSG (known texts only)
+/// dbeaver   = PREFIX WS "[" N "]" [WS "[" S "]"] ":" WS MSG  ; PREFIX names SQL: `SQL Error`, `SQL-Fehler`, `Error SQL`
+/// workbench = … "Error Code: " N "." WS MSG [WS DURATION " sec"]   ; anywhere in an Action Output row
+/// python    = … CLASS ("Error: " | "Error) ") "(" N ", " QUOTED ")"   ; PyMySQL, mysqlclient, SQLAlchemy's wrapper
+///           | … CLASS "Error: " N " (" S "): " MSG                     ; mysql.connector
+/// jdbc      = … CLASS "Exception: " MSG      ; CLASS names SQL (`java.sql.SQLException`); N from MSG
+/// applog    = (DIGIT | "[") … LEVEL … "Restart server failed (" … ")"   ; an application's log line
+/// ```
+/// A message alone gives a number only for known texts (`Restart server failed (` → 3707): a
+/// line that merely mentions "error 3707" in prose is not an error (see the near-miss fixtures).
+/// Multi-line forms (Node's inspected error object) are read by [`parse_node_error`].
 pub(crate) fn parse_client_error(src: &Source<'_>, i: usize) -> Option<ClientError> {
     let line = src.line(i);
     let t = line.trim_ws();
+    let found = mysql_cli_error(t)
+        .or_else(|| mysqltest_error(t))
+        .or_else(|| dbeaver_error(t))
+        .or_else(|| workbench_error(t))
+        .or_else(|| python_error(t))
+        .or_else(|| jdbc_error(t))
+        .or_else(|| app_log_error(t))?;
+    Some(found.into_error(src, i))
+}
+
+/// A client error found in a line: sub-slices of the line.
+struct Found<'a> {
+    code: u32,
+    sqlstate: Option<&'a str>,
+    message: &'a str,
+}
+
+impl Found<'_> {
+    fn into_error(self, src: &Source<'_>, i: usize) -> ClientError {
+        ClientError {
+            range: src.lines[i].range,
+            code: self.code,
+            sqlstate: self.sqlstate.map(|s| Spanned::of(src, i, s)),
+            message: Spanned::of(src, i, self.message),
+            command: None,
+        }
+    }
+}
+
+/// Error numbers by their symbolic names (`ER_RESTART_SERVER_FAILED`), for clients that print the
+/// name (Node's mysql2 `code:`); the clone errors are the ones the clone rules read
+/// (`mysql-facts.md` §3).
+const ERROR_NAMES: &[(&str, u32)] = &[
+    ("ER_PLUGIN_IS_NOT_LOADED", 1524),
+    ("ER_RESTART_SERVER_FAILED", 3707),
+    ("ER_CLONE_DONOR", 3862),
+    ("ER_CLONE_PROTOCOL", 3863),
+    ("ER_CLONE_DONOR_VERSION", 3864),
+    ("ER_CLONE_OS", 3865),
+    ("ER_CLONE_PLATFORM", 3866),
+    ("ER_CLONE_CHARSET", 3867),
+    ("ER_CLONE_CONFIG", 3868),
+    ("ER_CLONE_SYS_CONFIG", 3869),
+    ("ER_CLONE_PLUGIN_MATCH", 3870),
+    ("ER_CLONE_LOOPBACK", 3871),
+    ("ER_CLONE_ENCRYPTION", 3872),
+    ("ER_CLONE_DISK_SPACE", 3873),
+    ("ER_CLONE_IN_PROGRESS", 3874),
+    ("ER_CLONE_DISALLOWED", 3875),
+];
+
+/// The number of an error name (`ER_RESTART_SERVER_FAILED` → 3707).
+pub(crate) fn code_by_name(name: &str) -> Option<u32> {
+    ERROR_NAMES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
+}
+
+/// The number of a server message whose client printed no number (Connector/J, mysqltest): only
+/// texts that belong to one error. `Restart server failed (%s).` is ER_RESTART_SERVER_FAILED
+/// (mysql-facts §1.2).
+fn code_by_message(msg: &str) -> Option<u32> {
+    msg.starts_with("Restart server failed (").then_some(3707)
+}
+
+fn error_number(s: &str) -> Option<(u32, &str)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 5 {
+        return None;
+    }
+    Some((s.get(..digits)?.parse().ok()?, s.get(digits..)?))
+}
+
+fn is_sqlstate(s: &str) -> bool {
+    s.len() == 5 && s.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// The mysql client's grammar (also MySQL Shell SQL mode and go-sql-driver).
+fn mysql_cli_error(t: &str) -> Option<Found<'_>> {
     let rest = t.strip_prefix("ERROR").or_else(|| t.strip_prefix("Error"))?;
     let rest = rest.strip_prefix(':').unwrap_or(rest);
     if !rest.starts_with(' ') {
         return None;
     }
-    let rest = rest.trim_start_ws();
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 5 {
-        return None;
-    }
-    let code_s = rest.get(..digits)?;
-    let code: u32 = code_s.parse().ok()?;
-    let mut r = rest.get(digits..)?.trim_start_ws();
+    let (code, after) = error_number(rest.trim_start_ws())?;
+    let mut r = after.trim_start_ws();
     let mut sqlstate = None;
     if let Some(inner) = r.strip_prefix('(') {
         let close = inner.find(')')?;
         let st = inner.get(..close)?;
-        if st.len() == 5 && st.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            sqlstate = Some(Spanned::of(src, i, st));
+        if is_sqlstate(st) {
+            sqlstate = Some(st);
         }
         r = inner.get(close + 1..)?.trim_start_ws();
     }
@@ -480,14 +569,222 @@ pub(crate) fn parse_client_error(src: &Source<'_>, i: usize) -> Option<ClientErr
             r = after.find(':').and_then(|p| after.get(p..)).unwrap_or(after);
         }
     }
-    let msg = r.strip_prefix(':')?.trim_ws();
-    Some(ClientError {
-        range: src.lines[i].range,
-        code,
-        sqlstate,
-        message: Spanned::of(src, i, msg),
-        command: None,
-    })
+    let message = r.strip_prefix(':')?.trim_ws();
+    Some(Found { code, sqlstate, message })
+}
+
+/// mysqltest's `ERROR HY000: MSG`.
+fn mysqltest_error(t: &str) -> Option<Found<'_>> {
+    let rest = t.strip_prefix("ERROR ")?;
+    let (st, msg) = rest.split_once(": ")?;
+    if !is_sqlstate(st) || st.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let message = msg.trim_ws();
+    Some(Found { code: code_by_message(message)?, sqlstate: Some(st), message })
+}
+
+/// DBeaver's `SQL Error [3707] [HY000]: MSG` and its translations.
+fn dbeaver_error(t: &str) -> Option<Found<'_>> {
+    let open = t.find(" [")?;
+    let prefix = &t[..open];
+    let names_sql = prefix.contains("SQL") || prefix.contains("错误");
+    if !names_sql || prefix.len() > 32 || prefix.bytes().any(|b| b.is_ascii_digit() || b == b':') {
+        return None;
+    }
+    let (code, after) = error_number(&t[open + 2..])?;
+    let mut r = after.strip_prefix(']')?;
+    let mut sqlstate = None;
+    if let Some(inner) = r.strip_prefix(" [") {
+        let close = inner.find(']')?;
+        let st = &inner[..close];
+        if is_sqlstate(st) {
+            sqlstate = Some(st);
+        }
+        r = &inner[close + 1..];
+    }
+    let message = r.strip_prefix(':')?.trim_ws();
+    Some(Found { code, sqlstate, message })
+}
+
+/// MySQL Workbench's `Error Code: 3707. MSG`, alone or inside an Action Output row
+/// (`12:01:02  CLONE INSTANCE …  Error Code: 3707. MSG  0.123 sec`).
+fn workbench_error(t: &str) -> Option<Found<'_>> {
+    let p = t.find("Error Code: ")?;
+    let (code, after) = error_number(&t[p + 12..])?;
+    let mut message = after.strip_prefix('.')?.trim_ws();
+    // The row's duration column.
+    if let Some(m) = message.strip_suffix(" sec") {
+        let cut = m.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+        if cut.len() < m.len() && cut.ends_with(|c: char| c.is_whitespace()) {
+            message = cut.trim_ws();
+        }
+    }
+    Some(Found { code, sqlstate: None, message })
+}
+
+/// Python drivers: `pymysql.err.OperationalError: (3707, 'MSG')`, `MySQLdb.OperationalError: …`,
+/// `_mysql_exceptions.OperationalError: …`, SQLAlchemy's `(pymysql.err.OperationalError) (3707,
+/// 'MSG')`, and mysql.connector's `mysql.connector.errors.DatabaseError: 3707 (HY000): MSG`.
+fn python_error(t: &str) -> Option<Found<'_>> {
+    let mut from = 0;
+    // The first `…Error: ` / `…Error) ` followed by a number.
+    while let Some(p) = t[from..].find("Error") {
+        let at = from + p + 5;
+        from = at;
+        let rest = &t[at..];
+        let Some(r) = rest.strip_prefix(": ").or_else(|| rest.strip_prefix(") ")) else { continue };
+        if let Some(inner) = r.strip_prefix('(') {
+            let Some((code, after)) = error_number(inner) else { continue };
+            let Some(q) = after.strip_prefix(", ") else { continue };
+            let Some(quote) = q.chars().next().filter(|c| *c == '\'' || *c == '"') else { continue };
+            let body = &q[1..];
+            let close = format!("{quote})");
+            let end = body.rfind(close.as_str()).unwrap_or(body.len());
+            return Some(Found { code, sqlstate: None, message: body[..end].trim_ws() });
+        }
+        // mysql.connector: the class is dotted.
+        let class_start = t[..at].rfind([' ', '(']).map_or(0, |s| s + 1);
+        if !t[class_start..at].contains('.') {
+            continue;
+        }
+        let Some((code, after)) = error_number(r) else { continue };
+        let Some(inner) = after.strip_prefix(" (") else { continue };
+        let Some((st, msg)) = inner.split_once("): ") else { continue };
+        if is_sqlstate(st) {
+            return Some(Found { code, sqlstate: Some(st), message: msg.trim_ws() });
+        }
+    }
+    None
+}
+
+/// Connector/J: `java.sql.SQLException: MSG` (also after `Caused by: ` or a log prefix). The
+/// message carries no number: only known texts count.
+fn jdbc_error(t: &str) -> Option<Found<'_>> {
+    let p = t.find("Exception: ")?;
+    let class_start = t[..p].rfind([' ', '(', '\t']).map_or(0, |s| s + 1);
+    let class = &t[class_start..p];
+    if !(class.contains("SQL") || class.starts_with("com.mysql.")) {
+        return None;
+    }
+    let message = t[p + 11..].trim_ws();
+    Some(Found { code: code_by_message(message)?, sqlstate: None, message })
+}
+
+/// An application's log line holding the 3707 message: it starts with a timestamp or a `[`
+/// field and names a level before the message (`2024-05-01 10:00:00.123 ERROR [main] … Restart
+/// server failed (mysqld is not managed by supervisor process).`). Prose quoting the message is
+/// left alone.
+fn app_log_error(t: &str) -> Option<Found<'_>> {
+    let p = t.find("Restart server failed (")?;
+    let head = &t[..p];
+    let starts_like_log = t.starts_with(|c: char| c.is_ascii_digit()) || t.starts_with('[');
+    let level = ["ERROR", "Error", "error", "WARN", "FATAL", "SEVERE"].iter().any(|l| head.contains(l));
+    if !starts_like_log || !level {
+        return None;
+    }
+    let rest = &t[p..];
+    let end = rest.find(')').map_or(rest.len(), |c| c + 1);
+    let end = if rest[end..].starts_with('.') { end + 1 } else { end };
+    Some(Found { code: 3707, sqlstate: None, message: &rest[..end] })
+}
+
+/// Node's mysql2 error as `console.log`/`util.inspect` prints it: `Error: MSG`, stack lines
+/// (`    at …`), then the object's fields up to the closing `}`:
+/// ```text
+/// Error: MSG
+///     at … {
+///   code: 'ER_RESTART_SERVER_FAILED',
+///   errno: 3707,
+///   sqlState: 'HY000',
+///   sqlMessage: 'MSG'
+/// }
+/// ```
+/// The block is one client error (number from `errno:`, else from the `code:` name). Returns it
+/// and one past the block's last line; `None` when no `errno:`/`code: 'ER_…'` field follows (or,
+/// for a bare stack through `mysql2`, when the message is not one of the known texts).
+pub(crate) fn parse_node_error(src: &Source<'_>, i: usize) -> Option<(ClientError, usize)> {
+    const MAX_BLOCK: usize = 60;
+    let t = src.line(i).trim_ws();
+    let msg = t.strip_prefix("Uncaught ").unwrap_or(t).strip_prefix("Error: ")?;
+    let msg = msg.strip_suffix(" {").unwrap_or(msg).trim_ws();
+    let mut code = None;
+    let mut name_code = None;
+    let mut sqlstate = None;
+    let mut in_fields = t.ends_with('{');
+    let mut mysql_stack = false;
+    let mut j = i + 1;
+    let n = src.lines.len().min(i + MAX_BLOCK);
+    while j < n {
+        let l = src.line(j).trim_ws();
+        if l.starts_with("at ") {
+            in_fields |= l.ends_with('{');
+            mysql_stack |= l.contains("mysql2") || l.contains("node_modules/mysql/");
+            j += 1;
+            continue;
+        }
+        if l == "}" && in_fields {
+            j += 1;
+            break;
+        }
+        // Only the fields of mysql2's error object, and only inside it (after a `{`).
+        let Some((key, value)) = l.split_once(": ") else { break };
+        const FIELDS: &[&str] = &["code", "errno", "sql", "sqlState", "sqlMessage", "fatal", "index"];
+        if !in_fields || !FIELDS.contains(&key) {
+            break;
+        }
+        let value = value.trim_end_matches(',').trim_matches(['\'', '"']);
+        match key {
+            "errno" => code = value.parse::<u32>().ok(),
+            "code" => name_code = code_by_name(value),
+            "sqlState" => sqlstate = Some(value).filter(|s| is_sqlstate(s)),
+            _ => {}
+        }
+        j += 1;
+    }
+    // Without the object's fields, a stack through the driver and a known message still say it.
+    let code = code.or(name_code).or_else(|| if mysql_stack { code_by_message(msg) } else { None })?;
+    let sqlstate = sqlstate.map(|s| Spanned::of(src, src_line_of(src, i, j, s), s));
+    Some((
+        ClientError {
+            range: src.lines_range(i, j),
+            code,
+            sqlstate,
+            message: Spanned::of(src, i, msg),
+            command: None,
+        },
+        j,
+    ))
+}
+
+/// The line in `i..j` that `s` (a sub-slice of one of them) is on.
+fn src_line_of(src: &Source<'_>, i: usize, j: usize, s: &str) -> usize {
+    let at = s.as_ptr() as usize;
+    (i..j)
+        .find(|&k| {
+            let l = src.line(k);
+            let p = l.as_ptr() as usize;
+            p <= at && at <= p + l.len()
+        })
+        .unwrap_or(i)
+}
+
+/// The message as a document label shows it: masked, and a syntax error's echo of the statement
+/// (`… near 'S3cret' at line 1`) replaced by `****` when the statement typed at the prompt held a
+/// password (`IDENTIFIED BY`, `PASSWORD`) that the masker did not find in the echo: an unquoted
+/// password is echoed bare, out of the context that would let the masker recognise it.
+pub(crate) fn label_message(msg: &str, command: Option<&str>) -> String {
+    let masked = crate::redact::mask(msg);
+    let secret_typed = command.is_some_and(|c| {
+        crate::text::find_ci(c, "identified").is_some() || crate::text::find_ci(c, "password").is_some()
+    });
+    let Some(p) = masked.find(" near '").filter(|_| secret_typed) else { return masked.into_owned() };
+    let rest = &masked[p + 7..];
+    if rest.contains(crate::redact::MASK) {
+        return masked.into_owned();
+    }
+    let tail = rest.rfind("' at line").map_or("'", |q| &rest[q..]);
+    format!("{} near '{}{}", &masked[..p], crate::redact::MASK, tail)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ pub(crate) mod container_state;
 pub(crate) mod document;
 pub(crate) mod misc;
 pub(crate) mod mysql_output;
+pub(crate) mod mysqlsh;
 pub(crate) mod option_file;
 pub(crate) mod process;
 pub(crate) mod prompt;

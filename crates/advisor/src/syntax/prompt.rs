@@ -6,7 +6,9 @@ use crate::text::TrimWs;
 ///
 /// Recognised: `$ cmd`, `% cmd`, `user@host:~$ cmd`, `[root@db1 ~]# cmd`, `root@db1:/# cmd`,
 /// `mysql> stmt`, `mysql [localhost] {root} ((none)) > stmt` (MySQL Shell / dbdeployer style),
-/// `MySQL  localhost:3306 ssl  SQL > stmt`, and the continuation prompt `    -> more`.
+/// `MySQL  localhost:3306 ssl  SQL > stmt` (also `JS >`, `Py >`, and with nothing typed after
+/// it), MySQL Shell 1.0's `mysql-js> stmt` / `mysql-py> ` / `mysql-sql> ` (runtime-and-launchers
+/// §4.1), and the continuation prompt `    -> more`.
 /// A bare `# /path` is **not** a prompt (that is a `systemctl cat` header).
 pub(crate) fn command(line: &str) -> Option<&str> {
     // Runs several times on every line of every input: bytes only, and most lines are rejected
@@ -21,12 +23,14 @@ pub(crate) fn command(line: &str) -> Option<&str> {
     if !user_host && !matches!(bytes.first(), Some(b'm' | b'M' | b'-' | b'$' | b'%')) {
         return None;
     }
-    for p in ["mysql> ", "mariadb> ", "MariaDB> ", "-> ", "$ ", "% "] {
+    for p in
+        ["mysql> ", "mariadb> ", "MariaDB> ", "-> ", "$ ", "% ", "mysql-js> ", "mysql-py> ", "mysql-sql> "]
+    {
         if let Some(rest) = t.strip_prefix(p) {
             return Some(rest.trim_ws());
         }
     }
-    if t == "mysql>" || t == "$" || t == "->" {
+    if matches!(t, "mysql>" | "$" | "->" | "mysql-js>" | "mysql-py>" | "mysql-sql>") {
         return Some("");
     }
     // MariaDB's `MariaDB [(none)]> stmt`.
@@ -40,6 +44,15 @@ pub(crate) fn command(line: &str) -> Option<&str> {
         && let Some(i) = t.find(" > ")
     {
         return Some(t[i + 3..].trim_ws());
+    }
+    // A Shell prompt with nothing typed: `MySQL  localhost:3306 ssl  JS >` (the mode word ends it).
+    if t.starts_with("MySQL ") {
+        let e = t.trim_end_ws();
+        if let Some(head) = e.strip_suffix(" >")
+            && matches!(head.rsplit(' ').next(), Some("JS" | "Py" | "SQL"))
+        {
+            return Some("");
+        }
     }
     // `user@host:path$ cmd`, `[user@host path]$ cmd`, `root@host:/# cmd`.
     if user_host {
@@ -69,6 +82,23 @@ mod tests {
         assert_eq!(command("mysql> SHOW REPLICA STATUS\\G"), Some("SHOW REPLICA STATUS\\G"));
         assert_eq!(command("    -> FOR CHANNEL 'a';"), Some("FOR CHANNEL 'a';"));
         assert_eq!(command("MariaDB [(none)]> SELECT 1;"), Some("SELECT 1;"));
+        assert_eq!(
+            command(
+                " MySQL  db1:3306 ssl  JS > cluster.addInstance('root@db2:3306', {recoveryMethod:'clone'})"
+            ),
+            Some("cluster.addInstance('root@db2:3306', {recoveryMethod:'clone'})")
+        );
+        assert_eq!(command("MySQL JS > dba.configureInstance()"), Some("dba.configureInstance()"));
+        assert_eq!(
+            command("mysql-js> cluster.addInstance('db2:3306')"),
+            Some("cluster.addInstance('db2:3306')")
+        );
+        assert_eq!(
+            command("mysql-py> cluster.add_instance('db2:3306')"),
+            Some("cluster.add_instance('db2:3306')")
+        );
+        assert_eq!(command(" MySQL  db1:3306 ssl  JS > "), Some(""));
+        assert_eq!(command(" MySQL  db1:3306 ssl  Py >"), Some(""));
     }
 
     #[test]
@@ -77,6 +107,8 @@ mod tests {
         assert_eq!(command("Environment=MYSQLD_PARENT_PID=1"), None);
         assert_eq!(command("[mysqld]"), None);
         assert_eq!(command("| Variable_name | Value |"), None);
+        assert_eq!(command("MySQL Shell 8.0.36"), None);
+        assert_eq!(command("MySQL Error 3707 (HY000): Restart server failed"), None);
         assert_eq!(command("2024-01-01T00:00:00.000000Z 0 [ERROR] [MY-013462] [Server] x"), None);
     }
 }

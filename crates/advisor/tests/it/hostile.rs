@@ -621,3 +621,60 @@ fn container_state_parser_alone_survives_its_patterns() {
         fuzzing::split_checked(&text);
     }
 }
+
+// MySQL Shell transcripts and client errors (slice `shell`)
+
+/// Shell transcript lines, Node error objects and client-error forms, repeated: each parser's
+/// loops (the transcript's run to its end, wrapped paragraphs, the Node object's look-ahead, the
+/// Python/Workbench/DBeaver scans) stay linear.
+const SHELL_PATTERNS: &[&str] = &[
+    "NOTE: A server restart is expected to happen as part of the clone process. If the\n",
+    "* Waiting for server restart... | \r* Waiting for server restart... timeout\n",
+    "WARNING: Clone process appears to have finished and tried to restart the MySQL server\n",
+    "Please make sure the MySQL server at 'db2:3306' is restarted and call <Cluster>.rescan()\n",
+    "ERROR: Cluster.addInstance: Timeout waiting for server to restart (MYSQLSH 51156)\n",
+    "ClassicSession.runSql: x (MySQL Error 3707)\n",
+    "Error: Restart server failed (x). {\n  errno: 3707,\n",
+    "Error: x {\n",
+    "    at f (/app/node_modules/mysql2/lib/x.js:1:1)\n",
+    "pymysql.err.OperationalError: (3707, 'Restart server failed (x).')\n",
+    "SQL Error [3707] [HY000]: x\n",
+    "1\t12:01:02\tx\tError Code: 3707. x\t0.1 sec\n",
+    "2024-05-01 10:00:00 ERROR Restart server failed (x)\n",
+];
+
+/// The transcript and the Node object at the sizes (1 MB against 8 MB), the rest at
+/// 128 KB against 1 MB (the same 8×), to keep the suite fast.
+#[test]
+fn shell_and_client_patterns_grow_linearly() {
+    assert_linear(SHELL_PATTERNS[1], MB);
+    assert_linear(SHELL_PATTERNS[6], MB);
+    for p in SHELL_PATTERNS {
+        assert_linear(p, MB / 8);
+    }
+}
+
+#[test]
+fn shell_transcript_after_an_admin_call_16mb() {
+    // A prompt with an AdminAPI call, then 16 MB of Shell output: one document to the end.
+    let body = repeat_to("** Stage FILE COPY: In Progress\nNOTE: db2:3306 is shutting down...\n", 16 * MB);
+    let text = format!(" MySQL  db1:3306 ssl  JS > cluster.addInstance('root@db2:3306')\n{body}");
+    let r = check_text("shell", &text);
+    assert_eq!(r.documents.len(), 1, "{:?}", kinds(&r));
+    assert_eq!(r.documents[0].kind, advisor::DocKind::Mysqlsh);
+    // 1 MB of the same, as lines the recogniser alone sees with and without the hint.
+    let small = repeat_to("** Stage FILE COPY: In Progress\n", MB);
+    fuzzing::recognize_all(Parser::Mysqlsh, &small, Some("cluster.addInstance('db2:3306')"));
+    check_lossless(&text[..MB]);
+}
+
+#[test]
+fn shell_and_client_forms_on_one_16mb_line() {
+    // Every form's marker, over and over on one line.
+    let text = repeat_to("(MYSQLSH MySQL Error (Error: (Error) Exception:  [Error Code: \r* ", 16 * MB);
+    check_text("one line", &text);
+    // One huge message after a valid prefix.
+    let text = format!("SQL Error [3707] [HY000]: {}\n", "x".repeat(16 * MB));
+    let r = check_text("dbeaver", &text);
+    assert_eq!(r.documents[0].kind, advisor::DocKind::ClientError);
+}

@@ -15,5 +15,6 @@ mod replica;
 mod restart;
 mod rule_fixtures;
 mod scenarios;
+mod shell;
 mod support;
 mod systemd;
