@@ -114,12 +114,15 @@ pub async fn is_gzip(file: &File) -> bool {
     file.size() >= 2.0 && read_slice(file, 0.0, 2.0, &mut head).await.is_some() && head == GZIP_MAGIC
 }
 
+/// Called by a `TransformStream` for each chunk.
+type OnChunk = Closure<dyn FnMut(JsValue, web_sys::TransformStreamDefaultController)>;
+
 /// The bytes a scan reads: the file's own, or decompressed from it.
 struct Source {
     reader: ReadableStreamDefaultReader,
     /// For a decompressed stream: the file's bytes read so far (the progress bar counts those),
     /// and the transform that counts them (kept alive while the stream runs).
-    raw: Option<(Rc<Cell<f64>>, Closure<dyn FnMut(JsValue, web_sys::TransformStreamDefaultController)>)>,
+    raw: Option<(Rc<Cell<f64>>, OnChunk)>,
 }
 
 impl Source {
@@ -136,12 +139,10 @@ fn gunzipped(file: &File) -> Option<Source> {
     let raw = Rc::new(Cell::new(0.0));
     let count = {
         let raw = Rc::clone(&raw);
-        Closure::<dyn FnMut(JsValue, web_sys::TransformStreamDefaultController)>::new(
-            move |chunk: JsValue, ctl: web_sys::TransformStreamDefaultController| {
-                raw.set(raw.get() + f64::from(chunk.unchecked_ref::<js_sys::Uint8Array>().length()));
-                let _ = ctl.enqueue_with_chunk(&chunk);
-            },
-        )
+        OnChunk::new(move |chunk: JsValue, ctl: web_sys::TransformStreamDefaultController| {
+            raw.set(raw.get() + f64::from(chunk.unchecked_ref::<js_sys::Uint8Array>().length()));
+            let _ = ctl.enqueue_with_chunk(&chunk);
+        })
     };
     let transformer = web_sys::Transformer::new();
     transformer.set_transform(count.as_ref().unchecked_ref());
