@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 type Outcome = Vec<(String, Result<(), String>)>;
 
 const CLONE_3707: &str = include_str!("../../web/examples/clone-3707.txt");
+/// An error log whose clone restart failed (MY-013462), gzipped by the `.gz` test.
+const ERROR_LOG_3707: &str = include_str!("../../tests/fixtures/mysql/error-log-clone-3707.txt");
 /// The other examples, for a long mixed transcript.
 const EXAMPLES: [&str; 5] = [
     CLONE_3707,
@@ -613,6 +615,41 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         .await?;
         let label = js(c, "return document.querySelector('label[for=input-0]').textContent;", vec![]).await?;
         check(label.as_str().is_some_and(|l| l.contains("my.cnf")), || format!("input label: {label}"))?;
+        js(c, "document.getElementById('clear').click(); return true;", vec![]).await.map(|_| ())
+    });
+    test!("choose a .gz error log: decompressed locally, its MY-013462 finding shown", async {
+        use std::io::Write as _;
+        // Named like a rotated log; the page goes by the magic bytes.
+        let file = shots.join("mysqld.log-20240312.gz");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(ERROR_LOG_3707.as_bytes()).map_err(|e| e.to_string())?;
+        std::fs::write(&file, gz.finish().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+        goto(c, url).await?;
+        js(c, "document.getElementById('clear').click(); return true;", vec![]).await?;
+        let chooser = c
+            .find(fantoccini::Locator::Css("input[type=file]"))
+            .await
+            .map_err(|e| format!("no file input: {e}"))?;
+        chooser
+            .send_keys(&file.display().to_string())
+            .await
+            .map_err(|e| format!("choosing the file: {e}"))?;
+        wait_until(
+            c,
+            "the decompressed log in an input",
+            "return [...document.querySelectorAll('textarea')].some(t => t.value.includes('[MY-013462]'));",
+            10,
+        )
+        .await?;
+        wait_until(
+            c,
+            "the clone-restart-failed finding",
+            "return !!document.querySelector('.finding[data-rule=\"clone-restart-failed\"]');",
+            10,
+        )
+        .await?;
+        let v = verdict(c, "verdict-clone").await?;
+        check(v == "fails", || format!("clone verdict: {v}"))?;
         js(c, "document.getElementById('clear').click(); return true;", vec![]).await.map(|_| ())
     });
     test!("a panic shows the error panel, keeps the input; the next edit re-runs analysis", async {

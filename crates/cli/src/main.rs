@@ -10,7 +10,9 @@
 //! Exit codes: 0 when no finding reaches `--fail-on` (default `error`), 1 when one does, 2 on a usage
 //! error, an unknown rule or an unreadable input (one line on stderr:
 //! `mysql-advisor: error: cannot read 'x.cnf': No such file or directory`). A closed pipe
-//! (`mysql-advisor check x | head`) is success.
+//! (`mysql-advisor check x | head`) is success. A gzip input (`1f 8b`, whatever its name) is
+//! decompressed; one cut short or corrupt after some bytes is analysed as far as it goes, with a
+//! note in the report; one from which nothing decompresses is unreadable (exit 2).
 
 mod args;
 mod stream;
@@ -105,9 +107,12 @@ fn help(lang: Lang) -> String {
 
 /// `check`: read every input, analyse them together, print, and exit by `--fail-on`.
 fn check(args: &Args, lang: Lang) -> Result<ExitCode, Failure> {
-    let (inputs, streamed) = read_inputs(&args.positionals, lang)?;
+    let Inputs { inputs, streamed, mut notes } = read_inputs(&args.positionals, lang)?;
     let mut report = advisor::analyze_with(&inputs, &Options { lang });
     stream::apply(&mut report, &streamed);
+    // How the inputs were read (a corrupt gzip stream) goes first.
+    notes.append(&mut report.notes);
+    report.notes = notes;
     let out = match args.format.unwrap_or(Format::Text) {
         Format::Json => report.to_json() + "\n",
         Format::Markdown => render::markdown(&report) + "\n",
@@ -138,11 +143,19 @@ fn use_color(choice: Color) -> bool {
     }
 }
 
+/// What [`read_inputs`] read.
+struct Inputs {
+    inputs: Vec<Input>,
+    streamed: Vec<stream::Streamed>,
+    notes: Vec<String>,
+}
+
 /// Files (as bytes, decoded by the core) and standard input (`-`, or nothing given and stdin is
 /// not a terminal). A large error log (file or pipe) is streamed through the scanner instead
 /// (see [`stream`]); its excerpt stands in for it, and the bookkeeping to map lines back is
-/// returned beside.
-fn read_inputs(paths: &[String], lang: Lang) -> Result<(Vec<Input>, Vec<stream::Streamed>), Failure> {
+/// returned beside, with the notes on how inputs were read (a gzip input cut short: what was
+/// decompressed before the error is analysed).
+fn read_inputs(paths: &[String], lang: Lang) -> Result<Inputs, Failure> {
     let read_err = |name: &str, e: io::Error| {
         Failure::Usage(anyhow!(
             "{}",
@@ -160,16 +173,18 @@ fn read_inputs(paths: &[String], lang: Lang) -> Result<(Vec<Input>, Vec<stream::
     let paths = if paths.is_empty() { &stdin_only[..] } else { paths };
     let mut inputs = Vec::with_capacity(paths.len());
     let mut streamed = Vec::new();
+    let mut notes = Vec::new();
     for p in paths {
         let name = if p == "-" { "<stdin>" } else { p.as_str() };
-        let content = if p == "-" {
+        let loaded = if p == "-" {
             stream::read(io::stdin().lock(), name, None, lang).map_err(|e| read_err(p, e))?
         } else {
             let file = std::fs::File::open(p).map_err(|e| read_err(p, e))?;
             let size = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
             stream::read(file, name, size, lang).map_err(|e| read_err(p, e))?
         };
-        match content {
+        notes.extend(loaded.note);
+        match loaded.content {
             stream::Content::Whole(bytes) => inputs.push(Input::from_bytes(name, &bytes)),
             stream::Content::Streamed(tl) => {
                 let (input, s) = stream::Streamed::new(inputs.len(), tl, name, lang);
@@ -178,7 +193,7 @@ fn read_inputs(paths: &[String], lang: Lang) -> Result<(Vec<Input>, Vec<stream::
             }
         }
     }
-    Ok((inputs, streamed))
+    Ok(Inputs { inputs, streamed, notes })
 }
 
 /// The OS message without Rust's " (os error N)" suffix.

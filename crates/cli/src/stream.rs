@@ -7,17 +7,30 @@
 //! ([`logscan::looks_like_error_log`]). Only the scanner's kept lines reach the analysis (as an
 //! excerpt input); memory stays bounded whatever the input's size: the threshold's buffer, one
 //! 1 MiB read buffer and the scanner's own bound ([`logscan::Limits::memory_bound`]).
+//!
+//! An input that starts with the gzip magic bytes (`1f 8b`, whatever its name) is decompressed
+//! while it is read ([`flate2::read::MultiGzDecoder`]: rotated logs are sometimes several members
+//! concatenated) and then treated like a plain input by its decompressed bytes. Its decompressed
+//! size is never trusted: a gzip input is held whole only below the threshold, and anything larger
+//! is streamed (even when its head is not an error log), so a gzip bomb costs time, not memory. A
+//! corrupt or cut-short stream ends the read with a note ([`Loaded::note`]); what was decompressed
+//! before the error is analysed. Only when nothing could be decompressed is it an unreadable input.
 
 use advisor::i18n::k;
 use advisor::logscan::{self, STREAM_THRESHOLD, Scanner, Timeline};
 use advisor::{Input, Lang, Report};
+use flate2::read::MultiGzDecoder;
+use std::cell::Cell;
 use std::io::{self, IsTerminal, Read, Write};
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 /// Bytes of the head sniffed by [`logscan::looks_like_error_log`].
 const SNIFF: usize = 64 << 10;
 /// Bytes per read once streaming.
 const CHUNK: usize = 1 << 20;
+/// The first two bytes of every gzip member (RFC 1952).
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 /// One input as read: whole, or streamed through the scanner.
 pub enum Content {
@@ -27,39 +40,141 @@ pub enum Content {
     Streamed(Timeline),
 }
 
-/// Reads `r` (named `name`; `size` when known, for the progress line): whole below
-/// [`STREAM_THRESHOLD`] or when the head does not look like an error log, streamed otherwise.
-pub fn read(mut r: impl Read, name: &str, size: Option<u64>, lang: Lang) -> io::Result<Content> {
-    let threshold = usize::try_from(STREAM_THRESHOLD).unwrap_or(usize::MAX);
-    let mut buf = Vec::new();
-    (&mut r).take(STREAM_THRESHOLD).read_to_end(&mut buf)?;
-    let head = buf.get(..SNIFF.min(buf.len())).unwrap_or(&[]);
-    if buf.len() < threshold || !logscan::looks_like_error_log(head) {
-        r.read_to_end(&mut buf)?;
-        return Ok(Content::Whole(buf));
-    }
-    let mut progress = Progress::new(name, size, lang);
-    let mut sc = Scanner::new();
-    sc.feed(&buf);
-    drop(buf);
-    progress.update(sc.bytes_fed());
-    let mut chunk = vec![0u8; CHUNK];
-    loop {
-        match r.read(&mut chunk) {
-            Ok(0) => break,
+/// One input as read, and what the report should say about the reading.
+pub struct Loaded {
+    pub content: Content,
+    /// Set when a gzip stream was corrupt or cut short: the note for the report.
+    pub note: Option<String>,
+}
+
+/// What the source reader saw, shared with the reading loop through the decoder: the bytes it
+/// gave (for the progress line, which counts the file's bytes, not the decompressed ones) and
+/// whether it failed (an I/O error, as opposed to a corrupt gzip stream).
+#[derive(Default)]
+struct Tally {
+    raw: Cell<u64>,
+    failed: Cell<bool>,
+}
+
+/// The source reader, counting into a [`Tally`].
+struct Tallied<R> {
+    inner: R,
+    tally: Rc<Tally>,
+}
+
+impl<R: Read> Read for Tallied<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self.inner.read(buf) {
             Ok(n) => {
-                sc.feed(chunk.get(..n).unwrap_or(&[]));
-                progress.update(sc.bytes_fed());
+                self.tally.raw.set(self.tally.raw.get() + n as u64);
+                Ok(n)
             }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => {
-                progress.clear();
-                return Err(e);
+                if e.kind() != io::ErrorKind::Interrupted {
+                    self.tally.failed.set(true);
+                }
+                Err(e)
             }
         }
     }
-    progress.clear();
-    Ok(Content::Streamed(sc.finish()))
+}
+
+/// Reads `r` (named `name`; `size` when known, for the progress line): whole below
+/// [`STREAM_THRESHOLD`] or when the head does not look like an error log, streamed otherwise;
+/// decompressed first when it starts with the gzip magic bytes.
+pub fn read(r: impl Read, name: &str, size: Option<u64>, lang: Lang) -> io::Result<Loaded> {
+    let threshold = usize::try_from(STREAM_THRESHOLD).unwrap_or(usize::MAX);
+    read_with(r, name, size, lang, threshold)
+}
+
+/// [`read`] with the threshold as a parameter (the tests use a small one).
+fn read_with(
+    mut r: impl Read,
+    name: &str,
+    size: Option<u64>,
+    lang: Lang,
+    threshold: usize,
+) -> io::Result<Loaded> {
+    // Peek at the magic without losing it: the two bytes go back in front of the rest.
+    let mut magic = Vec::with_capacity(2);
+    (&mut r).take(2).read_to_end(&mut magic)?;
+    let tally = Rc::new(Tally::default());
+    let gzip = magic == GZIP_MAGIC;
+    let source = Tallied { inner: io::Cursor::new(magic).chain(r), tally: Rc::clone(&tally) };
+    let reading = Reading { name, size, lang, threshold, gzip, tally: &tally };
+    if gzip { reading.run(MultiGzDecoder::new(source)) } else { reading.run(source) }
+}
+
+/// One input being read.
+struct Reading<'a> {
+    name: &'a str,
+    size: Option<u64>,
+    lang: Lang,
+    threshold: usize,
+    gzip: bool,
+    tally: &'a Tally,
+}
+
+impl Reading<'_> {
+    /// A read error: a corrupt gzip stream (`Ok`, the read stops there) or an I/O error (`Err`).
+    fn corrupt(&self, e: io::Error) -> io::Result<()> {
+        if self.gzip && !self.tally.failed.get() { Ok(()) } else { Err(e) }
+    }
+
+    fn note(&self, corrupt: bool, decompressed: u64) -> Option<String> {
+        corrupt.then(|| {
+            self.lang
+                .fmt(k::GZIP_CORRUPT, &[("name", self.name), ("size", &logscan::format_bytes(decompressed))])
+        })
+    }
+
+    fn run(&self, mut r: impl Read) -> io::Result<Loaded> {
+        let mut buf = Vec::new();
+        // On an error `read_to_end` keeps what it read: a cut-short gzip keeps its decompressed head.
+        let mut corrupt = false;
+        if let Err(e) = (&mut r).take(self.threshold as u64).read_to_end(&mut buf) {
+            self.corrupt(e)?;
+            corrupt = true;
+        }
+        if corrupt && buf.is_empty() {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, self.lang.t(k::GZIP_NOT_GZIP)));
+        }
+        let full = buf.len() >= self.threshold;
+        let head = buf.get(..SNIFF.min(buf.len())).unwrap_or(&[]);
+        // A decompressed input is never held whole above the threshold (a gzip bomb streams).
+        if !full || (!self.gzip && !logscan::looks_like_error_log(head)) {
+            if full {
+                r.read_to_end(&mut buf)?;
+            }
+            let note = self.note(corrupt, buf.len() as u64);
+            return Ok(Loaded { content: Content::Whole(buf), note });
+        }
+        let mut progress = Progress::new(self.name, self.size, self.lang);
+        let mut sc = Scanner::new();
+        sc.feed(&buf);
+        drop(buf);
+        progress.update(self.tally.raw.get());
+        let mut chunk = vec![0u8; CHUNK];
+        loop {
+            match r.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => {
+                    sc.feed(chunk.get(..n).unwrap_or(&[]));
+                    progress.update(self.tally.raw.get());
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    progress.clear();
+                    self.corrupt(e)?;
+                    corrupt = true;
+                    break;
+                }
+            }
+        }
+        progress.clear();
+        let note = self.note(corrupt, sc.bytes_fed());
+        Ok(Loaded { content: Content::Streamed(sc.finish()), note })
+    }
 }
 
 /// A progress line on stderr, drawn only when stderr is a terminal and the total is known, at most
@@ -158,7 +273,7 @@ mod tests {
     #[test]
     fn small_inputs_are_read_whole() {
         let text = format!("{NOISE}{CLONE}");
-        match read(text.as_bytes(), "x", None, Lang::En).unwrap() {
+        match read(text.as_bytes(), "x", None, Lang::En).unwrap().content {
             Content::Whole(b) => assert_eq!(b, text.as_bytes()),
             Content::Streamed(_) => panic!("streamed a small input"),
         }
@@ -167,7 +282,7 @@ mod tests {
     #[test]
     fn large_non_logs_are_read_whole() {
         let text = "[mysqld]\nserver_id = 1\n".repeat((STREAM_THRESHOLD as usize / 24) + 10);
-        match read(text.as_bytes(), "x", None, Lang::En).unwrap() {
+        match read(text.as_bytes(), "x", None, Lang::En).unwrap().content {
             Content::Whole(b) => assert_eq!(b.len(), text.len()),
             Content::Streamed(_) => panic!("streamed an option file"),
         }
@@ -179,7 +294,7 @@ mod tests {
         let mut text = NOISE.repeat(noise_lines);
         text.push_str(CLONE);
         text.push_str(&NOISE.repeat(10));
-        let Content::Streamed(tl) = read(text.as_bytes(), "big.log", None, Lang::En).unwrap() else {
+        let Content::Streamed(tl) = read(text.as_bytes(), "big.log", None, Lang::En).unwrap().content else {
             panic!("not streamed")
         };
         let clone_line = noise_lines as u32 + 1;
@@ -192,6 +307,103 @@ mod tests {
         assert!(report.notes.first().is_some_and(|n| n.starts_with("big.log: Scanned")));
     }
 
+    fn gz(data: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    fn whole(l: Loaded) -> Vec<u8> {
+        match l.content {
+            Content::Whole(b) => b,
+            Content::Streamed(_) => panic!("streamed"),
+        }
+    }
+
+    #[test]
+    fn gzip_is_recognised_by_its_magic_and_decompressed() {
+        let text = format!("{NOISE}{CLONE}");
+        let l = read(&gz(text.as_bytes())[..], "x.log", None, Lang::En).unwrap();
+        assert!(l.note.is_none());
+        assert_eq!(whole(l), text.as_bytes());
+        // Several members, one after the other (`cat a.gz b.gz`).
+        let two = [gz(NOISE.as_bytes()), gz(CLONE.as_bytes())].concat();
+        assert_eq!(whole(read(&two[..], "x", None, Lang::En).unwrap()), text.as_bytes());
+        // Not gzip: bytes as they are, short ones too.
+        for plain in [&b""[..], b"\x1f", b"\x1f\x8c", NOISE.as_bytes()] {
+            assert_eq!(whole(read(plain, "x.gz", None, Lang::En).unwrap()), plain);
+        }
+    }
+
+    #[test]
+    fn a_gzip_input_is_never_held_whole_above_the_threshold() {
+        // A small bomb: 16 MiB of zeros (16 KiB compressed), with a 64 KiB threshold.
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..16 {
+            e.write_all(&zeros).unwrap();
+        }
+        let bomb = e.finish().unwrap();
+        assert!(bomb.len() < 64 << 10);
+        let l = read_with(&bomb[..], "bomb.gz", None, Lang::En, 64 << 10).unwrap();
+        let Content::Streamed(tl) = l.content else { panic!("held whole") };
+        assert_eq!(tl.bytes, 16 << 20);
+        assert!(l.note.is_none());
+        // Just below the threshold: whole; at it: streamed, though it is no error log.
+        let text = "[mysqld]\n".repeat(100);
+        let l = read_with(&gz(text.as_bytes())[..], "x", None, Lang::En, text.len() + 1).unwrap();
+        assert_eq!(whole(l).len(), text.len());
+        let l = read_with(&gz(text.as_bytes())[..], "x", None, Lang::En, text.len()).unwrap();
+        assert!(matches!(l.content, Content::Streamed(_)));
+    }
+
+    #[test]
+    fn a_cut_short_gzip_keeps_what_came_before_with_a_note() {
+        let text = format!("{CLONE}{}", NOISE.repeat(2000));
+        let z = gz(text.as_bytes());
+        let cut = &z[..z.len() / 2];
+        let l = read(cut, "x.gz", None, Lang::En).unwrap();
+        let note = l.note.clone().expect("a note");
+        assert!(note.starts_with("x.gz: the gzip stream is corrupt or cut short"), "{note}");
+        let b = whole(l);
+        assert!(!b.is_empty() && text.as_bytes().starts_with(&b));
+        // Streamed the same way (a small threshold).
+        let l = read_with(cut, "x.gz", None, Lang::En, 4096).unwrap();
+        assert!(l.note.is_some());
+        let Content::Streamed(tl) = l.content else { panic!("not streamed") };
+        assert!(tl.events.iter().any(|e| e.text.contains("MY-013462")));
+        // A bad checksum: everything decompressed, then the note.
+        let mut bad = z.clone();
+        let at = bad.len() - 8;
+        bad[at] ^= 0xff;
+        let l = read(&bad[..], "x.gz", None, Lang::En).unwrap();
+        assert!(l.note.is_some());
+        assert_eq!(whole(l), text.as_bytes());
+    }
+
+    #[test]
+    fn garbage_after_the_magic_is_unreadable_and_io_errors_stay_errors() {
+        let e = read(&b"\x1f\x8bnot really gzip at all"[..], "x", None, Lang::En).err().expect("an error");
+        assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+        assert!(e.to_string().contains("gzip"), "{e}");
+        // An I/O error of the source is not a corrupt stream.
+        struct Failing(Vec<u8>);
+        impl Read for Failing {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                if self.0.is_empty() {
+                    return Err(io::Error::other("disk on fire"));
+                }
+                let n = buf.len().min(self.0.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0.drain(..n);
+                Ok(n)
+            }
+        }
+        let z = gz(NOISE.repeat(100).as_bytes());
+        let e = read(Failing(z[..z.len() / 2].to_vec()), "x", None, Lang::En).err().expect("an error");
+        assert_eq!(e.to_string(), "disk on fire");
+    }
+
     #[test]
     fn evidence_over_lines_apart_in_the_file_is_split() {
         let mut text = NOISE.repeat(STREAM_THRESHOLD as usize / NOISE.len() + 10);
@@ -199,7 +411,7 @@ mod tests {
         text.push_str(&NOISE.repeat(5));
         text.push_str(CLONE);
         text.push_str(CLONE);
-        let Content::Streamed(tl) = read(text.as_bytes(), "big.log", None, Lang::En).unwrap() else {
+        let Content::Streamed(tl) = read(text.as_bytes(), "big.log", None, Lang::En).unwrap().content else {
             panic!("not streamed")
         };
         let total = tl.lines as u32;

@@ -1,6 +1,8 @@
 use super::SharedReport;
 use super::input_box::InputBox;
-use super::log_scan::{LogScan, ScanHandle, ScanView, scan_file, should_stream};
+use super::log_scan::{
+    LogScan, ScanHandle, ScanView, add_whole, is_gzip, read_gzip, scan_file, should_stream,
+};
 use crate::state::{Action, InputDoc};
 use crate::tr::t;
 use advisor::Lang;
@@ -20,7 +22,8 @@ pub struct InputPanelProps {
 }
 
 /// Reads the files locally (nothing is uploaded) and adds each as an input; a large error log is
-/// streamed through the scanner instead (one at a time).
+/// streamed through the scanner instead (one at a time); a gzip file (by its magic bytes) is
+/// decompressed first.
 fn read_files(files: Option<FileList>, dispatch: Callback<Action>, scan: ScanHandle, lang: Lang) {
     let Some(files) = files else { return };
     for i in 0..files.length() {
@@ -28,6 +31,10 @@ fn read_files(files: Option<FileList>, dispatch: Callback<Action>, scan: ScanHan
         let dispatch = dispatch.clone();
         let scan = scan.clone();
         yew::platform::spawn_local(async move {
+            if is_gzip(&file).await {
+                read_gzip(file, scan, lang, dispatch).await;
+                return;
+            }
             if should_stream(&file).await {
                 if !matches!(*scan.view, ScanView::Running { .. }) {
                     scan_file(file, scan, lang, dispatch).await;
@@ -36,12 +43,7 @@ fn read_files(files: Option<FileList>, dispatch: Callback<Action>, scan: ScanHan
             }
             let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else { return };
             let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-            let input = advisor::Input::from_bytes(file.name(), &bytes);
-            dispatch.emit(Action::AddFile {
-                name: input.name().to_owned(),
-                text: input.text().to_owned(),
-                file_lines: Vec::new(),
-            });
+            add_whole(file.name(), &bytes, &dispatch);
         });
     }
 }

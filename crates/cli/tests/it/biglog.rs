@@ -19,10 +19,10 @@ const NOISE: [&str; 4] = [
 const CLONE: &str = include_str!("../../../../tests/fixtures/mysql/error-log-clone-3707.txt");
 
 /// A temporary directory, removed on drop.
-struct TempDir(PathBuf);
+pub(crate) struct TempDir(pub(crate) PathBuf);
 
 impl TempDir {
-    fn new(tag: &str) -> TempDir {
+    pub(crate) fn new(tag: &str) -> TempDir {
         let p = std::env::temp_dir().join(format!("mysql-advisor-{tag}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&p);
         std::fs::create_dir_all(&p).expect("temp dir");
@@ -38,7 +38,7 @@ impl Drop for TempDir {
 
 /// Writes a log of about `mib` MiB at `path`: noise, the clone sequence in the middle, more noise.
 /// Returns the line number (1-based) of the MY-013462 line.
-fn write_log(path: &Path, mib: u64) -> u64 {
+pub(crate) fn write_log(path: &Path, mib: u64) -> u64 {
     let mut w = BufWriter::new(std::fs::File::create(path).expect("create log"));
     let target = mib << 20;
     let (mut bytes, mut line, mut clone_line) = (0u64, 0u64, 0u64);
@@ -74,7 +74,7 @@ fn write_log(path: &Path, mib: u64) -> u64 {
 }
 
 /// Peak RSS (KiB) of `mysql-advisor args` under `/usr/bin/time -v`, when that tool exists.
-fn peak_rss_kib(args: &[&str]) -> Option<u64> {
+pub(crate) fn peak_rss_kib(args: &[&str]) -> Option<u64> {
     let time = Path::new("/usr/bin/time");
     if !time.exists() {
         return None;

@@ -3,6 +3,7 @@
 
 mod biglog;
 mod cli;
+mod gzip;
 mod schema;
 mod snapshots;
 mod support;
