@@ -271,6 +271,7 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         DockerPs,
         DockerInspect,
         KubectlPod,
+        Mysqlsh,
         Unrecognized,
     ];
     dk.iter().for_each(|k| match k {
@@ -299,6 +300,7 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         | DockerPs
         | DockerInspect
         | KubectlPod
+        | Mysqlsh
         | Unrecognized => {}
     });
     for k in &dk {

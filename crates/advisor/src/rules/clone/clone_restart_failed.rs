@@ -113,6 +113,19 @@ impl CloneRestartFailed {
     }
 }
 
+/// The instance a MySQL Shell `Cluster` operation was adding or rejoining, when the input shows one.
+fn shell_cluster_instance(cx: &Ctx<'_>) -> Option<String> {
+    use crate::facts::observed::ShellEvent;
+    let shell = &cx.facts.observed.shell;
+    let cluster = shell
+        .iter()
+        .any(|s| matches!(&s.event, ShellEvent::Operation { name } if name.to_ascii_lowercase().starts_with("cluster.")));
+    if !cluster {
+        return None;
+    }
+    shell.iter().find_map(|s| s.instance.clone()).or_else(|| Some(String::from("?")))
+}
+
 fn report(cx: &Ctx<'_>, seen: &Seen, scan: &Scan, restart_rules: &[&str]) -> Finding {
     let start = StartHow::of(cx);
     let start_cmd = start.command().unwrap_or_else(|| cx.t(k::CLONE_START_GENERIC_INLINE));
@@ -157,6 +170,22 @@ fn report(cx: &Ctx<'_>, seen: &Seen, scan: &Scan, restart_rules: &[&str]) -> Fin
     }
     if seen.internal_failure {
         parts.push(cx.t(k::CLONE_RESTART_FAILED_MSG_INTERNAL));
+    }
+    // After a manual start: a Group Replication member's way back into the group, and the
+    // Shell's rescan (runtime-and-launchers.md §4.3, §5.4).
+    if seen.case != Case::RestartStatement && started.is_none() {
+        if cx.facts.observed.gr_clone_recovery() {
+            let on_boot = cx.facts.setting("group_replication_start_on_boot");
+            let manual = on_boot.is_some_and(|s| crate::base::parse_bool(&s.value) == Some(false));
+            parts.push(cx.t(if manual {
+                k::SHELL_GR_AFTER_MANUAL_START_MANUAL
+            } else {
+                k::SHELL_GR_AFTER_MANUAL_START_ON_BOOT
+            }));
+        }
+        if let Some(instance) = shell_cluster_instance(cx) {
+            parts.push(cx.fmt(k::SHELL_RESCAN_ADVICE, &[("instance", &instance)]));
+        }
     }
     if seen.status_in_progress.is_some() && seen.case != Case::RestartStatement {
         parts.push(cx.t(k::CLONE_RESTART_FAILED_MSG_IN_PROGRESS));
