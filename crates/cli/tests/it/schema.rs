@@ -265,6 +265,7 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         ClientError,
         ChangeReplicationSource,
         Container,
+        Mysqlsh,
         Unrecognized,
     ];
     dk.iter().for_each(|k| match k {
@@ -287,6 +288,7 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         | ClientError
         | ChangeReplicationSource
         | Container
+        | Mysqlsh
         | Unrecognized => {}
     });
     for k in &dk {
