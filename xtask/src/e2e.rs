@@ -652,6 +652,47 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         check(v == "fails", || format!("clone verdict: {v}"))?;
         js(c, "document.getElementById('clear').click(); return true;", vec![]).await.map(|_| ())
     });
+    test!("choose a cut-short .gz: what came before is analysed, with the gzip note", async {
+        use std::io::Write as _;
+        let file = shots.join("cut-short.log.gz");
+        let mut text = ERROR_LOG_3707.to_owned();
+        for i in 0..20_000 {
+            text.push_str(&format!(
+                "2024-05-02T10:00:{:02}.000000Z 0 [Warning] [MY-010055] [Server] IP address '10.0.3.{}' could not be resolved: Name or service not known\n",
+                i % 60,
+                i % 250
+            ));
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+        let gz = gz.finish().map_err(|e| e.to_string())?;
+        std::fs::write(&file, &gz[..gz.len() / 2]).map_err(|e| e.to_string())?;
+        goto(c, url).await?;
+        js(c, "document.getElementById('clear').click(); return true;", vec![]).await?;
+        let chooser = c
+            .find(fantoccini::Locator::Css("input[type=file]"))
+            .await
+            .map_err(|e| format!("no file input: {e}"))?;
+        chooser
+            .send_keys(&file.display().to_string())
+            .await
+            .map_err(|e| format!("choosing the file: {e}"))?;
+        wait_until(
+            c,
+            "the gzip note",
+            "const n = document.getElementById('scan-notice'); return !!n && n.textContent.includes('gzip');",
+            10,
+        )
+        .await?;
+        wait_until(
+            c,
+            "the clone-restart-failed finding from the part before the cut",
+            "return !!document.querySelector('.finding[data-rule=\"clone-restart-failed\"]');",
+            10,
+        )
+        .await?;
+        js(c, "document.getElementById('clear').click(); return true;", vec![]).await.map(|_| ())
+    });
     test!("a panic shows the error panel, keeps the input; the next edit re-runs analysis", async {
         goto(c, url).await?;
         paste(c, 0, "[mysqld]\nserver_id=7\n").await?;
