@@ -23,6 +23,8 @@ const RECOGNIZERS: &[Recognizer] = &[
     syntax::systemctl_show::recognize,
     syntax::auto_cnf::recognize,
     syntax::mysql_output::recognize,
+    syntax::systemctl_status::recognize,
+    syntax::journal::recognize,
     syntax::misc::recognize,
     syntax::container::recognize,
     syntax::option_file::recognize,

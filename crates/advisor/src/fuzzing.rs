@@ -31,6 +31,10 @@ pub enum Parser {
     AutoCnf,
     /// `syntax::mysql_output`: result sets (table, `\G`, `-B`).
     MysqlOutput,
+    /// `syntax::systemctl_status`.
+    SystemctlStatus,
+    /// `syntax::journal`: `journalctl` output.
+    Journal,
     /// `syntax::misc`: error logs, client errors, version lines, CHANGE … SOURCE statements.
     Misc,
     /// `syntax::container`: docker run, compose files.
@@ -41,11 +45,13 @@ pub enum Parser {
 
 impl Parser {
     /// Every parser, in the splitter's priority order.
-    pub const ALL: [Parser; 7] = [
+    pub const ALL: [Parser; 9] = [
         Parser::Systemd,
         Parser::SystemctlShow,
         Parser::AutoCnf,
         Parser::MysqlOutput,
+        Parser::SystemctlStatus,
+        Parser::Journal,
         Parser::Misc,
         Parser::Container,
         Parser::OptionFile,
@@ -62,6 +68,8 @@ impl Parser {
             Parser::SystemctlShow => syntax::systemctl_show::recognize,
             Parser::AutoCnf => syntax::auto_cnf::recognize,
             Parser::MysqlOutput => syntax::mysql_output::recognize,
+            Parser::SystemctlStatus => syntax::systemctl_status::recognize,
+            Parser::Journal => syntax::journal::recognize,
             Parser::Misc => syntax::misc::recognize,
             Parser::Container => syntax::container::recognize,
             Parser::OptionFile => syntax::option_file::recognize,

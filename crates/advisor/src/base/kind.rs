@@ -45,6 +45,10 @@ pub enum DocKind {
     ChangeReplicationSource,
     /// Container definitions: `docker run`, compose files, entrypoint output.
     Container,
+    /// `journalctl` output: unit messages from the service manager and mysqld's lines.
+    Journal,
+    /// `systemctl status` output: the unit's state, its main process, the journal tail.
+    SystemctlStatus,
     /// Text that was not recognised.
     Unrecognized,
 }
@@ -72,6 +76,8 @@ impl DocKind {
             DocKind::ClientError => "client-error",
             DocKind::ChangeReplicationSource => "change-replication-source",
             DocKind::Container => "container",
+            DocKind::Journal => "journal",
+            DocKind::SystemctlStatus => "systemctl-status",
             DocKind::Unrecognized => "unrecognized",
         }
     }
@@ -98,6 +104,8 @@ impl DocKind {
             DocKind::ClientError => k::DOC_CLIENT_ERROR,
             DocKind::ChangeReplicationSource => k::DOC_CHANGE_REPLICATION_SOURCE,
             DocKind::Container => k::DOC_CONTAINER,
+            DocKind::Journal => k::DOC_JOURNAL,
+            DocKind::SystemctlStatus => k::DOC_SYSTEMCTL_STATUS,
             DocKind::Unrecognized => k::DOC_UNRECOGNIZED,
         }
     }

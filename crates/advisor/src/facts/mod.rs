@@ -6,6 +6,7 @@
 pub(crate) mod clone_scan;
 pub(crate) mod container;
 pub(crate) mod defaults;
+pub(crate) mod journal;
 pub(crate) mod launch;
 pub(crate) mod mysql;
 #[allow(dead_code)] // filled by the run-time parsers as they land (issue: what happened)
@@ -72,6 +73,8 @@ impl Facts {
         settings::collect(&mut f, sources, docs);
         unit::collect(&mut f, sources, docs);
         container::collect(&mut f, sources, docs);
+        // Run-time observations: the journal, `systemctl status`, `systemctl show`'s runtime properties.
+        journal::collect(&mut f, sources, docs);
         // Needs the unit's ExecStart= (mysqld options, --defaults-group-suffix), pasted
         // EnvironmentFile= files and container commands.
         settings::collect_command_line(&mut f, sources, docs);

@@ -179,6 +179,29 @@ pub(crate) struct ContainerState {
     pub by: Option<Observer>,
 }
 
+/// A unit's state as `systemctl status` (`Active:`) or `systemctl show` (`ActiveState=`,
+/// `SubState=`, `Result=`, `NRestarts=`) printed it: a snapshot, where the journal gives history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct UnitState {
+    /// The unit (`mysql.service`), when the output names it.
+    pub name: Option<String>,
+    /// `active`, `activating`, `failed`, `inactive`, … (as printed).
+    pub active: Option<String>,
+    /// `running`, `auto-restart`, `dead`, … (as printed).
+    pub sub: Option<String>,
+    /// `exit-code`, `start-limit-hit`, `success`, … (`systemctl status` omits `success`).
+    pub result: Option<String>,
+    /// `NRestarts=` (`systemctl show` only).
+    pub restarts: Option<u32>,
+    /// The main PID: running (`Main PID: 840 (mysqld)`, `MainPID=840`) or, after an exit, the
+    /// last one (`ExecMainPID=`).
+    pub main_pid: Option<u32>,
+    /// The `sd_notify` status text (`Status: "…"`, `StatusText=`).
+    pub status_text: Option<String>,
+    pub at: Loc,
+    pub by: Observer,
+}
+
 /// Everything observed at run time, in input order.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Observed {
@@ -188,6 +211,8 @@ pub(crate) struct Observed {
     pub environs: Vec<Environ>,
     pub shell: Vec<ShellSeen>,
     pub containers: Vec<ContainerState>,
+    /// Unit state snapshots (`systemctl status`, `systemctl show`).
+    pub units: Vec<UnitState>,
 }
 
 impl Observed {
@@ -199,6 +224,7 @@ impl Observed {
             && self.environs.is_empty()
             && self.shell.is_empty()
             && self.containers.is_empty()
+            && self.units.is_empty()
     }
 
     /// The server process: the last `mysqld` seen.

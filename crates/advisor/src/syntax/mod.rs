@@ -4,10 +4,12 @@
 pub(crate) mod auto_cnf;
 pub(crate) mod container;
 pub(crate) mod document;
+pub(crate) mod journal;
 pub(crate) mod misc;
 pub(crate) mod mysql_output;
 pub(crate) mod option_file;
 pub(crate) mod prompt;
 pub(crate) mod shell;
 pub(crate) mod systemctl_show;
+pub(crate) mod systemctl_status;
 pub(crate) mod systemd;

@@ -2,6 +2,7 @@
 
 mod clone;
 mod hostile;
+mod journal;
 mod json;
 mod layers;
 mod logscan;
