@@ -33,6 +33,8 @@ pub const TARGETS: &[&str] = &[
     "parse_auto_cnf",
     "parse_systemd",
     "parse_systemctl_show",
+    "parse_systemctl_status",
+    "parse_journal",
     "parse_container",
     "parse_process",
     "logscan",

@@ -31,6 +31,8 @@ const RECOGNIZERS: &[Recognizer] = &[
     // Before `misc`: a Shell transcript holds `ERROR: …` and `Restart server failed` lines that
     // `misc` would take one by one as client errors.
     syntax::mysqlsh::recognize,
+    syntax::systemctl_status::recognize,
+    syntax::journal::recognize,
     syntax::misc::recognize,
     syntax::container::recognize,
     syntax::option_file::recognize,

@@ -31,6 +31,10 @@ pub enum Parser {
     AutoCnf,
     /// `syntax::mysql_output`: result sets (table, `\G`, `-B`).
     MysqlOutput,
+    /// `syntax::systemctl_status`.
+    SystemctlStatus,
+    /// `syntax::journal`: `journalctl` output.
+    Journal,
     /// `syntax::misc`: error logs, client errors, version lines, CHANGE … SOURCE statements.
     Misc,
     /// `syntax::container_state`: docker ps, docker inspect, kubectl describe pod / get pod.
@@ -47,7 +51,7 @@ pub enum Parser {
 
 impl Parser {
     /// Every parser, in the splitter's priority order.
-    pub const ALL: [Parser; 10] = [
+    pub const ALL: [Parser; 12] = [
         Parser::Systemd,
         Parser::SystemctlShow,
         Parser::AutoCnf,
@@ -55,6 +59,8 @@ impl Parser {
         Parser::ContainerState,
         Parser::MysqlOutput,
         Parser::Mysqlsh,
+        Parser::SystemctlStatus,
+        Parser::Journal,
         Parser::Misc,
         Parser::Container,
         Parser::OptionFile,
@@ -71,6 +77,8 @@ impl Parser {
             Parser::SystemctlShow => syntax::systemctl_show::recognize,
             Parser::AutoCnf => syntax::auto_cnf::recognize,
             Parser::MysqlOutput => syntax::mysql_output::recognize,
+            Parser::SystemctlStatus => syntax::systemctl_status::recognize,
+            Parser::Journal => syntax::journal::recognize,
             Parser::Misc => syntax::misc::recognize,
             Parser::ContainerState => syntax::container_state::recognize,
             Parser::Container => syntax::container::recognize,

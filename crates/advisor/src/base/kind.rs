@@ -61,6 +61,10 @@ pub enum DocKind {
     /// A MySQL Shell (`mysqlsh`) transcript: AdminAPI clone provisioning (`addInstance`,
     /// `rejoinInstance`, `createReplicaCluster`, `dba.configureInstance`) and Shell errors.
     Mysqlsh,
+    /// `journalctl` output: unit messages from the service manager and mysqld's lines.
+    Journal,
+    /// `systemctl status` output: the unit's state, its main process, the journal tail.
+    SystemctlStatus,
     /// Text that was not recognised.
     Unrecognized,
 }
@@ -95,6 +99,8 @@ impl DocKind {
             DocKind::DockerInspect => "docker-inspect",
             DocKind::KubectlPod => "kubectl-pod",
             DocKind::Mysqlsh => "mysqlsh",
+            DocKind::Journal => "journal",
+            DocKind::SystemctlStatus => "systemctl-status",
             DocKind::Unrecognized => "unrecognized",
         }
     }
@@ -128,6 +134,8 @@ impl DocKind {
             DocKind::DockerInspect => k::DOC_DOCKER_INSPECT,
             DocKind::KubectlPod => k::DOC_KUBECTL_POD,
             DocKind::Mysqlsh => k::DOC_MYSQLSH,
+            DocKind::Journal => k::DOC_JOURNAL,
+            DocKind::SystemctlStatus => k::DOC_SYSTEMCTL_STATUS,
             DocKind::Unrecognized => k::DOC_UNRECOGNIZED,
         }
     }

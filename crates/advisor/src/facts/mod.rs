@@ -7,6 +7,7 @@ pub(crate) mod clone_scan;
 pub(crate) mod container;
 pub(crate) mod container_state;
 pub(crate) mod defaults;
+pub(crate) mod journal;
 pub(crate) mod launch;
 pub(crate) mod mysql;
 #[allow(dead_code)] // filled by the run-time parsers as they land (issue: what happened)
@@ -80,6 +81,8 @@ impl Facts {
         process::collect(&mut f, sources, docs);
         // After `container` (adds the definitions `docker inspect` / a pod's spec show).
         container_state::collect(&mut f, docs);
+        // Run-time observations: the journal, `systemctl status`, `systemctl show`'s runtime properties.
+        journal::collect(&mut f, sources, docs);
         // Needs the unit's ExecStart= (mysqld options, --defaults-group-suffix), pasted
         // EnvironmentFile= files and container commands.
         settings::collect_command_line(&mut f, sources, docs);

@@ -320,8 +320,9 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
         let loc = |r: TextRange| Loc { input: d.input, range: r };
         match &d.parsed {
             Parsed::Result(rs) => collect_result(f, &mut cands, &mut chan_idx, d.input, rs),
-            Parsed::ErrorLog(log) => {
-                for l in &log.lines {
+            Parsed::ErrorLog(_) | Parsed::Journal(_) | Parsed::SystemctlStatus(_) => {
+                // mysqld's lines inside a journal count as error-log lines (`Parsed::log_lines`).
+                for l in d.parsed.log_lines() {
                     f.log_events.push(LogEvent {
                         at: loc(l.range),
                         time: l.time.as_ref().map(|t| t.text.clone()),

@@ -264,6 +264,29 @@ pub(crate) struct Managed {
     pub environ_at: Loc,
 }
 
+/// A unit's state as `systemctl status` (`Active:`) or `systemctl show` (`ActiveState=`,
+/// `SubState=`, `Result=`, `NRestarts=`) printed it: a snapshot, where the journal gives history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct UnitState {
+    /// The unit (`mysql.service`), when the output names it.
+    pub name: Option<String>,
+    /// `active`, `activating`, `failed`, `inactive`, … (as printed).
+    pub active: Option<String>,
+    /// `running`, `auto-restart`, `dead`, … (as printed).
+    pub sub: Option<String>,
+    /// `exit-code`, `start-limit-hit`, `success`, … (`systemctl status` omits `success`).
+    pub result: Option<String>,
+    /// `NRestarts=` (`systemctl show` only).
+    pub restarts: Option<u32>,
+    /// The main PID: running (`Main PID: 840 (mysqld)`, `MainPID=840`) or, after an exit, the
+    /// last one (`ExecMainPID=`).
+    pub main_pid: Option<u32>,
+    /// The `sd_notify` status text (`Status: "…"`, `StatusText=`).
+    pub status_text: Option<String>,
+    pub at: Loc,
+    pub by: Observer,
+}
+
 /// Everything observed at run time, in input order.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Observed {
@@ -281,6 +304,8 @@ pub(crate) struct Observed {
     /// `group_replication_start_on_boot=ON`, else `START GROUP_REPLICATION`; under the Shell,
     /// `<Cluster>.rescan()` (§5.4; catalog `shell.gr-after-manual-start-*`, `shell.rescan-advice`).
     pub group_replication: Vec<GrCloneSeen>,
+    /// Unit state snapshots (`systemctl status`, `systemctl show`).
+    pub units: Vec<UnitState>,
 }
 
 impl Observed {
@@ -293,6 +318,7 @@ impl Observed {
             && self.shell.is_empty()
             && self.containers.is_empty()
             && self.group_replication.is_empty()
+            && self.units.is_empty()
     }
 
     /// True when the error log shows the clone was a Group Replication distributed recovery.

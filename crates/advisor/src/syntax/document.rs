@@ -74,8 +74,25 @@ pub(crate) enum Parsed {
     ContainerState(crate::syntax::container_state::StateDoc),
     /// A MySQL Shell transcript.
     Shell(crate::syntax::mysqlsh::ShellDoc),
+    /// `journalctl` output.
+    Journal(crate::syntax::journal::Journal),
+    /// `systemctl status` output.
+    SystemctlStatus(Box<crate::syntax::systemctl_status::StatusDoc>),
     /// Nothing parsed (unrecognised text).
     None,
+}
+
+impl Parsed {
+    /// The MySQL error-log lines of a document: an error log's, and mysqld's lines inside a
+    /// journal or a `systemctl status` journal tail (so the error-log facts see them all).
+    pub(crate) fn log_lines(&self) -> &[crate::syntax::misc::LogLine] {
+        match self {
+            Parsed::ErrorLog(log) => &log.lines,
+            Parsed::Journal(j) => &j.log,
+            Parsed::SystemctlStatus(s) => s.journal.as_ref().map(|j| j.log.as_slice()).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
 }
 
 /// What a recogniser returns when a document of its kind starts at the given line.

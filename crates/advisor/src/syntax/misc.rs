@@ -280,6 +280,20 @@ pub(crate) fn parse_log_line(src: &Source<'_>, i: usize) -> Option<LogLine> {
     Some(out)
 }
 
+/// Parses the message of a journal line written by mysqld (`syntax::journal` has already split off
+/// the journal prefix `prefix`, which may be in a form [`parse_log_line`] does not know: a
+/// localised month, `short-full`, no host). `body` is the rest of the line. As after any syslog
+/// prefix, every message counts.
+pub(crate) fn parse_log_body(src: &Source<'_>, i: usize, prefix: &str, body: &str) -> LogLine {
+    let mut out = LogLine { range: src.lines[i].range, ..LogLine::default() };
+    out.syslog_prefix = Some(Spanned::of(src, i, prefix));
+    let rest = mysql_line(src, i, body, &mut out).unwrap_or(body);
+    let msg = rest.trim_end_ws();
+    out.message = Spanned::of(src, i, msg);
+    announce_version(src, i, msg, &mut out);
+    out
+}
+
 /// The untimestamped `Version: '5.7.44-log'  socket: '…'  port: 3306  MySQL Community Server (GPL)`
 /// line that 5.7 prints after `ready for connections.`
 fn version_continuation(src: &Source<'_>, i: usize) -> Option<LogLine> {

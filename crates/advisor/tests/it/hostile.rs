@@ -678,3 +678,56 @@ fn shell_and_client_forms_on_one_16mb_line() {
     let r = check_text("dbeaver", &text);
     assert_eq!(r.documents[0].kind, advisor::DocKind::ClientError);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The journal and `systemctl status` (syntax::journal, syntax::systemctl_status)
+
+/// (Thousands of `[ERROR] [MY-013462]` lines take superlinear *time* already at the baseline, in
+/// the clone rules, not in the parsers; the mysqld pattern here uses a `[Note]` line.)
+///
+/// Journal and status shapes: long runs of entries, a prefixed mysqld log that must look ahead
+/// (bounded) for systemd's lines, declined one-line entries, `-o cat` lines, markers, and a
+/// status whose CGroup tree or journal tail is huge.
+const JOURNAL_PATTERNS: &[&str] = &[
+    "Jan 31 01:37:15 db1 systemd[1]: mysql.service: Main process exited, code=exited, status=16/n/a\n",
+    "Jan 31 01:37:15 db1 mysqld[840]: 2024-01-31T01:37:14.1Z 0 [Note] [MY-010000] [Server] x\n",
+    "Jan 31 01:37:15 db1 sshd[1]: x\nnot a journal\n",
+    "9月 26 00:26:53 db1 mysqld[840]: x\n",
+    "Started MySQL.\n",
+    "Starting MySQL...\nStarted MySQL.\n",
+    "Jan 31 01:37:15 db1 systemd[1]: a1.service: Succeeded.\nJan 31 01:37:15 db1 systemd[1]: b2.service: Succeeded.\n",
+    "-- Logs begin at x\n",
+    "-- \n",
+    "● mysql.service - X\n   Loaded: loaded\n",
+    "● mysql.service - X\n   Loaded: loaded\n             ├─1 /usr/sbin/mysqld\n",
+    "   Main PID: 840 (code=exited, status=16)\n",
+];
+
+#[test]
+fn journal_and_status_work_grows_linearly_1mb_to_8mb() {
+    for p in JOURNAL_PATTERNS {
+        assert_linear(p, MB);
+    }
+}
+
+#[test]
+fn sixteen_mb_journal_and_status() {
+    let entry = "Jan 31 01:37:15 db1 systemd[1]: mysql.service: Scheduled restart job, restart counter is at 4294967296.\n";
+    let journal = repeat_to(entry, 16 * MB);
+    let r = check_text("journal", &journal);
+    assert_eq!(r.documents.len(), 1);
+    assert_eq!(r.documents[0].kind, advisor::DocKind::Journal);
+    let tree = repeat_to("             ├─1 /usr/sbin/mysqld --x\n", 16 * MB);
+    let status =
+        format!("● mysql.service - X\n     Loaded: loaded (/x.service)\n     CGroup: /\n{tree}\n{journal}");
+    let r = check_text("status", &status);
+    assert_eq!(r.documents.len(), 1);
+    assert_eq!(r.documents[0].kind, advisor::DocKind::SystemctlStatus);
+    // One line of 16 MB that looks like a journal entry.
+    let line = format!("Jan 31 01:37:15 db1 systemd[1]: {}\n", "mysql.service: ".repeat(MB));
+    check_text("one line", &line);
+    for p in [Parser::Journal, Parser::SystemctlStatus] {
+        fuzzing::recognize_all(p, &journal, Some("journalctl -u mysql"));
+        fuzzing::recognize_all(p, &status, None);
+    }
+}

@@ -3,6 +3,7 @@
 mod clone;
 mod container_state;
 mod hostile;
+mod journal;
 mod json;
 mod layers;
 mod logscan;

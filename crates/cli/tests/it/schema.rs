@@ -272,6 +272,8 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         DockerInspect,
         KubectlPod,
         Mysqlsh,
+        Journal,
+        SystemctlStatus,
         Unrecognized,
     ];
     dk.iter().for_each(|k| match k {
@@ -301,6 +303,8 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         | DockerInspect
         | KubectlPod
         | Mysqlsh
+        | Journal
+        | SystemctlStatus
         | Unrecognized => {}
     });
     for k in &dk {

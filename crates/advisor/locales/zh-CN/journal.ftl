@@ -1,0 +1,3 @@
+# journal, systemctl status (zh-CN)
+doc.journal = journalctl 日志 {name}
+doc.systemctl-status = systemctl status {name}
