@@ -37,3 +37,4 @@ restart-evidence-conflict.passed = What was observed agrees with the configurati
 restart-evidence-conflict.na = Nothing observed at run time to compare with the configuration.
 restart-evidence-conflict.label-predicted = the configuration predicts
 restart-evidence-conflict.label-seen = observed
+restart-evidence-conflict.why-history = The failure happened at the last clone; the configuration shown passes now. If it was changed since, systemd (or the container runtime) starts mysqld with it only after `systemctl daemon-reload` and one restart of mysqld — until then the next clone fails the same way. The verdict follows the configuration shown, with this caveat.

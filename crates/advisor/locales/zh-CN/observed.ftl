@@ -37,3 +37,4 @@ restart-evidence-conflict.passed = 观察到的情况与配置一致。
 restart-evidence-conflict.na = 没有可与配置比较的运行时观察结果。
 restart-evidence-conflict.label-predicted = 配置预测
 restart-evidence-conflict.label-seen = 观察到
+restart-evidence-conflict.why-history = 失败发生在上一次克隆时；所给配置现在可以通过检查。如果配置是之后修改的，只有在执行 `systemctl daemon-reload` 并重启一次 mysqld 之后，systemd（或容器运行时）才会按它启动 mysqld——在此之前，下一次克隆仍会以同样的方式失败。结论以所给配置为准，并附上这一说明。

@@ -110,7 +110,7 @@ pub(crate) enum Token {
 ///
 /// # Example
 ///
-/// ```ignore
+/// ```text
 /// let w: Vec<String> = words("mysqld '--a=b c' \\\n  --x", Mode::Sh).map(|w| w.value).collect();
 /// assert_eq!(w, ["mysqld", "--a=b c", "--x"]);
 /// ```

@@ -3,7 +3,7 @@
 //! container definition would start (edited after the last start, not loaded, another file).
 
 use super::model::{Model, Supervisor, Tri};
-use super::seen::{After16, Seen};
+use super::seen::{After16, CheckSeen, Seen};
 use super::{Ctx, explain, finding};
 use crate::i18n::{Key, k};
 use crate::report::{Evidence, Finding, Fix, FixTarget, Severity};
@@ -69,7 +69,18 @@ impl RestartEvidenceConflict {
             msg.push_str(&cx.fmt(c.key, &[("seen", &c.seen)]));
         }
         msg.push_str(super::sentence_gap(cx));
-        msg.push_str(&cx.t(if systemd {
+        // A failure seen at the last clone does not decide the verdict (see `explain::verdict`).
+        let history = seen.after16.is_none()
+            && seen.check.as_ref().is_some_and(|c| {
+                !c.managed
+                    && matches!(
+                        c.why,
+                        CheckSeen::Error3707 | CheckSeen::ShutdownTrace | CheckSeen::CleanExitAfterClone
+                    )
+            });
+        msg.push_str(&cx.t(if history {
+            k::RESTART_EVIDENCE_CONFLICT_WHY_HISTORY
+        } else if systemd {
             k::RESTART_EVIDENCE_CONFLICT_WHY_SYSTEMD
         } else {
             k::RESTART_EVIDENCE_CONFLICT_WHY_OTHER
