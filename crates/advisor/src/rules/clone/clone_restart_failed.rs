@@ -49,7 +49,15 @@ pub(crate) struct Seen {
 pub(crate) fn detect(f: &Facts, scan: &Scan) -> Option<Seen> {
     let errs: Vec<_> =
         f.client_errors.iter().filter(|e| e.code == errors::ER_RESTART_SERVER_FAILED).collect();
-    let logs: Vec<Loc> = f.log_events.iter().filter(|e| errors::is_clone_shutdown(e)).map(|e| e.at).collect();
+    let mut logs: Vec<Loc> =
+        f.log_events.iter().filter(|e| errors::is_clone_shutdown(e)).map(|e| e.at).collect();
+    // The clean exit right after a clone that a supervisor or container runtime observed (the
+    // journal, `systemctl status`, `docker ps`): the same shutdown, seen from outside.
+    if let Some(c) = crate::rules::restart::seen::of(f).check
+        && c.why == crate::rules::restart::seen::CheckSeen::CleanExitAfterClone
+    {
+        logs.extend(c.at.first().copied());
+    }
     if errs.is_empty() && logs.is_empty() {
         return None;
     }
