@@ -18,7 +18,6 @@ restart.verdict-works-seen = The clone's automatic restart works: {why}
 restart.verdict-stays-down-seen = mysqld accepts the clone's restart but stays down: {why}
 restart.verdict-unknown-timeout = The server did not come back after the clone, and the input does not show why.
 restart.missing-after-timeout = The instance's error log since the clone (or `journalctl -u mysqld --since "-1h"`): MY-013462 there means the restart failed the supervisor check; an exit with code 16 means nothing restarted it.
-restart.missing-process = The running server's parent and environment: `ps -o pid,ppid,cmd -C mysqld` and `tr '\0' '\n' < /proc/$(pidof mysqld)/environ`.
 restart.label-seen-check = observed: the supervisor check
 restart.label-seen-16 = observed: after exit code 16
 restart.label-seen-timeout = observed: the server did not come back

@@ -18,7 +18,6 @@ restart.verdict-works-seen = 克隆后的自动重启可以成功：{why}
 restart.verdict-stays-down-seen = mysqld 会接受克隆的重启请求，但之后保持停止：{why}
 restart.verdict-unknown-timeout = 克隆后服务器没有恢复，输入中看不出原因。
 restart.missing-after-timeout = 该实例自克隆以来的错误日志（或 `journalctl -u mysqld --since "-1h"`）：其中有 MY-013462 说明重启没有通过监管检查；有退出码 16 说明没有进程重启它。
-restart.missing-process = 正在运行的服务器的父进程与环境：`ps -o pid,ppid,cmd -C mysqld` 和 `tr '\0' '\n' < /proc/$(pidof mysqld)/environ` 的输出。
 restart.label-seen-check = 观察到：监管检查
 restart.label-seen-16 = 观察到：退出码 16 之后
 restart.label-seen-timeout = 观察到：服务器没有恢复
