@@ -147,6 +147,46 @@ pub struct Doc {
     pub lines: (u32, u32),
 }
 
+/// Prompt hints the recognisers look at (one per input kind that reads them); a per-parser fuzz
+/// target's first input byte picks one.
+const FUZZ_COMMANDS: &[&str] = &[
+    "SHOW REPLICA STATUS\\G",
+    "SHOW GLOBAL VARIABLES LIKE '%relay%';",
+    "SELECT * FROM performance_schema.replication_connection_configuration\\G",
+    "systemctl cat mysqld",
+    "systemctl show mysqld",
+    "cat /etc/mysql/my.cnf",
+    "my_print_defaults mysqld",
+    "cat /var/lib/mysql/mysqld-auto.cnf",
+    "mysql -B -e 'SHOW VARIABLES'",
+    "docker run -d mysql:8.0",
+    "docker ps -a",
+    "docker inspect mysql",
+    "kubectl describe pod mysql-0",
+    "kubectl get pod mysql-0 -o yaml",
+    "journalctl -u mysql --no-pager",
+    "systemctl status mysql",
+    "cluster.addInstance('root@db2:3306', {recoveryMethod:'clone'})",
+    "rs.add_instance('admin:pw@db3:3306')",
+    "dba.configureInstance('root@db2:3306', {restart: true})",
+    "ps -ef | grep mysqld",
+    "pstree -ap",
+    "tr '\\0' '\\n' < /proc/840/environ",
+    "cat /proc/1/status",
+    "cat /proc/840/stat",
+    "env",
+    "",
+];
+
+/// One per-parser fuzz target: the first byte picks a prompt hint, the rest is the text, and
+/// [`recognize_all`] runs `parser` alone over it. Every `fuzz/fuzz_targets/parse_*.rs` is this.
+pub fn fuzz_one(parser: Parser, data: &[u8]) {
+    let Some((&first, rest)) = data.split_first() else { return };
+    let text = String::from_utf8_lossy(rest);
+    let cmd = FUZZ_COMMANDS[usize::from(first) % FUZZ_COMMANDS.len()];
+    recognize_all(parser, &text, Some(cmd));
+}
+
 /// Splits `text` into documents and checks the splitter's contract (see the module doc): in order,
 /// no overlap, whole lines, line numbers agreeing with the ranges, and the documents plus the gaps
 /// between them reproduce `text` byte for byte. Panics on a violation.

@@ -731,3 +731,18 @@ fn sixteen_mb_journal_and_status() {
         fuzzing::recognize_all(p, &status, None);
     }
 }
+
+/// Every per-parser fuzz target (`fuzz/fuzz_targets/parse_*.rs` call `fuzzing::fuzz_one`) with
+/// every first byte, so every prompt hint, over a text that mixes every kind's markers.
+#[test]
+fn every_per_parser_fuzz_target_runs_with_every_hint() {
+    let text = b"ExecStart=/usr/sbin/mysqld\nUID PID PPID C STIME TTY TIME CMD\n\
+        mysql 840 1 0 10:02 ? 00:00:05 /usr/sbin/mysqld\nDec 04 10:12:03 db2 systemd[1]: \
+        mysqld.service: Main process exited, code=exited, status=16/n/a\n* Waiting for server \
+        restart... timeout\nERROR 3707 (HY000): Restart server failed\n\xff\n";
+    for p in Parser::ALL {
+        for b in 0..=255u8 {
+            fuzzing::fuzz_one(p, &[&[b][..], &text[..]].concat());
+        }
+    }
+}
