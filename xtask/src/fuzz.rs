@@ -37,6 +37,8 @@ pub const TARGETS: &[&str] = &[
     "parse_journal",
     "parse_container",
     "parse_process",
+    "parse_container_state",
+    "parse_mysqlsh",
     "logscan",
 ];
 
