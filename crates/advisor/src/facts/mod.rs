@@ -10,7 +10,6 @@ pub(crate) mod defaults;
 pub(crate) mod journal;
 pub(crate) mod launch;
 pub(crate) mod mysql;
-#[allow(dead_code)] // filled by the run-time parsers as they land (issue: what happened)
 pub(crate) mod observed;
 pub(crate) mod process;
 pub(crate) mod settings;

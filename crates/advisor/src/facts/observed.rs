@@ -23,14 +23,10 @@ pub(crate) enum Observer {
     SystemctlStatus,
     /// `systemctl show` runtime properties.
     SystemctlShow,
-    /// `ps`, `pstree`, `/proc/<pid>/…`.
-    Process,
     /// `docker ps`, `docker inspect`.
     Docker,
     /// `kubectl describe pod`, `kubectl get pod -o yaml|json`.
     Kubernetes,
-    /// A MySQL Shell transcript.
-    Shell,
 }
 
 /// How a process ended.
@@ -46,6 +42,7 @@ pub(crate) enum Ending {
 
 impl Ending {
     /// The exit code, for a normal exit.
+    #[cfg(test)]
     pub fn code(&self) -> Option<i32> {
         match self {
             Ending::Exited(c) => Some(*c),
@@ -310,6 +307,7 @@ pub(crate) struct Observed {
 
 impl Observed {
     /// True when nothing was observed.
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.exits.is_empty()
             && self.supervisor.is_empty()
