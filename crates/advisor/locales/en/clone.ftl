@@ -75,6 +75,7 @@ clone-restart-failed.ev-error-clone = the clone's error
 clone-restart-failed.ev-error-restart = RESTART's error
 clone-restart-failed.ev-error = the error
 clone-restart-failed.ev-shutdown-log = the server shut itself down here (MY-013462)
+clone-restart-failed.ev-clean-exit = the server exited cleanly here, right after the clone (exit code 0)
 clone-restart-failed.ev-statement = the statement that got the error
 clone-restart-failed.ev-restart-warning = second warning, written only by the RESTART statement
 clone-restart-failed.ev-in-progress = still In Progress: recovery has not run yet

@@ -75,6 +75,7 @@ clone-restart-failed.ev-error-clone = 克隆返回的错误
 clone-restart-failed.ev-error-restart = RESTART 返回的错误
 clone-restart-failed.ev-error = 错误
 clone-restart-failed.ev-shutdown-log = 服务器在此处自行关闭（MY-013462）
+clone-restart-failed.ev-clean-exit = 克隆之后服务器在此处正常退出（退出码 0）
 clone-restart-failed.ev-statement = 收到该错误的语句
 clone-restart-failed.ev-restart-warning = 第二条警告，只有 RESTART 语句才会产生
 clone-restart-failed.ev-in-progress = 仍为 In Progress：恢复尚未执行

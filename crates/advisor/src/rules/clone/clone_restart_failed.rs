@@ -34,6 +34,8 @@ pub(crate) struct Seen {
     pub errors: Vec<Loc>,
     /// MY-013462 lines.
     pub shutdown_logs: Vec<Loc>,
+    /// The clean exit right after the clone as a supervisor or container runtime observed it.
+    pub clean_exit: Option<Loc>,
     /// The statement that got the 3707, when shown.
     pub statement: Option<Loc>,
     /// `Internal operation failure` instead of `not managed by supervisor process`.
@@ -49,16 +51,14 @@ pub(crate) struct Seen {
 pub(crate) fn detect(f: &Facts, scan: &Scan) -> Option<Seen> {
     let errs: Vec<_> =
         f.client_errors.iter().filter(|e| e.code == errors::ER_RESTART_SERVER_FAILED).collect();
-    let mut logs: Vec<Loc> =
-        f.log_events.iter().filter(|e| errors::is_clone_shutdown(e)).map(|e| e.at).collect();
+    let logs: Vec<Loc> = f.log_events.iter().filter(|e| errors::is_clone_shutdown(e)).map(|e| e.at).collect();
     // The clean exit right after a clone that a supervisor or container runtime observed (the
     // journal, `systemctl status`, `docker ps`): the same shutdown, seen from outside.
-    if let Some(c) = crate::rules::restart::seen::of(f).check
-        && c.why == crate::rules::restart::seen::CheckSeen::CleanExitAfterClone
-    {
-        logs.extend(c.at.first().copied());
-    }
-    if errs.is_empty() && logs.is_empty() {
+    let clean_exit = crate::rules::restart::seen::of(f)
+        .check
+        .filter(|c| c.why == crate::rules::restart::seen::CheckSeen::CleanExitAfterClone)
+        .and_then(|c| c.at.first().copied());
+    if errs.is_empty() && logs.is_empty() && clean_exit.is_none() {
         return None;
     }
     let mut statement = None;
@@ -89,7 +89,7 @@ pub(crate) fn detect(f: &Facts, scan: &Scan) -> Option<Seen> {
         let after = last_seen.is_some_and(|l| l.input == s.at.input && l.range.end <= s.at.range.start);
         after.then_some((s.at, done))
     });
-    let case = if !logs.is_empty() || by_stmt == Some(Case::Clone) {
+    let case = if !logs.is_empty() || clean_exit.is_some() || by_stmt == Some(Case::Clone) {
         Case::Clone
     } else if by_stmt == Some(Case::RestartStatement) || !scan.restart_warning.is_empty() {
         Case::RestartStatement
@@ -102,6 +102,7 @@ pub(crate) fn detect(f: &Facts, scan: &Scan) -> Option<Seen> {
         case,
         errors: errs.iter().map(|e| e.at).collect(),
         shutdown_logs: logs,
+        clean_exit,
         statement,
         internal_failure: errs.iter().any(|e| e.message.contains("Internal operation failure")),
         status_in_progress,
@@ -220,6 +221,9 @@ fn report(cx: &Ctx<'_>, seen: &Seen, scan: &Scan, restart_rules: &[&str]) -> Fin
     }
     for at in &seen.shutdown_logs {
         evidence.push(cx.evidence(*at, cx.t(k::CLONE_RESTART_FAILED_EV_SHUTDOWN_LOG)));
+    }
+    if let Some(at) = seen.clean_exit {
+        evidence.push(cx.evidence(at, cx.t(k::CLONE_RESTART_FAILED_EV_CLEAN_EXIT)));
     }
     if let Some(at) = seen.statement {
         evidence.push(cx.evidence(at, cx.t(k::CLONE_RESTART_FAILED_EV_STATEMENT)));
