@@ -220,7 +220,8 @@ fn loc(src: &Source<'_>, range: TextRange) -> Loc {
     Loc { input: src.index, range }
 }
 
-fn empty_def(source: ContainerSource, at: Loc) -> ContainerDef {
+/// A definition with nothing read yet but where it starts.
+pub(crate) fn empty_def(source: ContainerSource, at: Loc) -> ContainerDef {
     ContainerDef {
         source,
         name: None,

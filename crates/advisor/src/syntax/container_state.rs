@@ -38,7 +38,7 @@ use crate::text::TrimWs;
 
 use crate::base::{Loc, Valued};
 use crate::source::Source;
-use crate::syntax::container::{ContainerDef, ContainerSource};
+use crate::syntax::container::{ContainerDef, ContainerSource, empty_def};
 use crate::syntax::document::{Claim, DocKind, Hint, Parsed, Problem};
 use crate::text::TextRange;
 
@@ -695,21 +695,11 @@ fn pod_doc(src: &Source<'_>, leaves: &[Leaf]) -> StateDoc {
             continue;
         }
         while defs.len() <= n {
-            let mut d = ContainerDef {
-                source: ContainerSource::Kubernetes,
-                name: None,
-                at: loc(src, l.range),
-                image: None,
+            defs.push(ContainerDef {
                 restart: policy.clone(),
-                env: Vec::new(),
-                env_files: Vec::new(),
-                entrypoint: None,
-                command: None,
-                init: None,
                 kind: Some(owner.clone().unwrap_or_else(|| "Pod".to_owned())),
-            };
-            d.at = loc(src, l.range);
-            defs.push(d);
+                ..empty_def(ContainerSource::Kubernetes, loc(src, l.range))
+            });
         }
         let d = &mut defs[n];
         d.at = Loc { input: src.index, range: d.at.range.cover(l.range) };
@@ -1025,19 +1015,7 @@ fn describe(src: &Source<'_>, i: usize) -> Option<Claim> {
             }
             let mut c = SeenContainer::new(at);
             c.name = Some(Valued::new(key.to_owned(), loc(src, src.range_in_line(idx, key))));
-            let d = ContainerDef {
-                source: ContainerSource::Kubernetes,
-                name: Some(key.to_owned()),
-                at,
-                image: None,
-                restart: None,
-                env: Vec::new(),
-                env_files: Vec::new(),
-                entrypoint: None,
-                command: None,
-                init: None,
-                kind: None,
-            };
+            let d = ContainerDef { name: Some(key.to_owned()), ..empty_def(ContainerSource::Kubernetes, at) };
             cur = Some((c, d));
             field.clear();
             continue;
