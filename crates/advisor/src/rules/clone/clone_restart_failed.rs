@@ -47,17 +47,13 @@ pub(crate) struct Seen {
     pub started_since: Option<(Loc, bool)>,
 }
 
-/// The predicate: `None` when neither 3707 nor MY-013462 is in the input.
-pub(crate) fn detect(f: &Facts, scan: &Scan) -> Option<Seen> {
+/// The predicate: `None` when neither 3707, MY-013462 nor `clean_exit` (the clean exit right
+/// after a clone that a supervisor or container runtime observed: the same shutdown, seen from
+/// outside) is in the input.
+pub(crate) fn detect(f: &Facts, scan: &Scan, clean_exit: Option<Loc>) -> Option<Seen> {
     let errs: Vec<_> =
         f.client_errors.iter().filter(|e| e.code == errors::ER_RESTART_SERVER_FAILED).collect();
     let logs: Vec<Loc> = f.log_events.iter().filter(|e| errors::is_clone_shutdown(e)).map(|e| e.at).collect();
-    // The clean exit right after a clone that a supervisor or container runtime observed (the
-    // journal, `systemctl status`, `docker ps`): the same shutdown, seen from outside.
-    let clean_exit = crate::rules::restart::seen::of(f)
-        .check
-        .filter(|c| c.why == crate::rules::restart::seen::CheckSeen::CleanExitAfterClone)
-        .and_then(|c| c.at.first().copied());
     if errs.is_empty() && logs.is_empty() && clean_exit.is_none() {
         return None;
     }
@@ -113,7 +109,13 @@ pub(crate) fn detect(f: &Facts, scan: &Scan) -> Option<Seen> {
 impl CloneRestartFailed {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let scan = &cx.facts.clone_scan;
-        let Some(seen) = detect(cx.facts, scan) else {
+        let clean_exit = cx
+            .restart_seen()
+            .check
+            .as_ref()
+            .filter(|c| c.why == crate::rules::restart::seen::CheckSeen::CleanExitAfterClone)
+            .and_then(|c| c.at.first().copied());
+        let Some(seen) = detect(cx.facts, scan, clean_exit) else {
             return Outcome::not_applicable(cx.t(k::CLONE_RESTART_FAILED_NOTE_NONE));
         };
         let finding = report(cx, &seen, scan, &restart_findings(out));
@@ -302,7 +304,7 @@ mod tests {
 
     #[test]
     fn nothing_seen_is_none() {
-        assert_eq!(detect(&Facts::default(), &Scan::default()), None);
+        assert_eq!(detect(&Facts::default(), &Scan::default(), None), None);
         let mut f = Facts::default();
         f.client_errors.push(ClientErrorEvent {
             at: at(0, 1),
@@ -310,7 +312,7 @@ mod tests {
             sqlstate: None,
             message: "x".into(),
         });
-        assert_eq!(detect(&f, &Scan::default()), None);
+        assert_eq!(detect(&f, &Scan::default(), None), None);
     }
 
     #[test]
@@ -320,7 +322,7 @@ mod tests {
             Some("MY-013462"),
             "Clone shutting down server as RESTART failed. Please start server to complete clone operation.",
         ));
-        let s = detect(&f, &Scan::default()).unwrap();
+        let s = detect(&f, &Scan::default(), None).unwrap();
         assert_eq!(s.case, Case::Clone);
         assert_eq!(s.shutdown_logs.len(), 1);
     }
@@ -330,8 +332,8 @@ mod tests {
         let text = "mysql> RESTART;\nERROR 3707 (HY000): Restart server failed (mysqld is not managed by supervisor process).\n";
         let mut f = Facts::default();
         f.client_errors.push(err3707(at(16, 100), "mysqld is not managed by supervisor process"));
-        assert_eq!(detect(&f, &Scan::default()).unwrap().case, Case::Unknown);
-        let s = detect(&f, &scan_of(text)).unwrap();
+        assert_eq!(detect(&f, &Scan::default(), None).unwrap().case, Case::Unknown);
+        let s = detect(&f, &scan_of(text), None).unwrap();
         assert_eq!(s.case, Case::RestartStatement);
         assert!(s.statement.is_some());
         assert!(!s.internal_failure);
@@ -343,28 +345,29 @@ mod tests {
         let mut f = Facts::default();
         let off = text.find("ERROR").unwrap() as u32;
         f.client_errors.push(err3707(at(off, off + 10), "Internal operation failure"));
-        let s = detect(&f, &scan_of(text)).unwrap();
+        let s = detect(&f, &scan_of(text), None).unwrap();
         assert_eq!(s.case, Case::Clone);
         assert!(s.internal_failure);
 
         let text = "mysql> CLONE INSTANCE FROM 'u'@'db1':3306 IDENTIFIED BY 'p' DATA DIRECTORY '/d';\nERROR 3707 (HY000): x\n";
         let off = text.find("ERROR").unwrap() as u32;
         f.client_errors[0].at = at(off, off + 10);
-        assert_eq!(detect(&f, &scan_of(text)).unwrap().case, Case::Unknown);
+        assert_eq!(detect(&f, &scan_of(text), None).unwrap().case, Case::Unknown);
     }
 
     #[test]
     fn restart_warning_or_in_progress_status() {
         let mut f = Facts::default();
         f.client_errors.push(err3707(at(200, 210), "mysqld is not managed by supervisor process"));
-        let s = detect(&f, &scan_of("| Error | 3707 | Restart server failed (Restart server failed). |\n"))
-            .unwrap();
+        let s =
+            detect(&f, &scan_of("| Error | 3707 | Restart server failed (Restart server failed). |\n"), None)
+                .unwrap();
         assert_eq!(s.case, Case::RestartStatement);
 
         let mut rec = Record::default();
         rec.fields.insert("STATE".into(), Valued::new("In Progress".into(), at(5, 9)));
         f.clone.status = Some(rec);
-        let s = detect(&f, &Scan::default()).unwrap();
+        let s = detect(&f, &Scan::default(), None).unwrap();
         assert_eq!(s.case, Case::Clone);
         assert_eq!(s.status_in_progress, Some(at(5, 9)));
         assert_eq!(s.started_since, None);
@@ -377,13 +380,13 @@ mod tests {
         let mut rec = Record::default();
         rec.fields.insert("STATE".into(), Valued::new("Completed".into(), at(50, 59)));
         f.clone.status = Some(rec.clone());
-        assert_eq!(detect(&f, &Scan::default()).unwrap().started_since, Some((at(50, 59), true)));
+        assert_eq!(detect(&f, &Scan::default(), None).unwrap().started_since, Some((at(50, 59), true)));
         // Before the error (an earlier clone's status): says nothing about this one.
         rec.fields.insert("STATE".into(), Valued::new("Completed".into(), at(0, 5)));
         f.clone.status = Some(rec.clone());
-        assert_eq!(detect(&f, &Scan::default()).unwrap().started_since, None);
+        assert_eq!(detect(&f, &Scan::default(), None).unwrap().started_since, None);
         rec.fields.insert("STATE".into(), Valued::new("Failed".into(), at(50, 59)));
         f.clone.status = Some(rec);
-        assert_eq!(detect(&f, &Scan::default()).unwrap().started_since, Some((at(50, 59), false)));
+        assert_eq!(detect(&f, &Scan::default(), None).unwrap().started_since, Some((at(50, 59), false)));
     }
 }
