@@ -191,7 +191,14 @@ struct Progress {
 impl Progress {
     fn new(name: &str, size: Option<u64>, lang: Lang) -> Progress {
         let on = size.is_some() && io::stderr().is_terminal();
-        Progress { on, drawn: false, name: name.to_owned(), total: size.unwrap_or(0), lang, last: None }
+        Progress {
+            on,
+            drawn: false,
+            name: crate::args::shown(name),
+            total: size.unwrap_or(0),
+            lang,
+            last: None,
+        }
     }
 
     fn update(&mut self, done: u64) {

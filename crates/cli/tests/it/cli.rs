@@ -387,3 +387,71 @@ fn outputs_are_the_core_renderers_verbatim() {
         assert_eq!(json, report.to_json() + "\n");
     }
 }
+
+#[test]
+fn a_mistaken_argument_never_echoes_a_secret() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["check", "--password=S3cret", NOT_MYSQL], "unknown option '--password=****'"),
+        (&["check", NOT_MYSQL, "-pS3cret"], "unknown option '-p****'"),
+        (&["-vpS3cret", "check"], "unknown option '-vp****'"),
+        (&["check", "--pass=S3cret"], "unknown option '--pass=****'"),
+        (&["check", "--format", "-pS3cret"], "invalid value '-p****' for '--format'"),
+        (&["check", "--", "password=S3cret.cnf"], "cannot read 'password=****"),
+        (&["rules", "--password=S3cret"], "unknown option '--password=****'"),
+    ];
+    for (args, want) in cases {
+        for lang in ["en", "zh-CN"] {
+            let mut cmd = bin();
+            cmd.env("LANG", if lang == "en" { "C.UTF-8" } else { "zh_CN.UTF-8" });
+            let o = run_with(cmd, args, None);
+            assert_eq!(code(&o), 2, "{args:?}");
+            let err = stderr(&o);
+            assert!(!err.contains("S3cret"), "{args:?} {lang}: {err}");
+            assert!(o.stdout.is_empty(), "{args:?}");
+            if lang == "en" {
+                assert!(err.contains(want), "{args:?}: {err}");
+            } else {
+                assert!(err.starts_with("mysql-advisor: 错误: "), "{args:?}: {err}");
+            }
+        }
+    }
+}
+
+/// Runs `mysql-advisor ARGS` through `sh -c` with `redirect` applied first (`exec <&-`…).
+fn in_shell(redirect: &str, args: &str) -> std::process::Output {
+    let script = format!("{redirect}; exec '{}' {args}", env!("CARGO_BIN_EXE_mysql-advisor"));
+    let mut c = std::process::Command::new("sh");
+    c.args(["-c", &script]).current_dir(root());
+    for k in ["LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "TERM"] {
+        c.env_remove(k);
+    }
+    c.output().expect("sh runs the binary")
+}
+
+#[test]
+fn a_closed_stdin_is_an_io_error() {
+    for args in ["check -", "check", "check --format json -"] {
+        let o = in_shell("exec <&-", args);
+        assert_eq!(code(&o), 2, "{args}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args}: {}", stdout(&o));
+        assert_eq!(stderr(&o), "mysql-advisor: error: cannot read '-': standard input is closed\n", "{args}");
+    }
+    let o = in_shell("exec <&-", "check - --lang zh-CN");
+    assert_eq!(stderr(&o), "mysql-advisor: 错误: 无法读取 '-'：标准输入已关闭\n");
+    // A file read first does not hide it.
+    let o = in_shell("exec <&-", &format!("check {NOT_MYSQL} -"));
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    // An empty stdin (`< /dev/null`) is not closed: an empty report, exit 0.
+    let o = in_shell("exec </dev/null", "check -");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(code(&run(&["check", "-"])), 0, "Stdio::null is an empty input");
+}
+
+#[test]
+fn a_read_error_on_stdin_is_exit_2() {
+    // A directory on standard input: read(2) fails with EISDIR.
+    let o = in_shell("exec </", "check -");
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    assert_eq!(stderr(&o), "mysql-advisor: error: cannot read '-': Is a directory\n");
+}
