@@ -455,3 +455,28 @@ fn a_read_error_on_stdin_is_exit_2() {
     assert!(o.stdout.is_empty());
     assert_eq!(stderr(&o), "mysql-advisor: error: cannot read '-': Is a directory\n");
 }
+
+#[test]
+fn markdown_and_text_never_carry_terminal_controls() {
+    let dir = crate::biglog::TempDir::new("controls");
+    let path = dir.0.join("evil-\u{1b}[31m.cnf");
+    // A replica setting that fires, with an ESC sequence, a BEL, a NUL, DEL, a C1 CSI and bidi
+    // overrides and isolates on the evidence line.
+    let evil =
+        "relay_log_recovery = OFF # \u{1b}[31mred\u{7}\u{0}\u{7f}\u{9b}2J \u{202e}txt.exe\u{2066}x\u{2069}\n";
+    std::fs::write(&path, format!("[mysqld]\nserver_id = 2\nrelay_log_info_repository = TABLE\n{evil}"))
+        .expect("write");
+    let path = path.to_str().expect("UTF-8 path");
+    let controls = ['\u{1b}', '\u{7}', '\u{0}', '\u{7f}', '\u{9b}', '\u{202e}', '\u{2066}', '\u{2069}'];
+    for lang in ["en", "zh-CN"] {
+        for format in ["markdown", "text"] {
+            let o = run(&["check", path, "--format", format, "--lang", lang, "--color", "never"]);
+            let out = stdout(&o);
+            assert!(out.contains("relay_log_recovery = OFF"), "{format}/{lang}: the line is shown:\n{out}");
+            for c in controls {
+                assert!(!out.contains(c), "{format}/{lang}: {c:?} in\n{out}");
+            }
+            assert!(out.contains("␛[31mred␇"), "{format}/{lang}: shown as pictures:\n{out}");
+        }
+    }
+}
