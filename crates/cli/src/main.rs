@@ -8,7 +8,7 @@
 //! ```
 //!
 //! Exit codes: 0 when no finding reaches `--fail-on` (default `error`), 1 when one does, 2 on a usage
-//! error, an unknown rule or an unreadable input (one line on stderr:
+//! error, an unknown rule or an unreadable input — a closed standard input too (one line on stderr:
 //! `mysql-advisor: error: cannot read 'x.cnf': No such file or directory`). A closed pipe
 //! (`mysql-advisor check x | head`) is success. A gzip input (`1f 8b`, whatever its name) is
 //! decompressed; one cut short or corrupt after some bytes is analysed as far as it goes, with a

@@ -128,8 +128,14 @@ fn sample(lang: Lang) -> Report {
             },
         ],
         inputs: vec![
-            InputInfo { name: "mysqld.service".into(), lines: 12, bytes: 100 },
-            InputInfo { name: "evil".into(), lines: 3, bytes: 10 },
+            InputInfo {
+                name: "mysqld.service".into(),
+                lines: 12,
+                bytes: 100,
+                excerpt_lines: None,
+                excerpt_bytes: None,
+            },
+            InputInfo { name: "evil".into(), lines: 3, bytes: 10, excerpt_lines: None, excerpt_bytes: None },
         ],
         server: ServerSummary {
             flavor: Some("mysql".into()),
@@ -285,7 +291,10 @@ fn markdown_drops_terminal_controls_like_text() {
     let md = markdown(&r);
     let plain = text(&r, &TextOptions { color: false });
     for out in [&md, &plain] {
-        assert!(out.contains("x = 1 # ␛[31mred␇ \u{FFFD}gnp.exe\u{FFFD}i\u{FFFD} ␀\u{FFFD}\u{FFFD}"), "{out}");
+        assert!(
+            out.contains("x = 1 # ␛[31mred␇ \u{FFFD}gnp.exe\u{FFFD}i\u{FFFD} ␀\u{FFFD}\u{FFFD}"),
+            "{out}"
+        );
         assert!(out.contains("evil␛]0;title␇"), "{out}");
         for c in controls {
             assert!(!out.contains(c), "{c:?} in {out}");
