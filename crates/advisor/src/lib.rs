@@ -135,6 +135,8 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
                 name: s.name.to_owned(),
                 lines: s.lines.len() as u32,
                 bytes: s.text.len() as u64,
+                excerpt_lines: None,
+                excerpt_bytes: None,
             })
             .collect(),
         server: ServerSummary {

@@ -358,10 +358,16 @@ pub struct DocumentInfo {
 pub struct InputInfo {
     /// The name given (file name, "input 1"…).
     pub name: String,
-    /// Number of lines.
+    /// Number of lines (of the whole file for a streamed log, capped at `u32::MAX`).
     pub lines: u32,
-    /// Number of bytes.
+    /// Number of bytes (of the whole file for a streamed log).
     pub bytes: u64,
+    /// For a log streamed through [`crate::logscan`]: the lines of the excerpt that was analysed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt_lines: Option<u32>,
+    /// For a log streamed through [`crate::logscan`]: the bytes of the excerpt that was analysed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt_bytes: Option<u64>,
 }
 
 /// The server as far as the input tells.
