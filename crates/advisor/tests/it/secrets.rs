@@ -357,3 +357,164 @@ fn masking_keeps_what_is_not_a_secret() {
         "MYSQLD_PARENT_PID=1",
     );
 }
+
+/// Punctuation a secret may hold wherever it is quoted (and in option files, SQL strings, JSON).
+const ANY: &str = "!#%&()*+,-./:;<=>?@[]^_{|}~";
+/// Punctuation that stays inside one unquoted shell or `docker -e` word.
+const SHELL: &str = "%+,-./:=@^_~";
+/// Punctuation that a URL's password part and a YAML flow scalar may hold unescaped.
+const PLAIN: &str = "-._~!*+";
+
+/// Every supported form of a secret: `(name, punctuation allowed, template)`. `{s}` is the
+/// secret; `{w}` a place where the form may wrap (a line break with the form's continuation).
+const FORMS: &[(&str, &str, &str)] = &[
+    ("option file", ANY, "[mysqld]\nserver_id = 2\n[client]\nuser = root\npassword = {s}\n"),
+    ("option file, quoted", ANY, "[client]\npassword = \"{s}\"\nport = 3306\n"),
+    ("option file, loose- and replication", ANY, "[mysqld]\nloose-group_replication_recovery_password={s}\n"),
+    ("my_print_defaults", SHELL, "$ my_print_defaults client\n--user=root\n--password={s}\n"),
+    (
+        "unit Environment=",
+        SHELL,
+        "[Service]\nEnvironment=MYSQLD_PARENT_PID=1 MYSQL_PWD={s}\nExecStart=/usr/sbin/mysqld\n",
+    ),
+    (
+        "unit Environment=, quoted",
+        ANY,
+        "[Service]\nEnvironment=\"MYSQL_PWD={s} x\" LANG=C\nExecStart=/usr/sbin/mysqld\n",
+    ),
+    (
+        "unit Environment=, continued",
+        SHELL,
+        "[Service]\nEnvironment=MYSQLD_PARENT_PID=1{w}MYSQL_PWD={s}\nExecStart=/usr/sbin/mysqld\n",
+    ),
+    (
+        "unit ExecStartPost=",
+        SHELL,
+        "[Service]\nExecStart=/usr/sbin/mysqld\nExecStartPost=/usr/bin/mysqladmin -uroot{w}-p{s} ping\n",
+    ),
+    ("docker run -e", SHELL, "$ docker run -d --name db{w}-e MYSQL_ROOT_PASSWORD={s} mysql:8.0.36\n"),
+    ("docker run -e, quoted", ANY, "$ docker run -d --name db -e \"MYSQL_ROOT_PASSWORD={s}\" mysql:8.0.36\n"),
+    (
+        "compose environment map",
+        ANY,
+        "services:\n  db:\n    image: mysql:8.0.36\n    environment:\n      MYSQL_ROOT_PASSWORD: \"{s}\"\n",
+    ),
+    (
+        "compose environment list",
+        SHELL,
+        "services:\n  db:\n    image: mysql:8.0.36\n    environment:\n      - MYSQL_PASSWORD={s}\n",
+    ),
+    (
+        "compose block scalar",
+        ANY,
+        "services:\n  db:\n    image: mysql:8.0.36\n    environment:\n      MYSQL_ROOT_PASSWORD: |-\n        {s}\n      TZ: UTC\n",
+    ),
+    (
+        "kubernetes env",
+        ANY,
+        "spec:\n  containers:\n  - name: mysql\n    image: mysql:8.0.36\n    env:\n    - name: MYSQL_ROOT_PASSWORD\n      value: \"{s}\"\n",
+    ),
+    (
+        "kubernetes env, value first",
+        ANY,
+        "spec:\n  containers:\n  - name: mysql\n    image: mysql:8.0.36\n    env:\n    - value: '{s}'\n      # from the vault\n      name: MYSQL_PWD\n",
+    ),
+    (
+        "kubernetes env, flow",
+        PLAIN,
+        "spec:\n  containers:\n  - name: mysql\n    image: mysql:8.0.36\n    env: [{name: MYSQL_ROOT_PASSWORD, value: {s}}]\n",
+    ),
+    (
+        "kubernetes probe command",
+        SHELL,
+        "    livenessProbe:\n      exec:\n        command:\n        - mysqladmin\n        - ping\n        - -p{s}\n",
+    ),
+    (
+        "kubectl json env",
+        ANY,
+        "{\n  \"env\": [\n    {\n      \"name\": \"MYSQL_ROOT_PASSWORD\",\n      \"value\": \"{s}\"\n    }\n  ]\n}\n",
+    ),
+    (
+        "mysqld-auto.cnf",
+        ANY,
+        "{\"Version\": 2, \"mysql_server\": {\"replication_sender_password\": {\"Metadata\": {\"User\": \"root\"}, \"Value\": \"{s}\"}}}\n",
+    ),
+    (
+        "CREATE USER",
+        ANY,
+        "mysql> CREATE USER 'repl'@'%'{w}IDENTIFIED BY{w}'{s}';\nQuery OK, 0 rows affected (0.01 sec)\n",
+    ),
+    ("ALTER USER … REPLACE", ANY, "mysql> ALTER USER USER() IDENTIFIED BY 'Aa1{s}'{w}REPLACE '{s}';\n"),
+    (
+        "CHANGE REPLICATION SOURCE",
+        ANY,
+        "mysql> CHANGE REPLICATION SOURCE TO SOURCE_HOST='db1',{w}SOURCE_PASSWORD='{s}'{w}FOR CHANNEL 'ch1';\n",
+    ),
+    (
+        "CLONE INSTANCE",
+        ANY,
+        "mysql> CLONE INSTANCE FROM 'donor'@'db1':3306{w}IDENTIFIED BY '{s}';\nERROR 3707 (HY000): Restart server failed (mysqld is not managed by supervisor process).\n",
+    ),
+    ("SET PASSWORD", ANY, "mysql> SET PASSWORD FOR 'app'@'%' ={w}'{s}';\n"),
+    ("client -p'…'", ANY, "$ mysql -uroot -p'{s}' -e 'SELECT 1'\n"),
+    ("client -p…", SHELL, "$ mysql -h db1{w}-uroot -p{s} -e 'SELECT 1'\n"),
+    ("client --password=", SHELL, "$ mysqldump --user=root --password={s} --all-databases > all.sql\n"),
+    ("mysqlsh URI", PLAIN, "$ mysqlsh root:{s}@db1:3306 -- cluster status\n"),
+    ("URL", PLAIN, "DATABASE_URL=mysql://app:{s}@db1:3306/app\n"),
+];
+
+/// The wraps a form may take at `{w}`: none, a `\` continuation (units, shell), the `mysql`
+/// client's `->` prompt (SQL) and a plain line break (SQL scripts).
+fn wrap(form: &str, w: usize) -> &'static str {
+    let sql = form.contains("USER")
+        || form.contains("SOURCE")
+        || form.contains("CLONE")
+        || form.contains("PASSWORD");
+    match (w, sql) {
+        (0, _) => " ",
+        (_, false) => " \\\n  ",
+        (1, true) => "\n    -> ",
+        (_, true) => "\n  ",
+    }
+}
+
+/// The secret as the form writes it: SQL doubles its quote, JSON escapes.
+fn written(template: &str, s: &str) -> String {
+    if template.contains("\"value\"") || template.contains("\"Value\"") {
+        s.replace('\\', "\\\\").replace('"', "\\\"")
+    } else {
+        s.to_owned()
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 96, ..Default::default() })]
+
+    /// Issue 18's property: a secret of random letters, digits and punctuation, in every form,
+    /// wrapped or not, never appears in any output in either language, nor in the masked input.
+    #[test]
+    fn a_generated_secret_never_appears(
+        form in 0..FORMS.len(),
+        parts in proptest::collection::vec("[A-Za-z0-9]{3,5}", 3),
+        punct in proptest::collection::vec(0usize..64, 2),
+        w in 0usize..3,
+        space in proptest::bool::ANY,
+    ) {
+        let (name, allowed, template) = FORMS[form];
+        let p: Vec<char> = allowed.chars().collect();
+        let pick = |i: usize| p[punct[i] % p.len()];
+        // Quoted forms may hold a blank too.
+        let blank = if space && std::ptr::eq(allowed, ANY) && !template.contains("{w}") { " " } else { "" };
+        let secret = format!("Qz{}{}Jx{}{blank}{}Kv{}", parts[0], pick(0), parts[1], pick(1), parts[2]);
+        let text = template.replace("{w}", wrap(template, w)).replace("{s}", &written(template, &secret));
+        let masked = mask_secrets(&text);
+        for piece in pieces(&secret) {
+            proptest::prop_assert!(!masked.contains(piece), "{}: {:?} not masked in\n{}", name, piece, masked);
+        }
+        for out in outputs(&[Input::new("input 1", text.as_str())]) {
+            for piece in pieces(&secret) {
+                proptest::prop_assert!(!out.contains(piece), "{}: {:?} shown in\n{}", name, piece, out);
+            }
+        }
+    }
+}
