@@ -3,18 +3,20 @@
 /// Whether `key`, as written (`MYSQL_ROOT_PASSWORD`, `--loose-replication-password`,
 /// `rootPassword`, `keyring_hashicorp_secret_id`, `"password"`), names a secret value.
 pub(crate) fn is_secret_name(key: &str) -> bool {
-    let segs = segments(key);
+    // What decides is the key's end: of a long (hostile) key only its last 64 bytes are read.
+    let mut cut = key.len().saturating_sub(64);
+    while !key.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let segs = segments(&key[cut..]);
     let mut s: &[String] = &segs;
     // Option prefixes: `--loose-password`, `--skip-password=x` (the value is still what was typed).
     while s.len() > 1 && matches!(s[0].as_str(), "loose" | "skip" | "enable" | "disable" | "maximum") {
         s = &s[1..];
     }
     let Some(last) = s.last() else { return false };
-    if is_setting(s) {
-        return false;
-    }
     let n = s.len();
-    match last.as_str() {
+    let shape = match last.as_str() {
         "password" | "password1" | "password2" | "password3" => true,
         // `MYSQL_PWD`, `REPLICATION_PASS`, but not `PWD` (the working directory) or `pass`.
         "passwd" | "pwd" | "pass" => n > 1,
@@ -24,7 +26,8 @@ pub(crate) fn is_secret_name(key: &str) -> bool {
         "id" | "key" => s[..n - 1].iter().rev().take(2).any(|w| w == "secret"),
         "string" => n > 1 && s[n - 2] == "authentication",
         _ => false,
-    }
+    };
+    shape && !is_setting(s)
 }
 
 /// Lower-case words of a key: split at `_`, `-`, `.`, quotes and camelCase boundaries.
@@ -132,5 +135,7 @@ mod tests {
         ] {
             assert!(!is_secret_name(k), "{k}");
         }
+        let long = format!("{}_PASSWORD", "A".repeat(100_000));
+        assert!(is_secret_name(&long));
     }
 }

@@ -20,11 +20,12 @@ const LOOKAHEAD: usize = 4096;
 pub(super) fn run(s: &mut Scan<'_>) {
     let mut block_until = 0;
     let mut at = 0;
+    let finders: Vec<memmem::Finder<'_>> = KEY_WORDS.iter().map(memmem::Finder::new).collect();
     while let Some((a, e, next)) = super::next_line(&s.n, at) {
         at = next;
         let found = triggers(&s.n[a..e]);
         if found & T_KEY != 0 {
-            key_values(s, a, e, &mut block_until);
+            key_values(s, &finders, a, e, &mut block_until);
         }
         if found & T_URL != 0 {
             urls(s, a, e);
@@ -83,11 +84,10 @@ fn triggers(l: &[u8]) -> u8 {
 
 /// `key = value`, `key: value`, `| key | value |`, `"key": {…"Value": "x"}`, `key: >-` ↵ lines,
 /// `password value` (an option-file line without `=`) with a secret key, on line `a..e`.
-fn key_values(s: &mut Scan<'_>, a: usize, e: usize, block_until: &mut usize) {
+fn key_values(s: &mut Scan<'_>, finders: &[memmem::Finder<'_>], a: usize, e: usize, block_until: &mut usize) {
     let first = skip_ws(&s.n, a, e);
     let mut from = a;
-    let finders: Vec<memmem::Finder<'_>> = KEY_WORDS.iter().map(memmem::Finder::new).collect();
-    let mut next: Vec<Option<usize>> = vec![None; finders.len()];
+    let mut next = [None; KEY_WORDS.len()];
     loop {
         // The next key word at or after `from` (each finder is re-run only when passed).
         let mut best: Option<usize> = None;
@@ -112,7 +112,7 @@ fn key_values(s: &mut Scan<'_>, a: usize, e: usize, block_until: &mut usize) {
         }
         from = ke;
         if ks < *block_until {
-            continue; // inside a block scalar already masked
+            continue; // inside a block scalar or an object already read
         }
         // `(using password: YES)`.
         if n[..ks].ends_with(b"using ") {
@@ -172,7 +172,7 @@ fn key_values(s: &mut Scan<'_>, a: usize, e: usize, block_until: &mut usize) {
                 let close = super::quoted_end_line(n, j);
                 s.push(j + 1..close);
             } else if sep == b':' && j < n.len() && n[j] == b'{' {
-                object_values(s, j);
+                *block_until = object_values(s, j);
             }
             continue;
         }
@@ -185,6 +185,7 @@ fn key_values(s: &mut Scan<'_>, a: usize, e: usize, block_until: &mut usize) {
         if n[i] == b'{' {
             // mysqld-auto.cnf: `"x_password": {"Value": "secret", "Metadata": {…}}`, either order.
             let end = object_values(s, i);
+            *block_until = end;
             from = from.max(end.min(e));
             continue;
         }
@@ -333,7 +334,7 @@ pub(super) fn block_scalar(s: &mut Scan<'_>, a: usize, e: usize) -> usize {
 /// first level. Returns the index after its closing brace (bounded).
 fn object_values(s: &mut Scan<'_>, open: usize) -> usize {
     let n = &s.n;
-    let limit = (open + 16 * LOOKAHEAD).min(n.len());
+    let limit = (open + LOOKAHEAD).min(n.len());
     let mut depth = 0usize;
     let mut i = open;
     let mut found = Vec::new();
