@@ -137,9 +137,78 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
         },
         notes,
     };
+    bound(&mut report);
     // Defence in depth: mask anything a rule may have quoted from the input without `cx.evidence`.
     report::scrub(&mut report);
     report
+}
+
+/// Keeps the report bounded whatever the input repeats (issue 18): at most
+/// [`report::MAX_EVIDENCE`] evidence items per finding and verdict, [`report::MAX_FINDINGS_PER_RULE`]
+/// findings per rule, [`report::MAX_REASONS`] reasons per verdict and
+/// [`report::MAX_DOCUMENTS_PER_INPUT`] documents per input; each cut is counted where the user
+/// reads it (a field, a last reason, a note).
+fn bound(report: &mut Report) {
+    use report::{MAX_DOCUMENTS_PER_INPUT, MAX_EVIDENCE, MAX_FINDINGS_PER_RULE, MAX_REASONS};
+    let lang = report.lang;
+    let cut = |v: &mut Vec<Evidence>, omitted: &mut u32| {
+        if v.len() > MAX_EVIDENCE {
+            *omitted += (v.len() - MAX_EVIDENCE) as u32;
+            v.truncate(MAX_EVIDENCE);
+        }
+    };
+    // Findings per rule, in report order.
+    let mut per_rule: std::collections::HashMap<&'static str, usize> = std::collections::HashMap::new();
+    let mut dropped: Vec<(&'static str, usize)> = Vec::new();
+    report.findings.retain(|f| {
+        let n = per_rule.entry(f.rule).or_insert(0);
+        *n += 1;
+        if *n <= MAX_FINDINGS_PER_RULE {
+            return true;
+        }
+        match dropped.iter_mut().find(|(r, _)| *r == f.rule) {
+            Some((_, c)) => *c += 1,
+            None => dropped.push((f.rule, 1)),
+        }
+        false
+    });
+    for f in &mut report.findings {
+        cut(&mut f.evidence, &mut f.evidence_omitted);
+    }
+    for n in [&mut report.verdict_notes.clone_restart, &mut report.verdict_notes.replica_crash_safe] {
+        cut(&mut n.evidence, &mut n.evidence_omitted);
+        if n.reasons.len() > MAX_REASONS {
+            let more = (n.reasons.len() - MAX_REASONS).to_string();
+            n.reasons.truncate(MAX_REASONS);
+            n.reasons.push(lang.fmt(k::CORE_REASON_OMITTED, &[("count", &more)]));
+        }
+    }
+    let kept = MAX_FINDINGS_PER_RULE.to_string();
+    for (rule, count) in dropped {
+        report.notes.push(lang.fmt(
+            k::CORE_NOTE_FINDINGS_OMITTED,
+            &[("count", &count.to_string()), ("rule", rule), ("kept", &kept)],
+        ));
+    }
+    // Documents per input.
+    let mut per_input: Vec<usize> = vec![0; report.inputs.len()];
+    report.documents.retain(|d| match per_input.get_mut(d.input) {
+        Some(n) => {
+            *n += 1;
+            *n <= MAX_DOCUMENTS_PER_INPUT
+        }
+        None => true,
+    });
+    let kept = MAX_DOCUMENTS_PER_INPUT.to_string();
+    for (i, n) in per_input.iter().enumerate() {
+        if *n > MAX_DOCUMENTS_PER_INPUT {
+            let more = (n - MAX_DOCUMENTS_PER_INPUT).to_string();
+            report.notes.push(lang.fmt(
+                k::CORE_NOTE_DOCUMENTS_OMITTED,
+                &[("count", &more), ("input", &report.inputs[i].name), ("kept", &kept)],
+            ));
+        }
+    }
 }
 
 fn document_info(lang: Lang, d: &Document) -> DocumentInfo {

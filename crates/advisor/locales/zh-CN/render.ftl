@@ -111,3 +111,4 @@ render.cli-try-help = （见 'mysql-advisor --help'）
 render.cli-rules-id = id
 render.cli-rules-family = 类别
 render.cli-rules-name = 名称
+render.evidence-omitted = ……另有 {count} 条证据（重复的行），未显示。

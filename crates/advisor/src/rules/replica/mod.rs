@@ -191,6 +191,7 @@ fn finding(
         message: cx.fmt(message_key, args),
         channel: channel.map(str::to_owned),
         evidence: Vec::new(),
+        evidence_omitted: 0,
         fixes: Vec::new(),
         references: Vec::new(),
     }
