@@ -247,6 +247,9 @@ fn server(j: &mut Json, s: &ServerSummary) {
             }
         }
         j.key("channels").strings(&s.channels);
+        if s.channels_omitted != 0 {
+            j.key("channels_omitted").number(u64::from(s.channels_omitted));
+        }
     });
 }
 

@@ -133,11 +133,12 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
             flavor: facts.server.flavor.as_ref().map(|f| f.value.as_str().to_owned()),
             version: facts.server.version.as_ref().map(|v| v.value.to_string()),
             unit: facts.unit.as_ref().and_then(|u| u.name.clone()),
-            channels: facts.channels.iter().map(|c| c.name.clone()).collect(),
+            channels: facts.channels.iter().take(report::MAX_CHANNELS).map(|c| c.name.clone()).collect(),
+            channels_omitted: facts.channels.len().saturating_sub(report::MAX_CHANNELS) as u32,
         },
         notes,
     };
-    bound(&mut report);
+    bound(&mut report, cx.skipped());
     // Defence in depth: mask anything a rule may have quoted from the input without `cx.evidence`.
     report::scrub(&mut report);
     report
@@ -145,11 +146,11 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
 
 /// Keeps the report bounded whatever the input repeats (issue 18): at most
 /// [`report::MAX_EVIDENCE`] evidence items per finding and verdict, [`report::MAX_FINDINGS_PER_RULE`]
-/// findings per rule, [`report::MAX_REASONS`] reasons per verdict and
+/// findings per rule (with those the rules did not build, `skipped`: see `Ctx::room`) and
 /// [`report::MAX_DOCUMENTS_PER_INPUT`] documents per input; each cut is counted where the user
-/// reads it (a field, a last reason, a note).
-fn bound(report: &mut Report) {
-    use report::{MAX_DOCUMENTS_PER_INPUT, MAX_EVIDENCE, MAX_FINDINGS_PER_RULE, MAX_REASONS};
+/// reads it (a field or a note). The replica verdict bounds its own reasons (`MAX_REASONS`).
+fn bound(report: &mut Report, skipped: Vec<(&'static str, usize)>) {
+    use report::{MAX_DOCUMENTS_PER_INPUT, MAX_EVIDENCE, MAX_FINDINGS_PER_RULE};
     let lang = report.lang;
     let cut = |v: &mut Vec<Evidence>, omitted: &mut u32| {
         if v.len() > MAX_EVIDENCE {
@@ -159,7 +160,7 @@ fn bound(report: &mut Report) {
     };
     // Findings per rule, in report order.
     let mut per_rule: std::collections::HashMap<&'static str, usize> = std::collections::HashMap::new();
-    let mut dropped: Vec<(&'static str, usize)> = Vec::new();
+    let mut dropped = skipped;
     report.findings.retain(|f| {
         let n = per_rule.entry(f.rule).or_insert(0);
         *n += 1;
@@ -177,11 +178,6 @@ fn bound(report: &mut Report) {
     }
     for n in [&mut report.verdict_notes.clone_restart, &mut report.verdict_notes.replica_crash_safe] {
         cut(&mut n.evidence, &mut n.evidence_omitted);
-        if n.reasons.len() > MAX_REASONS {
-            let more = (n.reasons.len() - MAX_REASONS).to_string();
-            n.reasons.truncate(MAX_REASONS);
-            n.reasons.push(lang.fmt(k::CORE_REASON_OMITTED, &[("count", &more)]));
-        }
     }
     let kept = MAX_FINDINGS_PER_RULE.to_string();
     for (rule, count) in dropped {

@@ -402,9 +402,15 @@ pub struct ServerSummary {
     /// The unit name, when a systemd unit was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    /// Replication channel names (`""` is the default channel).
+    /// Replication channel names (`""` is the default channel), at most [`MAX_CHANNELS`].
     pub channels: Vec<String>,
+    /// How many more channel names were left out of `channels`; not written when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub channels_omitted: u32,
 }
+
+/// Most channel names the server summary lists; the rest are counted in `channels_omitted`.
+pub const MAX_CHANNELS: usize = 100;
 
 impl Report {
     /// The most severe finding's severity, if any.

@@ -115,3 +115,4 @@ render.cli-rules-id = id
 render.cli-rules-family = family
 render.cli-rules-name = name
 render.evidence-omitted = … and {count} more pieces of evidence (repeated lines), not shown.
+render.channels-omitted = {count} more

@@ -140,6 +140,7 @@ fn sample(lang: Lang) -> Report {
             version: Some("8.0.36".into()),
             unit: Some("mysqld.service".into()),
             channels: vec![String::new()],
+            channels_omitted: 0,
         },
         notes: vec!["A note.".into()],
     }

@@ -110,6 +110,7 @@ fn full_report() -> Report {
             version: Some("8.0.36".into()),
             unit: Some("u".into()),
             channels: vec![String::new()],
+            channels_omitted: 3,
         },
         notes: vec!["n".into()],
     }

@@ -399,6 +399,7 @@ fn recipe_adds_gtid_only(r: &Replica<'_>, ch: Option<&model::ChannelView<'_>>) -
 
 /// The verdict `replica_crash_safe`.
 pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
+    use crate::report::{MAX_EVIDENCE, MAX_REASONS};
     let mut note = VerdictNote::default();
     let r = match cx.replica_scope() {
         Scope::Replica(r) => r,
@@ -427,25 +428,44 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
     crate::sort::sort(&mut missing);
     missing.dedup();
 
+    // One reason and one piece of evidence per bad item and stopped channel, up to the report's
+    // bounds; the rest are counted, not built (issue 18: thousands of channels).
+    let mut reasons_left_out = 0usize;
     for i in &bad {
-        let title = cx.t(crate::i18n::dynamic(format_args!("{}.name", i.rule)));
-        note.reasons.push(match (&i.channel, i.subject) {
-            (Some(c), _) => {
-                cx.fmt(k::REPLICA_REASON_CHANNEL, &[("rule", &title), ("channel", &channel_label(cx, c))])
-            }
-            (None, Some(subject)) => {
-                cx.fmt(k::REPLICA_REASON_CHANNEL, &[("rule", &title), ("channel", subject)])
-            }
-            (None, None) => title,
-        });
+        if note.reasons.len() >= MAX_REASONS {
+            reasons_left_out += 1;
+        } else {
+            let title = cx.t(crate::i18n::dynamic(format_args!("{}.name", i.rule)));
+            note.reasons.push(match (&i.channel, i.subject) {
+                (Some(c), _) => {
+                    cx.fmt(k::REPLICA_REASON_CHANNEL, &[("rule", &title), ("channel", &channel_label(cx, c))])
+                }
+                (None, Some(subject)) => {
+                    cx.fmt(k::REPLICA_REASON_CHANNEL, &[("rule", &title), ("channel", subject)])
+                }
+                (None, None) => title,
+            });
+        }
         if let Some(at) = i.at {
-            note.evidence.push(cx.evidence(at, cx.t(crate::i18n::dynamic(format_args!("{}.name", i.rule)))));
+            if note.evidence.len() < MAX_EVIDENCE {
+                note.evidence
+                    .push(cx.evidence(at, cx.t(crate::i18n::dynamic(format_args!("{}.name", i.rule)))));
+            } else {
+                note.evidence_omitted += 1;
+            }
         }
     }
     for (ch, which) in threads_stopped::stopped_channels(r) {
+        if note.reasons.len() >= MAX_REASONS {
+            reasons_left_out += 1;
+            continue;
+        }
         note.reasons.push(
             cx.fmt(k::REPLICA_REASON_STOPPED, &[("channel", &channel_label(cx, &ch)), ("threads", &which)]),
         );
+    }
+    if reasons_left_out > 0 {
+        note.reasons.push(cx.fmt(k::CORE_REASON_OMITTED, &[("count", &reasons_left_out.to_string())]));
     }
     for m in &missing {
         note.missing.push(missing_text(cx, r, *m));
