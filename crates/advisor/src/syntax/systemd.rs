@@ -881,10 +881,10 @@ fn claim_cat(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Claim {
     }
 }
 
-/// The units shown, in order, each with its number of drop-ins.
 /// Most unit names a `systemctl cat` document's label lists.
 const MAX_LABEL_UNITS: usize = 10;
 
+/// The units shown, in order, each with its number of drop-ins.
 pub(crate) fn units_in(set: &UnitSet) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
     for f in &set.files {
