@@ -421,17 +421,23 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
             return (CrashSafe::Unknown, note);
         }
     };
-    let items: Vec<Item> = ITEMS.iter().flat_map(|f| f(r)).collect();
-    let bad: Vec<&Item> = items.iter().filter(|i| i.state == State::Bad).collect();
-    let mut missing: Vec<Missing> =
-        items.iter().filter_map(|i| if let State::Unknown(m) = i.state { Some(m) } else { None }).collect();
-    crate::sort::sort(&mut missing);
-    missing.dedup();
-
     // One reason and one piece of evidence per bad item and stopped channel, up to the report's
-    // bounds; the rest are counted, not built (issue 18: thousands of channels).
+    // bounds; the rest are counted, not built, and the items are judged one rule at a time, never
+    // all held or sorted at once (issue 18: hundreds of thousands of channels).
+    let mut bad = 0usize;
+    let mut missing: Vec<Missing> = Vec::new();
     let mut reasons_left_out = 0usize;
-    for i in &bad {
+    for i in ITEMS.iter().flat_map(|f| f(r)) {
+        match i.state {
+            State::Bad => bad += 1,
+            State::Unknown(m) => {
+                if !missing.contains(&m) {
+                    missing.push(m);
+                }
+                continue;
+            }
+            _ => continue,
+        }
         if note.reasons.len() >= MAX_REASONS {
             reasons_left_out += 1;
         } else {
@@ -467,6 +473,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
     if reasons_left_out > 0 {
         note.reasons.push(cx.fmt(k::CORE_REASON_OMITTED, &[("count", &reasons_left_out.to_string())]));
     }
+    crate::sort::sort(&mut missing);
     for m in &missing {
         note.missing.push(missing_text(cx, r, *m));
     }
@@ -479,8 +486,8 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
             note.assumptions.push(cx.t(k::REPLICA_ASSUMED_REPLICA_NAMES));
         }
     }
-    let verdict = if !bad.is_empty() {
-        note.summary = cx.fmt(k::REPLICA_VERDICT_NO, &[("count", &bad.len().to_string())]);
+    let verdict = if bad > 0 {
+        note.summary = cx.fmt(k::REPLICA_VERDICT_NO, &[("count", &bad.to_string())]);
         CrashSafe::No
     } else if !missing.is_empty() {
         note.summary = cx.t(k::REPLICA_VERDICT_UNKNOWN);
