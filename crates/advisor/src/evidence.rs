@@ -43,16 +43,16 @@ impl<'a> Excerpts<'a> {
         let line_end = src.index_map.line(end_off).max(line_start);
         let a = src.lines.get((line_start - 1) as usize).map(|l| l.range.start).unwrap_or(0);
         let b = src.lines.get((line_end - 1) as usize).map(|l| l.range.end).unwrap_or(a);
-        let raw = src.slice(crate::text::TextRange::new(a, b));
+        let (a, b) = (a as usize, b as usize);
         // Excerpts are shown line by line: CRLF inputs must not leak `\r` into them.
-        let masked = crate::redact::mask(raw).replace("\r\n", "\n");
+        let masked = crate::redact::apply_within(src.text, a..b, &src.secrets).replace("\r\n", "\n");
         Evidence {
             input: loc.input,
             input_name: src.name.to_owned(),
             range: loc.range,
             line_start,
             line_end,
-            excerpt: window(masked, (loc.range.start.saturating_sub(a)) as usize),
+            excerpt: window(masked, (loc.range.start as usize).saturating_sub(a)),
             label,
         }
     }

@@ -236,6 +236,12 @@ fn input(j: &mut Json, i: &InputInfo) {
         j.key("name").string(&i.name);
         j.key("lines").number(u64::from(i.lines));
         j.key("bytes").number(i.bytes);
+        if let Some(n) = i.excerpt_lines {
+            j.key("excerpt_lines").number(u64::from(n));
+        }
+        if let Some(n) = i.excerpt_bytes {
+            j.key("excerpt_bytes").number(n);
+        }
     });
 }
 

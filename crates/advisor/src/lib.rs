@@ -74,8 +74,14 @@ pub fn analyze(inputs: &[Input]) -> Report {
 /// Analyses the inputs together (they describe one server).
 pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
     let lang = options.lang;
-    let sources: Vec<Source<'_>> =
-        inputs.iter().enumerate().map(|(i, inp)| Source::new(i, inp.name(), inp.text())).collect();
+    // A name may hold a secret too (`password=S3cret.cnf`): sources carry it masked.
+    let names: Vec<std::borrow::Cow<'_, str>> = inputs.iter().map(|i| redact::mask(i.name())).collect();
+    let sources: Vec<Source<'_>> = inputs
+        .iter()
+        .zip(&names)
+        .enumerate()
+        .map(|(i, (inp, name))| Source::new(i, name, inp.text()))
+        .collect();
     let docs: Vec<Document> = sources.iter().flat_map(detect::split).collect();
     let facts = facts::Facts::build(&sources, &docs);
     let cx = rules::Ctx::new(lang, &facts, evidence::Excerpts::new(&sources));
@@ -109,9 +115,11 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
     }
 
     // Secrets are masked wherever the report quotes the input (`redact`); say so.
-    for inp in inputs.iter().filter(|i| redact::contains_secret(i.text())) {
-        notes.push(lang.fmt(k::RENDER_NOTE_MASKED, &[("input", inp.name())]));
+    for src in sources.iter().filter(|s| !s.secrets.is_empty()) {
+        notes.push(lang.fmt(k::RENDER_NOTE_MASKED, &[("input", src.name)]));
     }
+    // Every secret value found in any input, to mask wherever else it appears in the report.
+    let values = redact::Values::new(sources.iter().flat_map(|s| redact::values_of(s.text, &s.secrets)));
 
     let mut report = Report {
         schema_version: 1,
@@ -127,6 +135,8 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
                 name: s.name.to_owned(),
                 lines: s.lines.len() as u32,
                 bytes: s.text.len() as u64,
+                excerpt_lines: None,
+                excerpt_bytes: None,
             })
             .collect(),
         server: ServerSummary {
@@ -140,7 +150,7 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
     };
     bound(&mut report, cx.skipped());
     // Defence in depth: mask anything a rule may have quoted from the input without `cx.evidence`.
-    report::scrub(&mut report);
+    report::scrub(&mut report, &values);
     report
 }
 

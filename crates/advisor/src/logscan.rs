@@ -214,6 +214,9 @@ pub struct Event {
     pub message_at: usize,
     /// Byte offset of the line's start in the input.
     pub offset: u64,
+    /// The line's length in the input, in bytes, without its `\n` (nor the `\r` before it, unless
+    /// the line was longer than [`Limits::max_line`]).
+    pub len: u64,
     /// 1-based line number in the input.
     pub line: u64,
     /// True when `text` is shorter than the line.
@@ -303,6 +306,36 @@ impl Timeline {
         self.events.get(i).map(|e| e.line)
     }
 
+    /// Rewrites `report` — an analysis with [`Timeline::to_input`] as input `input` — so that this
+    /// input is described as the scanned file, not the excerpt: evidence and documents get the
+    /// file's line numbers (as [`remap_excerpt_lines`] does) and their `range` the file's byte
+    /// offsets, and `report.inputs[input]` gives the file's `lines` and `bytes`, the excerpt's in
+    /// `excerpt_lines` and `excerpt_bytes`.
+    ///
+    /// A range inside a line keeps its columns when the kept line is the file's line byte for
+    /// byte (same length: not cut, no invalid UTF-8 replaced, no secret masked into another
+    /// length); otherwise it widens to the whole line. Offsets past `u32::MAX` (a file over
+    /// 4 GiB) are capped at `u32::MAX`, like line numbers.
+    pub fn remap_report(&self, report: &mut crate::report::Report, input: usize) {
+        let lines: Vec<u64> = self.events.iter().map(|e| e.line).collect();
+        let places: Vec<FilePlace> = self
+            .events
+            .iter()
+            .map(|e| FilePlace {
+                offset: e.offset,
+                len: e.len,
+                exact: !e.truncated && e.text.len() as u64 == e.len,
+            })
+            .collect();
+        remap(report, input, &self.to_log_excerpt(), &lines, Some(&places));
+        if let Some(info) = report.inputs.get_mut(input) {
+            info.excerpt_lines = Some(info.lines);
+            info.excerpt_bytes = Some(info.bytes);
+            info.lines = u32::try_from(self.lines).unwrap_or(u32::MAX);
+            info.bytes = self.bytes;
+        }
+    }
+
     /// A name for [`Timeline::to_input`] that says the input is an excerpt of `name`.
     pub fn excerpt_name(&self, name: &str, lang: Lang) -> String {
         lang.fmt(
@@ -367,11 +400,36 @@ impl Timeline {
 /// excerpt lines that are not neighbours in the file is split into one piece per run of
 /// neighbours, so that a numbered excerpt never shows a wrong number. Numbers past `u32::MAX` are
 /// capped. The CLI uses it for streamed logs, the page for exports of a dropped log's excerpt.
+///
+/// Byte ranges stay the excerpt's: the page, which keeps only the line numbers, uses this;
+/// [`Timeline::remap_report`] also maps the ranges and the input's size.
 pub fn remap_excerpt_lines(
     report: &mut crate::report::Report,
     input: usize,
     excerpt: &str,
     file_lines: &[u64],
+) {
+    remap(report, input, excerpt, file_lines, None);
+}
+
+/// Where an excerpt line is in the scanned file.
+#[derive(Clone, Copy)]
+struct FilePlace {
+    /// The line's first byte.
+    offset: u64,
+    /// Its length, without the line end.
+    len: u64,
+    /// The excerpt's line is the file's, byte for byte (columns map one to one).
+    exact: bool,
+}
+
+/// [`remap_excerpt_lines`], and with `places` (one per excerpt line) the ranges too.
+fn remap(
+    report: &mut crate::report::Report,
+    input: usize,
+    excerpt: &str,
+    file_lines: &[u64],
+    places: Option<&[FilePlace]>,
 ) {
     let mut starts = Vec::with_capacity(file_lines.len());
     let mut at = 0u32;
@@ -379,7 +437,7 @@ pub fn remap_excerpt_lines(
         starts.push((at, at.saturating_add(u32::try_from(line.len()).unwrap_or(u32::MAX))));
         at = at.saturating_add(u32::try_from(line.len()).unwrap_or(u32::MAX)).saturating_add(1);
     }
-    let map = LineMap { file_lines, starts };
+    let map = LineMap { file_lines, starts, places };
     let fix = |list: &mut Vec<crate::report::Evidence>| {
         let old = std::mem::take(list);
         for e in old {
@@ -396,15 +454,18 @@ pub fn remap_excerpt_lines(
     fix(&mut report.verdict_notes.clone_restart.evidence);
     fix(&mut report.verdict_notes.replica_crash_safe.evidence);
     for d in report.documents.iter_mut().filter(|d| d.input == input) {
+        d.range = map.range(d.line_start, d.line_end, d.range);
         d.line_start = map.line(d.line_start).unwrap_or(d.line_start);
         d.line_end = map.line(d.line_end).unwrap_or(d.line_end).max(d.line_start);
     }
 }
 
-/// An excerpt's lines: the file's line of each, and each one's byte range in the excerpt.
+/// An excerpt's lines: the file's line of each, each one's byte range in the excerpt, and (to map
+/// ranges) where each is in the file.
 struct LineMap<'a> {
     file_lines: &'a [u64],
     starts: Vec<(u32, u32)>,
+    places: Option<&'a [FilePlace]>,
 }
 
 impl LineMap<'_> {
@@ -412,6 +473,20 @@ impl LineMap<'_> {
     fn line(&self, l: u32) -> Option<u32> {
         let i = (l as usize).checked_sub(1)?;
         self.file_lines.get(i).map(|&n| u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    /// `r`, a range over the excerpt's lines `first..=last` (1-based), as file offsets; unchanged
+    /// without places. Columns are kept on an exact line, else the range widens to its whole line.
+    fn range(&self, first: u32, last: u32, r: crate::text::TextRange) -> crate::text::TextRange {
+        let at = |l: u32| {
+            let i = (l as usize).checked_sub(1)?;
+            Some((*self.places?.get(i)?, *self.starts.get(i)?))
+        };
+        let (Some((fp, (fs, fe))), Some((lp, (ls, le)))) = (at(first), at(last)) else { return r };
+        let start = if fp.exact { fp.offset + u64::from(r.start.clamp(fs, fe) - fs) } else { fp.offset };
+        let end = if lp.exact { lp.offset + u64::from(r.end.clamp(ls, le) - ls) } else { lp.offset + lp.len };
+        let cap = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        crate::text::TextRange::new(cap(start), cap(end))
     }
 
     /// `e` with the file's line numbers, split where the file's lines are not consecutive.
@@ -422,6 +497,7 @@ impl LineMap<'_> {
         let (Some(orig), Some(true)) = (orig, n.map(|n| n == lines.len())) else {
             // Not the shape expected: map the ends only.
             let mut e = e;
+            e.range = self.range(e.line_start, e.line_end, e.range);
             e.line_start = self.line(e.line_start).unwrap_or(e.line_start);
             e.line_end = self.line(e.line_end).unwrap_or(e.line_end).max(e.line_start);
             return vec![e];
@@ -440,7 +516,7 @@ impl LineMap<'_> {
             out.push(crate::report::Evidence {
                 input: e.input,
                 input_name: e.input_name.clone(),
-                range: crate::text::TextRange::new(lo, hi),
+                range: self.range(xs, xe, crate::text::TextRange::new(lo, hi)),
                 line_start: orig[first],
                 line_end: orig[i],
                 excerpt: lines[first..=i].join("\n"),
@@ -1060,9 +1136,10 @@ impl Scanner {
             self.long_lines += 1;
             self.first_long_line.get_or_insert(self.lines);
         }
-        let mut b = b;
+        let (mut b, mut len) = (b, len);
         if !cut && let Some(s) = b.strip_suffix(b"\r") {
             b = s;
+            len -= 1;
             self.crlf_lines += 1;
         }
         if offset == 0
@@ -1071,17 +1148,18 @@ impl Scanner {
             b = s;
         }
         let Some(hit) = classify(&self.m, b) else { return };
-        self.keep(hit, b, offset, cut);
+        self.keep(hit, b, (offset, len), cut);
     }
 
-    fn keep(&mut self, hit: Hit, b: &[u8], offset: u64, cut: bool) {
+    /// Counts the event, and keeps it if its kind has room; `at` is the line's offset and length.
+    fn keep(&mut self, hit: Hit, b: &[u8], at: (u64, u64), cut: bool) {
         let i = hit.kind.index();
         self.seen[i] += 1;
         let to_head = self.head[i].len() < self.limits.keep_head;
         if !to_head && self.limits.keep_tail == 0 {
             return;
         }
-        let ev = self.event(hit, b, offset, cut);
+        let ev = self.event(hit, b, at, cut);
         if to_head {
             self.head[i].push(ev);
         } else {
@@ -1093,7 +1171,7 @@ impl Scanner {
         }
     }
 
-    fn event(&mut self, hit: Hit, b: &[u8], offset: u64, cut: bool) -> Event {
+    fn event(&mut self, hit: Hit, b: &[u8], (offset, len): (u64, u64), cut: bool) -> Event {
         let mut end = b.len().min(self.limits.max_event_text);
         // Back up to a UTF-8 boundary when the cap cuts a sequence.
         while end > 0 && end < b.len() && b.get(end).is_some_and(|c| c & 0xC0 == 0x80) {
@@ -1132,6 +1210,7 @@ impl Scanner {
             text,
             message_at,
             offset,
+            len,
             line: self.lines,
             truncated,
         }
@@ -1220,6 +1299,76 @@ mod tests {
         let mut other = before.clone();
         remap_excerpt_lines(&mut other, 1, &excerpt, &lines);
         assert_eq!(other.to_json(), before.to_json());
+    }
+
+    /// `(start, end)` of each line of `log` (1-based by index + 1), without `\n` or `\r\n`.
+    fn line_spans(log: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, b) in log.iter().enumerate() {
+            if *b == b'\n' {
+                let end = if i > start && log[i - 1] == b'\r' { i - 1 } else { i };
+                out.push((start, end));
+                start = i + 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_remapped_report_describes_the_file_with_its_offsets() {
+        const CLONE: &str = "2024-05-01T10:04:14.020518Z 8 [ERROR] [MY-013462] [Server] Clone shutting down server as RESTART failed. Please start server to complete clone operation.";
+        for (lossy, eol) in [(false, "\n"), (false, "\r\n"), (true, "\n")] {
+            let mut log = Vec::new();
+            for i in 0..3000 {
+                let l = format!(
+                    "2024-05-01T10:00:{:02}.000000Z 0 [Note] [MY-010914] [Server] Aborted connection {i}.{eol}",
+                    i % 60
+                );
+                log.extend_from_slice(l.as_bytes());
+            }
+            log.extend_from_slice(CLONE.as_bytes());
+            if lossy {
+                log.extend_from_slice(b" \xff"); // invalid UTF-8: the kept line is not the file's
+            }
+            log.extend_from_slice(eol.as_bytes());
+            log.extend_from_slice(b"2024-05-01T10:05:00.000000Z 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.0.36) starting as process 1\n");
+            let tl = scan(&log);
+            let excerpt = tl.to_log_excerpt();
+            let mut report = crate::analyze(&[tl.to_input("x")]);
+            tl.remap_report(&mut report, 0);
+            let info = &report.inputs[0];
+            assert_eq!((u64::from(info.lines), info.bytes), (3002, log.len() as u64));
+            assert_eq!(info.excerpt_lines, Some(tl.events.len() as u32));
+            assert_eq!(info.excerpt_bytes, Some(excerpt.len() as u64));
+            let spans = line_spans(&log);
+            let ev: Vec<&crate::report::Evidence> = report
+                .findings
+                .iter()
+                .flat_map(|f| &f.evidence)
+                .chain(&report.verdict_notes.clone_restart.evidence)
+                .collect();
+            let clone = ev.iter().find(|e| e.excerpt.contains("MY-013462")).expect("clone evidence");
+            assert_eq!(clone.line_start, 3001);
+            for e in &ev {
+                // The range lies in the evidence's lines of the file, and is that text.
+                let (first, last) = (spans[e.line_start as usize - 1], spans[e.line_end as usize - 1]);
+                let (a, b) = (e.range.start as usize, e.range.end as usize);
+                assert!(first.0 <= a && a <= b && b <= last.1, "{e:?}");
+                let text = String::from_utf8_lossy(&log[a..b]);
+                assert!(e.excerpt.contains(&*text), "{text:?} not in {e:?}");
+            }
+            if lossy {
+                // Not the file's bytes: the whole line.
+                let (a, b) = spans[3000];
+                assert_eq!((clone.range.start as usize, clone.range.end as usize), (a, b));
+            }
+            for d in &report.documents {
+                let (a, _) = spans[d.line_start as usize - 1];
+                assert_eq!(d.range.start as usize, a, "{d:?}");
+                assert!(d.range.end as usize <= spans[d.line_end as usize - 1].1, "{d:?}");
+            }
+        }
     }
 
     fn kind(line: &str) -> Option<EventKind> {

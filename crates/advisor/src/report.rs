@@ -384,10 +384,16 @@ pub struct DocumentInfo {
 pub struct InputInfo {
     /// The name given (file name, "input 1"…).
     pub name: String,
-    /// Number of lines.
+    /// Number of lines (of the whole file for a streamed log, capped at `u32::MAX`).
     pub lines: u32,
-    /// Number of bytes.
+    /// Number of bytes (of the whole file for a streamed log).
     pub bytes: u64,
+    /// For a log streamed through [`crate::logscan`]: the lines of the excerpt that was analysed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt_lines: Option<u32>,
+    /// For a log streamed through [`crate::logscan`]: the bytes of the excerpt that was analysed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt_bytes: Option<u64>,
 }
 
 /// The server as far as the input tells.
@@ -420,18 +426,26 @@ impl Report {
 }
 
 /// Masks, in place, every text of a report that may quote the input: evidence excerpts and labels,
-/// messages, fix texts, notes, document labels and problems. A defence in depth: rules already
-/// build evidence through [`crate::redact::mask`].
-pub(crate) fn scrub(report: &mut Report) {
-    fn m(s: &mut String) {
+/// messages, fix texts, notes, document labels and problems, input names, the unit and channel
+/// names. Each text is masked by the forms of [`crate::redact`] (a defence in depth: evidence is
+/// already masked by its source's secret places) and by `values`, the secret values found in any
+/// input (an echo of one in an error message, a file name, a label).
+pub(crate) fn scrub(report: &mut Report, values: &crate::redact::Values) {
+    // Values first: a value with blanks (`correct horse battery`) is found whole before a form
+    // masks only its first word.
+    let m = |s: &mut String| {
+        if let std::borrow::Cow::Owned(o) = values.mask(s) {
+            *s = o;
+        }
         if let std::borrow::Cow::Owned(o) = crate::redact::mask(s) {
             *s = o;
         }
-    }
-    fn ev(e: &mut Evidence) {
+    };
+    let ev = |e: &mut Evidence| {
         m(&mut e.excerpt);
         m(&mut e.label);
-    }
+        m(&mut e.input_name);
+    };
     for f in &mut report.findings {
         m(&mut f.title);
         m(&mut f.message);
@@ -440,6 +454,7 @@ pub(crate) fn scrub(report: &mut Report) {
             m(&mut fix.title);
             m(&mut fix.text);
             fix.reason.iter_mut().for_each(m);
+            fix.file_name.iter_mut().for_each(m);
         }
     }
     for note in [&mut report.verdict_notes.clone_restart, &mut report.verdict_notes.replica_crash_safe] {
@@ -456,5 +471,10 @@ pub(crate) fn scrub(report: &mut Report) {
         m(&mut d.label);
         d.problems.iter_mut().for_each(m);
     }
+    for i in &mut report.inputs {
+        m(&mut i.name);
+    }
+    report.server.unit.iter_mut().for_each(m);
+    report.server.channels.iter_mut().for_each(m);
     report.notes.iter_mut().for_each(m);
 }

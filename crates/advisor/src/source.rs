@@ -58,11 +58,20 @@ pub(crate) struct Source<'a> {
     pub lines: Vec<Line>,
     /// Offset → line/column.
     pub index_map: LineIndex,
+    /// Where its secrets are (sorted, disjoint byte ranges): every excerpt is masked by these.
+    pub secrets: Vec<std::ops::Range<usize>>,
 }
 
 impl<'a> Source<'a> {
     pub fn new(index: usize, name: &'a str, text: &'a str) -> Source<'a> {
-        Source { index, name, text, lines: text::split_lines(text), index_map: LineIndex::new(text) }
+        Source {
+            index,
+            name,
+            text,
+            lines: text::split_lines(text),
+            index_map: LineIndex::new(text),
+            secrets: crate::redact::spans(text),
+        }
     }
     /// The text of line `i` (0-based index into `lines`).
     pub fn line(&self, i: usize) -> &'a str {

@@ -1,4 +1,5 @@
-//! Command-line parsing, by hand: a command, positionals and a few options.
+//! Command-line parsing with [`lexopt`] (ripgrep's parser): a command, positionals and a few
+//! options.
 //!
 //! Grammar (options may come before or after the command and between files):
 //! ```text
@@ -8,9 +9,12 @@
 //!          `-` alone is a positional (standard input).
 //! ```
 //! Errors are messages in the user's language, ready to print after `mysql-advisor: error: `.
+//! Whatever they quote from the command line goes through [`shown`] first: a mistaken
+//! `--password=S3cret` or `-pS3cret` never reaches the terminal in the clear.
 
 use advisor::i18n::k;
 use advisor::{Lang, Severity};
+use lexopt::Arg::{Long, Short, Value};
 
 /// `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,26 +55,128 @@ pub struct Args {
 /// Every long option, for suggestions.
 const LONG: &[&str] = &["--format", "--lang", "--fail-on", "--color", "--help", "--version"];
 
-/// Finds `--lang` before full parsing, so that even usage errors speak the user's language.
-/// Invalid or missing values are left for [`parse`] to report.
-pub fn early_lang(args: &[String]) -> Option<Lang> {
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--" {
-            break;
-        }
-        let v = if a == "--lang" || a == "-l" {
-            it.next().map(String::as_str)
-        } else if let Some(v) = a.strip_prefix("--lang=") {
-            Some(v)
-        } else {
-            a.strip_prefix("-l").filter(|v| !v.is_empty() && !a.starts_with("--"))
-        };
-        if let Some(l) = v.and_then(Lang::from_tag) {
-            return Some(l);
+/// An option the parser knows, by its canonical long name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opt {
+    Format,
+    Lang,
+    FailOn,
+    Color,
+    Help,
+    Version,
+}
+
+impl Opt {
+    /// The option `name` names, if any (`-f`, `--format`; `--colour` is `--color`).
+    fn of(name: &Name) -> Option<Opt> {
+        Some(match name {
+            Name::Short('f') => Opt::Format,
+            Name::Long(l) if l == "format" => Opt::Format,
+            Name::Short('l') => Opt::Lang,
+            Name::Long(l) if l == "lang" => Opt::Lang,
+            Name::Long(l) if l == "fail-on" => Opt::FailOn,
+            Name::Long(l) if l == "color" || l == "colour" => Opt::Color,
+            Name::Short('h') => Opt::Help,
+            Name::Long(l) if l == "help" => Opt::Help,
+            Name::Short('V') => Opt::Version,
+            Name::Long(l) if l == "version" => Opt::Version,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Opt::Format => "--format",
+            Opt::Lang => "--lang",
+            Opt::FailOn => "--fail-on",
+            Opt::Color => "--color",
+            Opt::Help => "--help",
+            Opt::Version => "--version",
         }
     }
-    None
+
+    /// Whether it takes a value (`--help` and `--version` do not).
+    fn takes_value(self) -> bool {
+        !matches!(self, Opt::Help | Opt::Version)
+    }
+}
+
+/// An option's name as lexopt gave it (owned, so that the parser can be asked for its value).
+enum Name {
+    Short(char),
+    Long(String),
+}
+
+impl Name {
+    /// The option as typed, without a value: `-x`, `--name`.
+    fn typed(&self) -> String {
+        match self {
+            Name::Short(c) => format!("-{c}"),
+            Name::Long(l) => format!("--{l}"),
+        }
+    }
+}
+
+/// One item of the command line.
+enum Item {
+    Option(Name),
+    Positional(String),
+}
+
+/// The next item, or `None` at the end. lexopt fails only on a value attached to an option that
+/// was not asked for it, which [`parse`] never lets happen.
+fn next(p: &mut lexopt::Parser) -> Result<Option<Item>, lexopt::Error> {
+    Ok(p.next()?.map(|arg| match arg {
+        Short(c) => Item::Option(Name::Short(c)),
+        Long(l) => Item::Option(Name::Long(l.to_owned())),
+        Value(v) => Item::Positional(v.to_string_lossy().into_owned()),
+    }))
+}
+
+/// A parser over `args` (without the program name). `-f=json` is `-f` with the value `=json`,
+/// as it always was: only long options split at `=`.
+fn parser(args: &[String]) -> lexopt::Parser {
+    let mut p = lexopt::Parser::from_args(args);
+    p.set_short_equals(false);
+    p
+}
+
+/// The option as the user typed it, for an error message: `--name`, `--name=value`, `-x` or
+/// `-xrest` (what followed the letter in the same argument; consumed, as parsing stops there).
+fn as_typed(p: &mut lexopt::Parser, name: &Name) -> String {
+    let mut s = name.typed();
+    if let Some(rest) = p.optional_value() {
+        if let Name::Long(_) = name {
+            s.push('=');
+        }
+        s.push_str(&rest.to_string_lossy());
+    }
+    s
+}
+
+/// Finds `--lang` before full parsing, so that even usage errors speak the user's language: the
+/// first valid `--lang`/`-l` value. Errors are skipped; [`parse`] reports them.
+pub fn early_lang(args: &[String]) -> Option<Lang> {
+    let mut p = parser(args);
+    loop {
+        let name = match next(&mut p) {
+            Ok(Some(Item::Option(name))) => name,
+            Ok(Some(Item::Positional(_))) | Err(_) => continue,
+            Ok(None) => return None,
+        };
+        match Opt::of(&name) {
+            Some(Opt::Lang) => {
+                let lang = p.value().ok().and_then(|v| v.into_string().ok()).and_then(|v| Lang::from_tag(&v));
+                if lang.is_some() {
+                    return lang;
+                }
+            }
+            Some(o) if o.takes_value() => {
+                let _ = p.value();
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Parses the arguments (without the program name).
@@ -85,109 +191,119 @@ pub fn parse(args: &[String], lang: Lang) -> Result<Args, String> {
         help: false,
         version: false,
     };
-    let mut i = 0;
-    let mut options_done = false;
-    while i < args.len() {
-        let a = &args[i];
-        i += 1;
-        let is_option = !options_done && a.starts_with('-') && a != "-";
-        if !is_option {
-            if out.command.is_none() {
-                out.command = Some(a.clone());
-            } else {
-                out.positionals.push(a.clone());
+    let unknown = |typed: &str| lang.fmt(k::RENDER_CLI_UNKNOWN_OPTION, &[("option", &shown(typed))]);
+    let mut p = parser(args);
+    // `next` fails only on an attached value nobody asked for; every option below takes its own.
+    let failed = |e: lexopt::Error| match e {
+        lexopt::Error::UnexpectedValue { option, .. } => unknown(&option),
+        e => unknown(&e.to_string()),
+    };
+    while let Some(item) = next(&mut p).map_err(failed)? {
+        let name = match item {
+            Item::Positional(v) if out.command.is_none() => {
+                out.command = Some(v);
+                continue;
             }
-            continue;
-        }
-        if a == "--" {
-            options_done = true;
-            continue;
-        }
-        // Split into the option's name and an attached value.
-        let (name, attached): (String, Option<String>) = if let Some(long) = a.strip_prefix("--") {
-            match long.split_once('=') {
-                Some((n, v)) => (format!("--{n}"), Some(v.to_owned())),
-                None => (a.clone(), None),
+            Item::Positional(v) => {
+                out.positionals.push(v);
+                continue;
             }
-        } else {
-            let mut chars = a.chars();
-            chars.next(); // '-'
-            let flag = chars.next().map(|c| format!("-{c}")).unwrap_or_default();
-            let rest: String = chars.collect();
-            (flag, if rest.is_empty() { None } else { Some(rest) })
+            Item::Option(name) => name,
         };
-        let canonical = match name.as_str() {
-            "-f" | "--format" => "--format",
-            "-l" | "--lang" => "--lang",
-            "--fail-on" => "--fail-on",
-            "--color" | "--colour" => "--color",
-            "-h" | "--help" => "--help",
-            "-V" | "--version" => "--version",
-            _ => {
-                let mut msg = lang.fmt(k::RENDER_CLI_UNKNOWN_OPTION, &[("option", a)]);
-                if let Some(s) = suggest(&name, LONG.iter().copied()) {
-                    msg.push_str(&lang.fmt(k::RENDER_CLI_DID_YOU_MEAN, &[("suggestion", s)]));
-                }
-                return Err(msg);
+        let Some(opt) = Opt::of(&name) else {
+            let mut msg = unknown(&as_typed(&mut p, &name));
+            if let Some(s) = suggest(&name.typed(), LONG.iter().copied()) {
+                msg.push_str(&lang.fmt(k::RENDER_CLI_DID_YOU_MEAN, &[("suggestion", s)]));
             }
+            return Err(msg);
         };
-        if canonical == "--help" || canonical == "--version" {
-            if attached.is_some() {
-                return Err(lang.fmt(k::RENDER_CLI_UNKNOWN_OPTION, &[("option", a)]));
+        if !opt.takes_value() {
+            let typed = as_typed(&mut p, &name);
+            // `--help=x` and `-hx` are not `--help`.
+            if typed != name.typed() {
+                return Err(unknown(&typed));
             }
-            if canonical == "--help" {
+            if opt == Opt::Help {
                 out.help = true;
             } else {
                 out.version = true;
             }
             continue;
         }
-        let value = match attached {
-            Some(v) => v,
-            None => match args.get(i) {
-                Some(v) => {
-                    i += 1;
-                    v.clone()
-                }
-                None => return Err(lang.fmt(k::RENDER_CLI_MISSING_VALUE, &[("option", canonical)])),
-            },
+        let Ok(value) = p.value() else {
+            return Err(lang.fmt(k::RENDER_CLI_MISSING_VALUE, &[("option", opt.name())]));
         };
+        let value = value.to_string_lossy().into_owned();
         let bad = |expected: &str| {
             lang.fmt(
                 k::RENDER_CLI_BAD_VALUE,
-                &[("value", &value), ("option", canonical), ("expected", expected)],
+                &[("value", &shown(&value)), ("option", opt.name()), ("expected", expected)],
             )
         };
-        match canonical {
-            "--format" => {
-                out.format = Some(match value.to_ascii_lowercase().as_str() {
+        let v = value.to_ascii_lowercase();
+        match opt {
+            Opt::Format => {
+                out.format = Some(match v.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
                     "markdown" | "md" => Format::Markdown,
                     _ => return Err(bad("text, json, markdown")),
                 })
             }
-            "--lang" => out.lang = Some(Lang::from_tag(&value).ok_or_else(|| bad("en, zh-CN"))?),
-            "--fail-on" => {
-                out.fail_on = match value.to_ascii_lowercase().as_str() {
+            Opt::Lang => out.lang = Some(Lang::from_tag(&value).ok_or_else(|| bad("en, zh-CN"))?),
+            Opt::FailOn => {
+                out.fail_on = match v.as_str() {
                     "never" => FailOn::Never,
                     v => {
                         FailOn::At(Severity::from_name(v).ok_or_else(|| bad("error, warning, info, never"))?)
                     }
                 }
             }
-            "--color" => {
-                out.color = match value.to_ascii_lowercase().as_str() {
+            Opt::Color => {
+                out.color = match v.as_str() {
                     "auto" => Color::Auto,
                     "always" => Color::Always,
                     "never" => Color::Never,
                     _ => return Err(bad("auto, always, never")),
                 }
             }
-            _ => unreachable!("every canonical option is handled above"),
+            Opt::Help | Opt::Version => unreachable!("flags are handled above"),
         }
     }
     Ok(out)
+}
+
+/// `arg` (an argument, a file name, a rule id…) as it may be echoed on the terminal: secrets
+/// masked. An option that looks like a password's (`--password=S3cret`, `--pass=…`, `--pwd=…`,
+/// `--secret=…`, `--token=…`, in any case) keeps its name and loses its value; so does `-p`
+/// glued to a value as the mysql client takes it (`-pS3cret`, also in a bundle: `-vpS3cret`).
+/// Then [`advisor::mask_secrets`] masks what it recognises anywhere else
+/// (`password=S3cret.cnf`, a URL's password…).
+pub fn shown(arg: &str) -> String {
+    const MASK: &str = "****";
+    let masked = if let Some(long) = arg.strip_prefix("--") {
+        match long.split_once('=') {
+            Some((name, value)) if !value.is_empty() && secret_option(name) => format!("--{name}={MASK}"),
+            _ => arg.to_owned(),
+        }
+    } else if let Some(short) = arg.strip_prefix('-') {
+        // Everything after the first `p` of a bundle of letters is its value.
+        match short.find('p') {
+            Some(i) if i + 1 < short.len() && short[..i].chars().all(|c| c.is_ascii_alphabetic()) => {
+                format!("-{}{MASK}", &short[..=i])
+            }
+            _ => arg.to_owned(),
+        }
+    } else {
+        arg.to_owned()
+    };
+    advisor::mask_secrets(&masked).into_owned()
+}
+
+/// A long option's name that says it holds a secret.
+fn secret_option(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    ["pass", "pwd", "secret", "token"].iter().any(|w| n.contains(w))
 }
 
 /// The language from the environment: `LC_ALL`, then `LC_MESSAGES`, then `LANG` (the first that is
@@ -274,11 +390,69 @@ mod tests {
     }
 
     #[test]
+    fn spellings_kept_from_the_hand_written_parser() {
+        // Short options take `=` as part of the value; only long ones split there.
+        assert_eq!(
+            p(&["check", "-f=json"]).unwrap_err(),
+            "invalid value '=json' for '--format' (expected one of: text, json, markdown)"
+        );
+        assert_eq!(p(&["check", "-hx"]).unwrap_err(), "unknown option '-hx'");
+        assert_eq!(p(&["--help="]).unwrap_err(), "unknown option '--help='");
+        assert_eq!(p(&["check", "-xyz"]).unwrap_err(), "unknown option '-xyz'");
+        // A value may look like an option; `--` is a value after an option that takes one.
+        assert_eq!(
+            p(&["check", "--format", "--"]).unwrap_err(),
+            "invalid value '--' for '--format' (expected one of: text, json, markdown)"
+        );
+        let a = p(&["-V", "--colour", "always", "-", "--", "--help"]).unwrap();
+        assert!(a.version && !a.help);
+        assert_eq!(a.color, Color::Always);
+        assert_eq!(a.command.as_deref(), Some("-"));
+        assert_eq!(a.positionals, ["--help"]);
+        assert_eq!(p(&["-l"]).unwrap_err(), "option '--lang' needs a value");
+        assert_eq!(
+            p(&["--format="]).unwrap_err(),
+            "invalid value '' for '--format' (expected one of: text, json, markdown)"
+        );
+    }
+
+    #[test]
+    fn secrets_in_mistaken_arguments_are_masked() {
+        for (args, want) in [
+            (&["check", "--password=S3cret"][..], "unknown option '--password=****'"),
+            (&["check", "--PASS=S3cret"], "unknown option '--PASS=****'"),
+            (&["check", "--db-pwd=S3cret"], "unknown option '--db-pwd=****'"),
+            (&["check", "-pS3cret"], "unknown option '-p****'"),
+            (&["check", "-vpS3cret"], "unknown option '-vp****'"),
+            (&["check", "--format", "-pS3cret"], "invalid value '-p****' for '--format'"),
+            (&["check", "--color=--password=S3cret"], "invalid value '--password=****' for '--color'"),
+        ] {
+            let err = p(args).unwrap_err();
+            assert!(err.starts_with(want), "{args:?}: {err}");
+            assert!(!err.contains("S3cret"), "{args:?}: {err}");
+        }
+        // Nothing to mask.
+        assert_eq!(shown("--frmat=json"), "--frmat=json");
+        assert_eq!(shown("-p"), "-p");
+        assert_eq!(shown("-"), "-");
+        assert_eq!(shown("my-path/x.cnf"), "my-path/x.cnf");
+        assert_eq!(shown("--password="), "--password=");
+    }
+
+    #[test]
     fn language_from_flag_and_environment() {
         let v: Vec<String> = ["check", "-l", "zh"].iter().map(|s| s.to_string()).collect();
         assert_eq!(early_lang(&v), Some(Lang::ZhCn));
         let v: Vec<String> = ["--lang=en", "x"].iter().map(|s| s.to_string()).collect();
         assert_eq!(early_lang(&v), Some(Lang::En));
+        // The first valid one, past errors; a value of another option is not a flag.
+        let v: Vec<String> = ["--frmat=x", "--lang", "fr", "-f", "-l", "--lang=zh-CN", "--lang", "en"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(early_lang(&v), Some(Lang::ZhCn));
+        let v: Vec<String> = ["check", "--", "--lang=zh-CN"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(early_lang(&v), None);
         let env = |pairs: &'static [(&'static str, &'static str)]| {
             move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
         };

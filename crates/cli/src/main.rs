@@ -8,7 +8,7 @@
 //! ```
 //!
 //! Exit codes: 0 when no finding reaches `--fail-on` (default `error`), 1 when one does, 2 on a usage
-//! error, an unknown rule or an unreadable input (one line on stderr:
+//! error, an unknown rule or an unreadable input — a closed standard input too (one line on stderr:
 //! `mysql-advisor: error: cannot read 'x.cnf': No such file or directory`). A closed pipe
 //! (`mysql-advisor check x | head`) is success. A gzip input (`1f 8b`, whatever its name) is
 //! decompressed; one cut short or corrupt after some bytes is analysed as far as it goes, with a
@@ -43,7 +43,8 @@ fn main() -> ExitCode {
         Ok(v) => v,
         Err(bad) => {
             let lang = args::env_lang(|k| std::env::var(k).ok());
-            let msg = lang.fmt(k::RENDER_CLI_UNKNOWN_OPTION, &[("option", &bad.to_string_lossy())]);
+            let msg =
+                lang.fmt(k::RENDER_CLI_UNKNOWN_OPTION, &[("option", &args::shown(&bad.to_string_lossy()))]);
             eprintln!("mysql-advisor: {}: {msg}", lang.t(k::RENDER_CLI_ERROR));
             return ExitCode::from(2);
         }
@@ -85,7 +86,7 @@ fn run(argv: &[String], lang: Lang) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some(other) => {
-            let mut msg = lang.fmt(k::RENDER_CLI_UNKNOWN_COMMAND, &[("command", other)]);
+            let mut msg = lang.fmt(k::RENDER_CLI_UNKNOWN_COMMAND, &[("command", &args::shown(other))]);
             if let Some(s) = args::suggest(other, ["check", "explain", "rules"]) {
                 msg.push_str(&lang.fmt(k::RENDER_CLI_DID_YOU_MEAN, &[("suggestion", s)]));
             }
@@ -159,7 +160,7 @@ fn read_inputs(paths: &[String], lang: Lang) -> Result<Inputs, Failure> {
     let read_err = |name: &str, e: io::Error| {
         Failure::Usage(anyhow!(
             "{}",
-            lang.fmt(k::RENDER_CLI_CANNOT_READ, &[("file", name), ("reason", &io_reason(&e))])
+            lang.fmt(k::RENDER_CLI_CANNOT_READ, &[("file", &args::shown(name)), ("reason", &io_reason(&e))])
         ))
     };
     if paths.is_empty() && io::stdin().is_terminal() {
@@ -177,6 +178,15 @@ fn read_inputs(paths: &[String], lang: Lang) -> Result<Inputs, Failure> {
     for p in paths {
         let name = if p == "-" { "<stdin>" } else { p.as_str() };
         let loaded = if p == "-" {
+            if stdin_closed() {
+                return Err(Failure::Usage(anyhow!(
+                    "{}",
+                    lang.fmt(
+                        k::RENDER_CLI_CANNOT_READ,
+                        &[("file", p), ("reason", &lang.t(k::RENDER_CLI_STDIN_CLOSED))]
+                    )
+                )));
+            }
             stream::read(io::stdin().lock(), name, None, lang).map_err(|e| read_err(p, e))?
         } else {
             let file = std::fs::File::open(p).map_err(|e| read_err(p, e))?;
@@ -196,6 +206,32 @@ fn read_inputs(paths: &[String], lang: Lang) -> Result<Inputs, Failure> {
     Ok(Inputs { inputs, streamed, notes })
 }
 
+/// Whether standard input was closed when the program started (`mysql-advisor check - <&-`).
+/// Rust's runtime reopens a closed standard stream on `/dev/null` before `main` (so that no file
+/// opened later takes its number), read-write; reading it then gives nothing, like an empty
+/// pipe, and the report would silently be empty. A shell's `< /dev/null` opens it read-only,
+/// and stays what it says: an empty input.
+#[cfg(unix)]
+fn stdin_closed() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else { return true };
+    let (Ok(ours), Ok(null)) = (std::fs::File::from(fd).metadata(), std::fs::metadata("/dev/null")) else {
+        return false;
+    };
+    if !ours.file_type().is_char_device() || ours.rdev() != null.rdev() {
+        return false;
+    }
+    // SAFETY: `fcntl(F_GETFL)` only reads the flags of descriptor 0, open as checked above.
+    let flags = unsafe { libc::fcntl(0, libc::F_GETFL) };
+    flags >= 0 && flags & libc::O_ACCMODE == libc::O_RDWR
+}
+
+#[cfg(not(unix))]
+fn stdin_closed() -> bool {
+    false
+}
+
 /// The OS message without Rust's " (os error N)" suffix.
 fn io_reason(e: &io::Error) -> String {
     let s = e.to_string();
@@ -212,7 +248,7 @@ fn explain(args: &Args, lang: Lang) -> Result<ExitCode, Failure> {
         return Err(match args.positionals.get(1) {
             Some(extra) => usage(format!(
                 "{} {}",
-                lang.fmt(k::RENDER_CLI_UNEXPECTED_ARGUMENT, &[("argument", extra)]),
+                lang.fmt(k::RENDER_CLI_UNEXPECTED_ARGUMENT, &[("argument", &args::shown(extra))]),
                 lang.t(k::RENDER_CLI_TRY_HELP)
             )),
             None => usage(lang.t(k::RENDER_CLI_MISSING_RULE)),
@@ -220,7 +256,7 @@ fn explain(args: &Args, lang: Lang) -> Result<ExitCode, Failure> {
     };
     let Some(rule) = advisor::rule(id, lang) else {
         let all = advisor::rules(lang);
-        let mut msg = lang.fmt(k::RENDER_CLI_UNKNOWN_RULE, &[("rule", id)]);
+        let mut msg = lang.fmt(k::RENDER_CLI_UNKNOWN_RULE, &[("rule", &args::shown(id))]);
         if let Some(s) = args::suggest(id, all.iter().map(|r| r.id)) {
             msg.push_str(&lang.fmt(k::RENDER_CLI_DID_YOU_MEAN, &[("suggestion", s)]));
         }
@@ -245,7 +281,7 @@ fn rules(args: &Args, lang: Lang) -> Result<ExitCode, Failure> {
     if let Some(extra) = args.positionals.first() {
         return Err(Failure::Usage(anyhow!(
             "{} {}",
-            lang.fmt(k::RENDER_CLI_UNEXPECTED_ARGUMENT, &[("argument", extra)]),
+            lang.fmt(k::RENDER_CLI_UNEXPECTED_ARGUMENT, &[("argument", &args::shown(extra))]),
             lang.t(k::RENDER_CLI_TRY_HELP)
         )));
     }

@@ -191,7 +191,14 @@ struct Progress {
 impl Progress {
     fn new(name: &str, size: Option<u64>, lang: Lang) -> Progress {
         let on = size.is_some() && io::stderr().is_terminal();
-        Progress { on, drawn: false, name: name.to_owned(), total: size.unwrap_or(0), lang, last: None }
+        Progress {
+            on,
+            drawn: false,
+            name: crate::args::shown(name),
+            total: size.unwrap_or(0),
+            lang,
+            last: None,
+        }
     }
 
     fn update(&mut self, done: u64) {
@@ -239,17 +246,16 @@ impl Streamed {
     }
 }
 
-/// Rewrites `report` for the streamed inputs: evidence and documents get the real files' line
-/// numbers ([`logscan::remap_excerpt_lines`]), and each scan's summary and notes go first in
-/// `report.notes`.
+/// Rewrites `report` for the streamed inputs: each is described as the real file — evidence and
+/// documents with its line numbers and byte offsets, `inputs[]` with its size and the excerpt's
+/// ([`Timeline::remap_report`]) —, and each scan's summary and notes go first in `report.notes`.
 pub fn apply(report: &mut Report, streamed: &[Streamed]) {
     if streamed.is_empty() {
         return;
     }
     let lang = report.lang;
     for s in streamed {
-        let lines: Vec<u64> = s.timeline.events.iter().map(|e| e.line).collect();
-        logscan::remap_excerpt_lines(report, s.input, &s.timeline.to_log_excerpt(), &lines);
+        s.timeline.remap_report(report, s.input);
     }
     let mut notes = Vec::new();
     for s in streamed {
@@ -303,7 +309,15 @@ mod tests {
         let mut report = advisor::analyze(&[input]);
         apply(&mut report, &[s]);
         let f = report.findings.iter().find(|f| f.rule == "clone-restart-failed").expect("clone finding");
-        assert!(f.evidence.iter().any(|e| e.line_start == clone_line && e.excerpt.contains("MY-013462")));
+        let e = f.evidence.iter().find(|e| e.excerpt.contains("MY-013462")).expect("clone evidence");
+        assert_eq!(e.line_start, clone_line);
+        // Its range is the file's bytes of that line; the input is the file.
+        let at = NOISE.len() * noise_lines;
+        assert_eq!(&text[e.range.start as usize..e.range.end as usize], CLONE.trim_end());
+        assert_eq!(e.range.start as usize, at);
+        let info = &report.inputs[0];
+        assert_eq!((info.bytes, info.lines), (text.len() as u64, clone_line + 10));
+        assert!(info.excerpt_bytes.is_some_and(|b| b < 64 << 10));
         assert!(report.notes.first().is_some_and(|n| n.starts_with("big.log: Scanned")));
     }
 

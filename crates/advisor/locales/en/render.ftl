@@ -110,6 +110,7 @@ render.cli-unknown-rule = unknown rule '{rule}'
 render.cli-did-you-mean = ; did you mean '{suggestion}'?
 render.cli-missing-rule = explain needs a rule id (see 'mysql-advisor rules')
 render.cli-stdin-terminal = no input: give FILE arguments or pipe text on standard input
+render.cli-stdin-closed = standard input is closed
 render.cli-try-help = (see 'mysql-advisor --help')
 render.cli-rules-id = id
 render.cli-rules-family = family

@@ -107,6 +107,7 @@ render.cli-unknown-rule = 未知规则 '{rule}'
 render.cli-did-you-mean = ；您是不是要找 '{suggestion}'？
 render.cli-missing-rule = explain 需要一个规则 id（见 'mysql-advisor rules'）
 render.cli-stdin-terminal = 没有输入：请给出 FILE 参数，或通过标准输入传入文本
+render.cli-stdin-closed = 标准输入已关闭
 render.cli-try-help = （见 'mysql-advisor --help'）
 render.cli-rules-id = id
 render.cli-rules-family = 类别

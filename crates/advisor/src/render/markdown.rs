@@ -1,5 +1,7 @@
 //! The Markdown renderer: the report for a ticket or a chat (CommonMark + GitHub tables).
 //! The web page's "copy as Markdown" and `mysql-advisor check --format markdown` both use it.
+//! Control characters and bidi overrides from the input are replaced as in the text renderer
+//! (`render::clean`, one implementation for both).
 
 use crate::base::DocKind;
 use crate::i18n::k;
@@ -69,7 +71,11 @@ pub fn markdown(report: &Report) -> String {
     while md.ends_with("\n\n") {
         md.pop();
     }
-    md
+    // Input text (excerpts, names, labels) cannot drive the terminal it is pasted into or shown in.
+    match super::clean(&md) {
+        std::borrow::Cow::Borrowed(_) => md,
+        std::borrow::Cow::Owned(clean) => clean,
+    }
 }
 
 fn list(md: &mut String, items: &[String]) {

@@ -28,6 +28,32 @@ use crate::report::{
 };
 use std::borrow::Cow;
 
+/// `s` safe for a terminal, whichever renderer wrote it: control characters (C0 but tab and line
+/// feed, DEL, C1) and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) that
+/// input could use to drive the terminal or reorder what is shown are replaced by visible
+/// stand-ins — a C0 character by its Control Picture (`␛` for ESC), the others by U+FFFD.
+/// Borrowed unchanged when there is none (the usual case).
+pub(crate) fn clean(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                c if is_unsafe(c) && (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+                c if is_unsafe(c) => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// A character [`clean`] replaces.
+fn is_unsafe(c: char) -> bool {
+    (c != '\t' && c != '\n' && c.is_control())
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// How good a verdict is, for colouring and icons.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tone {

@@ -132,8 +132,14 @@ fn sample(lang: Lang) -> Report {
             },
         ],
         inputs: vec![
-            InputInfo { name: "mysqld.service".into(), lines: 12, bytes: 100 },
-            InputInfo { name: "evil".into(), lines: 3, bytes: 10 },
+            InputInfo {
+                name: "mysqld.service".into(),
+                lines: 12,
+                bytes: 100,
+                excerpt_lines: None,
+                excerpt_bytes: None,
+            },
+            InputInfo { name: "evil".into(), lines: 3, bytes: 10, excerpt_lines: None, excerpt_bytes: None },
         ],
         server: ServerSummary {
             flavor: Some("mysql".into()),
@@ -278,4 +284,28 @@ fn long_excerpts_are_shortened_for_display_only() {
     assert!(md.contains("124 | line 23\n  … | …\n197 | line 96\n"), "{md}");
     // The JSON keeps everything.
     assert!(r.to_json().contains(&long_line));
+}
+
+#[test]
+fn markdown_drops_terminal_controls_like_text() {
+    let mut r = sample(Lang::En);
+    let nasty = "x = 1 # \x1b[31mred\x07 \u{202E}gnp.exe\u{2066}i\u{2069} \0\x7f\u{9b}";
+    r.findings[0].evidence.push(ev(1, "evil\x1b]0;title\x07", 4, nasty, "label \u{202D}lr"));
+    r.notes.push("note \x1b[2J".into());
+    let controls = ['\x1b', '\x07', '\0', '\x7f', '\u{9b}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2069}'];
+    let md = markdown(&r);
+    let plain = text(&r, &TextOptions { color: false });
+    for out in [&md, &plain] {
+        assert!(
+            out.contains("x = 1 # ␛[31mred␇ \u{FFFD}gnp.exe\u{FFFD}i\u{FFFD} ␀\u{FFFD}\u{FFFD}"),
+            "{out}"
+        );
+        assert!(out.contains("evil␛]0;title␇"), "{out}");
+        for c in controls {
+            assert!(!out.contains(c), "{c:?} in {out}");
+        }
+    }
+    // Tabs and line breaks are text, not controls.
+    assert_eq!(clean("a\tb\nc"), "a\tb\nc");
+    assert!(matches!(clean("plain"), std::borrow::Cow::Borrowed(_)));
 }

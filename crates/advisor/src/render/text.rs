@@ -4,11 +4,10 @@
 //! evidence under a line-number gutter (like rustc and ruff), fixes and references; the counts; what
 //! was recognised and what was not; notes; the checks that passed or could not decide.
 
-use super::{Tone, VerdictRow};
+use super::{Tone, VerdictRow, clean};
 use crate::base::DocKind;
 use crate::i18n::{Lang, k};
 use crate::report::{CheckStatus, Evidence, Finding, Report, Severity};
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Options for [`text`].
@@ -79,27 +78,6 @@ impl Out {
             }
         }
     }
-}
-
-/// Makes control characters (ESC, NUL, …) visible so input cannot drive the terminal.
-/// Tabs are kept.
-fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_control) {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        s.chars()
-            .map(|c| match c {
-                c if is_control(c) && (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
-                c if is_control(c) => '\u{FFFD}',
-                c => c,
-            })
-            .collect(),
-    )
-}
-
-fn is_control(c: char) -> bool {
-    c != '\t' && c != '\n' && c.is_control()
 }
 
 /// `s` on one line: each line break and the indentation after it become one space.

@@ -16,6 +16,7 @@ mod replica;
 mod restart;
 mod rule_fixtures;
 mod scenarios;
+mod secrets;
 mod shell;
 mod support;
 mod systemd;

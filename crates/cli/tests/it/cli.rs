@@ -387,3 +387,96 @@ fn outputs_are_the_core_renderers_verbatim() {
         assert_eq!(json, report.to_json() + "\n");
     }
 }
+
+#[test]
+fn a_mistaken_argument_never_echoes_a_secret() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["check", "--password=S3cret", NOT_MYSQL], "unknown option '--password=****'"),
+        (&["check", NOT_MYSQL, "-pS3cret"], "unknown option '-p****'"),
+        (&["-vpS3cret", "check"], "unknown option '-vp****'"),
+        (&["check", "--pass=S3cret"], "unknown option '--pass=****'"),
+        (&["check", "--format", "-pS3cret"], "invalid value '-p****' for '--format'"),
+        (&["check", "--", "password=S3cret.cnf"], "cannot read 'password=****"),
+        (&["rules", "--password=S3cret"], "unknown option '--password=****'"),
+    ];
+    for (args, want) in cases {
+        for lang in ["en", "zh-CN"] {
+            let mut cmd = bin();
+            cmd.env("LANG", if lang == "en" { "C.UTF-8" } else { "zh_CN.UTF-8" });
+            let o = run_with(cmd, args, None);
+            assert_eq!(code(&o), 2, "{args:?}");
+            let err = stderr(&o);
+            assert!(!err.contains("S3cret"), "{args:?} {lang}: {err}");
+            assert!(o.stdout.is_empty(), "{args:?}");
+            if lang == "en" {
+                assert!(err.contains(want), "{args:?}: {err}");
+            } else {
+                assert!(err.starts_with("mysql-advisor: 错误: "), "{args:?}: {err}");
+            }
+        }
+    }
+}
+
+/// Runs `mysql-advisor ARGS` through `sh -c` with `redirect` applied first (`exec <&-`…).
+fn in_shell(redirect: &str, args: &str) -> std::process::Output {
+    let script = format!("{redirect}; exec '{}' {args}", env!("CARGO_BIN_EXE_mysql-advisor"));
+    let mut c = std::process::Command::new("sh");
+    c.args(["-c", &script]).current_dir(root());
+    for k in ["LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "TERM"] {
+        c.env_remove(k);
+    }
+    c.output().expect("sh runs the binary")
+}
+
+#[test]
+fn a_closed_stdin_is_an_io_error() {
+    for args in ["check -", "check", "check --format json -"] {
+        let o = in_shell("exec <&-", args);
+        assert_eq!(code(&o), 2, "{args}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args}: {}", stdout(&o));
+        assert_eq!(stderr(&o), "mysql-advisor: error: cannot read '-': standard input is closed\n", "{args}");
+    }
+    let o = in_shell("exec <&-", "check - --lang zh-CN");
+    assert_eq!(stderr(&o), "mysql-advisor: 错误: 无法读取 '-'：标准输入已关闭\n");
+    // A file read first does not hide it.
+    let o = in_shell("exec <&-", &format!("check {NOT_MYSQL} -"));
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    // An empty stdin (`< /dev/null`) is not closed: an empty report, exit 0.
+    let o = in_shell("exec </dev/null", "check -");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(code(&run(&["check", "-"])), 0, "Stdio::null is an empty input");
+}
+
+#[test]
+fn a_read_error_on_stdin_is_exit_2() {
+    // A directory on standard input: read(2) fails with EISDIR.
+    let o = in_shell("exec </", "check -");
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    assert_eq!(stderr(&o), "mysql-advisor: error: cannot read '-': Is a directory\n");
+}
+
+#[test]
+fn markdown_and_text_never_carry_terminal_controls() {
+    let dir = crate::biglog::TempDir::new("controls");
+    let path = dir.0.join("evil-\u{1b}[31m.cnf");
+    // A replica setting that fires, with an ESC sequence, a BEL, a NUL, DEL, a C1 CSI and bidi
+    // overrides and isolates on the evidence line.
+    let evil =
+        "relay_log_recovery = OFF # \u{1b}[31mred\u{7}\u{0}\u{7f}\u{9b}2J \u{202e}txt.exe\u{2066}x\u{2069}\n";
+    std::fs::write(&path, format!("[mysqld]\nserver_id = 2\nrelay_log_info_repository = TABLE\n{evil}"))
+        .expect("write");
+    let path = path.to_str().expect("UTF-8 path");
+    let controls = ['\u{1b}', '\u{7}', '\u{0}', '\u{7f}', '\u{9b}', '\u{202e}', '\u{2066}', '\u{2069}'];
+    for lang in ["en", "zh-CN"] {
+        for format in ["markdown", "text"] {
+            let o = run(&["check", path, "--format", format, "--lang", lang, "--color", "never"]);
+            let out = stdout(&o);
+            assert!(out.contains("relay_log_recovery = OFF"), "{format}/{lang}: the line is shown:\n{out}");
+            for c in controls {
+                assert!(!out.contains(c), "{format}/{lang}: {c:?} in\n{out}");
+            }
+            assert!(out.contains("␛[31mred␇"), "{format}/{lang}: shown as pictures:\n{out}");
+        }
+    }
+}

@@ -104,7 +104,13 @@ fn full_report() -> Report {
             range: TextRange::new(0, 1),
             problems: vec!["p".into()],
         }],
-        inputs: vec![InputInfo { name: "a".into(), lines: 1, bytes: 1 }],
+        inputs: vec![InputInfo {
+            name: "a".into(),
+            lines: 1,
+            bytes: 1,
+            excerpt_lines: Some(1),
+            excerpt_bytes: Some(1),
+        }],
         server: ServerSummary {
             flavor: Some("mysql".into()),
             version: Some("8.0.36".into()),
@@ -199,6 +205,8 @@ fn every_field_is_documented_with_its_presence() {
     r.findings[0].fixes[0].file_name = None;
     r.checks[0].note.clear();
     r.server = ServerSummary::default();
+    r.inputs[0].excerpt_lines = None;
+    r.inputs[0].excerpt_bytes = None;
     let bare: Value = serde_json::from_str(&r.to_json()).unwrap();
     walk(&bare, &mut |ty, obj| {
         let always: BTreeSet<String> =
@@ -382,4 +390,27 @@ fn the_binary_output_conforms() {
         assert_eq!(report["schema_version"], 1);
         conforms_with_enums(&doc, &report);
     }
+}
+
+#[test]
+fn a_streamed_log_conforms_and_describes_the_file() {
+    let doc = doc();
+    let dir = crate::biglog::TempDir::new("schema-stream");
+    let log = dir.0.join("error.log");
+    crate::biglog::write_log(&log, 9);
+    let size = std::fs::metadata(&log).expect("stat").len();
+    assert!(size >= advisor::logscan::STREAM_THRESHOLD);
+    let report = json(&[log.to_str().expect("UTF-8 path")]);
+    conforms_with_enums(&doc, &report);
+    let input = &report["inputs"][0];
+    assert_eq!(input["bytes"].as_u64(), Some(size));
+    for k in ["excerpt_lines", "excerpt_bytes"] {
+        assert!(doc.objects["InputInfo"][k], "InputInfo.{k} is documented as optional");
+        assert!(input[k].as_u64().is_some_and(|n| n > 0), "{k}: {input}");
+    }
+    assert!(input["excerpt_bytes"].as_u64() < input["bytes"].as_u64());
+    // Whole inputs have no excerpt fields.
+    let whole = json(&[T3707]);
+    assert!(whole["inputs"][0].get("excerpt_bytes").is_none());
+    assert!(whole["inputs"][0].get("excerpt_lines").is_none());
 }

@@ -312,6 +312,21 @@ pub(crate) fn script_fix(m: &Model) -> Option<(Loc, String)> {
     Some((si.loc(l.start, l.end), new))
 }
 
+/// One `Environment=` assignment as one word, the way systemd reads it back: quoted when the value
+/// holds blanks, quotes or backslashes (`"MYSQL_PWD=a b"`), and never a secret in the clear (the
+/// value of a secret name is `****`).
+fn env_word(name: &str, value: &str) -> String {
+    let quoted = value.bytes().any(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'\\'));
+    let value =
+        if crate::redact::is_secret_name(name) && !value.is_empty() { crate::redact::MASK } else { value };
+    if quoted {
+        let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+        format!("\"{name}={escaped}\"")
+    } else {
+        format!("{name}={value}")
+    }
+}
+
 /// The settings that decide the clone restart, as `systemctl show` would print them after the fix.
 pub(crate) fn effective_text(u: &UnitFacts) -> String {
     let mut s = String::new();
@@ -329,7 +344,7 @@ pub(crate) fn effective_text(u: &UnitFacts) -> String {
         kv("User", &us.value);
     }
     if !u.environment.is_empty() {
-        let env: Vec<String> = u.environment.iter().map(|e| format!("{}={}", e.name, e.value)).collect();
+        let env: Vec<String> = u.environment.iter().map(|e| env_word(&e.name, &e.value)).collect();
         kv("Environment", &env.join(" "));
     }
     for f in &u.environment_files {
