@@ -141,6 +141,9 @@ fn verdict_note(j: &mut Json, n: &VerdictNote) {
         j.key("missing").strings(&n.missing);
         j.key("assumptions").strings(&n.assumptions);
         j.key("evidence").array(&n.evidence, evidence);
+        if n.evidence_omitted != 0 {
+            j.key("evidence_omitted").number(u64::from(n.evidence_omitted));
+        }
     });
 }
 
@@ -154,6 +157,9 @@ fn finding(j: &mut Json, f: &Finding) {
             j.key("channel").string(c);
         }
         j.key("evidence").array(&f.evidence, evidence);
+        if f.evidence_omitted != 0 {
+            j.key("evidence_omitted").number(u64::from(f.evidence_omitted));
+        }
         j.key("fixes").array(&f.fixes, fix);
         j.key("references").array(&f.references, reference);
     });
@@ -247,6 +253,9 @@ fn server(j: &mut Json, s: &ServerSummary) {
             }
         }
         j.key("channels").strings(&s.channels);
+        if s.channels_omitted != 0 {
+            j.key("channels_omitted").number(u64::from(s.channels_omitted));
+        }
     });
 }
 

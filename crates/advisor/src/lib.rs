@@ -143,13 +143,78 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
             flavor: facts.server.flavor.as_ref().map(|f| f.value.as_str().to_owned()),
             version: facts.server.version.as_ref().map(|v| v.value.to_string()),
             unit: facts.unit.as_ref().and_then(|u| u.name.clone()),
-            channels: facts.channels.iter().map(|c| c.name.clone()).collect(),
+            channels: facts.channels.iter().take(report::MAX_CHANNELS).map(|c| c.name.clone()).collect(),
+            channels_omitted: facts.channels.len().saturating_sub(report::MAX_CHANNELS) as u32,
         },
         notes,
     };
+    bound(&mut report, cx.skipped());
     // Defence in depth: mask anything a rule may have quoted from the input without `cx.evidence`.
     report::scrub(&mut report, &values);
     report
+}
+
+/// Keeps the report bounded whatever the input repeats (issue 18): at most
+/// [`report::MAX_EVIDENCE`] evidence items per finding and verdict, [`report::MAX_FINDINGS_PER_RULE`]
+/// findings per rule (with those the rules did not build, `skipped`: see `Ctx::room`) and
+/// [`report::MAX_DOCUMENTS_PER_INPUT`] documents per input; each cut is counted where the user
+/// reads it (a field or a note). The replica verdict bounds its own reasons (`MAX_REASONS`).
+fn bound(report: &mut Report, skipped: Vec<(&'static str, usize)>) {
+    use report::{MAX_DOCUMENTS_PER_INPUT, MAX_EVIDENCE, MAX_FINDINGS_PER_RULE};
+    let lang = report.lang;
+    let cut = |v: &mut Vec<Evidence>, omitted: &mut u32| {
+        if v.len() > MAX_EVIDENCE {
+            *omitted += (v.len() - MAX_EVIDENCE) as u32;
+            v.truncate(MAX_EVIDENCE);
+        }
+    };
+    // Findings per rule, in report order.
+    let mut per_rule: std::collections::HashMap<&'static str, usize> = std::collections::HashMap::new();
+    let mut dropped = skipped;
+    report.findings.retain(|f| {
+        let n = per_rule.entry(f.rule).or_insert(0);
+        *n += 1;
+        if *n <= MAX_FINDINGS_PER_RULE {
+            return true;
+        }
+        match dropped.iter_mut().find(|(r, _)| *r == f.rule) {
+            Some((_, c)) => *c += 1,
+            None => dropped.push((f.rule, 1)),
+        }
+        false
+    });
+    for f in &mut report.findings {
+        cut(&mut f.evidence, &mut f.evidence_omitted);
+    }
+    for n in [&mut report.verdict_notes.clone_restart, &mut report.verdict_notes.replica_crash_safe] {
+        cut(&mut n.evidence, &mut n.evidence_omitted);
+    }
+    let kept = MAX_FINDINGS_PER_RULE.to_string();
+    for (rule, count) in dropped {
+        report.notes.push(lang.fmt(
+            k::CORE_NOTE_FINDINGS_OMITTED,
+            &[("count", &count.to_string()), ("rule", rule), ("kept", &kept)],
+        ));
+    }
+    // Documents per input.
+    let mut per_input: Vec<usize> = vec![0; report.inputs.len()];
+    report.documents.retain(|d| match per_input.get_mut(d.input) {
+        Some(n) => {
+            *n += 1;
+            *n <= MAX_DOCUMENTS_PER_INPUT
+        }
+        None => true,
+    });
+    let kept = MAX_DOCUMENTS_PER_INPUT.to_string();
+    for (i, n) in per_input.iter().enumerate() {
+        if *n > MAX_DOCUMENTS_PER_INPUT {
+            let more = (n - MAX_DOCUMENTS_PER_INPUT).to_string();
+            report.notes.push(lang.fmt(
+                k::CORE_NOTE_DOCUMENTS_OMITTED,
+                &[("count", &more), ("input", &report.inputs[i].name), ("kept", &kept)],
+            ));
+        }
+    }
 }
 
 fn document_info(lang: Lang, d: &Document) -> DocumentInfo {

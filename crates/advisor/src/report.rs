@@ -113,8 +113,29 @@ pub struct VerdictNote {
     pub missing: Vec<String>,
     /// Assumptions made (e.g. the MySQL version assumed).
     pub assumptions: Vec<String>,
-    /// Evidence the verdict rests on.
+    /// Evidence the verdict rests on (at most [`MAX_EVIDENCE`] items).
     pub evidence: Vec<Evidence>,
+    /// How many more pieces of evidence were left out of `evidence`; not written when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub evidence_omitted: u32,
+}
+
+/// Most evidence items a finding or a verdict keeps: thousands of repeated lines (an error
+/// pasted 100,000 times) give the first ones and a count, so the report stays bounded (issue 18).
+pub const MAX_EVIDENCE: usize = 20;
+
+/// Most findings one rule keeps (one per replication channel at most so many); the rest are
+/// counted in a note.
+pub const MAX_FINDINGS_PER_RULE: usize = 20;
+
+/// Most reasons a verdict keeps; the rest are counted in one last reason.
+pub const MAX_REASONS: usize = 20;
+
+/// Most documents the report lists per input; the rest are counted in a note.
+pub const MAX_DOCUMENTS_PER_INPUT: usize = 200;
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// How bad a finding is.
@@ -163,8 +184,13 @@ pub struct Finding {
     /// The replication channel this is about, when per channel (`""` is the default channel).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
-    /// Where it was seen; the first item is the primary evidence.
+    /// Where it was seen; the first item is the primary evidence. At most
+    /// [`MAX_EVIDENCE`] items: the rest are counted in `evidence_omitted`.
     pub evidence: Vec<Evidence>,
+    /// How many more pieces of evidence were left out of `evidence` (repeated lines beyond
+    /// [`MAX_EVIDENCE`]); not written when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub evidence_omitted: u32,
     /// Ways to fix it.
     pub fixes: Vec<Fix>,
     /// Documentation to read.
@@ -382,9 +408,15 @@ pub struct ServerSummary {
     /// The unit name, when a systemd unit was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    /// Replication channel names (`""` is the default channel).
+    /// Replication channel names (`""` is the default channel), at most [`MAX_CHANNELS`].
     pub channels: Vec<String>,
+    /// How many more channel names were left out of `channels`; not written when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub channels_omitted: u32,
 }
+
+/// Most channel names the server summary lists; the rest are counted in `channels_omitted`.
+pub const MAX_CHANNELS: usize = 100;
 
 impl Report {
     /// The most severe finding's severity, if any.

@@ -20,3 +20,6 @@ doc.client-error = client error {name}
 doc.change-replication-source = CHANGE REPLICATION SOURCE statement {name}
 doc.container = container definition {name}
 doc.unrecognized = not recognised {name}
+core.note-findings-omitted = {count} more "{rule}" findings (one per replication channel or place) were left out of this report; the first {kept} are shown.
+core.note-documents-omitted = {count} more documents in "{input}" were left out of the document list; the first {kept} are listed.
+core.reason-omitted = … and {count} more reasons, left out.

@@ -115,3 +115,5 @@ render.cli-try-help = (see 'mysql-advisor --help')
 render.cli-rules-id = id
 render.cli-rules-family = family
 render.cli-rules-name = name
+render.evidence-omitted = … and {count} more pieces of evidence (repeated lines), not shown.
+render.channels-omitted = {count} more

@@ -20,3 +20,6 @@ doc.client-error = 客户端错误 {name}
 doc.change-replication-source = CHANGE REPLICATION SOURCE 语句 {name}
 doc.container = 容器定义 {name}
 doc.unrecognized = 未识别 {name}
+core.note-findings-omitted = 另有 {count} 条 "{rule}" 发现（每个复制通道或位置一条）未列入本报告；仅显示前 {kept} 条。
+core.note-documents-omitted = 输入"{input}"中另有 {count} 个文档未列入文档列表；仅列出前 {kept} 个。
+core.reason-omitted = ……另有 {count} 条理由，已略去。

@@ -112,3 +112,5 @@ render.cli-try-help = （见 'mysql-advisor --help'）
 render.cli-rules-id = id
 render.cli-rules-family = 类别
 render.cli-rules-name = 名称
+render.evidence-omitted = ……另有 {count} 条证据（重复的行），未显示。
+render.channels-omitted = 另有 {count} 个

@@ -29,7 +29,7 @@ use crate::syntax::document::{DocKind, Document, Label, Parsed};
 use crate::syntax::option_file::{self, OptionFile, OptionSyntax};
 use crate::syntax::shell::{self, Mode};
 use crate::text::TextRange;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Where a value came from, lowest precedence first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -488,33 +488,39 @@ fn collect_option_files(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]
         });
     }
     // Groups per note kind, each as "[group] (file)", so that one note lists them all.
+    // (`seen` keeps the check for an item already listed constant-time with thousands of groups.)
     let mut listed: Vec<(Key, Vec<String>)> = Vec::new();
-    let mut list = |key: Key, item: String| match listed.iter_mut().find(|(k, _)| *k == key) {
-        Some((_, items)) => {
-            if !items.contains(&item) {
-                items.push(item);
-            }
+    let mut seen: HashSet<(Key, String)> = HashSet::new();
+    let mut list = |key: Key, item: String| {
+        if !seen.insert((key, item.clone())) {
+            return;
         }
-        None => listed.push((key, vec![item])),
+        match listed.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, items)) => items.push(item),
+            None => listed.push((key, vec![item])),
+        }
     };
     let mut server_groups: Vec<GroupRef> = Vec::new();
     let mut misplaced: Vec<Label> = Vec::new();
+    let mut misplaced_seen: HashSet<Vec<(&'static str, String)>> = HashSet::new();
     for d in docs {
         let Parsed::OptionFile(of) = &d.parsed else { continue };
         let file = doc_display_name(sources, d, of);
         if of.syntax == OptionSyntax::File {
+            // Each group's last entry, from one pass over the entries (issue 18: one scan per
+            // group made 80,000 repeated `[mysqld]` groups quadratic).
+            let mut last_entry: Vec<Option<TextRange>> = vec![None; of.groups.len()];
+            for e in &of.entries {
+                if let Some(slot) = e.group.and_then(|gi| last_entry.get_mut(gi)) {
+                    *slot = Some(e.range);
+                }
+            }
             for (gi, g) in of.groups.iter().enumerate() {
                 let usage = mysqld_group_use(&g.name, version, flavor, suffix.as_deref());
                 if usage == GroupUse::Ignored || (ambiguous && usage == GroupUse::AssumedSuffix) {
                     continue;
                 }
-                let last = of
-                    .entries
-                    .iter()
-                    .rev()
-                    .find(|e| e.group == Some(gi))
-                    .map(|e| e.range)
-                    .unwrap_or(g.header);
+                let last = last_entry[gi].unwrap_or(g.header);
                 server_groups.push(GroupRef {
                     path: of.path.clone().or_else(|| d.name.clone()),
                     group: g.name.clone(),
@@ -552,7 +558,7 @@ fn collect_option_files(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]
                                 ("file", file.clone()),
                             ],
                         };
-                        if !misplaced.contains(&l) {
+                        if misplaced_seen.insert(l.args.clone()) {
                             misplaced.push(l);
                         }
                     }

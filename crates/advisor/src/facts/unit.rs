@@ -861,6 +861,7 @@ fn override_only(f: &UnitFileSyntax) -> bool {
 /// overrides) apply on top, in order.
 pub(crate) fn collect(f: &mut Facts, _sources: &[Source<'_>], docs: &[Document]) {
     let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut by_name = ByName::new();
     for d in docs {
         match &d.parsed {
             Parsed::Units(set) => {
@@ -875,19 +876,18 @@ pub(crate) fn collect(f: &mut Facts, _sources: &[Source<'_>], docs: &[Document])
                             && !groups.is_empty()
                             && override_only(file)
                             && !set.from_cat);
-                    place(&mut groups, layer_src, name, dropin);
+                    place(&mut groups, &mut by_name, layer_src, name, dropin);
                 }
                 for note in &set.notes {
                     if note.kind == CatNoteKind::Masked {
                         let at = Loc { input: d.input, range: note.range };
-                        match groups.iter_mut().rev().find(|g| g.name.as_deref() == Some(note.unit.as_str()))
-                        {
-                            Some(g) => g.masked = Some(at),
-                            None => groups.push(Group {
-                                name: Some(note.unit.clone()),
-                                layers: vec![],
-                                masked: Some(at),
-                            }),
+                        match by_name.get(note.unit.as_str()).copied() {
+                            Some(t) => groups[t].masked = Some(at),
+                            None => push_group(
+                                &mut groups,
+                                &mut by_name,
+                                Group { name: Some(note.unit.clone()), layers: vec![], masked: Some(at) },
+                            ),
                         }
                     }
                 }
@@ -899,7 +899,13 @@ pub(crate) fn collect(f: &mut Facts, _sources: &[Source<'_>], docs: &[Document])
                     // `systemctl show -p MainPID,NRestarts`: a few properties on top of what is
                     // known, not the whole unit.
                     let partial = show_is_partial(unit, doc.command.as_deref());
-                    place(&mut groups, LayerSrc::Show { input: d.input, unit, doc }, name, partial);
+                    place(
+                        &mut groups,
+                        &mut by_name,
+                        LayerSrc::Show { input: d.input, unit, doc },
+                        name,
+                        partial,
+                    );
                 }
             }
             _ => {}
@@ -944,7 +950,25 @@ fn layer_order(l: &Layer<'_>) -> (usize, u32) {
     }
 }
 
-fn place<'a>(groups: &mut Vec<Group<'a>>, src: LayerSrc<'a>, name: Option<String>, dropin: bool) {
+/// The last group of each name, kept beside `groups` so that placing a unit is one lookup, not a
+/// scan of every group so far (issue 18: a `systemctl cat` of thousands of units was quadratic).
+type ByName = std::collections::HashMap<String, usize>;
+
+/// Pushes a new group, remembering its name.
+fn push_group<'a>(groups: &mut Vec<Group<'a>>, by_name: &mut ByName, group: Group<'a>) {
+    if let Some(n) = &group.name {
+        by_name.insert(n.clone(), groups.len());
+    }
+    groups.push(group);
+}
+
+fn place<'a>(
+    groups: &mut Vec<Group<'a>>,
+    by_name: &mut ByName,
+    src: LayerSrc<'a>,
+    name: Option<String>,
+    dropin: bool,
+) {
     let layer = Layer { src, base: !dropin };
     if dropin {
         let target = match &name {
@@ -962,17 +986,21 @@ fn place<'a>(groups: &mut Vec<Group<'a>>, src: LayerSrc<'a>, name: Option<String
             Some(t) => {
                 if groups[t].name.is_none() {
                     groups[t].name = name.filter(|n| !n.contains("@."));
+                    if let Some(n) = &groups[t].name {
+                        let e = by_name.entry(n.clone()).or_insert(t);
+                        *e = (*e).max(t);
+                    }
                 }
                 groups[t].layers.push(layer);
             }
-            None => groups.push(Group { name, layers: vec![layer], masked: None }),
+            None => push_group(groups, by_name, Group { name, layers: vec![layer], masked: None }),
         }
         return;
     }
-    let same = name.as_deref().and_then(|n| groups.iter().rposition(|g| g.name.as_deref() == Some(n)));
+    let same = name.as_deref().and_then(|n| by_name.get(n).copied());
     match same {
         Some(t) => groups[t].layers.push(layer),
-        None => groups.push(Group { name, layers: vec![layer], masked: None }),
+        None => push_group(groups, by_name, Group { name, layers: vec![layer], masked: None }),
     }
 }
 

@@ -42,6 +42,10 @@ pub fn markdown(report: &Report) -> String {
             for e in &n.evidence {
                 evidence(&mut md, report, e);
             }
+            if n.evidence_omitted > 0 {
+                let count = n.evidence_omitted.to_string();
+                let _ = writeln!(md, "*{}*\n", lang.fmt(k::RENDER_EVIDENCE_OMITTED, &[("count", &count)]));
+            }
         }
     }
 
@@ -99,6 +103,10 @@ fn finding(md: &mut String, report: &Report, f: &Finding) {
         let _ = writeln!(md, "**{}**\n", lang.t(k::RENDER_EVIDENCE));
         for e in &f.evidence {
             evidence(md, report, e);
+        }
+        if f.evidence_omitted > 0 {
+            let count = f.evidence_omitted.to_string();
+            let _ = writeln!(md, "*{}*\n", lang.fmt(k::RENDER_EVIDENCE_OMITTED, &[("count", &count)]));
         }
     }
     for fix in &f.fixes {

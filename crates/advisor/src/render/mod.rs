@@ -253,7 +253,10 @@ fn server_line(report: &Report) -> Option<String> {
         parts.push(lang.fmt(k::RENDER_UNIT, &[("unit", u)]));
     }
     if !s.channels.is_empty() {
-        let names: Vec<String> = s.channels.iter().map(|c| format!("'{c}'")).collect();
+        let mut names: Vec<String> = s.channels.iter().map(|c| format!("'{c}'")).collect();
+        if s.channels_omitted > 0 {
+            names.push(lang.fmt(k::RENDER_CHANNELS_OMITTED, &[("count", &s.channels_omitted.to_string())]));
+        }
         parts.push(lang.fmt(k::RENDER_CHANNELS, &[("channels", &names.join(", "))]));
     }
     if parts.is_empty() { None } else { Some(parts.join(" · ")) }

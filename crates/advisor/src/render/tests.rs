@@ -30,6 +30,7 @@ fn sample(lang: Lang) -> Report {
                 missing: vec![],
                 assumptions: vec!["MySQL 8.0 assumed.".into()],
                 evidence: vec![ev(0, "mysqld.service", 7, "ExecStart=/usr/sbin/mysqld", "started here")],
+                evidence_omitted: 0,
             },
             replica_crash_safe: VerdictNote {
                 summary: "Not enough input.".into(),
@@ -37,6 +38,7 @@ fn sample(lang: Lang) -> Report {
                 missing: vec!["SHOW REPLICA STATUS\\G".into()],
                 assumptions: vec![],
                 evidence: vec![],
+                evidence_omitted: 0,
             },
         },
         findings: vec![
@@ -47,6 +49,7 @@ fn sample(lang: Lang) -> Report {
                 message: "Just so you know.".into(),
                 channel: Some(String::new()),
                 evidence: vec![],
+                evidence_omitted: 0,
                 fixes: vec![],
                 references: vec![],
             },
@@ -66,6 +69,7 @@ fn sample(lang: Lang) -> Report {
                     ),
                     ev(1, "evil", 1, "a\x1b[31mb", ""),
                 ],
+                evidence_omitted: 0,
                 fixes: vec![
                     Fix::needs_review(
                         FixTarget::SystemdDropin,
@@ -142,6 +146,7 @@ fn sample(lang: Lang) -> Report {
             version: Some("8.0.36".into()),
             unit: Some("mysqld.service".into()),
             channels: vec![String::new()],
+            channels_omitted: 0,
         },
         notes: vec!["A note.".into()],
     }

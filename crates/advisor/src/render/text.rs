@@ -167,6 +167,11 @@ fn verdict(o: &mut Out, row: &VerdictRow<'_>) {
             let label = if e.label.is_empty() { String::new() } else { format!("  {}", clean(&e.label)) };
             let _ = writeln!(o.buf, "    {loc}{label}");
         }
+        if n.evidence_omitted > 0 {
+            let more = lang.fmt(k::RENDER_EVIDENCE_OMITTED, &[("count", &n.evidence_omitted.to_string())]);
+            let more = o.paint(St::Dim, &more);
+            let _ = writeln!(o.buf, "    {more}");
+        }
     }
     o.nl();
 }
@@ -211,6 +216,11 @@ fn finding(o: &mut Out, f: &Finding) {
     o.block("  ", &f.message);
     for e in &f.evidence {
         evidence(o, e);
+    }
+    if f.evidence_omitted > 0 {
+        let more = lang.fmt(k::RENDER_EVIDENCE_OMITTED, &[("count", &f.evidence_omitted.to_string())]);
+        let more = o.paint(St::Dim, &more);
+        let _ = writeln!(o.buf, "  {more}");
     }
     for fix in &f.fixes {
         let eq = o.paint(St::Blue, "=");

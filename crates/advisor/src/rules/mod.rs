@@ -130,6 +130,8 @@ pub(crate) struct Ctx<'a> {
     restart: std::cell::OnceCell<restart::model::Model>,
     restart_seen: std::cell::OnceCell<restart::seen::Seen>,
     replica: std::cell::OnceCell<replica::model::Scope<'a>>,
+    /// Findings per rule left out past [`crate::report::MAX_FINDINGS_PER_RULE`] (see [`Ctx::room`]).
+    skipped: std::cell::RefCell<Vec<(&'static str, usize)>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -142,7 +144,26 @@ impl<'a> Ctx<'a> {
             restart: Default::default(),
             restart_seen: Default::default(),
             replica: Default::default(),
+            skipped: Default::default(),
         }
+    }
+    /// True while `out` holds fewer than [`crate::report::MAX_FINDINGS_PER_RULE`] findings of
+    /// `rule`; otherwise counts one more left out and returns false, so that a rule with one
+    /// finding per channel builds a bounded number whatever the input repeats (issue 18).
+    pub fn room(&self, rule: &'static str, out: &[Finding]) -> bool {
+        if out.iter().filter(|f| f.rule == rule).count() < crate::report::MAX_FINDINGS_PER_RULE {
+            return true;
+        }
+        let mut s = self.skipped.borrow_mut();
+        match s.iter_mut().find(|(r, _)| *r == rule) {
+            Some((_, n)) => *n += 1,
+            None => s.push((rule, 1)),
+        }
+        false
+    }
+    /// The findings left out per rule by [`Ctx::room`].
+    pub fn skipped(&self) -> Vec<(&'static str, usize)> {
+        self.skipped.borrow().clone()
     }
     /// The restart family's supervisor model.
     pub fn restart_model(&self) -> &restart::model::Model {

@@ -143,53 +143,57 @@ enum Tok {
     Bad(char),
 }
 
-/// Scans the tokens of one line. An unterminated string runs to the end of the line.
-fn tokens(line: &str, base: u32, out: &mut Vec<(Tok, TextRange)>) {
-    let b = line.as_bytes();
-    let mut k = 0usize;
-    while k < b.len() {
-        let c = b[k];
+/// The tokens of one line, one at a time (a 16 MB line of `[` is never held as a token list:
+/// issue 18). An unterminated string runs to the end of the line.
+struct Tokens<'a> {
+    line: &'a str,
+    base: u32,
+    k: usize,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = (Tok, TextRange);
+
+    fn next(&mut self) -> Option<(Tok, TextRange)> {
+        let (line, base) = (self.line, self.base);
+        let b = line.as_bytes();
         let at = |s: usize, e: usize| TextRange::new(base + s as u32, base + e as u32);
+        let k = &mut self.k;
+        while *k < b.len() && matches!(b[*k], b' ' | b'\t' | b'\r') {
+            *k += 1;
+        }
+        let s = *k;
+        let c = *b.get(s)?;
+        let one = |tok: Tok, k: &mut usize| {
+            *k += 1;
+            Some((tok, at(s, s + 1)))
+        };
         match c {
-            b' ' | b'\t' | b'\r' => k += 1,
-            b'{' | b'[' => {
-                out.push((Tok::Open(c == b'{'), at(k, k + 1)));
-                k += 1;
-            }
-            b'}' | b']' => {
-                out.push((Tok::Close(c == b'}'), at(k, k + 1)));
-                k += 1;
-            }
-            b':' => {
-                out.push((Tok::Colon, at(k, k + 1)));
-                k += 1;
-            }
-            b',' => {
-                out.push((Tok::Comma, at(k, k + 1)));
-                k += 1;
-            }
+            b'{' | b'[' => one(Tok::Open(c == b'{'), k),
+            b'}' | b']' => one(Tok::Close(c == b'}'), k),
+            b':' => one(Tok::Colon, k),
+            b',' => one(Tok::Comma, k),
             b'"' => {
-                let start = k + 1;
+                let start = s + 1;
                 let mut e = start;
                 while e < b.len() && b[e] != b'"' {
                     e += if b[e] == b'\\' { 2 } else { 1 };
                 }
                 let e = e.min(b.len());
                 let raw = line.get(start..e).unwrap_or("");
-                out.push((Tok::Str(unescape(raw)), at(start, e)));
-                k = e + 1;
+                *k = e + 1;
+                Some((Tok::Str(unescape(raw)), at(start, e)))
             }
             c if c.is_ascii_alphanumeric() || c == b'-' || c == b'+' || c == b'.' => {
-                let s = k;
-                while k < b.len() && (b[k].is_ascii_alphanumeric() || b"-+.".contains(&b[k])) {
-                    k += 1;
+                while *k < b.len() && (b[*k].is_ascii_alphanumeric() || b"-+.".contains(&b[*k])) {
+                    *k += 1;
                 }
-                out.push((Tok::Lit(line[s..k].to_owned()), at(s, k)));
+                Some((Tok::Lit(line[s..*k].to_owned()), at(s, *k)))
             }
             _ => {
-                let ch = line[k..].chars().next().unwrap_or('?');
-                out.push((Tok::Bad(ch), at(k, k + ch.len_utf8())));
-                k += ch.len_utf8();
+                let ch = line[s..].chars().next().unwrap_or('?');
+                *k += ch.len_utf8();
+                Some((Tok::Bad(ch), at(s, s + ch.len_utf8())))
             }
         }
     }
@@ -294,6 +298,10 @@ fn json_continuation(t: &str) -> bool {
     }
 }
 
+/// Deepest nesting kept on the stack (`mysqld-auto.cnf` nests four deep); deeper containers are
+/// counted, not kept, so 16 MB of `[` costs no memory per bracket (issue 18: it took 3.4 GB).
+const MAX_DEPTH: usize = 64;
+
 /// Parses the JSON document starting at line `i`; returns the parse, its problems and the end line.
 ///
 /// Grammar: standard JSON (RFC 8259) values, any whitespace, one top-level object, strings on one
@@ -303,7 +311,8 @@ fn parse(src: &Source<'_>, i: usize) -> (AutoCnf, Vec<Problem>, usize) {
     let mut problems: Vec<Problem> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut started = false;
-    let mut toks = Vec::new();
+    // Containers open past [`MAX_DEPTH`], counted, not kept.
+    let mut too_deep = 0usize;
     let mut end = i + 1;
     let n = src.lines.len();
     let mut j = i;
@@ -314,16 +323,27 @@ fn parse(src: &Source<'_>, i: usize) -> (AutoCnf, Vec<Problem>, usize) {
             break;
         }
         let base = src.lines.get(j).map(|l| l.range.start).unwrap_or(0);
-        toks.clear();
-        tokens(line, base, &mut toks);
         end = j + 1;
-        for (tok, r) in toks.drain(..) {
+        for (tok, r) in (Tokens { line, base, k: 0 }) {
             if started && stack.is_empty() {
                 // Text after the closing brace on the same line: ignore.
                 break 'lines;
             }
             let mut unexpected = false;
+            if too_deep > 0 {
+                // Inside containers nested past [`MAX_DEPTH`]: only their nesting is followed.
+                match tok {
+                    Tok::Open(_) => too_deep += 1,
+                    Tok::Close(_) => too_deep -= 1,
+                    _ => {}
+                }
+                continue;
+            }
             match tok {
+                Tok::Open(_) if stack.len() >= MAX_DEPTH => {
+                    too_deep = 1;
+                    unexpected = true;
+                }
                 Tok::Open(object) => {
                     // Always push, so that the matching close pops this container.
                     let key = match stack.last_mut() {

@@ -881,6 +881,9 @@ fn claim_cat(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Claim {
     }
 }
 
+/// Most unit names a `systemctl cat` document's label lists.
+const MAX_LABEL_UNITS: usize = 10;
+
 /// The units shown, in order, each with its number of drop-ins.
 pub(crate) fn units_in(set: &UnitSet) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
@@ -927,7 +930,12 @@ fn cat_label(set: &UnitSet) -> Label {
             args: vec![("unit", u.clone()), ("count", d.to_string())],
         },
         many => {
-            let names: Vec<&str> = many.iter().map(|(u, _)| u.as_str()).collect();
+            // The first names only: the label gives the count, and a `systemctl cat` of
+            // thousands of units must not make a label of megabytes (issue 18).
+            let mut names: Vec<&str> = many.iter().take(MAX_LABEL_UNITS).map(|(u, _)| u.as_str()).collect();
+            if many.len() > MAX_LABEL_UNITS {
+                names.push("…");
+            }
             Label {
                 key: k::SYSTEMD_LABEL_CAT_UNITS,
                 args: vec![("count", many.len().to_string()), ("units", names.join(", "))],

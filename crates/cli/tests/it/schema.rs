@@ -69,6 +69,7 @@ fn full_report() -> Report {
         missing: vec!["m".into()],
         assumptions: vec!["a".into()],
         evidence: vec![ev()],
+        evidence_omitted: 3,
     };
     Report {
         schema_version: 1,
@@ -82,6 +83,7 @@ fn full_report() -> Report {
             message: "m".into(),
             channel: Some(String::new()),
             evidence: vec![ev()],
+            evidence_omitted: 3,
             fixes: vec![Fix {
                 target: FixTarget::Sql,
                 title: "t".into(),
@@ -114,6 +116,7 @@ fn full_report() -> Report {
             version: Some("8.0.36".into()),
             unit: Some("u".into()),
             channels: vec![String::new()],
+            channels_omitted: 3,
         },
         notes: vec!["n".into()],
     }
@@ -195,6 +198,9 @@ fn every_field_is_documented_with_its_presence() {
     // With every optional field unset, exactly the optional fields disappear.
     let mut r = full_report();
     r.findings[0].channel = None;
+    r.findings[0].evidence_omitted = 0;
+    r.verdict_notes.clone_restart.evidence_omitted = 0;
+    r.verdict_notes.replica_crash_safe.evidence_omitted = 0;
     r.findings[0].fixes[0].reason = None;
     r.findings[0].fixes[0].file_name = None;
     r.checks[0].note.clear();

@@ -453,6 +453,7 @@ fn finding(
         message: parts.join("\n\n"),
         channel: None,
         evidence,
+        evidence_omitted: 0,
         fixes,
         references,
     }

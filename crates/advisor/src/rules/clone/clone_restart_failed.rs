@@ -255,6 +255,7 @@ fn report(cx: &Ctx<'_>, seen: &Seen, scan: &Scan, restart_rules: &[&str]) -> Fin
         message: parts.join("\n\n"),
         channel: None,
         evidence: super::dedup_evidence(evidence),
+        evidence_omitted: 0,
         fixes,
         references: vec![
             reference(cx, k::CLONE_REF_REMOTE, urls::REMOTE),

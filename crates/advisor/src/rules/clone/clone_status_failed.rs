@@ -304,6 +304,7 @@ fn report_failure(cx: &Ctx<'_>, fl: &Failure) -> Finding {
         message: parts.join("\n\n"),
         channel: None,
         evidence: super::dedup_evidence(evidence),
+        evidence_omitted: 0,
         fixes,
         references: vec![
             reference(cx, k::CLONE_REF_FAILURE, urls::FAILURE),
@@ -322,6 +323,7 @@ fn report_pending(cx: &Ctx<'_>, at: Loc) -> Finding {
         message: cx.t(k::CLONE_STATUS_FAILED_MSG_PENDING),
         channel: None,
         evidence: vec![cx.evidence(at, cx.t(k::CLONE_STATUS_FAILED_EV_PENDING))],
+        evidence_omitted: 0,
         fixes: vec![super::check_status_fix(cx)],
         references: vec![
             reference(cx, k::CLONE_REF_MONITORING, urls::MONITORING),

@@ -122,6 +122,7 @@ fn report(cx: &Ctx<'_>, why: &Why, intent: Loc) -> Finding {
         message,
         channel: None,
         evidence,
+        evidence_omitted: 0,
         fixes,
         references: refs,
     }

@@ -165,10 +165,11 @@ pub(crate) fn clone_intent(cx: &Ctx<'_>, scan: &crate::facts::clone_scan::Scan) 
 
 /// Drops evidence that repeats lines already shown (table-form rows put several fields on one line).
 pub(crate) fn dedup_evidence(evidence: Vec<crate::report::Evidence>) -> Vec<crate::report::Evidence> {
+    // A set of the places kept: one search per item made thousands of 3707 lines quadratic (issue 18).
+    let mut seen = std::collections::HashSet::with_capacity(evidence.len());
     let mut out: Vec<crate::report::Evidence> = Vec::with_capacity(evidence.len());
     for e in evidence {
-        if !out.iter().any(|o| o.input == e.input && o.line_start == e.line_start && o.line_end == e.line_end)
-        {
+        if seen.insert((e.input, e.line_start, e.line_end)) {
             out.push(e);
         }
     }

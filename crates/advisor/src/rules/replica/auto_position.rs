@@ -56,6 +56,10 @@ impl ReplicaAutoPosition {
                     let Some(ch) = slot else { continue };
                     let label = super::channel_label(cx, &ch.name);
                     let args = [("channel", label.as_str())];
+                    // Past the report's per-rule bound, counted instead of built (issue 18).
+                    if !cx.room(ReplicaAutoPosition::ID, out) {
+                        continue;
+                    }
                     let mut f = super::finding(
                         cx,
                         ReplicaAutoPosition::ID,

@@ -82,6 +82,10 @@ impl ReplicaGtidOnly {
                     let key =
                         if rrf_on { k::REPLICA_GTID_ONLY_MESSAGE } else { k::REPLICA_GTID_ONLY_MESSAGE_RRF };
                     let args = [("channel", label.as_str())];
+                    // Past the report's per-rule bound, counted instead of built (issue 18).
+                    if !cx.room(ReplicaGtidOnly::ID, out) {
+                        continue;
+                    }
                     let mut f = super::finding(
                         cx,
                         ReplicaGtidOnly::ID,

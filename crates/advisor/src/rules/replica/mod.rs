@@ -191,6 +191,7 @@ fn finding(
         message: cx.fmt(message_key, args),
         channel: channel.map(str::to_owned),
         evidence: Vec::new(),
+        evidence_omitted: 0,
         fixes: Vec::new(),
         references: Vec::new(),
     }
@@ -398,6 +399,7 @@ fn recipe_adds_gtid_only(r: &Replica<'_>, ch: Option<&model::ChannelView<'_>>) -
 
 /// The verdict `replica_crash_safe`.
 pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
+    use crate::report::{MAX_EVIDENCE, MAX_REASONS};
     let mut note = VerdictNote::default();
     let r = match cx.replica_scope() {
         Scope::Replica(r) => r,
@@ -419,33 +421,59 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
             return (CrashSafe::Unknown, note);
         }
     };
-    let items: Vec<Item> = ITEMS.iter().flat_map(|f| f(r)).collect();
-    let bad: Vec<&Item> = items.iter().filter(|i| i.state == State::Bad).collect();
-    let mut missing: Vec<Missing> =
-        items.iter().filter_map(|i| if let State::Unknown(m) = i.state { Some(m) } else { None }).collect();
-    crate::sort::sort(&mut missing);
-    missing.dedup();
-
-    for i in &bad {
-        let title = cx.t(crate::i18n::dynamic(format_args!("{}.name", i.rule)));
-        note.reasons.push(match (&i.channel, i.subject) {
-            (Some(c), _) => {
-                cx.fmt(k::REPLICA_REASON_CHANNEL, &[("rule", &title), ("channel", &channel_label(cx, c))])
+    // One reason and one piece of evidence per bad item and stopped channel, up to the report's
+    // bounds; the rest are counted, not built, and the items are judged one rule at a time, never
+    // all held or sorted at once (issue 18: hundreds of thousands of channels).
+    let mut bad = 0usize;
+    let mut missing: Vec<Missing> = Vec::new();
+    let mut reasons_left_out = 0usize;
+    for i in ITEMS.iter().flat_map(|f| f(r)) {
+        match i.state {
+            State::Bad => bad += 1,
+            State::Unknown(m) => {
+                if !missing.contains(&m) {
+                    missing.push(m);
+                }
+                continue;
             }
-            (None, Some(subject)) => {
-                cx.fmt(k::REPLICA_REASON_CHANNEL, &[("rule", &title), ("channel", subject)])
-            }
-            (None, None) => title,
-        });
+            _ => continue,
+        }
+        if note.reasons.len() >= MAX_REASONS {
+            reasons_left_out += 1;
+        } else {
+            let title = cx.t(crate::i18n::dynamic(format_args!("{}.name", i.rule)));
+            note.reasons.push(match (&i.channel, i.subject) {
+                (Some(c), _) => {
+                    cx.fmt(k::REPLICA_REASON_CHANNEL, &[("rule", &title), ("channel", &channel_label(cx, c))])
+                }
+                (None, Some(subject)) => {
+                    cx.fmt(k::REPLICA_REASON_CHANNEL, &[("rule", &title), ("channel", subject)])
+                }
+                (None, None) => title,
+            });
+        }
         if let Some(at) = i.at {
-            note.evidence.push(cx.evidence(at, cx.t(crate::i18n::dynamic(format_args!("{}.name", i.rule)))));
+            if note.evidence.len() < MAX_EVIDENCE {
+                note.evidence
+                    .push(cx.evidence(at, cx.t(crate::i18n::dynamic(format_args!("{}.name", i.rule)))));
+            } else {
+                note.evidence_omitted += 1;
+            }
         }
     }
     for (ch, which) in threads_stopped::stopped_channels(r) {
+        if note.reasons.len() >= MAX_REASONS {
+            reasons_left_out += 1;
+            continue;
+        }
         note.reasons.push(
             cx.fmt(k::REPLICA_REASON_STOPPED, &[("channel", &channel_label(cx, &ch)), ("threads", &which)]),
         );
     }
+    if reasons_left_out > 0 {
+        note.reasons.push(cx.fmt(k::CORE_REASON_OMITTED, &[("count", &reasons_left_out.to_string())]));
+    }
+    crate::sort::sort(&mut missing);
     for m in &missing {
         note.missing.push(missing_text(cx, r, *m));
     }
@@ -458,8 +486,8 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
             note.assumptions.push(cx.t(k::REPLICA_ASSUMED_REPLICA_NAMES));
         }
     }
-    let verdict = if !bad.is_empty() {
-        note.summary = cx.fmt(k::REPLICA_VERDICT_NO, &[("count", &bad.len().to_string())]);
+    let verdict = if bad > 0 {
+        note.summary = cx.fmt(k::REPLICA_VERDICT_NO, &[("count", &bad.to_string())]);
         CrashSafe::No
     } else if !missing.is_empty() {
         note.summary = cx.t(k::REPLICA_VERDICT_UNKNOWN);

@@ -224,15 +224,23 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
         }
         channels.push(view);
     }
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, v) in channels.iter().enumerate() {
+        index.entry(v.name.clone()).or_insert(i);
+    }
     for s in &facts.change_sources {
         let name = s.channel.as_ref().map(|c| c.value.clone()).unwrap_or_default();
         if is_group_replication(&name) {
             continue;
         }
         because.push(s.at);
-        match channels.iter_mut().find(|v| v.name == name) {
-            Some(v) => v.stmts.push(s),
-            None => channels.push(ChannelView { name, channel: None, stmts: vec![s] }),
+        // Channels by name: one search per statement made thousands of channels quadratic (issue 18).
+        match index.get(name.as_str()) {
+            Some(&i) => channels[i].stmts.push(s),
+            None => {
+                index.insert(name.clone(), channels.len());
+                channels.push(ChannelView { name, channel: None, stmts: vec![s] });
+            }
         }
     }
     for name in REPLICA_SETTINGS {

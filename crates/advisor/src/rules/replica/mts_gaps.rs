@@ -80,6 +80,10 @@ impl ReplicaMtsGaps {
             let until = until.trim_end_matches(';');
             let args = [("channel", label.as_str()), ("workers", workers_s.as_str()), ("until", until)];
             let severity = if recovery { Severity::Info } else { Severity::Warning };
+            // Past the report's per-rule bound, counted instead of built (issue 18).
+            if !cx.room(ReplicaMtsGaps::ID, out) {
+                continue;
+            }
             let mut f =
                 super::finding(cx, ReplicaMtsGaps::ID, severity, key, &args, slot.map(|c| c.name.as_str()));
             for var in ["replica_parallel_workers", "replica_preserve_commit_order", "replica_parallel_type"]

@@ -96,6 +96,10 @@ impl ReplicaSourcePurged {
                 None => cx.t(k::REPLICA_CHANNEL_UNKNOWN),
             };
             let args = [("channel", label.as_str())];
+            // Past the report's per-rule bound, counted instead of built (issue 18).
+            if !cx.room(ReplicaSourcePurged::ID, out) {
+                continue;
+            }
             let mut f = super::finding(
                 cx,
                 ReplicaSourcePurged::ID,

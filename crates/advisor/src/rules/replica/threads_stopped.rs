@@ -125,6 +125,10 @@ impl ReplicaThreadsStopped {
             let args =
                 [("channel", label.as_str()), ("threads", which.as_str()), ("details", details.as_str())];
             let severity = if has_error { Severity::Error } else { Severity::Warning };
+            // Past the report's per-rule bound, counted instead of built (issue 18).
+            if !cx.room(ReplicaThreadsStopped::ID, out) {
+                continue;
+            }
             let mut f = super::finding(
                 cx,
                 ReplicaThreadsStopped::ID,

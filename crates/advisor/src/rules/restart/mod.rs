@@ -88,6 +88,7 @@ pub(crate) fn finding(
         message,
         channel: None,
         evidence,
+        evidence_omitted: 0,
         fixes,
         references: references(cx),
     }

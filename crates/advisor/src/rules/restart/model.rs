@@ -231,8 +231,12 @@ impl Model {
 
 /// Builds the model from the facts.
 pub(crate) fn build(f: &Facts) -> Model {
-    if let Some(u) = f.unit.as_ref().filter(|u| may_run_mysqld(u)) {
-        return systemd(f, u);
+    if let Some(u) = &f.unit {
+        // The command line is analysed once for both questions (a 16 MB `sh -c` costs a pass).
+        let launch = exec_launch(u);
+        if may_run_mysqld(u, launch.as_ref()) {
+            return systemd_with(f, u, launch);
+        }
     }
     if let Some(c) = f.containers.server() {
         return container(f, c);
@@ -248,9 +252,9 @@ pub(crate) fn build(f: &Facts) -> Model {
 /// False for a unit that clearly runs something else (`nginx.service` pasted by mistake): its
 /// `ExecStart=` names a program that is neither a MySQL server, `mysqld_safe`, a shell, a launcher
 /// nor a script, and nothing in the unit's name or command mentions MySQL.
-pub(crate) fn may_run_mysqld(u: &UnitFacts) -> bool {
-    let Some(e) = u.exec_start.last() else { return true };
-    let l = supervisor::analyze_command(&supervisor::systemd_command(&e.value), Mode::SystemdExec);
+/// `launch` is the last `ExecStart=` analysed ([`exec_launch`]).
+fn may_run_mysqld(u: &UnitFacts, launch: Option<&Launch>) -> bool {
+    let (Some(e), Some(l)) = (u.exec_start.last(), launch) else { return true };
     let Program::Other(path) = &l.program else { return true };
     let text = format!("{} {}", u.name.as_deref().unwrap_or(""), e.value).to_ascii_lowercase();
     let looks_script = path.ends_with(".sh") || !path.contains('/') || l.forking.is_some();
@@ -263,7 +267,19 @@ fn is_mariadb(f: &Facts, launch: Option<&Launch>) -> bool {
 }
 
 /// The systemd case.
+#[cfg(test)]
 pub(crate) fn systemd(f: &Facts, u: &UnitFacts) -> Model {
+    systemd_with(f, u, exec_launch(u))
+}
+
+/// How the unit's last `ExecStart=` reaches its program.
+fn exec_launch(u: &UnitFacts) -> Option<Launch> {
+    let e = u.exec_start.last()?;
+    Some(supervisor::analyze_command(&supervisor::systemd_command(&e.value), Mode::SystemdExec))
+}
+
+/// The systemd case, with the last `ExecStart=` already analysed (`launch`).
+fn systemd_with(f: &Facts, u: &UnitFacts, launch: Option<Launch>) -> Model {
     let mut m = Model::new(Supervisor::Systemd { name: u.name.clone(), user: u.user_unit });
     let user = u.user_unit == Some(true);
     m.assumed_system = u.user_unit.is_none();
@@ -271,9 +287,6 @@ pub(crate) fn systemd(f: &Facts, u: &UnitFacts) -> Model {
 
     // Command line.
     let exec = u.exec_start.last().cloned();
-    let launch = exec
-        .as_ref()
-        .map(|e| supervisor::analyze_command(&supervisor::systemd_command(&e.value), Mode::SystemdExec));
     m.mariadb = is_mariadb(f, launch.as_ref());
 
     // Effective environment: Environment= < EnvironmentFile= (pasted) ; UnsetEnvironment= last;
