@@ -384,7 +384,7 @@ fn object_values(s: &mut Scan<'_>, open: usize) -> usize {
 /// `scheme://user:secret@host` on line `a..e`.
 fn urls(s: &mut Scan<'_>, a: usize, e: usize) {
     let mut from = a;
-    while let Some(p) = memmem::find(&s.n[from..e], b"://").map(|p| p + from) {
+    while let Some(p) = super::finders().url.find(&s.n[from..e]).map(|p| p + from) {
         let auth_start = p + 3;
         let n = &s.n;
         let auth_end = n[auth_start..e]
@@ -518,7 +518,7 @@ pub(super) fn arg(s: &mut Scan<'_>, t: usize, end: usize, quoted: bool) {
         // `user:secret@host` (mysqlsh URI without a scheme).
         let uri = tok.strip_prefix(b"--uri=").unwrap_or(tok);
         let base = t + (tok.len() - uri.len());
-        if memmem::find(uri, b"://").is_none()
+        if super::finders().url.find(uri).is_none()
             && let (Some(colon), Some(at)) =
                 (uri.iter().position(|&c| c == b':'), uri.iter().rposition(|&c| c == b'@'))
         {

@@ -125,7 +125,7 @@ pub(crate) fn apply_within(text: &str, range: Range<usize>, spans: &[Range<usize
 
 /// The structural places (1. above), sorted and disjoint.
 fn structural(text: &str) -> Vec<Range<usize>> {
-    if text.is_empty() {
+    if !may_hold_secret(text) {
         return Vec::new();
     }
     let mut scan = Scan::new(text);
@@ -135,9 +135,30 @@ fn structural(text: &str) -> Vec<Range<usize>> {
     merge(text, scan.out)
 }
 
+/// Whether `text` holds any word every form needs (a key word, `identified`, `://`, a client's
+/// name): one pass of one automaton, so that the many short texts without any (most of a report's
+/// strings, most lines) cost no normalised copy.
+fn may_hold_secret(text: &str) -> bool {
+    type Ac = Option<aho_corasick::AhoCorasick>;
+    fn build(words: &[&str]) -> Ac {
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).ok()
+    }
+    static WORDS: std::sync::OnceLock<[Ac; 3]> = std::sync::OnceLock::new();
+    let [keys, args, clients] = WORDS.get_or_init(|| {
+        [
+            build(&["pass", "pwd", "secret", "token", "authentication_string", "identified", "://"]),
+            // What a client's command line needs besides its name: `-p…` or `user:…@host`.
+            build(&["-p", "@"]),
+            build(&["mysql", "mariadb", "xtrabackup", "mariabackup", "innobackupex", "mydumper", "myloader"]),
+        ]
+    });
+    let hit = |ac: &Ac| ac.as_ref().is_none_or(|ac| ac.is_match(text));
+    hit(keys) || (hit(args) && hit(clients))
+}
+
 /// Sorts and merges ranges, widens them to char boundaries, and drops those that are already
 /// masks (only `*` and blanks) (so masking is idempotent and `Borrowed` when clean).
-fn merge(text: &str, mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+pub(super) fn merge(text: &str, mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
     for r in &mut spans {
         r.end = r.end.min(text.len());
         r.start = r.start.min(r.end);
@@ -198,6 +219,30 @@ pub(super) fn next_line(n: &[u8], at: usize) -> Option<(usize, usize, usize)> {
     let end = memchr::memchr(b'\n', &n[at..]).map_or(n.len(), |p| at + p);
     let ce = if end > at && n[end - 1] == b'\r' { end - 1 } else { end };
     Some((at, ce, end + 1))
+}
+
+/// Substring finders, built once per process (building one costs more than a short search).
+pub(super) struct Finders {
+    pub url: memchr::memmem::Finder<'static>,
+    pub identified: memchr::memmem::Finder<'static>,
+    pub password: memchr::memmem::Finder<'static>,
+    pub name: memchr::memmem::Finder<'static>,
+    pub value: memchr::memmem::Finder<'static>,
+}
+
+/// The [`Finders`].
+pub(super) fn finders() -> &'static Finders {
+    static F: std::sync::OnceLock<Finders> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        use memchr::memmem::Finder;
+        Finders {
+            url: Finder::new(b"://"),
+            identified: Finder::new(b"identified"),
+            password: Finder::new(b"password"),
+            name: Finder::new(b"name"),
+            value: Finder::new(b"value"),
+        }
+    })
 }
 
 /// Key bytes: letters, digits, `_`, `-`, `.`.

@@ -7,14 +7,13 @@
 //! (`IDENTIFIED BY S3cret`, a syntax error the server echoes back), the word is masked.
 
 use super::{Scan, is_key_byte, is_quote, quoted_end_line, word_at};
-use memchr::memmem;
 
 /// How far the next token is looked for (blanks, line breaks, comments).
 const LOOKAHEAD: usize = 4096;
 
 pub(super) fn run(s: &mut Scan<'_>) {
     let mut from = 0;
-    while let Some(p) = memmem::find(&s.n[from..], b"identified").map(|p| p + from) {
+    while let Some(p) = super::finders().identified.find(&s.n[from..]).map(|p| p + from) {
         from = p + 10;
         if p > 0 && is_key_byte(s.n[p - 1]) || !word_at(&s.n, p, b"identified") {
             continue;
@@ -22,7 +21,7 @@ pub(super) fn run(s: &mut Scan<'_>) {
         from = from.max(identified(s, p + 10));
     }
     let mut from = 0;
-    while let Some(p) = memmem::find(&s.n[from..], b"password").map(|p| p + from) {
+    while let Some(p) = super::finders().password.find(&s.n[from..]).map(|p| p + from) {
         from = p + 8;
         let n = &s.n;
         if !word_at(n, p, b"password") {

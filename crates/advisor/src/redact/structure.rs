@@ -9,7 +9,6 @@
 
 use super::lines::{arg, block_header, block_scalar};
 use super::{Scan, is_key_byte, is_quote, is_secret_name, next_line, quoted_end, skip_ws};
-use memchr::memmem;
 
 /// How many lines an item is looked for around its `name:`.
 const ITEM_LINES: usize = 16;
@@ -83,7 +82,7 @@ fn is_client(w: &[u8]) -> bool {
 /// `name: SECRET_NAME` on line `a..e` (YAML, flow or JSON): masks the item's `value`.
 fn env_names(s: &mut Scan<'_>, a: usize, e: usize) {
     let mut from = a;
-    while let Some(p) = memmem::find(&s.n[from..e], b"name").map(|p| p + from) {
+    while let Some(p) = super::finders().name.find(&s.n[from..e]).map(|p| p + from) {
         from = p + 4;
         let n = &s.n;
         if p > a && (is_key_byte(n[p - 1]) && n[p - 1] != b'-')
@@ -203,7 +202,7 @@ fn yaml_item(n: &[u8], a: usize, p: usize) -> (usize, usize) {
 /// Masks the value of every `value` key in `ws..we`.
 fn values_in(s: &mut Scan<'_>, ws: usize, we: usize, flow: bool) {
     let mut from = ws;
-    while let Some(p) = memmem::find(&s.n[from..we], b"value").map(|p| p + from) {
+    while let Some(p) = super::finders().value.find(&s.n[from..we]).map(|p| p + from) {
         from = p + 5;
         let n = &s.n;
         if p > ws && is_key_byte(n[p - 1]) || n.get(p + 5).is_some_and(|&c| is_key_byte(c)) {

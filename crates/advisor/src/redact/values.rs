@@ -21,8 +21,15 @@ const MAX_BYTES: usize = 256 * 1024;
 /// The secret values of an analysis, to mask wherever they appear.
 #[derive(Default)]
 pub(crate) struct Values {
+    /// A few values: one substring finder each (building an automaton costs more than searching
+    /// a short text a few times).
+    few: Vec<memchr::memmem::Finder<'static>>,
+    /// More: one automaton.
     ac: Option<AhoCorasick>,
 }
+
+/// Up to this many values are looked for one by one.
+const FEW: usize = 8;
 
 impl Values {
     /// The values `found` (texts of secret places), with their decoded forms.
@@ -43,15 +50,19 @@ impl Values {
                 patterns.push(w);
             }
         }
-        if patterns.is_empty() {
-            return Values::default();
+        if patterns.len() <= FEW {
+            // Longest first, so that a value containing another is found whole.
+            patterns.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            let few =
+                patterns.iter().map(|p| memchr::memmem::Finder::new(p.as_bytes()).into_owned()).collect();
+            return Values { few, ac: None };
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .ok();
-        Values { ac }
+        Values { few: Vec::new(), ac }
     }
 
     /// The values at `spans` of `text`.
@@ -62,24 +73,34 @@ impl Values {
     /// True when there is nothing to look for.
     #[cfg(test)]
     pub fn is_empty(&self) -> bool {
-        self.ac.is_none()
+        self.ac.is_none() && self.few.is_empty()
     }
 
     /// Pushes the places of every value in `hay` (whole words only) onto `out`.
     pub fn find(&self, hay: &str, out: &mut Vec<Range<usize>>) {
+        let whole_word = |s: usize, e: usize| {
+            let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            let (first, last) = (hay[s..e].chars().next(), hay[s..e].chars().next_back());
+            !(alnum(first) && alnum(hay[..s].chars().next_back())
+                || alnum(last) && alnum(hay[e..].chars().next()))
+        };
+        for f in &self.few {
+            let n = f.needle().len();
+            // Matches of one value never overlap: each is a new place (`merge` unites values').
+            let mut at = 0;
+            while let Some(p) = f.find(&hay.as_bytes()[at..]) {
+                let s = at + p;
+                if hay.is_char_boundary(s) && hay.is_char_boundary(s + n) && whole_word(s, s + n) {
+                    out.push(s..s + n);
+                }
+                at = s + n.max(1);
+            }
+        }
         let Some(ac) = &self.ac else { return };
         for m in ac.find_iter(hay) {
-            let (s, e) = (m.start(), m.end());
-            let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            let first = hay[s..e].chars().next();
-            let last = hay[s..e].chars().next_back();
-            if alnum(first) && alnum(hay[..s].chars().next_back()) {
-                continue;
+            if whole_word(m.start(), m.end()) {
+                out.push(m.range());
             }
-            if alnum(last) && alnum(hay[e..].chars().next()) {
-                continue;
-            }
-            out.push(s..e);
         }
     }
 
@@ -87,7 +108,11 @@ impl Values {
     pub fn mask<'t>(&self, s: &'t str) -> Cow<'t, str> {
         let mut found = Vec::new();
         self.find(s, &mut found);
-        super::apply(s, &found)
+        if found.is_empty() {
+            return Cow::Borrowed(s);
+        }
+        let merged = super::merge(s, found);
+        super::apply(s, &merged)
     }
 }
 
@@ -159,5 +184,9 @@ mod tests {
         assert_eq!(v.mask("a'b"), "a'b", "3 characters: not looked for elsewhere");
         assert_eq!(v.mask("abc"), "abc");
         assert!(Values::new(["abc", "****"]).is_empty());
+        // More than a few values: the automaton, same answers.
+        let many: Vec<String> = (0..20).map(|i| format!("Secret{i:02}x")).collect();
+        let v = Values::new(many.iter().map(String::as_str));
+        assert_eq!(v.mask("a Secret07x b Secret19x Secret19xy"), "a **** b **** Secret19xy");
     }
 }
