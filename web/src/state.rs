@@ -5,9 +5,8 @@ use std::rc::Rc;
 use yew::Reducible;
 
 /// One input box.
-/// Saved in sessionStorage by [`crate::saved`] (serde's derive only in tests, to check the format).
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(test, derive(serde::Serialize))]
+/// Saved in sessionStorage by [`crate::saved`], through these derives.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct InputDoc {
     /// Stable id (for keys), not shown.
     pub id: u32,
@@ -17,7 +16,7 @@ pub struct InputDoc {
     /// For the excerpt of a scanned error log: the file's line number of each of its lines, so
     /// that evidence shows where the line is in the file. Empty for everything else (and dropped
     /// as soon as the text is edited).
-    #[cfg_attr(test, serde(skip_serializing_if = "Vec::is_empty"))]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub file_lines: Vec<u64>,
 }
 

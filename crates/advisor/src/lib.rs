@@ -17,6 +17,28 @@
 use crate::i18n::k;
 use crate::text::TrimWs;
 
+/// Gives a fieldless enum its public names from one table: `as_str` (what the renderers, the page's
+/// CSS classes and catalog keys use) and a `Serialize` impl writing the same string (the report's
+/// JSON), so the two cannot drift apart. Defined before the modules so that all of them see it.
+macro_rules! named_values {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            /// The public name: the report's JSON value, also used by the renderers and the page.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name,)+
+                }
+            }
+        }
+
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
 mod base;
 mod detect;
 mod evidence;
@@ -27,7 +49,6 @@ mod ftl;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
-mod json;
 pub mod logscan;
 mod redact;
 pub mod render;

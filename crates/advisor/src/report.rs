@@ -43,8 +43,7 @@ pub struct Verdicts {
 }
 
 /// Verdict on a clone's automatic restart.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CloneRestart {
     /// The supervisor check passes and exit code 16 is restarted.
     Works,
@@ -57,21 +56,17 @@ pub enum CloneRestart {
     Unknown,
 }
 
-impl CloneRestart {
-    /// The JSON value (`works`, `fails`, `stays-down`, `unknown`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CloneRestart::Works => "works",
-            CloneRestart::Fails => "fails",
-            CloneRestart::StaysDown => "stays-down",
-            CloneRestart::Unknown => "unknown",
-        }
+named_values! {
+    CloneRestart {
+        Works => "works",
+        Fails => "fails",
+        StaysDown => "stays-down",
+        Unknown => "unknown",
     }
 }
 
 /// Verdict on replica crash safety.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CrashSafe {
     /// Every item of the recipe is known good.
     Yes,
@@ -82,14 +77,11 @@ pub enum CrashSafe {
     Unknown,
 }
 
-impl CrashSafe {
-    /// The JSON value (`yes`, `no`, `unknown`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CrashSafe::Yes => "yes",
-            CrashSafe::No => "no",
-            CrashSafe::Unknown => "unknown",
-        }
+named_values! {
+    CrashSafe {
+        Yes => "yes",
+        No => "no",
+        Unknown => "unknown",
     }
 }
 
@@ -139,8 +131,7 @@ fn is_zero(n: &u32) -> bool {
 }
 
 /// How bad a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Will fail or lose data.
     Error,
@@ -150,23 +141,18 @@ pub enum Severity {
     Info,
 }
 
-impl Severity {
-    /// `error`, `warning` or `info`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
+named_values! {
+    Severity {
+        Error => "error",
+        Warning => "warning",
+        Info => "info",
     }
+}
+
+impl Severity {
     /// Parses `error`, `warning`, `info`.
     pub fn from_name(s: &str) -> Option<Severity> {
-        match s {
-            "error" => Some(Severity::Error),
-            "warning" => Some(Severity::Warning),
-            "info" => Some(Severity::Info),
-            _ => None,
-        }
+        [Severity::Error, Severity::Warning, Severity::Info].into_iter().find(|v| v.as_str() == s)
     }
 }
 
@@ -217,8 +203,7 @@ pub struct Evidence {
 }
 
 /// Where a fix goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FixTarget {
     /// A systemd drop-in file.
     SystemdDropin,
@@ -230,21 +215,17 @@ pub enum FixTarget {
     Shell,
 }
 
-impl FixTarget {
-    /// The JSON value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FixTarget::SystemdDropin => "systemd-dropin",
-            FixTarget::MyCnf => "my-cnf",
-            FixTarget::Sql => "sql",
-            FixTarget::Shell => "shell",
-        }
+named_values! {
+    FixTarget {
+        SystemdDropin => "systemd-dropin",
+        MyCnf => "my-cnf",
+        Sql => "sql",
+        Shell => "shell",
     }
 }
 
 /// Whether a fix can be applied as it is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Applicability {
     /// Paste it; nothing else changes.
     Safe,
@@ -254,14 +235,11 @@ pub enum Applicability {
     DisplayOnly,
 }
 
-impl Applicability {
-    /// The JSON name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Applicability::Safe => "safe",
-            Applicability::NeedsReview => "needs-review",
-            Applicability::DisplayOnly => "display-only",
-        }
+named_values! {
+    Applicability {
+        Safe => "safe",
+        NeedsReview => "needs-review",
+        DisplayOnly => "display-only",
     }
 }
 
@@ -335,8 +313,7 @@ pub struct Check {
 }
 
 /// A rule's outcome.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CheckStatus {
     /// It found a problem (see findings).
     Fired,
@@ -348,15 +325,12 @@ pub enum CheckStatus {
     NotApplicable,
 }
 
-impl CheckStatus {
-    /// The JSON name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CheckStatus::Fired => "fired",
-            CheckStatus::Passed => "passed",
-            CheckStatus::Unknown => "unknown",
-            CheckStatus::NotApplicable => "not-applicable",
-        }
+named_values! {
+    CheckStatus {
+        Fired => "fired",
+        Passed => "passed",
+        Unknown => "unknown",
+        NotApplicable => "not-applicable",
     }
 }
 
@@ -419,6 +393,12 @@ pub struct ServerSummary {
 pub const MAX_CHANNELS: usize = 100;
 
 impl Report {
+    /// Serialises the report as pretty JSON (the documented contract, `docs/report-schema.md`):
+    /// `serde_json::to_string_pretty` of the `Serialize` derives above, the one source of truth.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report serialises: string keys, no maps or floats")
+    }
+
     /// The most severe finding's severity, if any.
     pub fn max_severity(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).min()

@@ -1,11 +1,9 @@
 //! What kind of text a document is: the public name of every input kind the detector knows.
 
 use crate::i18n::{Key, k};
-use serde::Serialize;
 
 /// What kind of text a document is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocKind {
     /// A systemd unit file or drop-in, as written on disk.
     SystemdUnit,
@@ -69,42 +67,41 @@ pub enum DocKind {
     Unrecognized,
 }
 
-impl DocKind {
-    /// The JSON name (kebab-case).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocKind::SystemdUnit => "systemd-unit",
-            DocKind::SystemctlCat => "systemctl-cat",
-            DocKind::SystemctlShow => "systemctl-show",
-            DocKind::OptionFile => "option-file",
-            DocKind::MyPrintDefaults => "my-print-defaults",
-            DocKind::MysqldAutoCnf => "mysqld-auto-cnf",
-            DocKind::ShowVariables => "show-variables",
-            DocKind::ReplicaStatus => "replica-status",
-            DocKind::ConnectionConfiguration => "connection-configuration",
-            DocKind::ApplierConfiguration => "applier-configuration",
-            DocKind::CloneStatus => "clone-status",
-            DocKind::CloneProgress => "clone-progress",
-            DocKind::VariableQuery => "variable-query",
-            DocKind::QueryResult => "query-result",
-            DocKind::MysqldVersion => "mysqld-version",
-            DocKind::ErrorLog => "error-log",
-            DocKind::ClientError => "client-error",
-            DocKind::ChangeReplicationSource => "change-replication-source",
-            DocKind::Container => "container",
-            DocKind::ProcessList => "process-list",
-            DocKind::ProcStatus => "proc-status",
-            DocKind::ProcEnviron => "proc-environ",
-            DocKind::DockerPs => "docker-ps",
-            DocKind::DockerInspect => "docker-inspect",
-            DocKind::KubectlPod => "kubectl-pod",
-            DocKind::Mysqlsh => "mysqlsh",
-            DocKind::Journal => "journal",
-            DocKind::SystemctlStatus => "systemctl-status",
-            DocKind::Unrecognized => "unrecognized",
-        }
+named_values! {
+    DocKind {
+        SystemdUnit => "systemd-unit",
+        SystemctlCat => "systemctl-cat",
+        SystemctlShow => "systemctl-show",
+        OptionFile => "option-file",
+        MyPrintDefaults => "my-print-defaults",
+        MysqldAutoCnf => "mysqld-auto-cnf",
+        ShowVariables => "show-variables",
+        ReplicaStatus => "replica-status",
+        ConnectionConfiguration => "connection-configuration",
+        ApplierConfiguration => "applier-configuration",
+        CloneStatus => "clone-status",
+        CloneProgress => "clone-progress",
+        VariableQuery => "variable-query",
+        QueryResult => "query-result",
+        MysqldVersion => "mysqld-version",
+        ErrorLog => "error-log",
+        ClientError => "client-error",
+        ChangeReplicationSource => "change-replication-source",
+        Container => "container",
+        ProcessList => "process-list",
+        ProcStatus => "proc-status",
+        ProcEnviron => "proc-environ",
+        DockerPs => "docker-ps",
+        DockerInspect => "docker-inspect",
+        KubectlPod => "kubectl-pod",
+        Mysqlsh => "mysqlsh",
+        Journal => "journal",
+        SystemctlStatus => "systemctl-status",
+        Unrecognized => "unrecognized",
     }
+}
 
+impl DocKind {
     /// The catalog key of the default label (`doc.<kind>`, with `{name}`).
     pub(crate) fn label_key(self) -> Key {
         match self {

@@ -4,7 +4,6 @@ mod clone;
 mod container_state;
 mod hostile;
 mod journal;
-mod json;
 mod layers;
 mod logscan;
 mod mysql;
