@@ -438,7 +438,7 @@ pub(super) fn client_command(n: &[u8], a: usize, e: usize) -> Option<usize> {
 
 /// Short options of the MySQL clients that take no value: they may be bundled before `-p`
 /// (`-vvpSECRET`).
-const NO_VALUE: &[u8] = b"ABCEGHLNXVbcfiknqrstvw#?";
+pub(super) const NO_VALUE: &[u8] = b"ABCEGHLNXVbcfiknqrstvw#?";
 
 /// `-pSECRET`, `-p'SECRET'`, bundled `-vpSECRET`, `-p` `\` ↵ `SECRET`, `--pass=SECRET` and
 /// `user:secret@host` in the words from `from` to `e`.

@@ -147,8 +147,14 @@ fn may_hold_secret(text: &str) -> bool {
     let [keys, args, clients] = WORDS.get_or_init(|| {
         [
             build(&["pass", "pwd", "secret", "token", "authentication_string", "identified", "://"]),
-            // What a client's command line needs besides its name: `-p…` or `user:…@host`.
-            build(&["-p", "@"]),
+            // What a client's command line needs besides its name: `-p…` (maybe bundled after
+            // options without a value: `-vvp…`) or `user:…@host`.
+            {
+                let mut args: Vec<String> = vec!["-p".into(), "@".into()];
+                args.extend(lines::NO_VALUE.iter().map(|&c| format!("{}p", c as char)));
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                build(&args)
+            },
             build(&["mysql", "mariadb", "xtrabackup", "mariabackup", "innobackupex", "mydumper", "myloader"]),
         ]
     });

@@ -458,6 +458,8 @@ const FORMS: &[(&str, &str, &str)] = &[
     ("SET PASSWORD", ANY, "mysql> SET PASSWORD FOR 'app'@'%' ={w}'{s}';\n"),
     ("client -p'…'", ANY, "$ mysql -uroot -p'{s}' -e 'SELECT 1'\n"),
     ("client -p…", SHELL, "$ mysql -h db1{w}-uroot -p{s} -e 'SELECT 1'\n"),
+    ("client, bundled short options", SHELL, "$ mysql -vvp{s} -e 'SELECT 1'\n"),
+    ("client named by a variable, after a pipe", SHELL, "$ cat x.sql|\"$MYSQL\" -uroot{w}-p{s} app\n"),
     ("client --password=", SHELL, "$ mysqldump --user=root --password={s} --all-databases > all.sql\n"),
     ("mysqlsh URI", PLAIN, "$ mysqlsh root:{s}@db1:3306 -- cluster status\n"),
     ("URL", PLAIN, "DATABASE_URL=mysql://app:{s}@db1:3306/app\n"),
