@@ -18,12 +18,17 @@ pub struct InputDoc {
     /// as soon as the text is edited).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub file_lines: Vec<u64>,
+    /// For the same excerpt: where each line is in the file and the file's size, so that an
+    /// export describes the file (its lines, bytes and offsets), as the CLI's JSON does for a
+    /// streamed log. `None` for everything else, in sessions saved before it, and after an edit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_map: Option<advisor::logscan::ExcerptMap>,
 }
 
 impl InputDoc {
     /// An input without a line map.
     pub fn new(id: u32, name: String, text: String) -> InputDoc {
-        InputDoc { id, name, text, file_lines: Vec::new() }
+        InputDoc { id, name, text, file_lines: Vec::new(), file_map: None }
     }
 
     /// The line number to show for line `n` (1-based) of this input: the file's for a scanned
@@ -73,12 +78,13 @@ pub enum Action {
     SetText(usize, String),
     AddInput,
     RemoveInput(usize),
-    /// Text read from a file (replaces an empty input box, else adds one); `file_lines` as in
-    /// [`InputDoc::file_lines`].
+    /// Text read from a file (replaces an empty input box, else adds one); `file_lines` and
+    /// `file_map` as in [`InputDoc`].
     AddFile {
         name: String,
         text: String,
         file_lines: Vec<u64>,
+        file_map: Option<advisor::logscan::ExcerptMap>,
     },
     LoadExample(&'static str),
     Clear,
@@ -117,6 +123,7 @@ impl Reducible for State {
                     }
                     input.text = text;
                     input.file_lines.clear();
+                    input.file_map = None;
                 }
             }
             Action::AddInput => {
@@ -132,13 +139,14 @@ impl Reducible for State {
                     s.next_id += 1;
                 }
             }
-            Action::AddFile { name, text, file_lines } => {
+            Action::AddFile { name, text, file_lines, file_map } => {
                 if let Some(slot) = inputs.iter_mut().find(|i| i.text.trim().is_empty()) {
                     slot.name = name;
                     slot.text = text;
                     slot.file_lines = file_lines;
+                    slot.file_map = file_map;
                 } else {
-                    inputs.push(InputDoc { id: s.next_id, name, text, file_lines });
+                    inputs.push(InputDoc { id: s.next_id, name, text, file_lines, file_map });
                     s.next_id += 1;
                 }
             }
@@ -176,8 +184,12 @@ mod tests {
     fn actions_change_inputs() {
         let s = state().reduce(Action::SetText(0, "[Service]".into()));
         assert_eq!(s.inputs[0].text, "[Service]");
-        let s =
-            s.reduce(Action::AddFile { name: "my.cnf".into(), text: "[mysqld]".into(), file_lines: vec![] });
+        let s = s.reduce(Action::AddFile {
+            name: "my.cnf".into(),
+            text: "[mysqld]".into(),
+            file_lines: vec![],
+            file_map: None,
+        });
         assert_eq!(s.inputs.len(), 2);
         assert_eq!(s.inputs[1].name, "my.cnf");
         let s = s.reduce(Action::RemoveInput(0)).reduce(Action::RemoveInput(0));
@@ -193,8 +205,12 @@ mod tests {
 
     #[test]
     fn a_file_fills_an_empty_box_first() {
-        let s =
-            state().reduce(Action::AddFile { name: "a.cnf".into(), text: "x".into(), file_lines: vec![] });
+        let s = state().reduce(Action::AddFile {
+            name: "a.cnf".into(),
+            text: "x".into(),
+            file_lines: vec![],
+            file_map: None,
+        });
         assert_eq!(s.inputs.len(), 1);
         assert_eq!(s.inputs[0].name, "a.cnf");
     }
@@ -205,16 +221,29 @@ mod tests {
             name: "big.log (excerpt)".into(),
             text: "a\nb\n".into(),
             file_lines: vec![1200, 98765],
+            file_map: Some(advisor::logscan::ExcerptMap { lines: vec![1200, 98765], ..Default::default() }),
         });
         let doc = &s.inputs[0];
         assert_eq!((doc.shown_line(1), doc.shown_line(2), doc.shown_line(3)), (1200, 98765, 3));
         let s = s.reduce(Action::SetText(0, "a\nb\nc\n".into()));
-        assert!(s.inputs[0].file_lines.is_empty(), "an edit drops the map");
+        assert!(s.inputs[0].file_lines.is_empty() && s.inputs[0].file_map.is_none(), "an edit drops the map");
         assert_eq!(s.inputs[0].shown_line(2), 2);
         // The map survives the session round trip; inputs without one serialise as before.
-        let json = crate::saved::to_json(&[InputDoc { file_lines: vec![7], ..s.inputs[0].clone() }]);
+        let map = advisor::logscan::ExcerptMap {
+            lines: vec![7],
+            places: vec![[90, 10, 1]],
+            file_lines: 8,
+            file_bytes: 100,
+        };
+        let json = crate::saved::to_json(&[InputDoc {
+            file_lines: vec![7],
+            file_map: Some(map.clone()),
+            ..s.inputs[0].clone()
+        }]);
         let back = crate::saved::from_json(&json).unwrap();
         assert_eq!(back[0].file_lines, [7]);
-        assert!(!crate::saved::to_json(&s.inputs[..1]).contains("file_lines"));
+        assert_eq!(back[0].file_map, Some(map));
+        let plain = crate::saved::to_json(&s.inputs[..1]);
+        assert!(!plain.contains("file_lines") && !plain.contains("file_map"));
     }
 }

@@ -317,22 +317,22 @@ impl Timeline {
     /// length); otherwise it widens to the whole line. Offsets past `u32::MAX` (a file over
     /// 4 GiB) are capped at `u32::MAX`, like line numbers.
     pub fn remap_report(&self, report: &mut crate::report::Report, input: usize) {
-        let lines: Vec<u64> = self.events.iter().map(|e| e.line).collect();
-        let places: Vec<FilePlace> = self
-            .events
-            .iter()
-            .map(|e| FilePlace {
-                offset: e.offset,
-                len: e.len,
-                exact: !e.truncated && e.text.len() as u64 == e.len,
-            })
-            .collect();
-        remap(report, input, &self.to_log_excerpt(), &lines, Some(&places));
-        if let Some(info) = report.inputs.get_mut(input) {
-            info.excerpt_lines = Some(info.lines);
-            info.excerpt_bytes = Some(info.bytes);
-            info.lines = u32::try_from(self.lines).unwrap_or(u32::MAX);
-            info.bytes = self.bytes;
+        self.excerpt_map().remap_report(report, input, &self.to_log_excerpt());
+    }
+
+    /// Where each line of [`Timeline::to_log_excerpt`] is in the scanned file, and the file's
+    /// size: what a front end keeps beside the excerpt to export a report that describes the file
+    /// ([`ExcerptMap::remap_report`]).
+    pub fn excerpt_map(&self) -> ExcerptMap {
+        ExcerptMap {
+            lines: self.events.iter().map(|e| e.line).collect(),
+            places: self
+                .events
+                .iter()
+                .map(|e| [e.offset, e.len, u64::from(!e.truncated && e.text.len() as u64 == e.len)])
+                .collect(),
+            file_lines: self.lines,
+            file_bytes: self.bytes,
         }
     }
 
@@ -391,6 +391,47 @@ impl Timeline {
             out.push(lang.fmt(k::LOGSCAN_NOTE_LOSSY, &[("count", &self.lossy_lines.to_string())]));
         }
         out
+    }
+}
+
+/// Where the lines of a scanned log's excerpt are in the file ([`Timeline::excerpt_map`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ExcerptMap {
+    /// The file's 1-based line of each excerpt line.
+    pub lines: Vec<u64>,
+    /// Per excerpt line: the file offset of its first byte, its length in the file (without the
+    /// line end), and 1 when the excerpt's line is the file's byte for byte (columns map one to
+    /// one), else 0.
+    pub places: Vec<[u64; 3]>,
+    /// The file's lines.
+    pub file_lines: u64,
+    /// The file's bytes (decompressed, for a `.gz` log).
+    pub file_bytes: u64,
+}
+
+impl ExcerptMap {
+    /// Rewrites `report` — an analysis with `excerpt` (the text this map describes) as input
+    /// `input` — so that this input is described as the scanned file, not the excerpt: evidence
+    /// and documents get the file's line numbers (as [`remap_excerpt_lines`] does) and their
+    /// `range` the file's byte offsets, and `report.inputs[input]` gives the file's `lines` and
+    /// `bytes`, the excerpt's in `excerpt_lines` and `excerpt_bytes`.
+    ///
+    /// A range inside a line keeps its columns when the kept line is the file's line byte for
+    /// byte (same length: not cut, no invalid UTF-8 replaced); otherwise it widens to the whole
+    /// line. Offsets past `u32::MAX` (a file over 4 GiB) are capped at `u32::MAX`, like line
+    /// numbers. A map that does not fit the excerpt (not one place per line) maps line numbers
+    /// only.
+    pub fn remap_report(&self, report: &mut crate::report::Report, input: usize, excerpt: &str) {
+        let places: Vec<FilePlace> =
+            self.places.iter().map(|p| FilePlace { offset: p[0], len: p[1], exact: p[2] != 0 }).collect();
+        let fits = places.len() == self.lines.len();
+        remap(report, input, excerpt, &self.lines, fits.then_some(&places[..]));
+        if let Some(info) = report.inputs.get_mut(input).filter(|_| fits) {
+            info.excerpt_lines = Some(info.lines);
+            info.excerpt_bytes = Some(info.bytes);
+            info.lines = u32::try_from(self.file_lines).unwrap_or(u32::MAX);
+            info.bytes = self.file_bytes;
+        }
     }
 }
 

@@ -110,6 +110,7 @@ pub fn input_panel(p: &InputPanelProps) -> Html {
                     name: t(lang, k::UI_DROPPED_TEXT),
                     text,
                     file_lines: Vec::new(),
+                    file_map: None,
                 });
             }
         })

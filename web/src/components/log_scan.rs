@@ -177,6 +177,7 @@ pub fn add_whole(name: String, bytes: &[u8], dispatch: &Callback<Action>) {
         name: input.name().to_owned(),
         text: input.text().to_owned(),
         file_lines: Vec::new(),
+        file_map: None,
     });
 }
 
@@ -327,6 +328,7 @@ async fn scan(
             name: excerpt.name().to_owned(),
             text: excerpt.text().to_owned(),
             file_lines,
+            file_map: Some(timeline.excerpt_map()),
         });
     }
     h.view.set(ScanView::Done { name, timeline: Rc::new(timeline), cancelled, note, millis, feed_millis });
