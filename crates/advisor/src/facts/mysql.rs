@@ -9,7 +9,7 @@ use crate::base::{Flavor, Version};
 use crate::source::Source;
 use crate::syntax::document::{DocKind, Document, Parsed};
 use crate::syntax::misc::{self, ChangeSource};
-use crate::syntax::mysql_output::{Form, ResultSet, Row};
+use crate::syntax::mysql_output::{Field, Form, ResultSet, Row};
 use crate::text::TextRange;
 use std::collections::HashMap;
 
@@ -319,7 +319,10 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
     for d in docs {
         let loc = |r: TextRange| Loc { input: d.input, range: r };
         match &d.parsed {
-            Parsed::Result(rs) => collect_result(f, &mut cands, &mut chan_idx, d.input, rs),
+            Parsed::Result(rs) => {
+                let text = sources.iter().find(|s| s.index == d.input).map_or("", |s| s.text);
+                collect_result(f, &mut cands, &mut chan_idx, d.input, rs, text);
+            }
             Parsed::ErrorLog(_) | Parsed::Journal(_) | Parsed::SystemctlStatus(_) => {
                 // mysqld's lines inside a journal count as error-log lines (`Parsed::log_lines`).
                 for l in d.parsed.log_lines() {
@@ -411,16 +414,24 @@ fn flavor_by_shape(raw: &str, v: Version) -> Flavor {
 }
 
 /// A field's value and where it is: in `\G` form `Name: value`, in table form the cell.
-fn field_valued(input: usize, form: Form, f: &crate::syntax::mysql_output::Field) -> Valued<String> {
+fn field_at(input: usize, form: Form, f: &Field) -> Loc {
     let range = match form {
         Form::Vertical => f.name_range.cover(f.value_range),
         _ => f.value_range,
     };
-    Valued::new(f.value.clone(), Loc { input, range })
+    Loc { input, range }
 }
 
-fn record(input: usize, form: Form, row: &Row) -> Record {
-    let columns = row.fields.iter().map(|fl| (fl.name.clone(), field_valued(input, form, fl))).collect();
+/// A row as a record; `text` is the input's text.
+fn record(input: usize, rs: &ResultSet, text: &str, row: &Row) -> Record {
+    let columns = rs
+        .fields(row)
+        .iter()
+        .map(|fl| {
+            let v = Valued::new(rs.value(fl, text).to_owned(), field_at(input, rs.form, fl));
+            (rs.name(fl).to_owned(), v)
+        })
+        .collect();
     Record { fields: Fields::from_columns(columns), at: Loc { input, range: row.range } }
 }
 
@@ -448,6 +459,7 @@ fn collect_result(
     chan_idx: &mut HashMap<String, usize>,
     input: usize,
     rs: &ResultSet,
+    text: &str,
 ) {
     let loc = |r: TextRange| Loc { input, range: r };
     match rs.doc_kind() {
@@ -459,17 +471,18 @@ fn collect_result(
             let mut version: Option<(String, Loc)> = None;
             let mut comment = String::new();
             for row in &rs.rows {
-                let value = row.get("Value").or_else(|| row.get("VARIABLE_VALUE"));
-                let (Some(name), Some(value)) = (row.get("Variable_name"), value) else {
+                let value = rs.get(row, "Value").or_else(|| rs.get(row, "VARIABLE_VALUE"));
+                let (Some(name), Some(value)) = (rs.get(row, "Variable_name"), value) else {
                     continue;
                 };
-                push_assignment(f, &name.value, &value.value, loc(row.range), origin);
+                let (name, value) = (rs.value(name, text), rs.value(value, text));
+                push_assignment(f, name, value, loc(row.range), origin);
                 if persisted {
                     continue;
                 }
-                match name.value.to_ascii_lowercase().as_str() {
-                    "version" => version = Some((value.value.clone(), loc(row.range))),
-                    "version_comment" => comment = value.value.clone(),
+                match name.to_ascii_lowercase().as_str() {
+                    "version" => version = Some((value.to_owned(), loc(row.range))),
+                    "version_comment" => comment = value.to_owned(),
                     _ => {}
                 }
             }
@@ -483,16 +496,17 @@ fn collect_result(
             let Some(row) = rs.rows.first() else { return };
             let mut version: Option<(String, Loc)> = None;
             let mut comment = String::new();
-            for fl in &row.fields {
-                let Some(raw_name) = variable_of_column(&fl.name) else { continue };
-                let at = field_valued(input, rs.form, fl).at;
+            for fl in rs.fields(row) {
+                let Some(raw_name) = variable_of_column(rs.name(fl)) else { continue };
+                let at = field_at(input, rs.form, fl);
                 if fl.null {
                     continue;
                 }
-                push_assignment(f, raw_name, &fl.value, at, Origin::Runtime);
+                let value = rs.value(fl, text);
+                push_assignment(f, raw_name, value, at, Origin::Runtime);
                 match canonical_name(raw_name).as_str() {
-                    "version" => version = Some((fl.value.clone(), at)),
-                    "version_comment" => comment = fl.value.clone(),
+                    "version" => version = Some((value.to_owned(), at)),
+                    "version_comment" => comment = value.to_owned(),
                     _ => {}
                 }
             }
@@ -504,7 +518,7 @@ fn collect_result(
         }
         DocKind::ReplicaStatus => {
             for row in &rs.rows {
-                let rec = record(input, rs.form, row);
+                let rec = record(input, rs, text, row);
                 // MariaDB's multi-source `SHOW ALL SLAVES STATUS` names it `Connection_name`.
                 let name = rec
                     .get_any(&["Channel_Name", "Connection_name"])
@@ -524,7 +538,7 @@ fn collect_result(
         }
         kind @ (DocKind::ConnectionConfiguration | DocKind::ApplierConfiguration) => {
             for row in &rs.rows {
-                let rec = record(input, rs.form, row);
+                let rec = record(input, rs, text, row);
                 let name = rec.get("CHANNEL_NAME").map(|v| v.value.clone()).unwrap_or_default();
                 let ch = channel_mut(&mut f.channels, chan_idx, &name);
                 if kind == DocKind::ConnectionConfiguration {
@@ -536,11 +550,11 @@ fn collect_result(
         }
         DocKind::CloneStatus => {
             if let Some(row) = rs.rows.first() {
-                f.clone.status = Some(record(input, rs.form, row));
+                f.clone.status = Some(record(input, rs, text, row));
             }
         }
         DocKind::CloneProgress if !rs.rows.is_empty() => {
-            f.clone.progress = rs.rows.iter().map(|r| record(input, rs.form, r)).collect();
+            f.clone.progress = rs.rows.iter().map(|r| record(input, rs, text, r)).collect();
         }
         _ => {}
     }
