@@ -12,6 +12,7 @@ use crate::syntax::misc::{self, ChangeSource};
 use crate::syntax::mysql_output::{Field, Form, ResultSet, Row};
 use crate::text::TextRange;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A row of named fields, each with where it was read. Keys are column names as printed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -39,12 +40,14 @@ impl Record {
 /// A vector rather than a map: rows have tens of columns, looked up by name a few times each, and
 /// a `BTreeMap` per value type is ~14 KB of the page's wasm (docs/PERFORMANCE.md). Built in
 /// O(n log n) by [`Fields::from_columns`], so a hostile row of 100,000 distinct columns stays fast.
+/// The names are shared by every row of a table (issue 18: a copy per row made a 16 MB table of
+/// channels cost 60 times its size).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Fields(Vec<(String, Valued<String>)>);
+pub(crate) struct Fields(Vec<(Arc<str>, Valued<String>)>);
 
 impl Fields {
     /// The fields of `columns` (in order), keeping the first of each repeated name.
-    pub fn from_columns(mut columns: Vec<(String, Valued<String>)>) -> Fields {
+    pub fn from_columns(mut columns: Vec<(Arc<str>, Valued<String>)>) -> Fields {
         let mut order: Vec<usize> = (0..columns.len()).collect();
         crate::sort::sort_by(&mut order, |&a, &b| columns[a].0 < columns[b].0);
         let mut keep = vec![true; columns.len()];
@@ -64,22 +67,22 @@ impl Fields {
 
     /// The field named exactly `name`.
     pub fn get(&self, name: &str) -> Option<&Valued<String>> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        self.0.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
     }
 
     /// Sets `name` (tests build records by hand).
     #[cfg(test)]
     pub fn insert(&mut self, name: String, value: Valued<String>) {
-        match self.0.iter_mut().find(|(k, _)| *k == name) {
+        match self.0.iter_mut().find(|(k, _)| **k == *name) {
             Some(slot) => slot.1 = value,
-            None => self.0.push((name, value)),
+            None => self.0.push((name.into(), value)),
         }
     }
 
     /// Removes `name` (tests).
     #[cfg(test)]
     pub fn remove(&mut self, name: &str) {
-        self.0.retain(|(k, _)| k != name);
+        self.0.retain(|(k, _)| &**k != name);
     }
 
     /// The values, in column order.
@@ -105,13 +108,13 @@ pub(crate) struct Channel {
     /// The channel name (`""` for the default channel).
     pub name: String,
     /// The `SHOW REPLICA/SLAVE STATUS` row, if given.
-    pub status: Option<Record>,
+    pub status: Option<Box<Record>>,
     /// Which names the status row used.
     pub dialect: Option<StatusDialect>,
     /// The `replication_connection_configuration` row, if given.
-    pub connection: Option<Record>,
+    pub connection: Option<Box<Record>>,
     /// The `replication_applier_configuration` row, if given.
-    pub applier: Option<Record>,
+    pub applier: Option<Box<Record>>,
 }
 
 impl Channel {
@@ -422,14 +425,16 @@ fn field_at(input: usize, form: Form, f: &Field) -> Loc {
     Loc { input, range }
 }
 
-/// A row as a record; `text` is the input's text.
-fn record(input: usize, rs: &ResultSet, text: &str, row: &Row) -> Record {
+/// A row as a record; `text` is the input's text, `names` the result set's column names (shared
+/// by its records).
+fn record(input: usize, rs: &ResultSet, names: &[Arc<str>], text: &str, row: &Row) -> Record {
     let columns = rs
         .fields(row)
         .iter()
         .map(|fl| {
             let v = Valued::new(rs.value(fl, text).to_owned(), field_at(input, rs.form, fl));
-            (rs.name(fl).to_owned(), v)
+            let name = names.get(fl.col as usize).cloned().unwrap_or_else(|| rs.name(fl).into());
+            (name, v)
         })
         .collect();
     Record { fields: Fields::from_columns(columns), at: Loc { input, range: row.range } }
@@ -462,6 +467,7 @@ fn collect_result(
     text: &str,
 ) {
     let loc = |r: TextRange| Loc { input, range: r };
+    let names: Vec<Arc<str>> = rs.columns.iter().map(|c| Arc::from(c.as_str())).collect();
     match rs.doc_kind() {
         DocKind::ShowVariables => {
             // `performance_schema.persisted_variables` holds what `SET PERSIST` wrote, not what runs.
@@ -518,7 +524,7 @@ fn collect_result(
         }
         DocKind::ReplicaStatus => {
             for row in &rs.rows {
-                let rec = record(input, rs, text, row);
+                let rec = record(input, rs, &names, text, row);
                 // MariaDB's multi-source `SHOW ALL SLAVES STATUS` names it `Connection_name`.
                 let name = rec
                     .get_any(&["Channel_Name", "Connection_name"])
@@ -532,29 +538,29 @@ fn collect_result(
                     None
                 };
                 let ch = channel_mut(&mut f.channels, chan_idx, &name);
-                ch.status = Some(rec);
+                ch.status = Some(Box::new(rec));
                 ch.dialect = dialect.or(ch.dialect);
             }
         }
         kind @ (DocKind::ConnectionConfiguration | DocKind::ApplierConfiguration) => {
             for row in &rs.rows {
-                let rec = record(input, rs, text, row);
+                let rec = record(input, rs, &names, text, row);
                 let name = rec.get("CHANNEL_NAME").map(|v| v.value.clone()).unwrap_or_default();
                 let ch = channel_mut(&mut f.channels, chan_idx, &name);
                 if kind == DocKind::ConnectionConfiguration {
-                    ch.connection = Some(rec);
+                    ch.connection = Some(Box::new(rec));
                 } else {
-                    ch.applier = Some(rec);
+                    ch.applier = Some(Box::new(rec));
                 }
             }
         }
         DocKind::CloneStatus => {
             if let Some(row) = rs.rows.first() {
-                f.clone.status = Some(record(input, rs, text, row));
+                f.clone.status = Some(record(input, rs, &names, text, row));
             }
         }
         DocKind::CloneProgress if !rs.rows.is_empty() => {
-            f.clone.progress = rs.rows.iter().map(|r| record(input, rs, text, r)).collect();
+            f.clone.progress = rs.rows.iter().map(|r| record(input, rs, &names, text, r)).collect();
         }
         _ => {}
     }

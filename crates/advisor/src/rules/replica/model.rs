@@ -463,18 +463,18 @@ pub(crate) mod testkit {
             let legacy = fields.iter().any(|(k, _)| k.starts_with("Slave_") || k.starts_with("Master_"));
             let r = self.record(&all);
             let c = self.channel_mut(name);
-            c.status = Some(r);
+            c.status = Some(Box::new(r));
             c.dialect = Some(if legacy { StatusDialect::Slave } else { StatusDialect::Replica });
             self
         }
         pub fn connection(mut self, name: &str, fields: &[(&str, &str)]) -> F {
             let r = self.record(fields);
-            self.channel_mut(name).connection = Some(r);
+            self.channel_mut(name).connection = Some(Box::new(r));
             self
         }
         pub fn applier(mut self, name: &str, fields: &[(&str, &str)]) -> F {
             let r = self.record(fields);
-            self.channel_mut(name).applier = Some(r);
+            self.channel_mut(name).applier = Some(Box::new(r));
             self
         }
         pub fn change(mut self, channel: Option<&str>, opts: &[(&str, &str)]) -> F {
