@@ -22,7 +22,7 @@ fn judge(ch: Option<&ChannelView<'_>>) -> (State, Option<Loc>) {
     }
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>) -> Vec<Item<'a>> {
     // With GTIDs off, the gtid-off item already counts (and its fix auto-positions the channels).
     if r.gtid_on() == Some(false) {
         return Vec::new();
@@ -31,7 +31,7 @@ pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
         .into_iter()
         .map(|c| {
             let (state, at) = judge(c);
-            Item::new(ReplicaAutoPosition::ID, state, c.map(|c| c.name.as_str()), at)
+            Item::new(ReplicaAutoPosition::ID, state, c.map(|c| c.name), at)
         })
         .collect()
 }

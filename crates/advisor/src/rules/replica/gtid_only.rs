@@ -45,12 +45,12 @@ fn judge(r: &Replica<'_>, ch: Option<&ChannelView<'_>>) -> (State, Option<Loc>) 
     }
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>) -> Vec<Item<'a>> {
     r.channel_slots()
         .into_iter()
         .map(|c| {
             let (state, at) = judge(r, c);
-            Item::new(ReplicaGtidOnly::ID, state, c.map(|c| c.name.as_str()), at)
+            Item::new(ReplicaGtidOnly::ID, state, c.map(|c| c.name), at)
         })
         .collect()
 }

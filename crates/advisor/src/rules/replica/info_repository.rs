@@ -69,7 +69,7 @@ fn state(j: &Judge) -> State {
     }
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>) -> Vec<Item<'a>> {
     VARS.iter()
         .map(|var| {
             let j = judge(r, var);

@@ -113,7 +113,7 @@ impl Val {
 
 /// One replication channel: its status / performance_schema rows and the statements naming it.
 pub(crate) struct ChannelView<'a> {
-    pub name: String,
+    pub name: &'a str,
     pub channel: Option<&'a Channel>,
     pub stmts: Vec<&'a ChangeSourceStmt>,
 }
@@ -218,27 +218,27 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
             saw_gr = true;
             continue;
         }
-        let view = ChannelView { name: c.name.clone(), channel: Some(c), stmts: Vec::new() };
+        let view = ChannelView { name: &c.name, channel: Some(c), stmts: Vec::new() };
         if let Some(at) = view.anchor() {
             because.push(at);
         }
         channels.push(view);
     }
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, v) in channels.iter().enumerate() {
-        index.entry(v.name.clone()).or_insert(i);
+        index.entry(v.name).or_insert(i);
     }
     for s in &facts.change_sources {
-        let name = s.channel.as_ref().map(|c| c.value.clone()).unwrap_or_default();
+        let name = s.channel.as_ref().map_or("", |c| c.value.as_str());
         if is_group_replication(&name) {
             continue;
         }
         because.push(s.at);
         // Channels by name: one search per statement made thousands of channels quadratic (issue 18).
-        match index.get(name.as_str()) {
+        match index.get(name) {
             Some(&i) => channels[i].stmts.push(s),
             None => {
-                index.insert(name.clone(), channels.len());
+                index.insert(name, channels.len());
                 channels.push(ChannelView { name, channel: None, stmts: vec![s] });
             }
         }

@@ -24,7 +24,7 @@ fn judge(r: &Replica<'_>) -> (State, Val) {
     (state, v)
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>) -> Vec<Item<'a>> {
     let (state, v) = judge(r);
     vec![Item::new(ReplicaRelayLogRecovery::ID, state, None, v.setting().and_then(|s| s.at))]
 }

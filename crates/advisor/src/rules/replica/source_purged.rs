@@ -18,7 +18,7 @@ declare_rule! {
 }
 
 /// Where the input shows it, per channel (`None` = from the error log, channel unknown).
-fn hits<'a>(r: &'a Replica<'_>) -> Vec<(Option<&'a ChannelView<'a>>, Loc)> {
+fn hits<'b, 'a>(r: &'b Replica<'a>) -> Vec<(Option<&'b ChannelView<'a>>, Loc)> {
     let mut out = Vec::new();
     for ch in &r.channels {
         let Some(errno) = ch.status("Last_IO_Errno") else { continue };
@@ -53,10 +53,10 @@ fn channel_in(message: &str) -> Option<&str> {
     rest.find('\'').and_then(|j| rest.get(..j))
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>) -> Vec<Item<'a>> {
     hits(r)
         .into_iter()
-        .map(|(c, at)| Item::new(ReplicaSourcePurged::ID, State::Bad, c.map(|c| c.name.as_str()), Some(at)))
+        .map(|(c, at)| Item::new(ReplicaSourcePurged::ID, State::Bad, c.map(|c| c.name), Some(at)))
         .collect()
 }
 
@@ -66,7 +66,7 @@ fn clone_text(cx: &Ctx<'_>, r: &Replica<'_>, ch: Option<&ChannelView<'_>>) -> St
     let port = ch.and_then(|c| c.status("Source_Port")).map(|v| v.value.trim_ws().to_owned());
     let host = host.filter(|h| !h.is_empty()).unwrap_or_else(|| "source.example".to_owned());
     let port = port.filter(|p| !p.is_empty()).unwrap_or_else(|| "3306".to_owned());
-    let name = ch.map(|c| c.name.as_str()).unwrap_or("");
+    let name = ch.map(|c| c.name).unwrap_or("");
     let v = r.version;
     let mut s = String::new();
     s.push_str(&format!("-- {}\n", cx.t(k::REPLICA_SOURCE_PURGED_STEP_PLUGIN)));
@@ -106,7 +106,7 @@ impl ReplicaSourcePurged {
                 Severity::Error,
                 k::REPLICA_SOURCE_PURGED_MESSAGE,
                 &args,
-                ch.map(|c| c.name.as_str()),
+                ch.map(|c| c.name),
             );
             f.evidence.push(cx.evidence(at, cx.t(k::REPLICA_EV_ERROR_TEXT)));
             if r.at_least(8, 0, 17) {

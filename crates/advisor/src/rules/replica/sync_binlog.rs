@@ -39,7 +39,7 @@ fn judge(r: &Replica<'_>) -> (State, Val) {
     }
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>) -> Vec<Item<'a>> {
     let (state, v) = judge(r);
     vec![Item::new(ReplicaSyncBinlog::ID, state, None, v.setting().and_then(|s| s.at))]
 }

@@ -53,7 +53,7 @@ fn sql_thread<'a>(ch: &ChannelView<'a>) -> Option<Thread<'a>> {
 }
 
 /// Channels with a thread down, and which (`IO`, `SQL`, `IO, SQL`), for the verdict's reasons.
-pub(super) fn stopped_channels(r: &Replica<'_>) -> Vec<(String, String)> {
+pub(super) fn stopped_channels<'a>(r: &Replica<'a>) -> Vec<(&'a str, String)> {
     let mut out = Vec::new();
     for ch in &r.channels {
         let mut which = Vec::new();
@@ -64,7 +64,7 @@ pub(super) fn stopped_channels(r: &Replica<'_>) -> Vec<(String, String)> {
             which.push("SQL");
         }
         if !which.is_empty() {
-            out.push((ch.name.clone(), which.join(", ")));
+            out.push((ch.name, which.join(", ")));
         }
     }
     out
