@@ -24,13 +24,11 @@ pub(crate) struct Record {
 
 impl Record {
     /// The field named `name` (exact, then ASCII case-insensitive).
-    pub fn get(&self, name: &str) -> Option<&Valued<String>> {
-        self.fields
-            .get(name)
-            .or_else(|| self.fields.0.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v))
+    pub fn get(&self, name: &str) -> Option<Valued<&str>> {
+        self.fields.get(name).or_else(|| self.fields.get_ignore_case(name))
     }
     /// The first present field among `names` (e.g. the 8.0.22+ name, then the legacy one).
-    pub fn get_any(&self, names: &[&str]) -> Option<&Valued<String>> {
+    pub fn get_any(&self, names: &[&str]) -> Option<Valued<&str>> {
         names.iter().find_map(|n| self.get(n))
     }
 }
@@ -42,12 +40,18 @@ impl Record {
 /// O(n log n) by [`Fields::from_columns`], so a hostile row of 100,000 distinct columns stays fast.
 /// The names are shared by every row of a table (issue 18: a copy per row made a 16 MB table of
 /// channels cost 60 times its size).
+/// The values are held in one string per row, not one per field.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Fields(Vec<(Arc<str>, Valued<String>)>);
+pub(crate) struct Fields {
+    /// The values, one after the other.
+    text: Box<str>,
+    /// Each field: its name, the end of its value in `text`, where it was read.
+    cells: Box<[(Arc<str>, u32, Loc)]>,
+}
 
 impl Fields {
     /// The fields of `columns` (in order), keeping the first of each repeated name.
-    pub fn from_columns(mut columns: Vec<(Arc<str>, Valued<String>)>) -> Fields {
+    pub fn from_columns(mut columns: Vec<(Arc<str>, Valued<&str>)>) -> Fields {
         let mut order: Vec<usize> = (0..columns.len()).collect();
         crate::sort::sort_by(&mut order, |&a, &b| columns[a].0 < columns[b].0);
         let mut keep = vec![true; columns.len()];
@@ -62,33 +66,68 @@ impl Fields {
             i += 1;
             keep[i - 1]
         });
-        Fields(columns)
+        let mut text = String::with_capacity(columns.iter().map(|(_, v)| v.value.len()).sum());
+        let mut cells = Vec::with_capacity(columns.len());
+        for (name, v) in columns {
+            text.push_str(v.value);
+            cells.push((name, text.len() as u32, v.at));
+        }
+        Fields { text: text.into_boxed_str(), cells: cells.into_boxed_slice() }
+    }
+
+    /// The field at `i`.
+    fn at(&self, i: usize) -> Option<Valued<&str>> {
+        let (_, end, at) = self.cells.get(i)?;
+        let start = i.checked_sub(1).and_then(|p| self.cells.get(p)).map_or(0, |c| c.1);
+        Some(Valued::new(self.text.get(start as usize..*end as usize).unwrap_or(""), *at))
     }
 
     /// The field named exactly `name`.
-    pub fn get(&self, name: &str) -> Option<&Valued<String>> {
-        self.0.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+    pub fn get(&self, name: &str) -> Option<Valued<&str>> {
+        self.cells.iter().position(|(k, _, _)| &**k == name).and_then(|i| self.at(i))
+    }
+
+    /// The field named `name`, ASCII case-insensitive.
+    fn get_ignore_case(&self, name: &str) -> Option<Valued<&str>> {
+        self.cells.iter().position(|(k, _, _)| k.eq_ignore_ascii_case(name)).and_then(|i| self.at(i))
+    }
+
+    /// The fields as owned pairs (tests edit records through them).
+    #[cfg(test)]
+    fn owned(&self) -> Vec<(Arc<str>, String, Loc)> {
+        (0..self.cells.len())
+            .filter_map(|i| self.at(i).map(|v| (self.cells[i].0.clone(), v.value.to_owned(), v.at)))
+            .collect()
+    }
+
+    #[cfg(test)]
+    fn from_owned(all: &[(Arc<str>, String, Loc)]) -> Fields {
+        Fields::from_columns(all.iter().map(|(k, v, at)| (k.clone(), Valued::new(v.as_str(), *at))).collect())
     }
 
     /// Sets `name` (tests build records by hand).
     #[cfg(test)]
     pub fn insert(&mut self, name: String, value: Valued<String>) {
-        match self.0.iter_mut().find(|(k, _)| **k == *name) {
-            Some(slot) => slot.1 = value,
-            None => self.0.push((name.into(), value)),
+        let mut all = self.owned();
+        match all.iter_mut().find(|(k, _, _)| **k == *name) {
+            Some(slot) => (slot.1, slot.2) = (value.value, value.at),
+            None => all.push((name.into(), value.value, value.at)),
         }
+        *self = Fields::from_owned(&all);
     }
 
     /// Removes `name` (tests).
     #[cfg(test)]
     pub fn remove(&mut self, name: &str) {
-        self.0.retain(|(k, _)| &**k != name);
+        let mut all = self.owned();
+        all.retain(|(k, _, _)| &**k != name);
+        *self = Fields::from_owned(&all);
     }
 
     /// The values, in column order.
     #[cfg(test)]
-    pub fn values(&self) -> impl Iterator<Item = &Valued<String>> {
-        self.0.iter().map(|(_, v)| v)
+    pub fn values(&self) -> impl Iterator<Item = Valued<&str>> {
+        (0..self.cells.len()).filter_map(|i| self.at(i))
     }
 }
 
@@ -120,7 +159,7 @@ pub(crate) struct Channel {
 impl Channel {
     /// A status field by its SHOW REPLICA STATUS name, falling back to the SHOW SLAVE STATUS name
     /// (`mysql-facts.md` §9), e.g. `status_field("Replica_IO_Running")`.
-    pub fn status_field(&self, modern: &str) -> Option<&Valued<String>> {
+    pub fn status_field(&self, modern: &str) -> Option<Valued<&str>> {
         let st = self.status.as_ref()?;
         st.get(modern).or_else(|| legacy_column(modern).and_then(|l| st.get(l)))
     }
@@ -227,7 +266,7 @@ pub(crate) struct ChangeSourceStmt {
 #[allow(dead_code, reason = "helpers for the clone and replica rules")]
 impl CloneInfo {
     /// `clone_status.STATE` (`Not Started`, `In Progress`, `Completed`, `Failed`).
-    pub fn state(&self) -> Option<&Valued<String>> {
+    pub fn state(&self) -> Option<Valued<&str>> {
         self.status.as_ref()?.get("STATE")
     }
     /// `clone_status.ERROR_NO` as a number.
@@ -273,11 +312,11 @@ impl ChangeSourceStmt {
 #[allow(dead_code, reason = "helpers for the clone and replica rules")]
 impl Channel {
     /// `Replica_IO_Running` / `Slave_IO_Running` (`Yes`, `No`, `Connecting`).
-    pub fn io_running(&self) -> Option<&Valued<String>> {
+    pub fn io_running(&self) -> Option<Valued<&str>> {
         self.status_field("Replica_IO_Running")
     }
     /// `Replica_SQL_Running` / `Slave_SQL_Running`.
-    pub fn sql_running(&self) -> Option<&Valued<String>> {
+    pub fn sql_running(&self) -> Option<Valued<&str>> {
         self.status_field("Replica_SQL_Running")
     }
 }
@@ -317,8 +356,7 @@ struct VersionCandidate {
 /// Percona), else MySQL.
 pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) {
     let mut cands: Vec<VersionCandidate> = Vec::new();
-    let mut chan_idx: HashMap<String, usize> =
-        f.channels.iter().enumerate().map(|(i, c)| (c.name.clone(), i)).collect();
+    let mut chan_idx = ChannelIndex::new(&f.channels);
     for d in docs {
         let loc = |r: TextRange| Loc { input: d.input, range: r };
         match &d.parsed {
@@ -432,7 +470,7 @@ fn record(input: usize, rs: &ResultSet, names: &[Arc<str>], text: &str, row: &Ro
         .fields(row)
         .iter()
         .map(|fl| {
-            let v = Valued::new(rs.value(fl, text).to_owned(), field_at(input, rs.form, fl));
+            let v = Valued::new(rs.value(fl, text), field_at(input, rs.form, fl));
             let name = names.get(fl.col as usize).cloned().unwrap_or_else(|| rs.name(fl).into());
             (name, v)
         })
@@ -440,28 +478,49 @@ fn record(input: usize, rs: &ResultSet, names: &[Arc<str>], text: &str, row: &Ro
     Record { fields: Fields::from_columns(columns), at: Loc { input, range: row.range } }
 }
 
-/// The channel named `name`, created at the end when new. `index` maps names to positions in
-/// `channels` (a linear search per row made hundreds of thousands of `\G` rows quadratic).
-fn channel_mut<'a>(
-    channels: &'a mut Vec<Channel>,
-    index: &mut HashMap<String, usize>,
-    name: &str,
-) -> &'a mut Channel {
-    let idx = match index.get(name) {
-        Some(&i) if channels.get(i).is_some_and(|c| c.name == name) => i,
-        _ => {
-            channels.push(Channel { name: name.to_owned(), ..Channel::default() });
-            index.insert(name.to_owned(), channels.len() - 1);
-            channels.len() - 1
+/// Positions in `Facts::channels` by the hash of the channel's name (a linear search per row made
+/// hundreds of thousands of `\G` rows quadratic; a copy of every name as a key cost as much as
+/// the channels themselves). Two names with one hash are told apart by a linear search.
+struct ChannelIndex {
+    hasher: std::collections::hash_map::RandomState,
+    map: HashMap<u64, usize>,
+}
+
+impl ChannelIndex {
+    fn new(channels: &[Channel]) -> ChannelIndex {
+        let mut ix = ChannelIndex { hasher: Default::default(), map: HashMap::new() };
+        for (i, c) in channels.iter().enumerate() {
+            let h = ix.hash(&c.name);
+            ix.map.entry(h).or_insert(i);
         }
+        ix
+    }
+
+    fn hash(&self, name: &str) -> u64 {
+        std::hash::BuildHasher::hash_one(&self.hasher, name)
+    }
+}
+
+/// The channel named `name`, created at the end when new.
+fn channel_mut<'a>(channels: &'a mut Vec<Channel>, index: &mut ChannelIndex, name: &str) -> &'a mut Channel {
+    let h = index.hash(name);
+    let found = match index.map.get(&h) {
+        Some(&i) if channels.get(i).is_some_and(|c| c.name == name) => Some(i),
+        Some(_) => channels.iter().position(|c| c.name == name),
+        None => None,
     };
+    let idx = found.unwrap_or_else(|| {
+        channels.push(Channel { name: name.to_owned(), ..Channel::default() });
+        index.map.entry(h).or_insert(channels.len() - 1);
+        channels.len() - 1
+    });
     &mut channels[idx]
 }
 
 fn collect_result(
     f: &mut Facts,
     cands: &mut Vec<VersionCandidate>,
-    chan_idx: &mut HashMap<String, usize>,
+    chan_idx: &mut ChannelIndex,
     input: usize,
     rs: &ResultSet,
     text: &str,
@@ -526,10 +585,8 @@ fn collect_result(
             for row in &rs.rows {
                 let rec = record(input, rs, &names, text, row);
                 // MariaDB's multi-source `SHOW ALL SLAVES STATUS` names it `Connection_name`.
-                let name = rec
-                    .get_any(&["Channel_Name", "Connection_name"])
-                    .map(|v| v.value.clone())
-                    .unwrap_or_default();
+                let name =
+                    rec.get_any(&["Channel_Name", "Connection_name"]).map(|v| v.value).unwrap_or_default();
                 let dialect = if rec.get("Replica_IO_Running").is_some() {
                     Some(StatusDialect::Replica)
                 } else if rec.get("Slave_IO_Running").is_some() {
@@ -545,7 +602,7 @@ fn collect_result(
         kind @ (DocKind::ConnectionConfiguration | DocKind::ApplierConfiguration) => {
             for row in &rs.rows {
                 let rec = record(input, rs, &names, text, row);
-                let name = rec.get("CHANNEL_NAME").map(|v| v.value.clone()).unwrap_or_default();
+                let name = rec.get("CHANNEL_NAME").map(|v| v.value).unwrap_or_default();
                 let ch = channel_mut(&mut f.channels, chan_idx, &name);
                 if kind == DocKind::ConnectionConfiguration {
                     ch.connection = Some(Box::new(rec));

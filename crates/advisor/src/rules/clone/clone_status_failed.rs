@@ -92,7 +92,7 @@ pub(crate) fn detect(f: &Facts) -> Seen {
             };
             seen.failures.push(Failure {
                 code,
-                message: msg.map(|m| m.value.clone()).unwrap_or_default(),
+                message: msg.map(|m| m.value.to_owned()).unwrap_or_default(),
                 from: From::Status,
                 at,
                 more,

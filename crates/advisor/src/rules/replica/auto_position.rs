@@ -22,10 +22,10 @@ fn judge(ch: Option<&ChannelView<'_>>) -> (State, Option<Loc>) {
     }
 }
 
-pub(super) fn items<'a>(r: &Replica<'a>) -> Vec<Item<'a>> {
+pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     // With GTIDs off, the gtid-off item already counts (and its fix auto-positions the channels).
     if r.gtid_on() == Some(false) {
-        return Vec::new();
+        return;
     }
     r.channel_slots()
         .into_iter()
@@ -33,7 +33,7 @@ pub(super) fn items<'a>(r: &Replica<'a>) -> Vec<Item<'a>> {
             let (state, at) = judge(c);
             Item::new(ReplicaAutoPosition::ID, state, c.map(|c| c.name), at)
         })
-        .collect()
+        .for_each(out);
 }
 
 impl ReplicaAutoPosition {

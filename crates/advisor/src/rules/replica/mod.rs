@@ -40,7 +40,7 @@ macro_rules! family {
         /// This family's rules, in report order.
         pub(crate) const RULES: &[&dyn Rule] = &[$(&$module::$rule),*];
         /// Every rule's items, for the verdict.
-        const ITEMS: &[for<'a> fn(&Replica<'a>) -> Vec<Item<'a>>] = &[$($($module::$items,)?)*];
+        const ITEMS: &[for<'a> fn(&Replica<'a>, &mut dyn FnMut(Item<'a>))] = &[$($($module::$items,)?)*];
     };
 }
 
@@ -427,16 +427,16 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
     let mut bad = 0usize;
     let mut missing: Vec<Missing> = Vec::new();
     let mut reasons_left_out = 0usize;
-    for i in ITEMS.iter().flat_map(|f| f(r)) {
+    let mut judge_item = |i: Item<'_>| {
         match i.state {
             State::Bad => bad += 1,
             State::Unknown(m) => {
                 if !missing.contains(&m) {
                     missing.push(m);
                 }
-                continue;
+                return;
             }
-            _ => continue,
+            _ => return,
         }
         if note.reasons.len() >= MAX_REASONS {
             reasons_left_out += 1;
@@ -460,6 +460,9 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
                 note.evidence_omitted += 1;
             }
         }
+    };
+    for f in ITEMS {
+        f(r, &mut judge_item);
     }
     for (ch, which) in threads_stopped::stopped_channels(r) {
         if note.reasons.len() >= MAX_REASONS {

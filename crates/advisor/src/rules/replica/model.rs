@@ -120,7 +120,7 @@ pub(crate) struct ChannelView<'a> {
 
 impl<'a> ChannelView<'a> {
     /// A `SHOW REPLICA STATUS` field (legacy names understood).
-    pub fn status(&self, modern: &str) -> Option<&'a Valued<String>> {
+    pub fn status(&self, modern: &str) -> Option<Valued<&'a str>> {
         self.channel.and_then(|c| c.status_field(modern))
     }
 

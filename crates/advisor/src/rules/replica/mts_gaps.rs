@@ -37,7 +37,7 @@ fn recovery_on(r: &Replica<'_>) -> bool {
     r.next_start("relay_log_recovery").as_bool() == Some(true)
 }
 
-pub(super) fn items<'a>(r: &Replica<'a>) -> Vec<Item<'a>> {
+pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     r.channel_slots()
         .into_iter()
         .map(|c| {
@@ -49,7 +49,7 @@ pub(super) fn items<'a>(r: &Replica<'a>) -> Vec<Item<'a>> {
             };
             Item::new(ReplicaMtsGaps::ID, state, c.map(|c| c.name), c.and_then(ChannelView::anchor))
         })
-        .collect()
+        .for_each(out);
 }
 
 impl ReplicaMtsGaps {

@@ -23,7 +23,7 @@ fn hits<'b, 'a>(r: &'b Replica<'a>) -> Vec<(Option<&'b ChannelView<'a>>, Loc)> {
     for ch in &r.channels {
         let Some(errno) = ch.status("Last_IO_Errno") else { continue };
         let Some(code) = errors::parse_errno(&errno.value) else { continue };
-        let text = ch.status("Last_IO_Error").map(|v| v.value.as_str()).unwrap_or("");
+        let text = ch.status("Last_IO_Error").map(|v| v.value).unwrap_or("");
         if errors::says_purged(code, text) {
             out.push((Some(ch), ch.status("Last_IO_Error").map(|v| v.at).unwrap_or(errno.at)));
         }
@@ -53,11 +53,11 @@ fn channel_in(message: &str) -> Option<&str> {
     rest.find('\'').and_then(|j| rest.get(..j))
 }
 
-pub(super) fn items<'a>(r: &Replica<'a>) -> Vec<Item<'a>> {
+pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     hits(r)
         .into_iter()
         .map(|(c, at)| Item::new(ReplicaSourcePurged::ID, State::Bad, c.map(|c| c.name), Some(at)))
-        .collect()
+        .for_each(out);
 }
 
 /// The clone statements, with the donor from the status row when known.

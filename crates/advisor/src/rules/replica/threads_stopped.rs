@@ -19,9 +19,9 @@ declare_rule! {
 
 /// One thread's state.
 struct Thread<'a> {
-    running: &'a Valued<String>,
-    errno: Option<(u32, &'a Valued<String>)>,
-    error: Option<&'a Valued<String>>,
+    running: Valued<&'a str>,
+    errno: Option<(u32, Valued<&'a str>)>,
+    error: Option<Valued<&'a str>>,
 }
 
 /// The thread is down: not `Yes`; `Connecting` counts only with an error.
