@@ -526,6 +526,13 @@ fn collect_result(
     text: &str,
 ) {
     let loc = |r: TextRange| Loc { input, range: r };
+    if matches!(
+        rs.doc_kind(),
+        DocKind::ReplicaStatus | DocKind::ConnectionConfiguration | DocKind::ApplierConfiguration
+    ) {
+        // Usually one channel per row: no doubling slack on a list of thousands.
+        f.channels.reserve(rs.rows.len());
+    }
     let names: Vec<Arc<str>> = rs.columns.iter().map(|c| Arc::from(c.as_str())).collect();
     match rs.doc_kind() {
         DocKind::ShowVariables => {

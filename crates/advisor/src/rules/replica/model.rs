@@ -210,8 +210,8 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
     if maria {
         return Scope::MariaDb;
     }
-    let mut channels: Vec<ChannelView<'_>> = Vec::new();
-    let mut because = Vec::new();
+    let mut channels: Vec<ChannelView<'_>> = Vec::with_capacity(facts.channels.len());
+    let mut because = Vec::with_capacity(facts.channels.len());
     let mut saw_gr = false;
     for c in &facts.channels {
         if is_group_replication(&c.name) {
@@ -224,13 +224,17 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
         }
         channels.push(view);
     }
+    // Built only when statements are to be placed (a table of channels needs none).
     let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, v) in channels.iter().enumerate() {
-        index.entry(v.name).or_insert(i);
+    if !facts.change_sources.is_empty() {
+        index.reserve(channels.len());
+        for (i, v) in channels.iter().enumerate() {
+            index.entry(v.name).or_insert(i);
+        }
     }
     for s in &facts.change_sources {
         let name = s.channel.as_ref().map_or("", |c| c.value.as_str());
-        if is_group_replication(&name) {
+        if is_group_replication(name) {
             continue;
         }
         because.push(s.at);
