@@ -37,66 +37,100 @@ impl Record {
 ///
 /// A vector rather than a map: rows have tens of columns, looked up by name a few times each, and
 /// a `BTreeMap` per value type is ~14 KB of the page's wasm (docs/PERFORMANCE.md). Built in
-/// O(n log n) by [`Fields::from_columns`], so a hostile row of 100,000 distinct columns stays fast.
+/// O(n log n) by [`Fields::of_table`], so a hostile row of 100,000 distinct columns stays fast.
 /// The names are shared by every row of a table (issue 18: a copy per row made a 16 MB table of
 /// channels cost 60 times its size).
-/// The values are held in one string per row, not one per field.
+/// The values are held in one string per row, not one per field, and the names once per table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Fields {
+    /// The column names (shared by a table's rows).
+    names: Arc<Vec<Arc<str>>>,
+    /// The input the values were read from.
+    input: u32,
     /// The values, one after the other.
     text: Box<str>,
     /// Each field: its name, the end of its value in `text`, where it was read.
-    cells: Box<[(Arc<str>, u32, Loc)]>,
+    cells: Box<[Cell]>,
+}
+
+/// One field of [`Fields`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Cell {
+    /// Index into `Fields::names`.
+    name: u32,
+    /// End of the value in `Fields::text` (it starts where the previous one ends).
+    end: u32,
+    /// Where the value was read.
+    range: TextRange,
 }
 
 impl Fields {
-    /// The fields of `columns` (in order), keeping the first of each repeated name.
-    pub fn from_columns(mut columns: Vec<(Arc<str>, Valued<&str>)>) -> Fields {
-        let mut order: Vec<usize> = (0..columns.len()).collect();
-        crate::sort::sort_by(&mut order, |&a, &b| columns[a].0 < columns[b].0);
-        let mut keep = vec![true; columns.len()];
+    /// The fields of `columns` (in order), keeping the first of each repeated name (tests).
+    #[cfg(test)]
+    pub fn from_columns(columns: Vec<(Arc<str>, Valued<&str>)>) -> Fields {
+        let names: Vec<Arc<str>> = columns.iter().map(|(n, _)| n.clone()).collect();
+        let values = columns.into_iter().enumerate().map(|(i, (_, v))| (i as u32, v)).collect();
+        Fields::of_table(&Arc::new(names), values)
+    }
+
+    /// The fields of a table's row: `values` are (index into `names`, value), in order; the first
+    /// of each repeated name is kept.
+    pub fn of_table(names: &Arc<Vec<Arc<str>>>, mut values: Vec<(u32, Valued<&str>)>) -> Fields {
+        let name = |i: u32| names.get(i as usize).map_or("", |n| &**n);
+        let mut order: Vec<usize> = (0..values.len()).collect();
+        crate::sort::sort_by(&mut order, |&a, &b| name(values[a].0) < name(values[b].0));
+        let mut keep = vec![true; values.len()];
         for pair in order.windows(2) {
             // Stable: within a run of one name, the first column comes first.
-            if columns[pair[0]].0 == columns[pair[1]].0 {
+            if name(values[pair[0]].0) == name(values[pair[1]].0) {
                 keep[pair[1]] = false;
             }
         }
         let mut i = 0;
-        columns.retain(|_| {
+        values.retain(|_| {
             i += 1;
             keep[i - 1]
         });
-        let mut text = String::with_capacity(columns.iter().map(|(_, v)| v.value.len()).sum());
-        let mut cells = Vec::with_capacity(columns.len());
-        for (name, v) in columns {
+        let input = values.first().map_or(0, |(_, v)| v.at.input as u32);
+        let mut text = String::with_capacity(values.iter().map(|(_, v)| v.value.len()).sum());
+        let mut cells = Vec::with_capacity(values.len());
+        for (n, v) in values {
             text.push_str(v.value);
-            cells.push((name, text.len() as u32, v.at));
+            cells.push(Cell { name: n, end: text.len() as u32, range: v.at.range });
         }
-        Fields { text: text.into_boxed_str(), cells: cells.into_boxed_slice() }
+        Fields { names: names.clone(), input, text: text.into_boxed_str(), cells: cells.into_boxed_slice() }
+    }
+
+    /// The name of a cell.
+    fn name(&self, c: &Cell) -> &str {
+        self.names.get(c.name as usize).map_or("", |n| &**n)
     }
 
     /// The field at `i`.
     fn at(&self, i: usize) -> Option<Valued<&str>> {
-        let (_, end, at) = self.cells.get(i)?;
-        let start = i.checked_sub(1).and_then(|p| self.cells.get(p)).map_or(0, |c| c.1);
-        Some(Valued::new(self.text.get(start as usize..*end as usize).unwrap_or(""), *at))
+        let c = self.cells.get(i)?;
+        let start = i.checked_sub(1).and_then(|p| self.cells.get(p)).map_or(0, |p| p.end);
+        let at = Loc { input: self.input as usize, range: c.range };
+        Some(Valued::new(self.text.get(start as usize..c.end as usize).unwrap_or(""), at))
     }
 
     /// The field named exactly `name`.
     pub fn get(&self, name: &str) -> Option<Valued<&str>> {
-        self.cells.iter().position(|(k, _, _)| &**k == name).and_then(|i| self.at(i))
+        self.cells.iter().position(|c| self.name(c) == name).and_then(|i| self.at(i))
     }
 
     /// The field named `name`, ASCII case-insensitive.
     fn get_ignore_case(&self, name: &str) -> Option<Valued<&str>> {
-        self.cells.iter().position(|(k, _, _)| k.eq_ignore_ascii_case(name)).and_then(|i| self.at(i))
+        self.cells.iter().position(|c| self.name(c).eq_ignore_ascii_case(name)).and_then(|i| self.at(i))
     }
 
     /// The fields as owned pairs (tests edit records through them).
     #[cfg(test)]
     fn owned(&self) -> Vec<(Arc<str>, String, Loc)> {
         (0..self.cells.len())
-            .filter_map(|i| self.at(i).map(|v| (self.cells[i].0.clone(), v.value.to_owned(), v.at)))
+            .filter_map(|i| {
+                self.at(i).map(|v| (Arc::from(self.name(&self.cells[i])), v.value.to_owned(), v.at))
+            })
             .collect()
     }
 
@@ -465,17 +499,13 @@ fn field_at(input: usize, form: Form, f: &Field) -> Loc {
 
 /// A row as a record; `text` is the input's text, `names` the result set's column names (shared
 /// by its records).
-fn record(input: usize, rs: &ResultSet, names: &[Arc<str>], text: &str, row: &Row) -> Record {
-    let columns = rs
+fn record(input: usize, rs: &ResultSet, names: &Arc<Vec<Arc<str>>>, text: &str, row: &Row) -> Record {
+    let values = rs
         .fields(row)
         .iter()
-        .map(|fl| {
-            let v = Valued::new(rs.value(fl, text), field_at(input, rs.form, fl));
-            let name = names.get(fl.col as usize).cloned().unwrap_or_else(|| rs.name(fl).into());
-            (name, v)
-        })
+        .map(|fl| (fl.col, Valued::new(rs.value(fl, text), field_at(input, rs.form, fl))))
         .collect();
-    Record { fields: Fields::from_columns(columns), at: Loc { input, range: row.range } }
+    Record { fields: Fields::of_table(names, values), at: Loc { input, range: row.range } }
 }
 
 /// Positions in `Facts::channels` by the hash of the channel's name (a linear search per row made
@@ -533,7 +563,7 @@ fn collect_result(
         // Usually one channel per row: no doubling slack on a list of thousands.
         f.channels.reserve(rs.rows.len());
     }
-    let names: Vec<Arc<str>> = rs.columns.iter().map(|c| Arc::from(c.as_str())).collect();
+    let names: Arc<Vec<Arc<str>>> = Arc::new(rs.columns.iter().map(|c| Arc::from(c.as_str())).collect());
     match rs.doc_kind() {
         DocKind::ShowVariables => {
             // `performance_schema.persisted_variables` holds what `SET PERSIST` wrote, not what runs.
