@@ -17,7 +17,7 @@ pub(crate) struct Loc {
 }
 
 /// A value and where it was read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Valued<T> {
     pub value: T,
     pub at: Loc,

@@ -141,11 +141,11 @@ impl ReplicaThreadsStopped {
                 f.evidence.push(
                     cx.evidence(t.running.at, cx.fmt(k::REPLICA_EV_RUNNING, &[("value", &t.running.value)])),
                 );
-                if let Some((code, v)) = t.errno {
+                if let Some((code, v)) = &t.errno {
                     f.evidence
                         .push(cx.evidence(v.at, cx.fmt(k::REPLICA_EV_ERRNO, &[("code", &code.to_string())])));
                 }
-                if let Some(e) = t.error {
+                if let Some(e) = &t.error {
                     f.evidence.push(cx.evidence(e.at, cx.t(k::REPLICA_EV_ERROR_TEXT)));
                 }
             }
