@@ -204,17 +204,17 @@ impl Channel {
             .as_ref()
             .and_then(|c| c.get("AUTO_POSITION"))
             .or_else(|| self.status_field("Auto_Position"))?;
-        super::settings::parse_bool(&v.value).map(|b| Valued::new(b, v.at))
+        super::settings::parse_bool(v.value).map(|b| Valued::new(b, v.at))
     }
     /// `GTID_ONLY` from `replication_connection_configuration` (no status column has it).
     pub fn gtid_only(&self) -> Option<Valued<bool>> {
         let v = self.connection.as_ref()?.get("GTID_ONLY")?;
-        super::settings::parse_bool(&v.value).map(|b| Valued::new(b, v.at))
+        super::settings::parse_bool(v.value).map(|b| Valued::new(b, v.at))
     }
     /// `REQUIRE_ROW_FORMAT` from `replication_applier_configuration`.
     pub fn require_row_format(&self) -> Option<Valued<bool>> {
         let v = self.applier.as_ref()?.get("REQUIRE_ROW_FORMAT")?;
-        super::settings::parse_bool(&v.value).map(|b| Valued::new(b, v.at))
+        super::settings::parse_bool(v.value).map(|b| Valued::new(b, v.at))
     }
 }
 
@@ -631,7 +631,7 @@ fn collect_result(
                 } else {
                     None
                 };
-                let ch = channel_mut(&mut f.channels, chan_idx, &name);
+                let ch = channel_mut(&mut f.channels, chan_idx, name);
                 ch.status = Some(Box::new(rec));
                 ch.dialect = dialect.or(ch.dialect);
             }
@@ -640,7 +640,7 @@ fn collect_result(
             for row in &rs.rows {
                 let rec = record(input, rs, &names, text, row);
                 let name = rec.get("CHANNEL_NAME").map(|v| v.value).unwrap_or_default();
-                let ch = channel_mut(&mut f.channels, chan_idx, &name);
+                let ch = channel_mut(&mut f.channels, chan_idx, name);
                 if kind == DocKind::ConnectionConfiguration {
                     ch.connection = Some(Box::new(rec));
                 } else {

@@ -54,7 +54,7 @@ impl ReplicaAutoPosition {
                 State::Unknown(m) => unknown = Some(m),
                 State::Bad => {
                     let Some(ch) = slot else { continue };
-                    let label = super::channel_label(cx, &ch.name);
+                    let label = super::channel_label(cx, ch.name);
                     let args = [("channel", label.as_str())];
                     // Past the report's per-rule bound, counted instead of built (issue 18).
                     if !cx.room(ReplicaAutoPosition::ID, out) {
@@ -66,7 +66,7 @@ impl ReplicaAutoPosition {
                         Severity::Warning,
                         k::REPLICA_AUTO_POSITION_MESSAGE,
                         &args,
-                        Some(&ch.name),
+                        Some(ch.name),
                     );
                     if let Some(at) = at {
                         f.evidence.push(cx.evidence(at, cx.fmt(k::REPLICA_EV_AUTO_POSITION, &args)));

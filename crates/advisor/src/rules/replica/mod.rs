@@ -470,7 +470,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
             continue;
         }
         note.reasons.push(
-            cx.fmt(k::REPLICA_REASON_STOPPED, &[("channel", &channel_label(cx, &ch)), ("threads", &which)]),
+            cx.fmt(k::REPLICA_REASON_STOPPED, &[("channel", &channel_label(cx, ch)), ("threads", &which)]),
         );
     }
     if reasons_left_out > 0 {

@@ -154,7 +154,7 @@ impl<'a> ChannelView<'a> {
     /// input (a statement pasted after the status row was run after it).
     pub fn auto_position(&self) -> Option<Valued<bool>> {
         let from_status =
-            self.status("Auto_Position").and_then(|v| parse_bool(&v.value).map(|b| Valued::new(b, v.at)));
+            self.status("Auto_Position").and_then(|v| parse_bool(v.value).map(|b| Valued::new(b, v.at)));
         // `Channel::auto_position` prefers the performance_schema row over the status row.
         let from_conn = self.channel.and_then(Channel::auto_position);
         Self::latest([

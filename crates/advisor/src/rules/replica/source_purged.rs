@@ -22,7 +22,7 @@ fn hits<'b, 'a>(r: &'b Replica<'a>) -> Vec<(Option<&'b ChannelView<'a>>, Loc)> {
     let mut out = Vec::new();
     for ch in &r.channels {
         let Some(errno) = ch.status("Last_IO_Errno") else { continue };
-        let Some(code) = errors::parse_errno(&errno.value) else { continue };
+        let Some(code) = errors::parse_errno(errno.value) else { continue };
         let text = ch.status("Last_IO_Error").map(|v| v.value).unwrap_or("");
         if errors::says_purged(code, text) {
             out.push((Some(ch), ch.status("Last_IO_Error").map(|v| v.at).unwrap_or(errno.at)));
@@ -92,7 +92,7 @@ impl ReplicaSourcePurged {
         }
         for (ch, at) in found {
             let label = match ch {
-                Some(c) => super::channel_label(cx, &c.name),
+                Some(c) => super::channel_label(cx, c.name),
                 None => cx.t(k::REPLICA_CHANNEL_UNKNOWN),
             };
             let args = [("channel", label.as_str())];

@@ -39,7 +39,7 @@ fn down(t: &Thread<'_>) -> bool {
 fn thread<'a>(ch: &ChannelView<'a>, running: &str, errno: &str, error: &str) -> Option<Thread<'a>> {
     let running = ch.status(running)?;
     let errno =
-        ch.status(errno).and_then(|v| errors::parse_errno(&v.value).map(|n| (n, v))).filter(|(n, _)| *n != 0);
+        ch.status(errno).and_then(|v| errors::parse_errno(v.value).map(|n| (n, v))).filter(|(n, _)| *n != 0);
     let error = ch.status(error).filter(|v| !v.value.trim_ws().is_empty());
     Some(Thread { running, errno, error })
 }
@@ -102,7 +102,7 @@ impl ReplicaThreadsStopped {
             if io_t.is_none() && sql_t.is_none() {
                 continue;
             }
-            let label = super::channel_label(cx, &ch.name);
+            let label = super::channel_label(cx, ch.name);
             let which = match (&io_t, &sql_t) {
                 (Some(_), Some(_)) => cx.t(k::REPLICA_THREADS_STOPPED_BOTH),
                 (Some(_), None) => cx.t(k::REPLICA_THREADS_STOPPED_IO),
@@ -135,11 +135,11 @@ impl ReplicaThreadsStopped {
                 severity,
                 k::REPLICA_THREADS_STOPPED_MESSAGE,
                 &args,
-                Some(&ch.name),
+                Some(ch.name),
             );
             for t in [&io_t, &sql_t].into_iter().flatten() {
                 f.evidence.push(
-                    cx.evidence(t.running.at, cx.fmt(k::REPLICA_EV_RUNNING, &[("value", &t.running.value)])),
+                    cx.evidence(t.running.at, cx.fmt(k::REPLICA_EV_RUNNING, &[("value", t.running.value)])),
                 );
                 if let Some((code, v)) = &t.errno {
                     f.evidence
@@ -156,9 +156,9 @@ impl ReplicaThreadsStopped {
                     cx.t(k::REPLICA_THREADS_STOPPED_FIX),
                     format!(
                         "{}\n-- {}\n{}\n",
-                        sql::status_query(v).replace("\\G", &format!("{}\\G", sql::for_channel(&ch.name))),
+                        sql::status_query(v).replace("\\G", &format!("{}\\G", sql::for_channel(ch.name))),
                         cx.t(k::REPLICA_THREADS_STOPPED_FIX_COMMENT),
-                        sql::start(v, &ch.name, Threads::Both)
+                        sql::start(v, ch.name, Threads::Both)
                     ),
                 )
                 .because(cx.t(k::REPLICA_THREADS_STOPPED_FIX_REASON)),
