@@ -106,7 +106,7 @@ impl Scan {
             .filter(|st| matches!(st.kind, StmtKind::CloneInstance | StmtKind::CloneLocal))
             .cloned()
             .collect();
-        s.plugin = plugin_view(docs);
+        s.plugin = plugin_view(sources, docs);
         s
     }
 
@@ -236,10 +236,11 @@ pub(crate) fn donor_of(stmt: &str) -> Option<(String, String)> {
 }
 
 /// Reads the plugin lists among the result sets.
-fn plugin_view(docs: &[Document]) -> PluginView {
+fn plugin_view(sources: &[Source<'_>], docs: &[Document]) -> PluginView {
     let mut view = PluginView::default();
     for d in docs {
         let Parsed::Result(rs) = &d.parsed else { continue };
+        let text = sources.iter().find(|s| s.index == d.input).map_or("", |s| s.text);
         let doc_at = Loc { input: d.input, range: d.range };
         let Some((name_col, status_col)) = plugin_columns(rs) else {
             // `Empty set` after a query on the plugin table filtered on clone.
@@ -251,10 +252,13 @@ fn plugin_view(docs: &[Document]) -> PluginView {
         let mut full = false;
         let mut found = false;
         for row in &rs.rows {
-            let Some(name) = row.get(name_col) else { continue };
-            let n = name.value.trim_ws();
+            let Some(name) = rs.get(row, name_col) else { continue };
+            let n = rs.value(name, text).trim_ws();
             if n.eq_ignore_ascii_case("clone") {
-                let status = row.get(status_col).map(|s| s.value.trim_ws().to_owned()).unwrap_or_default();
+                let status = rs
+                    .get(row, status_col)
+                    .map(|s| rs.value(s, text).trim_ws().to_owned())
+                    .unwrap_or_default();
                 view.clone = Some((status, Loc { input: d.input, range: row.range }));
                 found = true;
             }

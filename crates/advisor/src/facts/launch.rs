@@ -326,8 +326,10 @@ pub(crate) fn analyze_script(text: &str) -> Script {
     let mut s = Script::default();
     let mut loops = false;
     let mut mentions_16 = false;
-    let tokens: Vec<Token> = Lexer::new(text, Mode::Sh).collect();
-    for st in statements(&tokens, text.len()) {
+    // One statement's tokens at a time (issue 18: a 16 MB `sh -c` held every token, and every
+    // statement, at once).
+    for st in StreamedStatements::new(Lexer::new(text, Mode::Sh), text.len()) {
+        let st = Statement { start: st.start, end: st.end, tokens: &st.tokens };
         let (start, end) = (st.start, st.end);
         let stmt = text.get(start..end).unwrap_or("");
         let mut toks = statement_words(st.tokens);
@@ -431,6 +433,64 @@ fn statements(tokens: &[Token], len: usize) -> Vec<Statement<'_>> {
         out.push(Statement { start, end: len.max(start), tokens: &tokens[first..] });
     }
     out
+}
+
+/// A statement with its own tokens, from [`StreamedStatements`].
+struct OwnedStatement {
+    start: usize,
+    end: usize,
+    tokens: Vec<Token>,
+}
+
+/// [`statements`] over a token stream: each statement is yielded as soon as its separator is
+/// read, so only one statement's tokens are held at a time.
+struct StreamedStatements<I> {
+    tokens: I,
+    len: usize,
+    start: usize,
+    buf: Vec<Token>,
+    done: bool,
+}
+
+impl<I: Iterator<Item = Token>> StreamedStatements<I> {
+    fn new(tokens: I, len: usize) -> Self {
+        StreamedStatements { tokens, len, start: 0, buf: Vec::new(), done: false }
+    }
+}
+
+impl<I: Iterator<Item = Token>> Iterator for StreamedStatements<I> {
+    type Item = OwnedStatement;
+
+    fn next(&mut self) -> Option<OwnedStatement> {
+        while !self.done {
+            let Some(t) = self.tokens.next() else {
+                self.done = true;
+                if self.buf.is_empty() {
+                    return None;
+                }
+                let tokens = std::mem::take(&mut self.buf);
+                return Some(OwnedStatement { start: self.start, end: self.len.max(self.start), tokens });
+            };
+            let (stop, next, keep) = match &t {
+                Token::Op(Op::Newline | Op::Semi | Op::AndIf | Op::OrIf, r) => (r.start, r.end, false),
+                Token::Op(Op::Amp, r) => (r.end, r.end, true),
+                Token::Comment(r) => (r.start, r.end, false),
+                _ => {
+                    self.buf.push(t);
+                    continue;
+                }
+            };
+            if keep {
+                self.buf.push(t);
+            }
+            let start = std::mem::replace(&mut self.start, next as usize);
+            if !self.buf.is_empty() {
+                let tokens = std::mem::take(&mut self.buf);
+                return Some(OwnedStatement { start, end: stop as usize, tokens });
+            }
+        }
+        None
+    }
 }
 
 /// The words of one statement for [`analyze_words`]: `&` and `|` stay as words (a pipeline is
@@ -609,6 +669,10 @@ mod tests {
             let tokens: Vec<Token> = Lexer::new(&t, Mode::Sh).collect();
             let new: Vec<(usize, usize, Vec<String>)> =
                 statements(&tokens, t.len()).into_iter().map(|st| (st.start, st.end, statement_words(st.tokens))).collect();
+            let streamed: Vec<(usize, usize, Vec<String>)> = StreamedStatements::new(tokens.iter().cloned(), t.len())
+                .map(|st| (st.start, st.end, statement_words(&st.tokens)))
+                .collect();
+            proptest::prop_assert_eq!(&streamed, &new);
             proptest::prop_assert_eq!(new, old, "{:?}", t);
         }
     }

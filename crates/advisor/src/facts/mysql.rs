@@ -9,9 +9,10 @@ use crate::base::{Flavor, Version};
 use crate::source::Source;
 use crate::syntax::document::{DocKind, Document, Parsed};
 use crate::syntax::misc::{self, ChangeSource};
-use crate::syntax::mysql_output::{Form, ResultSet, Row};
+use crate::syntax::mysql_output::{Field, Form, ResultSet, Row};
 use crate::text::TextRange;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A row of named fields, each with where it was read. Keys are column names as printed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,13 +24,11 @@ pub(crate) struct Record {
 
 impl Record {
     /// The field named `name` (exact, then ASCII case-insensitive).
-    pub fn get(&self, name: &str) -> Option<&Valued<String>> {
-        self.fields
-            .get(name)
-            .or_else(|| self.fields.0.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v))
+    pub fn get(&self, name: &str) -> Option<Valued<&str>> {
+        self.fields.get(name).or_else(|| self.fields.get_ignore_case(name))
     }
     /// The first present field among `names` (e.g. the 8.0.22+ name, then the legacy one).
-    pub fn get_any(&self, names: &[&str]) -> Option<&Valued<String>> {
+    pub fn get_any(&self, names: &[&str]) -> Option<Valued<&str>> {
         names.iter().find_map(|n| self.get(n))
     }
 }
@@ -38,54 +37,131 @@ impl Record {
 ///
 /// A vector rather than a map: rows have tens of columns, looked up by name a few times each, and
 /// a `BTreeMap` per value type is ~14 KB of the page's wasm (docs/PERFORMANCE.md). Built in
-/// O(n log n) by [`Fields::from_columns`], so a hostile row of 100,000 distinct columns stays fast.
+/// O(n log n) by [`Fields::of_table`], so a hostile row of 100,000 distinct columns stays fast.
+/// The names are shared by every row of a table (issue 18: a copy per row made a 16 MB table of
+/// channels cost 60 times its size).
+/// The values are held in one string per row, not one per field, and the names once per table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Fields(Vec<(String, Valued<String>)>);
+pub(crate) struct Fields {
+    /// The column names (shared by a table's rows).
+    names: Arc<Vec<Arc<str>>>,
+    /// The input the values were read from.
+    input: u32,
+    /// The values, one after the other.
+    text: Box<str>,
+    /// Each field: its name, the end of its value in `text`, where it was read.
+    cells: Box<[Cell]>,
+}
+
+/// One field of [`Fields`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Cell {
+    /// Index into `Fields::names`.
+    name: u32,
+    /// End of the value in `Fields::text` (it starts where the previous one ends).
+    end: u32,
+    /// Where the value was read.
+    range: TextRange,
+}
 
 impl Fields {
-    /// The fields of `columns` (in order), keeping the first of each repeated name.
-    pub fn from_columns(mut columns: Vec<(String, Valued<String>)>) -> Fields {
-        let mut order: Vec<usize> = (0..columns.len()).collect();
-        crate::sort::sort_by(&mut order, |&a, &b| columns[a].0 < columns[b].0);
-        let mut keep = vec![true; columns.len()];
+    /// The fields of `columns` (in order), keeping the first of each repeated name (tests).
+    #[cfg(test)]
+    pub fn from_columns(columns: Vec<(Arc<str>, Valued<&str>)>) -> Fields {
+        let names: Vec<Arc<str>> = columns.iter().map(|(n, _)| n.clone()).collect();
+        let values = columns.into_iter().enumerate().map(|(i, (_, v))| (i as u32, v)).collect();
+        Fields::of_table(&Arc::new(names), values)
+    }
+
+    /// The fields of a table's row: `values` are (index into `names`, value), in order; the first
+    /// of each repeated name is kept.
+    pub fn of_table(names: &Arc<Vec<Arc<str>>>, mut values: Vec<(u32, Valued<&str>)>) -> Fields {
+        let name = |i: u32| names.get(i as usize).map_or("", |n| &**n);
+        let mut order: Vec<usize> = (0..values.len()).collect();
+        crate::sort::sort_by(&mut order, |&a, &b| name(values[a].0) < name(values[b].0));
+        let mut keep = vec![true; values.len()];
         for pair in order.windows(2) {
             // Stable: within a run of one name, the first column comes first.
-            if columns[pair[0]].0 == columns[pair[1]].0 {
+            if name(values[pair[0]].0) == name(values[pair[1]].0) {
                 keep[pair[1]] = false;
             }
         }
         let mut i = 0;
-        columns.retain(|_| {
+        values.retain(|_| {
             i += 1;
             keep[i - 1]
         });
-        Fields(columns)
+        let input = values.first().map_or(0, |(_, v)| v.at.input as u32);
+        let mut text = String::with_capacity(values.iter().map(|(_, v)| v.value.len()).sum());
+        let mut cells = Vec::with_capacity(values.len());
+        for (n, v) in values {
+            text.push_str(v.value);
+            cells.push(Cell { name: n, end: text.len() as u32, range: v.at.range });
+        }
+        Fields { names: names.clone(), input, text: text.into_boxed_str(), cells: cells.into_boxed_slice() }
+    }
+
+    /// The name of a cell.
+    fn name(&self, c: &Cell) -> &str {
+        self.names.get(c.name as usize).map_or("", |n| &**n)
+    }
+
+    /// The field at `i`.
+    fn at(&self, i: usize) -> Option<Valued<&str>> {
+        let c = self.cells.get(i)?;
+        let start = i.checked_sub(1).and_then(|p| self.cells.get(p)).map_or(0, |p| p.end);
+        let at = Loc { input: self.input as usize, range: c.range };
+        Some(Valued::new(self.text.get(start as usize..c.end as usize).unwrap_or(""), at))
     }
 
     /// The field named exactly `name`.
-    pub fn get(&self, name: &str) -> Option<&Valued<String>> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    pub fn get(&self, name: &str) -> Option<Valued<&str>> {
+        self.cells.iter().position(|c| self.name(c) == name).and_then(|i| self.at(i))
+    }
+
+    /// The field named `name`, ASCII case-insensitive.
+    fn get_ignore_case(&self, name: &str) -> Option<Valued<&str>> {
+        self.cells.iter().position(|c| self.name(c).eq_ignore_ascii_case(name)).and_then(|i| self.at(i))
+    }
+
+    /// The fields as owned pairs (tests edit records through them).
+    #[cfg(test)]
+    fn owned(&self) -> Vec<(Arc<str>, String, Loc)> {
+        (0..self.cells.len())
+            .filter_map(|i| {
+                self.at(i).map(|v| (Arc::from(self.name(&self.cells[i])), v.value.to_owned(), v.at))
+            })
+            .collect()
+    }
+
+    #[cfg(test)]
+    fn from_owned(all: &[(Arc<str>, String, Loc)]) -> Fields {
+        Fields::from_columns(all.iter().map(|(k, v, at)| (k.clone(), Valued::new(v.as_str(), *at))).collect())
     }
 
     /// Sets `name` (tests build records by hand).
     #[cfg(test)]
     pub fn insert(&mut self, name: String, value: Valued<String>) {
-        match self.0.iter_mut().find(|(k, _)| *k == name) {
-            Some(slot) => slot.1 = value,
-            None => self.0.push((name, value)),
+        let mut all = self.owned();
+        match all.iter_mut().find(|(k, _, _)| **k == *name) {
+            Some(slot) => (slot.1, slot.2) = (value.value, value.at),
+            None => all.push((name.into(), value.value, value.at)),
         }
+        *self = Fields::from_owned(&all);
     }
 
     /// Removes `name` (tests).
     #[cfg(test)]
     pub fn remove(&mut self, name: &str) {
-        self.0.retain(|(k, _)| k != name);
+        let mut all = self.owned();
+        all.retain(|(k, _, _)| &**k != name);
+        *self = Fields::from_owned(&all);
     }
 
     /// The values, in column order.
     #[cfg(test)]
-    pub fn values(&self) -> impl Iterator<Item = &Valued<String>> {
-        self.0.iter().map(|(_, v)| v)
+    pub fn values(&self) -> impl Iterator<Item = Valued<&str>> {
+        (0..self.cells.len()).filter_map(|i| self.at(i))
     }
 }
 
@@ -105,19 +181,19 @@ pub(crate) struct Channel {
     /// The channel name (`""` for the default channel).
     pub name: String,
     /// The `SHOW REPLICA/SLAVE STATUS` row, if given.
-    pub status: Option<Record>,
+    pub status: Option<Box<Record>>,
     /// Which names the status row used.
     pub dialect: Option<StatusDialect>,
     /// The `replication_connection_configuration` row, if given.
-    pub connection: Option<Record>,
+    pub connection: Option<Box<Record>>,
     /// The `replication_applier_configuration` row, if given.
-    pub applier: Option<Record>,
+    pub applier: Option<Box<Record>>,
 }
 
 impl Channel {
     /// A status field by its SHOW REPLICA STATUS name, falling back to the SHOW SLAVE STATUS name
     /// (`mysql-facts.md` §9), e.g. `status_field("Replica_IO_Running")`.
-    pub fn status_field(&self, modern: &str) -> Option<&Valued<String>> {
+    pub fn status_field(&self, modern: &str) -> Option<Valued<&str>> {
         let st = self.status.as_ref()?;
         st.get(modern).or_else(|| legacy_column(modern).and_then(|l| st.get(l)))
     }
@@ -128,17 +204,17 @@ impl Channel {
             .as_ref()
             .and_then(|c| c.get("AUTO_POSITION"))
             .or_else(|| self.status_field("Auto_Position"))?;
-        super::settings::parse_bool(&v.value).map(|b| Valued::new(b, v.at))
+        super::settings::parse_bool(v.value).map(|b| Valued::new(b, v.at))
     }
     /// `GTID_ONLY` from `replication_connection_configuration` (no status column has it).
     pub fn gtid_only(&self) -> Option<Valued<bool>> {
         let v = self.connection.as_ref()?.get("GTID_ONLY")?;
-        super::settings::parse_bool(&v.value).map(|b| Valued::new(b, v.at))
+        super::settings::parse_bool(v.value).map(|b| Valued::new(b, v.at))
     }
     /// `REQUIRE_ROW_FORMAT` from `replication_applier_configuration`.
     pub fn require_row_format(&self) -> Option<Valued<bool>> {
         let v = self.applier.as_ref()?.get("REQUIRE_ROW_FORMAT")?;
-        super::settings::parse_bool(&v.value).map(|b| Valued::new(b, v.at))
+        super::settings::parse_bool(v.value).map(|b| Valued::new(b, v.at))
     }
 }
 
@@ -224,7 +300,7 @@ pub(crate) struct ChangeSourceStmt {
 #[allow(dead_code, reason = "helpers for the clone and replica rules")]
 impl CloneInfo {
     /// `clone_status.STATE` (`Not Started`, `In Progress`, `Completed`, `Failed`).
-    pub fn state(&self) -> Option<&Valued<String>> {
+    pub fn state(&self) -> Option<Valued<&str>> {
         self.status.as_ref()?.get("STATE")
     }
     /// `clone_status.ERROR_NO` as a number.
@@ -270,11 +346,11 @@ impl ChangeSourceStmt {
 #[allow(dead_code, reason = "helpers for the clone and replica rules")]
 impl Channel {
     /// `Replica_IO_Running` / `Slave_IO_Running` (`Yes`, `No`, `Connecting`).
-    pub fn io_running(&self) -> Option<&Valued<String>> {
+    pub fn io_running(&self) -> Option<Valued<&str>> {
         self.status_field("Replica_IO_Running")
     }
     /// `Replica_SQL_Running` / `Slave_SQL_Running`.
-    pub fn sql_running(&self) -> Option<&Valued<String>> {
+    pub fn sql_running(&self) -> Option<Valued<&str>> {
         self.status_field("Replica_SQL_Running")
     }
 }
@@ -314,12 +390,14 @@ struct VersionCandidate {
 /// Percona), else MySQL.
 pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) {
     let mut cands: Vec<VersionCandidate> = Vec::new();
-    let mut chan_idx: HashMap<String, usize> =
-        f.channels.iter().enumerate().map(|(i, c)| (c.name.clone(), i)).collect();
+    let mut chan_idx = ChannelIndex::new(&f.channels);
     for d in docs {
         let loc = |r: TextRange| Loc { input: d.input, range: r };
         match &d.parsed {
-            Parsed::Result(rs) => collect_result(f, &mut cands, &mut chan_idx, d.input, rs),
+            Parsed::Result(rs) => {
+                let text = sources.iter().find(|s| s.index == d.input).map_or("", |s| s.text);
+                collect_result(f, &mut cands, &mut chan_idx, d.input, rs, text);
+            }
             Parsed::ErrorLog(_) | Parsed::Journal(_) | Parsed::SystemctlStatus(_) => {
                 // mysqld's lines inside a journal count as error-log lines (`Parsed::log_lines`).
                 for l in d.parsed.log_lines() {
@@ -411,45 +489,81 @@ fn flavor_by_shape(raw: &str, v: Version) -> Flavor {
 }
 
 /// A field's value and where it is: in `\G` form `Name: value`, in table form the cell.
-fn field_valued(input: usize, form: Form, f: &crate::syntax::mysql_output::Field) -> Valued<String> {
+fn field_at(input: usize, form: Form, f: &Field) -> Loc {
     let range = match form {
         Form::Vertical => f.name_range.cover(f.value_range),
         _ => f.value_range,
     };
-    Valued::new(f.value.clone(), Loc { input, range })
+    Loc { input, range }
 }
 
-fn record(input: usize, form: Form, row: &Row) -> Record {
-    let columns = row.fields.iter().map(|fl| (fl.name.clone(), field_valued(input, form, fl))).collect();
-    Record { fields: Fields::from_columns(columns), at: Loc { input, range: row.range } }
+/// A row as a record; `text` is the input's text, `names` the result set's column names (shared
+/// by its records).
+fn record(input: usize, rs: &ResultSet, names: &Arc<Vec<Arc<str>>>, text: &str, row: &Row) -> Record {
+    let values = rs
+        .fields(row)
+        .iter()
+        .map(|fl| (fl.col, Valued::new(rs.value(fl, text), field_at(input, rs.form, fl))))
+        .collect();
+    Record { fields: Fields::of_table(names, values), at: Loc { input, range: row.range } }
 }
 
-/// The channel named `name`, created at the end when new. `index` maps names to positions in
-/// `channels` (a linear search per row made hundreds of thousands of `\G` rows quadratic).
-fn channel_mut<'a>(
-    channels: &'a mut Vec<Channel>,
-    index: &mut HashMap<String, usize>,
-    name: &str,
-) -> &'a mut Channel {
-    let idx = match index.get(name) {
-        Some(&i) if channels.get(i).is_some_and(|c| c.name == name) => i,
-        _ => {
-            channels.push(Channel { name: name.to_owned(), ..Channel::default() });
-            index.insert(name.to_owned(), channels.len() - 1);
-            channels.len() - 1
+/// Positions in `Facts::channels` by the hash of the channel's name (a linear search per row made
+/// hundreds of thousands of `\G` rows quadratic; a copy of every name as a key cost as much as
+/// the channels themselves). Two names with one hash are told apart by a linear search.
+struct ChannelIndex {
+    hasher: std::collections::hash_map::RandomState,
+    map: HashMap<u64, usize>,
+}
+
+impl ChannelIndex {
+    fn new(channels: &[Channel]) -> ChannelIndex {
+        let mut ix = ChannelIndex { hasher: Default::default(), map: HashMap::new() };
+        for (i, c) in channels.iter().enumerate() {
+            let h = ix.hash(&c.name);
+            ix.map.entry(h).or_insert(i);
         }
+        ix
+    }
+
+    fn hash(&self, name: &str) -> u64 {
+        std::hash::BuildHasher::hash_one(&self.hasher, name)
+    }
+}
+
+/// The channel named `name`, created at the end when new.
+fn channel_mut<'a>(channels: &'a mut Vec<Channel>, index: &mut ChannelIndex, name: &str) -> &'a mut Channel {
+    let h = index.hash(name);
+    let found = match index.map.get(&h) {
+        Some(&i) if channels.get(i).is_some_and(|c| c.name == name) => Some(i),
+        Some(_) => channels.iter().position(|c| c.name == name),
+        None => None,
     };
+    let idx = found.unwrap_or_else(|| {
+        channels.push(Channel { name: name.to_owned(), ..Channel::default() });
+        index.map.entry(h).or_insert(channels.len() - 1);
+        channels.len() - 1
+    });
     &mut channels[idx]
 }
 
 fn collect_result(
     f: &mut Facts,
     cands: &mut Vec<VersionCandidate>,
-    chan_idx: &mut HashMap<String, usize>,
+    chan_idx: &mut ChannelIndex,
     input: usize,
     rs: &ResultSet,
+    text: &str,
 ) {
     let loc = |r: TextRange| Loc { input, range: r };
+    if matches!(
+        rs.doc_kind(),
+        DocKind::ReplicaStatus | DocKind::ConnectionConfiguration | DocKind::ApplierConfiguration
+    ) {
+        // Usually one channel per row: no doubling slack on a list of thousands.
+        f.channels.reserve(rs.rows.len());
+    }
+    let names: Arc<Vec<Arc<str>>> = Arc::new(rs.columns.iter().map(|c| Arc::from(c.as_str())).collect());
     match rs.doc_kind() {
         DocKind::ShowVariables => {
             // `performance_schema.persisted_variables` holds what `SET PERSIST` wrote, not what runs.
@@ -459,17 +573,18 @@ fn collect_result(
             let mut version: Option<(String, Loc)> = None;
             let mut comment = String::new();
             for row in &rs.rows {
-                let value = row.get("Value").or_else(|| row.get("VARIABLE_VALUE"));
-                let (Some(name), Some(value)) = (row.get("Variable_name"), value) else {
+                let value = rs.get(row, "Value").or_else(|| rs.get(row, "VARIABLE_VALUE"));
+                let (Some(name), Some(value)) = (rs.get(row, "Variable_name"), value) else {
                     continue;
                 };
-                push_assignment(f, &name.value, &value.value, loc(row.range), origin);
+                let (name, value) = (rs.value(name, text), rs.value(value, text));
+                push_assignment(f, name, value, loc(row.range), origin);
                 if persisted {
                     continue;
                 }
-                match name.value.to_ascii_lowercase().as_str() {
-                    "version" => version = Some((value.value.clone(), loc(row.range))),
-                    "version_comment" => comment = value.value.clone(),
+                match name.to_ascii_lowercase().as_str() {
+                    "version" => version = Some((value.to_owned(), loc(row.range))),
+                    "version_comment" => comment = value.to_owned(),
                     _ => {}
                 }
             }
@@ -483,16 +598,17 @@ fn collect_result(
             let Some(row) = rs.rows.first() else { return };
             let mut version: Option<(String, Loc)> = None;
             let mut comment = String::new();
-            for fl in &row.fields {
-                let Some(raw_name) = variable_of_column(&fl.name) else { continue };
-                let at = field_valued(input, rs.form, fl).at;
+            for fl in rs.fields(row) {
+                let Some(raw_name) = variable_of_column(rs.name(fl)) else { continue };
+                let at = field_at(input, rs.form, fl);
                 if fl.null {
                     continue;
                 }
-                push_assignment(f, raw_name, &fl.value, at, Origin::Runtime);
+                let value = rs.value(fl, text);
+                push_assignment(f, raw_name, value, at, Origin::Runtime);
                 match canonical_name(raw_name).as_str() {
-                    "version" => version = Some((fl.value.clone(), at)),
-                    "version_comment" => comment = fl.value.clone(),
+                    "version" => version = Some((value.to_owned(), at)),
+                    "version_comment" => comment = value.to_owned(),
                     _ => {}
                 }
             }
@@ -504,12 +620,10 @@ fn collect_result(
         }
         DocKind::ReplicaStatus => {
             for row in &rs.rows {
-                let rec = record(input, rs.form, row);
+                let rec = record(input, rs, &names, text, row);
                 // MariaDB's multi-source `SHOW ALL SLAVES STATUS` names it `Connection_name`.
-                let name = rec
-                    .get_any(&["Channel_Name", "Connection_name"])
-                    .map(|v| v.value.clone())
-                    .unwrap_or_default();
+                let name =
+                    rec.get_any(&["Channel_Name", "Connection_name"]).map(|v| v.value).unwrap_or_default();
                 let dialect = if rec.get("Replica_IO_Running").is_some() {
                     Some(StatusDialect::Replica)
                 } else if rec.get("Slave_IO_Running").is_some() {
@@ -517,30 +631,30 @@ fn collect_result(
                 } else {
                     None
                 };
-                let ch = channel_mut(&mut f.channels, chan_idx, &name);
-                ch.status = Some(rec);
+                let ch = channel_mut(&mut f.channels, chan_idx, name);
+                ch.status = Some(Box::new(rec));
                 ch.dialect = dialect.or(ch.dialect);
             }
         }
         kind @ (DocKind::ConnectionConfiguration | DocKind::ApplierConfiguration) => {
             for row in &rs.rows {
-                let rec = record(input, rs.form, row);
-                let name = rec.get("CHANNEL_NAME").map(|v| v.value.clone()).unwrap_or_default();
-                let ch = channel_mut(&mut f.channels, chan_idx, &name);
+                let rec = record(input, rs, &names, text, row);
+                let name = rec.get("CHANNEL_NAME").map(|v| v.value).unwrap_or_default();
+                let ch = channel_mut(&mut f.channels, chan_idx, name);
                 if kind == DocKind::ConnectionConfiguration {
-                    ch.connection = Some(rec);
+                    ch.connection = Some(Box::new(rec));
                 } else {
-                    ch.applier = Some(rec);
+                    ch.applier = Some(Box::new(rec));
                 }
             }
         }
         DocKind::CloneStatus => {
             if let Some(row) = rs.rows.first() {
-                f.clone.status = Some(record(input, rs.form, row));
+                f.clone.status = Some(record(input, rs, &names, text, row));
             }
         }
         DocKind::CloneProgress if !rs.rows.is_empty() => {
-            f.clone.progress = rs.rows.iter().map(|r| record(input, rs.form, r)).collect();
+            f.clone.progress = rs.rows.iter().map(|r| record(input, rs, &names, text, r)).collect();
         }
         _ => {}
     }

@@ -946,6 +946,8 @@ pub(crate) fn parse_change_source(
             range: TextRange::empty(range.end),
         });
     }
+    // Thousands of one-option statements are common (one per channel): no spare capacity.
+    stmt.options.shrink_to_fit();
     (stmt, end, problems)
 }
 

@@ -14,6 +14,7 @@ use crate::source::Source;
 use crate::syntax::document::{Claim, Hint};
 use crate::syntax::document::{DocKind, Label, Parsed, Problem};
 use crate::text::TextRange;
+use std::collections::HashMap;
 
 /// Longest logical row (in physical lines) followed in table form when a cell holds newlines.
 const MAX_ROW_LINES: usize = 256;
@@ -34,38 +35,37 @@ pub(crate) enum Form {
     Ok,
 }
 
-/// One field of a row: a column name and the value in this row.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// One field of a row: which column, and the value in this row.
+///
+/// Slim on purpose (issue 18: a 16 MB table of channels has millions of cells): the name is an
+/// index into [`ResultSet::columns`] and the value is read from the input by its range, except
+/// when the printed text had to be decoded (`\G` continuation lines, `-B` escapes); read it with
+/// [`ResultSet::value`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Field {
-    /// The column name as printed.
-    pub name: String,
+    /// Index of the column in [`ResultSet::columns`].
+    pub col: u32,
     /// Where the name is (the header cell in table form).
     pub name_range: TextRange,
-    /// The value: trimmed; in `\G` form continuation lines are joined with `\n`; `-B` escapes
-    /// (`\n`, `\t`, `\\`, `\0`) decoded.
-    pub value: String,
     /// Where the value is (may span several lines).
     pub value_range: TextRange,
+    /// Index of the decoded value in `ResultSet::decoded`, or [`RAW`] when the value is the
+    /// input's text at `value_range`.
+    decoded: u32,
     /// True when the value printed as `NULL`.
     pub null: bool,
 }
 
-/// One row.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// [`Field::decoded`] of a value that is the input's text.
+const RAW: u32 = u32::MAX;
+
+/// One row: its fields are `ResultSet::fields[start..end]` (see [`ResultSet::fields`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Row {
-    pub fields: Vec<Field>,
     /// The row's lines (the `*** N. row ***` header included in `\G` form).
     pub range: TextRange,
-}
-
-impl Row {
-    /// The field named `name` (exact, then ASCII case-insensitive).
-    pub fn get(&self, name: &str) -> Option<&Field> {
-        self.fields
-            .iter()
-            .find(|f| f.name == name)
-            .or_else(|| self.fields.iter().find(|f| f.name.eq_ignore_ascii_case(name)))
-    }
+    start: u32,
+    end: u32,
 }
 
 /// The `N rows in set (0.00 sec)` / `Empty set` line.
@@ -87,6 +87,10 @@ pub(crate) struct ResultSet {
     /// Column names in order (the union over rows in `\G` form).
     pub columns: Vec<String>,
     pub rows: Vec<Row>,
+    /// Every row's fields, one after the other.
+    cells: Vec<Field>,
+    /// Values that differ from the input's text (joined continuation lines, decoded escapes).
+    decoded: Vec<String>,
     pub summary: Option<Summary>,
 }
 
@@ -98,6 +102,61 @@ impl ResultSet {
     /// True when a column of this name exists (ASCII case-insensitive).
     pub fn has_column(&self, name: &str) -> bool {
         self.columns.iter().any(|c| c.eq_ignore_ascii_case(name))
+    }
+    /// The fields of `row`, in printed order.
+    pub fn fields(&self, row: &Row) -> &[Field] {
+        self.cells.get(row.start as usize..row.end as usize).unwrap_or(&[])
+    }
+    /// The column name of `f`.
+    pub fn name(&self, f: &Field) -> &str {
+        self.columns.get(f.col as usize).map(String::as_str).unwrap_or("")
+    }
+    /// The value of `f`: trimmed; in `\G` form continuation lines are joined with `\n`; `-B`
+    /// escapes (`\n`, `\t`, `\\`, `\0`) decoded. `text` is the input's text.
+    pub fn value<'a>(&'a self, f: &Field, text: &'a str) -> &'a str {
+        match self.decoded.get(f.decoded as usize) {
+            Some(d) => d,
+            None => crate::text::slice(text, f.value_range),
+        }
+    }
+    /// The field of `row` named `name` (exact, then ASCII case-insensitive).
+    pub fn get(&self, row: &Row, name: &str) -> Option<&Field> {
+        let fields = self.fields(row);
+        fields
+            .iter()
+            .find(|f| self.name(f) == name)
+            .or_else(|| fields.iter().find(|f| self.name(f).eq_ignore_ascii_case(name)))
+    }
+    /// Appends a field to the row being built (the last of `rows`); `decoded` is the value when
+    /// it differs from the input's text.
+    fn push_field(
+        &mut self,
+        col: usize,
+        name_range: TextRange,
+        value_range: TextRange,
+        decoded: Option<String>,
+        null: bool,
+    ) {
+        let decoded = match decoded {
+            Some(d) => {
+                self.decoded.push(d);
+                (self.decoded.len() - 1) as u32
+            }
+            None => RAW,
+        };
+        self.cells.push(Field { col: col as u32, name_range, value_range, decoded, null });
+    }
+    /// Starts a row whose fields are pushed next.
+    fn start_row(&mut self, range: TextRange) {
+        let at = self.cells.len() as u32;
+        self.rows.push(Row { range, start: at, end: at });
+    }
+    /// Ends the last row after its fields.
+    fn end_row(&mut self) {
+        let at = self.cells.len() as u32;
+        if let Some(r) = self.rows.last_mut() {
+            r.end = at;
+        }
     }
 }
 
@@ -145,7 +204,9 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
     if rs.form == Form::Tabs && rs.kind == Some(DocKind::ShowVariables) && !rs.has_column("Variable_name") {
         headerless_variables(src, i, &mut rs);
     }
-    let label = label(&rs);
+    rs.cells.shrink_to_fit();
+    rs.rows.shrink_to_fit();
+    let label = label(&rs, src.text);
     Some(Claim {
         kind: rs.doc_kind(),
         end,
@@ -292,7 +353,7 @@ fn shell_statement(u: &str) -> &str {
     }
 }
 
-fn label(rs: &ResultSet) -> Option<Label> {
+fn label(rs: &ResultSet, text: &str) -> Option<Label> {
     if rs.form == Form::Ok {
         return Some(match rs.command.as_deref().map(short_statement).filter(|c| !c.is_empty()) {
             Some(stmt) => Label { key: k::MYSQL_DOC_QUERY_OK_FOR, args: vec![("statement", stmt)] },
@@ -310,7 +371,11 @@ fn label(rs: &ResultSet) -> Option<Label> {
             match n {
                 0 => Label { key: k::MYSQL_DOC_REPLICA_STATUS_EMPTY, args: vec![("statement", stmt.into())] },
                 1 => {
-                    let ch = rs.rows.first().and_then(|r| r.get("Channel_Name")).map(|f| f.value.clone());
+                    let ch = rs
+                        .rows
+                        .first()
+                        .and_then(|r| rs.get(r, "Channel_Name"))
+                        .map(|f| rs.value(f, text).to_owned());
                     match ch.filter(|c| !c.is_empty()) {
                         Some(c) => Label {
                             key: k::MYSQL_DOC_REPLICA_STATUS_CHANNEL,
@@ -338,8 +403,12 @@ fn label(rs: &ResultSet) -> Option<Label> {
             Label { key: k::MYSQL_DOC_CHANNEL_TABLE, args: vec![("table", table.into()), ("count", count)] }
         }
         DocKind::CloneStatus => {
-            let state =
-                rs.rows.first().and_then(|r| r.get("STATE")).map(|f| f.value.clone()).unwrap_or_default();
+            let state = rs
+                .rows
+                .first()
+                .and_then(|r| rs.get(r, "STATE"))
+                .map(|f| rs.value(f, text).to_owned())
+                .unwrap_or_default();
             if state.is_empty() {
                 Label { key: k::MYSQL_DOC_CLONE_STATUS, args: vec![] }
             } else {
@@ -425,15 +494,14 @@ fn parse_table(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (Resu
     let n = src.lines.len();
     let widths = border_widths(src.line(i).trim_ws());
     let mut rs = ResultSet { form: Form::Table, ..ResultSet::default() };
-    let mut header: Vec<(String, TextRange)> = Vec::new();
+    let mut header: Vec<(&str, TextRange)> = Vec::new();
     let mut j = i + 1;
     // Header line.
     if j < n {
-        let (cells, _) = split_row(src, j, j + 1, &widths);
-        header = cells.into_iter().map(|(s, r)| (s.to_owned(), r)).collect();
+        header = split_row(src, j, j + 1, &widths).0;
         j += 1;
     }
-    rs.columns = header.iter().map(|(s, _)| s.clone()).collect();
+    rs.columns = header.iter().map(|(s, _)| (*s).to_owned()).collect();
     // Separator after the header.
     if j < n && is_border(src.line(j).trim_ws()) {
         j += 1;
@@ -475,18 +543,11 @@ fn parse_table(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (Resu
                 range,
             });
         }
-        let fields = header
-            .iter()
-            .zip(cells.iter())
-            .map(|((name, nr), (val, vr))| Field {
-                name: name.clone(),
-                name_range: *nr,
-                value: (*val).to_owned(),
-                value_range: *vr,
-                null: *val == "NULL",
-            })
-            .collect();
-        rs.rows.push(Row { fields, range });
+        rs.start_row(range);
+        for (col, ((_, nr), (val, vr))) in header.iter().zip(cells.iter()).enumerate() {
+            rs.push_field(col, *nr, *vr, None, *val == "NULL");
+        }
+        rs.end_row();
         j = end;
     }
     if rs.summary.is_none()
@@ -645,24 +706,18 @@ fn parse_vertical(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (R
     let mut rs = ResultSet { form: Form::Vertical, ..ResultSet::default() };
     let mut j = i;
     let mut colon_col: Option<usize> = None;
-    let mut cur: Option<Row> = None;
-    let finish = |rs: &mut ResultSet, row: Option<Row>| {
-        if let Some(r) = row {
-            for f in &r.fields {
-                if !rs.columns.iter().any(|c| c == &f.name) {
-                    rs.columns.push(f.name.clone());
-                }
-            }
-            rs.rows.push(r);
-        }
-    };
+    // The row being read is the last of `rs.rows`.
+    let mut cur = false;
+    // Column name → index in `rs.columns` (a hostile block may have thousands of names).
+    let mut col_of: HashMap<&str, usize> = HashMap::new();
     while j < n {
         let line = src.line(j);
         let t = line.trim_ws();
         let lr = src.lines[j].range;
         if row_header_number(t).is_some() {
-            finish(&mut rs, cur.take());
-            cur = Some(Row { fields: Vec::new(), range: lr });
+            rs.end_row();
+            rs.start_row(lr);
+            cur = true;
             colon_col = None;
             j += 1;
             continue;
@@ -682,7 +737,7 @@ fn parse_vertical(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (R
             let goes_on = k < n
                 && (row_header_number(next.trim_ws()).is_some()
                     || field_line(next).is_some_and(|(c, _, _)| Some(c) == colon_col));
-            if goes_on && cur.is_some() {
+            if goes_on && cur {
                 j = k;
                 continue;
             }
@@ -692,42 +747,60 @@ fn parse_vertical(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (R
             break;
         }
         let field = field_line(line).filter(|(c, _, _)| colon_col.is_none_or(|cc| *c == cc));
-        match (field, cur.as_mut()) {
-            (Some((c, name, value)), _) => {
+        let row_has_fields = cur && rs.rows.last().is_some_and(|r| r.start < rs.cells.len() as u32);
+        match field {
+            Some((c, name, value)) => {
                 colon_col = Some(c);
-                let row = cur.get_or_insert_with(|| Row { fields: Vec::new(), range: lr });
+                if !cur {
+                    rs.start_row(lr);
+                    cur = true;
+                }
                 let name_range = src.range_in_line(j, name);
-                let value_range = src.range_in_line(j, value.trim_end_ws());
                 let v = value.trim_end_ws();
-                row.fields.push(Field {
-                    name: name.to_owned(),
-                    name_range,
-                    value: v.to_owned(),
-                    value_range,
-                    null: v == "NULL",
+                let value_range = src.range_in_line(j, v);
+                let col = *col_of.entry(name).or_insert_with(|| {
+                    rs.columns.push(name.to_owned());
+                    rs.columns.len() - 1
                 });
-                row.range = row.range.cover(lr);
+                rs.push_field(col, name_range, value_range, None, v == "NULL");
+                if let Some(row) = rs.rows.last_mut() {
+                    row.range = row.range.cover(lr);
+                }
             }
-            (None, Some(row)) if !row.fields.is_empty() => {
+            None if row_has_fields => {
                 // A continuation of the previous value.
-                if let Some(f) = row.fields.last_mut() {
-                    let piece = t;
-                    if !f.value.is_empty() {
-                        f.value.push('\n');
+                let piece = t;
+                let pr = src.range_in_line(j, piece);
+                if let Some(f) = rs.cells.last().copied() {
+                    let before = rs.value(&f, src.text);
+                    let mut v = String::with_capacity(before.len() + 1 + piece.len());
+                    v.push_str(before);
+                    if !v.is_empty() {
+                        v.push('\n');
                     }
-                    f.value.push_str(piece);
-                    f.null = false;
-                    let pr = src.range_in_line(j, piece);
-                    f.value_range = if f.value_range.is_empty() && f.value.len() == piece.len() {
+                    v.push_str(piece);
+                    let range = if f.value_range.is_empty() && v.len() == piece.len() {
                         pr
                     } else {
                         f.value_range.cover(pr)
                     };
+                    let d = if f.decoded == RAW {
+                        rs.decoded.push(v);
+                        (rs.decoded.len() - 1) as u32
+                    } else {
+                        rs.decoded[f.decoded as usize] = v;
+                        f.decoded
+                    };
+                    if let Some(last) = rs.cells.last_mut() {
+                        *last = Field { value_range: range, decoded: d, null: false, ..f };
+                    }
                 }
-                row.range = row.range.cover(lr);
+                if let Some(row) = rs.rows.last_mut() {
+                    row.range = row.range.cover(lr);
+                }
             }
             _ => {
-                if cur.is_some() && j > i {
+                if cur && j > i {
                     problems.push(Problem { key: k::MYSQL_PROBLEM_STRAY_LINE, args: vec![], range: lr });
                     j += 1;
                     continue;
@@ -737,7 +810,7 @@ fn parse_vertical(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (R
         }
         j += 1;
     }
-    finish(&mut rs, cur.take());
+    rs.end_row();
     (rs, j.max(i + 1))
 }
 
@@ -774,13 +847,11 @@ fn tab_header(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> bool {
 fn parse_tabs(src: &Source<'_>, i: usize, _problems: &mut Vec<Problem>) -> (ResultSet, usize) {
     let n = src.lines.len();
     let header_line = src.line(i);
-    let header: Vec<(String, TextRange)> = header_line
-        .split('\t')
-        .map(|c| (c.trim_ws().to_owned(), src.range_in_line(i, c.trim_ws())))
-        .collect();
+    let header: Vec<(&str, TextRange)> =
+        header_line.split('\t').map(|c| (c.trim_ws(), src.range_in_line(i, c.trim_ws()))).collect();
     let mut rs = ResultSet {
         form: Form::Tabs,
-        columns: header.iter().map(|(c, _)| c.clone()).collect(),
+        columns: header.iter().map(|(c, _)| (*c).to_owned()).collect(),
         ..ResultSet::default()
     };
     let mut j = i + 1;
@@ -790,18 +861,11 @@ fn parse_tabs(src: &Source<'_>, i: usize, _problems: &mut Vec<Problem>) -> (Resu
         if parts.len() != header.len() {
             break;
         }
-        let fields = header
-            .iter()
-            .zip(parts.iter())
-            .map(|((name, nr), v)| Field {
-                name: name.clone(),
-                name_range: *nr,
-                value: unescape_tabs(v),
-                value_range: src.range_in_line(j, v),
-                null: *v == "NULL",
-            })
-            .collect();
-        rs.rows.push(Row { fields, range: src.lines[j].range });
+        rs.start_row(src.lines[j].range);
+        for (col, ((_, nr), v)) in header.iter().zip(parts.iter()).enumerate() {
+            rs.push_field(col, *nr, src.range_in_line(j, v), unescape_tabs(v), *v == "NULL");
+        }
+        rs.end_row();
         j += 1;
     }
     (rs, j)
@@ -815,25 +879,38 @@ fn headerless_variables(src: &Source<'_>, i: usize, rs: &mut ResultSet) {
     let line = src.line(i);
     let mut parts = line.split('\t');
     let (Some(n), Some(v)) = (parts.next(), parts.next()) else { return };
-    let mk = |name: &str, text: &str| Field {
-        name: name.to_owned(),
-        name_range: TextRange::empty(src.lines[i].range.start),
-        value: unescape_tabs(text),
-        value_range: src.range_in_line(i, text),
-        null: text == "NULL",
-    };
-    let first = Row { fields: vec![mk("Variable_name", n), mk("Value", v)], range: src.lines[i].range };
-    for row in &mut rs.rows {
-        for (f, name) in row.fields.iter_mut().zip(["Variable_name", "Value"]) {
-            f.name = name.to_owned();
-            f.name_range = TextRange::empty(row.range.start);
-        }
+    // The header line is the first row: its fields go first, every row's names become empty
+    // ranges at the row's start.
+    let old_rows = std::mem::take(&mut rs.rows);
+    let old_cells = std::mem::take(&mut rs.cells);
+    let line_range = src.lines[i].range;
+    rs.start_row(line_range);
+    for (col, text) in [n, v].into_iter().enumerate() {
+        let null = text == "NULL";
+        rs.push_field(
+            col,
+            TextRange::empty(line_range.start),
+            src.range_in_line(i, text),
+            unescape_tabs(text),
+            null,
+        );
     }
-    rs.rows.insert(0, first);
+    rs.end_row();
+    for row in old_rows {
+        rs.start_row(row.range);
+        for f in old_cells.get(row.start as usize..row.end as usize).unwrap_or(&[]) {
+            rs.cells.push(Field { name_range: TextRange::empty(row.range.start), ..*f });
+        }
+        rs.end_row();
+    }
     rs.columns = vec!["Variable_name".to_owned(), "Value".to_owned()];
 }
 
-fn unescape_tabs(v: &str) -> String {
+/// The decoded value of a `-B` cell, `None` when it holds no escape (the input's text is the value).
+fn unescape_tabs(v: &str) -> Option<String> {
+    if !v.contains('\\') {
+        return None;
+    }
     let mut out = String::with_capacity(v.len());
     let mut it = v.chars();
     while let Some(c) = it.next() {
@@ -853,7 +930,7 @@ fn unescape_tabs(v: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Some(out)
 }
 
 #[cfg(test)]
@@ -869,6 +946,16 @@ mod tests {
             Parsed::Result(rs) => Some((rs, c.end, c.problems)),
             _ => None,
         }
+    }
+
+    /// The value of field `k` of row `r`.
+    fn val<'a>(rs: &'a ResultSet, text: &'a str, r: usize, k: usize) -> &'a str {
+        rs.value(&rs.fields(&rs.rows[r])[k], text)
+    }
+
+    /// The value of the field of row `r` named `name`.
+    fn named<'a>(rs: &'a ResultSet, text: &'a str, r: usize, name: &str) -> &'a str {
+        rs.value(rs.get(&rs.rows[r], name).unwrap(), text)
     }
 
     fn cell<'a>(text: &'a str, f: &Field) -> (&'a str, &'a str) {
@@ -893,11 +980,11 @@ mod tests {
         assert_eq!(rs.columns, vec!["Variable_name", "Value", "x"]);
         assert_eq!(rs.rows.len(), 2);
         let r0 = &rs.rows[0];
-        assert_eq!(r0.fields[0].value, "a b");
-        assert_eq!(r0.fields[1].value, "");
-        assert!(r0.fields[2].null);
-        assert_eq!(cell(t, &rs.rows[1].fields[1]), ("Value", "10000"));
-        assert_eq!(cell(t, &rs.rows[1].fields[2]).1, "中文");
+        assert_eq!(val(&rs, t, 0, 0), "a b");
+        assert_eq!(val(&rs, t, 0, 1), "");
+        assert!(rs.fields(r0)[2].null);
+        assert_eq!(cell(t, &rs.fields(&rs.rows[1])[1]), ("Value", "10000"));
+        assert_eq!(cell(t, &rs.fields(&rs.rows[1])[2]).1, "中文");
         let s = rs.summary.unwrap();
         assert_eq!((s.rows, s.warnings), (2, 1));
     }
@@ -907,7 +994,7 @@ mod tests {
         let t = "+---+-------+\n| a | b     |\n+---+-------+\n| 1 | x|y z |\n+---+-------+\n";
         let (rs, _, problems) = parse(t, None).unwrap();
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(rs.rows[0].fields[1].value, "x|y z");
+        assert_eq!(val(&rs, t, 0, 1), "x|y z");
     }
 
     #[test]
@@ -922,9 +1009,9 @@ mod tests {
         let (rs, end, _) = parse(t, None).unwrap();
         assert_eq!(end, 7);
         assert_eq!(rs.kind, Some(DocKind::ReplicaStatus));
-        let f = rs.rows[0].get("Executed_Gtid_Set").unwrap();
-        assert!(f.value.starts_with("3e11fa47") && f.value.ends_with(":1-10"));
-        assert_eq!(rs.rows[0].get("Auto_Position").unwrap().value, "1");
+        let f = named(&rs, t, 0, "Executed_Gtid_Set");
+        assert!(f.starts_with("3e11fa47") && f.ends_with(":1-10"));
+        assert_eq!(named(&rs, t, 0, "Auto_Position"), "1");
     }
 
     #[test]
@@ -947,12 +1034,12 @@ mysql> next\n";
         assert_eq!(rs.rows.len(), 2);
         assert_eq!(rs.kind, Some(DocKind::ReplicaStatus));
         let r0 = &rs.rows[0];
-        assert_eq!(r0.get("Last_Error").unwrap().value, "");
-        let g = r0.get("Executed_Gtid_Set").unwrap();
-        assert_eq!(g.value.lines().count(), 2);
+        assert_eq!(named(&rs, t, 0, "Last_Error"), "");
+        let g = rs.get(r0, "Executed_Gtid_Set").unwrap();
+        assert_eq!(rs.value(g, t).lines().count(), 2);
         assert!(t[g.value_range.to_usize()].ends_with("c80aa9429562:1-10"));
-        assert_eq!(cell(t, r0.get("Channel_Name").unwrap()), ("Channel_Name", "a"));
-        assert_eq!(rs.rows[1].get("Channel_Name").unwrap().value, "b");
+        assert_eq!(cell(t, rs.get(r0, "Channel_Name").unwrap()), ("Channel_Name", "a"));
+        assert_eq!(named(&rs, t, 1, "Channel_Name"), "b");
     }
 
     #[test]
@@ -994,7 +1081,7 @@ mysql> next\n";
         let (rs, end, _) = parse(t, None).unwrap();
         assert_eq!(end, 3);
         assert_eq!(rs.form, Form::Tabs);
-        assert_eq!(rs.rows[1].fields[1].value, "x\ty");
+        assert_eq!(val(&rs, t, 1, 1), "x\ty");
     }
 
     #[test]
@@ -1004,8 +1091,8 @@ mysql> next\n";
         assert_eq!(end, 2);
         assert_eq!(rs.kind, Some(DocKind::ShowVariables));
         assert_eq!(rs.rows.len(), 2);
-        assert_eq!(rs.rows[0].get("Variable_name").unwrap().value, "sync_relay_log");
-        assert_eq!(rs.rows[1].get("Value").unwrap().value, "ON");
+        assert_eq!(named(&rs, t, 0, "Variable_name"), "sync_relay_log");
+        assert_eq!(named(&rs, t, 1, "Value"), "ON");
     }
 
     #[test]
@@ -1020,9 +1107,9 @@ Error_code: MY-001062\n\
         let (rs, end, problems) = parse(t, None).unwrap();
         assert!(problems.is_empty());
         assert_eq!(end, 7);
-        let e = rs.rows[0].get("Last_SQL_Error").unwrap();
-        assert_eq!(e.value.lines().count(), 3);
-        assert!(e.value.ends_with("Error_code: MY-001062"));
+        let e = named(&rs, t, 0, "Last_SQL_Error");
+        assert_eq!(e.lines().count(), 3);
+        assert!(e.ends_with("Error_code: MY-001062"));
         assert_eq!(rs.columns, vec!["Last_SQL_Errno", "Last_SQL_Error", "Channel_Name"]);
     }
 

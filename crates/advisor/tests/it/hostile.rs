@@ -832,9 +832,6 @@ const ISSUE_18_SHAPES: &[Shape] = &[
     },
 ];
 
-/// Shapes left out of the time ratio test (see [`issue_18_time_grows_linearly`]).
-const SLOW_PER_CHANNEL: &[&str] = &["connection", "applier"];
-
 fn shape_text(s: &Shape, size: usize) -> String {
     let mut t = String::with_capacity(size + 256);
     t.push_str(s.head);
@@ -922,11 +919,10 @@ fn issue_18_patterns_work_grows_linearly() {
 /// slows both alike. A shape whose 16 MB run takes under 0.5 s passes outright: that is linear by
 /// any measure here, and the small run is then too short to time.
 ///
-/// Left out: hundreds of thousands of `performance_schema` channel rows. Their work is linear
-/// (one pass per rule, channels indexed by name), but each channel's facts are a few allocations
-/// (~1.2 KB a channel), and past the caches 16× the channels cost ~30× the time. Tracked in
-/// docs/PERFORMANCE.md ("Hostile shapes (issue 18)"); their report is bounded all the same
-/// (`issue_18_shapes_give_bounded_reports`).
+/// Every shape is here, `performance_schema` channel rows included: they were left out while each
+/// channel cost ~1.2 KB in small allocations and 16× the channels took ~30× the time; rows now
+/// share their table's column names and keep their values in one string (docs/PERFORMANCE.md,
+/// "Hostile shapes (issue 18)").
 #[test]
 fn issue_18_time_grows_linearly() {
     use std::time::Instant;
@@ -937,9 +933,6 @@ fn issue_18_time_grows_linearly() {
     }
     const SMALL: usize = MB;
     for s in ISSUE_18_SHAPES {
-        if SLOW_PER_CHANNEL.contains(&s.name) {
-            continue;
-        }
         let small = shape_text(s, SMALL);
         let big = shape_text(s, 16 * SMALL);
         let (mut ts, mut tb) = (f64::INFINITY, f64::INFINITY);

@@ -59,7 +59,7 @@ pub(crate) fn detect(f: &Facts) -> Seen {
     let mut seen = Seen::default();
     if let Some(st) = &f.clone.status {
         let state = f.clone.state();
-        let failed_state = state.is_some_and(|s| s.value.trim_ws().eq_ignore_ascii_case("Failed"));
+        let failed_state = state.as_ref().is_some_and(|s| s.value.trim_ws().eq_ignore_ascii_case("Failed"));
         let err = f.clone.error_no();
         let code = err.as_ref().map(|e| e.value).unwrap_or(0);
         if failed_state || code != 0 {
@@ -71,7 +71,7 @@ pub(crate) fn detect(f: &Facts) -> Seen {
                 more.push((e.at, k::CLONE_STATUS_FAILED_EV_ERROR_NO));
             }
             let msg = st.get("ERROR_MESSAGE");
-            if let Some(m) = msg {
+            if let Some(m) = &msg {
                 more.push((m.at, k::CLONE_STATUS_FAILED_EV_ERROR_MESSAGE));
             }
             let stage = f
@@ -92,7 +92,7 @@ pub(crate) fn detect(f: &Facts) -> Seen {
             };
             seen.failures.push(Failure {
                 code,
-                message: msg.map(|m| m.value.clone()).unwrap_or_default(),
+                message: msg.map(|m| m.value.to_owned()).unwrap_or_default(),
                 from: From::Status,
                 at,
                 more,
@@ -100,7 +100,7 @@ pub(crate) fn detect(f: &Facts) -> Seen {
                 source: st.get("SOURCE").map(|s| s.value.trim_ws().to_owned()).filter(|s| !s.is_empty()),
                 dropped,
             });
-        } else if state.is_some_and(|s| s.value.trim_ws().eq_ignore_ascii_case("In Progress")) {
+        } else if state.as_ref().is_some_and(|s| s.value.trim_ws().eq_ignore_ascii_case("In Progress")) {
             let restart_failed = f.client_errors.iter().any(|e| e.code == errors::ER_RESTART_SERVER_FAILED)
                 || f.log_events.iter().any(errors::is_clone_shutdown);
             if restart_failed {

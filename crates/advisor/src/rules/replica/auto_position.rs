@@ -22,18 +22,18 @@ fn judge(ch: Option<&ChannelView<'_>>) -> (State, Option<Loc>) {
     }
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     // With GTIDs off, the gtid-off item already counts (and its fix auto-positions the channels).
     if r.gtid_on() == Some(false) {
-        return Vec::new();
+        return;
     }
     r.channel_slots()
         .into_iter()
         .map(|c| {
             let (state, at) = judge(c);
-            Item::new(ReplicaAutoPosition::ID, state, c.map(|c| c.name.as_str()), at)
+            Item::new(ReplicaAutoPosition::ID, state, c.map(|c| c.name), at)
         })
-        .collect()
+        .for_each(out);
 }
 
 impl ReplicaAutoPosition {
@@ -54,7 +54,7 @@ impl ReplicaAutoPosition {
                 State::Unknown(m) => unknown = Some(m),
                 State::Bad => {
                     let Some(ch) = slot else { continue };
-                    let label = super::channel_label(cx, &ch.name);
+                    let label = super::channel_label(cx, ch.name);
                     let args = [("channel", label.as_str())];
                     // Past the report's per-rule bound, counted instead of built (issue 18).
                     if !cx.room(ReplicaAutoPosition::ID, out) {
@@ -66,7 +66,7 @@ impl ReplicaAutoPosition {
                         Severity::Warning,
                         k::REPLICA_AUTO_POSITION_MESSAGE,
                         &args,
-                        Some(&ch.name),
+                        Some(ch.name),
                     );
                     if let Some(at) = at {
                         f.evidence.push(cx.evidence(at, cx.fmt(k::REPLICA_EV_AUTO_POSITION, &args)));

@@ -39,9 +39,9 @@ fn reverts(r: &Replica<'_>) -> Option<crate::facts::Setting> {
     super::reverts(r, "gtid_mode", is_on)
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     let (state, v) = judge(r);
-    vec![Item::new(ReplicaGtidOff::ID, state, None, v.setting().and_then(|s| s.at))]
+    out(Item::new(ReplicaGtidOff::ID, state, None, v.setting().and_then(|s| s.at)));
 }
 
 /// The online steps from the current mode to `ON` (`OFF` → `OFF_PERMISSIVE` → `ON_PERMISSIVE` →

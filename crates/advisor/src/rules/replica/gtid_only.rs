@@ -45,14 +45,14 @@ fn judge(r: &Replica<'_>, ch: Option<&ChannelView<'_>>) -> (State, Option<Loc>) 
     }
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     r.channel_slots()
         .into_iter()
         .map(|c| {
             let (state, at) = judge(r, c);
-            Item::new(ReplicaGtidOnly::ID, state, c.map(|c| c.name.as_str()), at)
+            Item::new(ReplicaGtidOnly::ID, state, c.map(|c| c.name), at)
         })
-        .collect()
+        .for_each(out);
 }
 
 impl ReplicaGtidOnly {
@@ -76,7 +76,7 @@ impl ReplicaGtidOnly {
                 State::Bad => {
                     any_applicable = true;
                     let Some(ch) = slot else { continue };
-                    let label = super::channel_label(cx, &ch.name);
+                    let label = super::channel_label(cx, ch.name);
                     let rrf = ch.require_row_format();
                     let rrf_on = rrf.as_ref().is_some_and(|v| v.value);
                     let key =
@@ -86,14 +86,8 @@ impl ReplicaGtidOnly {
                     if !cx.room(ReplicaGtidOnly::ID, out) {
                         continue;
                     }
-                    let mut f = super::finding(
-                        cx,
-                        ReplicaGtidOnly::ID,
-                        Severity::Warning,
-                        key,
-                        &args,
-                        Some(&ch.name),
-                    );
+                    let mut f =
+                        super::finding(cx, ReplicaGtidOnly::ID, Severity::Warning, key, &args, Some(ch.name));
                     if let Some(at) = at {
                         f.evidence.push(cx.evidence(at, cx.fmt(k::REPLICA_EV_GTID_ONLY, &args)));
                     }
@@ -108,9 +102,9 @@ impl ReplicaGtidOnly {
                     opts.push((ChangeOpt::GtidOnly, "1"));
                     let text = format!(
                         "{}\n{}\n{}\n",
-                        sql::stop(v, &ch.name, Threads::Both),
-                        sql::change(v, &ch.name, &opts),
-                        sql::start(v, &ch.name, Threads::Both)
+                        sql::stop(v, ch.name, Threads::Both),
+                        sql::change(v, ch.name, &opts),
+                        sql::start(v, ch.name, Threads::Both)
                     );
                     f.fixes.push(
                         Fix::needs_review(FixTarget::Sql, cx.fmt(k::REPLICA_GTID_ONLY_FIX, &args), text)

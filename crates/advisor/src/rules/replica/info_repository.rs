@@ -69,7 +69,7 @@ fn state(j: &Judge) -> State {
     }
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     VARS.iter()
         .map(|var| {
             let j = judge(r, var);
@@ -80,7 +80,7 @@ pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
             };
             Item { subject: Some(var), ..Item::new(ReplicaInfoRepository::ID, state(&j), None, at) }
         })
-        .collect()
+        .for_each(out);
 }
 
 /// A diff-style removal: `-line` for each line to delete from the option file.

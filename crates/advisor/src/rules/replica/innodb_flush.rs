@@ -26,9 +26,9 @@ fn is_good(v: &Val) -> Option<bool> {
     v.as_u64().map(|n| n == 1)
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     let (state, v, _) = super::global_state(r, &SPEC);
-    vec![Item::new(ReplicaInnodbFlush::ID, state, None, v.setting().and_then(|s| s.at))]
+    out(Item::new(ReplicaInnodbFlush::ID, state, None, v.setting().and_then(|s| s.at)));
 }
 
 impl ReplicaInnodbFlush {

@@ -40,7 +40,7 @@ macro_rules! family {
         /// This family's rules, in report order.
         pub(crate) const RULES: &[&dyn Rule] = &[$(&$module::$rule),*];
         /// Every rule's items, for the verdict.
-        const ITEMS: &[fn(&Replica<'_>) -> Vec<Item>] = &[$($($module::$items,)?)*];
+        const ITEMS: &[for<'a> fn(&Replica<'a>, &mut dyn FnMut(Item<'a>))] = &[$($($module::$items,)?)*];
     };
 }
 
@@ -79,20 +79,20 @@ pub(crate) enum Missing {
 
 /// One recipe item, judged.
 #[derive(Clone, Debug)]
-pub(crate) struct Item {
+pub(crate) struct Item<'a> {
     pub rule: &'static str,
     pub state: State,
     /// The channel, for per-channel items.
-    pub channel: Option<String>,
+    pub channel: Option<&'a str>,
     /// The main evidence, when there is some.
     pub at: Option<Loc>,
     /// What the item is about when one rule judges several things (a variable name).
     pub subject: Option<&'static str>,
 }
 
-impl Item {
-    fn new(rule: &'static str, state: State, channel: Option<&str>, at: Option<Loc>) -> Item {
-        Item { rule, state, channel: channel.map(str::to_owned), at, subject: None }
+impl<'a> Item<'a> {
+    fn new(rule: &'static str, state: State, channel: Option<&'a str>, at: Option<Loc>) -> Item<'a> {
+        Item { rule, state, channel, at, subject: None }
     }
 }
 
@@ -374,7 +374,7 @@ fn global_check(
 fn channel_recipe_steps(r: &Replica<'_>, ch: Option<&model::ChannelView<'_>>) -> String {
     use sql::{ChangeOpt, Threads};
     let v = r.version;
-    let name = ch.map(|c| c.name.as_str()).unwrap_or("");
+    let name = ch.map(|c| c.name).unwrap_or("");
     let mut opts = vec![(ChangeOpt::AutoPosition, "1")];
     let has_gtid_only = ch.is_some_and(model::ChannelView::shows_gtid_only_column) || r.at_least(8, 0, 27);
     if has_gtid_only && !ch.and_then(model::ChannelView::gtid_only).is_some_and(|g| g.value) {
@@ -427,16 +427,16 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
     let mut bad = 0usize;
     let mut missing: Vec<Missing> = Vec::new();
     let mut reasons_left_out = 0usize;
-    for i in ITEMS.iter().flat_map(|f| f(r)) {
+    let mut judge_item = |i: Item<'_>| {
         match i.state {
             State::Bad => bad += 1,
             State::Unknown(m) => {
                 if !missing.contains(&m) {
                     missing.push(m);
                 }
-                continue;
+                return;
             }
-            _ => continue,
+            _ => return,
         }
         if note.reasons.len() >= MAX_REASONS {
             reasons_left_out += 1;
@@ -460,6 +460,9 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
                 note.evidence_omitted += 1;
             }
         }
+    };
+    for f in ITEMS {
+        f(r, &mut judge_item);
     }
     for (ch, which) in threads_stopped::stopped_channels(r) {
         if note.reasons.len() >= MAX_REASONS {
@@ -467,7 +470,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
             continue;
         }
         note.reasons.push(
-            cx.fmt(k::REPLICA_REASON_STOPPED, &[("channel", &channel_label(cx, &ch)), ("threads", &which)]),
+            cx.fmt(k::REPLICA_REASON_STOPPED, &[("channel", &channel_label(cx, ch)), ("threads", &which)]),
         );
     }
     if reasons_left_out > 0 {

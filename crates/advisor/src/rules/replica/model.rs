@@ -113,14 +113,14 @@ impl Val {
 
 /// One replication channel: its status / performance_schema rows and the statements naming it.
 pub(crate) struct ChannelView<'a> {
-    pub name: String,
+    pub name: &'a str,
     pub channel: Option<&'a Channel>,
     pub stmts: Vec<&'a ChangeSourceStmt>,
 }
 
 impl<'a> ChannelView<'a> {
     /// A `SHOW REPLICA STATUS` field (legacy names understood).
-    pub fn status(&self, modern: &str) -> Option<&'a Valued<String>> {
+    pub fn status(&self, modern: &str) -> Option<Valued<&'a str>> {
         self.channel.and_then(|c| c.status_field(modern))
     }
 
@@ -154,7 +154,7 @@ impl<'a> ChannelView<'a> {
     /// input (a statement pasted after the status row was run after it).
     pub fn auto_position(&self) -> Option<Valued<bool>> {
         let from_status =
-            self.status("Auto_Position").and_then(|v| parse_bool(&v.value).map(|b| Valued::new(b, v.at)));
+            self.status("Auto_Position").and_then(|v| parse_bool(v.value).map(|b| Valued::new(b, v.at)));
         // `Channel::auto_position` prefers the performance_schema row over the status row.
         let from_conn = self.channel.and_then(Channel::auto_position);
         Self::latest([
@@ -210,35 +210,39 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
     if maria {
         return Scope::MariaDb;
     }
-    let mut channels: Vec<ChannelView<'_>> = Vec::new();
-    let mut because = Vec::new();
+    let mut channels: Vec<ChannelView<'_>> = Vec::with_capacity(facts.channels.len());
+    let mut because = Vec::with_capacity(facts.channels.len());
     let mut saw_gr = false;
     for c in &facts.channels {
         if is_group_replication(&c.name) {
             saw_gr = true;
             continue;
         }
-        let view = ChannelView { name: c.name.clone(), channel: Some(c), stmts: Vec::new() };
+        let view = ChannelView { name: &c.name, channel: Some(c), stmts: Vec::new() };
         if let Some(at) = view.anchor() {
             because.push(at);
         }
         channels.push(view);
     }
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (i, v) in channels.iter().enumerate() {
-        index.entry(v.name.clone()).or_insert(i);
+    // Built only when statements are to be placed (a table of channels needs none).
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    if !facts.change_sources.is_empty() {
+        index.reserve(channels.len());
+        for (i, v) in channels.iter().enumerate() {
+            index.entry(v.name).or_insert(i);
+        }
     }
     for s in &facts.change_sources {
-        let name = s.channel.as_ref().map(|c| c.value.clone()).unwrap_or_default();
-        if is_group_replication(&name) {
+        let name = s.channel.as_ref().map_or("", |c| c.value.as_str());
+        if is_group_replication(name) {
             continue;
         }
         because.push(s.at);
         // Channels by name: one search per statement made thousands of channels quadratic (issue 18).
-        match index.get(name.as_str()) {
+        match index.get(name) {
             Some(&i) => channels[i].stmts.push(s),
             None => {
-                index.insert(name.clone(), channels.len());
+                index.insert(name, channels.len());
                 channels.push(ChannelView { name, channel: None, stmts: vec![s] });
             }
         }
@@ -463,18 +467,18 @@ pub(crate) mod testkit {
             let legacy = fields.iter().any(|(k, _)| k.starts_with("Slave_") || k.starts_with("Master_"));
             let r = self.record(&all);
             let c = self.channel_mut(name);
-            c.status = Some(r);
+            c.status = Some(Box::new(r));
             c.dialect = Some(if legacy { StatusDialect::Slave } else { StatusDialect::Replica });
             self
         }
         pub fn connection(mut self, name: &str, fields: &[(&str, &str)]) -> F {
             let r = self.record(fields);
-            self.channel_mut(name).connection = Some(r);
+            self.channel_mut(name).connection = Some(Box::new(r));
             self
         }
         pub fn applier(mut self, name: &str, fields: &[(&str, &str)]) -> F {
             let r = self.record(fields);
-            self.channel_mut(name).applier = Some(r);
+            self.channel_mut(name).applier = Some(Box::new(r));
             self
         }
         pub fn change(mut self, channel: Option<&str>, opts: &[(&str, &str)]) -> F {

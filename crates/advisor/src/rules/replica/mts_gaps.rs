@@ -37,7 +37,7 @@ fn recovery_on(r: &Replica<'_>) -> bool {
     r.next_start("relay_log_recovery").as_bool() == Some(true)
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     r.channel_slots()
         .into_iter()
         .map(|c| {
@@ -47,9 +47,9 @@ pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
                 Ok(Some(_)) if recovery_on(r) => State::Good,
                 Ok(Some(_)) => State::Bad,
             };
-            Item::new(ReplicaMtsGaps::ID, state, c.map(|c| c.name.as_str()), c.and_then(ChannelView::anchor))
+            Item::new(ReplicaMtsGaps::ID, state, c.map(|c| c.name), c.and_then(ChannelView::anchor))
         })
-        .collect()
+        .for_each(out);
 }
 
 impl ReplicaMtsGaps {
@@ -70,7 +70,7 @@ impl ReplicaMtsGaps {
                 Ok(None) => continue,
                 Ok(Some(w)) => w,
             };
-            let name = slot.map(|c| c.name.as_str()).unwrap_or("");
+            let name = slot.map(|c| c.name).unwrap_or("");
             let label = super::channel_label(cx, name);
             let workers_s = workers.to_string();
             let recovery = recovery_on(r);
@@ -84,8 +84,7 @@ impl ReplicaMtsGaps {
             if !cx.room(ReplicaMtsGaps::ID, out) {
                 continue;
             }
-            let mut f =
-                super::finding(cx, ReplicaMtsGaps::ID, severity, key, &args, slot.map(|c| c.name.as_str()));
+            let mut f = super::finding(cx, ReplicaMtsGaps::ID, severity, key, &args, slot.map(|c| c.name));
             for var in ["replica_parallel_workers", "replica_preserve_commit_order", "replica_parallel_type"]
             {
                 f.evidence.extend(super::val_evidence(cx, &r.val(var)));

@@ -24,9 +24,9 @@ fn judge(r: &Replica<'_>) -> (State, Val) {
     (state, v)
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     let (state, v) = judge(r);
-    vec![Item::new(ReplicaRelayLogRecovery::ID, state, None, v.setting().and_then(|s| s.at))]
+    out(Item::new(ReplicaRelayLogRecovery::ID, state, None, v.setting().and_then(|s| s.at)));
 }
 
 impl ReplicaRelayLogRecovery {

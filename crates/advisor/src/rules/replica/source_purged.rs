@@ -18,12 +18,12 @@ declare_rule! {
 }
 
 /// Where the input shows it, per channel (`None` = from the error log, channel unknown).
-fn hits<'a>(r: &'a Replica<'_>) -> Vec<(Option<&'a ChannelView<'a>>, Loc)> {
+fn hits<'b, 'a>(r: &'b Replica<'a>) -> Vec<(Option<&'b ChannelView<'a>>, Loc)> {
     let mut out = Vec::new();
     for ch in &r.channels {
         let Some(errno) = ch.status("Last_IO_Errno") else { continue };
-        let Some(code) = errors::parse_errno(&errno.value) else { continue };
-        let text = ch.status("Last_IO_Error").map(|v| v.value.as_str()).unwrap_or("");
+        let Some(code) = errors::parse_errno(errno.value) else { continue };
+        let text = ch.status("Last_IO_Error").map(|v| v.value).unwrap_or("");
         if errors::says_purged(code, text) {
             out.push((Some(ch), ch.status("Last_IO_Error").map(|v| v.at).unwrap_or(errno.at)));
         }
@@ -53,11 +53,11 @@ fn channel_in(message: &str) -> Option<&str> {
     rest.find('\'').and_then(|j| rest.get(..j))
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     hits(r)
         .into_iter()
-        .map(|(c, at)| Item::new(ReplicaSourcePurged::ID, State::Bad, c.map(|c| c.name.as_str()), Some(at)))
-        .collect()
+        .map(|(c, at)| Item::new(ReplicaSourcePurged::ID, State::Bad, c.map(|c| c.name), Some(at)))
+        .for_each(out);
 }
 
 /// The clone statements, with the donor from the status row when known.
@@ -66,7 +66,7 @@ fn clone_text(cx: &Ctx<'_>, r: &Replica<'_>, ch: Option<&ChannelView<'_>>) -> St
     let port = ch.and_then(|c| c.status("Source_Port")).map(|v| v.value.trim_ws().to_owned());
     let host = host.filter(|h| !h.is_empty()).unwrap_or_else(|| "source.example".to_owned());
     let port = port.filter(|p| !p.is_empty()).unwrap_or_else(|| "3306".to_owned());
-    let name = ch.map(|c| c.name.as_str()).unwrap_or("");
+    let name = ch.map(|c| c.name).unwrap_or("");
     let v = r.version;
     let mut s = String::new();
     s.push_str(&format!("-- {}\n", cx.t(k::REPLICA_SOURCE_PURGED_STEP_PLUGIN)));
@@ -92,7 +92,7 @@ impl ReplicaSourcePurged {
         }
         for (ch, at) in found {
             let label = match ch {
-                Some(c) => super::channel_label(cx, &c.name),
+                Some(c) => super::channel_label(cx, c.name),
                 None => cx.t(k::REPLICA_CHANNEL_UNKNOWN),
             };
             let args = [("channel", label.as_str())];
@@ -106,7 +106,7 @@ impl ReplicaSourcePurged {
                 Severity::Error,
                 k::REPLICA_SOURCE_PURGED_MESSAGE,
                 &args,
-                ch.map(|c| c.name.as_str()),
+                ch.map(|c| c.name),
             );
             f.evidence.push(cx.evidence(at, cx.t(k::REPLICA_EV_ERROR_TEXT)));
             if r.at_least(8, 0, 17) {

@@ -39,9 +39,9 @@ fn judge(r: &Replica<'_>) -> (State, Val) {
     }
 }
 
-pub(super) fn items(r: &Replica<'_>) -> Vec<Item> {
+pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     let (state, v) = judge(r);
-    vec![Item::new(ReplicaSyncBinlog::ID, state, None, v.setting().and_then(|s| s.at))]
+    out(Item::new(ReplicaSyncBinlog::ID, state, None, v.setting().and_then(|s| s.at)));
 }
 
 fn raw_name(s: &crate::facts::Setting) -> &str {

@@ -19,9 +19,9 @@ declare_rule! {
 
 /// One thread's state.
 struct Thread<'a> {
-    running: &'a Valued<String>,
-    errno: Option<(u32, &'a Valued<String>)>,
-    error: Option<&'a Valued<String>>,
+    running: Valued<&'a str>,
+    errno: Option<(u32, Valued<&'a str>)>,
+    error: Option<Valued<&'a str>>,
 }
 
 /// The thread is down: not `Yes`; `Connecting` counts only with an error.
@@ -39,7 +39,7 @@ fn down(t: &Thread<'_>) -> bool {
 fn thread<'a>(ch: &ChannelView<'a>, running: &str, errno: &str, error: &str) -> Option<Thread<'a>> {
     let running = ch.status(running)?;
     let errno =
-        ch.status(errno).and_then(|v| errors::parse_errno(&v.value).map(|n| (n, v))).filter(|(n, _)| *n != 0);
+        ch.status(errno).and_then(|v| errors::parse_errno(v.value).map(|n| (n, v))).filter(|(n, _)| *n != 0);
     let error = ch.status(error).filter(|v| !v.value.trim_ws().is_empty());
     Some(Thread { running, errno, error })
 }
@@ -53,7 +53,7 @@ fn sql_thread<'a>(ch: &ChannelView<'a>) -> Option<Thread<'a>> {
 }
 
 /// Channels with a thread down, and which (`IO`, `SQL`, `IO, SQL`), for the verdict's reasons.
-pub(super) fn stopped_channels(r: &Replica<'_>) -> Vec<(String, String)> {
+pub(super) fn stopped_channels<'a>(r: &Replica<'a>) -> Vec<(&'a str, String)> {
     let mut out = Vec::new();
     for ch in &r.channels {
         let mut which = Vec::new();
@@ -64,7 +64,7 @@ pub(super) fn stopped_channels(r: &Replica<'_>) -> Vec<(String, String)> {
             which.push("SQL");
         }
         if !which.is_empty() {
-            out.push((ch.name.clone(), which.join(", ")));
+            out.push((ch.name, which.join(", ")));
         }
     }
     out
@@ -102,7 +102,7 @@ impl ReplicaThreadsStopped {
             if io_t.is_none() && sql_t.is_none() {
                 continue;
             }
-            let label = super::channel_label(cx, &ch.name);
+            let label = super::channel_label(cx, ch.name);
             let which = match (&io_t, &sql_t) {
                 (Some(_), Some(_)) => cx.t(k::REPLICA_THREADS_STOPPED_BOTH),
                 (Some(_), None) => cx.t(k::REPLICA_THREADS_STOPPED_IO),
@@ -135,17 +135,17 @@ impl ReplicaThreadsStopped {
                 severity,
                 k::REPLICA_THREADS_STOPPED_MESSAGE,
                 &args,
-                Some(&ch.name),
+                Some(ch.name),
             );
             for t in [&io_t, &sql_t].into_iter().flatten() {
                 f.evidence.push(
-                    cx.evidence(t.running.at, cx.fmt(k::REPLICA_EV_RUNNING, &[("value", &t.running.value)])),
+                    cx.evidence(t.running.at, cx.fmt(k::REPLICA_EV_RUNNING, &[("value", t.running.value)])),
                 );
-                if let Some((code, v)) = t.errno {
+                if let Some((code, v)) = &t.errno {
                     f.evidence
                         .push(cx.evidence(v.at, cx.fmt(k::REPLICA_EV_ERRNO, &[("code", &code.to_string())])));
                 }
-                if let Some(e) = t.error {
+                if let Some(e) = &t.error {
                     f.evidence.push(cx.evidence(e.at, cx.t(k::REPLICA_EV_ERROR_TEXT)));
                 }
             }
@@ -156,9 +156,9 @@ impl ReplicaThreadsStopped {
                     cx.t(k::REPLICA_THREADS_STOPPED_FIX),
                     format!(
                         "{}\n-- {}\n{}\n",
-                        sql::status_query(v).replace("\\G", &format!("{}\\G", sql::for_channel(&ch.name))),
+                        sql::status_query(v).replace("\\G", &format!("{}\\G", sql::for_channel(ch.name))),
                         cx.t(k::REPLICA_THREADS_STOPPED_FIX_COMMENT),
-                        sql::start(v, &ch.name, Threads::Both)
+                        sql::start(v, ch.name, Threads::Both)
                     ),
                 )
                 .because(cx.t(k::REPLICA_THREADS_STOPPED_FIX_REASON)),
