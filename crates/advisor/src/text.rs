@@ -301,3 +301,23 @@ impl Words {
         self.iter().any(|w| w == word)
     }
 }
+
+/// Shared, immutable text: names and values repeated many times (option names, group names,
+/// `ON`) are held once per distinct string (issue 18: 800,000 repeated `[mysqld]` groups).
+pub(crate) type Shared = std::rc::Rc<str>;
+
+/// Hands out one [`Shared`] per distinct string (the core is single-threaded).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Interner(std::collections::HashSet<Shared>);
+
+impl Interner {
+    /// The shared copy of `s`, made on first use.
+    pub fn get(&mut self, s: &str) -> Shared {
+        if let Some(x) = self.0.get(s) {
+            return x.clone();
+        }
+        let x: Shared = s.into();
+        self.0.insert(x.clone());
+        x
+    }
+}

@@ -683,9 +683,9 @@ fn push_assignment(f: &mut Facts, raw_name: &str, value: &str, at: Loc, origin: 
         return;
     }
     f.runtime_variables.push(Assignment {
-        name: canonical_name(raw),
-        raw_name: raw.to_owned(),
-        value: value.to_owned(),
+        name: canonical_name(raw).into(),
+        raw_name: raw.into(),
+        value: value.into(),
         origin,
         at,
         group: None,
@@ -821,8 +821,8 @@ mod tests {
         assert_eq!(v.value, Version::new(8, 0, 35));
         assert_eq!(v.at.input, 1);
         assert_eq!(f.server.flavor.as_ref().unwrap().value, Flavor::Percona);
-        let a = f.runtime_variables.iter().find(|a| a.name == "replica_parallel_workers").unwrap();
-        assert_eq!(a.raw_name, "slave_parallel_workers");
+        let a = f.runtime_variables.iter().find(|a| &*a.name == "replica_parallel_workers").unwrap();
+        assert_eq!(&*a.raw_name, "slave_parallel_workers");
         assert_eq!(a.origin, Origin::Runtime);
         assert!(at(&t, a.at).contains("slave_parallel_workers"));
         // Without the runtime output the binary wins over a client and a log line.
@@ -852,8 +852,7 @@ mysql> SELECT * FROM performance_schema.persisted_variables;\n\
 | relay_log_recovery | ON             |\n\
 +--------------------+----------------+\n";
         let (f, _) = facts(&[t]);
-        let got: Vec<_> =
-            f.runtime_variables.iter().map(|a| (a.name.as_str(), a.value.as_str(), a.origin)).collect();
+        let got: Vec<_> = f.runtime_variables.iter().map(|a| (&*a.name, &*a.value, a.origin)).collect();
         assert_eq!(
             got,
             vec![("sync_relay_log", "1", Origin::Runtime), ("relay_log_recovery", "ON", Origin::Persisted)]
@@ -869,7 +868,7 @@ mysql> SELECT * FROM performance_schema.persisted_variables;\n\
 | ON                 |                       1 | 10.11.6-MariaDB-0+deb12u1 |\n\
 +--------------------+-------------------------+-------------------------+\n";
         let (f, _) = facts(&[t]);
-        let names: Vec<_> = f.runtime_variables.iter().map(|a| (a.name.as_str(), a.value.as_str())).collect();
+        let names: Vec<_> = f.runtime_variables.iter().map(|a| (&*a.name, &*a.value)).collect();
         assert!(names.contains(&("gtid_mode", "ON")), "{names:?}");
         assert!(names.contains(&("sync_relay_log", "1")));
         assert_eq!(f.server.flavor.unwrap().value, Flavor::MariaDb);

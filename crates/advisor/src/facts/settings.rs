@@ -28,7 +28,7 @@ use crate::source::Source;
 use crate::syntax::document::{DocKind, Document, Label, Parsed};
 use crate::syntax::option_file::{self, OptionFile, OptionSyntax};
 use crate::syntax::shell::{self, Mode};
-use crate::text::TextRange;
+use crate::text::{Interner, Shared, TextRange};
 use std::collections::{HashMap, HashSet};
 
 /// Where a value came from, lowest precedence first.
@@ -50,15 +50,15 @@ pub(crate) enum Origin {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Assignment {
     /// Canonical name.
-    pub name: String,
+    pub name: Shared,
     /// The name as written (`slave-parallel-workers`, `loose_sync_relay_log`).
-    pub raw_name: String,
+    pub raw_name: Shared,
     /// The decoded value (quotes removed; `skip-x` gives `OFF`; a bare boolean option gives `ON`).
-    pub value: String,
+    pub value: Shared,
     pub origin: Origin,
     pub at: Loc,
     /// For option files: the group (`mysqld`, `mysqld-8.0`, `server`…).
-    pub group: Option<String>,
+    pub group: Option<Shared>,
 }
 
 /// A setting's effective value and how it got there.
@@ -95,7 +95,7 @@ impl Setting {
     /// The name as the effective assignment wrote it (`slave_parallel_workers`), else the canonical name.
     #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub fn raw_name(&self) -> &str {
-        self.assignment.as_ref().map(|a| a.raw_name.as_str()).unwrap_or(&self.name)
+        self.assignment.as_ref().map(|a| &*a.raw_name).unwrap_or(&self.name)
     }
     /// The assignment the effective one overrides (the next lower in precedence or earlier in the
     /// same origin), for "overridden here" evidence.
@@ -145,7 +145,9 @@ impl Setting {
 /// All settings seen, by canonical name.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Settings {
-    map: HashMap<String, Vec<Assignment>>,
+    map: HashMap<Shared, Vec<Assignment>>,
+    /// One copy of each name, value and group seen (issue 18: repeated groups repeat them).
+    strings: Interner,
     /// Notes about how the settings were resolved (assumed groups, missing includes…).
     notes: Vec<Label>,
     /// Notes about option-file group selection (recomputed when the group suffix becomes known).
@@ -160,9 +162,9 @@ pub(crate) struct Settings {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct GroupRef {
     /// The file's path or name, when the input tells.
-    pub path: Option<String>,
+    pub path: Option<Shared>,
     /// The group name, lower case (`mysqld`, `mysqld-8.0`, `server`).
-    pub group: String,
+    pub group: Shared,
     /// The `[group]` header.
     pub header: Loc,
     /// The group's last option line (or the header when it has none): add new lines after it.
@@ -195,14 +197,17 @@ impl Settings {
         keep: impl Fn(&Assignment) -> bool,
     ) -> Option<Setting> {
         let canon = canonical_name(name);
-        let mut history: Vec<Assignment> =
-            self.map.get(&canon).map(|l| l.iter().filter(|a| keep(a)).cloned().collect()).unwrap_or_default();
+        let mut history: Vec<Assignment> = self
+            .map
+            .get(canon.as_str())
+            .map(|l| l.iter().filter(|a| keep(a)).cloned().collect())
+            .unwrap_or_default();
         // Stable: equal origins keep their order, so the last one wins.
         crate::sort::sort_by_key(&mut history, |a| a.origin);
         match history.last().cloned() {
             Some(top) => Some(Setting {
                 name: canon,
-                value: top.value.clone(),
+                value: top.value.to_string(),
                 origin: top.origin,
                 at: Some(top.at),
                 assignment: Some(top),
@@ -221,12 +226,12 @@ impl Settings {
 
     /// Every assignment of `name` (any spelling), in input order.
     pub fn assignments(&self, name: &str) -> &[Assignment] {
-        self.map.get(&canonical_name(name)).map(Vec::as_slice).unwrap_or(&[])
+        self.map.get(canonical_name(name).as_str()).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// All canonical names seen (in no particular order).
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(String::as_str)
+        self.map.keys().map(|k| &**k)
     }
 
     /// True when some assignment of `origin` was seen (e.g. whether any option file was given).
@@ -247,8 +252,8 @@ impl Settings {
         self.server_groups
             .iter()
             .rev()
-            .find(|g| g.group == "mysqld")
-            .or_else(|| self.server_groups.iter().rev().find(|g| g.group == "server"))
+            .find(|g| &*g.group == "mysqld")
+            .or_else(|| self.server_groups.iter().rev().find(|g| &*g.group == "server"))
             .or_else(|| self.server_groups.last())
     }
 
@@ -463,7 +468,7 @@ fn collect_option_files(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]
     for d in docs {
         let Parsed::OptionFile(of) = &d.parsed else { continue };
         for g in &of.groups {
-            let (base, sfx) = g.name.split_once('@').unwrap_or((g.name.as_str(), ""));
+            let (base, sfx) = g.name.split_once('@').unwrap_or((&*g.name, ""));
             if suffix.is_none() && !sfx.is_empty() && is_server_group(base) {
                 let s = format!("@{sfx}");
                 if !suffixes.contains(&s) {
@@ -511,10 +516,11 @@ fn collect_option_files(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]
             // group made 80,000 repeated `[mysqld]` groups quadratic).
             let mut last_entry: Vec<Option<TextRange>> = vec![None; of.groups.len()];
             for e in &of.entries {
-                if let Some(slot) = e.group.and_then(|gi| last_entry.get_mut(gi)) {
+                if let Some(slot) = e.group.and_then(|gi| last_entry.get_mut(gi as usize)) {
                     *slot = Some(e.range);
                 }
             }
+            let path: Option<Shared> = of.path.as_deref().or(d.name.as_deref()).map(Shared::from);
             for (gi, g) in of.groups.iter().enumerate() {
                 let usage = mysqld_group_use(&g.name, version, flavor, suffix.as_deref());
                 if usage == GroupUse::Ignored || (ambiguous && usage == GroupUse::AssumedSuffix) {
@@ -522,7 +528,7 @@ fn collect_option_files(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]
                 }
                 let last = last_entry[gi].unwrap_or(g.header);
                 server_groups.push(GroupRef {
-                    path: of.path.clone().or_else(|| d.name.clone()),
+                    path: path.clone(),
                     group: g.name.clone(),
                     header: Loc { input: d.input, range: g.header },
                     last_line: Loc { input: d.input, range: last },
@@ -553,7 +559,7 @@ fn collect_option_files(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]
                         let l = Label {
                             key: k::OPTIONS_NOTE_SERVER_OPTION_IN_OTHER_GROUP,
                             args: vec![
-                                ("key", e.key.clone()),
+                                ("key", e.key.to_string()),
                                 ("group", format!("[{group}]")),
                                 ("file", file.clone()),
                             ],
@@ -668,26 +674,28 @@ fn push_option(
     file: &str,
 ) {
     let name = canonical_name(&e.option);
-    let mut value = e.value.clone();
+    let mut value: &str = &e.value;
     if name == "log_bin" && e.prefix.is_none() {
         // `log-bin[=basename]` turns binary logging on whatever the value: `log_bin = OFF` names
         // the files `OFF.000001`. Only `skip-log-bin` / `disable-log-bin` turn it off.
         if let Some(v) = e.raw_value.as_deref().filter(|v| parse_bool(v).is_some()) {
             f.settings.note(
                 k::OPTIONS_NOTE_LOG_BIN_BASENAME,
-                vec![("value", v.to_owned()), ("file", file.to_owned()), ("key", e.key.clone())],
+                vec![("value", v.to_owned()), ("file", file.to_owned()), ("key", e.key.to_string())],
             );
         }
-        value = "ON".to_owned();
+        value = "ON";
     }
-    f.settings.push(Assignment {
-        name,
-        raw_name: e.key.clone(),
-        value,
+    let s = &mut f.settings.strings;
+    let a = Assignment {
+        name: s.get(&name),
+        raw_name: s.get(&e.key),
+        value: s.get(value),
         origin,
         at: Loc { input, range: e.range },
-        group,
-    });
+        group: group.map(|g| s.get(&g)),
+    };
+    f.settings.push(a);
 }
 
 /// `mysqld-auto.cnf` variables as persisted assignments, unless `persisted_globals_load` is OFF.
@@ -708,9 +716,9 @@ fn collect_persisted(f: &mut Facts, docs: &[Document]) {
         for var in &ac.vars {
             let Some(value) = var.value.clone() else { continue };
             f.settings.push(Assignment {
-                name: canonical_name(&var.name),
-                raw_name: var.name.clone(),
-                value,
+                name: canonical_name(&var.name).into(),
+                raw_name: var.name.as_str().into(),
+                value: value.into(),
                 origin: Origin::Persisted,
                 at: Loc { input: d.input, range: var.range },
                 group: None,
@@ -916,14 +924,14 @@ fn apply_command_line(
         };
         let entry = option_file::Entry {
             group: None,
-            key: key.to_owned(),
+            key: key.into(),
             key_range: a.at.range,
-            option,
+            option: option.into(),
             loose,
             prefix,
-            raw_value: decoded,
+            raw_value: decoded.map(Shared::from),
             value_range: None,
-            value: effective,
+            value: effective.into(),
             range: a.at.range,
         };
         entries.push((entry, a.at));
@@ -1193,7 +1201,7 @@ mod tests {
         let at_start = s.effective_at_start("sync_relay_log", v).unwrap();
         assert_eq!(at_start.value, "0");
         let eff = s.effective("sync_relay_log", v).unwrap();
-        assert_eq!(eff.pending_restart().map(|a| a.value.as_str()), Some("0"));
+        assert_eq!(eff.pending_restart().map(|a| &*a.value), Some("0"));
         assert_eq!(eff.overrides().map(|a| a.origin), Some(Origin::OptionFile));
     }
 
@@ -1261,7 +1269,7 @@ mod tests {
         let s = f.setting("sync_relay_log").unwrap();
         assert_eq!(s.value, "1");
         assert_eq!(s.assignment.as_ref().and_then(|a| a.group.as_deref()), Some("mysqld-8.0"));
-        assert_eq!(s.overrides().map(|a| a.value.as_str()), Some("100"));
+        assert_eq!(s.overrides().map(|a| &*a.value), Some("100"));
         assert!(note_keys(&f).contains(&k::OPTIONS_NOTE_GROUP_IGNORED_VERSION));
         assert!(!note_keys(&f).contains(&k::OPTIONS_NOTE_GROUP_ASSUMED_VERSION));
         let mut f = Facts::default();
@@ -1531,9 +1539,9 @@ mod tests {
         f.server.version = Some(Valued::new(v, Loc::default()));
         for (n, val) in runtime {
             f.runtime_variables.push(Assignment {
-                name: canonical_name(n),
-                raw_name: (*n).to_owned(),
-                value: (*val).to_owned(),
+                name: canonical_name(n).into(),
+                raw_name: (*n).into(),
+                value: (*val).into(),
                 origin: Origin::Runtime,
                 at: Loc::default(),
                 group: None,
@@ -1588,8 +1596,8 @@ mod tests {
         assert_eq!(f.setting("sort_buffer_size"), None);
         let s = f.setting("sync_relay_log").unwrap();
         assert_eq!(s.value, "1000");
-        assert_eq!(s.overrides().map(|a| a.value.as_str()), Some("1"));
-        assert_eq!(s.first_set().map(|a| a.value.as_str()), Some("1"));
+        assert_eq!(s.overrides().map(|a| &*a.value), Some("1"));
+        assert_eq!(s.first_set().map(|a| &*a.value), Some("1"));
         // [mysqld_safe] and [mysqldump] are not read by mysqld.
         assert!(f.settings.assignments("nice").is_empty());
         assert_eq!(f.setting("max_allowed_packet").unwrap().origin, Origin::Default);
@@ -1609,10 +1617,7 @@ mod tests {
         let rr = f.setting("relay_log_recovery").unwrap();
         assert_eq!((rr.value.as_str(), rr.origin), ("OFF", Origin::Runtime));
         // The running server still has OFF: the persisted ON applies at the next restart.
-        assert_eq!(
-            rr.pending_restart().map(|a| (a.value.as_str(), a.origin)),
-            Some(("ON", Origin::Persisted))
-        );
+        assert_eq!(rr.pending_restart().map(|a| (&*a.value, a.origin)), Some(("ON", Origin::Persisted)));
         assert_eq!(
             f.settings.effective_at_start("relay_log_recovery", Version::new(8, 0, 36)).unwrap().value,
             "ON"
@@ -1740,7 +1745,7 @@ mod tests {
         assert_eq!(n[0].args[1], ("group", "[mysqld_safe]".to_owned()));
         assert_eq!(f.setting("relay_log_recovery").unwrap().origin, Origin::Default);
         let t = f.settings.fix_target().unwrap();
-        assert_eq!((t.path.as_deref(), t.group.as_str()), (Some("/etc/my.cnf"), "mysqld"));
+        assert_eq!((t.path.as_deref(), &*t.group), (Some("/etc/my.cnf"), "mysqld"));
         let src = Source::new(0, "x", cnf);
         assert_eq!(src.slice(t.header.range), "[mysqld]");
         assert_eq!(src.slice(t.last_line.range), "sync_binlog=1");

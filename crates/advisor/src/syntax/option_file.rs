@@ -21,7 +21,7 @@ use crate::source::Source;
 use crate::syntax::document::{Claim, Hint};
 use crate::syntax::document::{DocKind, Label, Parsed, Problem};
 use crate::syntax::prompt;
-use crate::text::TextRange;
+use crate::text::{Interner, Shared, TextRange};
 
 /// Which syntax the document was written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub(crate) enum OptionSyntax {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Group {
     /// The group name, trimmed and lower-cased (`mysqld`, `mysqld-8.0`, `mysqld@replica1`).
-    pub name: String,
+    pub name: Shared,
     /// The whole `[…]` header.
     pub header: TextRange,
     /// The name inside the brackets.
@@ -61,23 +61,24 @@ pub(crate) enum Prefix {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Entry {
     /// Index into [`OptionFile::groups`]; `None` before any group, and for `my_print_defaults`.
-    pub group: Option<usize>,
+    /// (`u32`: an entry is repeated per option line, issue 18.)
+    pub group: Option<u32>,
     /// The key as written, trimmed (`loose-skip-slave-start`, `innodb_buffer_pool_size`).
-    pub key: String,
+    pub key: Shared,
     pub key_range: TextRange,
     /// The option it sets: `loose-` and any special prefix removed, lower case, `-` → `_`
     /// (`slave_start` for `skip-slave-start`). With [`Prefix::Maximum`] the whole name is kept
     /// (`maximum_sort_buffer_size`): it is a limit, not a value of the option.
-    pub option: String,
+    pub option: Shared,
     /// `loose-` was written: an unknown option is a warning, not a startup failure.
     pub loose: bool,
     pub prefix: Option<Prefix>,
     /// The value as written after `=` (trimmed, comment removed, quotes kept); `None` for a bare key.
-    pub raw_value: Option<String>,
+    pub raw_value: Option<Shared>,
     pub value_range: Option<TextRange>,
     /// The value the option takes: quotes removed and escapes decoded; `OFF` for `skip-`/`disable-`,
     /// `ON` for `enable-` and for a bare key.
-    pub value: String,
+    pub value: Shared,
     /// From the key to the end of the value (comment excluded).
     pub range: TextRange,
 }
@@ -113,7 +114,7 @@ pub(crate) struct OptionFile {
 impl OptionFile {
     /// The group of an entry (lower case), if any.
     pub fn group_of(&self, e: &Entry) -> Option<&str> {
-        e.group.and_then(|g| self.groups.get(g)).map(|g| g.name.as_str())
+        e.group.and_then(|g| self.groups.get(g as usize)).map(|g| &*g.name)
     }
 }
 
@@ -504,7 +505,7 @@ enum LineParse {
 ///   The key is `[A-Za-z0-9_.-]+`; `-` and `_` are equivalent; an optional `loose-` then an optional
 ///   `skip-`/`enable-`/`disable-`/`maximum-` prefix. A value in matching `'…'` or `"…"` has its
 ///   quotes removed; escapes `\b \t \n \r \s \\ \" \'` are decoded.
-fn parse_line(src: &Source<'_>, j: usize) -> LineParse {
+fn parse_line(src: &Source<'_>, j: usize, strings: &mut Interner) -> LineParse {
     let raw = src.line(j);
     let t = raw.trim_ws();
     if t.is_empty() {
@@ -522,7 +523,7 @@ fn parse_line(src: &Source<'_>, j: usize) -> LineParse {
         }
         let header = src.range_in_line(j, &t[..close + 2]);
         return LineParse::Header(Group {
-            name: name.to_ascii_lowercase(),
+            name: strings.get(&name.to_ascii_lowercase()),
             header,
             name_range: src.range_in_line(j, name),
         });
@@ -566,14 +567,14 @@ fn parse_line(src: &Source<'_>, j: usize) -> LineParse {
     let range = key_range.cover(value_range.unwrap_or(key_range));
     LineParse::Entry(Entry {
         group: None,
-        key: key.to_owned(),
+        key: strings.get(key),
         key_range,
-        option,
+        option: strings.get(&option),
         loose,
         prefix,
-        raw_value: value.map(str::to_owned),
+        raw_value: value.map(|v| strings.get(v)),
         value_range,
-        value: effective_value(prefix, decoded.as_deref()),
+        value: strings.get(&effective_value(prefix, decoded.as_deref())),
         range,
     })
 }
@@ -588,6 +589,8 @@ fn parse_file(src: &Source<'_>, i: usize, whole_file: bool) -> (OptionFile, Vec<
     let mut end = i + 1;
     let mut current: Option<usize> = None;
     let mut reported_groupless = false;
+    // Keys and values repeat (issue 18: a `[mysqld]` group repeated 800,000 times): one copy each.
+    let mut strings = Interner::default();
     let n = src.lines.len();
     let mut j = i;
     while j < n {
@@ -600,10 +603,10 @@ fn parse_file(src: &Source<'_>, i: usize, whole_file: bool) -> (OptionFile, Vec<
         if j > i && (t.starts_with("+-") || t.starts_with('|') || t.starts_with("***")) {
             break;
         }
-        match parse_line(src, j) {
+        match parse_line(src, j, &mut strings) {
             LineParse::Blank | LineParse::Comment => {}
             LineParse::Header(g) => {
-                if j > i && SYSTEMD_SECTIONS.contains(&g.name.as_str()) {
+                if j > i && SYSTEMD_SECTIONS.contains(&&*g.name) {
                     break;
                 }
                 if !whole_file && !is_known_group(&g.name) && !looks_like_group(&g.name) {
@@ -618,19 +621,22 @@ fn parse_file(src: &Source<'_>, i: usize, whole_file: bool) -> (OptionFile, Vec<
                 end = j + 1;
             }
             LineParse::Entry(mut e) => {
-                e.group = current;
+                e.group = current.and_then(|c| u32::try_from(c).ok());
                 if current.is_none() && !reported_groupless {
                     reported_groupless = true;
                     problems.push(Problem {
                         key: k::OPTIONS_PROBLEM_NO_GROUP,
-                        args: vec![("key", e.key.clone())],
+                        args: vec![("key", e.key.to_string())],
                         range: e.range,
                     });
                 }
                 if let (Some(Prefix::Skip | Prefix::Disable), Some(v)) = (e.prefix, &e.raw_value) {
                     problems.push(Problem {
                         key: k::OPTIONS_PROBLEM_PREFIX_VALUE_IGNORED,
-                        args: vec![("key", e.key.clone()), ("value", crate::redact::mask(v).into_owned())],
+                        args: vec![
+                            ("key", e.key.to_string()),
+                            ("value", crate::redact::mask(v).into_owned()),
+                        ],
                         range: e.range,
                     });
                 }
@@ -758,15 +764,15 @@ fn print_defaults_entry(src: &Source<'_>, j: usize, w: &str) -> Option<Entry> {
         .map(|v| if v.is_empty() { TextRange::empty(key_range.end + 1) } else { src.range_in_line(j, v) });
     Some(Entry {
         group: None,
-        key: name.to_owned(),
+        key: name.into(),
         key_range,
-        option,
+        option: option.into(),
         loose,
         prefix,
-        raw_value: value.map(str::to_owned),
+        raw_value: value.map(Shared::from),
         value_range,
         // my_print_defaults prints values already unquoted and unescaped.
-        value: effective_value(prefix, value),
+        value: effective_value(prefix, value).into(),
         range: key_range.cover(value_range.unwrap_or(key_range)),
     })
 }
@@ -820,9 +826,9 @@ mod tests {
         assert_eq!(d[0].line_start, 2);
         assert_eq!(d[0].line_end, 11);
         let f = only_file(&d[0]);
-        assert_eq!(f.groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(), ["mysqld", "client"]);
+        assert_eq!(f.groups.iter().map(|g| &*g.name).collect::<Vec<_>>(), ["mysqld", "client"]);
         let e: Vec<(&str, &str, Option<Prefix>, bool)> =
-            f.entries.iter().map(|e| (e.option.as_str(), e.value.as_str(), e.prefix, e.loose)).collect();
+            f.entries.iter().map(|e| (&*e.option, &*e.value, e.prefix, e.loose)).collect();
         assert_eq!(
             e,
             [
@@ -863,8 +869,8 @@ mod tests {
         assert_eq!(d.len(), 1);
         let f = only_file(&d[0]);
         assert_eq!(f.entries.len(), 2);
-        assert_eq!(f.entries[0].value, "1");
-        assert_eq!(f.entries[1].value, "ON");
+        assert_eq!(&*f.entries[0].value, "1");
+        assert_eq!(&*f.entries[1].value, "ON");
         assert_eq!(d[0].line_end, 3);
     }
 
@@ -922,7 +928,7 @@ mod tests {
             ]
         );
         let f = only_file(&d[0]);
-        assert_eq!(f.entries.last().unwrap().option, "sync_binlog");
+        assert_eq!(&*f.entries.last().unwrap().option, "sync_binlog");
     }
 
     #[test]
@@ -953,8 +959,8 @@ mod tests {
         assert_eq!(d[0].kind, DocKind::MyPrintDefaults);
         let f = only_file(&d[0]);
         assert_eq!(f.requested_groups, ["mysqld"]);
-        assert_eq!(f.entries[1].option, "log_bin");
-        assert_eq!(f.entries[1].value, "OFF");
+        assert_eq!(&*f.entries[1].option, "log_bin");
+        assert_eq!(&*f.entries[1].value, "OFF");
         // Without the prompt, two lines are needed.
         assert!(docs("input 1", "--datadir=/x\n").iter().all(|d| d.kind != DocKind::MyPrintDefaults));
         assert_eq!(docs("input 1", "--datadir=/x\n--port=3307\n")[0].kind, DocKind::MyPrintDefaults);
@@ -968,7 +974,7 @@ mod tests {
         let d = docs("input 1", text);
         assert_eq!(d.len(), 1);
         let f = only_file(&d[0]);
-        let names: Vec<&str> = f.entries.iter().map(|e| e.option.as_str()).collect();
+        let names: Vec<&str> = f.entries.iter().map(|e| &*e.option).collect();
         assert_eq!(names, ["user", "sync_relay_log", "daemonize"]);
         let src = Source::new(0, "x", text);
         assert_eq!(src.slice(f.entries[1].value_range.unwrap()), "1");

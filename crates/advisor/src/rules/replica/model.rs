@@ -323,7 +323,7 @@ impl<'a> Replica<'a> {
         match startup {
             Some(a) if s.origin == Origin::Runtime => Val::Set(Setting {
                 name: s.name.clone(),
-                value: a.value.clone(),
+                value: a.value.to_string(),
                 origin: a.origin,
                 at: Some(a.at),
                 assignment: Some(a.clone()),
@@ -430,12 +430,12 @@ pub(crate) mod testkit {
         pub fn set(mut self, origin: Origin, raw: &str, value: &str) -> F {
             let at = self.at();
             self.facts.settings.push(Assignment {
-                name: crate::facts::settings::canonical_name(raw),
-                raw_name: raw.to_owned(),
-                value: value.to_owned(),
+                name: crate::facts::settings::canonical_name(raw).into(),
+                raw_name: raw.into(),
+                value: value.into(),
                 origin,
                 at,
-                group: (origin == Origin::OptionFile).then(|| "mysqld".to_owned()),
+                group: (origin == Origin::OptionFile).then(|| "mysqld".into()),
             });
             self
         }

@@ -45,7 +45,7 @@ pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
 }
 
 fn raw_name(s: &crate::facts::Setting) -> &str {
-    s.assignment.as_ref().map(|a| a.raw_name.as_str()).unwrap_or(&s.name)
+    s.assignment.as_ref().map(|a| &*a.raw_name).unwrap_or(&s.name)
 }
 
 impl ReplicaSyncBinlog {
