@@ -913,7 +913,7 @@ fn issue_18_patterns_work_grows_linearly() {
 }
 
 /// Time, not work: the rules' loops are not counted by [`fuzzing::work`], and each shape here was
-/// quadratic in them. 16× the input may cost about 16× the time (bound 28×: per-channel shapes
+/// quadratic in them. 16× the input may cost about 16× the time (bound 32×, measured again up to twice when over it: per-channel shapes
 /// measure 21–24× from cache effects alone; quadratic would be ~256×): 1 MB against 16 MB, best of
 /// three, the two sizes interleaved so that a loaded machine (other tests run beside this one)
 /// slows both alike. A shape whose 16 MB run takes under 0.5 s passes outright: that is linear by
@@ -935,15 +935,24 @@ fn issue_18_time_grows_linearly() {
     for s in ISSUE_18_SHAPES {
         let small = shape_text(s, SMALL);
         let big = shape_text(s, 16 * SMALL);
+        // Best of three, interleaved; when the machine is busy (other tests run beside this one)
+        // a ratio over the bound is measured again, up to twice: a superlinear shape (quadratic:
+        // ~256×; n^1.5: 64×) stays over it however often it is measured, noise does not.
         let (mut ts, mut tb) = (f64::INFINITY, f64::INFINITY);
-        for _ in 0..3 {
-            ts = ts.min(time(s.name, &small));
-            tb = tb.min(time(s.name, &big));
+        let mut ratio = f64::INFINITY;
+        for _round in 0..3 {
+            for _ in 0..3 {
+                ts = ts.min(time(s.name, &small));
+                tb = tb.min(time(s.name, &big));
+            }
+            ratio = tb / ts.max(1e-6);
+            if tb < 0.5 || ratio < 32.0 {
+                break;
+            }
         }
-        let ratio = tb / ts.max(1e-6);
         eprintln!("{}: {ts:.3}s → {tb:.3}s ({ratio:.1}×)", s.name);
         assert!(
-            tb < 0.5 || ratio < 28.0,
+            tb < 0.5 || ratio < 32.0,
             "{}: {ts:.3}s for 1 MB, {tb:.3}s for 16 MB ({ratio:.1}×) — not linear",
             s.name
         );
