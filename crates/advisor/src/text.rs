@@ -282,26 +282,6 @@ mod trim_tests {
     }
 }
 
-/// A static table of names in one string, separated by spaces (`Words(concat!("Type ", "Restart "))`).
-///
-/// In the page, a `&[&str]` entry costs a pointer and a length (8 bytes that compress poorly) on
-/// top of its text; a `Words` table costs only its text and the spaces. Lookups are linear, as
-/// with `[&str]::contains`.
-#[derive(Clone, Copy, Debug)]
-pub struct Words(pub &'static str);
-
-impl Words {
-    /// The names, in order.
-    pub fn iter(self) -> impl Iterator<Item = &'static str> {
-        self.0.split(' ').filter(|w| !w.is_empty())
-    }
-
-    /// True when `word` is one of the names.
-    pub fn contains(self, word: &str) -> bool {
-        self.iter().any(|w| w == word)
-    }
-}
-
 /// Shared, immutable text: names and values repeated many times (option names, group names,
 /// `ON`) are held once per distinct string (issue 18: 800,000 repeated `[mysqld]` groups).
 pub(crate) type Shared = std::rc::Rc<str>;

@@ -20,7 +20,6 @@
 //! (`[a, b]`) are kept as written. Anything else is skipped.
 
 use crate::text::TrimWs;
-use crate::text::Words;
 
 use crate::base::{Loc, Valued};
 use crate::source::Source;
@@ -237,60 +236,60 @@ pub(crate) fn empty_def(source: ContainerSource, at: Loc) -> ContainerDef {
     }
 }
 
-const VALUE_OPTS: Words = Words(concat!(
-    "-v ",
-    "--volume ",
-    "-p ",
-    "--publish ",
-    "--network ",
-    "--net ",
-    "-u ",
-    "--user ",
-    "-w ",
-    "--workdir ",
-    "-m ",
-    "--memory ",
-    "--cpus ",
-    "-h ",
-    "--hostname ",
-    "-l ",
-    "--label ",
-    "--mount ",
-    "--ulimit ",
-    "--log-driver ",
-    "--log-opt ",
-    "--health-cmd ",
-    "--health-interval ",
-    "--add-host ",
-    "--dns ",
-    "--device ",
-    "--cap-add ",
-    "--cap-drop ",
-    "--security-opt ",
-    "--tmpfs ",
-    "--shm-size ",
-    "--stop-timeout ",
-    "--stop-signal ",
-    "--pid ",
-    "--ipc ",
-    "--platform ",
-    "--pull ",
-    "--cidfile ",
-    "--expose ",
-    "--link ",
-    "--userns ",
-    "--runtime ",
-    "--cgroupns ",
-    "--gpus ",
-    "--cpuset-cpus ",
-    "--memory-swap ",
-    "--sysctl ",
-    "--label-file ",
-    "--network-alias ",
-    "--ip ",
-    "--mac-address ",
-    "--pod ",
-));
+const VALUE_OPTS: &[&str] = &[
+    "-v",
+    "--volume",
+    "-p",
+    "--publish",
+    "--network",
+    "--net",
+    "-u",
+    "--user",
+    "-w",
+    "--workdir",
+    "-m",
+    "--memory",
+    "--cpus",
+    "-h",
+    "--hostname",
+    "-l",
+    "--label",
+    "--mount",
+    "--ulimit",
+    "--log-driver",
+    "--log-opt",
+    "--health-cmd",
+    "--health-interval",
+    "--add-host",
+    "--dns",
+    "--device",
+    "--cap-add",
+    "--cap-drop",
+    "--security-opt",
+    "--tmpfs",
+    "--shm-size",
+    "--stop-timeout",
+    "--stop-signal",
+    "--pid",
+    "--ipc",
+    "--platform",
+    "--pull",
+    "--cidfile",
+    "--expose",
+    "--link",
+    "--userns",
+    "--runtime",
+    "--cgroupns",
+    "--gpus",
+    "--cpuset-cpus",
+    "--memory-swap",
+    "--sysctl",
+    "--label-file",
+    "--network-alias",
+    "--ip",
+    "--mac-address",
+    "--pod",
+];
 
 /// The words of a `docker run` command (POSIX sh, [`Mode::Sh`]) with their input ranges (`base`:
 /// where `text` starts): up to the first control operator (`;`, `&&`, `|`, `&`…), without
@@ -375,7 +374,7 @@ fn docker_run(src: &Source<'_>, i: usize) -> Option<Claim> {
             break;
         }
         let takes = matches!(opt, "--restart" | "-e" | "--env" | "--env-file" | "--entrypoint" | "--name")
-            || VALUE_OPTS.contains(opt);
+            || VALUE_OPTS.contains(&opt);
         let (value, vat, next) = match (&inline, takes) {
             (Some(v), _) => (Some(v.clone()), wl(k), k + 1),
             (None, true) => match words.get(k + 1) {
@@ -482,7 +481,8 @@ fn unquote(v: &str) -> &str {
     }
 }
 
-const COMPOSE_TOP: Words = Words("version name services volumes networks configs secrets include ");
+const COMPOSE_TOP: &[&str] =
+    &["version", "name", "services", "volumes", "networks", "configs", "secrets", "include"];
 
 fn compose_follows(src: &Source<'_>, i: usize) -> bool {
     (i + 1..(i + 4).min(src.lines.len())).any(|k| src.line(k).trim_end_ws() == "services:")
@@ -496,7 +496,7 @@ fn compose(src: &Source<'_>, i: usize) -> Claim {
         let top = !l.is_empty() && !l.starts_with([' ', '\t', '#']);
         if top {
             let key = l.split(':').next().unwrap_or("").trim_ws();
-            if !(COMPOSE_TOP.contains(key) || key.starts_with("x-")) || !l.contains(':') {
+            if !(COMPOSE_TOP.contains(&key) || key.starts_with("x-")) || !l.contains(':') {
                 break;
             }
         }

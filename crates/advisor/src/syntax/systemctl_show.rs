@@ -22,7 +22,6 @@
 
 use crate::i18n::k;
 use crate::text::TrimWs;
-use crate::text::Words;
 
 use crate::source::Source;
 use crate::syntax::document::{Claim, Hint};
@@ -34,90 +33,90 @@ use crate::text::TextRange;
 const DECIDE_WITHIN: usize = 16;
 
 /// Property names that unit files also use (still printed by `show`).
-const COMMON: Words = Words(concat!(
-    "Type ",
-    "Restart ",
-    "NotifyAccess ",
-    "PIDFile ",
-    "RemainAfterExit ",
-    "ExecStart ",
-    "ExecStartPre ",
-    "ExecStartPost ",
-    "ExecReload ",
-    "ExecStop ",
-    "ExecStopPost ",
-    "Environment ",
-    "UnsetEnvironment ",
-    "User ",
-    "Group ",
-    "RestartPreventExitStatus ",
-    "RestartForceExitStatus ",
-    "SuccessExitStatus ",
-    "StartLimitBurst ",
-    "StartLimitAction ",
-    "LimitNOFILE ",
-    "KillMode ",
-    "KillSignal ",
-    "Description ",
-    "Requires ",
-    "Wants ",
-    "After ",
-    "Before ",
-    "WantedBy ",
-    "Documentation ",
-    "Slice ",
-    "RestartMode ",
-    "PrivateTmp ",
-    "WorkingDirectory ",
-));
+const COMMON: &[&str] = &[
+    "Type",
+    "Restart",
+    "NotifyAccess",
+    "PIDFile",
+    "RemainAfterExit",
+    "ExecStart",
+    "ExecStartPre",
+    "ExecStartPost",
+    "ExecReload",
+    "ExecStop",
+    "ExecStopPost",
+    "Environment",
+    "UnsetEnvironment",
+    "User",
+    "Group",
+    "RestartPreventExitStatus",
+    "RestartForceExitStatus",
+    "SuccessExitStatus",
+    "StartLimitBurst",
+    "StartLimitAction",
+    "LimitNOFILE",
+    "KillMode",
+    "KillSignal",
+    "Description",
+    "Requires",
+    "Wants",
+    "After",
+    "Before",
+    "WantedBy",
+    "Documentation",
+    "Slice",
+    "RestartMode",
+    "PrivateTmp",
+    "WorkingDirectory",
+];
 
 /// Property names only `systemctl show` prints (never in a unit file).
-const SHOW_ONLY: Words = Words(concat!(
-    "Id ",
-    "Names ",
-    "MainPID ",
-    "ControlPID ",
-    "ExecMainPID ",
-    "ExecMainCode ",
-    "ExecMainStatus ",
-    "ExecMainStartTimestamp ",
-    "ExecMainExitTimestamp ",
-    "NRestarts ",
-    "Result ",
-    "LoadState ",
-    "ActiveState ",
-    "SubState ",
-    "FragmentPath ",
-    "DropInPaths ",
-    "UnitFileState ",
-    "UnitFilePreset ",
-    "TimeoutStartUSec ",
-    "TimeoutStopUSec ",
-    "TimeoutAbortUSec ",
-    "RestartUSec ",
-    "RuntimeMaxUSec ",
-    "WatchdogUSec ",
-    "EnvironmentFiles ",
-    "StartLimitIntervalUSec ",
-    "InvocationID ",
-    "ControlGroup ",
-    "ActiveEnterTimestamp ",
-    "InactiveExitTimestamp ",
-    "StatusText ",
-    "StatusErrno ",
-    "MemoryCurrent ",
-    "TasksCurrent ",
-    "CPUUsageNSec ",
-    "ExecStartEx ",
-    "ExecStartPreEx ",
-    "ExecStartPostEx ",
-    "CanStart ",
-    "CanStop ",
-    "CanReload ",
-    "Transient ",
-    "Perpetual ",
-    "NeedDaemonReload ",
-));
+const SHOW_ONLY: &[&str] = &[
+    "Id",
+    "Names",
+    "MainPID",
+    "ControlPID",
+    "ExecMainPID",
+    "ExecMainCode",
+    "ExecMainStatus",
+    "ExecMainStartTimestamp",
+    "ExecMainExitTimestamp",
+    "NRestarts",
+    "Result",
+    "LoadState",
+    "ActiveState",
+    "SubState",
+    "FragmentPath",
+    "DropInPaths",
+    "UnitFileState",
+    "UnitFilePreset",
+    "TimeoutStartUSec",
+    "TimeoutStopUSec",
+    "TimeoutAbortUSec",
+    "RestartUSec",
+    "RuntimeMaxUSec",
+    "WatchdogUSec",
+    "EnvironmentFiles",
+    "StartLimitIntervalUSec",
+    "InvocationID",
+    "ControlGroup",
+    "ActiveEnterTimestamp",
+    "InactiveExitTimestamp",
+    "StatusText",
+    "StatusErrno",
+    "MemoryCurrent",
+    "TasksCurrent",
+    "CPUUsageNSec",
+    "ExecStartEx",
+    "ExecStartPreEx",
+    "ExecStartPostEx",
+    "CanStart",
+    "CanStop",
+    "CanReload",
+    "Transient",
+    "Perpetual",
+    "NeedDaemonReload",
+];
 
 /// The parse of `systemctl show` output.
 #[derive(Clone, Debug, Default)]
@@ -203,7 +202,8 @@ impl ExecCommand {
     }
 }
 
-const EXEC_FIELDS: Words = Words("path argv[] ignore_errors flags start_time stop_time pid code status ");
+const EXEC_FIELDS: &[&str] =
+    &["path", "argv[]", "ignore_errors", "flags", "start_time", "stop_time", "pid", "code", "status"];
 
 /// Parses an exec block; `None` when the value is not `{ … }`.
 pub(crate) fn parse_exec(value: &str) -> Option<ExecCommand> {
@@ -211,7 +211,7 @@ pub(crate) fn parse_exec(value: &str) -> Option<ExecCommand> {
     // Split on " ; " but glue back pieces that do not start a known field (an argument `;`).
     let mut fields: Vec<String> = Vec::new();
     for piece in inner.split(" ; ") {
-        let starts_field = piece.split_once('=').is_some_and(|(k, _)| EXEC_FIELDS.contains(k.trim_ws()));
+        let starts_field = piece.split_once('=').is_some_and(|(k, _)| EXEC_FIELDS.contains(&k.trim_ws()));
         match fields.last_mut() {
             Some(last) if !starts_field => {
                 last.push_str(" ; ");
@@ -260,7 +260,7 @@ fn prop_name(line: &str) -> Option<&str> {
 }
 
 fn is_known(name: &str) -> bool {
-    COMMON.contains(name) || SHOW_ONLY.contains(name)
+    COMMON.contains(&name) || SHOW_ONLY.contains(&name)
 }
 
 /// Claims `systemctl show` output starting at line `i`.
@@ -290,7 +290,7 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
         if is_known(name) {
             known += 1;
         }
-        if SHOW_ONLY.contains(name) {
+        if SHOW_ONLY.contains(&name) {
             show_only += 1;
         }
         if line.get(name.len() + 1..).is_some_and(|v| v.starts_with("{ ")) {
