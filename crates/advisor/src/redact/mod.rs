@@ -184,10 +184,24 @@ pub(super) fn merge(text: &str, mut spans: Vec<Range<usize>>) -> Vec<Range<usize
             _ => merged.push(r),
         }
     }
-    merged.retain(|r| {
-        text.get(r.clone()).is_some_and(|s| !s.bytes().all(|c| c == b'*' || c.is_ascii_whitespace()))
+    // A secret over a line break (a value continued with `\`) is masked line by line, so that
+    // masking never joins lines: excerpts keep their line numbers.
+    let mut lines: Vec<Range<usize>> = Vec::with_capacity(merged.len());
+    for r in merged {
+        let mut at = r.start;
+        for nl in memchr::memchr_iter(b'\n', &text.as_bytes()[r.clone()]) {
+            let end = r.start + nl;
+            let end = if end > at && text.as_bytes()[end - 1] == b'\r' { end - 1 } else { end };
+            lines.push(at..end);
+            at = r.start + nl + 1;
+        }
+        lines.push(at..r.end);
+    }
+    lines.retain(|r| {
+        r.start < r.end
+            && text.get(r.clone()).is_some_and(|s| !s.bytes().all(|c| c == b'*' || c.is_ascii_whitespace()))
     });
-    merged
+    lines
 }
 
 /// One text being scanned: the original, its normalised copy (same offsets) and what was found.

@@ -13,7 +13,9 @@ const LOOKAHEAD: usize = 4096;
 
 pub(super) fn run(s: &mut Scan<'_>) {
     let mut from = 0;
-    while let Some(p) = super::finders().identified.find(&s.n[from..]).map(|p| p + from) {
+    while from < s.n.len()
+        && let Some(p) = super::finders().identified.find(&s.n[from..]).map(|p| p + from)
+    {
         from = p + 10;
         if p > 0 && is_key_byte(s.n[p - 1]) || !word_at(&s.n, p, b"identified") {
             continue;
@@ -21,7 +23,9 @@ pub(super) fn run(s: &mut Scan<'_>) {
         from = from.max(identified(s, p + 10));
     }
     let mut from = 0;
-    while let Some(p) = super::finders().password.find(&s.n[from..]).map(|p| p + from) {
+    while from < s.n.len()
+        && let Some(p) = super::finders().password.find(&s.n[from..]).map(|p| p + from)
+    {
         from = p + 8;
         let n = &s.n;
         if !word_at(n, p, b"password") {

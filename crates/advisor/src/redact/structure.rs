@@ -82,7 +82,9 @@ fn is_client(w: &[u8]) -> bool {
 /// `name: SECRET_NAME` on line `a..e` (YAML, flow or JSON): masks the item's `value`.
 fn env_names(s: &mut Scan<'_>, a: usize, e: usize) {
     let mut from = a;
-    while let Some(p) = super::finders().name.find(&s.n[from..e]).map(|p| p + from) {
+    while from < e
+        && let Some(p) = super::finders().name.find(&s.n[from..e]).map(|p| p + from)
+    {
         from = p + 4;
         let n = &s.n;
         if p > a && (is_key_byte(n[p - 1]) && n[p - 1] != b'-')
@@ -202,7 +204,9 @@ fn yaml_item(n: &[u8], a: usize, p: usize) -> (usize, usize) {
 /// Masks the value of every `value` key in `ws..we`.
 fn values_in(s: &mut Scan<'_>, ws: usize, we: usize, flow: bool) {
     let mut from = ws;
-    while let Some(p) = super::finders().value.find(&s.n[from..we]).map(|p| p + from) {
+    while from < we
+        && let Some(p) = super::finders().value.find(&s.n[from..we]).map(|p| p + from)
+    {
         from = p + 5;
         let n = &s.n;
         if p > ws && is_key_byte(n[p - 1]) || n.get(p + 5).is_some_and(|&c| is_key_byte(c)) {

@@ -368,7 +368,7 @@ proptest::proptest! {
 
     #[test]
     fn keeps_every_line(
-        s in "(password|pwd|-p|mysql|://|@|:|=|'|\"| |x|\n|\r|\\|    -> |IDENTIFIED BY|name: MYSQL_PWD|value: |- |\u{e9}|\u{a0}){0,40}"
+        s in "(password|pwd|-p|-vp|mysql|://|@|:|=|'|\"|`| |x|\n|\r|\\\\|    -> |IDENTIFIED BY|identified|set password|old_password\\(|name: MYSQL_PWD|\"name\": \"MYSQL_PWD\"|value: |\"value\": |\\{|\\}|\\[|\\]|,|\\(|\\)|- |\\|-|>|/\\*|\\*/|_utf8|N'|\u{e9}|\u{a0}){0,40}"
     ) {
         let out = mask(&s);
         let (a, b): (Vec<&str>, Vec<&str>) = (s.split('\n').collect(), out.split('\n').collect());
