@@ -4,14 +4,13 @@
 //! over several lines: those are followed across lines, bounded.
 
 use super::{Scan, is_key_byte, is_quote, is_secret_name, quoted_end, skip_ws};
-use memchr::memmem;
 
 /// Words that start a MySQL client's command line (lower case).
-const CLIENTS: &[&str] =
+pub(super) const CLIENTS: &[&str] =
     &["mysql", "mariadb", "xtrabackup", "mariabackup", "innobackupex", "mydumper", "myloader"];
 
 /// Words found inside every secret key (lower case), see [`super::keys`].
-const KEY_WORDS: &[&[u8]] = &[b"pass", b"pwd", b"secret", b"token", b"authentication_string"];
+pub(super) const KEY_WORDS: &[&[u8]; 5] = &[b"pass", b"pwd", b"secret", b"token", b"authentication_string"];
 
 /// How far a value is looked for past its key's line, and how far an object is followed.
 const LOOKAHEAD: usize = 4096;
@@ -20,12 +19,11 @@ const LOOKAHEAD: usize = 4096;
 pub(super) fn run(s: &mut Scan<'_>) {
     let mut block_until = 0;
     let mut at = 0;
-    let finders: Vec<memmem::Finder<'_>> = KEY_WORDS.iter().map(memmem::Finder::new).collect();
     while let Some((a, e, next)) = super::next_line(&s.n, at) {
         at = next;
         let found = triggers(&s.n[a..e]);
         if found & T_KEY != 0 {
-            key_values(s, &finders, a, e, &mut block_until);
+            key_values(s, a, e, &mut block_until);
         }
         if found & T_URL != 0 {
             urls(s, a, e);
@@ -48,7 +46,7 @@ fn triggers(l: &[u8]) -> u8 {
     const START: [bool; 256] = {
         let mut t = [false; 256];
         let mut k = 0;
-        let firsts = b"pastmxi:$";
+        let firsts = b"pastmxi:";
         while k < firsts.len() {
             t[firsts[k] as usize] = true;
             k += 1;
@@ -84,14 +82,14 @@ fn triggers(l: &[u8]) -> u8 {
 
 /// `key = value`, `key: value`, `| key | value |`, `"key": {…"Value": "x"}`, `key: >-` ↵ lines,
 /// `password value` (an option-file line without `=`) with a secret key, on line `a..e`.
-fn key_values(s: &mut Scan<'_>, finders: &[memmem::Finder<'_>], a: usize, e: usize, block_until: &mut usize) {
+fn key_values(s: &mut Scan<'_>, a: usize, e: usize, block_until: &mut usize) {
     let first = skip_ws(&s.n, a, e);
     let mut from = a;
     let mut next = [None; KEY_WORDS.len()];
     loop {
         // The next key word at or after `from` (each finder is re-run only when passed).
         let mut best: Option<usize> = None;
-        for (k, f) in finders.iter().enumerate() {
+        for (k, f) in super::finders().keys.iter().enumerate() {
             if next[k].is_none_or(|p| p < from) {
                 next[k] = f.find(&s.n[from..e]).map(|p| p + from).or(Some(usize::MAX));
             }
@@ -154,7 +152,7 @@ fn key_values(s: &mut Scan<'_>, finders: &[memmem::Finder<'_>], a: usize, e: usi
             }
             b'|' => {}
             _ => {
-                no_separator(s, a, e, first, ks, ke, prev);
+                no_separator(s, e, first, ks, ke, prev);
                 continue;
             }
         }
@@ -228,9 +226,8 @@ fn key_values(s: &mut Scan<'_>, finders: &[memmem::Finder<'_>], a: usize, e: usi
 
 /// A key with no `=`, `:` or `|` after it: an option-file line `password S3cret` (the line is the
 /// key and one word), or SQL's `OPTIONS (…, PASSWORD 'x')`.
-fn no_separator(s: &mut Scan<'_>, a: usize, e: usize, first: usize, ks: usize, ke: usize, prev: Option<u8>) {
+fn no_separator(s: &mut Scan<'_>, e: usize, first: usize, ks: usize, ke: usize, prev: Option<u8>) {
     let n = &s.n;
-    let _ = a;
     let v = skip_ws(n, ke, e);
     if v == ke || v >= e {
         return;
@@ -490,7 +487,7 @@ pub(super) fn arg(s: &mut Scan<'_>, t: usize, end: usize, quoted: bool) {
                 let w = v + if o[v + 1] == b'\n' { 2 } else { 3 };
                 if w < o.len() && !o[w].is_ascii_whitespace() {
                     let we = shell_word_end(n, w, n.len());
-                    push_value(s, w, trim_quote(n, w, we, quoted));
+                    s.push(w..trim_quote(n, w, we, quoted));
                 }
             }
             return;
@@ -499,7 +496,7 @@ pub(super) fn arg(s: &mut Scan<'_>, t: usize, end: usize, quoted: bool) {
             let close = quoted_end(n, v, end);
             s.push(v + 1..close);
         } else if !is_port_mapping(&n[v..end]) {
-            push_value(s, v, trim_quote(n, v, end, quoted));
+            s.push(v..trim_quote(n, v, end, quoted));
         }
         return;
     }
@@ -510,7 +507,7 @@ pub(super) fn arg(s: &mut Scan<'_>, t: usize, end: usize, quoted: bool) {
             let close = quoted_end(n, v, end);
             s.push(v + 1..close);
         } else if v < end {
-            push_value(s, v, trim_quote(n, v, end, quoted));
+            s.push(v..trim_quote(n, v, end, quoted));
         }
         return;
     }
@@ -528,10 +525,6 @@ pub(super) fn arg(s: &mut Scan<'_>, t: usize, end: usize, quoted: bool) {
             }
         }
     }
-}
-
-fn push_value(s: &mut Scan<'_>, v: usize, end: usize) {
-    s.push(v..end);
 }
 
 /// An unquoted value's end without a closing quote that belongs to an enclosing string

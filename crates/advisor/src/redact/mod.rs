@@ -140,22 +140,20 @@ fn structural(text: &str) -> Vec<Range<usize>> {
 /// strings, most lines) cost no normalised copy.
 fn may_hold_secret(text: &str) -> bool {
     type Ac = Option<aho_corasick::AhoCorasick>;
-    fn build(words: &[&str]) -> Ac {
+    fn build<W: AsRef<[u8]>>(words: impl IntoIterator<Item = W>) -> Ac {
         aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).ok()
     }
     static WORDS: std::sync::OnceLock<[Ac; 3]> = std::sync::OnceLock::new();
     let [keys, args, clients] = WORDS.get_or_init(|| {
         [
-            build(&["pass", "pwd", "secret", "token", "authentication_string", "identified", "://"]),
+            build(lines::KEY_WORDS.iter().copied().chain([&b"identified"[..], b"://"])),
             // What a client's command line needs besides its name: `-p…` (maybe bundled after
             // options without a value: `-vvp…`) or `user:…@host`.
             {
-                let mut args: Vec<String> = vec!["-p".into(), "@".into()];
-                args.extend(lines::NO_VALUE.iter().map(|&c| format!("{}p", c as char)));
-                let args: Vec<&str> = args.iter().map(String::as_str).collect();
-                build(&args)
+                let bundled = lines::NO_VALUE.iter().map(|&c| vec![c, b'p']);
+                build([b"-p".to_vec(), b"@".to_vec()].into_iter().chain(bundled))
             },
-            build(&["mysql", "mariadb", "xtrabackup", "mariabackup", "innobackupex", "mydumper", "myloader"]),
+            build(lines::CLIENTS),
         ]
     });
     let hit = |ac: &Ac| ac.as_ref().is_none_or(|ac| ac.is_match(text));
@@ -248,6 +246,8 @@ pub(super) struct Finders {
     pub password: memchr::memmem::Finder<'static>,
     pub name: memchr::memmem::Finder<'static>,
     pub value: memchr::memmem::Finder<'static>,
+    /// [`lines::KEY_WORDS`], in order.
+    pub keys: [memchr::memmem::Finder<'static>; 5],
 }
 
 /// The [`Finders`].
@@ -261,6 +261,7 @@ pub(super) fn finders() -> &'static Finders {
             password: Finder::new(b"password"),
             name: Finder::new(b"name"),
             value: Finder::new(b"value"),
+            keys: lines::KEY_WORDS.map(Finder::new),
         }
     })
 }

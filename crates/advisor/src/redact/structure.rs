@@ -74,9 +74,7 @@ fn is_client(w: &[u8]) -> bool {
     let base = w.rsplit(|&c| c == b'/').next().unwrap_or(w);
     !base.is_empty()
         && base.iter().all(|&c| is_key_byte(c))
-        && ["mysql", "mariadb", "xtrabackup", "mariabackup", "mydumper", "myloader"]
-            .iter()
-            .any(|c| base.starts_with(c.as_bytes()))
+        && super::lines::CLIENTS.iter().any(|c| base.starts_with(c.as_bytes()))
 }
 
 /// `name: SECRET_NAME` on line `a..e` (YAML, flow or JSON): masks the item's `value`.
