@@ -27,7 +27,7 @@ mod tests {
             keys.push(format!("severity-{sev}"));
             keys.push(format!("badge-{sev}"));
         }
-        for t in ["systemd-dropin", "my-cnf", "sql", "shell"] {
+        for t in ["systemd-dropin", "my-cnf", "sql", "shell", "launcher-file"] {
             keys.push(format!("target-{t}"));
         }
         for a in ["safe", "needs-review", "display-only"] {

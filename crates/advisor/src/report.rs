@@ -213,6 +213,10 @@ pub enum FixTarget {
     Sql,
     /// Shell commands (wrappers, containers).
     Shell,
+    /// A launcher's own file, whole, to replace or add (`file_name` says which): a supervisord
+    /// `[program:…]` section, a runit or s6 `run` script, an OpenRC service script, an entrypoint
+    /// script, a Dockerfile, a Kubernetes manifest.
+    LauncherFile,
 }
 
 named_values! {
@@ -221,6 +225,7 @@ named_values! {
         MyCnf => "my-cnf",
         Sql => "sql",
         Shell => "shell",
+        LauncherFile => "launcher-file",
     }
 }
 

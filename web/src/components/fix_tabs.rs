@@ -16,6 +16,7 @@ fn default_file_name(target: FixTarget) -> &'static str {
         FixTarget::MyCnf => "mysql-advisor.cnf",
         FixTarget::Sql => "fix.sql",
         FixTarget::Shell => "fix.sh",
+        FixTarget::LauncherFile => "launcher.txt",
     }
 }
 

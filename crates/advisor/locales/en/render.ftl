@@ -34,6 +34,7 @@ render.target-systemd-dropin = systemd drop-in
 render.target-my-cnf = option file
 render.target-sql = SQL
 render.target-shell = shell
+render.target-launcher-file = launcher file
 render.references = References
 render.recognised = Recognised
 render.not-recognised = Not recognised

@@ -67,6 +67,8 @@ restart.ignored-duplicate-exec = a second ExecStart= without an empty ExecStart=
 
 ## Parents
 restart.parent-pid1 = systemd (PID 1)
+restart.chain = How mysqld is started: {chain}.
+restart.chain-execs = {name} (exec)
 restart.parent-user-manager = the user's systemd --user manager (not PID 1)
 restart.parent-reparented = PID 1 (mysqld daemonizes and is re-parented)
 restart.parent-reparented-user = the user's systemd --user manager (mysqld daemonizes and is re-parented to it)

@@ -66,6 +66,7 @@ ui.target-systemd-dropin = systemd drop-in
 ui.target-my-cnf = my.cnf
 ui.target-sql = SQL
 ui.target-shell = Shell
+ui.target-launcher-file = Launcher file
 ui.applicability-safe = safe to apply
 ui.applicability-needs-review = review before applying
 ui.applicability-display-only = example, adapt before use

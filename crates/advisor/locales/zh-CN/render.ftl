@@ -34,6 +34,7 @@ render.target-systemd-dropin = systemd drop-in
 render.target-my-cnf = 选项文件
 render.target-sql = SQL
 render.target-shell = shell
+render.target-launcher-file = 启动器文件
 render.references = 参考资料
 render.recognised = 已识别
 render.not-recognised = 未识别

@@ -67,6 +67,8 @@ restart.ignored-duplicate-exec = 在没有先写一行空的 ExecStart= 的情�
 
 ## 父进程
 restart.parent-pid1 = systemd（PID 1）
+restart.chain = mysqld 的启动链：{chain}。
+restart.chain-execs = {name}（exec）
 restart.parent-user-manager = 用户的 systemd --user 管理器（不是 PID 1）
 restart.parent-reparented = PID 1（mysqld 以守护进程方式运行后被重新挂到 PID 1 下）
 restart.parent-reparented-user = 用户的 systemd --user 管理器（mysqld 守护进程化后被重新挂到它下面）

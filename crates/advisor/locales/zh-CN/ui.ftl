@@ -66,6 +66,7 @@ ui.target-systemd-dropin = systemd drop-in
 ui.target-my-cnf = my.cnf
 ui.target-sql = SQL
 ui.target-shell = Shell
+ui.target-launcher-file = 启动器文件
 ui.applicability-safe = 可以直接应用
 ui.applicability-needs-review = 应用前请先确认
 ui.applicability-display-only = 仅作示例，需按实际情况修改

@@ -128,6 +128,7 @@ fn finding(md: &mut String, report: &Report, f: &Finding) {
             FixTarget::SystemdDropin | FixTarget::MyCnf => "ini",
             FixTarget::Sql => "sql",
             FixTarget::Shell => "sh",
+            FixTarget::LauncherFile => launcher_info(fix.file_name.as_deref().unwrap_or("")),
         };
         fenced(md, info, fix.text.trim_end_matches('\n'));
     }
@@ -291,4 +292,20 @@ fn longest_run(s: &str, c: char) -> usize {
 /// Text for a table cell: one line, `|` escaped.
 fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The code-fence info string for a launcher's file, from its name.
+fn launcher_info(file: &str) -> &'static str {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    if base.ends_with(".yaml") || base.ends_with(".yml") {
+        "yaml"
+    } else if base.ends_with(".json") {
+        "json"
+    } else if base.starts_with("Dockerfile") || base.ends_with(".dockerfile") {
+        "dockerfile"
+    } else if base.ends_with(".conf") || base.ends_with(".ini") {
+        "ini"
+    } else {
+        "sh"
+    }
 }

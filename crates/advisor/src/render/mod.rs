@@ -131,6 +131,7 @@ fn target_label(lang: Lang, t: FixTarget) -> String {
         FixTarget::MyCnf => k::RENDER_TARGET_MY_CNF,
         FixTarget::Sql => k::RENDER_TARGET_SQL,
         FixTarget::Shell => k::RENDER_TARGET_SHELL,
+        FixTarget::LauncherFile => k::RENDER_TARGET_LAUNCHER_FILE,
     })
 }
 

@@ -127,8 +127,8 @@ pub(crate) struct Ctx<'a> {
     pub facts: &'a Facts,
     excerpts: Excerpts<'a>,
     /// Each family's model, built once per analysis on first use and shared by its rules.
-    restart: std::cell::OnceCell<restart::model::Model>,
-    restart_seen: std::cell::OnceCell<restart::seen::Seen>,
+    restart: std::cell::OnceCell<crate::facts::launch::Model>,
+    restart_seen: std::cell::OnceCell<crate::facts::launch::seen::Seen>,
     replica: std::cell::OnceCell<replica::model::Scope<'a>>,
     /// Findings per rule left out past [`crate::report::MAX_FINDINGS_PER_RULE`] (see [`Ctx::room`]).
     skipped: std::cell::RefCell<Vec<(&'static str, usize)>>,
@@ -166,12 +166,12 @@ impl<'a> Ctx<'a> {
         self.skipped.borrow().clone()
     }
     /// The restart family's supervisor model.
-    pub fn restart_model(&self) -> &restart::model::Model {
-        self.restart.get_or_init(|| restart::model::build(self.facts))
+    pub fn restart_model(&self) -> &crate::facts::launch::Model {
+        self.restart.get_or_init(|| crate::facts::launch::build(self.facts))
     }
     /// What the input shows happened (exits, restarts, the running process).
-    pub fn restart_seen(&self) -> &restart::seen::Seen {
-        self.restart_seen.get_or_init(|| restart::seen::of(self.facts))
+    pub fn restart_seen(&self) -> &crate::facts::launch::seen::Seen {
+        self.restart_seen.get_or_init(|| crate::facts::launch::seen::of(self.facts))
     }
     /// The replica family's scope (the replica, or why there is none).
     pub fn replica_scope(&self) -> &replica::model::Scope<'a> {

@@ -245,7 +245,11 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
     m.insert("Severity", set(sv.iter().map(json_str).collect()));
     let ft = [FixTarget::SystemdDropin, FixTarget::MyCnf, FixTarget::Sql, FixTarget::Shell];
     ft.iter().for_each(|t| match t {
-        FixTarget::SystemdDropin | FixTarget::MyCnf | FixTarget::Sql | FixTarget::Shell => {}
+        FixTarget::SystemdDropin
+        | FixTarget::MyCnf
+        | FixTarget::Sql
+        | FixTarget::Shell
+        | FixTarget::LauncherFile => {}
     });
     m.insert("FixTarget", set(ft.iter().map(json_str).collect()));
     let ap = [Applicability::Safe, Applicability::NeedsReview, Applicability::DisplayOnly];

@@ -113,7 +113,7 @@ impl CloneRestartFailed {
             .restart_seen()
             .check
             .as_ref()
-            .filter(|c| c.why == crate::rules::restart::seen::CheckSeen::CleanExitAfterClone)
+            .filter(|c| c.why == crate::facts::launch::seen::CheckSeen::CleanExitAfterClone)
             .and_then(|c| c.at.first().copied());
         let Some(seen) = detect(cx.facts, scan, clean_exit) else {
             return Outcome::not_applicable(cx.t(k::CLONE_RESTART_FAILED_NOTE_NONE));

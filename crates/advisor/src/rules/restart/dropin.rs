@@ -7,7 +7,7 @@
 
 use crate::text::TrimWs;
 
-use super::model::{self, CheckWhy, Exit16Why, Model, Parent, Tri};
+use crate::facts::launch::{self as model, CheckWhy, Exit16Why, Model, Parent, Tri};
 use crate::facts::launch::{self as supervisor, Program};
 use crate::facts::unit::{EnvVar, UnitFacts};
 use crate::facts::{Loc, Valued};
@@ -373,10 +373,10 @@ pub(crate) fn effective_text(u: &UnitFacts) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::model::tests::{codes, unit};
-    use super::super::model::{self, Tri};
     use super::*;
     use crate::facts::Facts;
+    use crate::facts::launch::tests::{codes, unit};
+    use crate::facts::launch::{self as model, Tri};
 
     fn after(u: &UnitFacts) -> (Option<DropIn>, Tri, Tri) {
         let f = Facts { unit: Some(u.clone()), ..Facts::default() };

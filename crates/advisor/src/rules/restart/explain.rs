@@ -4,11 +4,11 @@ use crate::i18n::k;
 use crate::text::TrimWs;
 
 use super::Ctx;
-use super::model::{CheckWhy, Exit16Why, Expected, Model, Parent, PidOrigin, Supervisor, Tri};
-use super::seen::{After16, Check, CheckSeen, Seen};
 use crate::facts::Loc;
 use crate::facts::container::ImageFamily;
+use crate::facts::launch::seen::{After16, Check, CheckSeen, Seen};
 use crate::facts::launch::{self as supervisor, PidExpr};
+use crate::facts::launch::{CheckWhy, Exit16Why, Expected, Model, Parent, PidOrigin, Supervisor, Tri};
 use crate::report::{CloneRestart, VerdictNote};
 
 /// Who mysqld's parent is, as a phrase.
@@ -160,6 +160,20 @@ pub(crate) fn observed_failure(cx: &Ctx<'_>) -> Option<Loc> {
     })
 }
 
+/// The launch chain as one sentence (`How mysqld is started: systemd → sh -c → mysqld.`), when the
+/// input shows more than mysqld itself. A link that replaces itself (`exec`) is marked.
+pub(crate) fn chain_sentence(cx: &Ctx<'_>, m: &Model) -> Option<String> {
+    if m.chain.len() < 2 {
+        return None;
+    }
+    let links: Vec<String> = m
+        .chain
+        .iter()
+        .map(|l| if l.execs { cx.fmt(k::RESTART_CHAIN_EXECS, &[("name", &l.name)]) } else { l.name.clone() })
+        .collect();
+    Some(cx.fmt(k::RESTART_CHAIN, &[("chain", &links.join(" → "))]))
+}
+
 /// The verdict and its note.
 pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
     let mut note = VerdictNote::default();
@@ -223,6 +237,9 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
         CloneRestart::StaysDown => cx.fmt(k::RESTART_VERDICT_STAYS_DOWN, &[("why", &e16)]),
         CloneRestart::Unknown => cx.t(k::RESTART_VERDICT_UNKNOWN),
     };
+    if let Some(chain) = chain_sentence(cx, m) {
+        note.reasons.push(chain);
+    }
     note.reasons.push(check);
     if verdict == CloneRestart::Fails {
         note.reasons.push(fails_consequence(cx, m));
@@ -486,7 +503,7 @@ pub(crate) fn fails_consequence(cx: &Ctx<'_>, m: &Model) -> String {
         if matches!(m.parent, Parent::MysqldSafe { .. }) {
             None
         } else {
-            let back = super::model::systemd_restarts(u, 0).0 == Tri::Yes;
+            let back = crate::facts::launch::systemd_restarts(u, 0).0 == Tri::Yes;
             Some((format!("Restart={}", u.restart.as_ref().map(|r| r.value.as_str()).unwrap_or("no")), back))
         }
     } else {

@@ -1,13 +1,11 @@
 //! The restart family: the supervisor model behind `RESTART` and a clone's automatic restart, its
 //! rules, and the `clone_restart` verdict.
 //!
-//! [`model`] decides (pure, from facts); [`explain`] turns decisions into catalog sentences;
+//! [`crate::facts::launch`] decides (pure, from facts); [`explain`] turns decisions into catalog sentences;
 //! [`dropin`] plans the fix; each rule file reports one problem.
 
 pub(crate) mod dropin;
 pub(crate) mod explain;
-pub(crate) mod model;
-pub(crate) mod seen;
 
 mod restart_environment_file;
 mod restart_evidence_conflict;
@@ -21,10 +19,10 @@ mod restart_start_timeout;
 mod restart_unsupervised;
 
 use super::{Ctx, Outcome, Rule};
+use crate::facts::launch::{self as model, Model, Tri};
 use crate::facts::unit::UnitFacts;
 use crate::i18n::{Key, k};
 use crate::report::{CloneRestart, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote};
-use model::{Model, Tri};
 
 /// This family's rules, in report order.
 pub(crate) const RULES: &[&dyn Rule] = &[

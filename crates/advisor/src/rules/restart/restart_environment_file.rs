@@ -1,8 +1,8 @@
 //! `restart-environment-file`: an `EnvironmentFile=` whose contents are not in the input can
 //! override `MYSQLD_PARENT_PID` (it is read after `Environment=` and wins).
 
-use super::model::PidOrigin;
 use super::{Ctx, explain, finding};
+use crate::facts::launch::PidOrigin;
 use crate::i18n::k;
 use crate::report::{Finding, Fix, FixTarget, Severity};
 use crate::rules::Outcome;

@@ -2,9 +2,9 @@
 //! configuration shown predicts — the running mysqld is not the one the pasted unit, drop-in or
 //! container definition would start (edited after the last start, not loaded, another file).
 
-use super::model::{Model, Supervisor, Tri};
-use super::seen::{After16, CheckSeen, Seen};
 use super::{Ctx, explain, finding};
+use crate::facts::launch::seen::{After16, CheckSeen, Seen};
+use crate::facts::launch::{Model, Supervisor, Tri};
 use crate::i18n::{Key, k};
 use crate::report::{Evidence, Finding, Fix, FixTarget, Severity};
 use crate::rules::Outcome;

@@ -2,8 +2,8 @@
 //! `RestartPreventExitStatus=` → `RestartForceExitStatus=` → `Restart=` order, or the container
 //! restart policy), so the server stays down after RESTART or a clone.
 
-use super::model::{Model, Supervisor, Tri};
 use super::{Ctx, container_fixes, exit16_evidence, explain, finding, unit_fixes};
+use crate::facts::launch::{Model, Supervisor, Tri};
 use crate::i18n::k;
 use crate::report::{Finding, Severity};
 use crate::rules::Outcome;

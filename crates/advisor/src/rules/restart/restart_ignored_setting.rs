@@ -1,8 +1,8 @@
 //! `restart-ignored-setting`: a line that looks meant to configure the restart is ignored by
 //! systemd (commented out, wrong section, misspelt key, invalid value, second `ExecStart=`).
 
-use super::model::Supervisor;
 use super::{Ctx, explain, finding, unit_fixes};
+use crate::facts::launch::Supervisor;
 use crate::facts::unit::{Ignored, IgnoredReason};
 use crate::i18n::k;
 use crate::report::{Finding, Severity};

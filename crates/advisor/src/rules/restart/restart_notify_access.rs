@@ -3,8 +3,8 @@
 //! never completes.
 
 use super::dropin::Op;
-use super::model::{Model, Parent};
 use super::{Ctx, finding};
+use crate::facts::launch::{Model, Parent};
 use crate::facts::unit::UnitFacts;
 use crate::i18n::k;
 use crate::report::{Finding, Severity};

@@ -2,8 +2,8 @@
 //! the alternative of restarting only on exit code 16 (`Restart=no` + `RestartForceExitStatus=16`).
 
 use super::dropin::{DropIn, Op, unit_name};
-use super::model;
 use super::{Ctx, finding};
+use crate::facts::launch as model;
 use crate::i18n::k;
 use crate::report::{Finding, Fix, FixTarget, Severity};
 use crate::rules::Outcome;

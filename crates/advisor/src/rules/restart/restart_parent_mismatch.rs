@@ -2,8 +2,8 @@
 //! forking wrapper, a user unit, `$$` before `exec`, an unexpanded `$VAR`), or the parent depends
 //! on the shell (`sh -c` without `exec`).
 
-use super::model::{CheckWhy, Model, Parent, Tri};
 use super::{Ctx, container_fixes, explain, finding, unit_fixes};
+use crate::facts::launch::{CheckWhy, Model, Parent, Tri};
 use crate::i18n::k;
 use crate::report::{Finding, Severity};
 use crate::rules::Outcome;

@@ -1,8 +1,8 @@
 //! `restart-unsupervised`: `MYSQLD_PARENT_PID` is not set where mysqld runs, so the supervisor
 //! check fails (ERROR 3707, MY-013462, shutdown with exit code 0).
 
-use super::model::{CheckWhy, Model, Supervisor, Tri};
 use super::{Ctx, container_fixes, explain, finding, unit_fixes};
+use crate::facts::launch::{CheckWhy, Model, Supervisor, Tri};
 use crate::i18n::k;
 use crate::report::{Finding, Severity};
 use crate::rules::Outcome;

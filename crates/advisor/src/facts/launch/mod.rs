@@ -1,4 +1,5 @@
-//! The supervisor model: will mysqld pass `is_mysqld_managed()`, and will exit code 16 be
+//! The launch model: how mysqld is started, by whom, with what environment, and what happens when
+//! it exits. The supervisor model: will mysqld pass `is_mysqld_managed()`, and will exit code 16 be
 //! restarted? A pure function of [`Facts`]; every rule of the family and the verdict read it.
 //!
 //! Facts followed (cited in the rules' docs):
@@ -12,11 +13,19 @@
 //!   `EnvironmentFile=` overrides it; B.4 parentage (system units: PID 1; user units: the user
 //!   manager).
 
-use crate::facts::container::{ContainerDef, ContainerSource, ImageFamily};
-use crate::facts::launch::Mode;
-use crate::facts::launch::{self as supervisor, Launch, PidExpr, Program, Script};
-use crate::facts::unit::UnitFacts;
+use crate::facts::container::{ContainerSource, ImageFamily};
+pub(crate) mod command;
+mod container;
+pub(crate) mod seen;
+mod systemd;
+
+#[cfg(test)]
+pub(crate) use systemd::systemd;
+pub(crate) use systemd::{restarts_crashes, systemd_restarts};
+
 use crate::facts::{Facts, Loc, Valued};
+pub(crate) use command::*;
+use command::{self as supervisor};
 
 /// Yes / no / cannot tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,10 +147,27 @@ pub(crate) enum Exit16Why {
     Unknown,
 }
 
+/// One process on the way from whoever starts mysqld to mysqld itself: the launch chain
+/// (`systemd → /usr/local/bin/start.sh → mysqld`, `tini → docker-entrypoint.sh → gosu → mysqld`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Link {
+    /// The program as the input names it (`systemd`, `supervisord`, `/usr/local/bin/start.sh`,
+    /// `gosu`, `mysqld`).
+    pub name: String,
+    /// True when it replaces itself with the next link (`exec`, `gosu`, `chpst`…): it keeps its PID
+    /// and its parent. False when it starts the next link as a child and stays its parent.
+    pub execs: bool,
+    /// Where the input shows it.
+    pub at: Option<Loc>,
+}
+
 /// The whole analysis.
 #[derive(Clone, Debug)]
 pub(crate) struct Model {
     pub supervisor: Supervisor,
+    /// The launch chain, from the supervisor (first) to mysqld (last); empty when the input does not
+    /// show how mysqld is started.
+    pub chain: Vec<Link>,
     pub parent: Parent,
     /// What PID the variable must hold, as text for messages (`1`, `0`, `the user manager's PID`).
     pub expected: Option<Expected>,
@@ -202,6 +228,7 @@ impl Model {
     fn new(supervisor: Supervisor) -> Model {
         Model {
             supervisor,
+            chain: Vec::new(),
             parent: Parent::Unknown,
             expected: None,
             value: None,
@@ -229,188 +256,29 @@ impl Model {
     }
 }
 
-/// Builds the model from the facts.
-pub(crate) fn build(f: &Facts) -> Model {
-    if let Some(u) = &f.unit {
-        // The command line is analysed once for both questions (a 16 MB `sh -c` costs a pass).
-        let launch = exec_launch(u);
-        if may_run_mysqld(u, launch.as_ref()) {
-            return systemd_with(f, u, launch);
-        }
-    }
-    if let Some(c) = f.containers.server() {
-        return container(f, c);
-    }
-    if let Some(fam) = &f.containers.log_family {
-        return container_log(fam);
-    }
-    let mut m = Model::new(Supervisor::None);
-    m.mariadb = is_mariadb(f, None);
-    m
-}
-
-/// False for a unit that clearly runs something else (`nginx.service` pasted by mistake): its
-/// `ExecStart=` names a program that is neither a MySQL server, `mysqld_safe`, a shell, a launcher
-/// nor a script, and nothing in the unit's name or command mentions MySQL.
-/// `launch` is the last `ExecStart=` analysed ([`exec_launch`]).
-fn may_run_mysqld(u: &UnitFacts, launch: Option<&Launch>) -> bool {
-    let (Some(e), Some(l)) = (u.exec_start.last(), launch) else { return true };
-    let Program::Other(path) = &l.program else { return true };
-    let text = format!("{} {}", u.name.as_deref().unwrap_or(""), e.value).to_ascii_lowercase();
-    let looks_script = path.ends_with(".sh") || !path.contains('/') || l.forking.is_some();
-    looks_script || ["mysql", "maria", "percona", "mysqld"].iter().any(|k| text.contains(k))
-}
-
-fn is_mariadb(f: &Facts, launch: Option<&Launch>) -> bool {
+/// True when the input shows MariaDB (no RESTART statement, no clone plugin).
+pub(crate) fn is_mariadb(f: &Facts, launch: Option<&Launch>) -> bool {
     let flavor = f.server.flavor.as_ref().is_some_and(|v| v.value.as_str() == "mariadb");
     flavor || launch.is_some_and(|l| l.program == Program::Mariadbd)
 }
 
-/// The systemd case.
-#[cfg(test)]
-pub(crate) fn systemd(f: &Facts, u: &UnitFacts) -> Model {
-    systemd_with(f, u, exec_launch(u))
-}
-
-/// How the unit's last `ExecStart=` reaches its program.
-fn exec_launch(u: &UnitFacts) -> Option<Launch> {
-    let e = u.exec_start.last()?;
-    Some(supervisor::analyze_command(&supervisor::systemd_command(&e.value), Mode::SystemdExec))
-}
-
-/// The systemd case, with the last `ExecStart=` already analysed (`launch`).
-fn systemd_with(f: &Facts, u: &UnitFacts, launch: Option<Launch>) -> Model {
-    let mut m = Model::new(Supervisor::Systemd { name: u.name.clone(), user: u.user_unit });
-    let user = u.user_unit == Some(true);
-    m.assumed_system = u.user_unit.is_none();
-    let manager = if user { Expected::UserManager } else { Expected::One };
-
-    // Command line.
-    let exec = u.exec_start.last().cloned();
-    m.mariadb = is_mariadb(f, launch.as_ref());
-
-    // Effective environment: Environment= < EnvironmentFile= (pasted) ; UnsetEnvironment= last;
-    // then what the command line / script sets at exec time.
-    let mut value: Option<PidValue> = u.env("MYSQLD_PARENT_PID").map(|e| PidValue {
-        expr: PidExpr::Literal(e.value.clone()),
-        origin: PidOrigin::Environment,
-        at: Some(e.at),
-    });
-    for ef in &u.environment_files {
-        match f.containers.env_file(&ef.value) {
-            Some(file) => {
-                for (n, v) in &file.env {
-                    if n == "MYSQLD_PARENT_PID" {
-                        let (v, at) = (v.value.clone(), v.at);
-                        value = Some(PidValue {
-                            expr: PidExpr::Literal(v),
-                            origin: PidOrigin::EnvironmentFile {
-                                path: ef.value.trim_start_matches('-').to_owned(),
-                            },
-                            at: Some(at),
-                        });
-                    }
-                }
-            }
-            None => m.unseen_env_files.push(ef.clone()),
+/// Builds the model from the facts.
+pub(crate) fn build(f: &Facts) -> Model {
+    if let Some(u) = &f.unit {
+        // The command line is analysed once for both questions (a 16 MB `sh -c` costs a pass).
+        let launch = systemd::exec_launch(u);
+        if systemd::may_run_mysqld(u, launch.as_ref()) {
+            return systemd::systemd_with(f, u, launch);
         }
     }
-    if let Some(un) = u
-        .unset_environment
-        .iter()
-        .find(|v| v.value == "MYSQLD_PARENT_PID" || v.value.starts_with("MYSQLD_PARENT_PID="))
-    {
-        value = None;
-        m.unset_at = Some(un.at);
+    if let Some(c) = f.containers.server() {
+        return container::container(f, c);
     }
-
-    let daemonize_setting = f
-        .setting("daemonize")
-        .filter(|s| s.origin != crate::facts::Origin::Default && s.as_bool() == Some(true))
-        .and_then(|s| s.at);
-    let forking_type = u.service_type.as_ref().filter(|t| t.value == "forking").map(|t| t.at);
-
-    // Parent, and the value as changed by the command line or a script.
-    let mut shell_exec: Option<bool> = None;
-    if let (Some(e), Some(l)) = (&exec, &launch) {
-        if let Some(v) = l.env_value("MYSQLD_PARENT_PID") {
-            value = Some(PidValue {
-                expr: PidExpr::Literal(v.to_owned()),
-                origin: PidOrigin::CommandLine,
-                at: Some(e.at),
-            });
-        }
-        m.parent = match (&l.program, &l.forking) {
-            (Program::MysqldSafe, _) => Parent::MysqldSafe { at: Some(e.at) },
-            (_, Some(w)) => Parent::Wrapper { name: w.clone(), at: Some(e.at), shell: false },
-            (Program::Mysqld | Program::Mariadbd, None) => {
-                if l.daemonize == Some(true) {
-                    Parent::Reparented { at: Some(e.at) }
-                } else if l.daemonize.is_none() && daemonize_setting.is_some() {
-                    Parent::Reparented { at: daemonize_setting }
-                } else if let Some(at) = forking_type {
-                    Parent::Reparented { at: Some(at) }
-                } else {
-                    Parent::Manager
-                }
-            }
-            (Program::ShellString, None) => match l.shell.as_deref() {
-                Some(s) => {
-                    let p = script_parent(s, Some(e.at), true, "sh -c");
-                    apply_script_value(&mut value, s, Some(e.at));
-                    shell_exec = s.launch.as_ref().map(|x| x.exec);
-                    p
-                }
-                None => Parent::Unknown,
-            },
-            (Program::Other(path), None) => match f.containers.script(path) {
-                Some(file) => {
-                    let s = file.script.clone();
-                    let p = script_parent(&s, Some(file.at), false, path);
-                    apply_script_value(&mut value, &s, Some(file.at));
-                    shell_exec = s.launch.as_ref().map(|x| x.exec);
-                    m.script = Some(ScriptInfo {
-                        path: path.clone(),
-                        at: file.at,
-                        text: file.text.clone(),
-                        script: s,
-                    });
-                    p
-                }
-                None => Parent::UnknownScript { path: path.clone(), at: Some(e.at) },
-            },
-            (Program::Nothing, None) => Parent::Unknown,
-        };
+    if let Some(fam) = &f.containers.log_family {
+        return container::container_log(fam);
     }
-    if let Parent::MysqldSafe { .. } = m.parent {
-        value = Some(PidValue { expr: PidExpr::ShellPid, origin: PidOrigin::MysqldSafe, at: m.parent_at() });
-    }
-    m.expected = match &m.parent {
-        Parent::Manager | Parent::Reparented { .. } => Some(manager),
-        Parent::Wrapper { shell: true, .. } => Some(Expected::ShellPid),
-        Parent::Wrapper { shell: false, .. } => Some(Expected::WrapperPid),
-        Parent::MysqldSafe { .. } => Some(Expected::ShellPid),
-        _ => None,
-    };
-    m.value = value;
-    let (check, why) = decide_check(&m.parent, m.expected, m.value.as_ref(), shell_exec);
-    m.check = check;
-    m.check_why = why;
-
-    // Exit 16.
-    let (e16, why16) = match &m.parent {
-        Parent::MysqldSafe { .. } => (Tri::Yes, Exit16Why::MysqldSafe),
-        _ if m.script.as_ref().is_some_and(|si| {
-            si.script.loops_on_16 && !si.script.launch.as_ref().is_some_and(|x| x.exec)
-        }) =>
-        {
-            (Tri::Yes, Exit16Why::ScriptLoop)
-        }
-        _ => systemd_restarts(u, 16),
-    };
-    m.exit16 = e16;
-    m.exit16_why = why16;
-    m.exec = exec.zip(launch);
+    let mut m = Model::new(Supervisor::None);
+    m.mariadb = is_mariadb(f, None);
     m
 }
 
@@ -428,7 +296,51 @@ impl Model {
     }
 }
 
-fn script_parent(s: &Script, at: Option<Loc>, dash_c: bool, name: &str) -> Parent {
+/// The links a command line adds to the chain after its launcher (`at`: the line): its exec-ing
+/// launchers, a forking wrapper, a `sh -c` string or a script (with `script`, what the script runs),
+/// and the server program. `mysqld_safe` starts mysqld as its child.
+pub(crate) fn command_links(l: &Launch, at: Option<Loc>, script: Option<(&str, &Script, Loc)>) -> Vec<Link> {
+    let mut out: Vec<Link> = Vec::new();
+    for name in &l.launchers {
+        if name != "exec" {
+            out.push(Link { name: name.clone(), execs: true, at });
+        }
+    }
+    if let Some(w) = &l.forking {
+        out.push(Link { name: w.clone(), execs: false, at });
+    }
+    let inner = |s: &Script, name: String, at: Option<Loc>, out: &mut Vec<Link>| match &s.launch {
+        Some(x) if !x.launch.program_is_unknown() => {
+            out.push(Link { name, execs: x.exec && !x.background, at });
+            out.extend(command_links(&x.launch, at, None));
+        }
+        _ => out.push(Link { name, execs: false, at }),
+    };
+    match &l.program {
+        Program::Mysqld | Program::Mariadbd => {
+            let name =
+                l.server_cmd.first().map(|p| basename(p).to_owned()).unwrap_or_else(|| "mysqld".into());
+            out.push(Link { name, execs: false, at });
+        }
+        Program::MysqldSafe => {
+            out.push(Link { name: "mysqld_safe".into(), execs: false, at });
+            out.push(Link { name: "mysqld".into(), execs: false, at });
+        }
+        Program::ShellString => {
+            if let Some(s) = l.shell.as_deref() {
+                inner(s, "sh -c".into(), at, &mut out);
+            }
+        }
+        Program::Other(path) => match script {
+            Some((_, s, sat)) => inner(s, path.clone(), Some(sat), &mut out),
+            None => out.push(Link { name: path.clone(), execs: false, at }),
+        },
+        Program::Nothing => {}
+    }
+    out
+}
+
+pub(super) fn script_parent(s: &Script, at: Option<Loc>, dash_c: bool, name: &str) -> Parent {
     let Some(l) = &s.launch else {
         return if dash_c { Parent::Unknown } else { Parent::UnknownScript { path: name.to_owned(), at } };
     };
@@ -451,7 +363,7 @@ fn script_parent(s: &Script, at: Option<Loc>, dash_c: bool, name: &str) -> Paren
     Parent::Wrapper { name: name.to_owned(), at, shell: true }
 }
 
-fn apply_script_value(value: &mut Option<PidValue>, s: &Script, at: Option<Loc>) {
+pub(super) fn apply_script_value(value: &mut Option<PidValue>, s: &Script, at: Option<Loc>) {
     if let Some((expr, _, _)) = &s.parent_pid {
         *value = Some(PidValue { expr: expr.clone(), origin: PidOrigin::Script, at });
     }
@@ -502,221 +414,10 @@ pub(crate) fn decide_check(
     }
 }
 
-/// systemd's decision for the main process exiting with `code` (B.1.2), with the line that decides.
-pub(crate) fn systemd_restarts(u: &UnitFacts, code: u32) -> (Tri, Exit16Why) {
-    if let Some(p) = u.restart_prevent.code(code) {
-        return (Tri::No, Exit16Why::Prevented { at: p.at });
-    }
-    let clean = code == 0 || u.success_exit.code(code).is_some();
-    let oneshot = u.service_type.as_ref().is_some_and(|t| t.value == "oneshot");
-    if let Some(fz) = u.restart_force.code(code) {
-        if oneshot && clean {
-            let at = u.success_exit.code(code).map(|c| c.at).unwrap_or(fz.at);
-            return (Tri::No, Exit16Why::OneshotClean { at });
-        }
-        return (Tri::Yes, Exit16Why::Forced { at: fz.at });
-    }
-    let clean_at = u.success_exit.code(code).map(|c| c.at);
-    let restart = u.restart.clone();
-    let r = restart.as_ref().map(|r| r.value.as_str()).unwrap_or("no");
-    let yes = match r {
-        "always" => true,
-        "on-success" => clean,
-        "on-failure" => !clean,
-        _ => false, // no, on-abnormal, on-abort, on-watchdog: an exit code is never restarted
-    };
-    (if yes { Tri::Yes } else { Tri::No }, Exit16Why::Table { restart, clean_at })
-}
-
-/// True when `Restart=` also restarts after crashes (signals, core dumps).
-pub(crate) fn restarts_crashes(u: &UnitFacts) -> Option<&Valued<String>> {
-    u.restart
-        .as_ref()
-        .filter(|r| matches!(r.value.as_str(), "always" | "on-failure" | "on-abnormal" | "on-abort"))
-}
-
-fn container_family(c: &ContainerDef) -> Option<ImageFamily> {
-    c.family().map(|f| f.value)
-}
-
-/// The container case (§6).
-pub(crate) fn container(f: &Facts, c: &ContainerDef) -> Model {
-    let mut family = container_family(c);
-    if family.is_none_or(|x| x == ImageFamily::Other)
-        && let Some(lf) = &f.containers.log_family
-    {
-        family = Some(lf.value);
-    }
-    let mut m = Model::new(Supervisor::Container { source: c.source, family });
-    m.mariadb = family == Some(ImageFamily::MariaDb) || is_mariadb(f, None);
-    let init_at = c.init.as_ref().filter(|i| i.value).map(|i| i.at);
-    let pid1_parent = || match init_at {
-        Some(at) => (Parent::ContainerInit { at: Some(at) }, Expected::One),
-        None => (Parent::ContainerPid1, Expected::Zero),
-    };
-    let env_value = c.env("MYSQLD_PARENT_PID").map(|v| PidValue {
-        expr: PidExpr::Literal(v.value.clone()),
-        origin: PidOrigin::ContainerEnv,
-        at: Some(v.at),
-    });
-
-    // A replaced entrypoint decides by itself.
-    if let Some(ep) = &c.entrypoint {
-        let cmdline = match &c.command {
-            Some(cmd) => format!("{} {}", ep.value, cmd.value),
-            None => ep.value.clone(),
-        };
-        let l = supervisor::analyze_command(&cmdline, Mode::Sh);
-        let (parent, exp) = pid1_parent();
-        let mut value = env_value.clone();
-        match (&l.program, &l.forking) {
-            (Program::Mysqld | Program::Mariadbd, None) if l.daemonize != Some(true) => {
-                m.parent = parent;
-                m.expected = Some(exp);
-            }
-            (Program::MysqldSafe, _) => m.parent = Parent::MysqldSafe { at: Some(ep.at) },
-            (Program::Other(path), None) => match f.containers.script(path) {
-                Some(file) => {
-                    let s = file.script.clone();
-                    let p = script_parent(&s, Some(file.at), false, path);
-                    apply_script_value(&mut value, &s, Some(file.at));
-                    m.parent = match p {
-                        Parent::Manager => parent,
-                        other => other,
-                    };
-                    m.expected = match &m.parent {
-                        Parent::ContainerPid1 | Parent::ContainerInit { .. } => Some(exp),
-                        Parent::Wrapper { shell: true, .. } => Some(Expected::ShellPid),
-                        _ => None,
-                    };
-                    let exec = s.launch.as_ref().map(|x| x.exec);
-                    m.script = Some(ScriptInfo {
-                        path: path.clone(),
-                        at: file.at,
-                        text: file.text.clone(),
-                        script: s,
-                    });
-                    m.value = value;
-                    let (ck, why) = decide_check(&m.parent, m.expected, m.value.as_ref(), exec);
-                    m.check = ck;
-                    m.check_why = why;
-                    set_policy(&mut m, c);
-                    return m;
-                }
-                None => m.parent = Parent::UnknownScript { path: path.clone(), at: Some(ep.at) },
-            },
-            (_, Some(w)) => {
-                m.parent = Parent::Wrapper { name: w.clone(), at: Some(ep.at), shell: false };
-                m.expected = Some(Expected::WrapperPid);
-            }
-            _ => m.parent = Parent::Unknown,
-        }
-        if let Parent::MysqldSafe { at } = m.parent {
-            value = Some(PidValue { expr: PidExpr::ShellPid, origin: PidOrigin::MysqldSafe, at });
-        }
-        m.value = value;
-        let (ck, why) = decide_check(&m.parent, m.expected, m.value.as_ref(), None);
-        m.check = ck;
-        m.check_why = why;
-        set_policy(&mut m, c);
-        return m;
-    }
-
-    match family {
-        Some(ImageFamily::Oracle) => {
-            let (parent, exp) = pid1_parent();
-            m.parent = parent;
-            m.expected = Some(exp);
-            m.value = Some(PidValue {
-                expr: PidExpr::ShellParent,
-                origin: PidOrigin::OracleEntrypoint,
-                at: c.image.as_ref().map(|i| i.at),
-            });
-            m.check = Tri::Yes;
-            m.check_why = CheckWhy::OracleImage;
-        }
-        Some(ImageFamily::DockerHub) => {
-            let (parent, exp) = pid1_parent();
-            m.parent = parent;
-            m.expected = Some(exp);
-            m.value = env_value;
-            let (ck, why) = decide_check(&m.parent, m.expected, m.value.as_ref(), None);
-            m.check = ck;
-            m.check_why = why;
-        }
-        _ => {
-            m.parent = Parent::Unknown;
-            m.value = env_value;
-            m.check = Tri::Unknown;
-            m.check_why = CheckWhy::ParentUnknown;
-        }
-    }
-    set_policy(&mut m, c);
-    m
-}
-
-fn set_policy(m: &mut Model, c: &ContainerDef) {
-    if let Parent::MysqldSafe { .. } = m.parent {
-        m.exit16 = Tri::Yes;
-        m.exit16_why = Exit16Why::MysqldSafe;
-        return;
-    }
-    let (yes, default) = container_restarts(c);
-    m.exit16 = if yes { Tri::Yes } else { Tri::No };
-    m.exit16_why = Exit16Why::ContainerPolicy { policy: c.restart.clone(), default };
-}
-
-/// Whether the container is restarted after its main process exits with 16, and the default
-/// policy name used when none is written.
-pub(crate) fn container_restarts(c: &ContainerDef) -> (bool, &'static str) {
-    match c.source {
-        ContainerSource::Kubernetes => {
-            let controller = c.kind.as_deref().is_some_and(|k| k != "Pod");
-            let p = c.restart.as_ref().map(|r| r.value.as_str()).unwrap_or("Always");
-            (controller || p == "Always" || p == "OnFailure", "Always")
-        }
-        _ => {
-            let p = c
-                .restart
-                .as_ref()
-                .map(|r| r.value.trim_matches(['"', '\'']).to_owned())
-                .unwrap_or_else(|| "no".into());
-            let yes = p == "always" || p == "unless-stopped" || p.starts_with("on-failure");
-            (yes, "no")
-        }
-    }
-}
-
-fn container_log(fam: &Valued<ImageFamily>) -> Model {
-    let mut m = Model::new(Supervisor::ContainerLog { family: fam.value });
-    match fam.value {
-        ImageFamily::Oracle => {
-            m.parent = Parent::ContainerPid1;
-            m.expected = Some(Expected::Zero);
-            m.value = Some(PidValue {
-                expr: PidExpr::ShellParent,
-                origin: PidOrigin::OracleEntrypoint,
-                at: Some(fam.at),
-            });
-            m.check = Tri::Yes;
-            m.check_why = CheckWhy::OracleImage;
-        }
-        ImageFamily::DockerHub => {
-            m.parent = Parent::ContainerPid1;
-            m.expected = Some(Expected::Zero);
-            m.check = Tri::No;
-            m.check_why = CheckWhy::Missing;
-        }
-        ImageFamily::MariaDb => m.mariadb = true,
-        _ => {}
-    }
-    m
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::facts::unit::{EnvVar, StatusSet};
+    use crate::facts::unit::{EnvVar, StatusSet, UnitFacts};
 
     pub(crate) fn at(n: u32) -> Loc {
         Loc { input: 0, range: crate::text::TextRange::new(n, n + 1) }

@@ -19,8 +19,30 @@ use crate::text::TrimWs;
 
 /// Launchers that `exec` their command (mysqld keeps the launcher's parent).
 pub(crate) const EXEC_LAUNCHERS: &[&str] = &[
-    "exec", "env", "nice", "nohup", "numactl", "taskset", "chrt", "ionice", "stdbuf", "setpriv", "gosu",
-    "su-exec", "prlimit",
+    "exec",
+    "env",
+    "nice",
+    "nohup",
+    "numactl",
+    "taskset",
+    "chrt",
+    "ionice",
+    "stdbuf",
+    "setpriv",
+    "gosu",
+    "su-exec",
+    "prlimit",
+    // runit, daemontools and s6 chain loaders: each sets something up, then execs the rest of its
+    // command line (chpst(8), setuidgid(8), envdir(8), softlimit(8), s6-setuidgid, s6-envdir).
+    "chpst",
+    "setuidgid",
+    "envdir",
+    "softlimit",
+    "envuidgid",
+    "s6-setuidgid",
+    "s6-applyuidgid",
+    "s6-envdir",
+    "s6-softlimit",
 ];
 /// Wrappers that fork mysqld and wait for it (they become its parent).
 pub(crate) const FORKING_WRAPPERS: &[&str] =
@@ -83,6 +105,10 @@ impl Launch {
             server_cmd: Vec::new(),
             shell: None,
         }
+    }
+    /// True when the command runs nothing the analysis knows (no server, no script path).
+    pub fn program_is_unknown(&self) -> bool {
+        matches!(self.program, Program::Nothing)
     }
     /// The last command-line assignment of `name`.
     pub fn env_value(&self, name: &str) -> Option<&str> {
