@@ -361,6 +361,9 @@ fn classify(line: &str) -> Kind {
     Kind::Other
 }
 
+/// How many lines past a malformed line [`body_end`] looks for the unit to go on.
+const LOOK_AHEAD: usize = 16;
+
 /// Finds where a unit body starting at `start` ends (exclusive), per the module's extent rules.
 /// With `whole`, the rest of the input is taken.
 fn body_end(src: &Source<'_>, start: usize, whole: bool) -> usize {
@@ -404,9 +407,14 @@ fn body_end(src: &Source<'_>, start: usize, whole: bool) -> usize {
                 continued = ends_in_continuation(line);
             }
             Kind::Other => {
-                // A malformed line inside the unit when the unit clearly goes on right after it.
-                let goes_on =
-                    j + 1 < n && matches!(classify(src.line(j + 1)), Kind::Assignment | Kind::UnitSection);
+                // A malformed line inside the unit (a packaging template's `@SYSTEMD_START_ONLY@`,
+                // a stray word) when the unit clearly goes on after it: the next line that is not
+                // blank or a comment, within a few lines, is a unit key or section. One line the
+                // parser does not understand never ends the unit (issue 13).
+                let goes_on = (j + 1..n.min(j + 1 + LOOK_AHEAD))
+                    .map(|k| classify(src.line(k)))
+                    .find(|k| !matches!(k, Kind::Blank | Kind::Comment))
+                    .is_some_and(|k| matches!(k, Kind::Assignment | Kind::UnitSection));
                 if !goes_on || last.is_none() {
                     break;
                 }

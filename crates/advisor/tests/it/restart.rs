@@ -90,6 +90,24 @@ fn packaged_units_work() {
     }
 }
 
+/// Oracle's own `mysqld.service.in`, before CMake fills it in: the `@SYSTEMD_START_ONLY@` line is
+/// a parse problem, never the end of the unit (issue 13) — ExecStart=, Restart= and Environment=
+/// after it count.
+#[test]
+fn a_packaging_template_line_does_not_end_the_unit() {
+    let text = include_str!("../../../../tests/fixtures/systemd/oracle-mysqld.service.in");
+    let r = check(text);
+    assert_eq!(verdict(&r), CloneRestart::Works, "{:#?}", r.verdict_notes.clone_restart);
+    assert!(rule(&r, "restart-exit16-ignored").is_none());
+    let doc = &r.documents[0];
+    assert_eq!((doc.line_start, doc.line_end), (3, 45), "one unit, to its last line");
+    assert!(doc.problems.iter().any(|p| p.contains("@SYSTEMD_START_ONLY@")), "{:?}", doc.problems);
+    // Near miss: prose after a unit, with no unit line after it, is not taken into the unit.
+    let r = check("[Service]\nExecStart=/usr/sbin/mysqld\nthen I ran it and\nit failed again\n");
+    let doc = &r.documents[0];
+    assert_eq!(doc.line_end, 2, "{:?}", r.documents);
+}
+
 #[test]
 fn oracle_rpm_environment_file_is_an_assumption_until_pasted() {
     let r = check(ORACLE_RPM);
