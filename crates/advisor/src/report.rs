@@ -54,6 +54,9 @@ pub enum CloneRestart {
     /// The input cannot decide.
     #[default]
     Unknown,
+    /// The question does not arise: the server has no clone plugin (MySQL before 8.0.17) or is
+    /// MariaDB (no RESTART statement, no clone plugin).
+    NotApplicable,
 }
 
 named_values! {
@@ -62,6 +65,7 @@ named_values! {
         Fails => "fails",
         StaysDown => "stays-down",
         Unknown => "unknown",
+        NotApplicable => "not-applicable",
     }
 }
 

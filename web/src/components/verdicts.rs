@@ -30,7 +30,7 @@ pub fn verdicts(p: &VerdictsProps) -> Html {
     );
     html! {
         <div class="verdicts">
-            <VerdictCard id="verdict-clone" verdict={clone} good={clone == "works"} bad={clone != "works" && clone != "unknown"}
+            <VerdictCard id="verdict-clone" verdict={clone} good={clone == "works"} bad={matches!(clone, "fails" | "stays-down")}
                 title={t(lang, k::UI_VERDICT_CLONE_TITLE)} answer={clone_answer}
                 note={r.verdict_notes.clone_restart.clone()} {lang} inputs={p.inputs.clone()} />
             <VerdictCard id="verdict-replica" verdict={replica} good={replica == "yes"} bad={replica == "no"}

@@ -6,6 +6,7 @@ render.clone-restart-works = works
 render.clone-restart-fails = fails (ERROR 3707)
 render.clone-restart-stays-down = stays down (nothing restarts mysqld)
 render.clone-restart-unknown = unknown
+render.clone-restart-not-applicable = does not apply (no clone on this server)
 render.crash-safe-yes = yes
 render.crash-safe-no = no
 render.crash-safe-unknown = unknown

@@ -121,6 +121,11 @@ restart.verdict-unknown = The input does not decide whether the clone's automati
 restart.verdict-unknown-no-input = Nothing in the input shows how mysqld is supervised.
 restart.verdict-fails-observed = The restart failed: ERROR 3707 / MY-013462 is in the input. The clone itself completed; start mysqld to finish it, then check performance_schema.clone_status.
 restart.verdict-mariadb = MariaDB has no RESTART statement and no clone plugin: the clone restart does not apply.
+restart.verdict-no-clone = MySQL {version} has no clone plugin (it came in 8.0.17): the clone restart does not apply.
+restart.verdict-no-restart = MySQL {version} has neither the RESTART statement (it came in 8.0.4) nor the clone plugin (8.0.17): the clone restart does not apply.
+restart.na-restart-still = RESTART exists in this version and passes the same supervisor check; for RESTART alone:
+restart.label-flavor = The server is MariaDB
+restart.label-version = The server's version
 restart.caveat-timeout = Start timeout {timeout} with Type=notify: the start after a clone runs recovery and is killed if it takes longer.
 restart.observed-16-down = systemctl show: mysqld last exited with code 16 (RESTART or a clone) and the unit is {state}: nothing started it again.
 restart.label-observed-16 = exited with 16 and stayed down

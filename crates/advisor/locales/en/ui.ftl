@@ -37,6 +37,7 @@ ui.verdict-clone-works = Yes: the server restarts by itself after the clone.
 ui.verdict-clone-fails = No: the clone ends with ERROR 3707 and the server shuts down.
 ui.verdict-clone-stays-down = No: the clone finishes, but nothing restarts the server, so it stays down.
 ui.verdict-clone-unknown = Not enough input to decide.
+ui.verdict-clone-not-applicable = Does not apply: this server cannot clone.
 ui.verdict-replica-title = Is this replica crash-safe?
 ui.verdict-replica-yes = Yes: it recovers by itself after an unexpected halt.
 ui.verdict-replica-no = No: an unexpected halt can break replication or lose its position.

@@ -6,6 +6,7 @@ render.clone-restart-works = 能
 render.clone-restart-fails = 失败（ERROR 3707）
 render.clone-restart-stays-down = 服务停止后不会被重新拉起
 render.clone-restart-unknown = 无法判断
+render.clone-restart-not-applicable = 不适用（该服务器不支持克隆）
 render.crash-safe-yes = 是
 render.crash-safe-no = 否
 render.crash-safe-unknown = 无法判断

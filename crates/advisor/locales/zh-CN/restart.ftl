@@ -121,6 +121,11 @@ restart.verdict-unknown = 仅凭输入无法判断克隆后的自动重启能否
 restart.verdict-unknown-no-input = 输入中没有任何内容说明 mysqld 由谁管理。
 restart.verdict-fails-observed = 重启失败了：输入中出现了 ERROR 3707 / MY-013462。克隆本身已经完成；启动 mysqld 以完成克隆，然后检查 performance_schema.clone_status。
 restart.verdict-mariadb = MariaDB 没有 RESTART 语句，也没有 clone 插件：克隆重启的问题不适用。
+restart.verdict-no-clone = MySQL {version} 没有 clone 插件（8.0.17 起才有）：克隆重启的问题不适用。
+restart.verdict-no-restart = MySQL {version} 既没有 RESTART 语句（8.0.4 起才有），也没有 clone 插件（8.0.17 起才有）：克隆重启的问题不适用。
+restart.na-restart-still = 这个版本已有 RESTART 语句，它要通过同样的 supervisor 检查；仅就 RESTART 而言：
+restart.label-flavor = 服务器是 MariaDB
+restart.label-version = 服务器版本
 restart.caveat-timeout = Type=notify 下启动超时为 {timeout}：克隆后的启动要做恢复，超过这个时间就会被杀掉。
 restart.observed-16-down = systemctl show 显示：mysqld 上一次以退出码 16（RESTART 或克隆）退出，当前 unit 状态为 {state}：没有任何机制再启动它。
 restart.label-observed-16 = 以 16 退出后保持停止

@@ -37,6 +37,7 @@ ui.verdict-clone-works = 能：clone 完成后服务器会自动重启。
 ui.verdict-clone-fails = 不能：clone 以 ERROR 3707 结束，服务器会被关闭。
 ui.verdict-clone-stays-down = 不能：clone 能完成，但没有进程去拉起服务器，它会一直处于停止状态。
 ui.verdict-clone-unknown = 输入的信息不足，无法判断。
+ui.verdict-clone-not-applicable = 不适用：该服务器不支持克隆。
 ui.verdict-replica-title = 这个从库是 crash-safe 的吗？
 ui.verdict-replica-yes = 是：意外宕机后可以自行恢复。
 ui.verdict-replica-no = 否：意外宕机可能导致复制中断或丢失复制位点。

@@ -86,11 +86,12 @@ fn verdict_rows(report: &Report) -> [VerdictRow<'_>; 2] {
                 CloneRestart::Fails => k::RENDER_CLONE_RESTART_FAILS,
                 CloneRestart::StaysDown => k::RENDER_CLONE_RESTART_STAYS_DOWN,
                 CloneRestart::Unknown => k::RENDER_CLONE_RESTART_UNKNOWN,
+                CloneRestart::NotApplicable => k::RENDER_CLONE_RESTART_NOT_APPLICABLE,
             }),
             tone: match cr {
                 CloneRestart::Works => Tone::Good,
                 CloneRestart::Fails | CloneRestart::StaysDown => Tone::Bad,
-                CloneRestart::Unknown => Tone::Unknown,
+                CloneRestart::Unknown | CloneRestart::NotApplicable => Tone::Unknown,
             },
             note: &report.verdict_notes.clone_restart,
         },

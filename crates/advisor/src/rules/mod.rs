@@ -31,6 +31,17 @@ macro_rules! declare_rule {
                 cx: &crate::rules::Ctx<'_>,
                 out: &mut Vec<crate::report::Finding>,
             ) -> crate::rules::Outcome {
+                // Where the clone-restart question does not arise (MariaDB, MySQL before 8.0.17),
+                // no restart rule applies: none may assert what the verdict says does not arise.
+                // The same for the clone family's checks of a clone that cannot happen; only
+                // `clone-unsupported` says so.
+                let family = crate::rules::Family::$family;
+                if (family == crate::rules::Family::Restart
+                    || (family == crate::rules::Family::Clone && $id != "clone-unsupported"))
+                    && let Some(na) = crate::rules::restart::not_applicable(cx)
+                {
+                    return na;
+                }
                 $name::check(self, cx, out)
             }
         }

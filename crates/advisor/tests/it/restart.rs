@@ -135,8 +135,37 @@ fn legacy_units() {
 #[test]
 fn mariadb_is_not_applicable() {
     let r = check(MARIADB);
-    assert_eq!(verdict(&r), CloneRestart::Unknown);
+    assert_eq!(verdict(&r), CloneRestart::NotApplicable);
     assert!(r.findings.iter().all(|f| !f.rule.starts_with("restart-")));
+    for c in r.checks.iter().filter(|c| c.rule.starts_with("restart-")) {
+        assert_eq!(c.status, advisor::CheckStatus::NotApplicable, "{}", c.rule);
+    }
+    assert!(r.verdict_notes.clone_restart.evidence[0].excerpt.contains("mariadbd"));
+}
+
+/// Before 8.0.17 there is no clone plugin, before 8.0.4 no RESTART: the question does not arise,
+/// and no restart rule may assert anything (issue 13). 8.0.4–8.0.16 still say what RESTART would do.
+#[test]
+fn versions_without_clone_are_not_applicable() {
+    let unit = "[Service]\nExecStart=/usr/sbin/mysqld\nRestart=on-failure\n";
+    let with_version = |v: &str| check_many(&[("unit", unit), ("version", v)]);
+    let r = with_version("/usr/sbin/mysqld  Ver 8.0.16 for Linux on x86_64 (MySQL Community Server - GPL)\n");
+    assert_eq!(verdict(&r), CloneRestart::NotApplicable);
+    let note = &r.verdict_notes.clone_restart;
+    assert!(note.summary.contains("8.0.16"), "{}", note.summary);
+    assert!(
+        note.reasons.iter().any(|x| x.contains("MYSQLD_PARENT_PID")),
+        "RESTART still needs it: {note:#?}"
+    );
+    assert!(r.findings.iter().all(|f| !f.rule.starts_with("restart-")), "{:?}", r.findings);
+    let r = with_version("/usr/sbin/mysqld  Ver 5.7.44 for Linux on x86_64 (MySQL Community Server (GPL))\n");
+    assert_eq!(verdict(&r), CloneRestart::NotApplicable);
+    assert!(r.verdict_notes.clone_restart.summary.contains("RESTART"));
+    assert!(r.verdict_notes.clone_restart.reasons.is_empty(), "5.7 has no RESTART either");
+    // Near misses: 8.0.17 clones; the same unit is judged.
+    let r = with_version("/usr/sbin/mysqld  Ver 8.0.17 for Linux on x86_64 (MySQL Community Server - GPL)\n");
+    assert_eq!(verdict(&r), CloneRestart::Fails);
+    assert!(rule(&r, "restart-unsupervised").is_some());
 }
 
 #[test]

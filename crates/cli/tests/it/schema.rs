@@ -228,9 +228,19 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         Lang::En | Lang::ZhCn => {}
     });
     m.insert("Lang", set(langs.iter().map(json_str).collect()));
-    let cr = [CloneRestart::Works, CloneRestart::Fails, CloneRestart::StaysDown, CloneRestart::Unknown];
+    let cr = [
+        CloneRestart::Works,
+        CloneRestart::Fails,
+        CloneRestart::StaysDown,
+        CloneRestart::Unknown,
+        CloneRestart::NotApplicable,
+    ];
     cr.iter().for_each(|c| match c {
-        CloneRestart::Works | CloneRestart::Fails | CloneRestart::StaysDown | CloneRestart::Unknown => {}
+        CloneRestart::Works
+        | CloneRestart::Fails
+        | CloneRestart::StaysDown
+        | CloneRestart::Unknown
+        | CloneRestart::NotApplicable => {}
     });
     m.insert("CloneRestart", set(cr.iter().map(json_str).collect()));
     let cs = [CrashSafe::Yes, CrashSafe::No, CrashSafe::Unknown];
@@ -243,7 +253,13 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         Severity::Error | Severity::Warning | Severity::Info => {}
     });
     m.insert("Severity", set(sv.iter().map(json_str).collect()));
-    let ft = [FixTarget::SystemdDropin, FixTarget::MyCnf, FixTarget::Sql, FixTarget::Shell];
+    let ft = [
+        FixTarget::SystemdDropin,
+        FixTarget::MyCnf,
+        FixTarget::Sql,
+        FixTarget::Shell,
+        FixTarget::LauncherFile,
+    ];
     ft.iter().for_each(|t| match t {
         FixTarget::SystemdDropin
         | FixTarget::MyCnf

@@ -23,7 +23,7 @@ mod systemd;
 pub(crate) use systemd::systemd;
 pub(crate) use systemd::{restarts_crashes, systemd_restarts};
 
-use crate::facts::{Facts, Loc, Valued};
+use crate::facts::{Facts, Flavor, Loc, Valued, Version};
 pub(crate) use command::*;
 use command::{self as supervisor};
 
@@ -186,6 +186,8 @@ pub(crate) struct Model {
     pub unset_at: Option<Loc>,
     /// MariaDB (no RESTART statement, no clone plugin).
     pub mariadb: bool,
+    /// Why the clone-restart question does not arise for this server, when it does not.
+    pub not_applicable: Option<NotApplicable>,
     /// True when a system unit was assumed because the input does not say.
     pub assumed_system: bool,
 }
@@ -241,8 +243,14 @@ impl Model {
             script: None,
             unset_at: None,
             mariadb: false,
+            not_applicable: None,
             assumed_system: false,
         }
+    }
+
+    /// False when the clone-restart question does not arise ([`NotApplicable`]).
+    pub fn applies(&self) -> bool {
+        self.not_applicable.is_none()
     }
 
     /// The systemd unit, when the supervisor is one.
@@ -256,14 +264,77 @@ impl Model {
     }
 }
 
+/// The first MySQL release with the clone plugin: "MySQL Server's clone plugin is available from
+/// MySQL 8.0.17" (`runtime-and-launchers.md` §10; MySQL Shell's `k_mysql_clone_plugin_initial_version`).
+pub(crate) const FIRST_CLONE: Version = Version::new(8, 0, 17);
+/// The first release with the `RESTART` statement: 8.0.4, a release candidate (WL#9809; MySQL
+/// Shell: "RESTART is only available in 8.0.4, but the command is only supported in 8.0.11 or
+/// higher" — `runtime-and-launchers.md` §10). The 8.0.4 release note itself was not read.
+pub(crate) const FIRST_RESTART: Version = Version::new(8, 0, 4);
+
+/// Why the clone-restart question does not arise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NotApplicable {
+    /// MariaDB: no `RESTART` statement and no released clone plugin (`mysql-facts.md` §7.5).
+    MariaDb { at: Loc },
+    /// MySQL or Percona Server before 8.0.17: no clone plugin (and before 8.0.4 no `RESTART`).
+    NoClone { version: Version, at: Loc },
+}
+
+/// True when `v` has no clone plugin. A series without a patch level (`8.0` from an image tag
+/// `mysql:8.0`, read as 8.0.0) is not enough to say so: 8.0.0 was never a GA release.
+pub(crate) fn lacks_clone(v: Version) -> bool {
+    v < FIRST_CLONE && !(v.major == 8 && v.minor == 0 && v.patch == 0)
+}
+
+/// Whether the clone-restart question arises for the server the input shows: MariaDB (from the
+/// version, the unit's `mariadbd` / description / name, or the image) or a version without clone.
+pub(crate) fn not_applicable(f: &Facts) -> Option<NotApplicable> {
+    if let Some(fl) = &f.server.flavor {
+        if fl.value == Flavor::MariaDb {
+            return Some(NotApplicable::MariaDb { at: fl.at });
+        }
+    } else if let Some(at) = mariadb_hint(f) {
+        return Some(NotApplicable::MariaDb { at });
+    }
+    let v = f.server.version.as_ref()?;
+    lacks_clone(v.value).then_some(NotApplicable::NoClone { version: v.value, at: v.at })
+}
+
+/// MariaDB named where no version line says which server it is: the unit runs `mariadbd` (or
+/// `mariadbd-safe`), or its description says MariaDB; the container runs a `mariadb` image, or its
+/// log is MariaDB's entrypoint.
+fn mariadb_hint(f: &Facts) -> Option<Loc> {
+    if let Some(u) = &f.unit {
+        let by_exec = u.exec_start.iter().find(|e| {
+            e.value.split_whitespace().any(|w| matches!(basename(w), "mariadbd" | "mariadbd-safe"))
+        });
+        if let Some(e) = by_exec {
+            return Some(e.at);
+        }
+        let described = u.directives.iter().find(|d| {
+            d.section == "Unit" && d.key == "Description" && d.value.to_ascii_lowercase().contains("mariadb")
+        });
+        if let Some(d) = described {
+            return Some(d.value_at);
+        }
+    }
+    if let Some(fam) =
+        f.containers.server().and_then(|c| c.family()).filter(|fam| fam.value == ImageFamily::MariaDb)
+    {
+        return Some(fam.at);
+    }
+    f.containers.log_family.as_ref().filter(|fam| fam.value == ImageFamily::MariaDb).map(|fam| fam.at)
+}
+
 /// True when the input shows MariaDB (no RESTART statement, no clone plugin).
 pub(crate) fn is_mariadb(f: &Facts, launch: Option<&Launch>) -> bool {
     let flavor = f.server.flavor.as_ref().is_some_and(|v| v.value.as_str() == "mariadb");
     flavor || launch.is_some_and(|l| l.program == Program::Mariadbd)
 }
 
-/// Builds the model from the facts.
-pub(crate) fn build(f: &Facts) -> Model {
+/// What the configuration predicts.
+fn predict(f: &Facts) -> Model {
     if let Some(u) = &f.unit {
         // The command line is analysed once for both questions (a 16 MB `sh -c` costs a pass).
         let launch = systemd::exec_launch(u);
@@ -279,6 +350,23 @@ pub(crate) fn build(f: &Facts) -> Model {
     }
     let mut m = Model::new(Supervisor::None);
     m.mariadb = is_mariadb(f, None);
+    m
+}
+
+/// Builds the model from the facts, with whether the question arises at all.
+pub(crate) fn build(f: &Facts) -> Model {
+    let mut m = predict(f);
+    m.not_applicable = not_applicable(f);
+    if matches!(m.not_applicable, Some(NotApplicable::MariaDb { .. })) {
+        m.mariadb = true;
+    }
+    if m.mariadb && m.not_applicable.is_none() {
+        // `mariadbd` on the command line, or a MariaDB image: the launch analysis saw it.
+        let at = m.exec.as_ref().map(|(e, _)| e.at).or_else(|| f.containers.server().map(|c| c.at));
+        if let Some(at) = at {
+            m.not_applicable = Some(NotApplicable::MariaDb { at });
+        }
+    }
     m
 }
 

@@ -2,10 +2,10 @@
 //! `mysql-facts.md` §7.5) or MySQL before 8.0.17 (no clone plugin) — while the input shows clone
 //! being used or planned.
 
-use super::compat::{self, FIRST_CLONE};
+use super::compat::FIRST_CLONE;
 use super::{clone_intent, reference, urls};
-use crate::facts::container::ImageFamily;
-use crate::facts::{Facts, Flavor, Loc, Version};
+use crate::facts::launch::{self, NotApplicable};
+use crate::facts::{Facts, Loc, Version};
 use crate::i18n::k;
 use crate::report::{Finding, Fix, FixTarget, Severity};
 use crate::rules::{Ctx, Outcome};
@@ -24,36 +24,13 @@ pub(crate) enum Why {
     TooOld { version: Version, at: Loc },
 }
 
-/// The predicate (without the "is clone used" part).
+/// The predicate (without the "is clone used" part): the launch model's answer to whether the
+/// clone-restart question arises ([`launch::not_applicable`]), so this rule and the verdict agree.
 pub(crate) fn detect(f: &Facts) -> Option<Why> {
-    if let Some(fl) = &f.server.flavor
-        && fl.value == Flavor::MariaDb
-    {
-        return Some(Why::MariaDb { at: fl.at });
+    match launch::not_applicable(f)? {
+        NotApplicable::MariaDb { at } => Some(Why::MariaDb { at }),
+        NotApplicable::NoClone { version, at } => Some(Why::TooOld { version, at }),
     }
-    if f.server.flavor.is_none() {
-        if let Some(u) = &f.unit {
-            let by_exec = u.exec_start.iter().find(|e| {
-                e.value.split_whitespace().any(|w| {
-                    let base = w.rsplit('/').next().unwrap_or(w);
-                    base == "mariadbd" || base == "mariadbd-safe"
-                })
-            });
-            if let Some(e) = by_exec {
-                return Some(Why::MariaDb { at: e.at });
-            }
-        }
-        if let Some(fam) =
-            f.containers.server().and_then(|c| c.family()).filter(|fam| fam.value == ImageFamily::MariaDb)
-        {
-            return Some(Why::MariaDb { at: fam.at });
-        }
-    }
-    let v = f.server.version.as_ref()?;
-    if !compat::has_clone(v.value) {
-        return Some(Why::TooOld { version: v.value, at: v.at });
-    }
-    None
 }
 
 impl CloneUnsupported {
@@ -150,11 +127,11 @@ mod tests {
     fn mariadb_and_old_mysql() {
         let mut f = Facts::default();
         assert_eq!(detect(&f), None);
-        f.server.flavor = Some(Valued::new(Flavor::MariaDb, at(1)));
+        f.server.flavor = Some(Valued::new(crate::facts::Flavor::MariaDb, at(1)));
         f.server.version = Some(Valued::new(Version::new(10, 11, 6), at(1)));
         assert_eq!(detect(&f), Some(Why::MariaDb { at: at(1) }));
 
-        f.server.flavor = Some(Valued::new(Flavor::MySql, at(2)));
+        f.server.flavor = Some(Valued::new(crate::facts::Flavor::MySql, at(2)));
         f.server.version = Some(Valued::new(Version::new(8, 0, 16), at(2)));
         assert!(matches!(detect(&f), Some(Why::TooOld { .. })));
         f.server.version = Some(Valued::new(Version::new(8, 0, 17), at(2)));

@@ -7,7 +7,7 @@
 use crate::facts::Version;
 
 /// The first release with the clone plugin.
-pub(crate) const FIRST_CLONE: Version = Version::new(8, 0, 17);
+pub(crate) const FIRST_CLONE: Version = crate::facts::launch::FIRST_CLONE;
 /// `CLONE_BACKPORT_VERSION`: from this 8.0 patch on, different 8.0 patch levels may clone.
 pub(crate) const BACKPORT_PATCH: u16 = 37;
 
@@ -50,11 +50,6 @@ pub(crate) fn compat(donor: Version, recipient: Version) -> Compat {
     Compat::SameSeries
 }
 
-/// True when a MySQL (or Percona Server) version has the clone plugin.
-pub(crate) fn has_clone(v: Version) -> bool {
-    v >= FIRST_CLONE
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,9 +73,10 @@ mod tests {
 
     #[test]
     fn first_release() {
-        assert!(!has_clone(v(8, 0, 16)));
-        assert!(has_clone(v(8, 0, 17)));
-        assert!(!has_clone(v(5, 7, 44)));
-        assert!(has_clone(v(8, 4, 0)));
+        assert!(crate::facts::launch::lacks_clone(v(8, 0, 16)));
+        assert!(!crate::facts::launch::lacks_clone(v(8, 0, 17)));
+        assert!(crate::facts::launch::lacks_clone(v(5, 7, 44)));
+        assert!(!crate::facts::launch::lacks_clone(v(8, 0, 0)), "a series without a patch level");
+        assert!(!crate::facts::launch::lacks_clone(v(8, 4, 0)));
     }
 }

@@ -6,6 +6,7 @@ use crate::text::TrimWs;
 use super::Ctx;
 use crate::facts::Loc;
 use crate::facts::container::ImageFamily;
+use crate::facts::launch::NotApplicable;
 use crate::facts::launch::seen::{After16, Check, CheckSeen, Seen};
 use crate::facts::launch::{self as supervisor, PidExpr};
 use crate::facts::launch::{CheckWhy, Exit16Why, Expected, Model, Parent, PidOrigin, Supervisor, Tri};
@@ -174,13 +175,38 @@ pub(crate) fn chain_sentence(cx: &Ctx<'_>, m: &Model) -> Option<String> {
     Some(cx.fmt(k::RESTART_CHAIN, &[("chain", &links.join(" → "))]))
 }
 
+/// The note of a `not-applicable` verdict: why the question does not arise, the line that shows it,
+/// and for 8.0.4–8.0.16 (which have `RESTART` but no clone) what the launch model says about
+/// `RESTART`.
+fn not_applicable(cx: &Ctx<'_>, m: &Model, na: NotApplicable, note: &mut VerdictNote) {
+    match na {
+        NotApplicable::MariaDb { at } => {
+            note.summary = cx.t(k::RESTART_VERDICT_MARIADB);
+            note.evidence.push(cx.evidence(at, cx.t(k::RESTART_LABEL_FLAVOR)));
+        }
+        NotApplicable::NoClone { version, at } => {
+            let v = version.to_string();
+            let has_restart = version >= crate::facts::launch::FIRST_RESTART;
+            let key = if has_restart { k::RESTART_VERDICT_NO_CLONE } else { k::RESTART_VERDICT_NO_RESTART };
+            note.summary = cx.fmt(key, &[("version", &v)]);
+            note.evidence.push(cx.evidence(at, cx.t(k::RESTART_LABEL_VERSION)));
+            if has_restart && !matches!(m.supervisor, Supervisor::None) {
+                note.reasons.push(cx.t(k::RESTART_NA_RESTART_STILL));
+                note.reasons.extend(chain_sentence(cx, m));
+                note.reasons.push(check_sentence(cx, m));
+                note.reasons.push(exit16_sentence(cx, m));
+            }
+        }
+    }
+}
+
 /// The verdict and its note.
 pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
     let mut note = VerdictNote::default();
     let observed = observed_failure(cx);
-    if m.mariadb {
-        note.summary = cx.t(k::RESTART_VERDICT_MARIADB);
-        return (CloneRestart::Unknown, note);
+    if let Some(na) = m.not_applicable {
+        not_applicable(cx, m, na, &mut note);
+        return (CloneRestart::NotApplicable, note);
     }
     let seen = cx.restart_seen();
     // The observation decides where the configuration cannot, or where the two disagree; where
@@ -235,7 +261,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
         CloneRestart::Works => cx.fmt(k::RESTART_VERDICT_WORKS, &[("why", &check)]),
         CloneRestart::Fails => cx.fmt(k::RESTART_VERDICT_FAILS, &[("why", &check)]),
         CloneRestart::StaysDown => cx.fmt(k::RESTART_VERDICT_STAYS_DOWN, &[("why", &e16)]),
-        CloneRestart::Unknown => cx.t(k::RESTART_VERDICT_UNKNOWN),
+        CloneRestart::Unknown | CloneRestart::NotApplicable => cx.t(k::RESTART_VERDICT_UNKNOWN),
     };
     if let Some(chain) = chain_sentence(cx, m) {
         note.reasons.push(chain);

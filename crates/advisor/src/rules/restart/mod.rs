@@ -44,6 +44,15 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CloneRestart, VerdictNote) {
     explain::verdict(cx, m)
 }
 
+/// The outcome of every restart rule where the clone-restart question does not arise (the
+/// verdict's `not-applicable`), with the verdict's reason.
+pub(crate) fn not_applicable(cx: &Ctx<'_>) -> Option<Outcome> {
+    let m = cx.restart_model();
+    m.not_applicable?;
+    let (_, note) = explain::verdict(cx, m);
+    Some(Outcome::not_applicable(note.summary))
+}
+
 /// The unit and the model when mysqld runs under a systemd unit; else the outcome of a rule that
 /// does not apply (the guard every unit-only rule starts with).
 pub(crate) fn systemd<'b>(cx: &'b Ctx<'_>) -> Result<(&'b UnitFacts, &'b Model), Outcome> {

@@ -15,7 +15,7 @@ declare_rule! {
 impl RestartEnvironmentFile {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let m = cx.restart_model();
-        if !m.is_systemd() || m.mariadb {
+        if !m.is_systemd() || !m.applies() {
             return Outcome::not_applicable(cx.t(k::RESTART_NA_NO_UNIT));
         }
         // The command line, a script or mysqld_safe set the variable after the environment files.

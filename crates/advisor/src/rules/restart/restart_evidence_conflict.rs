@@ -23,7 +23,7 @@ pub(crate) struct Conflict {
 /// The predicate: every point where the observation and the prediction disagree.
 pub(crate) fn conflicts(cx: &Ctx<'_>, m: &Model, seen: &Seen) -> Vec<Conflict> {
     let mut out = Vec::new();
-    if m.mariadb || matches!(m.supervisor, Supervisor::None) {
+    if !m.applies() || matches!(m.supervisor, Supervisor::None) {
         return out;
     }
     if let Some(c) = &seen.check {

@@ -15,7 +15,7 @@ declare_rule! {
 
 /// The predicate.
 pub(crate) fn fires(m: &Model) -> bool {
-    !m.mariadb && m.exit16 == Tri::No && !matches!(m.supervisor, Supervisor::None)
+    m.applies() && m.exit16 == Tri::No && !matches!(m.supervisor, Supervisor::None)
 }
 
 impl RestartExit16Ignored {

@@ -73,7 +73,7 @@ impl RestartIgnoredSetting {
             return Outcome::not_applicable(cx.t(k::RESTART_NA_NO_UNIT));
         };
         let m = cx.restart_model();
-        if m.mariadb || !matches!(m.supervisor, Supervisor::Systemd { .. }) {
+        if !m.applies() || !matches!(m.supervisor, Supervisor::Systemd { .. }) {
             return Outcome::not_applicable(cx.t(k::RESTART_NA_NO_UNIT));
         }
         let mut fired = false;

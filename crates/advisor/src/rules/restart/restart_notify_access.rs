@@ -20,7 +20,7 @@ declare_rule! {
 pub(crate) fn fires(m: &Model, u: &UnitFacts) -> Option<String> {
     let notify = u.service_type.as_ref().is_some_and(|t| t.value == "notify");
     let all = u.notify_access.as_ref().is_some_and(|n| n.value == "all");
-    if !notify || all || m.mariadb {
+    if !notify || all || !m.applies() {
         return None;
     }
     match &m.parent {

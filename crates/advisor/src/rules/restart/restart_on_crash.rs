@@ -19,7 +19,7 @@ impl RestartOnCrash {
             Ok(x) => x,
             Err(na) => return na,
         };
-        if m.mariadb || matches!(m.parent, model::Parent::MysqldSafe { .. }) {
+        if !m.applies() || matches!(m.parent, model::Parent::MysqldSafe { .. }) {
             return Outcome::not_applicable(cx.t(k::RESTART_ON_CRASH_NA));
         }
         let Some(r) = model::restarts_crashes(u) else {

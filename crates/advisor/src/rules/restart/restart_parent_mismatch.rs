@@ -16,7 +16,7 @@ declare_rule! {
 /// The predicate, with the severity: an error when the check certainly fails, a warning when it
 /// holds only by chance or depends on the shell.
 pub(crate) fn fires(m: &Model) -> Option<Severity> {
-    if m.mariadb {
+    if !m.applies() {
         return None;
     }
     match (&m.check, &m.check_why) {

@@ -50,7 +50,7 @@ impl RestartStartLimit {
             Ok(x) => x,
             Err(na) => return na,
         };
-        if m.mariadb {
+        if !m.applies() {
             return Outcome::not_applicable(cx.t(k::RESTART_VERDICT_MARIADB));
         }
         let Some(why) = fires(u) else {

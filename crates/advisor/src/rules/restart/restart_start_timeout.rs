@@ -47,7 +47,7 @@ impl RestartStartTimeout {
             Ok(x) => x,
             Err(na) => return na,
         };
-        if m.mariadb {
+        if !m.applies() {
             return Outcome::not_applicable(cx.t(k::RESTART_VERDICT_MARIADB));
         }
         let Some(t) = finite_timeout(u) else {

@@ -14,7 +14,7 @@ declare_rule! {
 
 /// The predicate: the variable is missing where mysqld runs.
 pub(crate) fn fires(m: &Model) -> bool {
-    !m.mariadb && m.check == Tri::No && m.check_why == CheckWhy::Missing
+    m.applies() && m.check == Tri::No && m.check_why == CheckWhy::Missing
 }
 
 impl RestartUnsupervised {
