@@ -14,6 +14,7 @@ mysql.problem.cell-count = This table row has {found} cells but the header has {
 mysql.problem.stray-line = This line is not a "Name: value" field of the \G output; it was skipped.
 mysql.doc.server-version = {program} version {version}
 mysql.doc.client-version = {program} client version {version}
+mysql.doc.package-version = installed package {program} {version}
 mysql.doc.error-log = error log, {count} lines, {errors} at ERROR level
 mysql.doc.client-error = client error {code}: {message}
 mysql.doc.change-source = {statement} statement

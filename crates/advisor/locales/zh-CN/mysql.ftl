@@ -14,6 +14,7 @@ mysql.problem.cell-count = 该表格行有 {found} 个单元格，但表头有 {
 mysql.problem.stray-line = 这一行不是 \G 输出中的 "Name: value" 字段，已跳过。
 mysql.doc.server-version = {program} 版本 {version}
 mysql.doc.client-version = {program} 客户端版本 {version}
+mysql.doc.package-version = 已安装的软件包 {program} {version}
 mysql.doc.error-log = 错误日志，{count} 行（{errors} 条 ERROR）
 mysql.doc.client-error = 客户端错误 {code}：{message}
 mysql.doc.change-source = {statement} 语句

@@ -360,6 +360,8 @@ impl Channel {
 enum Rank {
     /// `mysql --version`: the client, only a hint.
     Client,
+    /// An installed server package (`rpm -qa`, `dpkg -l`…): installed, maybe not what runs.
+    Package,
     /// Error-log `starting as process` / `ready for connections` lines.
     Log,
     /// `mysqld --version`.
@@ -431,7 +433,13 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
             Parsed::Version(v) => {
                 if let Some(version) = Version::parse(&v.version.text) {
                     cands.push(VersionCandidate {
-                        rank: if v.client { Rank::Client } else { Rank::Binary },
+                        rank: if v.package {
+                            Rank::Package
+                        } else if v.client {
+                            Rank::Client
+                        } else {
+                            Rank::Binary
+                        },
                         version,
                         raw: v.version.text.clone(),
                         comment: v.rest.clone(),

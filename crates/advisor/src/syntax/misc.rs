@@ -83,6 +83,9 @@ pub(crate) struct VersionLine {
     pub version: Spanned,
     /// The rest of the line (`for Linux on x86_64 (Percona Server (GPL), Release 27, …)`).
     pub rest: String,
+    /// True for an installed package's line (`rpm -qa`, `dpkg -l`, `yum list installed`,
+    /// `apt list --installed`): what is installed, not necessarily what runs.
+    pub package: bool,
 }
 
 /// A CHANGE REPLICATION SOURCE / CHANGE MASTER statement.
@@ -101,9 +104,15 @@ pub(crate) struct ChangeSource {
 /// Claims one of this module's kinds starting at line `i`.
 pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
     let line = src.line(i);
-    if let Some(v) = parse_version_line(src, i) {
+    if let Some(v) = parse_version_line(src, i).or_else(|| parse_package_line(src, i)) {
         let label = Label {
-            key: if v.client { k::MYSQL_DOC_CLIENT_VERSION } else { k::MYSQL_DOC_SERVER_VERSION },
+            key: if v.package {
+                k::MYSQL_DOC_PACKAGE_VERSION
+            } else if v.client {
+                k::MYSQL_DOC_CLIENT_VERSION
+            } else {
+                k::MYSQL_DOC_SERVER_VERSION
+            },
             args: vec![("program", v.program.text.clone()), ("version", v.version.text.clone())],
         };
         return Some(Claim {
@@ -231,7 +240,101 @@ pub(crate) fn parse_version_line(src: &Source<'_>, i: usize) -> Option<VersionLi
         client,
         version: Spanned::of(src, i, version),
         rest,
+        package: false,
     })
+}
+
+/// Server packages whose version is the server's: MySQL (Oracle's and the distributions'),
+/// Percona Server, MariaDB, GreatSQL. Client, common and library packages say nothing about the
+/// server. Names are compared lower-cased, up to a `-X.Y` series suffix (`mysql-server-8.0`).
+const SERVER_PACKAGES: &[&str] = &[
+    "mysql-community-server",
+    "mysql-commercial-server",
+    "mysql-server",
+    "mysql-server-core",
+    "mysql-community-server-core",
+    "mysql-commercial-server-core",
+    "percona-server-server",
+    "percona-server-server-57",
+    "percona-server-server-5.7",
+    "mariadb-server",
+    "mariadb-server-core",
+    "greatsql-server",
+];
+
+/// An installed server package with its version, as package tools print it:
+/// - `rpm -qa`: `mysql-community-server-8.0.16-2.el7.x86_64` (name-version-release.arch);
+/// - `dpkg -l`: `ii  mysql-server-8.0  8.0.36-0ubuntu0.22.04.1  amd64  MySQL database server …`;
+/// - `yum list installed` / `dnf list installed`: `mysql-community-server.x86_64  8.0.36-1.el8  @repo`;
+/// - `apt list --installed`: `mysql-server-8.0/jammy-updates,now 8.0.36-0ubuntu0.22.04.1 amd64 [installed]`.
+///
+/// The version may carry a Debian epoch (`1:10.11.6-0+deb12u1`), which is dropped.
+pub(crate) fn parse_package_line(src: &Source<'_>, i: usize) -> Option<VersionLine> {
+    let line = src.line(i);
+    let t = line.trim_ws();
+    let words: Vec<&str> = t.split_whitespace().take(6).collect();
+    let (name, version) = match words.as_slice() {
+        // dpkg -l: status, name, version, arch, description…
+        // (`ii`: installed; `rc`: removed, only its configuration left — not installed.)
+        [status, name, version, _arch, _, ..] if status.len() == 2 && status.as_bytes()[1] == b'i' => {
+            (name.split(':').next().unwrap_or(name), *version)
+        }
+        // yum/dnf list installed: name.arch, version-release, repository.
+        [name_arch, version, repo] if repo.starts_with('@') || repo.starts_with("installed") => {
+            (name_arch.rsplit_once('.').map(|(n, _)| n).unwrap_or(name_arch), *version)
+        }
+        // apt list --installed: name/suites version arch [installed…]
+        [name_suite, version, _arch, flag, ..]
+            if name_suite.contains('/') && flag.starts_with("[installed") =>
+        {
+            (name_suite.split('/').next().unwrap_or(name_suite), *version)
+        }
+        // rpm -qa: one word, name-version-release.arch.
+        [nevra] => rpm_nevra(nevra)?,
+        _ => return None,
+    };
+    if !is_server_package(name) {
+        return None;
+    }
+    let version = version.rsplit_once(':').map(|(_, v)| v).unwrap_or(version);
+    crate::base::Version::parse(version)?;
+    Some(VersionLine {
+        range: src.lines[i].range,
+        program: Spanned::of(src, i, name),
+        client: false,
+        version: Spanned::of(src, i, version),
+        // The package name tells the flavour (`percona-server-server`, `MariaDB-server`).
+        rest: name.to_owned(),
+        package: true,
+    })
+}
+
+/// `mysql-community-server-8.0.16-2.el7.x86_64` → (`mysql-community-server`, `8.0.16-2.el7.x86_64`):
+/// the name ends before the first `-` followed by a digit and a dot-separated version.
+fn rpm_nevra(w: &str) -> Option<(&str, &str)> {
+    let arch_ok =
+        [".x86_64", ".aarch64", ".noarch", ".i686", ".ppc64le", ".s390x"].iter().any(|a| w.ends_with(a));
+    if !arch_ok {
+        return None;
+    }
+    let bytes = w.as_bytes();
+    let k = (1..bytes.len()).find(|&k| {
+        bytes[k - 1] == b'-'
+            && bytes[k].is_ascii_digit()
+            && crate::base::Version::parse(&w[k..]).is_some()
+            && w[k..].split('-').next().is_some_and(|v| v.contains('.'))
+    })?;
+    Some((&w[..k - 1], &w[k..]))
+}
+
+fn is_server_package(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    // `mysql-server-8.0`, `mariadb-server-10.5`: a series suffix.
+    let base = match n.rsplit_once('-') {
+        Some((b, s)) if s.contains('.') && s.bytes().all(|c| c.is_ascii_digit() || c == b'.') => b.to_owned(),
+        _ => n.clone(),
+    };
+    SERVER_PACKAGES.contains(&n.as_str()) || SERVER_PACKAGES.contains(&base.as_str())
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -230,3 +230,45 @@ fn documents_of_every_fixture_snapshot() {
     }
     insta::assert_snapshot!(out);
 }
+
+/// Installed server packages tell the version (and flavour) where nothing else does: `rpm -qa`,
+/// `yum list installed`, `dpkg -l`, `apt list --installed` (issue 13). Client and library packages,
+/// and a removed package (`rc`), say nothing about the server.
+#[test]
+fn package_lists_give_the_version() {
+    let text = fixture!("package-versions.txt");
+    let r = check(text);
+    let lines: Vec<u32> =
+        r.documents.iter().filter(|d| d.kind == DocKind::MysqldVersion).map(|d| d.line_start).collect();
+    assert_eq!(lines, [5, 7, 11, 13], "server packages only: {:?}", r.documents);
+    let rpm = check(
+        "$ rpm -qa | grep -i mysql\nmysql-community-client-8.0.16-2.el7.x86_64\nmysql-community-server-8.0.16-2.el7.x86_64\n",
+    );
+    assert_eq!(rpm.server.version.as_deref(), Some("8.0.16"));
+    assert_eq!(rpm.verdicts.clone_restart, advisor::CloneRestart::NotApplicable);
+    let percona = check("percona-server-server-8.0.36-28.1.el8.x86_64\n");
+    assert_eq!(percona.server.flavor.as_deref(), Some("percona"));
+    let maria = check("ii  mariadb-server  1:10.11.6-0+deb12u1  amd64  MariaDB database server binaries\n");
+    assert_eq!(
+        (maria.server.flavor.as_deref(), maria.server.version.as_deref()),
+        (Some("mariadb"), Some("10.11.6"))
+    );
+    // Near misses: a removed package, a client, a library, prose.
+    for t in [
+        "rc  mysql-server-8.0  8.0.36-0ubuntu0.22.04.1  amd64  MySQL database server binaries\n",
+        "mysql-community-client-8.0.16-2.el7.x86_64\n",
+        "mysql-community-libs-8.0.16-2.el7.x86_64\n",
+        "I upgraded mysql-server to 8.0.16 yesterday\n",
+    ] {
+        assert_eq!(check(t).server.version, None, "{t}");
+    }
+    // A running server's own version outranks the package.
+    let both = check_many(&[
+        ("rpm", "mysql-community-server-8.0.16-2.el7.x86_64\n"),
+        (
+            "sql",
+            "mysql> SELECT VERSION();\n+-----------+\n| VERSION() |\n+-----------+\n| 8.0.36    |\n+-----------+\n1 row in set (0.00 sec)\n",
+        ),
+    ]);
+    assert_eq!(both.server.version.as_deref(), Some("8.0.36"));
+}
