@@ -67,6 +67,7 @@ restart.ignored-duplicate-exec = a second ExecStart= without an empty ExecStart=
 
 ## Parents
 restart.parent-pid1 = systemd (PID 1)
+restart.exit16-fragment = The unit shown has no ExecStart= line: if it is only part of the unit, paste all of it (`systemctl cat mysqld`).
 restart.chain = How mysqld is started: {chain}.
 restart.chain-execs = {name} (exec)
 restart.parent-user-manager = the user's systemd --user manager (not PID 1)

@@ -67,6 +67,7 @@ restart.ignored-duplicate-exec = 在没有先写一行空的 ExecStart= 的情�
 
 ## 父进程
 restart.parent-pid1 = systemd（PID 1）
+restart.exit16-fragment = 所给的 unit 中没有 ExecStart= 行：如果这只是 unit 的一部分，请粘贴完整内容（`systemctl cat mysqld`）。
 restart.chain = mysqld 的启动链：{chain}。
 restart.chain-execs = {name}（exec）
 restart.parent-user-manager = 用户的 systemd --user 管理器（不是 PID 1）

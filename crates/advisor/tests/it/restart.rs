@@ -108,6 +108,22 @@ fn a_packaging_template_line_does_not_end_the_unit() {
     assert_eq!(doc.line_end, 2, "{:?}", r.documents);
 }
 
+/// A unit without ExecStart= may be a fragment: its missing Restart= is reported as a warning that
+/// says so, never as an error beside an `unknown` verdict (issue 13).
+#[test]
+fn a_fragment_without_execstart_is_not_asserted() {
+    let r = check("[Service]\nType=notify\nUser=mysql\nLimitNOFILE=10000\n");
+    assert_eq!(verdict(&r), CloneRestart::Unknown);
+    let f = rule(&r, "restart-exit16-ignored").expect("still worth saying");
+    assert_eq!(f.severity, advisor::Severity::Warning);
+    assert!(f.message.contains("ExecStart="), "{}", f.message);
+    assert!(r.findings.iter().all(|f| f.severity != advisor::Severity::Error), "{:?}", r.findings);
+    // Near miss: with its ExecStart= the unit is whole, and the missing Restart= is an error.
+    let r = check("[Service]\nType=notify\nExecStart=/usr/sbin/mysqld\nEnvironment=MYSQLD_PARENT_PID=1\n");
+    assert_eq!(verdict(&r), CloneRestart::StaysDown);
+    assert_eq!(rule(&r, "restart-exit16-ignored").map(|f| f.severity), Some(advisor::Severity::Error));
+}
+
 #[test]
 fn oracle_rpm_environment_file_is_an_assumption_until_pasted() {
     let r = check(ORACLE_RPM);

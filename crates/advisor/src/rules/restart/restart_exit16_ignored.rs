@@ -3,7 +3,7 @@
 //! restart policy), so the server stays down after RESTART or a clone.
 
 use super::{Ctx, container_fixes, exit16_evidence, explain, finding, unit_fixes};
-use crate::facts::launch::{Model, Supervisor, Tri};
+use crate::facts::launch::{Exit16Why, Model, Supervisor, Tri};
 use crate::i18n::k;
 use crate::report::{Finding, Severity};
 use crate::rules::Outcome;
@@ -42,8 +42,21 @@ impl RestartExit16Ignored {
                 ev.push(cx.evidence(c.at, cx.t(k::RESTART_LABEL_NO_POLICY)));
             }
         }
+        // A unit without ExecStart= whose decision rests on the absence of Restart= may be a
+        // fragment (a drop-in, a cut paste): say so, and do not assert more than the verdict,
+        // which stays unknown (issue 13).
+        let fragment = m.is_systemd()
+            && m.exec.is_none()
+            && matches!(m.exit16_why, Exit16Why::Table { restart: None, clean_at: None });
+        let severity = if fragment {
+            msg.push_str(super::sentence_gap(cx));
+            msg.push_str(&cx.t(k::RESTART_EXIT16_FRAGMENT));
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
         let fixes = if m.is_systemd() { unit_fixes(cx, m) } else { container_fixes(cx, m) };
-        out.push(finding(cx, Self::ID, Severity::Error, msg, ev, fixes));
+        out.push(finding(cx, Self::ID, severity, msg, ev, fixes));
         Outcome::fired()
     }
 }
