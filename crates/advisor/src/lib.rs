@@ -311,6 +311,8 @@ pub fn rules_markdown() -> String {
             .unwrap_or_default();
         out.push_str(&format!("| [`{}`](#{}) | {} | {} |\n", r.id, r.id, fam, r.name));
     }
+    out.push('\n');
+    out.push_str(include_str!("rules/restart/launch_model.en.md"));
     for r in &all {
         out.push_str(&format!("\n## {}\n\n**{}**\n\n", r.id, r.name));
         // Demote the docs' headings by one level so they nest under the rule.
