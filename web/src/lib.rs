@@ -114,7 +114,13 @@ pub fn analyze(inputs: JsValue, options_value: JsValue) -> Result<JsValue, JsErr
     let opts = options(options_value)?;
     let lang = opts.lang.as_deref().and_then(Lang::from_tag).unwrap_or_default();
     let report = advisor::analyze_with(&to_inputs(list), &Options { lang });
-    js_sys::JSON::parse(&report.to_json()).map_err(|_| JsError::new("the report is not valid JSON"))
+    // The report's `Serialize` (the same derive `to_json` uses) straight into JS objects, without a
+    // JSON string in between; `json_compatible` gives plain objects for maps and numbers for
+    // integers, as `JSON.parse` of `to_json` did.
+    use serde::Serialize as _;
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("the report could not be converted: {e}")))
 }
 
 /// Renders the page into `element`.

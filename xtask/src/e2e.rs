@@ -489,11 +489,14 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
             c,
             "const api = window.mysqlAdvisor || window.wasmBindings; \
              const r = api.analyze([{ name: 'u', text: arguments[0] }], { lang: 'zh-CN' }); \
-             return [typeof r.verdicts.clone_restart, r.lang, Array.isArray(r.findings), r.inputs[0].name];",
+             const e = r.findings[0].evidence[0]; \
+             return [typeof r.verdicts.clone_restart, r.lang, Array.isArray(r.findings), r.inputs[0].name, \
+                     typeof e.line_start, typeof e.range, Object.getPrototypeOf(r) === Object.prototype];",
             vec![json!(CLONE_3707)],
         )
         .await?;
-        check(r == json!(["string", "zh-CN", true, "u"]), || format!("analyze returned {r}"))
+        // Plain objects and numbers, as `JSON.parse` gave before serde-wasm-bindgen (issue 17).
+        check(r == json!(["string", "zh-CN", true, "u", "number", "object", true]), || format!("analyze returned {r}"))
     });
     test!("JS API: mount(element, options) renders a second page", async {
         let r = js(
