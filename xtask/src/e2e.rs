@@ -496,7 +496,9 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         )
         .await?;
         // Plain objects and numbers, as `JSON.parse` gave before serde-wasm-bindgen (issue 17).
-        check(r == json!(["string", "zh-CN", true, "u", "number", "object", true]), || format!("analyze returned {r}"))
+        check(r == json!(["string", "zh-CN", true, "u", "number", "object", true]), || {
+            format!("analyze returned {r}")
+        })
     });
     test!("JS API: mount(element, options) renders a second page", async {
         let r = js(
