@@ -484,6 +484,86 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         let (sw, iw) = (w[0].as_u64().unwrap_or(0), w[1].as_u64().unwrap_or(1));
         check(sw <= iw, || format!("page is {sw}px wide in a {iw}px window; too wide: {}", w[2]))
     });
+    test!("one column: a decided verdict comes before the input box, an undecided one after", async {
+        c.set_window_size(360, 800).await.map_err(|e| e.to_string())?;
+        let r = async {
+            goto(c, &with_query(url, "example=replica-crash-unsafe")).await?;
+            wait_until(c, "the replica verdict", "return document.getElementById('verdict-replica').dataset.verdict === 'no';", 10).await?;
+            let r = js(
+                c,
+                "const top = (s) => Math.round(document.querySelector(s).getBoundingClientRect().top + window.scrollY); \
+                 return [top('#verdict-replica'), top('.inputs'), top('#verdict-clone'), window.innerHeight, \
+                         document.getElementById('verdict-clone').dataset.verdict];",
+                vec![],
+            )
+            .await?;
+            let n = |i: usize| r[i].as_i64().unwrap_or(-1);
+            check(n(0) < n(1) && n(0) < n(3) / 2, || format!("the failing replica verdict is not first: {r}"))?;
+            check(r[4] != "unknown" || n(2) > n(1), || format!("the undecided clone card comes before the input: {r}"))?;
+            // Embedded in a 700 px (and a 420 px) high frame: the decided verdict's answer shows.
+            for h in [700, 420] {
+                c.set_window_size(800, h).await.map_err(|e| e.to_string())?;
+                goto(c, &with_query(url, "embed=1&example=clone-3707")).await?;
+                wait_clone_fails(c, "the embedded verdict").await?;
+                let b = js(
+                    c,
+                    "const a = document.querySelector('#verdict-clone .verdict-answer').getBoundingClientRect(); \
+                     return [Math.round(a.bottom), window.innerHeight];",
+                    vec![],
+                )
+                .await?;
+                check(b[0].as_i64() <= b[1].as_i64(), || format!("embedded at {h} px, the answer is below the fold: {b}"))?;
+            }
+            Ok::<(), String>(())
+        }
+        .await;
+        c.set_window_size(1400, 1000).await.map_err(|e| e.to_string())?;
+        r
+    });
+    // The file suite cannot host the page in a frame (its CSP has no frame-src, and Chrome does not
+    // frame file:// from another page); the message is the same code in both builds.
+    if suite == "http" {
+        test!("in an iframe, the page posts its height to the host on every change", async {
+            // The host: any page of the same server (a 404 page does; Chrome does not let
+            // about:blank frame a local-network address).
+            c.goto(&format!("{url}embed-host")).await.map_err(|e| e.to_string())?;
+            js(
+                c,
+                "window.__heights = []; window.addEventListener('message', (e) => { \
+                   if (e.data && e.data.type === 'mysql-advisor:height') window.__heights.push(e.data.height); }); \
+                 const f = document.createElement('iframe'); f.id = 'embedded'; f.style.width = '800px'; f.style.height = '700px'; \
+                 f.src = arguments[0]; document.body.appendChild(f); return true;",
+                vec![json!(with_query(url, "embed=1"))],
+            )
+            .await?;
+            let got = wait_until(
+                c,
+                "a height message",
+                "return window.__heights.length > 0 && window.__heights[0] > 100;",
+                20,
+            )
+            .await;
+            if let Err(e) = got {
+                let frame = c.find(fantoccini::Locator::Css("#embedded")).await.map_err(|e| e.to_string())?;
+                frame.enter_frame().await.map_err(|e| e.to_string())?;
+                let s = js(c, "return [location.href, !!document.querySelector('.app'), window.parent !== window, document.body.innerText.slice(0, 200)];", vec![]).await;
+                return Err(format!("{e}; inside: {s:?}"));
+            }
+            // Loading an example makes the page taller: a new, larger height follows.
+            let first = js(c, "return window.__heights[window.__heights.length - 1];", vec![]).await?;
+            let frame = c.find(fantoccini::Locator::Css("#embedded")).await.map_err(|e| e.to_string())?;
+            frame.enter_frame().await.map_err(|e| e.to_string())?;
+            js(c, "const s = document.getElementById('examples'); s.value = 'clone-3707'; s.dispatchEvent(new Event('change', { bubbles: true })); return true;", vec![]).await?;
+            c.enter_parent_frame().await.map_err(|e| e.to_string())?;
+            wait_until(
+                c,
+                "a larger height after the example",
+                &format!("return window.__heights.some(h => h > {});", first.as_i64().unwrap_or(0)),
+                20,
+            )
+            .await
+        });
+    }
     test!("JS API: analyze(inputs) returns the report", async {
         let r = js(
             c,

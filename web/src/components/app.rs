@@ -6,7 +6,7 @@ use super::passed_checks::PassedChecks;
 use super::report_toolbar::ReportToolbar;
 use super::verdicts::Verdicts;
 use crate::dom;
-use crate::hooks::{load_inputs, use_debounced, use_document_settings, use_session_inputs};
+use crate::hooks::{load_inputs, use_debounced, use_document_settings, use_embed_height, use_session_inputs};
 use crate::state::{Action, InputDoc, State, Theme};
 use crate::tr::t;
 use advisor::i18n::k;
@@ -73,6 +73,8 @@ pub fn app(props: &AppProps) -> Html {
     let report = (*report).clone();
     use_session_inputs(settled.clone(), props.remember);
     use_document_settings(lang, state.theme, props.remember);
+    let root = use_node_ref();
+    use_embed_height(root.clone());
 
     let dispatch = {
         let state = state.clone();
@@ -83,7 +85,7 @@ pub fn app(props: &AppProps) -> Html {
     let class = classes!("app", props.embed.then_some("embed"), busy.then_some("busy"));
 
     html! {
-        <div {class}>
+        <div {class} ref={root}>
             <a class="skip-link" href="#results">{ t(lang, k::UI_SKIP_TO_RESULTS) }</a>
             <Header {lang} theme={state.theme} example={state.example} embed={props.embed} dispatch={dispatch.clone()} />
             <main class="layout">
