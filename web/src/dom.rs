@@ -139,6 +139,14 @@ pub fn jump_to(index: usize, text: &str, start: u32, end: u32, line: u32) {
     area.scroll_into_view_with_bool(false);
 }
 
+/// True when this page load is a reload (`performance.getEntriesByType("navigation")[0].type`).
+pub fn is_reload() -> bool {
+    let Some(p) = web_sys::window().and_then(|w| w.performance()) else { return false };
+    let entries = p.get_entries_by_type("navigation");
+    let first = entries.get(0);
+    js_sys::Reflect::get(&first, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() == Some("reload")
+}
+
 /// `performance.now()` in ms (0 where there is no `performance`).
 pub fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())

@@ -72,6 +72,24 @@ pub struct State {
     pub theme: Theme,
     /// The example last loaded, for the menu.
     pub example: Option<&'static str>,
+    /// What loading an example or Clear replaced, until the next edit: nothing the user typed is
+    /// dropped without a way back (issue 15).
+    pub undo: Option<Undo>,
+}
+
+/// The inputs before an example or Clear replaced them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Undo {
+    pub kind: UndoKind,
+    pub inputs: Rc<Vec<InputDoc>>,
+    pub example: Option<&'static str>,
+}
+
+/// What replaced the inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UndoKind {
+    Example,
+    Clear,
 }
 
 pub enum Action {
@@ -88,6 +106,8 @@ pub enum Action {
     },
     LoadExample(&'static str),
     Clear,
+    /// Puts back what the last example or Clear replaced.
+    Undo,
     SetLang(Lang),
     SetTheme(Theme),
 }
@@ -96,7 +116,7 @@ impl State {
     pub fn new(inputs: Vec<InputDoc>, lang: Lang, theme: Theme) -> State {
         let inputs = if inputs.is_empty() { vec![blank(0)] } else { inputs };
         let next_id = inputs.iter().map(|i| i.id + 1).max().unwrap_or(1);
-        State { inputs: Rc::new(inputs), next_id, lang, theme, example: None }
+        State { inputs: Rc::new(inputs), next_id, lang, theme, example: None, undo: None }
     }
 
     /// True when nothing was pasted.
@@ -114,6 +134,23 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        // Replacing typed text keeps it for Undo; any other change to the inputs ends the undo.
+        let keep = |kind| {
+            (!self.is_empty()).then(|| Undo { kind, inputs: self.inputs.clone(), example: self.example })
+        };
+        match &action {
+            Action::LoadExample(_) => s.undo = keep(UndoKind::Example),
+            Action::Clear => s.undo = keep(UndoKind::Clear),
+            Action::SetLang(_) | Action::SetTheme(_) => {}
+            Action::Undo => {
+                let Some(u) = s.undo.take() else { return self };
+                s.inputs = u.inputs;
+                s.example = u.example;
+                return Rc::new(s);
+            }
+            Action::SetText(i, text) if self.inputs.get(*i).is_some_and(|d| d.text == *text) => return self,
+            _ => s.undo = None,
+        }
         let inputs = Rc::make_mut(&mut s.inputs);
         match action {
             Action::SetText(i, text) => {
@@ -167,6 +204,7 @@ impl Reducible for State {
             }
             Action::SetLang(lang) => s.lang = lang,
             Action::SetTheme(theme) => s.theme = theme,
+            Action::Undo => {}
         }
         Rc::new(s)
     }
@@ -201,6 +239,24 @@ mod tests {
         assert!(s.is_empty() && s.example.is_none());
         let ids: Vec<u32> = s.inputs.iter().map(|i| i.id).collect();
         assert!(ids.iter().all(|id| *id >= 2), "ids are never reused: {ids:?}");
+    }
+
+    #[test]
+    fn an_example_or_clear_over_typed_text_can_be_undone() {
+        let typed = state().reduce(Action::SetText(0, "my unit".into()));
+        let s = typed.clone().reduce(Action::LoadExample("clone-3707"));
+        assert_eq!(s.undo.as_ref().map(|u| u.kind), Some(UndoKind::Example));
+        let back = s.reduce(Action::Undo);
+        assert_eq!(back.inputs, typed.inputs);
+        assert!(back.undo.is_none() && back.example.is_none());
+        let s = back.reduce(Action::Clear);
+        assert_eq!(s.undo.as_ref().map(|u| u.kind), Some(UndoKind::Clear));
+        assert_eq!(s.reduce(Action::Undo).inputs, typed.inputs);
+        // Nothing typed, nothing to undo; an edit after Clear ends the undo (it would drop the edit).
+        assert!(state().reduce(Action::LoadExample("healthy")).undo.is_none());
+        let s = typed.reduce(Action::Clear).reduce(Action::SetText(0, "new".into()));
+        assert!(s.undo.is_none());
+        assert_eq!(s.clone().reduce(Action::Undo).inputs, s.inputs, "Undo without an undo changes nothing");
     }
 
     #[test]

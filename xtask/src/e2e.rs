@@ -561,7 +561,9 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
                 &format!("return window.__heights.some(h => h > {});", first.as_i64().unwrap_or(0)),
                 20,
             )
-            .await
+            .await?;
+            // Back to the page itself for the tests that follow.
+            goto(c, url).await
         });
     }
     test!("JS API: analyze(inputs) returns the report", async {
@@ -717,6 +719,38 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         wait_until(c, "the page after reload", "return !!document.getElementById('input-0');", 20).await?;
         let v = js(c, "return document.getElementById('input-0').value;", vec![]).await?;
         check(v.as_str() == Some(""), || format!("input after Clear and reload: {v}"))
+    });
+    test!("nothing typed is lost: Undo after an example or Clear, the session wins over ?example=", async {
+        goto(c, url).await?;
+        let typed = "[Service]\nExecStart=/usr/sbin/mysqld --user=mysql\n";
+        paste(c, 0, typed).await?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let value = "return document.getElementById('input-0').value;";
+        js(c, "const s = document.getElementById('examples'); s.value = 'healthy'; s.dispatchEvent(new Event('change', { bubbles: true })); return true;", vec![]).await?;
+        wait_until(c, "the example and its Undo", "return document.getElementById('input-0').value !== arguments[0] && !!document.getElementById('undo');".replace("arguments[0]", &json!(typed).to_string()).as_str(), 10).await?;
+        let note = js(c, "return document.querySelector('.undo-note').getAttribute('role');", vec![]).await?;
+        check(note == "status", || format!("the Undo note is not announced: {note}"))?;
+        js(c, "document.getElementById('undo').click(); return true;", vec![]).await?;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        check(js(c, value, vec![]).await? == typed, || {
+            "Undo did not bring the typed text back after an example".into()
+        })?;
+        js(c, "document.getElementById('clear').click(); return true;", vec![]).await?;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        check(js(c, value, vec![]).await? == "", || "Clear did not clear".into())?;
+        js(c, "document.getElementById('undo').click(); return true;", vec![]).await?;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        check(js(c, value, vec![]).await? == typed, || {
+            "Undo did not bring the text back after Clear".into()
+        })?;
+        // An edited example survives a reload of its `?example=` address.
+        goto(c, &with_query(url, "example=clone-3707")).await?;
+        paste(c, 0, typed).await?;
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        c.refresh().await.map_err(|e| e.to_string())?;
+        wait_until(c, "the page after reload", "return !!document.getElementById('input-0');", 20).await?;
+        let kept = js(c, value, vec![]).await?;
+        check(kept == typed, || format!("?example= replaced the saved input after a reload: {kept}"))
     });
     test!("choose a file: read locally into an input", async {
         let file = shots.join("my.cnf");

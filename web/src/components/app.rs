@@ -46,9 +46,14 @@ fn initial_state(props: &AppProps) -> State {
         None => Vec::new(),
     };
     let state = Rc::new(State::new(inputs, lang, theme));
+    // A saved session wins over `?example=` after a reload: the example would replace what the
+    // user typed (issue 15). Followed from a link, the example loads, and what it replaced stays
+    // for Undo.
     let state = match props.example.as_deref().and_then(crate::examples::find) {
-        Some(ex) => yew::Reducible::reduce(state, Action::LoadExample(ex.id)),
-        None => state,
+        Some(ex) if state.is_empty() || !dom::is_reload() => {
+            yew::Reducible::reduce(state, Action::LoadExample(ex.id))
+        }
+        _ => state,
     };
     (*state).clone()
 }
@@ -89,7 +94,8 @@ pub fn app(props: &AppProps) -> Html {
             <a class="skip-link" href="#results">{ t(lang, k::UI_SKIP_TO_RESULTS) }</a>
             <Header {lang} theme={state.theme} example={state.example} embed={props.embed} dispatch={dispatch.clone()} />
             <main class="layout">
-                <InputPanel inputs={state.inputs.clone()} report={report.clone()} {lang} dispatch={dispatch.clone()} remember={props.remember} />
+                <InputPanel inputs={state.inputs.clone()} report={report.clone()} {lang} dispatch={dispatch.clone()} remember={props.remember}
+                    undo={state.undo.as_ref().map(|u| u.kind)} />
                 <section id="results" class="results" aria-label={t(lang, k::UI_RESULTS_LABEL)} aria-busy={busy.to_string()}>
                     <Verdicts report={report.clone()} inputs={settled.clone()} />
                     if empty {

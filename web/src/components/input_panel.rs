@@ -3,7 +3,7 @@ use super::input_box::InputBox;
 use super::log_scan::{
     LogScan, ScanHandle, ScanView, add_whole, is_gzip, read_gzip, scan_file, should_stream,
 };
-use crate::state::{Action, InputDoc};
+use crate::state::{Action, InputDoc, UndoKind};
 use crate::tr::t;
 use advisor::Lang;
 use advisor::i18n::k;
@@ -19,6 +19,8 @@ pub struct InputPanelProps {
     pub lang: Lang,
     pub dispatch: Callback<Action>,
     pub remember: bool,
+    /// What an Undo would put back, when it would.
+    pub undo: Option<UndoKind>,
 }
 
 /// Reads the files locally (nothing is uploaded) and adds each as an input; a large error log is
@@ -116,9 +118,23 @@ pub fn input_panel(p: &InputPanelProps) -> Html {
         })
     };
     let several = p.inputs.len() > 1;
+    let on_undo = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::Undo))
+    };
+    let undo_note = p.undo.map(|kind| match kind {
+        UndoKind::Example => t(lang, k::UI_UNDO_EXAMPLE),
+        UndoKind::Clear => t(lang, k::UI_UNDO_CLEAR),
+    });
     html! {
         <section class={classes!("inputs", dragging.then_some("dragging"))} aria-label={t(lang, k::UI_INPUTS_LABEL)}
             ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+            <p class="undo-note" role="status" hidden={undo_note.is_none()}>
+                if let Some(note) = undo_note {
+                    { note }{ " " }
+                    <button type="button" class="button small" id="undo" onclick={on_undo}>{ t(lang, k::UI_UNDO) }</button>
+                }
+            </p>
             { for p.inputs.iter().enumerate().map(|(index, doc)| html! {
                 <InputBox key={doc.id} {index} doc={doc.clone()} report={p.report.clone()} {lang}
                     dispatch={p.dispatch.clone()} removable={several} />
