@@ -37,6 +37,8 @@ impl ReplicaInnodbFlush {
             Ok(r) => r,
             Err(o) => return o,
         };
-        super::global_check(cx, r, out, &SPEC, k::REPLICA_INNODB_FLUSH_MESSAGE, &[])
+        let key =
+            if r.conditional { k::REPLICA_INNODB_FLUSH_MESSAGE_SERVER } else { k::REPLICA_INNODB_FLUSH_MESSAGE };
+        super::global_check(cx, r, out, &SPEC, key, &[])
     }
 }

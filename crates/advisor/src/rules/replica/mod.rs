@@ -175,6 +175,15 @@ fn val_evidence(cx: &Ctx<'_>, v: &Val) -> Vec<Evidence> {
     }
 }
 
+/// Rules about durability, which matter on any server: reported plainly when nothing shows
+/// whether the server replicates.
+const DURABILITY: &[&str] = &[innodb_flush::ReplicaInnodbFlush::ID, sync_binlog::ReplicaSyncBinlog::ID];
+
+/// `one` for a count of 1, `other` otherwise, formatted with `{count}`.
+fn plural(cx: &Ctx<'_>, n: usize, one: Key, other: Key) -> String {
+    cx.fmt(if n == 1 { one } else { other }, &[("count", &n.to_string())])
+}
+
 /// A finding with its title (`<rule>.title`) and a message, both formatted with `args`.
 fn finding(
     cx: &Ctx<'_>,
@@ -184,11 +193,22 @@ fn finding(
     args: &[(&str, &str)],
     channel: Option<&str>,
 ) -> Finding {
+    let mut severity = severity;
+    let mut message = cx.fmt(message_key, args);
+    // Nothing shows whether the server replicates: a finding of the recipe is a condition, and
+    // no more than a warning. Durability matters on any server and is said plainly.
+    if let Scope::Replica(r) = cx.replica_scope()
+        && r.conditional
+        && !DURABILITY.contains(&rule)
+    {
+        severity = severity.max(Severity::Warning);
+        message = cx.fmt(k::REPLICA_CONDITIONAL, &[("message", &message)]);
+    }
     Finding {
         rule,
         severity,
         title: cx.fmt(crate::i18n::dynamic(format_args!("{rule}.title")), args),
-        message: cx.fmt(message_key, args),
+        message,
         channel: channel.map(str::to_owned),
         evidence: Vec::new(),
         evidence_omitted: 0,
@@ -489,8 +509,21 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
             note.assumptions.push(cx.t(k::REPLICA_ASSUMED_REPLICA_NAMES));
         }
     }
+    if r.conditional {
+        // Never more certain than the findings: they are conditions, so the verdict is unknown,
+        // and the first thing to paste is whether the server replicates.
+        note.summary = if bad > 0 {
+            plural(cx, bad, k::REPLICA_VERDICT_CONDITIONAL_ONE, k::REPLICA_VERDICT_CONDITIONAL_OTHER)
+        } else {
+            cx.t(k::REPLICA_VERDICT_NOT_REPLICA)
+        };
+        let status = missing_text(cx, r, Missing::Status);
+        note.missing.retain(|m| *m != status);
+        note.missing.insert(0, status);
+        return (CrashSafe::Unknown, note);
+    }
     let verdict = if bad > 0 {
-        note.summary = cx.fmt(k::REPLICA_VERDICT_NO, &[("count", &bad.to_string())]);
+        note.summary = plural(cx, bad, k::REPLICA_VERDICT_NO_ONE, k::REPLICA_VERDICT_NO_OTHER);
         CrashSafe::No
     } else if !missing.is_empty() {
         note.summary = cx.t(k::REPLICA_VERDICT_UNKNOWN);
