@@ -33,7 +33,7 @@ pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
 
 impl ReplicaInnodbFlush {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let r = match super::replica(cx) {
+        let r = match super::server(cx) {
             Ok(r) => r,
             Err(o) => return o,
         };

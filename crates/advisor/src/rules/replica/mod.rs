@@ -101,8 +101,16 @@ fn replica<'b, 'a>(cx: &'b Ctx<'a>) -> Result<&'b Replica<'a>, Outcome> {
     match cx.replica_scope() {
         Scope::Replica(r) => Ok(r),
         Scope::NotReplica => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_NOT_REPLICA))),
-        Scope::MariaDb => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_MARIADB))),
+        Scope::MariaDb(_) => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_MARIADB))),
         Scope::GroupReplication => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_GROUP_REPLICATION))),
+    }
+}
+
+/// The server, for the durability checks, which matter on any server (MariaDB's included).
+fn server<'b, 'a>(cx: &'b Ctx<'a>) -> Result<&'b Replica<'a>, Outcome> {
+    match cx.replica_scope() {
+        Scope::MariaDb(Some(r)) => Ok(r),
+        _ => replica(cx),
     }
 }
 
@@ -197,7 +205,7 @@ fn finding(
     let mut message = cx.fmt(message_key, args);
     // Nothing shows whether the server replicates: a finding of the recipe is a condition, and
     // no more than a warning. Durability matters on any server and is said plainly.
-    if let Scope::Replica(r) = cx.replica_scope()
+    if let Scope::Replica(r) | Scope::MariaDb(Some(r)) = cx.replica_scope()
         && r.conditional
         && !DURABILITY.contains(&rule)
     {
@@ -227,6 +235,17 @@ fn doc(cx: &Ctx<'_>, r: &Replica<'_>, title_key: Key, page: &str) -> Reference {
         "5.7"
     };
     cx.reference(title_key, &format!("https://dev.mysql.com/doc/refman/{series}/en/{page}"))
+}
+
+/// MariaDB's documentation of a durability variable, when the server is MariaDB.
+fn mariadb_page(cx: &Ctx<'_>, var: &str) -> Option<&'static str> {
+    if !matches!(cx.replica_scope(), Scope::MariaDb(Some(_))) {
+        return None;
+    }
+    Some(match var {
+        "sync_binlog" => "https://mariadb.com/kb/en/replication-and-binary-log-system-variables/#sync_binlog",
+        _ => "https://mariadb.com/kb/en/innodb-system-variables/#innodb_flush_log_at_trx_commit",
+    })
 }
 
 /// The manual's crash-safety page, cited by every rule.
@@ -382,8 +401,13 @@ fn global_check(
             .because(cx.t(k::REPLICA_FIX_REASON_CNF_57)),
         );
     }
-    f.references.push(doc_halt(cx, r));
-    f.references.push(doc(cx, r, spec.ref_title, spec.ref_page));
+    if let Some(page) = mariadb_page(cx, spec.var) {
+        // MariaDB's own documentation, not MySQL's manual.
+        f.references.push(cx.reference(spec.ref_title, page));
+    } else {
+        f.references.push(doc_halt(cx, r));
+        f.references.push(doc(cx, r, spec.ref_title, spec.ref_page));
+    }
     out.push(f);
     Outcome::fired()
 }
@@ -425,7 +449,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
         Scope::Replica(r) => r,
         other => {
             let key = match other {
-                Scope::MariaDb => k::REPLICA_VERDICT_MARIADB,
+                Scope::MariaDb(_) => k::REPLICA_VERDICT_MARIADB,
                 Scope::GroupReplication => k::REPLICA_VERDICT_GROUP_REPLICATION,
                 _ => k::REPLICA_VERDICT_NOT_REPLICA,
             };

@@ -67,8 +67,9 @@ const RECIPE_SETTINGS: &[&str] = &[
 pub(crate) enum Scope<'a> {
     /// Nothing shows a replica.
     NotReplica,
-    /// MariaDB: a different GTID implementation; these checks follow MySQL.
-    MariaDb,
+    /// MariaDB: a different GTID implementation; the recipe's checks follow MySQL. The server's
+    /// view is kept when the input shows its settings, for the durability checks.
+    MariaDb(Option<Replica<'a>>),
     /// Only Group Replication channels.
     GroupReplication,
     /// A replica.
@@ -230,7 +231,16 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
     let maria = facts.server.flavor.as_ref().is_some_and(|f| f.value == Flavor::MariaDb)
         || (facts.version_known() && version.major >= 10);
     if maria {
-        return Scope::MariaDb;
+        let server = shows_recipe_settings(facts).then(|| Replica {
+            facts,
+            version,
+            version_known: facts.version_known(),
+            channels: Vec::new(),
+            settings_shown: settings_shown(facts),
+            conditional: true,
+            because: Vec::new(),
+        });
+        return Scope::MariaDb(server);
     }
     let mut channels: Vec<ChannelView<'_>> = Vec::with_capacity(facts.channels.len());
     let mut because = Vec::with_capacity(facts.channels.len());
@@ -610,7 +620,7 @@ mod tests {
         let f = F::new().status("group_replication_applier", &[("Replica_IO_Running", "Yes")]);
         assert!(matches!(scope(&f.facts), Scope::GroupReplication));
         let f = F::new().version(10, 11, 6).status("", &[("Slave_IO_Running", "Yes")]);
-        assert!(matches!(scope(&f.facts), Scope::MariaDb));
+        assert!(matches!(scope(&f.facts), Scope::MariaDb(None)));
     }
 
     #[test]

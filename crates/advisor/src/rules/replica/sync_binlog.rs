@@ -53,7 +53,7 @@ fn raw_name(s: &crate::facts::Setting) -> &str {
 
 impl ReplicaSyncBinlog {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let r = match super::replica(cx) {
+        let r = match super::server(cx) {
             Ok(r) => r,
             Err(o) => return o,
         };
