@@ -280,7 +280,13 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
         }
     }
     for name in REPLICA_SETTINGS {
-        for a in facts.settings.assignments(name) {
+        let all = facts.settings.assignments(name);
+        // A variable listed twice at runtime: the last value listed is the server's.
+        let last_runtime = all.iter().rposition(|a| a.origin == Origin::Runtime);
+        for (n, a) in all.iter().enumerate() {
+            if a.origin == Origin::Runtime && Some(n) != last_runtime {
+                continue;
+            }
             let default = crate::facts::defaults::default_for(&a.name, version);
             let meaningful = match a.origin {
                 // Every server shows these at runtime: only a deliberate replica-side value counts
