@@ -873,12 +873,13 @@ fn headerless_variables_start(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> bo
 /// the settings model reads the rows in order; a note says so. One pass with a set of names.
 fn note_duplicates(src: &Source<'_>, rs: &ResultSet, problems: &mut Vec<Problem>) {
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(rs.rows.len());
-    let mut more = 0usize;
+    let (mut noted, mut more) = (0usize, 0usize);
     for row in &rs.rows {
         let Some(f) = rs.get(row, "Variable_name") else { continue };
         let name = rs.value(f, src.text);
         if !name.is_empty() && !seen.insert(name) {
-            if problems.len() < NOTES_PER_KIND {
+            if noted < NOTES_PER_KIND {
+                noted += 1;
                 problems.push(Problem {
                     key: k::MYSQL_PROBLEM_DUPLICATE_VARIABLE,
                     args: vec![("name", name.to_owned())],
@@ -889,12 +890,8 @@ fn note_duplicates(src: &Source<'_>, rs: &ResultSet, problems: &mut Vec<Problem>
             }
         }
     }
-    if more > 0 {
-        problems.push(Problem {
-            key: k::MYSQL_PROBLEM_MORE_NOTES,
-            args: vec![("count", more.to_string())],
-            range: rs.rows.last().map_or(TextRange::empty(0), |r| r.range),
-        });
+    if let Some(last) = rs.rows.last() {
+        more_notes(problems, noted + more, last.range);
     }
 }
 
@@ -933,10 +930,15 @@ fn parse_tabs(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (Resul
             tab_notes += 1;
         }
         if parts.len() != header.len() {
+            more_notes(problems, tab_notes, src.lines[j - 1].range);
             // The input's last line (blank lines aside), looked at only near the end: O(1).
             let last = n - j <= 3 && (j + 1..n).all(|l| src.line(l).trim_ws().is_empty());
             if header.len() == 2 && parts.len() == 1 && last && !line.trim_ws().is_empty() && j > i + 1 {
-                problems.push(Problem { key: k::MYSQL_PROBLEM_CUT_OFF, args: vec![], range: src.lines[j].range });
+                problems.push(Problem {
+                    key: k::MYSQL_PROBLEM_CUT_OFF,
+                    args: vec![],
+                    range: src.lines[j].range,
+                });
                 j += 1;
             }
             break;
@@ -948,7 +950,21 @@ fn parse_tabs(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (Resul
         rs.end_row();
         j += 1;
     }
+    if j == n {
+        more_notes(problems, tab_notes, src.lines[j - 1].range);
+    }
     (rs, j)
+}
+
+/// "… and N more" after the first [`NOTES_PER_KIND`] of `count` notes of one kind.
+fn more_notes(problems: &mut Vec<Problem>, count: usize, range: TextRange) {
+    if count > NOTES_PER_KIND {
+        problems.push(Problem {
+            key: k::MYSQL_PROBLEM_MORE_NOTES,
+            args: vec![("count", (count - NOTES_PER_KIND).to_string())],
+            range,
+        });
+    }
 }
 
 /// `mysql -N -B -e "SHOW VARIABLES …"` prints no header: the first line is a variable too.

@@ -37,8 +37,11 @@ impl ReplicaInnodbFlush {
             Ok(r) => r,
             Err(o) => return o,
         };
-        let key =
-            if r.conditional { k::REPLICA_INNODB_FLUSH_MESSAGE_SERVER } else { k::REPLICA_INNODB_FLUSH_MESSAGE };
+        let key = if r.conditional {
+            k::REPLICA_INNODB_FLUSH_MESSAGE_SERVER
+        } else {
+            k::REPLICA_INNODB_FLUSH_MESSAGE
+        };
         super::global_check(cx, r, out, &SPEC, key, &[])
     }
 }

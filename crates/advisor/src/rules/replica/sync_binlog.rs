@@ -63,8 +63,11 @@ impl ReplicaSyncBinlog {
             _ => {
                 let before = out.len();
                 let updates = super::sql::var(r.version, "log_replica_updates");
-                let key =
-                    if r.conditional { k::REPLICA_SYNC_BINLOG_MESSAGE_SERVER } else { k::REPLICA_SYNC_BINLOG_MESSAGE };
+                let key = if r.conditional {
+                    k::REPLICA_SYNC_BINLOG_MESSAGE_SERVER
+                } else {
+                    k::REPLICA_SYNC_BINLOG_MESSAGE
+                };
                 let o = super::global_check(cx, r, out, &SPEC, key, &[("updates", &updates)]);
                 if r.conditional
                     && let Some(f) = out.get_mut(before)
