@@ -36,6 +36,11 @@ pub const EXAMPLES: &[Example] = &[
         inputs: &[("terminal", include_str!("../examples/replica-crash-unsafe.txt"))],
     },
     Example {
+        id: "replica-crash-safe",
+        name: k::UI_EXAMPLE_REPLICA_CRASH_SAFE,
+        inputs: &[("terminal", include_str!("../examples/replica-crash-safe.txt"))],
+    },
+    Example {
         id: "healthy",
         name: k::UI_EXAMPLE_HEALTHY,
         inputs: &[("terminal", include_str!("../examples/healthy.txt"))],
@@ -63,5 +68,13 @@ mod tests {
             }
         }
         assert!(find("clone-3707").is_some());
+    }
+
+    #[test]
+    fn the_crash_safe_replica_example_is_crash_safe() {
+        let ex = find("replica-crash-safe").expect("registered");
+        let inputs: Vec<Input> = ex.inputs.iter().map(|(n, t)| Input::new(*n, *t)).collect();
+        let report = analyze(&inputs);
+        assert_eq!(report.verdicts.replica_crash_safe, advisor::CrashSafe::Yes);
     }
 }

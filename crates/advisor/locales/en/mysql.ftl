@@ -24,3 +24,7 @@ mysql.problem.option-syntax = "{word}" is not an option assignment (NAME = value
 mysql.problem.unterminated = The statement does not end with ";" or \G; it was read up to here.
 mysql.doc.query-ok = Query OK (statement without a result set)
 mysql.doc.query-ok-for = Query OK for {statement}
+mysql.problem.duplicate-variable = {name} is listed again here; the last value listed counts.
+mysql.problem.more-notes = … and {count} more like the notes above.
+mysql.problem.value-with-tab = The value of {name} holds a tab (the client prints it as \t); the value was read to the end of the line.
+mysql.problem.cut-off = The table seems cut off here: this last line has no value. The variables above it were read.

@@ -33,15 +33,19 @@ replica.missing-status = Each channel's status. Run: {query}
 replica.missing-channel-config = Each channel's AUTO_POSITION, GTID_ONLY and REQUIRE_ROW_FORMAT. Run: {query}
 replica.passed-setting = {name} is {how}.
 replica.fix-set-persist = Set {name} = {value} now and for later restarts
-replica.fix-cnf-57 = Keep the value across restarts (5.7 has no SET PERSIST)
-replica.fix-reason-cnf-57 = Apply it together with the SET GLOBAL above: add it to the [mysqld] group of the option file, or the value is lost at the next restart (5.7 has no SET PERSIST).
+replica.fix-cnf-57 = Keep the value across restarts (5.7 and MariaDB have no SET PERSIST)
+replica.fix-reason-cnf-57 = Apply it together with the SET GLOBAL above: add it to the [mysqld] group of the option file, or the value is lost at the next restart (5.7 and MariaDB have no SET PERSIST).
 replica.message-reverts = The running server has {name} = {now}, but the startup configuration sets {value} ({origin}): after the next restart — a crash included — it is {value} again. SET PERSIST writes {good} to mysqld-auto.cnf, which overrides option files; or correct the option file.
 
 ## Verdict
 replica.verdict-not-replica = Unknown: the input does not show a replica. Paste what the replica's terminal shows (below).
 replica.verdict-mariadb = Unknown: this is MariaDB, whose GTID replication differs; these checks follow MySQL.
 replica.verdict-group-replication = Unknown: only Group Replication channels are shown; the asynchronous replica recipe does not apply to them.
-replica.verdict-no = Not crash-safe: {count} item(s) of the manual's crash-safe recipe are not met.
+replica.verdict-no-one = Not crash-safe: 1 item of the manual's crash-safe recipe is not met.
+replica.verdict-no-other = Not crash-safe: {count} items of the manual's crash-safe recipe are not met.
+replica.verdict-conditional-one = Unknown: the input shows this server's settings but not whether it replicates. Not crash-safe if it replicates: 1 item (see the findings).
+replica.verdict-conditional-other = Unknown: the input shows this server's settings but not whether it replicates. Not crash-safe if it replicates: {count} items (see the findings).
+replica.conditional = If this server is a replica — or becomes one after a clone: {message}
 replica.verdict-unknown = Unknown: nothing shown is wrong, but some items of the crash-safe recipe are not shown (see what is missing).
 replica.verdict-yes = Crash-safe on {version}: every item of the manual's recipe is met.
 replica.reason-channel = {rule} ({channel})
@@ -124,6 +128,7 @@ replica-sync-relay-log.ref = MySQL manual: sync_relay_log
 replica-innodb-flush.name = InnoDB log not flushed at commit
 replica-innodb-flush.title = innodb_flush_log_at_trx_commit is {value}, not 1
 replica-innodb-flush.message = innodb_flush_log_at_trx_commit is {how}. Transactions the replica committed (and its applied position stored with them) can be lost in a crash (with 0, even in a mysqld crash; with 2, in an OS crash or power loss). The manual's recipe keeps the default, 1.
+replica-innodb-flush.message-server = innodb_flush_log_at_trx_commit is {how}. Transactions this server committed can be lost in a crash (with 0, even in a mysqld crash; with 2, in an OS crash or power loss) — on any server; on a replica, its applied position is lost with them. The default, 1, flushes the InnoDB log at each commit.
 replica-innodb-flush.fix-reason = One log flush per commit: more disk I/O on the replica.
 replica-innodb-flush.ref = MySQL manual: innodb_flush_log_at_trx_commit
 
@@ -171,6 +176,8 @@ replica-mts-gaps.passed = No gaps expected: single-threaded applier, commit orde
 replica-sync-binlog.name = Replica's binary log not synced
 replica-sync-binlog.title = sync_binlog is {value}, not 1, on a replica that logs what it applies
 replica-sync-binlog.message = This replica writes what it applies to its own binary log (log_bin and {updates}), but sync_binlog is {how}. A crash can then lose transactions from the binary log that InnoDB kept, so the replica's binary log — what its own replicas and a failover read — misses them.
+replica-sync-binlog.title-server = sync_binlog is {value}, not 1, with the binary log on
+replica-sync-binlog.message-server = The binary log is on (log_bin), but sync_binlog is {how}. A crash can then lose transactions from the binary log that InnoDB kept: this server's replicas and a point-in-time recovery miss them, and a replica of it may diverge. That holds on any server that writes a binary log.
 replica-sync-binlog.na-no-binlog = The replica writes no binary log of what it applies.
 replica-sync-binlog.fix-reason = One binary-log sync per commit group: more disk I/O on the replica.
 replica-sync-binlog.ref = MySQL manual: sync_binlog

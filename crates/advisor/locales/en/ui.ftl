@@ -11,6 +11,7 @@ ui.example-docker-official = Docker official image: clone fails with 3707
 ui.example-stays-down = Supervisor check passes but the server stays down
 ui.example-cluster-timeout = InnoDB Cluster addInstance: "Waiting for server restart... timeout"
 ui.example-replica-crash-unsafe = Replica that is not crash-safe
+ui.example-replica-crash-safe = Crash-safe replica (the manual's recipe on 8.0.36)
 ui.example-healthy = Healthy set-up (Oracle RPM unit, crash-safe replica)
 ui.language = Language
 ui.theme-to-dark = Switch to the dark theme

@@ -24,3 +24,7 @@ mysql.problem.option-syntax = "{word}" 不是选项赋值（NAME = value），�
 mysql.problem.unterminated = 该语句没有以 ";" 或 \G 结尾；已读取到此处为止。
 mysql.doc.query-ok = Query OK（语句执行成功，无结果集）
 mysql.doc.query-ok-for = {statement} 执行成功（Query OK）
+mysql.problem.duplicate-variable = {name} 在这里再次出现；以最后列出的值为准。
+mysql.problem.more-notes = ……还有 {count} 处与上面的提示相同。
+mysql.problem.value-with-tab = {name} 的值含有制表符（客户端会打印成 \t）；该值一直读到行尾。
+mysql.problem.cut-off = 表格似乎在这里被截断：最后这一行没有值。上面的变量已读取。

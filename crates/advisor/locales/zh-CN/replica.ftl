@@ -33,15 +33,19 @@ replica.missing-status = 每个通道的状态。请执行：{query}
 replica.missing-channel-config = 每个通道的 AUTO_POSITION、GTID_ONLY 和 REQUIRE_ROW_FORMAT。请执行：{query}
 replica.passed-setting = {name}：{how}。
 replica.fix-set-persist = 立即设置 {name} = {value}，并在重启后保留
-replica.fix-cnf-57 = 重启后保留该值（5.7 没有 SET PERSIST）
-replica.fix-reason-cnf-57 = 与上面的 SET GLOBAL 一起使用：写入配置文件的 [mysqld] 组，否则下次重启后该值就会丢失（5.7 没有 SET PERSIST）。
+replica.fix-cnf-57 = 重启后保留该值（5.7 和 MariaDB 没有 SET PERSIST）
+replica.fix-reason-cnf-57 = 与上面的 SET GLOBAL 一起使用：写入配置文件的 [mysqld] 组，否则下次重启后该值就会丢失（5.7 和 MariaDB 没有 SET PERSIST）。
 replica.message-reverts = 运行中的实例 {name} = {now}，但启动配置设置为 {value}（来自{origin}）：下次重启后（包括崩溃后的重启）又会变回 {value}。SET PERSIST 会把 {good} 写入 mysqld-auto.cnf，其优先级高于配置文件；也可以直接修改配置文件。
 
 ## Verdict
 replica.verdict-not-replica = 无法判断：输入中看不出是从库。请粘贴从库上以下命令的输出。
 replica.verdict-mariadb = 无法判断：这是 MariaDB，其 GTID 复制与 MySQL 不同；这些检查按 MySQL 编写。
 replica.verdict-group-replication = 无法判断：只有组复制通道，异步从库的崩溃安全方案不适用。
-replica.verdict-no = 不是崩溃安全的：手册的崩溃安全配置方案中有 {count} 项未满足。
+replica.verdict-no-one = 不是崩溃安全的：手册的崩溃安全配置方案中有 1 项未满足。
+replica.verdict-no-other = 不是崩溃安全的：手册的崩溃安全配置方案中有 {count} 项未满足。
+replica.verdict-conditional-one = 无法判断：输入中有这台服务器的参数，但看不出它是否在复制。如果它是从库，则不是崩溃安全的：有 1 项未满足（见发现的问题）。
+replica.verdict-conditional-other = 无法判断：输入中有这台服务器的参数，但看不出它是否在复制。如果它是从库，则不是崩溃安全的：有 {count} 项未满足（见发现的问题）。
+replica.conditional = 如果这台服务器是从库（或克隆后成为从库）：{message}
 replica.verdict-unknown = 无法判断：已显示的部分没有问题，但崩溃安全方案中有些项目输入中没有（见“缺少的信息”）。
 replica.verdict-yes = 在 {version} 上是崩溃安全的：手册配置方案的每一项都已满足。
 replica.reason-channel = {rule}（{channel}）
@@ -124,6 +128,7 @@ replica-sync-relay-log.ref = MySQL 手册：sync_relay_log
 replica-innodb-flush.name = 提交时未刷 InnoDB 日志
 replica-innodb-flush.title = innodb_flush_log_at_trx_commit 为 {value}，不是 1
 replica-innodb-flush.message = innodb_flush_log_at_trx_commit {how}。从库已提交的事务（以及与之一起保存的回放位点）在崩溃时可能丢失（设为 0 时 mysqld 崩溃就会丢，设为 2 时操作系统崩溃或断电会丢）。手册的方案保持默认值 1。
+replica-innodb-flush.message-server = innodb_flush_log_at_trx_commit 为 {how}。这台服务器已提交的事务可能在崩溃时丢失（为 0 时 mysqld 崩溃即可能丢失；为 2 时操作系统崩溃或断电时丢失）——任何服务器都是如此；在从库上，随之保存的已应用位置也会丢失。默认值 1 在每次提交时刷新 InnoDB 日志。
 replica-innodb-flush.fix-reason = 每次提交刷一次日志：从库磁盘 I/O 会增加。
 replica-innodb-flush.ref = MySQL 手册：innodb_flush_log_at_trx_commit
 
@@ -171,6 +176,8 @@ replica-mts-gaps.passed = 不会出现空洞：单线程回放、已保持提交
 replica-sync-binlog.name = 从库 binlog 未同步落盘
 replica-sync-binlog.title = 记录所执行事务的从库上 sync_binlog 为 {value}，不是 1
 replica-sync-binlog.message = 该从库会把执行的事务写入自己的 binlog（log_bin 与 {updates}），但 sync_binlog {how}。崩溃时 binlog 可能丢失 InnoDB 已保留的事务，导致从库的 binlog（它的下级从库和故障切换都要读取）缺少这些事务。
+replica-sync-binlog.title-server = 二进制日志已开启，但 sync_binlog 为 {value}，不是 1
+replica-sync-binlog.message-server = 二进制日志已开启（log_bin），但 sync_binlog 为 {how}。崩溃时二进制日志可能丢失 InnoDB 已保留的事务：这台服务器的从库和基于时间点的恢复都会缺少这些事务，从库可能与之不一致。任何写二进制日志的服务器都是如此。
 replica-sync-binlog.na-no-binlog = 该从库不把执行的事务写入 binlog。
 replica-sync-binlog.fix-reason = 每个提交组同步一次 binlog：从库磁盘 I/O 会增加。
 replica-sync-binlog.ref = MySQL 手册：sync_binlog

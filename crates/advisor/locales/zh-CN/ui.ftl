@@ -11,6 +11,7 @@ ui.example-docker-official = Docker 官方镜像：clone 报 3707
 ui.example-stays-down = supervisor 检查通过，但服务器不会被拉起
 ui.example-cluster-timeout = InnoDB Cluster addInstance：“Waiting for server restart... timeout”（等待服务器重启超时）
 ui.example-replica-crash-unsafe = 不是 crash-safe 的从库
+ui.example-replica-crash-safe = 崩溃安全的从库（8.0.36 上的手册配置方案）
 ui.example-healthy = 正常配置（Oracle RPM unit，crash-safe 从库）
 ui.language = 语言
 ui.theme-to-dark = 切换到深色主题

@@ -189,7 +189,7 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
         (rs, i + 1 + usize::from(extra && i + 1 < src.lines.len()))
     } else if headerless_vertical_start(src, i, hint) {
         parse_vertical(src, i, &mut problems)
-    } else if tab_header(src, i, hint) {
+    } else if tab_header(src, i, hint) || headerless_variables_start(src, i, hint) {
         parse_tabs(src, i, &mut problems)
     } else {
         return None;
@@ -200,9 +200,15 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
     let command = full_command(src, i, hint);
     let cmd = command.as_deref();
     rs.kind = Some(if rs.form == Form::Ok { DocKind::QueryResult } else { classify(&rs.columns, cmd) });
+    if rs.form == Form::Tabs && cmd.is_none() && headerless_variables_start(src, i, hint) {
+        rs.kind = Some(DocKind::ShowVariables);
+    }
     rs.command = command.clone();
     if rs.form == Form::Tabs && rs.kind == Some(DocKind::ShowVariables) && !rs.has_column("Variable_name") {
         headerless_variables(src, i, &mut rs);
+    }
+    if rs.kind == Some(DocKind::ShowVariables) {
+        note_duplicates(src, &rs, &mut problems);
     }
     rs.cells.shrink_to_fit();
     rs.rows.shrink_to_fit();
@@ -841,10 +847,62 @@ fn tab_header(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> bool {
     same && (known || after_select)
 }
 
+/// Notes per kind of problem a long table may repeat, before one note counts the rest.
+const NOTES_PER_KIND: usize = 10;
+
+/// `mysql -N -e 'SHOW VARIABLES'` pasted without its command: no header, and each of the first
+/// lines (three, or all there are) is `lower_snake_name<TAB>value`, one name with an underscore.
+fn headerless_variables_start(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> bool {
+    if hint.command.is_some() || (i > 0 && src.line(i - 1).contains('\t')) {
+        return false;
+    }
+    let row = |j: usize| {
+        let line = src.line(j);
+        let Some((name, _)) = line.split_once('\t') else { return false };
+        !name.is_empty()
+            && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            && name.as_bytes()[0].is_ascii_lowercase()
+    };
+    let n = src.lines.len();
+    let rows = (i..n.min(i + 3)).take_while(|&j| row(j)).count();
+    let underscore = (i..i + rows).any(|j| src.line(j).split('\t').next().is_some_and(|n| n.contains('_')));
+    rows >= 3.min(n - i) && rows >= 2 && underscore
+}
+
+/// A variable listed twice (two pastes run together, or an edited dump): the last value counts, as
+/// the settings model reads the rows in order; a note says so. One pass with a set of names.
+fn note_duplicates(src: &Source<'_>, rs: &ResultSet, problems: &mut Vec<Problem>) {
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(rs.rows.len());
+    let (mut noted, mut more) = (0usize, 0usize);
+    for row in &rs.rows {
+        let Some(f) = rs.get(row, "Variable_name") else { continue };
+        let name = rs.value(f, src.text);
+        if !name.is_empty() && !seen.insert(name) {
+            if noted < NOTES_PER_KIND {
+                noted += 1;
+                problems.push(Problem {
+                    key: k::MYSQL_PROBLEM_DUPLICATE_VARIABLE,
+                    args: vec![("name", name.to_owned())],
+                    range: row.range,
+                });
+            } else {
+                more += 1;
+            }
+        }
+    }
+    if let Some(last) = rs.rows.last() {
+        more_notes(problems, noted + more, last.range);
+    }
+}
+
 /// Parses `mysql -B` output: a header line of tab-separated names, then rows with the same number
 /// of tab-separated values, escapes `\n \t \\ \0` decoded, `NULL` null. Ends at the first line with
 /// another number of fields.
-fn parse_tabs(src: &Source<'_>, i: usize, _problems: &mut Vec<Problem>) -> (ResultSet, usize) {
+///
+/// Two columns (`Variable_name`, `Value`): a row with more fields holds a raw tab in its value (the
+/// client escapes it as `\t`; an editor or a copy may not): the value runs to the end of the line,
+/// with a note. A last line without a tab is a table cut off mid-row: kept, with a note.
+fn parse_tabs(src: &Source<'_>, i: usize, problems: &mut Vec<Problem>) -> (ResultSet, usize) {
     let n = src.lines.len();
     let header_line = src.line(i);
     let header: Vec<(&str, TextRange)> =
@@ -855,10 +913,34 @@ fn parse_tabs(src: &Source<'_>, i: usize, _problems: &mut Vec<Problem>) -> (Resu
         ..ResultSet::default()
     };
     let mut j = i + 1;
+    let mut tab_notes = 0usize;
     while j < n {
         let line = src.line(j);
-        let parts: Vec<&str> = line.split('\t').collect();
+        let mut parts: Vec<&str> = line.split('\t').collect();
+        if header.len() == 2 && parts.len() > 2 && !parts[0].is_empty() {
+            let (name, value) = line.split_once('\t').expect("has a tab");
+            parts = vec![name, value];
+            if tab_notes < NOTES_PER_KIND {
+                problems.push(Problem {
+                    key: k::MYSQL_PROBLEM_VALUE_WITH_TAB,
+                    args: vec![("name", name.to_owned())],
+                    range: src.lines[j].range,
+                });
+            }
+            tab_notes += 1;
+        }
         if parts.len() != header.len() {
+            more_notes(problems, tab_notes, src.lines[j - 1].range);
+            // The input's last line (blank lines aside), looked at only near the end: O(1).
+            let last = n - j <= 3 && (j + 1..n).all(|l| src.line(l).trim_ws().is_empty());
+            if header.len() == 2 && parts.len() == 1 && last && !line.trim_ws().is_empty() && j > i + 1 {
+                problems.push(Problem {
+                    key: k::MYSQL_PROBLEM_CUT_OFF,
+                    args: vec![],
+                    range: src.lines[j].range,
+                });
+                j += 1;
+            }
             break;
         }
         rs.start_row(src.lines[j].range);
@@ -868,7 +950,21 @@ fn parse_tabs(src: &Source<'_>, i: usize, _problems: &mut Vec<Problem>) -> (Resu
         rs.end_row();
         j += 1;
     }
+    if j == n {
+        more_notes(problems, tab_notes, src.lines[j - 1].range);
+    }
     (rs, j)
+}
+
+/// "… and N more" after the first [`NOTES_PER_KIND`] of `count` notes of one kind.
+fn more_notes(problems: &mut Vec<Problem>, count: usize, range: TextRange) {
+    if count > NOTES_PER_KIND {
+        problems.push(Problem {
+            key: k::MYSQL_PROBLEM_MORE_NOTES,
+            args: vec![("count", (count - NOTES_PER_KIND).to_string())],
+            range,
+        });
+    }
 }
 
 /// `mysql -N -B -e "SHOW VARIABLES …"` prints no header: the first line is a variable too.

@@ -958,3 +958,62 @@ fn issue_18_time_grows_linearly() {
         );
     }
 }
+
+/// `mysql -e 'SHOW GLOBAL VARIABLES'` output (issue 14): 100,000 variables, with and without the
+/// header, duplicated names, values with raw tabs, a table cut off mid-row — 1 MB and 16 MB give a
+/// report with notes, never a panic, and the work grows linearly.
+fn variables_dump(size: usize, header: bool) -> String {
+    let mut t = String::from(if header { "Variable_name\tValue\n" } else { "" });
+    let mut k = 0usize;
+    while t.len() < size {
+        match k % 5 {
+            0 => t.push_str(&format!("some_variable_{k}\t{k}\n")),
+            1 => t.push_str("sync_relay_log\t10000\n"),
+            2 => t.push_str(&format!("init_connect\tSET a={k};\tSET b=2\n")),
+            3 => t.push_str("innodb_flush_log_at_trx_commit\t2\n"),
+            _ => t.push_str(&format!("optimizer_switch_{k}\tindex_merge=on,mrr=on\n")),
+        }
+        k += 1;
+    }
+    t.push_str("relay_log_reco");
+    t
+}
+
+#[test]
+fn show_variables_100_000_rows_duplicates_tabs_cut_off() {
+    let t = variables_dump(MB, true);
+    assert!(t.lines().count() >= 20_000);
+    let big = {
+        let mut b = String::from("Variable_name\tValue\n");
+        for k in 0..100_000 {
+            b.push_str(&format!("variable_{k}\tvalue_{k}\n"));
+        }
+        b
+    };
+    for (name, text) in [("1 MB", t.clone()), ("100,000", big), ("16 MB", variables_dump(16 * MB, true))] {
+        let r = check_text(name, &text);
+        let d = &r.documents[0];
+        assert_eq!(d.kind.as_str(), "show-variables", "{name}");
+        let flush = r.findings.iter().any(|f| f.rule == "replica-innodb-flush");
+        assert_eq!(flush, name != "100,000", "{name}");
+    }
+    let r = check_text("1 MB", &t);
+    let problems: Vec<&str> =
+        r.documents.iter().flat_map(|d| d.problems.iter().map(String::as_str)).collect();
+    assert!(problems.iter().any(|p| p.contains("listed again")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.contains("holds a tab")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.contains("cut off")), "{problems:?}");
+    assert!(problems.len() <= 40, "notes are bounded: {}", problems.len());
+    // without the header (mysql -N), pasted alone
+    let r = check_text("-N", &variables_dump(MB, false));
+    assert_eq!(r.documents[0].kind.as_str(), "show-variables");
+}
+
+#[test]
+fn show_variables_work_grows_linearly() {
+    for header in [true, false] {
+        let (ws, wb) = (work_for(&variables_dump(MB, header)), work_for(&variables_dump(8 * MB, header)));
+        let ratio = wb as f64 / ws.max(1) as f64;
+        assert!(ratio <= 10.0, "header {header}: work {ws} → {wb} ({ratio:.1}×) — not linear");
+    }
+}

@@ -1,6 +1,7 @@
 //! Integration tests of the core: one binary, modules per area.
 
 mod clone;
+mod comparison;
 mod container_state;
 mod hostile;
 mod journal;

@@ -30,6 +30,8 @@ const PENDING: &str = fixture!("recovery-pending-restart-8.0.36.txt");
 const RECIPE_8026: &str = fixture!("recipe-8.0.26.txt");
 const UNSAFE_80_TABLE: &str = fixture!("unsafe-8.0.36-2ch-table.txt");
 const SAFE_57_TABLE: &str = fixture!("safe-5.7.44-2ch-table.txt");
+const HEALTHY: &str = fixture!("healthy-8.0.36.txt");
+const VARIABLES_ONLY: &str = fixture!("variables-only-8.0.36.txt");
 
 const RULES: [&str; 11] = [
     "replica-gtid-off",
@@ -281,11 +283,21 @@ fn every_rule_fires_somewhere_and_has_a_near_miss() {
 
 #[test]
 fn not_a_replica_and_status_only_are_unknown_and_say_what_to_paste() {
+    // A source's settings: the recipe is checked anyway, each finding a condition.
     let r = check(SOURCE_VARS);
     assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Unknown);
-    assert!(replica_findings(&r).is_empty());
+    assert_eq!(
+        keys(&r),
+        [("replica-relay-log-recovery".to_owned(), None), ("replica-sync-relay-log".to_owned(), None)]
+    );
+    assert!(
+        replica_findings(&r)
+            .iter()
+            .all(|f| f.severity == Severity::Warning && f.message.starts_with("If this server is a replica"))
+    );
     let note = &r.verdict_notes.replica_crash_safe;
-    assert!(note.missing.iter().any(|m| m.contains("SHOW REPLICA STATUS\\G")), "{note:#?}");
+    assert!(note.summary.contains("Not crash-safe if it replicates: 2 items"), "{note:#?}");
+    assert!(note.missing[0].contains("SHOW REPLICA STATUS\\G"), "{note:#?}");
 
     let r = check(STATUS_ONLY);
     assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Unknown);
@@ -394,7 +406,12 @@ fn mariadb_is_out_of_scope() {
         "10.11.6-MariaDB-0+deb12u1 for debian-linux-gnu on x86_64 (Debian 12)",
     );
     let r = check(&text);
-    assert!(replica_findings(&r).is_empty(), "{:#?}", replica_findings(&r));
+    // durability matters on any server, MariaDB's too; the recipe's checks follow MySQL
+    assert!(
+        replica_findings(&r).iter().all(|f| matches!(f.rule, "replica-innodb-flush" | "replica-sync-binlog")),
+        "{:#?}",
+        replica_findings(&r)
+    );
     assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Unknown);
     assert!(r.verdict_notes.replica_crash_safe.summary.contains("MariaDB"));
 }
@@ -622,4 +639,135 @@ fn snapshot_of_a_crash_unsafe_replica() {
         let r = advisor::analyze_with(&[Input::new("replica.txt", UNSAFE_80)], &Options { lang });
         insta::assert_snapshot!(format!("unsafe_8_0_36_two_channels_{}", lang.tag()), shown(&r));
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings without a replica status (issue 14).
+
+#[test]
+fn a_healthy_replica_is_crash_safe() {
+    let r = check(HEALTHY);
+    assert!(replica_findings(&r).is_empty(), "{:#?}", replica_findings(&r));
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Yes, "{:#?}", r.verdict_notes.replica_crash_safe);
+    // the same variables without the status: nothing wrong, but not yet known to be a replica's
+    let vars = &HEALTHY[..HEALTHY.find("mysql> SHOW REPLICA STATUS").expect("status")];
+    let r = check(vars);
+    assert!(replica_findings(&r).is_empty(), "{:#?}", replica_findings(&r));
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Unknown);
+}
+
+#[test]
+fn variables_alone_give_conditional_findings_and_plain_durability() {
+    let r = check(VARIABLES_ONLY);
+    assert_eq!(
+        keys(&r),
+        [
+            ("replica-innodb-flush".to_owned(), None),
+            ("replica-relay-log-recovery".to_owned(), None),
+            ("replica-sync-binlog".to_owned(), None),
+            ("replica-sync-relay-log".to_owned(), None),
+        ]
+    );
+    for f in replica_findings(&r) {
+        assert_eq!(f.severity, Severity::Warning, "{}", f.rule);
+        let conditional = f.message.starts_with("If this server is a replica — or becomes one after a clone");
+        let durability = matches!(f.rule, "replica-innodb-flush" | "replica-sync-binlog");
+        assert_eq!(conditional, !durability, "{}: {}", f.rule, f.message);
+        assert!(!f.fixes.is_empty(), "{}", f.rule);
+    }
+    let sb = fired(&r, "replica-sync-binlog");
+    assert_eq!(sb[0].title, "sync_binlog is 0, not 1, with the binary log on");
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Unknown);
+    let note = &r.verdict_notes.replica_crash_safe;
+    assert!(note.summary.contains("Not crash-safe if it replicates: 4 items"), "{note:#?}");
+    assert!(!note.summary.contains("(s)"));
+    assert!(note.missing[0].contains("SHOW REPLICA STATUS"), "{note:#?}");
+    // one item: singular
+    let one = "$ mysql -e 'SHOW GLOBAL VARIABLES LIKE \"relay_log_recovery\"'\nVariable_name\tValue\nrelay_log_recovery\tOFF\n";
+    let r = check(one);
+    assert!(
+        r.verdict_notes.replica_crash_safe.summary.contains("if it replicates: 1 item "),
+        "{}",
+        r.verdict_notes.replica_crash_safe.summary
+    );
+    let zh = advisor::analyze_with(&[Input::new("vars", VARIABLES_ONLY)], &Options { lang: Lang::ZhCn });
+    assert!(zh.verdict_notes.replica_crash_safe.summary.contains("有 4 项未满足"));
+    let f = zh.findings.iter().find(|f| f.rule == "replica-sync-relay-log").expect("fires");
+    assert!(f.message.starts_with("如果这台服务器是从库"), "{}", f.message);
+}
+
+#[test]
+fn variables_that_show_nothing_of_the_recipe_stay_out_of_it() {
+    // a restart question's option file: server_id and log_bin are on every server
+    let r = check("$ cat /etc/my.cnf\n[mysqld]\nserver_id = 1\nlog_bin = binlog\ndatadir = /var/lib/mysql\n");
+    assert!(replica_findings(&r).is_empty(), "{:#?}", replica_findings(&r));
+    assert!(r.verdict_notes.replica_crash_safe.summary.contains("does not show a replica"));
+}
+
+#[test]
+fn mariadb_variables_get_the_durability_checks_only() {
+    let text = include_str!("../../../../tests/fixtures/comparison/mariadb-10.11.6.tsv");
+    let r = check(text);
+    assert_eq!(keys(&r), [("replica-sync-binlog".to_owned(), None)]);
+    let f = &fired(&r, "replica-sync-binlog")[0];
+    // MariaDB has no SET PERSIST; its own documentation, not MySQL's manual
+    assert!(f.fixes.iter().all(|x| !x.text.contains("PERSIST")), "{:#?}", f.fixes);
+    assert!(f.fixes.iter().any(|x| x.text.starts_with("SET GLOBAL sync_binlog = 1;")), "{:#?}", f.fixes);
+    assert!(f.references.iter().all(|x| x.url.starts_with("https://mariadb.com/kb/")), "{:#?}", f.references);
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Unknown);
+    assert!(r.verdict_notes.replica_crash_safe.summary.contains("MariaDB"));
+}
+
+#[test]
+fn conditional_fixes_applied_clear_their_findings_and_break_nothing() {
+    let mut applied = 0;
+    for (name, text) in [
+        ("variables-only-8.0.36", VARIABLES_ONLY),
+        (
+            "comparison/replica-5.7.44",
+            include_str!("../../../../tests/fixtures/comparison/replica-5.7.44.tsv"),
+        ),
+        ("comparison/source-8.0.36", include_str!("../../../../tests/fixtures/comparison/source-8.0.36.tsv")),
+    ] {
+        let inputs = vec![(name.to_owned(), text.to_owned())];
+        let before = analyse(&inputs);
+        let before_keys = keys(&before);
+        assert!(!before_keys.is_empty(), "{name}");
+        for f in replica_findings(&before) {
+            for fix in f.fixes.iter().filter(|x| x.applicability != Applicability::DisplayOnly) {
+                let mut applied_inputs = apply(&inputs, fix, true);
+                if fix.text.starts_with("SET GLOBAL ") {
+                    let cnf =
+                        f.fixes.iter().find(|x| x.target == FixTarget::MyCnf).expect("option-file companion");
+                    applied_inputs = apply(&applied_inputs, cnf, false);
+                }
+                let after = analyse(&applied_inputs);
+                let still: Vec<_> =
+                    fired(&after, f.rule).into_iter().filter(|g| g.title == f.title).collect();
+                assert!(
+                    still.is_empty(),
+                    "{name}: fix {:?} of {} did not clear it:\n{}",
+                    fix.title,
+                    f.rule,
+                    fix.text
+                );
+                let follow_up = |k: &(String, Option<String>)| {
+                    f.rule == "replica-gtid-off"
+                        && fix.target == FixTarget::MyCnf
+                        && k.0 == "replica-auto-position"
+                };
+                let new: Vec<_> =
+                    keys(&after).into_iter().filter(|k| !before_keys.contains(k) && !follow_up(k)).collect();
+                assert!(
+                    new.is_empty(),
+                    "{name}: fix {:?} of {} brought {new:?}\n{}",
+                    fix.title,
+                    f.rule,
+                    fix.text
+                );
+                applied += 1;
+            }
+        }
+    }
+    assert!(applied >= 10, "only {applied} fixes applied");
 }

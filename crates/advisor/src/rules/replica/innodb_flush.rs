@@ -33,10 +33,15 @@ pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
 
 impl ReplicaInnodbFlush {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let r = match super::replica(cx) {
+        let r = match super::server(cx) {
             Ok(r) => r,
             Err(o) => return o,
         };
-        super::global_check(cx, r, out, &SPEC, k::REPLICA_INNODB_FLUSH_MESSAGE, &[])
+        let key = if r.conditional {
+            k::REPLICA_INNODB_FLUSH_MESSAGE_SERVER
+        } else {
+            k::REPLICA_INNODB_FLUSH_MESSAGE
+        };
+        super::global_check(cx, r, out, &SPEC, key, &[])
     }
 }

@@ -101,8 +101,16 @@ fn replica<'b, 'a>(cx: &'b Ctx<'a>) -> Result<&'b Replica<'a>, Outcome> {
     match cx.replica_scope() {
         Scope::Replica(r) => Ok(r),
         Scope::NotReplica => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_NOT_REPLICA))),
-        Scope::MariaDb => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_MARIADB))),
+        Scope::MariaDb(_) => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_MARIADB))),
         Scope::GroupReplication => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_GROUP_REPLICATION))),
+    }
+}
+
+/// The server, for the durability checks, which matter on any server (MariaDB's included).
+fn server<'b, 'a>(cx: &'b Ctx<'a>) -> Result<&'b Replica<'a>, Outcome> {
+    match cx.replica_scope() {
+        Scope::MariaDb(Some(r)) => Ok(r),
+        _ => replica(cx),
     }
 }
 
@@ -175,6 +183,15 @@ fn val_evidence(cx: &Ctx<'_>, v: &Val) -> Vec<Evidence> {
     }
 }
 
+/// Rules about durability, which matter on any server: reported plainly when nothing shows
+/// whether the server replicates.
+const DURABILITY: &[&str] = &[innodb_flush::ReplicaInnodbFlush::ID, sync_binlog::ReplicaSyncBinlog::ID];
+
+/// `one` for a count of 1, `other` otherwise, formatted with `{count}`.
+fn plural(cx: &Ctx<'_>, n: usize, one: Key, other: Key) -> String {
+    cx.fmt(if n == 1 { one } else { other }, &[("count", &n.to_string())])
+}
+
 /// A finding with its title (`<rule>.title`) and a message, both formatted with `args`.
 fn finding(
     cx: &Ctx<'_>,
@@ -184,11 +201,22 @@ fn finding(
     args: &[(&str, &str)],
     channel: Option<&str>,
 ) -> Finding {
+    let mut severity = severity;
+    let mut message = cx.fmt(message_key, args);
+    // Nothing shows whether the server replicates: a finding of the recipe is a condition, and
+    // no more than a warning. Durability matters on any server and is said plainly.
+    if let Scope::Replica(r) | Scope::MariaDb(Some(r)) = cx.replica_scope()
+        && r.conditional
+        && !DURABILITY.contains(&rule)
+    {
+        severity = severity.max(Severity::Warning);
+        message = cx.fmt(k::REPLICA_CONDITIONAL, &[("message", &message)]);
+    }
     Finding {
         rule,
         severity,
         title: cx.fmt(crate::i18n::dynamic(format_args!("{rule}.title")), args),
-        message: cx.fmt(message_key, args),
+        message,
         channel: channel.map(str::to_owned),
         evidence: Vec::new(),
         evidence_omitted: 0,
@@ -207,6 +235,17 @@ fn doc(cx: &Ctx<'_>, r: &Replica<'_>, title_key: Key, page: &str) -> Reference {
         "5.7"
     };
     cx.reference(title_key, &format!("https://dev.mysql.com/doc/refman/{series}/en/{page}"))
+}
+
+/// MariaDB's documentation of a durability variable, when the server is MariaDB.
+fn mariadb_page(cx: &Ctx<'_>, var: &str) -> Option<&'static str> {
+    if !matches!(cx.replica_scope(), Scope::MariaDb(Some(_))) {
+        return None;
+    }
+    Some(match var {
+        "sync_binlog" => "https://mariadb.com/kb/en/replication-and-binary-log-system-variables/#sync_binlog",
+        _ => "https://mariadb.com/kb/en/innodb-system-variables/#innodb_flush_log_at_trx_commit",
+    })
 }
 
 /// The manual's crash-safety page, cited by every rule.
@@ -362,8 +401,13 @@ fn global_check(
             .because(cx.t(k::REPLICA_FIX_REASON_CNF_57)),
         );
     }
-    f.references.push(doc_halt(cx, r));
-    f.references.push(doc(cx, r, spec.ref_title, spec.ref_page));
+    if let Some(page) = mariadb_page(cx, spec.var) {
+        // MariaDB's own documentation, not MySQL's manual.
+        f.references.push(cx.reference(spec.ref_title, page));
+    } else {
+        f.references.push(doc_halt(cx, r));
+        f.references.push(doc(cx, r, spec.ref_title, spec.ref_page));
+    }
     out.push(f);
     Outcome::fired()
 }
@@ -405,7 +449,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
         Scope::Replica(r) => r,
         other => {
             let key = match other {
-                Scope::MariaDb => k::REPLICA_VERDICT_MARIADB,
+                Scope::MariaDb(_) => k::REPLICA_VERDICT_MARIADB,
                 Scope::GroupReplication => k::REPLICA_VERDICT_GROUP_REPLICATION,
                 _ => k::REPLICA_VERDICT_NOT_REPLICA,
             };
@@ -489,8 +533,21 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
             note.assumptions.push(cx.t(k::REPLICA_ASSUMED_REPLICA_NAMES));
         }
     }
+    if r.conditional {
+        // Never more certain than the findings: they are conditions, so the verdict is unknown,
+        // and the first thing to paste is whether the server replicates.
+        note.summary = if bad > 0 {
+            plural(cx, bad, k::REPLICA_VERDICT_CONDITIONAL_ONE, k::REPLICA_VERDICT_CONDITIONAL_OTHER)
+        } else {
+            cx.t(k::REPLICA_VERDICT_NOT_REPLICA)
+        };
+        let status = missing_text(cx, r, Missing::Status);
+        note.missing.retain(|m| *m != status);
+        note.missing.insert(0, status);
+        return (CrashSafe::Unknown, note);
+    }
     let verdict = if bad > 0 {
-        note.summary = cx.fmt(k::REPLICA_VERDICT_NO, &[("count", &bad.to_string())]);
+        note.summary = plural(cx, bad, k::REPLICA_VERDICT_NO_ONE, k::REPLICA_VERDICT_NO_OTHER);
         CrashSafe::No
     } else if !missing.is_empty() {
         note.summary = cx.t(k::REPLICA_VERDICT_UNKNOWN);

@@ -45,12 +45,31 @@ const RUNTIME_SIGNS: &[&str] = &[
     "replicate_wild_ignore_table",
 ];
 
+/// Settings of the crash-safety recipe and of durability: when the input shows one of them but
+/// nothing shows whether the server replicates, the recipe is checked anyway, each finding
+/// conditional ("if this server is a replica…"). `server_id` and `log_bin` alone do not count:
+/// every option file has them, and a restart question should not turn into a replication review.
+const RECIPE_SETTINGS: &[&str] = &[
+    "gtid_mode",
+    "enforce_gtid_consistency",
+    "sync_relay_log",
+    "innodb_flush_log_at_trx_commit",
+    "relay_log_recovery",
+    "relay_log_info_repository",
+    "master_info_repository",
+    "replica_parallel_workers",
+    "replica_preserve_commit_order",
+    "log_replica_updates",
+    "sync_binlog",
+];
+
 /// What the input is, for the replica checks.
 pub(crate) enum Scope<'a> {
     /// Nothing shows a replica.
     NotReplica,
-    /// MariaDB: a different GTID implementation; these checks follow MySQL.
-    MariaDb,
+    /// MariaDB: a different GTID implementation; the recipe's checks follow MySQL. The server's
+    /// view is kept when the input shows its settings, for the durability checks.
+    MariaDb(Option<Replica<'a>>),
     /// Only Group Replication channels.
     GroupReplication,
     /// A replica.
@@ -67,6 +86,10 @@ pub(crate) struct Replica<'a> {
     pub channels: Vec<ChannelView<'a>>,
     /// True when the input shows any server setting (so unset ones take their defaults).
     pub settings_shown: bool,
+    /// True when nothing shows whether the server replicates, but its settings are shown: every
+    /// finding is then conditional ("if this server is a replica — or becomes one after a clone"),
+    /// and the verdict stays unknown.
+    pub conditional: bool,
     /// What shows this is a replica.
     #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub because: Vec<Loc>,
@@ -208,7 +231,16 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
     let maria = facts.server.flavor.as_ref().is_some_and(|f| f.value == Flavor::MariaDb)
         || (facts.version_known() && version.major >= 10);
     if maria {
-        return Scope::MariaDb;
+        let server = shows_recipe_settings(facts).then(|| Replica {
+            facts,
+            version,
+            version_known: facts.version_known(),
+            channels: Vec::new(),
+            settings_shown: settings_shown(facts),
+            conditional: true,
+            because: Vec::new(),
+        });
+        return Scope::MariaDb(server);
     }
     let mut channels: Vec<ChannelView<'_>> = Vec::with_capacity(facts.channels.len());
     let mut because = Vec::with_capacity(facts.channels.len());
@@ -248,7 +280,13 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
         }
     }
     for name in REPLICA_SETTINGS {
-        for a in facts.settings.assignments(name) {
+        let all = facts.settings.assignments(name);
+        // A variable listed twice at runtime: the last value listed is the server's.
+        let last_runtime = all.iter().rposition(|a| a.origin == Origin::Runtime);
+        for (n, a) in all.iter().enumerate() {
+            if a.origin == Origin::Runtime && Some(n) != last_runtime {
+                continue;
+            }
             let default = crate::facts::defaults::default_for(&a.name, version);
             let meaningful = match a.origin {
                 // Every server shows these at runtime: only a deliberate replica-side value counts
@@ -270,7 +308,8 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
             because.push(e.at);
         }
     }
-    if because.is_empty() {
+    let conditional = because.is_empty();
+    if conditional && (saw_gr || !shows_recipe_settings(facts)) {
         return if saw_gr { Scope::GroupReplication } else { Scope::NotReplica };
     }
     crate::sort::sort(&mut because);
@@ -281,8 +320,15 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
         version_known: facts.version_known(),
         channels,
         settings_shown: settings_shown(facts),
+        conditional,
         because,
     })
+}
+
+/// True when the input shows a setting of the recipe, or a complete `SHOW VARIABLES`.
+fn shows_recipe_settings(facts: &Facts) -> bool {
+    facts.runtime_variables.len() >= FULL_SHOW_VARIABLES
+        || RECIPE_SETTINGS.iter().any(|n| !facts.settings.assignments(n).is_empty())
 }
 
 /// A full `SHOW VARIABLES` lists several hundred variables; a filtered one (`LIKE '%relay%'`) a
@@ -345,13 +391,18 @@ impl<'a> Replica<'a> {
         self.val("gtid_mode").upper().map(|v| v == "ON")
     }
 
+    /// `log_bin` is on (`Some(true)`), off, or unknown (`None`).
+    pub fn binlog_on(&self) -> Option<bool> {
+        match self.val("log_bin") {
+            Val::Unknown => None,
+            v => v.value().map(|s| parse_bool(s).unwrap_or(!s.trim_ws().is_empty())),
+        }
+    }
+
     /// True/false when the replica writes a binary log of what it applies (`log_bin` and
     /// `log_replica_updates` both on); `None` when unknown.
     pub fn writes_binlog(&self) -> Option<bool> {
-        let log_bin = match self.val("log_bin") {
-            Val::Unknown => None,
-            v => v.value().map(|s| parse_bool(s).unwrap_or(!s.trim_ws().is_empty())),
-        };
+        let log_bin = self.binlog_on();
         let updates = self.val("log_replica_updates").as_bool();
         match (log_bin, updates) {
             (Some(false), _) | (_, Some(false)) => Some(false),
@@ -528,8 +579,18 @@ mod tests {
 
     #[test]
     fn nothing_shown_is_not_a_replica() {
-        let f = F::new().version(8, 0, 36).var("sync_relay_log", "10000").var("relay_log_recovery", "OFF");
+        let f = F::new().version(8, 0, 36).var("server_id", "1").cnf("log_bin", "mysql-bin");
         assert!(matches!(scope(&f.facts), Scope::NotReplica));
+    }
+
+    #[test]
+    fn recipe_settings_without_a_replica_are_checked_conditionally() {
+        let f = F::new().version(8, 0, 36).var("sync_relay_log", "10000").var("relay_log_recovery", "OFF");
+        let Scope::Replica(r) = scope(&f.facts) else { panic!("conditional replica expected") };
+        assert!(r.conditional && r.channels.is_empty());
+        let f = F::new().version(8, 0, 36).var("sync_relay_log", "1");
+        let Scope::Replica(r) = scope(&f.facts) else { panic!("replica expected") };
+        assert!(!r.conditional);
     }
 
     #[test]
@@ -538,7 +599,7 @@ mod tests {
             .version(8, 0, 36)
             .var("replica_parallel_workers", "0")
             .var("master_info_repository", "FILE");
-        assert!(matches!(scope(&f.facts), Scope::NotReplica));
+        assert!(matches!(scope(&f.facts), Scope::Replica(Replica { conditional: true, .. })));
         let f = F::new().version(8, 0, 36).var("sync_relay_log", "1");
         assert!(matches!(scope(&f.facts), Scope::Replica(_)));
     }
@@ -565,7 +626,7 @@ mod tests {
         let f = F::new().status("group_replication_applier", &[("Replica_IO_Running", "Yes")]);
         assert!(matches!(scope(&f.facts), Scope::GroupReplication));
         let f = F::new().version(10, 11, 6).status("", &[("Slave_IO_Running", "Yes")]);
-        assert!(matches!(scope(&f.facts), Scope::MariaDb));
+        assert!(matches!(scope(&f.facts), Scope::MariaDb(None)));
     }
 
     #[test]

@@ -107,8 +107,9 @@ pub(crate) fn var(v: Version, canonical: &str) -> String {
 }
 
 /// True when `SET PERSIST` exists (8.0+).
+/// `SET PERSIST` exists: MySQL 8.0 and later (9.x included); not 5.7, not MariaDB (10.x, 11.x).
 pub(crate) fn has_persist(v: Version) -> bool {
-    v.major >= 8
+    (8..10).contains(&v.major)
 }
 
 /// `SET PERSIST name = value;` (`SET GLOBAL` on 5.7). `value` is written as given (quote strings

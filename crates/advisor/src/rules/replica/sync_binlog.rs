@@ -32,7 +32,10 @@ fn judge(r: &Replica<'_>) -> (State, Val) {
     if state != State::Bad {
         return (state, v);
     }
-    match r.writes_binlog() {
+    // Nothing shows a replica: the server's own transactions go to its binary log when log_bin
+    // is on, whatever log_replica_updates says.
+    let writes = if r.conditional { r.binlog_on() } else { r.writes_binlog() };
+    match writes {
         Some(true) => (State::Bad, v),
         Some(false) => (State::NotApplicable, v),
         None => (State::Unknown(Missing::Settings), v),
@@ -50,7 +53,7 @@ fn raw_name(s: &crate::facts::Setting) -> &str {
 
 impl ReplicaSyncBinlog {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let r = match super::replica(cx) {
+        let r = match super::server(cx) {
             Ok(r) => r,
             Err(o) => return o,
         };
@@ -60,14 +63,18 @@ impl ReplicaSyncBinlog {
             _ => {
                 let before = out.len();
                 let updates = super::sql::var(r.version, "log_replica_updates");
-                let o = super::global_check(
-                    cx,
-                    r,
-                    out,
-                    &SPEC,
-                    k::REPLICA_SYNC_BINLOG_MESSAGE,
-                    &[("updates", &updates)],
-                );
+                let key = if r.conditional {
+                    k::REPLICA_SYNC_BINLOG_MESSAGE_SERVER
+                } else {
+                    k::REPLICA_SYNC_BINLOG_MESSAGE
+                };
+                let o = super::global_check(cx, r, out, &SPEC, key, &[("updates", &updates)]);
+                if r.conditional
+                    && let Some(f) = out.get_mut(before)
+                {
+                    let value = r.val("sync_binlog").value().unwrap_or_default().to_owned();
+                    f.title = cx.fmt(k::REPLICA_SYNC_BINLOG_TITLE_SERVER, &[("value", &value)]);
+                }
                 // Point at log_bin / log_replica_updates too.
                 if let Some(f) = out.get_mut(before) {
                     for name in ["log_bin", "log_replica_updates"] {

@@ -116,12 +116,25 @@ fn the_recipe_on_a_named_channel_and_in_chinese_is_crash_safe_too() {
 
 #[test]
 fn not_a_replica_is_unknown_and_says_what_to_paste() {
-    let f = F::new().version(8, 0, 36).var("sync_relay_log", "10000").var("gtid_mode", "OFF");
+    let f = F::new().version(8, 0, 36).var("server_id", "1").cnf("log_bin", "binlog");
     let r = run(&f);
     assert!(r.findings.is_empty());
     assert_eq!(r.verdict, CrashSafe::Unknown);
     assert!(r.note.missing.iter().any(|m| m.contains("SHOW REPLICA STATUS\\G")));
     assert!(r.checks.iter().all(|c| c.1 == CheckStatus::NotApplicable));
+}
+
+#[test]
+fn recipe_settings_alone_are_conditional_findings_and_an_unknown_verdict() {
+    let f = F::new().version(8, 0, 36).var("sync_relay_log", "10000").var("gtid_mode", "OFF");
+    let r = run(&f);
+    let mut rules: Vec<&str> = r.findings.iter().map(|f| f.rule).collect();
+    rules.sort_unstable();
+    assert_eq!(rules, ["replica-gtid-off", "replica-sync-relay-log"]);
+    assert!(r.findings.iter().all(|f| f.severity == Severity::Warning), "{:#?}", r.findings);
+    assert_eq!(r.verdict, CrashSafe::Unknown);
+    assert!(r.note.summary.contains("if it replicates: 2 items"), "{}", r.note.summary);
+    assert!(r.note.missing[0].contains("SHOW REPLICA STATUS\\G"), "{:?}", r.note.missing);
 }
 
 #[test]
