@@ -47,12 +47,19 @@ pub enum Parser {
     Process,
     /// `syntax::mysqlsh`: MySQL Shell transcripts and one-line Shell errors.
     Mysqlsh,
+    /// `syntax::launcher`: supervisord files.
+    Supervisord,
+    /// `syntax::launcher`: service scripts (runit, s6, OpenRC, SysV).
+    ServiceScript,
+    /// `syntax::launcher`: `sc qc` output.
+    WindowsService,
 }
 
 impl Parser {
     /// Every parser, in the splitter's priority order.
-    pub const ALL: [Parser; 12] = [
+    pub const ALL: [Parser; 15] = [
         Parser::Systemd,
+        Parser::ServiceScript,
         Parser::SystemctlShow,
         Parser::AutoCnf,
         Parser::Process,
@@ -63,6 +70,8 @@ impl Parser {
         Parser::Journal,
         Parser::Misc,
         Parser::Container,
+        Parser::WindowsService,
+        Parser::Supervisord,
         Parser::OptionFile,
     ];
 
@@ -85,6 +94,9 @@ impl Parser {
             Parser::OptionFile => syntax::option_file::recognize,
             Parser::Process => syntax::process::recognize,
             Parser::Mysqlsh => syntax::mysqlsh::recognize,
+            Parser::Supervisord => syntax::launcher::recognize_supervisord,
+            Parser::ServiceScript => syntax::launcher::recognize_script,
+            Parser::WindowsService => syntax::launcher::recognize_sc,
         }
     }
 }
