@@ -4,6 +4,7 @@ mod clone;
 mod container_state;
 mod hostile;
 mod journal;
+mod launchers;
 mod layers;
 mod logscan;
 mod mysql;

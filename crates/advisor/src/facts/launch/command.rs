@@ -351,8 +351,8 @@ pub(crate) struct Script {
     /// A later statement that starts the server differently from the first (another program,
     /// with or without `exec` or `&`, another `MYSQLD_PARENT_PID`): two branches, cannot tell.
     pub differs: Option<(usize, usize)>,
-    /// The first statement the analysis cannot follow (`eval`, a command named by a variable, a
-    /// function called by name): where it stopped.
+    /// The first statement the analysis cannot follow (`eval` of a variable or of mysqld, a command
+    /// named by a variable such as `$MYSQLD …`): where it stopped.
     pub opaque: Option<(usize, usize)>,
 }
 
@@ -491,8 +491,9 @@ fn separator(rest: &str) -> Sep {
     }
 }
 
-/// A statement the analysis cannot follow: `eval …`, `. file` / `source file`, or a command named
-/// by a variable (`$MYSQLD …`, `"$cmd"`).
+/// A statement the analysis cannot follow: `eval …` of a variable or of mysqld, or a command named
+/// by a variable (`$MYSQLD …`, `"$cmd"`). Sourced files (`. /etc/default/mysql`) are not followed
+/// but do not stop the analysis: init scripts read their defaults that way.
 fn opaque_statement(toks: &[String]) -> bool {
     let lead = toks.iter().take_while(|t| assignment(t).is_some()).count();
     let mut rest = toks.get(lead..).unwrap_or(&[]);
@@ -501,7 +502,11 @@ fn opaque_statement(toks: &[String]) -> bool {
     }
     match rest.first().map(String::as_str) {
         Some("eval") => rest.iter().skip(1).any(|t| t.contains('$') || t.contains("mysqld")),
-        Some(t) => t.starts_with('$') && t != "$@" && t != "${@}",
+        // `$bindir/mysqld_safe` names its program; `$MYSQLD`, `"$cmd"` do not.
+        Some(t) => {
+            let base = basename(t);
+            t.starts_with('$') && t != "$@" && t != "${@}" && !is_server(base) && !SAFE.contains(&base)
+        }
         None => false,
     }
 }

@@ -41,7 +41,9 @@ pub(super) fn script_model(f: &Facts, m: &mut Model, sf: &ServiceFile, name: &st
     if let Some(at) = script_stop(s, sf.at) {
         m.parent = Parent::Unknown;
         (m.check, m.check_why) = (Tri::Unknown, CheckWhy::CannotTell { at });
-        m.exec = s.launch.as_ref().map(|l| (Valued::new(sf.text.get(l.start..l.end).unwrap_or("").trim().to_owned(), at), l.launch.clone()));
+        // The stop line stands for the command line: the verdict's evidence points at it.
+        let l = s.launch.as_ref().map(|l| l.launch.clone()).unwrap_or_else(|| super::command::analyze_words(&[]));
+        m.exec = Some((Valued::new(String::new(), at), l));
         return;
     }
     let Some(l) = &s.launch else {

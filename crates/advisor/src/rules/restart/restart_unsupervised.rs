@@ -14,7 +14,9 @@ declare_rule! {
 
 /// The predicate: the variable is missing where mysqld runs.
 pub(crate) fn fires(m: &Model) -> bool {
-    !m.mariadb && m.check == Tri::No && m.check_why == CheckWhy::Missing
+    !m.mariadb
+        && m.check == Tri::No
+        && matches!(m.check_why, CheckWhy::Missing | CheckWhy::WindowsNoMonitor { .. })
 }
 
 impl RestartUnsupervised {
