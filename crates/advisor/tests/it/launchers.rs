@@ -186,7 +186,7 @@ fn cannot_tell_names_the_line_where_the_analysis_stopped() {
     let note = &r.verdict_notes.clone_restart;
     assert!(note.reasons.iter().any(|s| s.contains("/etc/init.d/mysql:14")), "{}", why(&r));
     let r = analyze(&load("sysv-two-branches.txt"));
-    assert!(r.verdict_notes.clone_restart.reasons.iter().any(|s| s.contains("/etc/init.d/mysql:12")), "{}", why(&r));
+    assert!(r.verdict_notes.clone_restart.reasons.iter().any(|s| s.contains("/etc/init.d/mysql:13")), "{}", why(&r));
     let r = analyze(&load("loop-flag-variable.txt"));
     assert!(r.verdict_notes.clone_restart.reasons.iter().any(|s| s.contains("mysqld-loop.sh:")), "{}", why(&r));
 }
