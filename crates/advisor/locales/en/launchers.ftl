@@ -33,3 +33,6 @@ launchers.fix-run = Replace {path}
 launchers.fix-run-reason = The run file execs mysqld with MYSQLD_PARENT_PID set to the shell's parent, the supervisor that restarts ./run; your other lines stay as they are. The supervisor picks the new file up at the next start of ./run.
 launchers.fix-windows = Start the service {service} with its monitor
 launchers.fix-windows-reason = Without --no-monitor and --gdb the monitor process runs mysqld and starts it again after RESTART or a clone.
+launchers.fix-masked = Values shown as **** are secrets from your input: keep your own values there.
+launchers.fix-openrc = Replace {path}
+launchers.fix-openrc-reason = supervise-daemon starts a shell that sets MYSQLD_PARENT_PID to its parent ($PPID: supervise-daemon) and execs mysqld with your arguments, and it respawns mysqld after every exit; openrc-run evaluates command_args, so \$PPID reaches the shell unexpanded. Then run: rc-service mysql restart

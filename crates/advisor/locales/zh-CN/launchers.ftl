@@ -33,3 +33,6 @@ launchers.fix-run = 替换 {path}
 launchers.fix-run-reason = run 文件以 exec 启动 mysqld，并把 MYSQLD_PARENT_PID 设为 shell 的父进程，即重新运行 ./run 的监管进程；其他行保持不变。监管进程在下次启动 ./run 时使用新文件。
 launchers.fix-windows = 让服务 {service} 带监控进程启动
 launchers.fix-windows-reason = 去掉 --no-monitor 和 --gdb 后，由监控进程运行 mysqld，并在 RESTART 或克隆后重新启动它。
+launchers.fix-masked = 显示为 **** 的值是输入中的机密：请在那里保留你自己的值。
+launchers.fix-openrc = 替换 {path}
+launchers.fix-openrc-reason = supervise-daemon 启动一个 shell，由它把 MYSQLD_PARENT_PID 设为其父进程（$PPID：supervise-daemon），再用你的参数 exec mysqld；mysqld 每次退出后 supervise-daemon 都会重新启动它。openrc-run 会对 command_args 求值，因此 \$PPID 原样传给 shell。然后运行：rc-service mysql restart

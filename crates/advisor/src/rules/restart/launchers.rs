@@ -145,19 +145,30 @@ fn server_words(m: &Model) -> Option<Vec<String>> {
     (!words.is_empty()).then_some(words)
 }
 
+/// The reason, plus a note when the text holds a secret (the report shows it masked: the user
+/// keeps their own value there).
+fn reason(cx: &Ctx<'_>, key: crate::i18n::Key, text: &str) -> String {
+    let mut r = cx.t(key);
+    if !crate::redact::spans(text).is_empty() {
+        r.push_str(super::sentence_gap(cx));
+        r.push_str(&cx.t(k::LAUNCHERS_FIX_MASKED));
+    }
+    r
+}
+
 /// The fixes for this module's launchers.
 pub(crate) fn fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
     match &m.supervisor {
         Supervisor::Supervisord { program, .. } => supervisord_fix(cx, m, program).into_iter().collect(),
         Supervisor::RunScript { path, .. } => run_fix(cx, m, path).into_iter().collect(),
         Supervisor::Windows { service } => windows_fix(cx, m, service.as_deref()).into_iter().collect(),
+        Supervisor::OpenRc { path, .. } => openrc_fix(cx, m, path).into_iter().collect(),
         _ => Vec::new(),
     }
 }
 
-/// `[program:NAME]` rewritten: `command=/bin/sh -c 'MYSQLD_PARENT_PID=$PPID exec …'`, the variable
-/// out of `environment=`, and 16 out of `exitcodes=` (or `autorestart=unexpected` instead of
-/// `false`).
+/// `[program:NAME]` rewritten: `command=/bin/sh -c 'MYSQLD_PARENT_PID=$PPID exec …'`, and 16 out
+/// of `exitcodes=` (or `autorestart=unexpected` instead of `false`).
 fn supervisord_fix(cx: &Ctx<'_>, m: &Model, program: &str) -> Option<Fix> {
     let p = cx.facts.services.programs.iter().find(|p| p.name == program)?;
     let base = p.section.range.start as usize;
@@ -171,15 +182,8 @@ fn supervisord_fix(cx: &Ctx<'_>, m: &Model, program: &str) -> Option<Fix> {
         let server: Vec<String> = words.iter().map(|w| sh_word(w)).collect();
         let (a, b) = rel(cmd);
         edits.push((a, b, format!("command=/bin/sh -c 'MYSQLD_PARENT_PID=$PPID exec {}'", server.join(" "))));
-        if let Some(env) = p.get("environment") {
-            let kept: Vec<String> = crate::syntax::launcher::environment_pairs(&env.value)
-                .into_iter()
-                .filter(|(n, _, _)| n != "MYSQLD_PARENT_PID")
-                .map(|(n, _, r)| format!("{n}={}", env.value.get(r).unwrap_or("").trim_ws()))
-                .collect();
-            let (a, b) = rel(env);
-            edits.push((a, b, if kept.is_empty() { String::new() } else { format!("environment={}", kept.join(",")) }));
-        }
+        // `environment=` stays as written: the shell's assignment overrides what it sets, and a
+        // secret there (masked in the report) is not rewritten.
     }
     if m.exit16 == Tri::No {
         if let Some(ar) = p.get("autorestart").filter(|a| a.value.trim_ws() != "unexpected") {
@@ -213,7 +217,7 @@ fn supervisord_fix(cx: &Ctx<'_>, m: &Model, program: &str) -> Option<Fix> {
             cx.fmt(k::LAUNCHERS_FIX_SUPERVISORD, &[("program", program), ("file", &p.file)]),
             text,
         )
-        .because(cx.t(k::LAUNCHERS_FIX_SUPERVISORD_REASON))
+        .because(reason(cx, k::LAUNCHERS_FIX_SUPERVISORD_REASON, &p.text))
         .file(p.file.clone()),
     )
 }
@@ -260,8 +264,8 @@ fn run_fix(cx: &Ctx<'_>, m: &Model, path: &str) -> Option<Fix> {
         t
     };
     Some(
-        Fix::needs_review(FixTarget::LauncherFile, cx.fmt(k::LAUNCHERS_FIX_RUN, &[("path", path)]), text)
-            .because(cx.t(k::LAUNCHERS_FIX_RUN_REASON))
+        Fix::needs_review(FixTarget::LauncherFile, cx.fmt(k::LAUNCHERS_FIX_RUN, &[("path", path)]), text.clone())
+            .because(reason(cx, k::LAUNCHERS_FIX_RUN_REASON, &text))
             .file(path.to_owned()),
     )
 }
@@ -283,5 +287,51 @@ fn windows_fix(cx: &Ctx<'_>, m: &Model, service: Option<&str>) -> Option<Fix> {
     Some(
         Fix::needs_review(FixTarget::Shell, cx.fmt(k::LAUNCHERS_FIX_WINDOWS, &[("service", svc)]), text)
             .because(cx.t(k::LAUNCHERS_FIX_WINDOWS_REASON)),
+    )
+}
+
+/// The OpenRC service script with `supervisor=supervise-daemon` and mysqld run by
+/// `command="/bin/sh"` + `command_args="-c 'MYSQLD_PARENT_PID=\$PPID exec …'"` (openrc-run
+/// `eval`s the command line, so the `\$` keeps `$PPID` for the shell that supervise-daemon starts);
+/// `command_background=` and `pidfile=` lines go (supervise-daemon keeps its own pid file and needs
+/// mysqld in the foreground).
+fn openrc_fix(cx: &Ctx<'_>, m: &Model, path: &str) -> Option<Fix> {
+    if m.check == Tri::Yes && m.exit16 == Tri::Yes {
+        return None;
+    }
+    if matches!(m.parent, Parent::MysqldSafe { .. }) {
+        return None;
+    }
+    let sf = cx.facts.services.files.iter().find(|f| f.name == path)?;
+    let server: Vec<String> = server_words(m)?.iter().map(|w| sh_word(w)).collect();
+    let mut out = String::with_capacity(sf.text.len() + 80);
+    let mut wrote = false;
+    for line in sf.text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let key = t.split('=').next().unwrap_or("");
+        let top = !line.starts_with([' ', '\t']) && t.contains('=');
+        if top && matches!(key, "supervisor" | "command_args" | "command_background" | "pidfile" | "supervise_daemon_args") {
+            continue;
+        }
+        if top && key == "command" {
+            if !wrote {
+                out.push_str("supervisor=supervise-daemon\ncommand=\"/bin/sh\"\n");
+                out.push_str(&format!(
+                    "command_args=\"-c 'MYSQLD_PARENT_PID=\\$PPID exec {}'\"\n",
+                    server.join(" ").replace('"', "\\\"")
+                ));
+                wrote = true;
+            }
+            continue;
+        }
+        out.push_str(line);
+    }
+    if !wrote {
+        return None;
+    }
+    Some(
+        Fix::needs_review(FixTarget::LauncherFile, cx.fmt(k::LAUNCHERS_FIX_OPENRC, &[("path", path)]), out.clone())
+            .because(reason(cx, k::LAUNCHERS_FIX_OPENRC_REASON, &out))
+            .file(path.to_owned()),
     )
 }
