@@ -323,8 +323,9 @@ pub(crate) fn environment_pairs(text: &str) -> Vec<(String, String, std::ops::Ra
     out
 }
 
-/// Claims `sc qc` output from its `[SC] QueryServiceConfig` line or a `SERVICE_NAME:` line
-/// followed by `TYPE` / `BINARY_PATH_NAME` lines.
+/// Claims `sc qc` output (also `sc query`'s, which has no `BINARY_PATH_NAME`) from its
+/// `[SC] QueryServiceConfig` line or a `SERVICE_NAME:` line, through its `KEY : value` lines; the
+/// next `SERVICE_NAME:` or `[SC]` line starts another document.
 pub(crate) fn recognize_sc(src: &Source<'_>, i: usize, _hint: &Hint<'_>) -> Option<Claim> {
     let t = src.line(i).trim_ws();
     let sc = t.starts_with("[SC] QueryServiceConfig");
@@ -346,6 +347,9 @@ pub(crate) fn recognize_sc(src: &Source<'_>, i: usize, _hint: &Hint<'_>) -> Opti
             j += 1;
             continue;
         }
+        if j > i && (t.starts_with("SERVICE_NAME:") || t.starts_with("[SC]")) {
+            break;
+        }
         let Some((k, v)) = t.split_once(':') else { break };
         let key = k.trim_ws();
         if key.is_empty() || !key.bytes().all(|c| c.is_ascii_uppercase() || c == b'_') {
@@ -365,9 +369,6 @@ pub(crate) fn recognize_sc(src: &Source<'_>, i: usize, _hint: &Hint<'_>) -> Opti
         }
         j += 1;
         end = j;
-    }
-    if doc.binary_path.is_none() {
-        return None;
     }
     Some(Claim {
         kind: DocKind::WindowsService,

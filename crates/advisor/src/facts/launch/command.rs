@@ -384,12 +384,18 @@ pub(crate) fn analyze_script(text: &str) -> Script {
         let st = Statement { start: st.start, end: st.end, tokens: &st.tokens };
         let (start, end) = (st.start, st.end);
         let stmt = text.get(start..end).unwrap_or("");
+        // Counted like a parser's line, so the hostile-input tests see the script analysis's work.
+        crate::source::tick(stmt.len());
         let mut toks = statement_words(st.tokens);
         let sep = text.get(end..).map(separator).unwrap_or(Sep::End);
         let keyword = toks.first().cloned().unwrap_or_default();
         lp.before(&toks, start, end, sep);
         if matches!(keyword.as_str(), "while" | "until" | "do" | "if" | "then" | "else" | "elif") {
             // `while true; do mysqld; …` — look at what follows the keyword.
+            toks.remove(0);
+        }
+        // A `case` pattern on the command's line: `start) mysqld_safe & ;;`.
+        if toks.first().is_some_and(|t| t.len() > 1 && t.ends_with(')') && !t.contains('(')) {
             toks.remove(0);
         }
         if s.opaque.is_none() && opaque_statement(&toks) {
@@ -563,6 +569,7 @@ impl LoopScan {
         for t in toks {
             if let Some((n, v)) = assignment(t)
                 && (v == "$?" || v == "\"$?\"")
+                && self.status_vars.len() < 8
             {
                 self.status_vars.push(n.to_owned());
             }
@@ -880,6 +887,56 @@ mod tests {
         );
         assert!(s.exec_args);
         assert_eq!(s.parent_pid.map(|p| p.0), Some(PidExpr::ShellParent));
+    }
+
+    fn loop16(t: &str) -> Loop16 {
+        analyze_script(t).loop16
+    }
+
+    #[test]
+    fn loops_are_credited_only_when_they_restart_on_16() {
+        let body = |test: &str| format!("export MYSQLD_PARENT_PID=$$\nwhile true; do\n  mysqld --user=mysql\n  {test}\ndone\n");
+        for (test, restarts) in [
+            ("[ $? -eq 16 ] || break", true),
+            ("[ $? -ne 16 ] && break", true),
+            ("if [ $? -ne 16 ]; then break; fi", true),
+            ("if [ $? -eq 16 ]; then echo again; else break; fi", true),
+            ("test \"$?\" = 16 || exit 1", true),
+            ("[ $? -eq 16 ] && continue; break", true),
+            ("[ $? -eq 16 ] && break", false),
+            ("[ $? -ne 16 ] || break", false),
+            ("if [ $? -eq 16 ]; then break; fi", false),
+            ("break", false),
+        ] {
+            let got = loop16(&body(test));
+            let ok = if restarts {
+                matches!(got, Loop16::Restarts { .. })
+            } else {
+                !matches!(got, Loop16::Restarts { .. })
+            };
+            assert!(ok, "{test}: {got:?}");
+        }
+        assert!(matches!(loop16("while true; do mysqld; done\n"), Loop16::Restarts { .. }), "no break: always again");
+        assert!(matches!(loop16("while mysqld; do :; done\n"), Loop16::Stops { .. }));
+        assert!(matches!(loop16("until mysqld; do sleep 1; done\n"), Loop16::Restarts { .. }));
+        assert!(matches!(loop16("while true; do mysqld; [ $? -eq 0 ] && break; done\n"), Loop16::CannotTell { .. }));
+        assert_eq!(loop16("exec mysqld\n"), Loop16::NoLoop);
+        let t = "while true; do\n  mysqld\n  rc=$?\n  [ $rc -eq 16 ] || break\ndone\n";
+        assert!(matches!(loop16(t), Loop16::Restarts { .. }), "a variable holding $?");
+    }
+
+    #[test]
+    fn branches_and_opaque_statements() {
+        let s = analyze_script("case $1 in\n start) mysqld_safe & ;;\n debug) mysqld --debug & ;;\nesac\n");
+        assert!(s.differs.is_some());
+        let s = analyze_script("[ -d /var/lib/mysql/mysql ] || mysqld --initialize-insecure\nexec mysqld\n");
+        assert_eq!((s.starts.len(), s.differs), (1, None), "--initialize is not the server");
+        let s = analyze_script("cmd=\"$MYSQLD --user=mysql\"\neval \"$cmd\" &\n");
+        assert!(s.opaque.is_some());
+        let s = analyze_script("$bindir/mysqld_safe --datadir=x >/dev/null &\n");
+        assert!(s.opaque.is_none());
+        let s = analyze_script("MYSQLD_PARENT_PID=$PPID exec /usr/sbin/mysqld\n");
+        assert!(s.launch.is_some_and(|l| l.exec), "assignments before exec");
     }
 
     #[test]
