@@ -26,7 +26,7 @@ mod systemd;
 mod sysv;
 mod windows;
 
-pub(crate) use services::{Services, collect as collect_services, execline_command};
+pub(crate) use services::{Services, collect as collect_services, execline_command, sh_words};
 
 #[cfg(test)]
 pub(crate) use systemd::systemd;

@@ -152,3 +152,11 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
     }
     f.services = s;
 }
+
+/// The words of a shell command line: each as written (quotes included) and decoded (for fixes
+/// that keep the user's words as they wrote them).
+pub(crate) fn sh_words(text: &str) -> Vec<(String, String)> {
+    crate::syntax::shell::words(text, crate::syntax::shell::Mode::Sh)
+        .map(|w| (text.get(w.raw.start as usize..w.raw.end as usize).unwrap_or("").to_owned(), w.value))
+        .collect()
+}

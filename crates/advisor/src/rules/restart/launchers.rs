@@ -238,12 +238,9 @@ fn run_fix(cx: &Ctx<'_>, m: &Model, path: &str) -> Option<Fix> {
     } else {
         sf.text.get(l.start..l.end)?.to_owned()
     };
-    let words: Vec<crate::syntax::shell::Word> =
-        crate::syntax::shell::words(&stmt_text, crate::syntax::shell::Mode::Sh).collect();
     let mut kept: Vec<String> = Vec::new();
-    for w in &words {
-        let raw = stmt_text.get(w.raw.start as usize..w.raw.end as usize).unwrap_or("");
-        if w.value == "exec" && kept.is_empty() || w.value.starts_with("MYSQLD_PARENT_PID=") || raw == "&" {
+    for (raw, value) in crate::facts::launch::sh_words(&stmt_text) {
+        if value == "exec" && kept.is_empty() || value.starts_with("MYSQLD_PARENT_PID=") || raw == "&" {
             continue;
         }
         kept.push(raw.to_owned());
