@@ -246,7 +246,12 @@ pub(crate) fn parse_supervisord(src: &Source<'_>, i: usize) -> (SupervisordConf,
             if !is_supervisord_header(line) {
                 break;
             }
-            conf.sections.push(Section { name: name.trim_ws().to_owned(), header: lr, range: lr, entries: Vec::new() });
+            conf.sections.push(Section {
+                name: name.trim_ws().to_owned(),
+                header: lr,
+                range: lr,
+                entries: Vec::new(),
+            });
             j += 1;
             end = j;
             continue;
@@ -312,7 +317,8 @@ pub(crate) fn environment_pairs(text: &str) -> Vec<(String, String, std::ops::Ra
         }
         let raw = text[vstart..k].trim_ws();
         let value = if raw.len() >= 2
-            && ((raw.starts_with('"') && raw.ends_with('"')) || (raw.starts_with('\'') && raw.ends_with('\'')))
+            && ((raw.starts_with('"') && raw.ends_with('"'))
+                || (raw.starts_with('\'') && raw.ends_with('\'')))
         {
             &raw[1..raw.len() - 1]
         } else {

@@ -983,7 +983,11 @@ fn launcher_files_grow_linearly() {
         ("/etc/s6-overlay/s6-rc.d/mysql/run", "#!/command/execlineb -P\n", "s6-setuidgid mysql\n"),
         ("/etc/supervisor/conf.d/mysqld.conf", "[program:mysqld]\n", "command=/usr/sbin/mysqld\n  --x ; y\n"),
         ("/etc/supervisor/conf.d/mysqld.conf", "", "[program:mysqld]\nenvironment=A=\"1\",B='2',\n"),
-        ("input 1", "", "SERVICE_NAME: MySQL80\n        BINARY_PATH_NAME   : \"C:\\m\\mysqld.exe\" --no-monitor x\n"),
+        (
+            "input 1",
+            "",
+            "SERVICE_NAME: MySQL80\n        BINARY_PATH_NAME   : \"C:\\m\\mysqld.exe\" --no-monitor x\n",
+        ),
         ("/etc/sv/mysql/run", "#!/bin/sh\n", "\u{1}\u{0}é'\"\\$((((\n"),
     ];
     for (name, head, body) in shapes {

@@ -40,16 +40,28 @@ const CASES: &[(&str, CloneRestart, &[&str])] = &[
     ("s6-execline-no-var.txt", CloneRestart::Fails, &["restart-unsupervised"]),
     ("openrc-supervise-daemon-no-var.txt", CloneRestart::Fails, &["restart-unsupervised"]),
     ("openrc-supervise-daemon-sh-ppid.txt", CloneRestart::Works, &[]),
-    ("openrc-start-stop-daemon.txt", CloneRestart::Fails, &["restart-unsupervised", "restart-exit16-ignored"]),
+    (
+        "openrc-start-stop-daemon.txt",
+        CloneRestart::Fails,
+        &["restart-unsupervised", "restart-exit16-ignored"],
+    ),
     ("openrc-env-literal.txt", CloneRestart::Fails, &["restart-parent-mismatch"]),
     ("sysv-mysql-server.txt", CloneRestart::Works, &[]),
     ("sysv-direct-background.txt", CloneRestart::Fails, &["restart-unsupervised", "restart-exit16-ignored"]),
     ("sysv-eval.txt", CloneRestart::Unknown, &[]),
     ("sysv-two-branches.txt", CloneRestart::Unknown, &[]),
     ("windows-service.txt", CloneRestart::Works, &[]),
-    ("windows-service-no-monitor.txt", CloneRestart::Fails, &["restart-unsupervised", "restart-exit16-ignored"]),
+    (
+        "windows-service-no-monitor.txt",
+        CloneRestart::Fails,
+        &["restart-unsupervised", "restart-exit16-ignored"],
+    ),
     ("windows-my-ini.txt", CloneRestart::Works, &[]),
-    ("windows-my-ini-no-monitor.txt", CloneRestart::Fails, &["restart-unsupervised", "restart-exit16-ignored"]),
+    (
+        "windows-my-ini-no-monitor.txt",
+        CloneRestart::Fails,
+        &["restart-unsupervised", "restart-exit16-ignored"],
+    ),
     ("loop-restarts-on-16.txt", CloneRestart::Works, &[]),
     ("loop-if-ne-16.txt", CloneRestart::Works, &[]),
     ("loop-breaks-on-16.txt", CloneRestart::StaysDown, &["restart-exit16-ignored"]),
@@ -76,7 +88,12 @@ fn every_fixture_gets_its_verdict() {
         let r = analyze(&load(name));
         let got = restart_rules(&r);
         if r.verdicts.clone_restart != *verdict || got != *rules {
-            wrong.push(format!("{name}: {:?} {:?}, expected {verdict:?} {rules:?}\n{}", r.verdicts.clone_restart, got, why(&r)));
+            wrong.push(format!(
+                "{name}: {:?} {:?}, expected {verdict:?} {rules:?}\n{}",
+                r.verdicts.clone_restart,
+                got,
+                why(&r)
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
@@ -141,8 +158,14 @@ fn every_launcher_fix_works_when_pasted() {
             fix.text,
             why(&after)
         );
-        let errors: Vec<_> = after.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.rule).collect();
-        assert!(restart_rules(&after).is_empty(), "{name}: still {:?} after\n{}", restart_rules(&after), fix.text);
+        let errors: Vec<_> =
+            after.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.rule).collect();
+        assert!(
+            restart_rules(&after).is_empty(),
+            "{name}: still {:?} after\n{}",
+            restart_rules(&after),
+            fix.text
+        );
         assert!(
             errors.iter().all(|e| before.findings.iter().any(|f| f.rule == *e)),
             "{name}: the fix added {errors:?}"
@@ -155,7 +178,8 @@ fn every_launcher_fix_works_when_pasted() {
 #[test]
 fn supervisord_fix_keeps_the_users_arguments() {
     let r = analyze(&load("supervisord-default-no-var.txt"));
-    let fix = r.findings.iter().flat_map(|f| &f.fixes).find(|x| x.target == FixTarget::LauncherFile).expect("fix");
+    let fix =
+        r.findings.iter().flat_map(|f| &f.fixes).find(|x| x.target == FixTarget::LauncherFile).expect("fix");
     assert_eq!(fix.file_name.as_deref(), Some("/etc/supervisor/conf.d/mysqld.conf"));
     assert!(
         fix.text.contains(
@@ -170,11 +194,14 @@ fn supervisord_fix_keeps_the_users_arguments() {
 #[test]
 fn run_fix_keeps_the_shebang_and_the_lines_above() {
     let r = analyze(&load("runit-run-no-var.txt"));
-    let fix = r.findings.iter().flat_map(|f| &f.fixes).find(|x| x.target == FixTarget::LauncherFile).expect("fix");
+    let fix =
+        r.findings.iter().flat_map(|f| &f.fixes).find(|x| x.target == FixTarget::LauncherFile).expect("fix");
     assert!(fix.text.starts_with("#!/bin/sh\n"), "{}", fix.text);
     assert!(fix.text.contains("install -d -o mysql -g mysql /run/mysqld"));
     assert!(
-        fix.text.contains("exec env MYSQLD_PARENT_PID=$PPID chpst -u mysql /usr/sbin/mysqld --datadir=/var/lib/mysql"),
+        fix.text.contains(
+            "exec env MYSQLD_PARENT_PID=$PPID chpst -u mysql /usr/sbin/mysqld --datadir=/var/lib/mysql"
+        ),
         "{}",
         fix.text
     );
@@ -186,9 +213,17 @@ fn cannot_tell_names_the_line_where_the_analysis_stopped() {
     let note = &r.verdict_notes.clone_restart;
     assert!(note.reasons.iter().any(|s| s.contains("/etc/init.d/mysql:14")), "{}", why(&r));
     let r = analyze(&load("sysv-two-branches.txt"));
-    assert!(r.verdict_notes.clone_restart.reasons.iter().any(|s| s.contains("/etc/init.d/mysql:13")), "{}", why(&r));
+    assert!(
+        r.verdict_notes.clone_restart.reasons.iter().any(|s| s.contains("/etc/init.d/mysql:13")),
+        "{}",
+        why(&r)
+    );
     let r = analyze(&load("loop-flag-variable.txt"));
-    assert!(r.verdict_notes.clone_restart.reasons.iter().any(|s| s.contains("mysqld-loop.sh:")), "{}", why(&r));
+    assert!(
+        r.verdict_notes.clone_restart.reasons.iter().any(|s| s.contains("mysqld-loop.sh:")),
+        "{}",
+        why(&r)
+    );
 }
 
 #[test]

@@ -526,7 +526,11 @@ proptest::proptest! {
 #[test]
 fn launcher_files() {
     let conf = "[program:mysqld]\ncommand=/usr/sbin/mysqld --user=mysql\nenvironment=MYSQL_ROOT_PASSWORD=\"Sup3rv1s0r-Pw\",TZ=\"UTC\"\nautorestart=true\n";
-    never_shown("supervisord environment=", &[Input::new("/etc/supervisor/conf.d/mysqld.conf", conf)], &["Sup3rv1s0r-Pw"]);
+    never_shown(
+        "supervisord environment=",
+        &[Input::new("/etc/supervisor/conf.d/mysqld.conf", conf)],
+        &["Sup3rv1s0r-Pw"],
+    );
     pasted("supervisord environment= pasted", conf, &["Sup3rv1s0r-Pw"]);
     let openrc = "#!/sbin/openrc-run\nsupervisor=supervise-daemon\ncommand=\"/usr/sbin/mysqld\"\nsupervise_daemon_args=\"-e MYSQL_PWD=0penRC-Pw\"\n";
     never_shown("OpenRC -e", &[Input::new("/etc/init.d/mysql", openrc)], &["0penRC-Pw"]);

@@ -292,6 +292,9 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         Mysqlsh,
         Journal,
         SystemctlStatus,
+        SupervisordConf,
+        ServiceScript,
+        WindowsService,
         Unrecognized,
     ];
     dk.iter().for_each(|k| match k {
@@ -323,6 +326,9 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         | Mysqlsh
         | Journal
         | SystemctlStatus
+        | SupervisordConf
+        | ServiceScript
+        | WindowsService
         | Unrecognized => {}
     });
     for k in &dk {

@@ -34,6 +34,11 @@ pub(crate) const EXEC_LAUNCHERS: &[&str] = &[
     "prlimit",
     // runit, daemontools and s6 chain loaders: each sets something up, then execs the rest of its
     // command line (chpst(8), setuidgid(8), envdir(8), softlimit(8), s6-setuidgid, s6-envdir).
+    // The man pages say "runs prog" (chpst(8), https://manpages.debian.org/trixie/runit/chpst.8.en.html;
+    // supervise(8)'s siblings at http://cr.yp.to/daemontools.html); that they exec (keep the PID)
+    // rests on their implementations' `pathexec(argv)` (seen in an `envuidgid.c` of the
+    // daemontools family) and on skarnet's "chain loading" wording for s6 — not re-verified here
+    // program by program.
     "chpst",
     "setuidgid",
     "envdir",
@@ -444,12 +449,23 @@ pub(crate) fn analyze_script(text: &str) -> Script {
         if runs_server {
             if let Some(first) = &first_start
                 && s.differs.is_none()
-                && *first != (exec, background, launch.program.clone(), launch.env_value("MYSQLD_PARENT_PID").map(str::to_owned))
+                && *first
+                    != (
+                        exec,
+                        background,
+                        launch.program.clone(),
+                        launch.env_value("MYSQLD_PARENT_PID").map(str::to_owned),
+                    )
             {
                 s.differs = Some((start, end));
             }
             if first_start.is_none() {
-                first_start = Some((exec, background, launch.program.clone(), launch.env_value("MYSQLD_PARENT_PID").map(str::to_owned)));
+                first_start = Some((
+                    exec,
+                    background,
+                    launch.program.clone(),
+                    launch.env_value("MYSQLD_PARENT_PID").map(str::to_owned),
+                ));
             }
             if let Some(v) = launch.env_value("MYSQLD_PARENT_PID") {
                 s.parent_pid = Some((PidExpr::parse(v), start, end));
@@ -477,12 +493,6 @@ enum Sep {
     End,
 }
 
-impl Sep {
-    #[cfg(test)]
-    fn is_and(self) -> bool {
-        self == Sep::And
-    }
-}
 
 fn separator(rest: &str) -> Sep {
     let r = rest.trim_start_matches([' ', '\t']);
@@ -895,7 +905,9 @@ mod tests {
 
     #[test]
     fn loops_are_credited_only_when_they_restart_on_16() {
-        let body = |test: &str| format!("export MYSQLD_PARENT_PID=$$\nwhile true; do\n  mysqld --user=mysql\n  {test}\ndone\n");
+        let body = |test: &str| {
+            format!("export MYSQLD_PARENT_PID=$$\nwhile true; do\n  mysqld --user=mysql\n  {test}\ndone\n")
+        };
         for (test, restarts) in [
             ("[ $? -eq 16 ] || break", true),
             ("[ $? -ne 16 ] && break", true),
@@ -916,10 +928,16 @@ mod tests {
             };
             assert!(ok, "{test}: {got:?}");
         }
-        assert!(matches!(loop16("while true; do mysqld; done\n"), Loop16::Restarts { .. }), "no break: always again");
+        assert!(
+            matches!(loop16("while true; do mysqld; done\n"), Loop16::Restarts { .. }),
+            "no break: always again"
+        );
         assert!(matches!(loop16("while mysqld; do :; done\n"), Loop16::Stops { .. }));
         assert!(matches!(loop16("until mysqld; do sleep 1; done\n"), Loop16::Restarts { .. }));
-        assert!(matches!(loop16("while true; do mysqld; [ $? -eq 0 ] && break; done\n"), Loop16::CannotTell { .. }));
+        assert!(matches!(
+            loop16("while true; do mysqld; [ $? -eq 0 ] && break; done\n"),
+            Loop16::CannotTell { .. }
+        ));
         assert_eq!(loop16("exec mysqld\n"), Loop16::NoLoop);
         let t = "while true; do\n  mysqld\n  rc=$?\n  [ $rc -eq 16 ] || break\ndone\n";
         assert!(matches!(loop16(t), Loop16::Restarts { .. }), "a variable holding $?");

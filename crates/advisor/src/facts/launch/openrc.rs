@@ -36,7 +36,10 @@ fn variables(sf: &ServiceFile) -> Vec<(String, Valued<String>)> {
         let base = sf.at.range.start;
         let at = Loc {
             input: sf.at.input,
-            range: crate::text::TextRange::new(base + start as u32, base + (start + line.trim_end_ws().len()) as u32),
+            range: crate::text::TextRange::new(
+                base + start as u32,
+                base + (start + line.trim_end_ws().len()) as u32,
+            ),
         };
         out.push((n.to_owned(), Valued::new(v, at)));
     }
@@ -63,16 +66,28 @@ pub(super) fn openrc(f: &Facts, sf: &ServiceFile) -> Model {
     if let Some(sda) = get("supervise_daemon_args") {
         let w = values(&sda.value, Mode::Sh);
         for (k, t) in w.iter().enumerate() {
-            let v = if t == "-e" || t == "--env" { w.get(k + 1).map(String::as_str) } else { t.strip_prefix("--env=") };
+            let v = if t == "-e" || t == "--env" {
+                w.get(k + 1).map(String::as_str)
+            } else {
+                t.strip_prefix("--env=")
+            };
             if let Some((n, val)) = v.and_then(|v| v.split_once('='))
                 && n == "MYSQLD_PARENT_PID"
             {
-                value = Some(PidValue { expr: PidExpr::Literal(val.to_owned()), origin: PidOrigin::CommandLine, at: Some(sda.at) });
+                value = Some(PidValue {
+                    expr: PidExpr::Literal(val.to_owned()),
+                    origin: PidOrigin::CommandLine,
+                    at: Some(sda.at),
+                });
             }
         }
     }
     if let Some(v) = l.env_value("MYSQLD_PARENT_PID") {
-        value = Some(PidValue { expr: PidExpr::Literal(v.to_owned()), origin: PidOrigin::CommandLine, at: Some(cmd.at) });
+        value = Some(PidValue {
+            expr: PidExpr::Literal(v.to_owned()),
+            origin: PidOrigin::CommandLine,
+            at: Some(cmd.at),
+        });
     }
     let mut shell_exec = None;
     let name = if sup.is_some() { "supervise-daemon" } else { "start-stop-daemon" };
@@ -90,7 +105,9 @@ pub(super) fn openrc(f: &Facts, sf: &ServiceFile) -> Model {
             None => Parent::Unknown,
         },
         (_, true) if l.forking.is_none() => Parent::Launcher { name: name.into() },
-        (_, true) => Parent::Wrapper { name: l.forking.clone().unwrap_or_default(), at: Some(cmd.at), shell: false },
+        (_, true) => {
+            Parent::Wrapper { name: l.forking.clone().unwrap_or_default(), at: Some(cmd.at), shell: false }
+        }
         // start-stop-daemon --background: the daemon is left to init.
         (_, false) => Parent::Reparented { at: Some(cmd.at) },
     };

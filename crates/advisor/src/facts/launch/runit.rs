@@ -9,8 +9,8 @@
 use super::command::PidExpr;
 use super::services::ServiceFile;
 use super::{
-    CheckWhy, Exit16Why, Link, Model, Parent, PidOrigin, PidValue, Supervisor, Tri, apply_script_value, decide_check,
-    is_mariadb, launcher_expected, launcher_parent, script_parent, script_stop,
+    CheckWhy, Exit16Why, Link, Model, Parent, PidOrigin, PidValue, Supervisor, Tri, apply_script_value,
+    decide_check, is_mariadb, launcher_expected, launcher_parent, script_parent, script_stop,
 };
 use crate::facts::{Facts, Valued};
 use crate::syntax::launcher::ScriptKind;
@@ -42,7 +42,8 @@ pub(super) fn script_model(f: &Facts, m: &mut Model, sf: &ServiceFile, name: &st
         m.parent = Parent::Unknown;
         (m.check, m.check_why) = (Tri::Unknown, CheckWhy::CannotTell { at });
         // The stop line stands for the command line: the verdict's evidence points at it.
-        let l = s.launch.as_ref().map(|l| l.launch.clone()).unwrap_or_else(|| super::command::analyze_words(&[]));
+        let l =
+            s.launch.as_ref().map(|l| l.launch.clone()).unwrap_or_else(|| super::command::analyze_words(&[]));
         m.exec = Some((Valued::new(String::new(), at), l));
         return;
     }
@@ -67,10 +68,16 @@ pub(super) fn script_model(f: &Facts, m: &mut Model, sf: &ServiceFile, name: &st
     (m.check, m.check_why) = decide_check(&m.parent, m.expected, m.value.as_ref(), Some(l.exec));
     m.chain.push(Link { name: sf.name.clone(), execs: l.exec && !l.background, at: Some(at) });
     m.chain.extend(super::command_links(&l.launch, Some(at), None));
-    m.exec = Some((Valued::new(sf.text.get(l.start..l.end).unwrap_or("").trim().to_owned(), at), l.launch.clone()));
+    m.exec = Some((
+        Valued::new(sf.text.get(l.start..l.end).unwrap_or("").trim().to_owned(), at),
+        l.launch.clone(),
+    ));
 }
 
 fn loc(sf: &ServiceFile, a: usize, b: usize) -> crate::facts::Loc {
     let base = sf.at.range.start;
-    crate::facts::Loc { input: sf.at.input, range: crate::text::TextRange::new(base + a as u32, base + b as u32) }
+    crate::facts::Loc {
+        input: sf.at.input,
+        range: crate::text::TextRange::new(base + a as u32, base + b as u32),
+    }
 }

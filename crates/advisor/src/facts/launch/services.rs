@@ -33,7 +33,11 @@ impl SupervisordProgram {
     /// `environment=`'s assignment of `name`, with the entry's location.
     pub fn env(&self, name: &str) -> Option<Valued<String>> {
         let e = self.get("environment")?;
-        environment_pairs(&e.value).into_iter().rev().find(|(n, _, _)| n == name).map(|(_, v, _)| Valued::new(v, e.at))
+        environment_pairs(&e.value)
+            .into_iter()
+            .rev()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, v, _)| Valued::new(v, e.at))
     }
 }
 
@@ -107,7 +111,8 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
         match &d.parsed {
             Parsed::Supervisord(conf) => {
                 let nodaemon = conf.sections.iter().find(|x| x.name == "supervisord").and_then(|x| {
-                    x.get("nodaemon").map(|e| Valued::new(e.value.clone(), Loc { input: d.input, range: e.range }))
+                    x.get("nodaemon")
+                        .map(|e| Valued::new(e.value.clone(), Loc { input: d.input, range: e.range }))
                 });
                 for sec in &conf.sections {
                     let Some(name) = sec.program() else { continue };

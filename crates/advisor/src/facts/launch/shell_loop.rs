@@ -24,7 +24,9 @@ pub(super) fn shell_loop(f: &Facts) -> Option<Model> {
     let (e16, why) = match file.script.loop16 {
         Loop16::Restarts { .. } => (Tri::Yes, Exit16Why::ScriptLoop),
         Loop16::Stops { start, end } => (Tri::No, Exit16Why::LoopStops { at: loc(file, start, end) }),
-        Loop16::CannotTell { start, end } => (Tri::Unknown, Exit16Why::LoopCannotTell { at: loc(file, start, end) }),
+        Loop16::CannotTell { start, end } => {
+            (Tri::Unknown, Exit16Why::LoopCannotTell { at: loc(file, start, end) })
+        }
         Loop16::NoLoop => (Tri::Unknown, Exit16Why::Unknown),
     };
     (m.exit16, m.exit16_why) = (e16, why);

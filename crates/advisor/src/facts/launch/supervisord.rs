@@ -36,7 +36,11 @@ pub(super) fn supervisord(f: &Facts, p: &SupervisordProgram) -> Model {
         let l = supervisor::analyze_words(&words);
         m.mariadb = is_mariadb(f, Some(&l));
         if let Some(v) = l.env_value("MYSQLD_PARENT_PID") {
-            value = Some(PidValue { expr: PidExpr::Literal(v.to_owned()), origin: PidOrigin::CommandLine, at: Some(cmd.at) });
+            value = Some(PidValue {
+                expr: PidExpr::Literal(v.to_owned()),
+                origin: PidOrigin::CommandLine,
+                at: Some(cmd.at),
+            });
         }
         let mut script = None;
         m.parent = match (&l.program, &l.forking) {
@@ -59,8 +63,14 @@ pub(super) fn supervisord(f: &Facts, p: &SupervisordProgram) -> Model {
                     let s = file.script.clone();
                     apply_script_value(&mut value, &s, Some(file.at));
                     shell_exec = s.launch.as_ref().map(|x| x.exec);
-                    let parent = launcher_parent(script_parent(&s, Some(file.at), false, path), "supervisord");
-                    script = Some(ScriptInfo { path: path.clone(), at: file.at, text: file.text.clone(), script: s });
+                    let parent =
+                        launcher_parent(script_parent(&s, Some(file.at), false, path), "supervisord");
+                    script = Some(ScriptInfo {
+                        path: path.clone(),
+                        at: file.at,
+                        text: file.text.clone(),
+                        script: s,
+                    });
                     parent
                 }
                 None => Parent::UnknownScript { path: path.clone(), at: Some(cmd.at) },
@@ -80,7 +90,8 @@ pub(super) fn supervisord(f: &Facts, p: &SupervisordProgram) -> Model {
     let (check, why) = decide_check(&m.parent, m.expected, m.value.as_ref(), shell_exec);
     (m.check, m.check_why) = (check, why);
     // A literal equal to 1 is supervisord's PID only when it is a container's main process.
-    let as_pid1 = p.nodaemon.as_ref().is_some_and(|n| crate::base::parse_bool(n.value.trim_ws()) == Some(true));
+    let as_pid1 =
+        p.nodaemon.as_ref().is_some_and(|n| crate::base::parse_bool(n.value.trim_ws()) == Some(true));
     if m.check_why == CheckWhy::Mismatch
         && m.expected == Some(Expected::Launcher)
         && as_pid1
@@ -101,7 +112,10 @@ pub(crate) fn supervisord_restarts(p: &SupervisordProgram, code: i64) -> (Tri, E
     let autorestart = p.get("autorestart").cloned();
     let exitcodes = p.get("exitcodes").cloned();
     let why = Exit16Why::Supervisord { autorestart: autorestart.clone(), exitcodes: exitcodes.clone() };
-    let mode = autorestart.as_ref().map(|a| a.value.trim_ws().to_ascii_lowercase()).unwrap_or_else(|| "unexpected".into());
+    let mode = autorestart
+        .as_ref()
+        .map(|a| a.value.trim_ws().to_ascii_lowercase())
+        .unwrap_or_else(|| "unexpected".into());
     let yes = match mode.as_str() {
         "unexpected" => {
             let listed = match &exitcodes {

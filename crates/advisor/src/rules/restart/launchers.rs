@@ -54,7 +54,9 @@ pub(crate) fn check_sentence(cx: &Ctx<'_>, m: &Model, args: &[(&str, &str)]) -> 
         CheckWhy::WindowsNoMonitor { at } => {
             cx.fmt(k::LAUNCHERS_WHY_CHECK_NO_MONITOR, &[("place", &cx.place(*at))])
         }
-        CheckWhy::CannotTell { at } => cx.fmt(k::LAUNCHERS_WHY_CHECK_CANNOT_TELL, &[("place", &cx.place(*at))]),
+        CheckWhy::CannotTell { at } => {
+            cx.fmt(k::LAUNCHERS_WHY_CHECK_CANNOT_TELL, &[("place", &cx.place(*at))])
+        }
         _ => String::new(),
     }
 }
@@ -99,11 +101,9 @@ pub(crate) fn exit16_sentence(cx: &Ctx<'_>, m: &Model) -> String {
 pub(crate) fn exit16_evidence(cx: &Ctx<'_>, m: &Model) -> Vec<Evidence> {
     let label = || cx.t(k::LAUNCHERS_LABEL_EXIT16);
     match &m.exit16_why {
-        Exit16Why::Supervisord { autorestart, exitcodes } => autorestart
-            .iter()
-            .chain(exitcodes.iter())
-            .map(|v| cx.evidence(v.at, label()))
-            .collect(),
+        Exit16Why::Supervisord { autorestart, exitcodes } => {
+            autorestart.iter().chain(exitcodes.iter()).map(|v| cx.evidence(v.at, label())).collect()
+        }
         Exit16Why::OpenRc { at: Some(at) } => vec![cx.evidence(*at, label())],
         Exit16Why::LoopStops { at } | Exit16Why::LoopCannotTell { at } => vec![cx.evidence(*at, label())],
         _ => Vec::new(),
@@ -113,8 +113,7 @@ pub(crate) fn exit16_evidence(cx: &Ctx<'_>, m: &Model) -> Vec<Evidence> {
 /// A shell word, quoted for `sh` when it needs it (inside a single-quoted `sh -c` string: double
 /// quotes, with `"`, `\`, `$` and `` ` `` escaped).
 fn sh_word(w: &str) -> String {
-    let plain = !w.is_empty()
-        && w.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./=:,+@%".contains(&b));
+    let plain = !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./=:,+@%".contains(&b));
     if plain {
         return w.to_owned();
     }
@@ -173,9 +172,8 @@ fn supervisord_fix(cx: &Ctx<'_>, m: &Model, program: &str) -> Option<Fix> {
     let p = cx.facts.services.programs.iter().find(|p| p.name == program)?;
     let base = p.section.range.start as usize;
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
-    let rel = |v: &crate::facts::Valued<String>| {
-        (v.at.range.start as usize - base, v.at.range.end as usize - base)
-    };
+    let rel =
+        |v: &crate::facts::Valued<String>| (v.at.range.start as usize - base, v.at.range.end as usize - base);
     if m.check != Tri::Yes {
         let words = server_words(m)?;
         let cmd = p.get("command")?;
@@ -194,7 +192,11 @@ fn supervisord_fix(cx: &Ctx<'_>, m: &Model, program: &str) -> Option<Fix> {
             let kept: Vec<&str> =
                 ec.value.split(',').map(str::trim_ws).filter(|c| c.parse::<i64>().ok() != Some(16)).collect();
             let (a, b) = rel(ec);
-            edits.push((a, b, if kept.is_empty() { String::new() } else { format!("exitcodes={}", kept.join(",")) }));
+            edits.push((
+                a,
+                b,
+                if kept.is_empty() { String::new() } else { format!("exitcodes={}", kept.join(",")) },
+            ));
         }
     }
     if edits.is_empty() {
@@ -261,9 +263,13 @@ fn run_fix(cx: &Ctx<'_>, m: &Model, path: &str) -> Option<Fix> {
         t
     };
     Some(
-        Fix::needs_review(FixTarget::LauncherFile, cx.fmt(k::LAUNCHERS_FIX_RUN, &[("path", path)]), text.clone())
-            .because(reason(cx, k::LAUNCHERS_FIX_RUN_REASON, &text))
-            .file(path.to_owned()),
+        Fix::needs_review(
+            FixTarget::LauncherFile,
+            cx.fmt(k::LAUNCHERS_FIX_RUN, &[("path", path)]),
+            text.clone(),
+        )
+        .because(reason(cx, k::LAUNCHERS_FIX_RUN_REASON, &text))
+        .file(path.to_owned()),
     )
 }
 
@@ -307,7 +313,12 @@ fn openrc_fix(cx: &Ctx<'_>, m: &Model, path: &str) -> Option<Fix> {
         let t = line.trim_start();
         let key = t.split('=').next().unwrap_or("");
         let top = !line.starts_with([' ', '\t']) && t.contains('=');
-        if top && matches!(key, "supervisor" | "command_args" | "command_background" | "pidfile" | "supervise_daemon_args") {
+        if top
+            && matches!(
+                key,
+                "supervisor" | "command_args" | "command_background" | "pidfile" | "supervise_daemon_args"
+            )
+        {
             continue;
         }
         if top && key == "command" {
@@ -327,8 +338,12 @@ fn openrc_fix(cx: &Ctx<'_>, m: &Model, path: &str) -> Option<Fix> {
         return None;
     }
     Some(
-        Fix::needs_review(FixTarget::LauncherFile, cx.fmt(k::LAUNCHERS_FIX_OPENRC, &[("path", path)]), out.clone())
-            .because(reason(cx, k::LAUNCHERS_FIX_OPENRC_REASON, &out))
-            .file(path.to_owned()),
+        Fix::needs_review(
+            FixTarget::LauncherFile,
+            cx.fmt(k::LAUNCHERS_FIX_OPENRC, &[("path", path)]),
+            out.clone(),
+        )
+        .because(reason(cx, k::LAUNCHERS_FIX_OPENRC_REASON, &out))
+        .file(path.to_owned()),
     )
 }
