@@ -493,7 +493,6 @@ enum Sep {
     End,
 }
 
-
 fn separator(rest: &str) -> Sep {
     let r = rest.trim_start_matches([' ', '\t']);
     if r.starts_with("&&") {
