@@ -36,6 +36,8 @@ const RECOGNIZERS: &[Recognizer] = &[
     syntax::mysqlsh::recognize,
     syntax::systemctl_status::recognize,
     syntax::journal::recognize,
+    // Before `misc`: a supervisord log line is not an error-log line.
+    syntax::launcher::recognize_supervisord_log,
     syntax::misc::recognize,
     syntax::container::recognize,
     syntax::launcher::recognize_sc,

@@ -53,11 +53,13 @@ pub enum Parser {
     ServiceScript,
     /// `syntax::launcher`: `sc qc` output.
     WindowsService,
+    /// `syntax::launcher`: supervisord's log.
+    SupervisordLog,
 }
 
 impl Parser {
     /// Every parser, in the splitter's priority order.
-    pub const ALL: [Parser; 15] = [
+    pub const ALL: [Parser; 16] = [
         Parser::Systemd,
         Parser::ServiceScript,
         Parser::SystemctlShow,
@@ -68,6 +70,7 @@ impl Parser {
         Parser::Mysqlsh,
         Parser::SystemctlStatus,
         Parser::Journal,
+        Parser::SupervisordLog,
         Parser::Misc,
         Parser::Container,
         Parser::WindowsService,
@@ -97,6 +100,7 @@ impl Parser {
             Parser::Supervisord => syntax::launcher::recognize_supervisord,
             Parser::ServiceScript => syntax::launcher::recognize_script,
             Parser::WindowsService => syntax::launcher::recognize_sc,
+            Parser::SupervisordLog => syntax::launcher::recognize_supervisord_log,
         }
     }
 }

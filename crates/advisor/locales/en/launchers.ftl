@@ -36,3 +36,4 @@ launchers.fix-windows-reason = Without --no-monitor and --gdb the monitor proces
 launchers.fix-masked = Values shown as **** are secrets from your input: keep your own values there.
 launchers.fix-openrc = Replace {path}
 launchers.fix-openrc-reason = supervise-daemon starts a shell that sets MYSQLD_PARENT_PID to its parent ($PPID: supervise-daemon) and execs mysqld with your arguments, and it respawns mysqld after every exit; openrc-run evaluates command_args, so \$PPID reaches the shell unexpanded. Then run: rc-service mysql restart
+doc.supervisord-log = supervisord log {name}

@@ -36,3 +36,4 @@ launchers.fix-windows-reason = 去掉 --no-monitor 和 --gdb 后，由监控进�
 launchers.fix-masked = 显示为 **** 的值是输入中的机密：请在那里保留你自己的值。
 launchers.fix-openrc = 替换 {path}
 launchers.fix-openrc-reason = supervise-daemon 启动一个 shell，由它把 MYSQLD_PARENT_PID 设为其父进程（$PPID：supervise-daemon），再用你的参数 exec mysqld；mysqld 每次退出后 supervise-daemon 都会重新启动它。openrc-run 会对 command_args 求值，因此 \$PPID 原样传给 shell。然后运行：rc-service mysql restart
+doc.supervisord-log = supervisord 日志 {name}

@@ -65,6 +65,8 @@ pub enum DocKind {
     SystemctlStatus,
     /// A supervisord configuration file (`supervisord.conf`, `conf.d/*.conf`): its sections.
     SupervisordConf,
+    /// supervisord's log lines about programs (exits, spawns, `gave up`).
+    SupervisordLog,
     /// A service script: a runit / daemontools / s6 `run` file, an OpenRC service script, a SysV
     /// init script.
     ServiceScript,
@@ -105,6 +107,7 @@ named_values! {
         Journal => "journal",
         SystemctlStatus => "systemctl-status",
         SupervisordConf => "supervisord-conf",
+        SupervisordLog => "supervisord-log",
         ServiceScript => "service-script",
         WindowsService => "windows-service",
         Unrecognized => "unrecognized",
@@ -144,6 +147,7 @@ impl DocKind {
             DocKind::Journal => k::DOC_JOURNAL,
             DocKind::SystemctlStatus => k::DOC_SYSTEMCTL_STATUS,
             DocKind::SupervisordConf => k::DOC_SUPERVISORD_CONF,
+            DocKind::SupervisordLog => k::DOC_SUPERVISORD_LOG,
             DocKind::ServiceScript => k::DOC_SERVICE_SCRIPT,
             DocKind::WindowsService => k::DOC_WINDOWS_SERVICE,
             DocKind::Unrecognized => k::DOC_UNRECOGNIZED,

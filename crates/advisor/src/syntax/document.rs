@@ -80,6 +80,8 @@ pub(crate) enum Parsed {
     SystemctlStatus(Box<crate::syntax::systemctl_status::StatusDoc>),
     /// A supervisord configuration file.
     Supervisord(crate::syntax::launcher::SupervisordConf),
+    /// supervisord's log lines.
+    SupervisordLog(crate::syntax::launcher::SupervisordLog),
     /// A service script (its text is analysed by the launch model).
     ServiceScript(crate::syntax::launcher::ServiceScript),
     /// `sc qc` output.

@@ -15,6 +15,10 @@
 //!   `run` file (`…/sv/<name>/run`, `…/service/<name>/run`, `…/s6…/run`), or an init script
 //!   (`/etc/init.d/…`, `/etc/rc.d/…`, `mysql.server`, or a `### BEGIN INIT INFO` block). The text
 //!   is analysed by the launch model (`facts::launch`), not here.
+//! - **supervisord's log** (`%(asctime)s %(levelname)s %(message)s`, levels `CRIT ERRO WARN INFO
+//!   DEBG TRAC BLAT`): consecutive lines such as `2024-05-01 10:00:00,123 WARN exited: mysqld (exit
+//!   status 16; not expected)`, `INFO spawned: 'mysqld' with pid 1234`, `INFO gave up: mysqld
+//!   entered FATAL state, too many start retries too quickly`, `… (terminated by SIGKILL)`.
 //! - **`sc qc NAME`**: `[SC] QueryServiceConfig SUCCESS`, then `KEY : value` lines
 //!   (`SERVICE_NAME: MySQL80`, `BINARY_PATH_NAME   : "C:\…\mysqld.exe" --defaults-file=… MySQL80`).
 //!
@@ -64,6 +68,87 @@ impl Section {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct SupervisordConf {
     pub sections: Vec<Section>,
+}
+
+/// One event of supervisord's log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum SupervisordEvent {
+    /// `exited: NAME (exit status N; expected|not expected)`.
+    Exited { code: i32 },
+    /// `exited: NAME (terminated by SIGX)` / `stopped: NAME (terminated by SIGX)`.
+    Killed { signal: String, stopped: bool },
+    /// `spawned: 'NAME' with pid N`.
+    Spawned,
+    /// `gave up: NAME entered FATAL state, …`.
+    GaveUp,
+}
+
+/// supervisord's log lines about programs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SupervisordLog {
+    /// Each event with its program name and line.
+    pub events: Vec<(SupervisordEvent, String, TextRange)>,
+}
+
+/// The message of a supervisord log line (after the date, time and level), if it is one.
+fn log_message(line: &str) -> Option<&str> {
+    let b = line.as_bytes();
+    // `YYYY-MM-DD HH:MM:SS,mmm LEVEL message`
+    if b.len() < 29 || b[4] != b'-' || b[10] != b' ' || b[19] != b',' || b[23] != b' ' {
+        return None;
+    }
+    if !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let rest = line.get(24..)?;
+    let (level, msg) = rest.split_once(' ')?;
+    matches!(level, "CRIT" | "ERRO" | "WARN" | "INFO" | "DEBG" | "TRAC" | "BLAT").then_some(msg)
+}
+
+fn log_event(msg: &str) -> Option<(SupervisordEvent, String)> {
+    if let Some(r) = msg.strip_prefix("exited: ").or_else(|| msg.strip_prefix("stopped: ")) {
+        let stopped = msg.starts_with("stopped: ");
+        let (name, rest) = r.split_once(" (")?;
+        if let Some(code) = rest.strip_prefix("exit status ") {
+            let n: String = code.chars().take_while(char::is_ascii_digit).collect();
+            return Some((SupervisordEvent::Exited { code: n.parse().ok()? }, name.to_owned()));
+        }
+        let sig = rest.strip_prefix("terminated by ")?;
+        let sig: String = sig.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        return Some((SupervisordEvent::Killed { signal: sig, stopped }, name.to_owned()));
+    }
+    if let Some(r) = msg.strip_prefix("spawned: '") {
+        let (name, _) = r.split_once('\'')?;
+        return Some((SupervisordEvent::Spawned, name.to_owned()));
+    }
+    if let Some(r) = msg.strip_prefix("gave up: ") {
+        let (name, _) = r.split_once(' ')?;
+        return Some((SupervisordEvent::GaveUp, name.to_owned()));
+    }
+    None
+}
+
+/// Claims consecutive supervisord log lines from one that is about a program.
+pub(crate) fn recognize_supervisord_log(src: &Source<'_>, i: usize, _hint: &Hint<'_>) -> Option<Claim> {
+    log_message(src.line(i)).and_then(log_event)?;
+    let n = src.lines.len();
+    let mut doc = SupervisordLog::default();
+    let mut j = i;
+    while j < n {
+        let Some(msg) = log_message(src.line(j)) else { break };
+        if let Some((ev, name)) = log_event(msg) {
+            doc.events.push((ev, name, src.lines[j].range));
+        }
+        j += 1;
+    }
+    Some(Claim {
+        kind: DocKind::SupervisordLog,
+        end: j,
+        name: doc.events.first().map(|e| e.1.clone()),
+        label: None,
+        parsed: Parsed::SupervisordLog(doc),
+        problems: Vec::new(),
+    })
 }
 
 /// What kind of service script an input is.
@@ -415,6 +500,31 @@ mod tests {
         for t in ["", ",", "=", "A", "A=\"", "=x,=y", "é=é"] {
             let _ = environment_pairs(t);
         }
+    }
+
+    #[test]
+    fn supervisord_log_lines() {
+        let ev = |l: &str| log_message(l).and_then(log_event);
+        assert_eq!(
+            ev("2024-05-01 10:00:00,123 WARN exited: mysqld (exit status 16; not expected)"),
+            Some((SupervisordEvent::Exited { code: 16 }, "mysqld".into()))
+        );
+        assert_eq!(
+            ev("2024-05-01 10:00:01,200 INFO spawned: 'mysqld' with pid 4242"),
+            Some((SupervisordEvent::Spawned, "mysqld".into()))
+        );
+        assert_eq!(
+            ev(
+                "2024-05-01 10:00:09,001 INFO gave up: mysqld entered FATAL state, too many start retries too quickly"
+            ),
+            Some((SupervisordEvent::GaveUp, "mysqld".into()))
+        );
+        assert!(matches!(
+            ev("2024-05-01 10:00:00,123 WARN exited: mysqld (terminated by SIGKILL; not expected)"),
+            Some((SupervisordEvent::Killed { .. }, _))
+        ));
+        assert_eq!(ev("2024-05-01 10:00:00,123 INFO success: mysqld entered RUNNING state"), None);
+        assert_eq!(ev("2024-05-01T10:00:00.123Z 0 [System] [MY-010116] [Server] x"), None);
     }
 
     #[test]

@@ -67,6 +67,9 @@ const CASES: &[(&str, CloneRestart, &[&str])] = &[
     ("loop-breaks-on-16.txt", CloneRestart::StaysDown, &["restart-exit16-ignored"]),
     ("loop-no-var.txt", CloneRestart::Fails, &["restart-unsupervised"]),
     ("loop-flag-variable.txt", CloneRestart::Unknown, &[]),
+    ("supervisord-log-restarted.txt", CloneRestart::Works, &[]),
+    // "expected" alone does not say what follows: autorestart=true restarts even an expected exit.
+    ("supervisord-log-exit16-expected.txt", CloneRestart::Unknown, &[]),
 ];
 
 fn restart_rules(r: &Report) -> Vec<&'static str> {

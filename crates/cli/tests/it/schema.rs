@@ -299,6 +299,7 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         Journal,
         SystemctlStatus,
         SupervisordConf,
+        SupervisordLog,
         ServiceScript,
         WindowsService,
         Unrecognized,
@@ -333,6 +334,7 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         | Journal
         | SystemctlStatus
         | SupervisordConf
+        | SupervisordLog
         | ServiceScript
         | WindowsService
         | Unrecognized => {}

@@ -144,6 +144,43 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
                     script,
                 });
             }
+            Parsed::SupervisordLog(log) => {
+                use crate::facts::observed::{Ending, Exit, Observer, Supervised, SupervisorEvent};
+                use crate::syntax::launcher::SupervisordEvent as E;
+                for (ev, name, r) in &log.events {
+                    let at = Loc { input: d.input, range: *r };
+                    let owner = Some(name.clone());
+                    let by = Observer::Supervisord;
+                    let exit = |ending| Exit { ending, owner: owner.clone(), at, by };
+                    match ev {
+                        E::Exited { code } => f.observed.exits.push(exit(Ending::Exited(*code))),
+                        E::Killed { signal, stopped } => {
+                            if *stopped {
+                                let event = SupervisorEvent::Stopped;
+                                f.observed.supervisor.push(Supervised {
+                                    event,
+                                    owner: owner.clone(),
+                                    at,
+                                    by,
+                                });
+                            }
+                            f.observed.exits.push(exit(Ending::Killed(signal.clone())));
+                        }
+                        E::Spawned => f.observed.supervisor.push(Supervised {
+                            event: SupervisorEvent::Started,
+                            owner,
+                            at,
+                            by,
+                        }),
+                        E::GaveUp => f.observed.supervisor.push(Supervised {
+                            event: SupervisorEvent::Failed { result: "FATAL".into() },
+                            owner,
+                            at,
+                            by,
+                        }),
+                    }
+                }
+            }
             Parsed::WindowsService(sc) => {
                 if let Some((b, r)) = &sc.binary_path {
                     s.windows.push(WinService {
