@@ -429,6 +429,7 @@ const PATTERNS: &[&str] = &[
     "[program:mysqld]\ncommand=/usr/sbin/mysqld\n",
     "   --continued ; comment\n",
     "SERVICE_NAME: MySQL80\n",
+    "2024-05-01 10:14:03,552 WARN exited: mysqld (exit status 16; not expected)\n",
     "        TYPE               : 10  WIN32_OWN_PROCESS\n",
 ];
 
