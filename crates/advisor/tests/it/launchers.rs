@@ -238,3 +238,22 @@ fn the_launch_chain_is_shown() {
     let chain = &r.verdict_notes.clone_restart.reasons[0];
     assert!(chain.contains("runsv → /etc/sv/mysql/run (exec)"), "{chain}");
 }
+
+/// The Windows fix is `sc config NAME binPath= "…"`: its command line, put where `sc qc` shows
+/// `BINARY_PATH_NAME`, makes the service work.
+#[test]
+fn windows_fix_restores_the_monitor() {
+    let inputs = load("windows-service-no-monitor.txt");
+    let r = analyze(&inputs);
+    let fix = r.findings.iter().flat_map(|f| &f.fixes).find(|x| x.target == FixTarget::Shell).expect("fix");
+    let line = fix.text.lines().next().unwrap_or("");
+    let quoted = line.split_once("binPath= \"").map(|(_, r)| r).unwrap_or("");
+    let binary = quoted.strip_suffix('"').unwrap_or(quoted).replace("\\\"", "\"");
+    assert!(!binary.contains("--no-monitor") && binary.contains("mysqld.exe"), "{}", fix.text);
+    let text = inputs[0].text();
+    let old = text.lines().find(|l| l.contains("BINARY_PATH_NAME")).unwrap_or("");
+    let new_line = format!("        BINARY_PATH_NAME   : {binary}");
+    let after = analyze(&[Input::new(inputs[0].name(), text.replace(old, &new_line))]);
+    assert_eq!(after.verdicts.clone_restart, CloneRestart::Works, "{}\n{}", fix.text, why(&after));
+    assert!(restart_rules(&after).is_empty());
+}
