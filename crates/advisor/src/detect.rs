@@ -20,6 +20,9 @@ use crate::syntax::document::{DocKind, Document, Hint, Parsed, Recognizer};
 /// clearly starts its kind.
 const RECOGNIZERS: &[Recognizer] = &[
     syntax::systemd::recognize,
+    // A whole input that is a service script (by its `#!` line or its path): before anything reads
+    // its lines one by one.
+    syntax::launcher::recognize_script,
     syntax::systemctl_show::recognize,
     syntax::auto_cnf::recognize,
     // Before result sets and option files: claims only `ps`/`pstree` shapes, `/proc` files, and
@@ -33,8 +36,13 @@ const RECOGNIZERS: &[Recognizer] = &[
     syntax::mysqlsh::recognize,
     syntax::systemctl_status::recognize,
     syntax::journal::recognize,
+    // Before `misc`: a supervisord log line is not an error-log line.
+    syntax::launcher::recognize_supervisord_log,
     syntax::misc::recognize,
     syntax::container::recognize,
+    syntax::launcher::recognize_sc,
+    // Before option files: `[program:mysqld]` is a supervisord section, not a my.cnf group.
+    syntax::launcher::recognize_supervisord,
     syntax::option_file::recognize,
 ];
 

@@ -47,12 +47,21 @@ pub enum Parser {
     Process,
     /// `syntax::mysqlsh`: MySQL Shell transcripts and one-line Shell errors.
     Mysqlsh,
+    /// `syntax::launcher`: supervisord files.
+    Supervisord,
+    /// `syntax::launcher`: service scripts (runit, s6, OpenRC, SysV).
+    ServiceScript,
+    /// `syntax::launcher`: `sc qc` output.
+    WindowsService,
+    /// `syntax::launcher`: supervisord's log.
+    SupervisordLog,
 }
 
 impl Parser {
     /// Every parser, in the splitter's priority order.
-    pub const ALL: [Parser; 12] = [
+    pub const ALL: [Parser; 16] = [
         Parser::Systemd,
+        Parser::ServiceScript,
         Parser::SystemctlShow,
         Parser::AutoCnf,
         Parser::Process,
@@ -61,8 +70,11 @@ impl Parser {
         Parser::Mysqlsh,
         Parser::SystemctlStatus,
         Parser::Journal,
+        Parser::SupervisordLog,
         Parser::Misc,
         Parser::Container,
+        Parser::WindowsService,
+        Parser::Supervisord,
         Parser::OptionFile,
     ];
 
@@ -85,6 +97,10 @@ impl Parser {
             Parser::OptionFile => syntax::option_file::recognize,
             Parser::Process => syntax::process::recognize,
             Parser::Mysqlsh => syntax::mysqlsh::recognize,
+            Parser::Supervisord => syntax::launcher::recognize_supervisord,
+            Parser::ServiceScript => syntax::launcher::recognize_script,
+            Parser::WindowsService => syntax::launcher::recognize_sc,
+            Parser::SupervisordLog => syntax::launcher::recognize_supervisord_log,
         }
     }
 }

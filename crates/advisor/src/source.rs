@@ -105,10 +105,11 @@ thread_local! {
     static BYTES: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Records that a parser asked for a line of `len` bytes (called by [`Source::line`]); the fuzz targets and
+/// Records that a parser asked for a line of `len` bytes (called by [`Source::line`], and by the
+/// launch model for each script statement it reads); the fuzz targets and
 /// the hostile-input tests read the count through `fuzzing::work`.
 #[inline]
-fn tick(len: usize) {
+pub(crate) fn tick(len: usize) {
     LINES.with(|c| c.set(c.get().wrapping_add(1)));
     BYTES.with(|c| c.set(c.get().wrapping_add(len as u64)));
 }

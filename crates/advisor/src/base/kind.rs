@@ -63,6 +63,15 @@ pub enum DocKind {
     Journal,
     /// `systemctl status` output: the unit's state, its main process, the journal tail.
     SystemctlStatus,
+    /// A supervisord configuration file (`supervisord.conf`, `conf.d/*.conf`): its sections.
+    SupervisordConf,
+    /// supervisord's log lines about programs (exits, spawns, `gave up`).
+    SupervisordLog,
+    /// A service script: a runit / daemontools / s6 `run` file, an OpenRC service script, a SysV
+    /// init script.
+    ServiceScript,
+    /// A Windows service's configuration as `sc qc NAME` prints it.
+    WindowsService,
     /// Text that was not recognised.
     Unrecognized,
 }
@@ -97,6 +106,10 @@ named_values! {
         Mysqlsh => "mysqlsh",
         Journal => "journal",
         SystemctlStatus => "systemctl-status",
+        SupervisordConf => "supervisord-conf",
+        SupervisordLog => "supervisord-log",
+        ServiceScript => "service-script",
+        WindowsService => "windows-service",
         Unrecognized => "unrecognized",
     }
 }
@@ -133,6 +146,10 @@ impl DocKind {
             DocKind::Mysqlsh => k::DOC_MYSQLSH,
             DocKind::Journal => k::DOC_JOURNAL,
             DocKind::SystemctlStatus => k::DOC_SYSTEMCTL_STATUS,
+            DocKind::SupervisordConf => k::DOC_SUPERVISORD_CONF,
+            DocKind::SupervisordLog => k::DOC_SUPERVISORD_LOG,
+            DocKind::ServiceScript => k::DOC_SERVICE_SCRIPT,
+            DocKind::WindowsService => k::DOC_WINDOWS_SERVICE,
             DocKind::Unrecognized => k::DOC_UNRECOGNIZED,
         }
     }

@@ -63,6 +63,8 @@ pub(crate) struct Facts {
     pub observed: observed::Observed,
     /// Statements typed at a prompt, the second `RESTART` warning, plugin lists.
     pub clone_scan: clone_scan::Scan,
+    /// Other launchers: supervisord programs, service scripts, Windows services.
+    pub services: launch::Services,
 }
 
 impl Facts {
@@ -77,6 +79,7 @@ impl Facts {
         settings::collect(&mut f, sources, docs);
         unit::collect(&mut f, sources, docs);
         container::collect(&mut f, sources, docs);
+        launch::collect_services(&mut f, sources, docs);
         process::collect(&mut f, sources, docs);
         // After `container` (adds the definitions `docker inspect` / a pod's spec show).
         container_state::collect(&mut f, docs);

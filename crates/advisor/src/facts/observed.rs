@@ -27,6 +27,8 @@ pub(crate) enum Observer {
     Docker,
     /// `kubectl describe pod`, `kubectl get pod -o yaml|json`.
     Kubernetes,
+    /// supervisord's log.
+    Supervisord,
 }
 
 /// How a process ended.

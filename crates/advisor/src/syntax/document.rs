@@ -78,6 +78,14 @@ pub(crate) enum Parsed {
     Journal(crate::syntax::journal::Journal),
     /// `systemctl status` output.
     SystemctlStatus(Box<crate::syntax::systemctl_status::StatusDoc>),
+    /// A supervisord configuration file.
+    Supervisord(crate::syntax::launcher::SupervisordConf),
+    /// supervisord's log lines.
+    SupervisordLog(crate::syntax::launcher::SupervisordLog),
+    /// A service script (its text is analysed by the launch model).
+    ServiceScript(crate::syntax::launcher::ServiceScript),
+    /// `sc qc` output.
+    WindowsService(crate::syntax::launcher::ScQc),
     /// Nothing parsed (unrecognised text).
     None,
 }

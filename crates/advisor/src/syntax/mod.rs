@@ -6,6 +6,7 @@ pub(crate) mod container;
 pub(crate) mod container_state;
 pub(crate) mod document;
 pub(crate) mod journal;
+pub(crate) mod launcher;
 pub(crate) mod misc;
 pub(crate) mod mysql_output;
 pub(crate) mod mysqlsh;

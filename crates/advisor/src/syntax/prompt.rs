@@ -8,7 +8,7 @@ use crate::text::TrimWs;
 /// `mysql> stmt`, `mysql [localhost] {root} ((none)) > stmt` (MySQL Shell / dbdeployer style),
 /// `MySQL  localhost:3306 ssl  SQL > stmt` (also `JS >`, `Py >`, and with nothing typed after
 /// it), MySQL Shell 1.0's `mysql-js> stmt` / `mysql-py> ` / `mysql-sql> ` (runtime-and-launchers
-/// §4.1), and the continuation prompt `    -> more`.
+/// §4.1), Windows' `C:\> cmd` / `PS C:\Users\dba> cmd`, and the continuation prompt `    -> more`.
 /// A bare `# /path` is **not** a prompt (that is a `systemctl cat` header).
 pub(crate) fn command(line: &str) -> Option<&str> {
     // Runs several times on every line of every input: bytes only, and most lines are rejected
@@ -20,6 +20,14 @@ pub(crate) fn command(line: &str) -> Option<&str> {
     let first_end = bytes.iter().position(u8::is_ascii_whitespace).unwrap_or(bytes.len());
     let first = &bytes[..first_end];
     let user_host = first.first() == Some(&b'[') || first.contains(&b'@');
+    // Windows: `C:\> sc qc MySQL80`, `PS C:\Users\dba> …` (cmd.exe and PowerShell).
+    let win = t.strip_prefix("PS ").unwrap_or(t).as_bytes();
+    if win.len() > 3 && win[0].is_ascii_alphabetic() && win[1] == b':' && win[2] == b'\\' {
+        let w = t.strip_prefix("PS ").unwrap_or(t);
+        if let Some(i) = w.find("> ") {
+            return Some(w[i + 2..].trim_ws());
+        }
+    }
     if !user_host && !matches!(bytes.first(), Some(b'm' | b'M' | b'-' | b'$' | b'%')) {
         return None;
     }
@@ -77,6 +85,9 @@ mod tests {
     #[test]
     fn recognises_common_prompts() {
         assert_eq!(command("$ systemctl cat mysqld"), Some("systemctl cat mysqld"));
+        assert_eq!(command("C:\\> sc qc MySQL80"), Some("sc qc MySQL80"));
+        assert_eq!(command("PS C:\\Users\\dba> sc.exe qc MySQL80"), Some("sc.exe qc MySQL80"));
+        assert_eq!(command("C:\\Program Files\\MySQL"), None);
         assert_eq!(command("[root@db1 ~]# systemctl show mysqld"), Some("systemctl show mysqld"));
         assert_eq!(command("ubuntu@db:~$ mysqld --version"), Some("mysqld --version"));
         assert_eq!(command("mysql> SHOW REPLICA STATUS\\G"), Some("SHOW REPLICA STATUS\\G"));

@@ -425,6 +425,12 @@ const PATTERNS: &[&str] = &[
     "| a ",
     "'",
     "\"",
+    "[program:mysqld]\n",
+    "[program:mysqld]\ncommand=/usr/sbin/mysqld\n",
+    "   --continued ; comment\n",
+    "SERVICE_NAME: MySQL80\n",
+    "2024-05-01 10:14:03,552 WARN exited: mysqld (exit status 16; not expected)\n",
+    "        TYPE               : 10  WIN32_OWN_PROCESS\n",
 ];
 
 /// The work (lines + bytes handed to parsers) to analyse `text`.
@@ -1015,5 +1021,48 @@ fn show_variables_work_grows_linearly() {
         let (ws, wb) = (work_for(&variables_dump(MB, header)), work_for(&variables_dump(8 * MB, header)));
         let ratio = wb as f64 / ws.max(1) as f64;
         assert!(ratio <= 10.0, "header {header}: work {ws} → {wb} ({ratio:.1}×) — not linear");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Launcher files (supervisord, run files, init scripts, `sc qc`): named the way users name them,
+// so the recognisers that go by the path see them.
+
+/// 10,000-line scripts and configuration files against 80,000 lines of the same shape: deep `while`
+/// nesting, `eval` lines, statements that start mysqld again and again, `$?` tests, supervisord
+/// sections and continuations, garbage. The work measure counts each script statement the launch
+/// model reads.
+#[test]
+fn launcher_files_grow_linearly() {
+    let shapes: &[(&str, &str, &str)] = &[
+        ("/etc/sv/mysql/run", "#!/bin/sh\n", "while true; do\n"),
+        ("/etc/sv/mysql/run", "#!/bin/sh\n", "exec chpst -u mysql /usr/sbin/mysqld --x\n"),
+        ("/etc/init.d/mysql", "#!/bin/sh\n", "  mysqld --user=mysql &\n  [ $? -eq 16 ] || break\n"),
+        ("/etc/init.d/mysql", "#!/bin/sh\n", "rc=$?\neval \"$cmd\"\n"),
+        ("/etc/init.d/mysql", "#!/sbin/openrc-run\n", "command_args=\"--x=1\"\n"),
+        ("/etc/s6-overlay/s6-rc.d/mysql/run", "#!/command/execlineb -P\n", "s6-setuidgid mysql\n"),
+        ("/etc/supervisor/conf.d/mysqld.conf", "[program:mysqld]\n", "command=/usr/sbin/mysqld\n  --x ; y\n"),
+        ("/etc/supervisor/conf.d/mysqld.conf", "", "[program:mysqld]\nenvironment=A=\"1\",B='2',\n"),
+        (
+            "input 1",
+            "",
+            "SERVICE_NAME: MySQL80\n        BINARY_PATH_NAME   : \"C:\\m\\mysqld.exe\" --no-monitor x\n",
+        ),
+        ("/etc/sv/mysql/run", "#!/bin/sh\n", "\u{1}\u{0}é'\"\\$((((\n"),
+    ];
+    for (name, head, body) in shapes {
+        let lines = body.matches('\n').count().max(1);
+        let small = format!("{head}{}", body.repeat(10_000 / lines));
+        let big = format!("{head}{}", body.repeat(80_000 / lines));
+        let work = |t: &str| {
+            fuzzing::reset_work();
+            let r = check_inputs(&[Input::new(*name, t)]);
+            std::hint::black_box(r);
+            let (l, b) = fuzzing::work();
+            l + b
+        };
+        let (ws, wb) = (work(&small), work(&big));
+        let ratio = wb as f64 / ws.max(1) as f64;
+        assert!(ratio <= 10.0, "{name} {body:?}: work {ws} → {wb} for 8× the input ({ratio:.1}×)");
     }
 }

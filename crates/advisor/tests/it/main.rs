@@ -5,6 +5,7 @@ mod comparison;
 mod container_state;
 mod hostile;
 mod journal;
+mod launchers;
 mod layers;
 mod logscan;
 mod mysql;

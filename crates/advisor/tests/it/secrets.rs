@@ -520,3 +520,20 @@ proptest::proptest! {
         }
     }
 }
+
+/// supervisord's `environment=` and OpenRC's `-e` / `export` lines: the values are masked in the
+/// report, in the launcher fixes that repeat the section, and in the masked input.
+#[test]
+fn launcher_files() {
+    let conf = "[program:mysqld]\ncommand=/usr/sbin/mysqld --user=mysql\nenvironment=MYSQL_ROOT_PASSWORD=\"Sup3rv1s0r-Pw\",TZ=\"UTC\"\nautorestart=true\n";
+    never_shown(
+        "supervisord environment=",
+        &[Input::new("/etc/supervisor/conf.d/mysqld.conf", conf)],
+        &["Sup3rv1s0r-Pw"],
+    );
+    pasted("supervisord environment= pasted", conf, &["Sup3rv1s0r-Pw"]);
+    let openrc = "#!/sbin/openrc-run\nsupervisor=supervise-daemon\ncommand=\"/usr/sbin/mysqld\"\nsupervise_daemon_args=\"-e MYSQL_PWD=0penRC-Pw\"\n";
+    never_shown("OpenRC -e", &[Input::new("/etc/init.d/mysql", openrc)], &["0penRC-Pw"]);
+    let run = "#!/bin/sh\nexport MYSQL_PWD='RunF1le-Pw'\nexec chpst -u mysql /usr/sbin/mysqld\n";
+    never_shown("run file export", &[Input::new("/etc/sv/mysql/run", run)], &["RunF1le-Pw"]);
+}

@@ -308,6 +308,10 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         Mysqlsh,
         Journal,
         SystemctlStatus,
+        SupervisordConf,
+        SupervisordLog,
+        ServiceScript,
+        WindowsService,
         Unrecognized,
     ];
     dk.iter().for_each(|k| match k {
@@ -339,6 +343,10 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         | Mysqlsh
         | Journal
         | SystemctlStatus
+        | SupervisordConf
+        | SupervisordLog
+        | ServiceScript
+        | WindowsService
         | Unrecognized => {}
     });
     for k in &dk {

@@ -34,6 +34,11 @@ pub(crate) const EXEC_LAUNCHERS: &[&str] = &[
     "prlimit",
     // runit, daemontools and s6 chain loaders: each sets something up, then execs the rest of its
     // command line (chpst(8), setuidgid(8), envdir(8), softlimit(8), s6-setuidgid, s6-envdir).
+    // The man pages say "runs prog" (chpst(8), https://manpages.debian.org/trixie/runit/chpst.8.en.html;
+    // supervise(8)'s siblings at http://cr.yp.to/daemontools.html); that they exec (keep the PID)
+    // rests on their implementations' `pathexec(argv)` (seen in an `envuidgid.c` of the
+    // daemontools family) and on skarnet's "chain loading" wording for s6 — not re-verified here
+    // program by program.
     "chpst",
     "setuidgid",
     "envdir",
@@ -43,6 +48,8 @@ pub(crate) const EXEC_LAUNCHERS: &[&str] = &[
     "s6-applyuidgid",
     "s6-envdir",
     "s6-softlimit",
+    // s6-overlay's `with-contenv`: reads the container's environment, then execs the rest.
+    "with-contenv",
 ];
 /// Wrappers that fork mysqld and wait for it (they become its parent).
 pub(crate) const FORKING_WRAPPERS: &[&str] =
@@ -338,10 +345,34 @@ pub(crate) struct Script {
     pub launch: Option<ScriptLaunch>,
     /// The last `MYSQLD_PARENT_PID=` / `export MYSQLD_PARENT_PID=` before (or in) it, with its byte range.
     pub parent_pid: Option<(PidExpr, usize, usize)>,
-    /// True when the script loops and restarts on exit code 16 itself (`while … 16`).
+    /// True when the script loops and restarts mysqld after exit code 16 itself ([`Loop16::Restarts`]).
     pub loops_on_16: bool,
+    /// What a loop around the server does after exit code 16, with the statement that decides.
+    pub loop16: Loop16,
     /// `exec "$@"` (an entrypoint that runs its arguments).
     pub exec_args: bool,
+    /// Byte ranges of every statement that starts the server, in order (the last is `launch`).
+    pub starts: Vec<(usize, usize)>,
+    /// A later statement that starts the server differently from the first (another program,
+    /// with or without `exec` or `&`, another `MYSQLD_PARENT_PID`): two branches, cannot tell.
+    pub differs: Option<(usize, usize)>,
+    /// The first statement the analysis cannot follow (`eval` of a variable or of mysqld, a command
+    /// named by a variable such as `$MYSQLD …`): where it stopped.
+    pub opaque: Option<(usize, usize)>,
+}
+
+/// What a shell loop around the server does after exit code 16.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Loop16 {
+    /// The server is not started inside a loop.
+    #[default]
+    NoLoop,
+    /// The loop starts mysqld again after exit 16 (`[ $? -eq 16 ] || break`, no `break` at all).
+    Restarts { start: usize, end: usize },
+    /// The loop ends after exit 16 (`[ $? -eq 16 ] && break`, `while mysqld; do …`).
+    Stops { start: usize, end: usize },
+    /// The loop's test could not be followed (another code, a flag variable…).
+    CannotTell { start: usize, end: usize },
 }
 
 /// Analyses a shell script or `sh -c` string: its [`Mode::Sh`] tokens grouped into statements
@@ -350,22 +381,30 @@ pub(crate) struct Script {
 /// fails.
 pub(crate) fn analyze_script(text: &str) -> Script {
     let mut s = Script::default();
-    let mut loops = false;
-    let mut mentions_16 = false;
+    let mut lp = LoopScan::default();
+    let mut first_start: Option<(bool, bool, Program, Option<String>)> = None;
     // One statement's tokens at a time (issue 18: a 16 MB `sh -c` held every token, and every
     // statement, at once).
     for st in StreamedStatements::new(Lexer::new(text, Mode::Sh), text.len()) {
         let st = Statement { start: st.start, end: st.end, tokens: &st.tokens };
         let (start, end) = (st.start, st.end);
         let stmt = text.get(start..end).unwrap_or("");
+        // Counted like a parser's line, so the hostile-input tests see the script analysis's work.
+        crate::source::tick(stmt.len());
         let mut toks = statement_words(st.tokens);
-        if toks.first().is_some_and(|t| t == "while" || t == "until" || t == "do") {
-            loops = true;
+        let sep = text.get(end..).map(separator).unwrap_or(Sep::End);
+        let keyword = toks.first().cloned().unwrap_or_default();
+        lp.before(&toks, start, end, sep);
+        if matches!(keyword.as_str(), "while" | "until" | "do" | "if" | "then" | "else" | "elif") {
             // `while true; do mysqld; …` — look at what follows the keyword.
             toks.remove(0);
         }
-        if stmt.contains("16") {
-            mentions_16 = true;
+        // A `case` pattern on the command's line: `start) mysqld_safe & ;;`.
+        if toks.first().is_some_and(|t| t.len() > 1 && t.ends_with(')') && !t.contains('(')) {
+            toks.remove(0);
+        }
+        if s.opaque.is_none() && opaque_statement(&toks) {
+            s.opaque = Some((start, end));
         }
         // A statement ended by `&` runs in the background.
         let background = matches!(st.tokens.last(), Some(Token::Op(Op::Amp, _)));
@@ -378,8 +417,11 @@ pub(crate) fn analyze_script(text: &str) -> Script {
             }
             continue;
         }
-        let exec = toks.first().is_some_and(|t| t == "exec");
-        let body: Vec<String> = if exec { toks[1..].to_vec() } else { toks.clone() };
+        // `exec cmd`, or `NAME=value exec cmd` (the assignments are exported to cmd).
+        let lead = toks.iter().take_while(|t| assignment(t).is_some()).count();
+        let exec = toks.get(lead).is_some_and(|t| t == "exec");
+        let body: Vec<String> =
+            if exec { toks[..lead].iter().chain(&toks[lead + 1..]).cloned().collect() } else { toks.clone() };
         // A bare assignment statement.
         if !body.is_empty() && body.iter().all(|t| assignment(t).is_some()) {
             if let Some(v) = raw_rhs(stmt) {
@@ -402,16 +444,223 @@ pub(crate) fn analyze_script(text: &str) -> Script {
             s.launch = Some(ScriptLaunch { start, end, exec, background, launch });
             continue;
         }
-        let runs_server = matches!(launch.program, Program::Mysqld | Program::Mariadbd | Program::MysqldSafe);
+        let runs_server = matches!(launch.program, Program::Mysqld | Program::Mariadbd | Program::MysqldSafe)
+            && !launch.server_cmd.iter().any(|a| ONE_SHOT.contains(&a.as_str()));
         if runs_server {
+            if let Some(first) = &first_start
+                && s.differs.is_none()
+                && *first
+                    != (
+                        exec,
+                        background,
+                        launch.program.clone(),
+                        launch.env_value("MYSQLD_PARENT_PID").map(str::to_owned),
+                    )
+            {
+                s.differs = Some((start, end));
+            }
+            if first_start.is_none() {
+                first_start = Some((
+                    exec,
+                    background,
+                    launch.program.clone(),
+                    launch.env_value("MYSQLD_PARENT_PID").map(str::to_owned),
+                ));
+            }
             if let Some(v) = launch.env_value("MYSQLD_PARENT_PID") {
                 s.parent_pid = Some((PidExpr::parse(v), start, end));
             }
+            s.starts.push((start, end));
+            lp.launch(&keyword, start, end);
             s.launch = Some(ScriptLaunch { start, end, exec, background, launch });
         }
     }
-    s.loops_on_16 = loops && mentions_16;
+    s.loop16 = lp.finish();
+    s.loops_on_16 = matches!(s.loop16, Loop16::Restarts { .. });
     s
+}
+
+/// mysqld arguments that make it run once and exit (not the server a supervisor keeps).
+const ONE_SHOT: &[&str] =
+    &["--initialize", "--initialize-insecure", "--version", "-V", "--help", "--validate-config"];
+
+/// The separator after a statement (the text from its end on).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sep {
+    And,
+    Or,
+    Other,
+    End,
+}
+
+fn separator(rest: &str) -> Sep {
+    let r = rest.trim_start_matches([' ', '\t']);
+    if r.starts_with("&&") {
+        Sep::And
+    } else if r.starts_with("||") {
+        Sep::Or
+    } else if r.is_empty() {
+        Sep::End
+    } else {
+        Sep::Other
+    }
+}
+
+/// A statement the analysis cannot follow: `eval …` of a variable or of mysqld, or a command named
+/// by a variable (`$MYSQLD …`, `"$cmd"`). Sourced files (`. /etc/default/mysql`) are not followed
+/// but do not stop the analysis: init scripts read their defaults that way.
+fn opaque_statement(toks: &[String]) -> bool {
+    let lead = toks.iter().take_while(|t| assignment(t).is_some()).count();
+    let mut rest = toks.get(lead..).unwrap_or(&[]);
+    if rest.first().is_some_and(|t| t == "exec") {
+        rest = &rest[1..];
+    }
+    match rest.first().map(String::as_str) {
+        Some("eval") => rest.iter().skip(1).any(|t| t.contains('$') || t.contains("mysqld")),
+        // `$bindir/mysqld_safe` names its program; `$MYSQLD`, `"$cmd"` do not.
+        Some(t) => {
+            let base = basename(t);
+            t.starts_with('$') && t != "$@" && t != "${@}" && !is_server(base) && !SAFE.contains(&base)
+        }
+        None => false,
+    }
+}
+
+/// The loop scan: follows `while`/`until`/`for` … `do` … `done` nesting and, after the server is
+/// started inside a loop, the first test of its exit status against 16 and the `break`/`exit`/
+/// `continue` it guards (`[ $? -eq 16 ] || break`, `if [ $? -ne 16 ]; then break; fi`).
+#[derive(Default)]
+struct LoopScan {
+    depth: u32,
+    /// The loop depth of the server start, and its statement.
+    launch: Option<(u32, usize, usize)>,
+    /// A test against 16: `eq` (true for `-eq`/`=`), the branch that is being read (true: the
+    /// test held), and the test's statement.
+    test: Option<(bool, bool, usize, usize)>,
+    decided: Option<Loop16>,
+    /// A test of the status against another value, or a `break` not tied to a test.
+    unclear: Option<(usize, usize)>,
+    /// Variables that hold `$?` (`rc=$?`).
+    status_vars: Vec<String>,
+}
+
+impl LoopScan {
+    fn launch(&mut self, keyword: &str, start: usize, end: usize) {
+        if self.decided.is_some() {
+            return;
+        }
+        match keyword {
+            // `while mysqld; do …`: a non-zero status ends the loop; `until mysqld`: repeats it.
+            "while" => self.decided = Some(Loop16::Stops { start, end }),
+            "until" => self.decided = Some(Loop16::Restarts { start, end }),
+            _ if self.depth > 0 => {
+                self.launch = Some((self.depth, start, end));
+                self.test = None;
+                self.unclear = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn is_status(&self, t: &str) -> bool {
+        let v = t.trim_matches(['"', '{', '}']);
+        v == "$?" || v.strip_prefix('$').is_some_and(|n| self.status_vars.iter().any(|s| s == n))
+    }
+
+    fn before(&mut self, toks: &[String], start: usize, end: usize, sep: Sep) {
+        let first = toks.first().map(String::as_str).unwrap_or("");
+        if matches!(first, "while" | "until" | "for") {
+            self.depth += 1;
+        }
+        if self.decided.is_some() {
+            return;
+        }
+        for t in toks {
+            if let Some((n, v)) = assignment(t)
+                && (v == "$?" || v == "\"$?\"")
+                && self.status_vars.len() < 8
+            {
+                self.status_vars.push(n.to_owned());
+            }
+        }
+        let Some((ld, ls, le)) = self.launch else {
+            if first == "done" {
+                self.depth = self.depth.saturating_sub(1);
+            }
+            return;
+        };
+        // A test of the status against 16.
+        let status = toks.iter().position(|t| self.is_status(t));
+        if let Some(k) = status {
+            let op = toks.get(k + 1).map(String::as_str).unwrap_or("");
+            let val = toks.get(k + 2).map(|v| v.trim_matches(['"', '\''])).unwrap_or("");
+            let eq = matches!(op, "-eq" | "=" | "==");
+            let ne = matches!(op, "-ne" | "!=");
+            if (eq || ne) && val == "16" {
+                // The branch that follows: `&&` / `then` → the test held, `||` → it did not.
+                let held = !matches!(sep, Sep::Or);
+                self.test = Some((eq, held, start, end));
+                return;
+            }
+            if self.unclear.is_none() {
+                self.unclear = Some((start, end));
+            }
+            return;
+        }
+        // `else` switches to the other branch.
+        if (first == "else" || first == "elif")
+            && let Some(t) = &mut self.test
+        {
+            t.1 = !t.1;
+        }
+        let action = toks.iter().find(|t| matches!(t.as_str(), "break" | "exit" | "continue" | "return"));
+        if let Some(a) = action {
+            let stops = a != "continue";
+            let decided = match self.test {
+                Some((eq, held, _, _)) => {
+                    // The action's branch is the one exit 16 takes when the test's truth on 16
+                    // (`-eq`: true) is the branch's (`&&`/`then`: true, `||`/`else`: false).
+                    let on16 = eq == held;
+                    let restarts = if on16 { !stops } else { stops };
+                    if restarts { Loop16::Restarts { start, end } } else { Loop16::Stops { start, end } }
+                }
+                None => {
+                    self.unclear.get_or_insert((start, end));
+                    return;
+                }
+            };
+            self.decided = Some(decided);
+            return;
+        }
+        // `a && echo x || break`: after a command in the branch, `||` leads to the other one.
+        if sep == Sep::Or
+            && let Some(t) = &mut self.test
+        {
+            t.1 = !t.1;
+        }
+        if first == "done" {
+            if self.depth == ld {
+                // The loop around the server ends without a decision.
+                self.decided = Some(match (self.unclear, self.test) {
+                    (Some((s, e)), _) => Loop16::CannotTell { start: s, end: e },
+                    (None, Some((_, _, s, e))) => Loop16::CannotTell { start: s, end: e },
+                    // No break or exit at all: every exit starts the server again.
+                    (None, None) => Loop16::Restarts { start: ls, end: le },
+                });
+            }
+            self.depth = self.depth.saturating_sub(1);
+        }
+    }
+
+    fn finish(self) -> Loop16 {
+        if let Some(d) = self.decided {
+            return d;
+        }
+        match self.launch {
+            Some((_, s, e)) => Loop16::CannotTell { start: s, end: e },
+            None => Loop16::NoLoop,
+        }
+    }
 }
 
 /// The right-hand side of `MYSQLD_PARENT_PID=` in a statement: a whole `$(…)` / backtick command
@@ -647,6 +896,64 @@ mod tests {
         );
         assert!(s.exec_args);
         assert_eq!(s.parent_pid.map(|p| p.0), Some(PidExpr::ShellParent));
+    }
+
+    fn loop16(t: &str) -> Loop16 {
+        analyze_script(t).loop16
+    }
+
+    #[test]
+    fn loops_are_credited_only_when_they_restart_on_16() {
+        let body = |test: &str| {
+            format!("export MYSQLD_PARENT_PID=$$\nwhile true; do\n  mysqld --user=mysql\n  {test}\ndone\n")
+        };
+        for (test, restarts) in [
+            ("[ $? -eq 16 ] || break", true),
+            ("[ $? -ne 16 ] && break", true),
+            ("if [ $? -ne 16 ]; then break; fi", true),
+            ("if [ $? -eq 16 ]; then echo again; else break; fi", true),
+            ("test \"$?\" = 16 || exit 1", true),
+            ("[ $? -eq 16 ] && continue; break", true),
+            ("[ $? -eq 16 ] && break", false),
+            ("[ $? -ne 16 ] || break", false),
+            ("if [ $? -eq 16 ]; then break; fi", false),
+            ("break", false),
+        ] {
+            let got = loop16(&body(test));
+            let ok = if restarts {
+                matches!(got, Loop16::Restarts { .. })
+            } else {
+                !matches!(got, Loop16::Restarts { .. })
+            };
+            assert!(ok, "{test}: {got:?}");
+        }
+        assert!(
+            matches!(loop16("while true; do mysqld; done\n"), Loop16::Restarts { .. }),
+            "no break: always again"
+        );
+        assert!(matches!(loop16("while mysqld; do :; done\n"), Loop16::Stops { .. }));
+        assert!(matches!(loop16("until mysqld; do sleep 1; done\n"), Loop16::Restarts { .. }));
+        assert!(matches!(
+            loop16("while true; do mysqld; [ $? -eq 0 ] && break; done\n"),
+            Loop16::CannotTell { .. }
+        ));
+        assert_eq!(loop16("exec mysqld\n"), Loop16::NoLoop);
+        let t = "while true; do\n  mysqld\n  rc=$?\n  [ $rc -eq 16 ] || break\ndone\n";
+        assert!(matches!(loop16(t), Loop16::Restarts { .. }), "a variable holding $?");
+    }
+
+    #[test]
+    fn branches_and_opaque_statements() {
+        let s = analyze_script("case $1 in\n start) mysqld_safe & ;;\n debug) mysqld --debug & ;;\nesac\n");
+        assert!(s.differs.is_some());
+        let s = analyze_script("[ -d /var/lib/mysql/mysql ] || mysqld --initialize-insecure\nexec mysqld\n");
+        assert_eq!((s.starts.len(), s.differs), (1, None), "--initialize is not the server");
+        let s = analyze_script("cmd=\"$MYSQLD --user=mysql\"\neval \"$cmd\" &\n");
+        assert!(s.opaque.is_some());
+        let s = analyze_script("$bindir/mysqld_safe --datadir=x >/dev/null &\n");
+        assert!(s.opaque.is_none());
+        let s = analyze_script("MYSQLD_PARENT_PID=$PPID exec /usr/sbin/mysqld\n");
+        assert!(s.launch.is_some_and(|l| l.exec), "assignments before exec");
     }
 
     #[test]

@@ -16,8 +16,17 @@
 use crate::facts::container::{ContainerSource, ImageFamily};
 pub(crate) mod command;
 mod container;
+mod openrc;
+mod runit;
 pub(crate) mod seen;
+mod services;
+mod shell_loop;
+mod supervisord;
 mod systemd;
+mod sysv;
+mod windows;
+
+pub(crate) use services::{Services, collect as collect_services, execline_command, sh_words};
 
 #[cfg(test)]
 pub(crate) use systemd::systemd;
@@ -44,6 +53,18 @@ pub(crate) enum Supervisor {
     Container { source: ContainerSource, family: Option<ImageFamily> },
     /// Only the image's entrypoint log lines were seen.
     ContainerLog { family: ImageFamily },
+    /// A supervisord `[program:…]` section (`file`: the input that holds it).
+    Supervisord { program: String, file: String },
+    /// A runit / daemontools / s6 `run` file (`daemon`: `runsv`, `supervise`, `s6-supervise`).
+    RunScript { daemon: &'static str, path: String },
+    /// An OpenRC service script; `supervised`: `supervisor=supervise-daemon`.
+    OpenRc { path: String, supervised: bool },
+    /// A SysV init script (`/etc/init.d/mysql`, `mysql.server`).
+    SysV { path: String },
+    /// mysqld on Windows (a service as `sc qc` shows it, or a my.ini on Windows paths).
+    Windows { service: Option<String> },
+    /// A pasted shell script that starts mysqld in a loop itself.
+    ShellLoop { path: String },
     /// Nothing that describes a supervisor.
     None,
 }
@@ -69,6 +90,10 @@ pub(crate) enum Parent {
     ContainerPid1,
     /// In a container started with `--init`: tini is PID 1 and mysqld's parent.
     ContainerInit { at: Option<Loc> },
+    /// The supervisor process itself forks and execs mysqld (supervisord, runsv, supervise-daemon).
+    Launcher { name: String },
+    /// Windows: mysqld's own monitor process (it starts the server as its child).
+    WindowsMonitor,
     /// Cannot tell.
     Unknown,
 }
@@ -90,6 +115,8 @@ pub(crate) enum PidOrigin {
     OracleEntrypoint,
     /// `mysqld_safe` (its own PID).
     MysqldSafe,
+    /// supervisord's `environment=`.
+    SupervisordEnv,
 }
 
 /// The effective `MYSQLD_PARENT_PID`.
@@ -123,6 +150,16 @@ pub(crate) enum CheckWhy {
     ParentUnknown,
     /// Nothing describes the supervisor.
     NoInput,
+    /// A literal PID under supervisord: right only while supervisord has that PID (PID 1 as a
+    /// container's main process, `nodaemon=true`).
+    LauncherLiteral,
+    /// Windows: the monitor process makes mysqld managed (the variable is not compared).
+    WindowsMonitor,
+    /// Windows: `--no-monitor` or `--gdb` (at `at`): no monitor, so never managed.
+    WindowsNoMonitor { at: Loc },
+    /// The script could not be followed past `at` (`eval`, a command in a variable, two branches
+    /// that start mysqld differently).
+    CannotTell { at: Loc },
 }
 
 /// Why exit code 16 is (not) restarted.
@@ -143,6 +180,22 @@ pub(crate) enum Exit16Why {
     ScriptLoop,
     /// The container restart policy (`None`: the default).
     ContainerPolicy { policy: Option<Valued<String>>, default: &'static str },
+    /// supervisord's `autorestart=` (`None`: the default `unexpected`) and `exitcodes=` (`None`:
+    /// the default `0`).
+    Supervisord { autorestart: Option<Valued<String>>, exitcodes: Option<Valued<String>> },
+    /// runsv / supervise / s6-supervise start `./run` again after any exit.
+    RunAgain { daemon: &'static str },
+    /// OpenRC: `supervisor=supervise-daemon` respawns after any exit (`at`: that line), up to
+    /// `respawn_max` times in `respawn_period`; without it (`at: None`) nothing restarts.
+    OpenRc { at: Option<Loc> },
+    /// A SysV script that starts mysqld in the background without a supervisor.
+    Unsupervised,
+    /// Windows: the monitor starts mysqld again after exit 16.
+    WindowsMonitor,
+    /// The script's loop ends after exit 16 (at `at`).
+    LoopStops { at: Loc },
+    /// The script's loop could not be followed (at `at`).
+    LoopCannotTell { at: Loc },
     /// Not known (no supervisor input, or only log lines).
     Unknown,
 }
@@ -224,6 +277,8 @@ pub(crate) enum Expected {
     ShellPid,
     /// The forking wrapper's PID (changes at every start).
     WrapperPid,
+    /// The supervisor process's PID (supervisord, runsv, supervise-daemon): known only at run time.
+    Launcher,
 }
 
 impl Model {
@@ -342,8 +397,25 @@ fn predict(f: &Facts) -> Model {
             return systemd::systemd_with(f, u, launch);
         }
     }
+    // supervisord before containers: a container often runs supervisord, which runs mysqld.
+    if let Some(p) = f.services.server_program() {
+        return supervisord::supervisord(f, p);
+    }
     if let Some(c) = f.containers.server() {
         return container::container(f, c);
+    }
+    if let Some(sf) = f.services.files.first() {
+        return match sf.kind {
+            crate::syntax::launcher::ScriptKind::OpenRc => openrc::openrc(f, sf),
+            crate::syntax::launcher::ScriptKind::SysV => sysv::sysv(f, sf),
+            _ => runit::run_script(f, sf),
+        };
+    }
+    if let Some(m) = windows::windows(f) {
+        return m;
+    }
+    if let Some(m) = shell_loop::shell_loop(f) {
+        return m;
     }
     if let Some(fam) = &f.containers.log_family {
         return container::container_log(fam);
@@ -428,6 +500,41 @@ pub(crate) fn command_links(l: &Launch, at: Option<Loc>, script: Option<(&str, &
     out
 }
 
+/// A supervisor that forks and execs its command (supervisord, runsv, supervise-daemon): `p`, the
+/// parent a command or script gives, with a "manager" parent meaning the supervisor itself.
+pub(super) fn launcher_parent(p: Parent, name: &str) -> Parent {
+    match p {
+        Parent::Manager => Parent::Launcher { name: name.to_owned() },
+        other => other,
+    }
+}
+
+/// What `MYSQLD_PARENT_PID` must hold for a parent under a forking supervisor.
+pub(super) fn launcher_expected(p: &Parent) -> Option<Expected> {
+    match p {
+        Parent::Launcher { .. } => Some(Expected::Launcher),
+        Parent::Wrapper { shell: true, .. } | Parent::MysqldSafe { .. } => Some(Expected::ShellPid),
+        Parent::Wrapper { shell: false, .. } => Some(Expected::WrapperPid),
+        Parent::Reparented { .. } => Some(Expected::One),
+        _ => None,
+    }
+}
+
+/// The script's stop: the first statement it cannot follow, or a second statement that starts the
+/// server (two branches) — as a location in `at`'s input (`base`: the script's first byte).
+pub(super) fn script_stop(s: &Script, base: Loc) -> Option<Loc> {
+    let loc = |(a, b): (usize, usize)| Loc {
+        input: base.input,
+        range: crate::text::TextRange::new(base.range.start + a as u32, base.range.start + b as u32),
+    };
+    if let Some(op) = s.opaque
+        && s.starts.first().is_none_or(|first| op.0 <= first.0)
+    {
+        return Some(loc(op));
+    }
+    s.differs.map(loc)
+}
+
 pub(super) fn script_parent(s: &Script, at: Option<Loc>, dash_c: bool, name: &str) -> Parent {
     let Some(l) = &s.launch else {
         return if dash_c { Parent::Unknown } else { Parent::UnknownScript { path: name.to_owned(), at } };
@@ -495,7 +602,9 @@ pub(crate) fn decide_check(
         },
         // `$PPID` / `/proc/$$/stat` field 4: the shell's parent, right after `exec`.
         PidExpr::ShellParent => match exp {
-            Expected::One | Expected::Zero | Expected::UserManager => (Tri::Yes, CheckWhy::Matches),
+            Expected::One | Expected::Zero | Expected::UserManager | Expected::Launcher => {
+                (Tri::Yes, CheckWhy::Matches)
+            }
             _ => (Tri::No, CheckWhy::Mismatch),
         },
         PidExpr::Other(_) => (Tri::Unknown, CheckWhy::Opaque),

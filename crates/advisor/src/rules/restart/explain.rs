@@ -25,6 +25,8 @@ pub(crate) fn parent_phrase(cx: &Ctx<'_>, m: &Model) -> String {
         Parent::ContainerInit { .. } => cx.t(k::RESTART_PARENT_CONTAINER_INIT),
         Parent::UnknownScript { path, .. } => cx.fmt(k::RESTART_PARENT_SCRIPT, &[("path", path)]),
         Parent::ShellNotGuaranteed { .. } => cx.t(k::RESTART_PARENT_SHELL),
+        Parent::Launcher { name } => cx.fmt(k::LAUNCHERS_PARENT_LAUNCHER, &[("name", name)]),
+        Parent::WindowsMonitor => cx.t(k::LAUNCHERS_PARENT_WINDOWS_MONITOR),
         Parent::Unknown => cx.t(k::RESTART_PARENT_UNKNOWN),
     }
 }
@@ -48,6 +50,7 @@ pub(crate) fn expected_text(cx: &Ctx<'_>, m: &Model) -> String {
         Some(Expected::UserManager) => cx.t(k::RESTART_EXPECTED_USER_MANAGER),
         Some(Expected::ShellPid) => "$$".into(),
         Some(Expected::WrapperPid) => cx.t(k::RESTART_EXPECTED_WRAPPER),
+        Some(Expected::Launcher) => cx.t(k::LAUNCHERS_EXPECTED_LAUNCHER),
         None => "?".into(),
     }
 }
@@ -79,6 +82,7 @@ pub(crate) fn check_sentence(cx: &Ctx<'_>, m: &Model) -> String {
                 cx.t(k::RESTART_WHY_CHECK_MISSING_DOCKERHUB)
             }
             _ if m.unset_at.is_some() => cx.t(k::RESTART_WHY_CHECK_UNSET),
+            _ if super::launchers::is_launcher(m) => super::launchers::missing_sentence(cx, m, args),
             _ => cx.fmt(k::RESTART_WHY_CHECK_MISSING, args),
         },
         CheckWhy::Mismatch => {
@@ -112,6 +116,10 @@ pub(crate) fn check_sentence(cx: &Ctx<'_>, m: &Model) -> String {
             },
         },
         CheckWhy::NoInput => cx.t(k::RESTART_WHY_CHECK_UNKNOWN),
+        CheckWhy::LauncherLiteral
+        | CheckWhy::WindowsMonitor
+        | CheckWhy::WindowsNoMonitor { .. }
+        | CheckWhy::CannotTell { .. } => super::launchers::check_sentence(cx, m, args),
     }
 }
 
@@ -147,6 +155,13 @@ pub(crate) fn exit16_sentence(cx: &Ctx<'_>, m: &Model) -> String {
             }
         }
         Exit16Why::Unknown => cx.t(k::RESTART_WHY_16_UNKNOWN),
+        Exit16Why::Supervisord { .. }
+        | Exit16Why::RunAgain { .. }
+        | Exit16Why::OpenRc { .. }
+        | Exit16Why::Unsupervised
+        | Exit16Why::WindowsMonitor
+        | Exit16Why::LoopStops { .. }
+        | Exit16Why::LoopCannotTell { .. } => super::launchers::exit16_sentence(cx, m),
     }
 }
 

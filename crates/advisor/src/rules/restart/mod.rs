@@ -6,6 +6,7 @@
 
 pub(crate) mod dropin;
 pub(crate) mod explain;
+pub(crate) mod launchers;
 
 mod restart_environment_file;
 mod restart_evidence_conflict;
@@ -175,6 +176,17 @@ pub(crate) fn script_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
     out
 }
 
+/// The fixes for whatever launches mysqld: the unit's drop-in, a launcher's file, the container.
+pub(crate) fn fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
+    if m.is_systemd() {
+        unit_fixes(cx, m)
+    } else if launchers::is_launcher(m) {
+        launchers::fixes(cx, m)
+    } else {
+        container_fixes(cx, m)
+    }
+}
+
 /// The fix for a container: restart policy and `MYSQLD_PARENT_PID` where the image does not set it.
 pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
     let Some(c) = cx.facts.containers.server() else { return Vec::new() };
@@ -269,6 +281,9 @@ pub(crate) fn exit16_evidence(cx: &Ctx<'_>, m: &Model) -> Vec<Evidence> {
             v
         }
         W::ContainerPolicy { policy: Some(p), .. } => vec![cx.evidence(p.at, cx.t(k::RESTART_LABEL_POLICY))],
+        W::Supervisord { .. } | W::OpenRc { .. } | W::LoopStops { .. } | W::LoopCannotTell { .. } => {
+            launchers::exit16_evidence(cx, m)
+        }
         _ => Vec::new(),
     }
 }

@@ -2,7 +2,7 @@
 //! `RestartPreventExitStatus=` → `RestartForceExitStatus=` → `Restart=` order, or the container
 //! restart policy), so the server stays down after RESTART or a clone.
 
-use super::{Ctx, container_fixes, exit16_evidence, explain, finding, unit_fixes};
+use super::{Ctx, exit16_evidence, explain, finding};
 use crate::facts::launch::{Exit16Why, Model, Supervisor, Tri};
 use crate::i18n::k;
 use crate::report::{Finding, Severity};
@@ -55,7 +55,7 @@ impl RestartExit16Ignored {
         } else {
             Severity::Error
         };
-        let fixes = if m.is_systemd() { unit_fixes(cx, m) } else { container_fixes(cx, m) };
+        let fixes = super::fixes(cx, m);
         out.push(finding(cx, Self::ID, severity, msg, ev, fixes));
         Outcome::fired()
     }

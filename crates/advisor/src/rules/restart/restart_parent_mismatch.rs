@@ -2,7 +2,7 @@
 //! forking wrapper, a user unit, `$$` before `exec`, an unexpanded `$VAR`), or the parent depends
 //! on the shell (`sh -c` without `exec`).
 
-use super::{Ctx, container_fixes, explain, finding, unit_fixes};
+use super::{Ctx, explain, finding};
 use crate::facts::launch::{CheckWhy, Model, Parent, Tri};
 use crate::i18n::k;
 use crate::report::{Finding, Severity};
@@ -62,7 +62,7 @@ impl RestartParentMismatch {
         {
             ev.push(cx.evidence(si.loc(l.start, l.end), cx.t(k::RESTART_LABEL_SCRIPT_LAUNCH)));
         }
-        let fixes = if m.is_systemd() { unit_fixes(cx, m) } else { container_fixes(cx, m) };
+        let fixes = super::fixes(cx, m);
         out.push(finding(cx, Self::ID, sev, msg, ev, fixes));
         Outcome::fired()
     }

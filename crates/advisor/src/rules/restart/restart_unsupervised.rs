@@ -1,7 +1,7 @@
 //! `restart-unsupervised`: `MYSQLD_PARENT_PID` is not set where mysqld runs, so the supervisor
 //! check fails (ERROR 3707, MY-013462, shutdown with exit code 0).
 
-use super::{Ctx, container_fixes, explain, finding, unit_fixes};
+use super::{Ctx, explain, finding};
 use crate::facts::launch::{CheckWhy, Model, Supervisor, Tri};
 use crate::i18n::k;
 use crate::report::{Finding, Severity};
@@ -14,7 +14,9 @@ declare_rule! {
 
 /// The predicate: the variable is missing where mysqld runs.
 pub(crate) fn fires(m: &Model) -> bool {
-    m.applies() && m.check == Tri::No && m.check_why == CheckWhy::Missing
+    m.applies()
+        && m.check == Tri::No
+        && matches!(m.check_why, CheckWhy::Missing | CheckWhy::WindowsNoMonitor { .. })
 }
 
 impl RestartUnsupervised {
@@ -59,7 +61,7 @@ impl RestartUnsupervised {
         if let Some(si) = &m.script {
             ev.push(cx.evidence(si.at, cx.t(k::RESTART_LABEL_SCRIPT)));
         }
-        let fixes = if m.is_systemd() { unit_fixes(cx, m) } else { container_fixes(cx, m) };
+        let fixes = super::fixes(cx, m);
         out.push(finding(cx, Self::ID, Severity::Error, msg, ev, fixes));
         Outcome::fired()
     }
