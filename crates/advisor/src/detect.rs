@@ -19,6 +19,9 @@ use crate::syntax::document::{DocKind, Document, Hint, Parsed, Recognizer};
 /// The recognisers, in priority order. Each module's `recognize` must only claim a line that
 /// clearly starts its kind.
 const RECOGNIZERS: &[Recognizer] = &[
+    // First: claims only the lines after `$ cat x.sh` (a script's lines would look like other
+    // kinds) and Dockerfiles (`FROM` at column 0 with other instructions).
+    syntax::image::recognize,
     syntax::systemd::recognize,
     syntax::systemctl_show::recognize,
     syntax::auto_cnf::recognize,

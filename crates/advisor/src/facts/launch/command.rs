@@ -44,6 +44,12 @@ pub(crate) const EXEC_LAUNCHERS: &[&str] = &[
     "s6-envdir",
     "s6-softlimit",
 ];
+/// Container inits that fork their command and stay PID 1, its parent, reaping zombies and passing
+/// its exit code on: tini (`krallin/tini` `src/tini.c`: `spawn()` forks and `execvp`s the child,
+/// `reap_zombies()` takes its exit status), `docker-init` (the tini binary `docker run --init`
+/// injects), dumb-init (`Yelp/dumb-init` `dumb-init.c`: `main()` forks, the child `execvp`s, the
+/// parent stays and forwards signals).
+pub(crate) const INITS: &[&str] = &["tini", "tini-static", "docker-init", "dumb-init"];
 /// Wrappers that fork mysqld and wait for it (they become its parent).
 pub(crate) const FORKING_WRAPPERS: &[&str] =
     &["sudo", "su", "runuser", "timeout", "strace", "perf", "script", "screen", "tmux"];
@@ -67,6 +73,8 @@ pub(crate) enum Program {
     ShellString,
     /// Something else: a wrapper script (path as written) or an unknown program.
     Other(String),
+    /// `"$@"`: the script's arguments — a container's command (`CMD`, `args:`).
+    Args,
     /// Nothing (empty command).
     Nothing,
 }
@@ -91,6 +99,9 @@ pub(crate) struct Launch {
     pub server_cmd: Vec<String>,
     /// For `sh -c "…"`: the analysis of the string.
     pub shell: Option<Box<Script>>,
+    /// A container init (`tini`, `dumb-init`) that forks the rest of the command and stays its
+    /// parent.
+    pub init: Option<String>,
 }
 
 impl Launch {
@@ -104,6 +115,7 @@ impl Launch {
             daemonize: None,
             server_cmd: Vec::new(),
             shell: None,
+            init: None,
         }
     }
     /// True when the command runs nothing the analysis knows (no server, no script path).
@@ -131,7 +143,11 @@ fn is_known(base: &str) -> bool {
         || SHELLS.contains(&base)
         || SERVERS.contains(&base)
         || SAFE.contains(&base)
+        || INITS.contains(&base)
 }
+
+/// Options of the inits that take a value (`tini -e 143 -p SIGTERM`, `dumb-init -r 15:2`).
+const INIT_VALUE_OPTS: &[&str] = &["-e", "-p", "-r", "--rewrite"];
 
 /// A `NAME=value` shell/env assignment (name: letters, digits, `_`, not starting with a digit).
 pub(crate) fn assignment(tok: &str) -> Option<(&str, &str)> {
@@ -167,6 +183,26 @@ pub(crate) fn analyze_words(tokens: &[String]) -> Launch {
             continue;
         }
         let base = basename(tok);
+        if tok == "$@" || tok == "${@}" {
+            l.program = Program::Args;
+            break;
+        }
+        if INITS.contains(&base) && l.init.is_none() && l.forking.is_none() {
+            l.init = Some(base.to_owned());
+            i += 1;
+            // Its options, up to `--` or the first word that is not one.
+            while let Some(t) = tokens.get(i) {
+                if t == "--" {
+                    i += 1;
+                    break;
+                }
+                if !t.starts_with('-') {
+                    break;
+                }
+                i += if INIT_VALUE_OPTS.contains(&t.as_str()) { 2 } else { 1 };
+            }
+            continue;
+        }
         if EXEC_LAUNCHERS.contains(&base) {
             l.launchers.push(base.to_owned());
             let next = next_program(tokens, i + 1);
@@ -249,7 +285,10 @@ pub(crate) fn analyze_command(line: &str, mode: Mode) -> Launch {
 /// program, else the first path-like word that is not an option, else the end.
 fn next_program(tokens: &[String], from: usize) -> usize {
     let rest = tokens.get(from..).unwrap_or(&[]);
-    if let Some(k) = rest.iter().position(|t| is_known(basename(t)) && !t.starts_with('-')) {
+    if let Some(k) = rest
+        .iter()
+        .position(|t| (is_known(basename(t)) && !t.starts_with('-')) || t == "$@" || t == "${@}")
+    {
         return from + k;
     }
     if let Some(k) =
@@ -323,12 +362,30 @@ pub(crate) struct ScriptLaunch {
     /// Byte range of the statement within the script text.
     pub start: usize,
     pub end: usize,
-    /// Started with `exec`.
+    /// Started with `exec` (or through a function of the script that `exec`s its arguments).
     pub exec: bool,
     /// Ends with `&` (backgrounded).
     pub background: bool,
     /// The command's analysis (launchers, program, inline env).
     pub launch: Launch,
+}
+
+/// Why the analysis of a script stopped short of deciding how it starts mysqld.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum StopWhy {
+    /// Two branches of an `if` / `case` start the server in different ways.
+    Branches,
+    /// A function the script calls to start the server is not defined in it (`exec_as_user` from
+    /// a library the script sources).
+    UndefinedFunction(String),
+}
+
+/// Where and why the analysis stopped (byte range of the statement within the script text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Stop {
+    pub why: StopWhy,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// What a wrapper script does with mysqld.
@@ -342,27 +399,159 @@ pub(crate) struct Script {
     pub loops_on_16: bool,
     /// `exec "$@"` (an entrypoint that runs its arguments).
     pub exec_args: bool,
+    /// Where the analysis could not follow the script (branches that start the server differently,
+    /// a function not defined in it).
+    pub stopped: Option<Stop>,
+    /// A variable whose value names the server (`EXEC="${DB_SBIN_DIR}/mysqld"`), used in the
+    /// launch statement as `"$EXEC"`: the name and the value read.
+    pub inferred: Option<(String, String)>,
+}
+
+/// Shell keywords that open or close a compound command.
+fn keyword(w: &str) -> bool {
+    matches!(w, "then" | "else" | "do" | "{" | "(")
+}
+
+/// A function definition's name: `name() {`, `name ( ) {`, `function name {`.
+fn function_name(stmt: &str) -> Option<&str> {
+    let t = stmt.trim_ws();
+    let t = t.strip_prefix("function ").map(TrimWs::trim_start_ws).unwrap_or(t);
+    let end = t.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(t.len());
+    let (name, rest) = t.split_at(end);
+    let rest = rest.trim_start_ws();
+    let rest = rest.strip_prefix("()").or_else(|| rest.strip_prefix("( )")).unwrap_or(rest);
+    let rest = rest.trim_ws();
+    let is_def = (rest == "{" || rest.is_empty() && t.len() > end && stmt.contains("()"))
+        || (stmt.trim_ws().starts_with("function ") && (rest == "{" || rest.is_empty()));
+    (!name.is_empty() && is_def).then_some(name)
+}
+
+/// Blanks the bodies of here-documents (`cat <<EOF … EOF`, `<<-'END'`), keeping every byte offset
+/// and newline, so the lines they hold are not read as commands. Linear: one pass over the lines.
+pub(crate) fn blank_heredocs(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("<<") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut delim: Option<(String, bool)> = None;
+    for line in text.split_inclusive('\n') {
+        if let Some((d, tabs)) = &delim {
+            let body = line.trim_end_matches(['\n', '\r']);
+            let body = if *tabs { body.trim_start_matches('\t') } else { body };
+            let ends = body == d;
+            // The same number of bytes: every byte but the newline becomes a space.
+            out.extend(line.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }));
+            if ends {
+                delim = None;
+            }
+            continue;
+        }
+        out.push_str(line);
+        if let Some(k) = line.find("<<")
+            && !line[k..].starts_with("<<<")
+        {
+            let rest = &line[k + 2..];
+            let tabs = rest.starts_with('-');
+            let rest = rest.trim_start_matches('-').trim_start_ws();
+            let word: String = rest
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, ';' | '&' | '|' | '>' | '<' | ')'))
+                .filter(|c| !matches!(c, '\'' | '"' | '\\'))
+                .collect();
+            if !word.is_empty() {
+                delim = Some((word, tabs));
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Analyses a shell script or `sh -c` string: its [`Mode::Sh`] tokens grouped into statements
 /// (separated by newlines, `;`, `&&`, `||`, and `&`, which backgrounds its statement; comments
-/// are skipped), then `exec`, `export NAME=value` and `NAME=value cmd` prefixes. Linear; never
+/// are skipped), then `exec`, `export NAME=value` and `NAME=value cmd` prefixes. Followed as far
+/// as they can be: here-documents are skipped; a variable naming the server (`EXEC=…/mysqld`,
+/// then `exec "$EXEC"`) is read; a function of the script is followed one level (does it `exec`
+/// its arguments?); a function not defined in the script, or `if`/`case` branches that start the
+/// server differently, stop the analysis at that statement ([`Script::stopped`]). Linear; never
 /// fails.
 pub(crate) fn analyze_script(text: &str) -> Script {
+    let blanked = blank_heredocs(text);
+    let text_l: &str = &blanked;
     let mut s = Script::default();
     let mut loops = false;
     let mut mentions_16 = false;
+    // Variables whose value names a server program (bounded).
+    let mut vars: Vec<(String, String)> = Vec::new();
+    // Functions defined so far: name → execs its arguments.
+    let mut funcs: Vec<(String, bool)> = Vec::new();
+    // Inside a function body: its name, brace depth, whether it execs "$@".
+    let mut in_func: Option<(String, usize, bool)> = None;
+    // `if`/`case` depth, and the launch seen in the current outermost branch construct.
+    let mut depth = 0usize;
+    let mut branch_launch: Option<(bool, bool, Option<String>, bool)> = None;
     // One statement's tokens at a time (issue 18: a 16 MB `sh -c` held every token, and every
     // statement, at once).
-    for st in StreamedStatements::new(Lexer::new(text, Mode::Sh), text.len()) {
+    for st in StreamedStatements::new(Lexer::new(text_l, Mode::Sh), text_l.len()) {
         let st = Statement { start: st.start, end: st.end, tokens: &st.tokens };
         let (start, end) = (st.start, st.end);
-        let stmt = text.get(start..end).unwrap_or("");
+        let stmt = text_l.get(start..end).unwrap_or("");
         let mut toks = statement_words(st.tokens);
-        if toks.first().is_some_and(|t| t == "while" || t == "until" || t == "do") {
+        if let Some(name) = function_name(stmt) {
+            in_func = Some((name.to_owned(), usize::from(stmt.contains('{')), false));
+            continue;
+        }
+        if let Some((name, d, execs)) = &mut in_func {
+            let opens = toks.iter().filter(|t| *t == "{").count();
+            let closes = toks.iter().filter(|t| *t == "}").count();
+            if *d == 0 && opens > 0 {
+                *d = opens;
+            } else {
+                *d += opens;
+            }
+            let body: Vec<&String> = toks.iter().filter(|t| !keyword(t) && *t != "}").collect();
+            if body.first().is_some_and(|t| *t == "exec")
+                && body.iter().any(|t| t.starts_with("$@") || t.starts_with("${@"))
+            {
+                *execs = true;
+            }
+            *d = d.saturating_sub(closes);
+            if *d == 0 && closes > 0 {
+                if funcs.len() < 64 {
+                    funcs.push((std::mem::take(name), *execs));
+                }
+                in_func = None;
+            }
+            continue;
+        }
+        // Compound commands: `if`/`case` open a branch construct, `fi`/`esac` close it.
+        while toks.first().is_some_and(|t| matches!(t.as_str(), "if" | "elif" | "case" | "!")) {
+            if matches!(toks[0].as_str(), "if" | "case") {
+                depth += 1;
+            }
+            toks.remove(0);
+        }
+        if toks.first().is_some_and(|t| t == "while" || t == "until") {
             loops = true;
             // `while true; do mysqld; …` — look at what follows the keyword.
             toks.remove(0);
+        }
+        while toks.first().is_some_and(|t| keyword(t)) {
+            if toks[0] == "do" {
+                loops = true;
+            }
+            toks.remove(0);
+        }
+        // `pattern)` of a case arm.
+        if depth > 0 && toks.first().is_some_and(|t| t.ends_with(')') && !t.starts_with('$')) {
+            toks.remove(0);
+        }
+        let closes = toks.iter().filter(|t| matches!(t.as_str(), "fi" | "esac")).count();
+        toks.retain(|t| !matches!(t.as_str(), "fi" | "esac" | "done" | ";;" | "}"));
+        if closes > 0 {
+            depth = depth.saturating_sub(closes);
+            if depth == 0 {
+                branch_launch = None;
+            }
         }
         if stmt.contains("16") {
             mentions_16 = true;
@@ -379,36 +568,87 @@ pub(crate) fn analyze_script(text: &str) -> Script {
             continue;
         }
         let exec = toks.first().is_some_and(|t| t == "exec");
-        let body: Vec<String> = if exec { toks[1..].to_vec() } else { toks.clone() };
+        let mut body: Vec<String> = if exec { toks[1..].to_vec() } else { toks.clone() };
         // A bare assignment statement.
         if !body.is_empty() && body.iter().all(|t| assignment(t).is_some()) {
             if let Some(v) = raw_rhs(stmt) {
                 s.parent_pid = Some((PidExpr::parse(&v), start, end));
             }
+            for t in &body {
+                if let Some((n, v)) = assignment(t)
+                    && (is_server(basename(v)) || SAFE.contains(&basename(v)))
+                    && vars.len() < 64
+                {
+                    vars.push((n.to_owned(), v.to_owned()));
+                }
+            }
             continue;
         }
-        if exec && body.first().is_some_and(|t| t == "$@" || t == "${@}") {
-            s.exec_args = true;
-            s.launch = Some(ScriptLaunch { start, end, exec, background, launch: Launch::new() });
-            continue;
+        // `"$EXEC"` → the server path it was set to.
+        let mut inferred = None;
+        for t in body.iter_mut() {
+            let name = t.strip_prefix("${").and_then(|r| r.strip_suffix('}')).or_else(|| t.strip_prefix('$'));
+            if let Some(n) = name
+                && let Some((vn, v)) = vars.iter().rev().find(|(vn, _)| vn == n)
+            {
+                inferred = Some((vn.clone(), v.clone()));
+                *t = v.clone();
+            }
+        }
+        // A call to a function: defined (followed one level) or not (the analysis stops here).
+        let mut exec = exec;
+        let mut undefined: Option<String> = None;
+        if let Some(first) = body.first().cloned()
+            && !is_known(basename(&first))
+            && !first.contains('/')
+            && assignment(&first).is_none()
+            && body.iter().skip(1).any(|t| is_server(basename(t)) || t == "$@" || t == "${@}")
+        {
+            match funcs.iter().find(|(n, _)| *n == first) {
+                Some((_, execs)) => exec = exec || *execs,
+                None => undefined = Some(first.clone()),
+            }
+            // The function's own arguments up to the program (a user name, options).
+            let k = body.iter().position(|t| is_server(basename(t)) || t == "$@" || t == "${@}").unwrap_or(0);
+            body.drain(..k);
         }
         let launch = analyze_words(&body);
         // `exec docker-entrypoint.sh "$@"`: hands over to an image's entrypoint, which execs mysqld
         // in turn (Docker Hub and Oracle images); the PID, and so the parent, stay the same.
         let hands_over =
             exec && matches!(&launch.program, Program::Other(p) if basename(p).ends_with("entrypoint.sh"));
-        if hands_over {
-            s.exec_args = true;
-            s.launch = Some(ScriptLaunch { start, end, exec, background, launch });
+        let runs_server = matches!(
+            launch.program,
+            Program::Mysqld | Program::Mariadbd | Program::MysqldSafe | Program::Args
+        );
+        if !(hands_over || runs_server) {
             continue;
         }
-        let runs_server = matches!(launch.program, Program::Mysqld | Program::Mariadbd | Program::MysqldSafe);
-        if runs_server {
-            if let Some(v) = launch.env_value("MYSQLD_PARENT_PID") {
-                s.parent_pid = Some((PidExpr::parse(v), start, end));
-            }
-            s.launch = Some(ScriptLaunch { start, end, exec, background, launch });
+        if launch.program == Program::Args && exec && launch.forking.is_none() || hands_over {
+            s.exec_args = true;
         }
+        if let Some(v) = launch.env_value("MYSQLD_PARENT_PID") {
+            s.parent_pid = Some((PidExpr::parse(v), start, end));
+        }
+        let shape = (exec, background, launch.forking.clone(), launch.init.is_some());
+        if let Some(name) = undefined
+            && s.stopped.is_none()
+        {
+            s.stopped = Some(Stop { why: StopWhy::UndefinedFunction(name), start, end });
+        }
+        if depth > 0 {
+            match &branch_launch {
+                Some(prev) if *prev != shape && s.stopped.is_none() => {
+                    s.stopped = Some(Stop { why: StopWhy::Branches, start, end });
+                }
+                Some(_) => {}
+                None => branch_launch = Some(shape),
+            }
+        }
+        if inferred.is_some() {
+            s.inferred = inferred;
+        }
+        s.launch = Some(ScriptLaunch { start, end, exec, background, launch });
     }
     s.loops_on_16 = loops && mentions_16;
     s

@@ -13,7 +13,7 @@
 //!   `EnvironmentFile=` overrides it; B.4 parentage (system units: PID 1; user units: the user
 //!   manager).
 
-use crate::facts::container::{ContainerSource, ImageFamily};
+use crate::facts::container::{ContainerSource, ImageFamily, OperatorKind};
 pub(crate) mod command;
 mod container;
 pub(crate) mod seen;
@@ -44,6 +44,8 @@ pub(crate) enum Supervisor {
     Container { source: ContainerSource, family: Option<ImageFamily> },
     /// Only the image's entrypoint log lines were seen.
     ContainerLog { family: ImageFamily },
+    /// A MySQL operator's custom resource: the operator builds the pods and handles the clone.
+    Operator { kind: OperatorKind, at: Loc },
     /// Nothing that describes a supervisor.
     None,
 }
@@ -67,8 +69,12 @@ pub(crate) enum Parent {
     ShellNotGuaranteed { at: Option<Loc> },
     /// In a container mysqld is PID 1: its parent is outside the PID namespace, `getppid()` is 0.
     ContainerPid1,
-    /// In a container started with `--init`: tini is PID 1 and mysqld's parent.
+    /// In a container started with `--init`, or whose entrypoint is an init (`tini`,
+    /// `dumb-init`): the init is PID 1 and mysqld's parent.
     ContainerInit { at: Option<Loc> },
+    /// The analysis of a script stopped before it could tell how mysqld is started (branches
+    /// that start it differently, a function not defined in the script): `at` is that statement.
+    CannotTell { at: Option<Loc>, why: StopWhy },
     /// Cannot tell.
     Unknown,
 }
@@ -271,8 +277,11 @@ pub(crate) fn build(f: &Facts) -> Model {
             return systemd::systemd_with(f, u, launch);
         }
     }
-    if let Some(c) = f.containers.server() {
+    if let Some(c) = f.containers.server().filter(|c| c.is_mysql() || f.containers.operator.is_none()) {
         return container::container(f, c);
+    }
+    if let Some(op) = &f.containers.operator {
+        return container::operator(f, op);
     }
     if let Some(fam) = &f.containers.log_family {
         return container::container_log(fam);
@@ -290,6 +299,7 @@ impl Model {
             | Parent::MysqldSafe { at }
             | Parent::UnknownScript { at, .. }
             | Parent::ShellNotGuaranteed { at }
+            | Parent::CannotTell { at, .. }
             | Parent::ContainerInit { at } => *at,
             _ => None,
         }
@@ -301,6 +311,9 @@ impl Model {
 /// and the server program. `mysqld_safe` starts mysqld as its child.
 pub(crate) fn command_links(l: &Launch, at: Option<Loc>, script: Option<(&str, &Script, Loc)>) -> Vec<Link> {
     let mut out: Vec<Link> = Vec::new();
+    if let Some(init) = &l.init {
+        out.push(Link { name: init.clone(), execs: false, at });
+    }
     for name in &l.launchers {
         if name != "exec" {
             out.push(Link { name: name.clone(), execs: true, at });
@@ -335,12 +348,19 @@ pub(crate) fn command_links(l: &Launch, at: Option<Loc>, script: Option<(&str, &
             Some((_, s, sat)) => inner(s, path.clone(), Some(sat), &mut out),
             None => out.push(Link { name: path.clone(), execs: false, at }),
         },
-        Program::Nothing => {}
+        Program::Nothing | Program::Args => {}
     }
     out
 }
 
 pub(super) fn script_parent(s: &Script, at: Option<Loc>, dash_c: bool, name: &str) -> Parent {
+    if let Some(stop) = &s.stopped {
+        let at = at.map(|a| Loc {
+            input: a.input,
+            range: crate::text::TextRange::new(a.range.start + stop.start as u32, a.range.start + stop.end as u32),
+        });
+        return Parent::CannotTell { at, why: stop.why.clone() };
+    }
     let Some(l) = &s.launch else {
         return if dash_c { Parent::Unknown } else { Parent::UnknownScript { path: name.to_owned(), at } };
     };
@@ -378,7 +398,10 @@ pub(crate) fn decide_check(
 ) -> (Tri, CheckWhy) {
     match parent {
         Parent::MysqldSafe { .. } => return (Tri::Yes, CheckWhy::MysqldSafe),
-        Parent::UnknownScript { .. } | Parent::ShellNotGuaranteed { .. } | Parent::Unknown => {
+        Parent::UnknownScript { .. }
+        | Parent::ShellNotGuaranteed { .. }
+        | Parent::CannotTell { .. }
+        | Parent::Unknown => {
             // Even without knowing the parent: no variable at all fails.
             if value.is_none() && !matches!(parent, Parent::Unknown) {
                 return (Tri::No, CheckWhy::Missing);

@@ -6,6 +6,7 @@
 
 pub(crate) mod dropin;
 pub(crate) mod explain;
+pub(crate) mod image_fix;
 
 mod restart_environment_file;
 mod restart_evidence_conflict;
@@ -168,6 +169,10 @@ pub(crate) fn script_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
 
 /// The fix for a container: restart policy and `MYSQLD_PARENT_PID` where the image does not set it.
 pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
+    let rebuilt = image_fix::launcher_fixes(cx, m);
+    if !rebuilt.is_empty() {
+        return rebuilt;
+    }
     let Some(c) = cx.facts.containers.server() else { return Vec::new() };
     let need_env = m.check == Tri::No;
     let need_policy = m.exit16 == Tri::No;
@@ -208,6 +213,7 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
             }
             t
         }
+        S::Dockerfile => format!("ENV MYSQLD_PARENT_PID={pid}\n"),
         S::Kubernetes => {
             let mut t = String::new();
             if need_policy {
