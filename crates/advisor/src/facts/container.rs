@@ -52,9 +52,32 @@ pub(crate) struct Containers {
 }
 
 impl Containers {
-    /// The container that runs the server: the first MySQL-looking definition, else the first.
+    /// The container that runs the server: by image (a known server image family), then by name
+    /// (`mysql`, `mysqld`, `mariadb`, `db`) or a `mysqld` command, then any MySQL-looking
+    /// definition (not `mysqld-exporter`, a router or a proxy), else the first; the first of the
+    /// best.
     pub fn server(&self) -> Option<&ContainerDef> {
-        self.defs.iter().find(|d| d.is_mysql()).or_else(|| self.defs.first())
+        let score = |d: &ContainerDef| -> u8 {
+            let img = d.image.as_ref().map(|i| i.value.to_ascii_lowercase()).unwrap_or_default();
+            if ["exporter", "router", "proxysql", "orchestrator", "haproxy"].iter().any(|k| img.contains(k)) {
+                return 0;
+            }
+            let family = d.family().map(|f| f.value);
+            if matches!(
+                family,
+                Some(ImageFamily::DockerHub | ImageFamily::Oracle | ImageFamily::Percona | ImageFamily::MariaDb)
+            ) {
+                return 4;
+            }
+            let name = d.name.as_deref().unwrap_or("");
+            let cmd = d.command.as_ref().map(|c| c.value.as_str()).unwrap_or("");
+            if matches!(name, "mysql" | "mysqld" | "mariadb" | "db" | "database") || cmd.starts_with("mysqld") {
+                return 3;
+            }
+            u8::from(d.is_mysql()) * 2
+        };
+        let best = self.defs.iter().map(score).max()?;
+        self.defs.iter().find(|d| score(d) == best)
     }
     /// A pasted script whose input name is `path` or ends with its base name.
     pub fn script(&self, path: &str) -> Option<&PastedFile> {
@@ -152,6 +175,10 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
             Parsed::Dockerfile(doc) => dockerfiles.extend(doc.def.iter().cloned()),
             Parsed::Script(sd) => {
                 let Some(src) = sources.iter().find(|s| s.index == d.input) else { continue };
+                // A whole input is read below, as every script input is.
+                if sd.range.start == 0 && sd.range.end as usize >= src.text.trim_end().len() {
+                    continue;
+                }
                 let text = src.slice(sd.range);
                 c.scripts.push(PastedFile {
                     name: sd.path.clone(),

@@ -76,6 +76,23 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
 }
 
 fn script(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
+    // A whole input that is a script: `#!…sh` first, or a `.sh` name.
+    if i == 0 && hint.at_input_start {
+        let first = src.line(0);
+        let sh = first.starts_with("#!") && first.contains("sh");
+        if sh || src.name.ends_with(".sh") && first.starts_with('#') {
+            let end = src.lines.len();
+            let range = src.lines_range(0, end);
+            return Some(Claim {
+                kind: DocKind::ShellScript,
+                end,
+                name: Some(src.name.to_owned()),
+                label: None,
+                parsed: Parsed::Script(ScriptDoc { path: src.name.to_owned(), range }),
+                problems: Vec::new(),
+            });
+        }
+    }
     let cmd = hint.command?;
     let mut w = cmd.split_whitespace();
     if w.next()? != "cat" {

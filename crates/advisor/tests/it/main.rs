@@ -3,6 +3,7 @@
 mod clone;
 mod container_state;
 mod hostile;
+mod images;
 mod journal;
 mod layers;
 mod logscan;

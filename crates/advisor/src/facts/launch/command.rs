@@ -407,6 +407,14 @@ pub(crate) struct Script {
     pub inferred: Option<(String, String)>,
 }
 
+/// Shell builtins and common commands that are not a call to one of the script's functions
+/// (`set -- mysqld "$@"`, `echo "$@"`).
+const NOT_FUNCTIONS: &[&str] = &[
+    "set", "echo", "printf", "exit", "return", "shift", "test", "[", "[[", "eval", "trap", "read", "unset", "cd",
+    "source", ".", "command", "type", "true", "false", "wait", "let", "getopts", "ulimit", "umask", "cat", "grep",
+    "sed", "awk", "install", "mkdir", "chown", "chmod", "rm", "cp", "mv", "ln", "touch", "find", "xargs",
+];
+
 /// Shell keywords that open or close a compound command.
 fn keyword(w: &str) -> bool {
     matches!(w, "then" | "else" | "do" | "{" | "(")
@@ -600,7 +608,10 @@ pub(crate) fn analyze_script(text: &str) -> Script {
         let mut undefined: Option<String> = None;
         if let Some(first) = body.first().cloned()
             && !is_known(basename(&first))
+            && !NOT_FUNCTIONS.contains(&first.as_str())
             && !first.contains('/')
+            && !first.starts_with('$')
+            && !first.contains('.')
             && assignment(&first).is_none()
             && body.iter().skip(1).any(|t| is_server(basename(t)) || t == "$@" || t == "${@}")
         {

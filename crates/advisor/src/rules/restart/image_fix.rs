@@ -42,9 +42,6 @@ pub(crate) fn container_notes(cx: &Ctx<'_>, m: &Model, note: &mut VerdictNote) {
         return;
     }
     if let Parent::CannotTell { at, why } = &m.parent {
-        if m.check != Tri::No {
-            note.reasons.push(stopped_sentence(cx, m));
-        }
         if let Some(a) = at {
             note.evidence.push(cx.evidence(*a, cx.t(k::IMAGES_LABEL_STOPPED)));
         }
@@ -142,20 +139,36 @@ fn script_text(m: &Model) -> Option<String> {
     {
         let stmt = &t[*start..*end];
         let lead = stmt.len() - stmt.trim_start().len();
-        return Some(format!("{}{}{}{}", &t[..*start], &stmt[..lead], line, &t[*end..]));
+        let mut out = format!("{}{}{}{}", &t[..*start], &stmt[..lead], line, &t[*end..]);
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        return Some(out);
     }
     let after = if t.starts_with("#!") { t.find('\n').map_or(t.len(), |k| k + 1) } else { 0 };
     let nl = if after == t.len() && !t.ends_with('\n') && !t.is_empty() { "\n" } else { "" };
-    Some(format!("{}{nl}{line}\n{}", &t[..after], &t[after..]))
+    let mut out = format!("{}{nl}{line}\n{}", &t[..after], &t[after..]);
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Some(out)
 }
 
 /// The definition's text with `MYSQLD_PARENT_PID` (and, for `docker run`, the restart policy)
 /// added where it goes.
 fn rebuilt(st: &SourceText, pid: &str, policy: bool) -> Option<String> {
     let t = &st.text;
-    let at = st.insert.min(t.len());
+    let mut at = st.insert.min(t.len());
     if !t.is_char_boundary(at) {
         return None;
+    }
+    // After the line's own newline, for a line-wise insertion.
+    if st.how != Insert::RunOption {
+        if t[at..].starts_with("\r\n") {
+            at += 2;
+        } else if t[at..].starts_with('\n') {
+            at += 1;
+        }
     }
     let (head, tail) = t.split_at(at);
     let add = match &st.how {
@@ -211,13 +224,15 @@ pub(crate) fn launcher_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
         Some(Expected::One) => "1",
         _ => return out,
     };
-    if m.check_why != CheckWhy::Missing || m.script.is_some() {
+    let missing = m.check_why == CheckWhy::Missing;
+    if !(missing || m.check_why == CheckWhy::Mismatch) || m.script.is_some() {
         return out;
     }
     let containers = &cx.facts.containers;
     let Some(c) = containers.server() else { return out };
     let policy = m.exit16 == Tri::No;
-    if let Some(st) = &c.source_text
+    if missing
+        && let Some(st) = &c.source_text
         && let Some(text) = rebuilt(st, pid, policy)
     {
         match st.how {
@@ -240,9 +255,23 @@ pub(crate) fn launcher_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
             Insert::DockerfileEnv => {}
         }
     }
+    // The Dockerfile: where the variable is missing, or where its own `ENV` holds the wrong value
+    // (a later `ENV` line overrides it).
+    let value_at = m.value.as_ref().and_then(|v| v.at);
+    let inside = |st: &SourceText| {
+        value_at.filter(|a| a.input == st.at.input && st.at.range.start <= a.range.start && a.range.end <= st.at.range.end)
+    };
     if let Some(df) = &containers.dockerfile
         && let Some(st) = &df.source_text
-        && let Some(text) = rebuilt(st, pid, false)
+        && (missing || inside(st).is_some())
+        && let Some(text) = rebuilt(
+            &SourceText {
+                insert: inside(st).map_or(st.insert, |a| (a.range.end - st.at.range.start) as usize),
+                ..st.clone()
+            },
+            pid,
+            false,
+        )
     {
         let file = if st.whole { st.input.clone() } else { "Dockerfile".to_owned() };
         out.push(
