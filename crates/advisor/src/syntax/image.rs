@@ -363,7 +363,11 @@ mod tests {
     use super::*;
 
     fn def(text: &str) -> Option<ContainerDef> {
-        let src = Source::new(0, "Dockerfile", text);
+        def_named("Dockerfile", text)
+    }
+
+    fn def_named(name: &str, text: &str) -> Option<ContainerDef> {
+        let src = Source::new(0, name, text);
         let hint = Hint { command: None, at_input_start: true };
         match recognize(&src, 0, &hint).map(|c| c.parsed) {
             Some(Parsed::Dockerfile(d)) => d.def,
@@ -377,7 +381,7 @@ mod tests {
             "# syntax=docker/dockerfile:1\nFROM golang:1.22 AS build\nRUN go build\n\nFROM mysql:8.0.36\nENV MYSQLD_PARENT_PID=0 \\\n    TZ=UTC\nENTRYPOINT [\"tini\", \"--\", \"docker-entrypoint.sh\"]\nCMD [\"mysqld\"]\n",
         )
         .expect("parsed");
-        assert_eq!(d.image.map(|i| i.value).as_deref(), Some("mysql:8.0.36"));
+        assert_eq!(d.image.as_ref().map(|i| i.value.as_str()), Some("mysql:8.0.36"));
         assert_eq!(d.env("MYSQLD_PARENT_PID").map(|v| v.value.as_str()), Some("0"));
         assert_eq!(d.env("TZ").map(|v| v.value.as_str()), Some("UTC"));
         assert_eq!(d.entrypoint.map(|e| e.value).as_deref(), Some("tini -- docker-entrypoint.sh"));
@@ -389,7 +393,9 @@ mod tests {
         let d = def("FROM mysql:8.4 AS base\nCMD [\"mysqld\"]\nFROM base\nENTRYPOINT /start.sh --x\n").expect("parsed");
         assert_eq!(d.entrypoint.map(|e| e.value).as_deref(), Some("/bin/sh -c '/start.sh --x'"));
         assert!(d.command.is_none());
-        assert!(def("FROM here we go\nthe prose goes on\n").is_none());
+        // Prose that starts with "From" is no Dockerfile unless the input is named one.
+        assert!(def_named("notes.txt", "FROM here we go\nthe prose goes on\n").is_none());
+        assert!(def_named("notes.txt", "FROM mysql:8.0\nENV A=1\nCMD [\"mysqld\"]\n").is_some());
         for t in ["FROM", "FROM \\", "ENV", "FROM a\nENV \\\n", "FROM a\nCMD [\"x", "FROM a\nCMD [\"\\"] {
             let _ = def(t);
         }
