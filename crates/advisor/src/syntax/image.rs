@@ -142,6 +142,26 @@ fn dockerfile(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
         return None;
     }
     let n = src.lines.len();
+    let by_name = named_dockerfile(src.name) || hint.command.is_some_and(|c| c.starts_with("cat") && named_dockerfile(c));
+    // Decide from a bounded window first (linear over a text of rejected `FROM` lines): the next
+    // few instruction lines must include a `FROM` and, unless the name says Dockerfile, another
+    // instruction.
+    if !by_name {
+        let mut others = 0usize;
+        let mut froms = 0usize;
+        for k in i..n.min(i + 16) {
+            let t = src.line(k).trim_ws();
+            match instruction(t) {
+                Some("FROM") => froms += 1,
+                Some(_) => others += 1,
+                None if t.is_empty() || t.starts_with('#') || t.ends_with('\\') => {}
+                None => break,
+            }
+        }
+        if froms == 0 || !(hint.at_input_start && others > 0 || others >= 2) {
+            return None;
+        }
+    }
     // The document: instructions, comments, blanks and continuations.
     let mut end = i;
     let mut cont = false;
@@ -169,7 +189,6 @@ fn dockerfile(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
     while end > i + 1 && src.line(end - 1).trim_ws().is_empty() {
         end -= 1;
     }
-    let by_name = named_dockerfile(src.name) || hint.command.is_some_and(|c| c.starts_with("cat") && named_dockerfile(c));
     if froms == 0 || !(by_name || hint.at_input_start && others > 0 || others >= 2) {
         return None;
     }
@@ -241,7 +260,13 @@ fn parse(src: &Source<'_>, start: usize, end: usize) -> Option<ContainerDef> {
                 (Some(a), Some(n)) if a.eq_ignore_ascii_case("as") => Some(n.to_owned()),
                 _ => None,
             };
-            let base = stages.iter().rev().find(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(&image)));
+            // Bounded look-up (linear over thousands of stages): the last 64 named stages.
+            let base = stages
+                .iter()
+                .rev()
+                .filter(|s| s.name.is_some())
+                .take(64)
+                .find(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(&image)));
             let stage = match base {
                 Some(b) => {
                     let mut def = b.def.clone();
@@ -254,6 +279,10 @@ fn parse(src: &Source<'_>, start: usize, end: usize) -> Option<ContainerDef> {
                     Stage { name, def, cmd_inherited: false }
                 }
             };
+            // Only named stages can be inherited from; the last stage is the image.
+            if stages.last().is_some_and(|s| s.name.is_none()) {
+                stages.pop();
+            }
             stages.push(stage);
             from_end = (range.end - doc.start) as usize;
             continue;
@@ -263,6 +292,11 @@ fn parse(src: &Source<'_>, start: usize, end: usize) -> Option<ContainerDef> {
         match ins {
             "ENV" => {
                 for (n, v) in env_pairs(rest) {
+                    // One entry per name (the last wins), so inheriting stages copy a bounded list.
+                    st.def.env.retain(|(x, _)| *x != n);
+                    if st.def.env.len() >= 256 {
+                        st.def.env.remove(0);
+                    }
                     st.def.env.push((n, Valued::new(v, at)));
                 }
             }
