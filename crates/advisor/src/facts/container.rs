@@ -65,13 +65,19 @@ impl Containers {
             let family = d.family().map(|f| f.value);
             if matches!(
                 family,
-                Some(ImageFamily::DockerHub | ImageFamily::Oracle | ImageFamily::Percona | ImageFamily::MariaDb)
+                Some(
+                    ImageFamily::DockerHub
+                        | ImageFamily::Oracle
+                        | ImageFamily::Percona
+                        | ImageFamily::MariaDb
+                )
             ) {
                 return 4;
             }
             let name = d.name.as_deref().unwrap_or("");
             let cmd = d.command.as_ref().map(|c| c.value.as_str()).unwrap_or("");
-            if matches!(name, "mysql" | "mysqld" | "mariadb" | "db" | "database") || cmd.starts_with("mysqld") {
+            if matches!(name, "mysql" | "mysqld" | "mariadb" | "db" | "database") || cmd.starts_with("mysqld")
+            {
                 return 3;
             }
             u8::from(d.is_mysql()) * 2
@@ -278,7 +284,10 @@ fn merge_dockerfile(c: &mut Containers, mut files: Vec<ContainerDef>) {
 /// releases before and after 8.0.17 differ. From the server's container, else the Dockerfile.
 fn image_version(c: &Containers) -> Option<(Valued<crate::base::Version>, Option<crate::base::Flavor>)> {
     use crate::base::{Flavor, Version};
-    let img = c.server().and_then(|d| d.image.clone()).or_else(|| c.dockerfile.as_ref().and_then(|d| d.image.clone()))?;
+    let img = c
+        .server()
+        .and_then(|d| d.image.clone())
+        .or_else(|| c.dockerfile.as_ref().and_then(|d| d.image.clone()))?;
     let family = ImageFamily::of_image(&img.value);
     let lower = img.value.to_ascii_lowercase();
     let repo_named = |k: &str| lower.rsplit('/').next().is_some_and(|r| r.starts_with(k));

@@ -472,7 +472,8 @@ fn docker_run(src: &Source<'_>, i: usize) -> Option<Claim> {
         if text.is_char_boundary(insert) {
             let at = Loc { input: src.index, range: TextRange::new(base, base + text.len() as u32) };
             let input = src.name.to_owned();
-            def.source_text = Some(SourceText { input, whole: false, text, at, insert, how: Insert::RunOption });
+            def.source_text =
+                Some(SourceText { input, whole: false, text, at, insert, how: Insert::RunOption });
         }
         if ik + 1 < words.len() {
             let cmd: Vec<&str> = words[ik + 1..].iter().map(|(t, _)| t.as_str()).collect();
@@ -656,6 +657,10 @@ fn compose(src: &Source<'_>, i: usize) -> Claim {
     claim(end.max(i + 1), name, defs)
 }
 
+/// Where a Kubernetes container's parts are: the indentation of its keys, its `image:` line, its
+/// `env:` line and that line's indentation (block form), and whether `env:` is in flow style.
+type Shape = (usize, Option<usize>, Option<(usize, usize)>, bool);
+
 /// The operator custom resource a Kubernetes document is, from its `apiVersion:` group and `kind:`
 /// (`mysql/mysql-operator`, `percona/percona-server-mysql-operator`,
 /// `percona/percona-xtradb-cluster-operator`).
@@ -724,7 +729,7 @@ pub(crate) fn kubernetes(src: &Source<'_>, i: usize) -> Option<Claim> {
     let mut share_pid: Option<Valued<bool>> = None;
     // Per definition: the indentation of its keys, its `image:` line, its `env:` line (block
     // form) and whether `env:` is written in flow style.
-    let mut shapes: Vec<(usize, Option<usize>, Option<(usize, usize)>, bool)> = Vec::new();
+    let mut shapes: Vec<Shape> = Vec::new();
     for idx in i..end {
         let Some(y) = yline(src, idx) else { continue };
         let vat = loc(src, y.range);

@@ -69,7 +69,7 @@ pub(crate) enum Parsed {
     /// Container definitions.
     Container(crate::syntax::container::ContainerDoc),
     /// A Dockerfile.
-    Dockerfile(crate::syntax::image::DockerfileDoc),
+    Dockerfile(Box<crate::syntax::image::DockerfileDoc>),
     /// A shell script shown by `cat` in a transcript.
     Script(crate::syntax::image::ScriptDoc),
     /// A process view: `ps`, `pstree`, `/proc/<pid>/status|stat|environ`.

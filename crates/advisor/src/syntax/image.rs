@@ -103,7 +103,8 @@ fn script(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
         return None;
     }
     let shebang = src.line(i).starts_with("#!");
-    if !(path.ends_with(".sh") || shebang) || (i > 0 && crate::syntax::prompt::command(src.line(i - 1)).is_none())
+    if !(path.ends_with(".sh") || shebang)
+        || (i > 0 && crate::syntax::prompt::command(src.line(i - 1)).is_none())
     {
         return None;
     }
@@ -135,14 +136,16 @@ fn dockerfile(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
     let line = src.line(i);
     let directive = {
         let t = line.trim_start_matches('#').trim_ws().to_ascii_lowercase();
-        line.starts_with('#') && (t.starts_with("syntax=") || t.starts_with("escape=") || t.starts_with("check="))
+        line.starts_with('#')
+            && (t.starts_with("syntax=") || t.starts_with("escape=") || t.starts_with("check="))
     };
     let arg = instruction(line) == Some("ARG") && !line.starts_with([' ', '\t']);
     if !(is_from(line) || directive || arg) {
         return None;
     }
     let n = src.lines.len();
-    let by_name = named_dockerfile(src.name) || hint.command.is_some_and(|c| c.starts_with("cat") && named_dockerfile(c));
+    let by_name = named_dockerfile(src.name)
+        || hint.command.is_some_and(|c| c.starts_with("cat") && named_dockerfile(c));
     // Decide from a bounded window first (linear over a text of rejected `FROM` lines): the next
     // few instruction lines must include a `FROM` and, unless the name says Dockerfile, another
     // instruction.
@@ -171,7 +174,9 @@ fn dockerfile(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
         let l = src.line(end);
         let t = l.trim_ws();
         if cont || t.is_empty() || t.starts_with('#') {
-            cont = !t.starts_with('#') && t.ends_with('\\') || (cont && t.is_empty()) || (cont && t.starts_with('#'));
+            cont = !t.starts_with('#') && t.ends_with('\\')
+                || (cont && t.is_empty())
+                || (cont && t.starts_with('#'));
             end += 1;
             continue;
         }
@@ -198,7 +203,7 @@ fn dockerfile(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
         end,
         name: def.as_ref().and_then(|d| d.image.as_ref().map(|i| i.value.clone())),
         label: None,
-        parsed: Parsed::Dockerfile(DockerfileDoc { def }),
+        parsed: Parsed::Dockerfile(Box::new(DockerfileDoc { def })),
         problems: Vec::new(),
     })
 }
@@ -424,7 +429,8 @@ mod tests {
 
     #[test]
     fn shell_form_and_inheritance() {
-        let d = def("FROM mysql:8.4 AS base\nCMD [\"mysqld\"]\nFROM base\nENTRYPOINT /start.sh --x\n").expect("parsed");
+        let d = def("FROM mysql:8.4 AS base\nCMD [\"mysqld\"]\nFROM base\nENTRYPOINT /start.sh --x\n")
+            .expect("parsed");
         assert_eq!(d.entrypoint.map(|e| e.value).as_deref(), Some("/bin/sh -c '/start.sh --x'"));
         assert!(d.command.is_none());
         // Prose that starts with "From" is no Dockerfile unless the input is named one.

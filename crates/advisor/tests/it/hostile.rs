@@ -1001,7 +1001,9 @@ fn ten_thousand_line_scripts_and_garbage() {
             _ => "  exec \"$@\" \\\n",
         });
     }
-    let dockerfile = "FROM mysql:8.0.36\n".to_owned() + &"ENV A=1 \\\n".repeat(10_000) + "ENTRYPOINT [\"/entrypoint.sh\"\n";
+    let dockerfile = "FROM mysql:8.0.36\n".to_owned()
+        + &"ENV A=1 \\\n".repeat(10_000)
+        + "ENTRYPOINT [\"/entrypoint.sh\"\n";
     let garbage = String::from_utf8_lossy(&random_bytes(MB / 4, 13)).into_owned();
     check_inputs(&[
         Input::new("/entrypoint.sh", script.as_str()),
@@ -1009,7 +1011,7 @@ fn ten_thousand_line_scripts_and_garbage() {
         Input::new("compose.yaml", "services:\n  db:\n    image: acme/db\n    restart: always\n"),
         Input::new("garbage.sh", format!("#!/bin/sh\n{garbage}")),
     ]);
-    for p in [Parser::Image] {
+    for p in Parser::ALL {
         fuzzing::recognize_all(p, &script, Some("cat /entrypoint.sh"));
         fuzzing::recognize_all(p, &dockerfile, Some("cat Dockerfile"));
         fuzzing::recognize_all(p, &garbage, Some("cat x.sh"));
@@ -1044,6 +1046,9 @@ fn script_analysis_time_grows_linearly() {
         let ts = best(&[run.clone(), Input::new("/e.sh", small)]);
         let tb = best(&[run.clone(), Input::new("/e.sh", big)]);
         let ratio = tb / ts.max(1e-6);
-        assert!(tb < 0.5 || ratio < 20.0, "script of {p:?}: {ts:.3}s for 1 MB, {tb:.3}s for 8 MB ({ratio:.1}×)");
+        assert!(
+            tb < 0.5 || ratio < 20.0,
+            "script of {p:?}: {ts:.3}s for 1 MB, {tb:.3}s for 8 MB ({ratio:.1}×)"
+        );
     }
 }

@@ -132,7 +132,9 @@ fn every_fix_applies_and_works() {
         let r = report(name);
         let before = restart_rules(&r);
         for f in r.findings.iter().filter(|f| f.rule.starts_with("restart-")) {
-            for fix in f.fixes.iter().filter(|x| matches!(x.target, FixTarget::LauncherFile | FixTarget::Shell)) {
+            for fix in
+                f.fixes.iter().filter(|x| matches!(x.target, FixTarget::LauncherFile | FixTarget::Shell))
+            {
                 if fix.target == FixTarget::Shell && !fix.text.starts_with("docker run") {
                     continue;
                 }
@@ -148,7 +150,10 @@ fn every_fix_applies_and_works() {
                 {
                     bad.push(format!(
                         "{name}: fix {:?} gives {:?} {after:?}: {}\n{}",
-                        fix.title, r2.verdicts.clone_restart, r2.verdict_notes.clone_restart.summary, fix.text
+                        fix.title,
+                        r2.verdicts.clone_restart,
+                        r2.verdict_notes.clone_restart.summary,
+                        fix.text
                     ));
                 }
             }
@@ -168,8 +173,14 @@ fn transcript_section(ins: &[(String, String)], fix: &advisor::Fix) -> Option<St
     let base = file.rsplit('/').next().unwrap_or(file);
     for i in ins {
         let lines: Vec<&str> = i.1.split_inclusive('\n').collect();
-        let Some(k) = lines.iter().position(|l| l.trim_end().ends_with(&format!("cat {base}"))) else { continue };
-        let end = lines.iter().skip(k + 1).position(|l| (l.starts_with('[') && l.contains("]# ")) || l.starts_with("$ ")).map(|p| k + 1 + p);
+        let Some(k) = lines.iter().position(|l| l.trim_end().ends_with(&format!("cat {base}"))) else {
+            continue;
+        };
+        let end = lines
+            .iter()
+            .skip(k + 1)
+            .position(|l| (l.starts_with('[') && l.contains("]# ")) || l.starts_with("$ "))
+            .map(|p| k + 1 + p);
         return Some(lines[k + 1..end.unwrap_or(lines.len())].concat());
     }
     None
@@ -229,7 +240,10 @@ fn image_tags_give_versions() {
     // A runtime version wins over the tag.
     let r = analyze(&[
         Input::new("run", "docker run -d mysql:8.0.16\n"),
-        Input::new("v", "$ mysqld --version\n/usr/sbin/mysqld  Ver 8.0.36 for Linux on x86_64 (MySQL Community Server - GPL)\n"),
+        Input::new(
+            "v",
+            "$ mysqld --version\n/usr/sbin/mysqld  Ver 8.0.36 for Linux on x86_64 (MySQL Community Server - GPL)\n",
+        ),
     ]);
     assert_eq!(r.server.version.as_deref(), Some("8.0.36"));
 }

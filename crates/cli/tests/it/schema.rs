@@ -283,6 +283,8 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         ClientError,
         ChangeReplicationSource,
         Container,
+        Dockerfile,
+        ShellScript,
         ProcessList,
         ProcStatus,
         ProcEnviron,
@@ -314,6 +316,8 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         | ClientError
         | ChangeReplicationSource
         | Container
+        | Dockerfile
+        | ShellScript
         | ProcessList
         | ProcStatus
         | ProcEnviron

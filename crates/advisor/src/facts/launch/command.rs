@@ -285,9 +285,8 @@ pub(crate) fn analyze_command(line: &str, mode: Mode) -> Launch {
 /// program, else the first path-like word that is not an option, else the end.
 fn next_program(tokens: &[String], from: usize) -> usize {
     let rest = tokens.get(from..).unwrap_or(&[]);
-    if let Some(k) = rest
-        .iter()
-        .position(|t| (is_known(basename(t)) && !t.starts_with('-')) || t == "$@" || t == "${@}")
+    if let Some(k) =
+        rest.iter().position(|t| (is_known(basename(t)) && !t.starts_with('-')) || t == "$@" || t == "${@}")
     {
         return from + k;
     }
@@ -410,9 +409,10 @@ pub(crate) struct Script {
 /// Shell builtins and common commands that are not a call to one of the script's functions
 /// (`set -- mysqld "$@"`, `echo "$@"`).
 const NOT_FUNCTIONS: &[&str] = &[
-    "set", "echo", "printf", "exit", "return", "shift", "test", "[", "[[", "eval", "trap", "read", "unset", "cd",
-    "source", ".", "command", "type", "true", "false", "wait", "let", "getopts", "ulimit", "umask", "cat", "grep",
-    "sed", "awk", "install", "mkdir", "chown", "chmod", "rm", "cp", "mv", "ln", "touch", "find", "xargs",
+    "set", "echo", "printf", "exit", "return", "shift", "test", "[", "[[", "eval", "trap", "read", "unset",
+    "cd", "source", ".", "command", "type", "true", "false", "wait", "let", "getopts", "ulimit", "umask",
+    "cat", "grep", "sed", "awk", "install", "mkdir", "chown", "chmod", "rm", "cp", "mv", "ln", "touch",
+    "find", "xargs",
 ];
 
 /// Shell keywords that open or close a compound command.
@@ -429,8 +429,9 @@ fn function_name(stmt: &str) -> Option<&str> {
     let rest = rest.trim_start_ws();
     let rest = rest.strip_prefix("()").or_else(|| rest.strip_prefix("( )")).unwrap_or(rest);
     let rest = rest.trim_ws();
-    let is_def = (rest == "{" || rest.is_empty() && t.len() > end && stmt.contains("()"))
-        || (stmt.trim_ws().starts_with("function ") && (rest == "{" || rest.is_empty()));
+    let keyword_form = stmt.trim_ws().starts_with("function ");
+    let paren_form = stmt.contains("()") && t.len() > end;
+    let is_def = (keyword_form || paren_form) && (rest == "{" || rest.is_empty());
     (!name.is_empty() && is_def).then_some(name)
 }
 

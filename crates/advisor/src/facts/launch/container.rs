@@ -206,7 +206,8 @@ pub(super) fn operator(f: &Facts, op: &crate::facts::container::Operator) -> Mod
     m.expected = Some(Expected::Zero);
     match op.kind {
         OperatorKind::InnoDbCluster => {
-            let fam = op.image.as_ref().map(|i| ImageFamily::of_image(&i.value)).unwrap_or(ImageFamily::Oracle);
+            let fam =
+                op.image.as_ref().map(|i| ImageFamily::of_image(&i.value)).unwrap_or(ImageFamily::Oracle);
             if fam == ImageFamily::Oracle {
                 m.value = Some(PidValue {
                     expr: PidExpr::ShellParent,

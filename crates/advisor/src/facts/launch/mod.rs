@@ -357,7 +357,10 @@ pub(super) fn script_parent(s: &Script, at: Option<Loc>, dash_c: bool, name: &st
     if let Some(stop) = &s.stopped {
         let at = at.map(|a| Loc {
             input: a.input,
-            range: crate::text::TextRange::new(a.range.start + stop.start as u32, a.range.start + stop.end as u32),
+            range: crate::text::TextRange::new(
+                a.range.start + stop.start as u32,
+                a.range.start + stop.end as u32,
+            ),
         });
         return Parent::CannotTell { at, why: stop.why.clone() };
     }

@@ -79,9 +79,10 @@ pub(crate) fn check_sentence(cx: &Ctx<'_>, m: &Model) -> String {
                 cx.t(k::RESTART_WHY_CHECK_MISSING_DOCKERHUB)
             }
             _ if m.unset_at.is_some() => cx.t(k::RESTART_WHY_CHECK_UNSET),
-            _ if matches!(m.parent, Parent::CannotTell { .. }) => {
-                cx.fmt(k::IMAGES_WHY_CHECK_MISSING_STOPPED, &[("stopped", &super::image_fix::stopped_sentence(cx, m))])
-            }
+            _ if matches!(m.parent, Parent::CannotTell { .. }) => cx.fmt(
+                k::IMAGES_WHY_CHECK_MISSING_STOPPED,
+                &[("stopped", &super::image_fix::stopped_sentence(cx, m))],
+            ),
             _ => cx.fmt(k::RESTART_WHY_CHECK_MISSING, args),
         },
         CheckWhy::Mismatch => {

@@ -70,7 +70,12 @@ pub(crate) fn container_notes(cx: &Ctx<'_>, m: &Model, note: &mut VerdictNote) {
 
 /// The verdict for an operator's custom resource: what the operator does about the clone's
 /// restart and ERROR 3707.
-pub(crate) fn operator_verdict(cx: &Ctx<'_>, m: &Model, kind: OperatorKind, at: Loc) -> (CloneRestart, VerdictNote) {
+pub(crate) fn operator_verdict(
+    cx: &Ctx<'_>,
+    m: &Model,
+    kind: OperatorKind,
+    at: Loc,
+) -> (CloneRestart, VerdictNote) {
     let mut note = VerdictNote::default();
     note.evidence.push(cx.evidence(at, cx.t(k::IMAGES_LABEL_OPERATOR)));
     let cluster_type = cx.facts.containers.operator.as_ref().and_then(|o| o.cluster_type.clone());
@@ -211,9 +216,13 @@ pub(crate) fn launcher_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
     }
     if let (Some(si), Some(text)) = (&m.script, script_text(m)) {
         out.push(
-            Fix::needs_review(FixTarget::LauncherFile, cx.fmt(k::IMAGES_FIX_SCRIPT, &[("path", &si.path)]), text)
-                .because(cx.t(k::IMAGES_FIX_SCRIPT_REASON))
-                .file(si.path.clone()),
+            Fix::needs_review(
+                FixTarget::LauncherFile,
+                cx.fmt(k::IMAGES_FIX_SCRIPT, &[("path", &si.path)]),
+                text,
+            )
+            .because(cx.t(k::IMAGES_FIX_SCRIPT_REASON))
+            .file(si.path.clone()),
         );
         return out;
     }
@@ -259,7 +268,9 @@ pub(crate) fn launcher_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
     // (a later `ENV` line overrides it).
     let value_at = m.value.as_ref().and_then(|v| v.at);
     let inside = |st: &SourceText| {
-        value_at.filter(|a| a.input == st.at.input && st.at.range.start <= a.range.start && a.range.end <= st.at.range.end)
+        value_at.filter(|a| {
+            a.input == st.at.input && st.at.range.start <= a.range.start && a.range.end <= st.at.range.end
+        })
     };
     if let Some(df) = &containers.dockerfile
         && let Some(st) = &df.source_text
@@ -275,9 +286,13 @@ pub(crate) fn launcher_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
     {
         let file = if st.whole { st.input.clone() } else { "Dockerfile".to_owned() };
         out.push(
-            Fix::needs_review(FixTarget::LauncherFile, cx.fmt(k::IMAGES_FIX_DOCKERFILE, &[("file", &file)]), text)
-                .because(cx.t(k::IMAGES_FIX_DOCKERFILE_REASON))
-                .file(file),
+            Fix::needs_review(
+                FixTarget::LauncherFile,
+                cx.fmt(k::IMAGES_FIX_DOCKERFILE, &[("file", &file)]),
+                text,
+            )
+            .because(cx.t(k::IMAGES_FIX_DOCKERFILE_REASON))
+            .file(file),
         );
     }
     out
