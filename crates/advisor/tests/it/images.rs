@@ -267,3 +267,18 @@ fn debug_one() {
         println!("{} {}-{} {}", d.input, d.line_start, d.line_end, d.kind.as_str());
     }
 }
+
+/// A script that starts mysqld with an assignment prefix and no `exec`: the fix is
+/// `exec env NAME=value cmd` (`exec NAME=value cmd` is not sh).
+#[test]
+fn an_assignment_prefix_gets_exec_env() {
+    let unit = "[Service]\nType=simple\nExecStart=/opt/mysql/start.sh\nRestart=on-failure\n";
+    let script = "#!/bin/sh\nulimit -n 65535\nMYSQLD_PARENT_PID=1 /usr/sbin/mysqld --user=mysql\n";
+    let r = analyze(&[
+        Input::new("/etc/systemd/system/mysqld.service", unit),
+        Input::new("/opt/mysql/start.sh", script),
+    ]);
+    let fixes: Vec<&str> = r.findings.iter().flat_map(|f| f.fixes.iter().map(|x| x.text.as_str())).collect();
+    assert!(fixes.iter().any(|t| t.contains("exec env MYSQLD_PARENT_PID=1 /usr/sbin/mysqld")), "{fixes:#?}");
+    assert!(!fixes.iter().any(|t| t.contains("exec MYSQLD_PARENT_PID=")), "{fixes:#?}");
+}
