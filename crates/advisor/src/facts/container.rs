@@ -4,6 +4,20 @@
 //! Image families (`mysql-facts.md` §6): Docker Hub's official `mysql` image never sets
 //! `MYSQLD_PARENT_PID` (mysqld is PID 1 after `exec "$@"`); Oracle's `mysql/mysql-server` /
 //! `container-registry.oracle.com/mysql/community-server` sets it from `/proc/$$/stat` field 4.
+//!
+//! A pasted Dockerfile (its last stage) is merged into the server's definition: its `ENV` comes
+//! before the container's own environment (which overrides it), its `ENTRYPOINT` / `CMD` apply
+//! where the container sets none (Dockerfile reference: `docker run --entrypoint` and a command
+//! replace them). Scripts come from whole inputs (`#!` first line, `.sh` name) and from `$ cat
+//! PATH` sections of a transcript. The version an image tag shows is the least authoritative
+//! version source: used only when nothing else in the input shows one (so it never overrides
+//! `SELECT VERSION()` or `mysqld --version`), and a moving `8.0` tag gives none (its releases
+//! straddle 8.0.17, the first with the clone plugin).
+//!
+//! Bitnami (`bitnami/containers`, `bitnami/mysql/…/run.sh`): `EXEC="${DB_SBIN_DIR}/mysqld"`, then
+//! `exec_as_user "$DB_DAEMON_USER" "$EXEC" …` as root or `exec "$EXEC" …`, no `MYSQLD_PARENT_PID`
+//! (`runtime-and-launchers.md` §8.3); `exec_as_user` lives in `libos.sh`, not read here, so the
+//! analysis stops at that line and says so (unmanaged either way: no branch sets the variable).
 
 use crate::text::TrimWs;
 

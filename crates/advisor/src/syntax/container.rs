@@ -669,13 +669,21 @@ fn operator_of(src: &Source<'_>, i: usize, end: usize, kind: &str) -> Option<Ope
     let mut kind_at = None;
     let mut image = None;
     let mut cluster_type = None;
+    // The key at indentation 2 the current line is under (`spec.mysql`, `spec.router`…).
+    let mut section = "";
     for idx in i..end {
         let Some(y) = yline(src, idx) else { continue };
         let at = loc(src, y.range);
+        if y.indent == 2 && !y.dash {
+            section = y.key.unwrap_or("");
+        }
+        // The server's image: `spec.image` (InnoDBCluster), `spec.mysql.image`, `spec.pxc.image`;
+        // not a router's, an orchestrator's or a proxy's.
+        let server_image = (y.indent == 2) || (y.indent == 4 && matches!(section, "mysql" | "pxc"));
         match (y.indent, y.key) {
             (0, Some("apiVersion")) => api = y.value,
             (0, Some("kind")) => kind_at = Some(at),
-            (_, Some("image")) if y.indent <= 4 && image.is_none() => {
+            (_, Some("image")) if server_image && image.is_none() => {
                 image = Some(Valued::new(y.value.to_owned(), at));
             }
             (_, Some("clusterType")) => cluster_type = Some(Valued::new(y.value.to_owned(), at)),

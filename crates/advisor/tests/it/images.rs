@@ -46,6 +46,8 @@ const CASES: &[(&str, CloneRestart, &[&str])] = &[
     ("k8s-valuefrom.yaml", CloneRestart::Unknown, &[]),
     ("k8s-share-pid.yaml", CloneRestart::Works, &[]),
     ("innodbcluster.yaml", CloneRestart::Works, &[]),
+    ("innodbcluster-router-image.yaml", CloneRestart::Works, &[]),
+    ("innodbcluster-custom-image.yaml", CloneRestart::Unknown, &[]),
     ("percona-async.yaml", CloneRestart::Works, &[]),
     ("percona-gr.yaml", CloneRestart::Unknown, &[]),
     ("pxc.yaml", CloneRestart::Unknown, &[]),
@@ -255,17 +257,6 @@ fn documents_are_recognised() {
     assert!(kinds.contains(&"dockerfile") && kinds.contains(&"shell-script"), "{kinds:?}");
     let r = report("dockerhub-entrypoint.txt");
     assert!(r.documents.iter().any(|d| d.kind.as_str() == "dockerfile"));
-}
-
-#[test]
-#[ignore]
-fn debug_one() {
-    let name = std::env::var("FIXTURE").unwrap_or_default();
-    let r = report(&name);
-    println!("{}", crate::support::shown(&r));
-    for d in &r.documents {
-        println!("{} {}-{} {}", d.input, d.line_start, d.line_end, d.kind.as_str());
-    }
 }
 
 /// A script that starts mysqld with an assignment prefix and no `exec`: the fix is

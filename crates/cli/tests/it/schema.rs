@@ -243,7 +243,13 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         Severity::Error | Severity::Warning | Severity::Info => {}
     });
     m.insert("Severity", set(sv.iter().map(json_str).collect()));
-    let ft = [FixTarget::SystemdDropin, FixTarget::MyCnf, FixTarget::Sql, FixTarget::Shell, FixTarget::LauncherFile];
+    let ft = [
+        FixTarget::SystemdDropin,
+        FixTarget::MyCnf,
+        FixTarget::Sql,
+        FixTarget::Shell,
+        FixTarget::LauncherFile,
+    ];
     ft.iter().for_each(|t| match t {
         FixTarget::SystemdDropin
         | FixTarget::MyCnf
