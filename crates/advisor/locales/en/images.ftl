@@ -31,3 +31,4 @@ images.fix-manifest = Container {name} in {file}: add MYSQLD_PARENT_PID
 images.fix-manifest-reason = Apply the manifest (kubectl apply -f); the pods are re-created with the variable.
 images.fix-dockerfile = Set MYSQLD_PARENT_PID in {file}
 images.fix-dockerfile-reason = Rebuild the image and re-create the container from it.
+images.why-check-missing-container = MYSQLD_PARENT_PID is not set where mysqld runs: not in the image's ENV, the container's environment or the entrypoint script. mysqld counts as managed only when the variable is set and atoi() of its value equals getppid() — here mysqld's parent is {parent}.

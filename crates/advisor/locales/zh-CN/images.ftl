@@ -31,3 +31,4 @@ images.fix-manifest = {file} 中的容器 {name}：添加 MYSQLD_PARENT_PID
 images.fix-manifest-reason = 应用该清单（kubectl apply -f）；Pod 会带着该变量重建。
 images.fix-dockerfile = 在 {file} 中设置 MYSQLD_PARENT_PID
 images.fix-dockerfile-reason = 重新构建镜像并用它重建容器。
+images.why-check-missing-container = mysqld 运行的环境中没有设置 MYSQLD_PARENT_PID：镜像的 ENV、容器的环境变量和入口脚本都没有设置。只有当该变量已设置且其值经 atoi() 后等于 getppid() 时，mysqld 才算受监管——这里 mysqld 的父进程是{parent}。

@@ -73,6 +73,18 @@ pub(crate) fn container(f: &Facts, c: &ContainerDef) -> Model {
                     let s = file.script.clone();
                     let p = script_parent(&s, Some(file.at), false, path);
                     apply_script_value(&mut value, &s, Some(file.at));
+                    // Point at the assignment itself, not the whole script.
+                    if let (Some(v), Some((_, a, b))) = (value.as_mut(), &s.parent_pid)
+                        && v.origin == PidOrigin::Script
+                    {
+                        v.at = Some(Loc {
+                            input: file.at.input,
+                            range: crate::text::TextRange::new(
+                                file.at.range.start + *a as u32,
+                                file.at.range.start + *b as u32,
+                            ),
+                        });
+                    }
                     // `exec tini -- mysqld` inside the script: the init takes the script's PID 1.
                     let inner_init = s.launch.as_ref().is_some_and(|x| x.exec && x.launch.init.is_some());
                     let (parent, exp) = if inner_init && init.is_none() {
@@ -98,7 +110,9 @@ pub(crate) fn container(f: &Facts, c: &ContainerDef) -> Model {
                     let exec = s.launch.as_ref().map(|x| x.exec);
                     let script_ref = (path.as_str(), &s, file.at);
                     m.chain.extend(command_links(&l, Some(ep.at), Some(script_ref)));
-                    if s.launch.as_ref().is_some_and(|x| x.launch.program == Program::Args)
+                    let runs_args = s.launch.as_ref().is_some_and(|x| x.launch.program == Program::Args);
+                    if s.stopped.is_none()
+                        && (s.exec_args || runs_args)
                         && let Some(cl) = &cmd_launch
                     {
                         m.chain.extend(command_links(cl, c.command.as_ref().map(|x| x.at), None));

@@ -323,7 +323,8 @@ pub(crate) fn command_links(l: &Launch, at: Option<Loc>, script: Option<(&str, &
         out.push(Link { name: w.clone(), execs: false, at });
     }
     let inner = |s: &Script, name: String, at: Option<Loc>, out: &mut Vec<Link>| match &s.launch {
-        Some(x) if !x.launch.program_is_unknown() => {
+        // Where the analysis stopped, the chain stops at the script.
+        Some(x) if !x.launch.program_is_unknown() && s.stopped.is_none() => {
             out.push(Link { name, execs: x.exec && !x.background, at });
             out.extend(command_links(&x.launch, at, None));
         }

@@ -75,10 +75,17 @@ pub(crate) fn check_sentence(cx: &Ctx<'_>, m: &Model) -> String {
         CheckWhy::OracleImage => cx.t(k::RESTART_WHY_CHECK_ORACLE),
         CheckWhy::Missing => match &m.supervisor {
             Supervisor::Container { family: Some(ImageFamily::DockerHub), .. }
-            | Supervisor::ContainerLog { family: ImageFamily::DockerHub } => {
+                if m.parent == Parent::ContainerPid1 && m.script.is_none() =>
+            {
+                cx.t(k::RESTART_WHY_CHECK_MISSING_DOCKERHUB)
+            }
+            Supervisor::ContainerLog { family: ImageFamily::DockerHub } => {
                 cx.t(k::RESTART_WHY_CHECK_MISSING_DOCKERHUB)
             }
             _ if m.unset_at.is_some() => cx.t(k::RESTART_WHY_CHECK_UNSET),
+            Supervisor::Container { .. } if !matches!(m.parent, Parent::CannotTell { .. }) => {
+                cx.fmt(k::IMAGES_WHY_CHECK_MISSING_CONTAINER, args)
+            }
             _ if matches!(m.parent, Parent::CannotTell { .. }) => cx.fmt(
                 k::IMAGES_WHY_CHECK_MISSING_STOPPED,
                 &[("stopped", &super::image_fix::stopped_sentence(cx, m))],
