@@ -35,6 +35,7 @@ pub const TARGETS: &[&str] = &[
     "parse_systemctl_show",
     "parse_systemctl_status",
     "parse_journal",
+    "parse_image",
     "parse_container",
     "parse_process",
     "parse_container_state",

@@ -19,10 +19,15 @@ use crate::syntax::document::{DocKind, Document, Hint, Parsed, Recognizer};
 /// The recognisers, in priority order. Each module's `recognize` must only claim a line that
 /// clearly starts its kind.
 const RECOGNIZERS: &[Recognizer] = &[
-    syntax::systemd::recognize,
-    // A whole input that is a service script (by its `#!` line or its path): before anything reads
-    // its lines one by one.
+    // First: a whole input that is a service script (runit, s6, OpenRC, SysV: by its `#!` line, its
+    // path or its LSB header), before anything reads its lines one by one — and before the generic
+    // shell script below.
     syntax::launcher::recognize_script,
+    // Claims only the lines after `$ cat x.sh` (a script's lines would look like other kinds), a
+    // whole input that is a shell script, and Dockerfiles (`FROM` at column 0 with other
+    // instructions).
+    syntax::image::recognize,
+    syntax::systemd::recognize,
     syntax::systemctl_show::recognize,
     syntax::auto_cnf::recognize,
     // Before result sets and option files: claims only `ps`/`pstree` shapes, `/proc` files, and

@@ -23,6 +23,8 @@ use crate::text::TextRange;
 /// A recogniser (one per syntax module), for the per-parser fuzz targets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Parser {
+    /// `syntax::image`: Dockerfiles and scripts shown by `cat` (or pasted whole).
+    Image,
     /// `syntax::systemd`: unit files and `systemctl cat` output.
     Systemd,
     /// `syntax::systemctl_show`.
@@ -59,7 +61,8 @@ pub enum Parser {
 
 impl Parser {
     /// Every parser, in the splitter's priority order.
-    pub const ALL: [Parser; 16] = [
+    pub const ALL: [Parser; 17] = [
+        Parser::Image,
         Parser::Systemd,
         Parser::ServiceScript,
         Parser::SystemctlShow,
@@ -85,6 +88,7 @@ impl Parser {
 
     fn recognizer(self) -> Recognizer {
         match self {
+            Parser::Image => syntax::image::recognize,
             Parser::Systemd => syntax::systemd::recognize,
             Parser::SystemctlShow => syntax::systemctl_show::recognize,
             Parser::AutoCnf => syntax::auto_cnf::recognize,
@@ -176,6 +180,8 @@ const FUZZ_COMMANDS: &[&str] = &[
     "cat /var/lib/mysql/mysqld-auto.cnf",
     "mysql -B -e 'SHOW VARIABLES'",
     "docker run -d mysql:8.0",
+    "cat docker-entrypoint.sh",
+    "cat Dockerfile",
     "docker ps -a",
     "docker inspect mysql",
     "kubectl describe pod mysql-0",

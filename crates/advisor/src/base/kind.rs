@@ -43,6 +43,10 @@ pub enum DocKind {
     ChangeReplicationSource,
     /// Container definitions: `docker run`, compose files, entrypoint output.
     Container,
+    /// A Dockerfile (its last stage: base image, `ENV`, `ENTRYPOINT`, `CMD`).
+    Dockerfile,
+    /// A shell script printed in a transcript (`$ cat docker-entrypoint.sh`).
+    ShellScript,
     /// A process list: `ps` (any columns) or `pstree -p` / `-ap`.
     ProcessList,
     /// `/proc/<pid>/status` or `/proc/<pid>/stat`.
@@ -97,6 +101,8 @@ named_values! {
         ClientError => "client-error",
         ChangeReplicationSource => "change-replication-source",
         Container => "container",
+        Dockerfile => "dockerfile",
+        ShellScript => "shell-script",
         ProcessList => "process-list",
         ProcStatus => "proc-status",
         ProcEnviron => "proc-environ",
@@ -137,6 +143,8 @@ impl DocKind {
             DocKind::ClientError => k::DOC_CLIENT_ERROR,
             DocKind::ChangeReplicationSource => k::DOC_CHANGE_REPLICATION_SOURCE,
             DocKind::Container => k::DOC_CONTAINER,
+            DocKind::Dockerfile => k::DOC_DOCKERFILE,
+            DocKind::ShellScript => k::DOC_SHELL_SCRIPT,
             DocKind::ProcessList => k::DOC_PROCESS_LIST,
             DocKind::ProcStatus => k::DOC_PROC_STATUS,
             DocKind::ProcEnviron => k::DOC_PROC_ENVIRON,

@@ -4,6 +4,20 @@
 //! Image families (`mysql-facts.md` §6): Docker Hub's official `mysql` image never sets
 //! `MYSQLD_PARENT_PID` (mysqld is PID 1 after `exec "$@"`); Oracle's `mysql/mysql-server` /
 //! `container-registry.oracle.com/mysql/community-server` sets it from `/proc/$$/stat` field 4.
+//!
+//! A pasted Dockerfile (its last stage) is merged into the server's definition: its `ENV` comes
+//! before the container's own environment (which overrides it), its `ENTRYPOINT` / `CMD` apply
+//! where the container sets none (Dockerfile reference: `docker run --entrypoint` and a command
+//! replace them). Scripts come from whole inputs (`#!` first line, `.sh` name) and from `$ cat
+//! PATH` sections of a transcript. The version an image tag shows is the least authoritative
+//! version source: used only when nothing else in the input shows one (so it never overrides
+//! `SELECT VERSION()` or `mysqld --version`), and a moving `8.0` tag gives none (its releases
+//! straddle 8.0.17, the first with the clone plugin).
+//!
+//! Bitnami (`bitnami/containers`, `bitnami/mysql/…/run.sh`): `EXEC="${DB_SBIN_DIR}/mysqld"`, then
+//! `exec_as_user "$DB_DAEMON_USER" "$EXEC" …` as root or `exec "$EXEC" …`, no `MYSQLD_PARENT_PID`
+//! (`runtime-and-launchers.md` §8.3); `exec_as_user` lives in `libos.sh`, not read here, so the
+//! analysis stops at that line and says so (unmanaged either way: no branch sets the variable).
 
 use crate::text::TrimWs;
 
@@ -12,7 +26,9 @@ use super::{Facts, Loc, Valued};
 use crate::source::Source;
 use crate::syntax::document::{Document, Parsed};
 
-pub(crate) use crate::syntax::container::{ContainerDef, ContainerSource, ImageFamily, entrypoint_family};
+pub(crate) use crate::syntax::container::{
+    ContainerDef, ContainerSource, ImageFamily, Insert, Operator, OperatorKind, SourceText, entrypoint_family,
+};
 
 /// A pasted file that is neither a unit nor an option file but matters to the supervisor model.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,12 +56,48 @@ pub(crate) struct Containers {
     /// Inputs that look like `EnvironmentFile=` files (`/etc/sysconfig/*`, `/etc/default/*`, or only
     /// `NAME=value` lines).
     pub env_files: Vec<PastedFile>,
+    /// A pasted Dockerfile (its last stage) that was merged into the server's definition: the
+    /// file a fix adds `ENV` to.
+    pub dockerfile: Option<ContainerDef>,
+    /// A MySQL operator's custom resource.
+    pub operator: Option<Operator>,
+    /// The version an image tag shows (`mysql:8.0.36`), with the flavour its repository names.
+    pub image_version: Option<(Valued<crate::base::Version>, Option<crate::base::Flavor>)>,
 }
 
 impl Containers {
-    /// The container that runs the server: the first MySQL-looking definition, else the first.
+    /// The container that runs the server: by image (a known server image family), then by name
+    /// (`mysql`, `mysqld`, `mariadb`, `db`) or a `mysqld` command, then any MySQL-looking
+    /// definition (not `mysqld-exporter`, a router or a proxy), else the first; the first of the
+    /// best.
     pub fn server(&self) -> Option<&ContainerDef> {
-        self.defs.iter().find(|d| d.is_mysql()).or_else(|| self.defs.first())
+        let score = |d: &ContainerDef| -> u8 {
+            let img = d.image.as_ref().map(|i| i.value.to_ascii_lowercase()).unwrap_or_default();
+            if ["exporter", "router", "proxysql", "orchestrator", "haproxy"].iter().any(|k| img.contains(k)) {
+                return 0;
+            }
+            let family = d.family().map(|f| f.value);
+            if matches!(
+                family,
+                Some(
+                    ImageFamily::DockerHub
+                        | ImageFamily::Oracle
+                        | ImageFamily::Percona
+                        | ImageFamily::MariaDb
+                )
+            ) {
+                return 4;
+            }
+            let name = d.name.as_deref().unwrap_or("");
+            let cmd = d.command.as_ref().map(|c| c.value.as_str()).unwrap_or("");
+            if matches!(name, "mysql" | "mysqld" | "mariadb" | "db" | "database") || cmd.starts_with("mysqld")
+            {
+                return 3;
+            }
+            u8::from(d.is_mysql()) * 2
+        };
+        let best = self.defs.iter().map(score).max()?;
+        self.defs.iter().find(|d| score(d) == best)
     }
     /// A pasted script whose input name is `path` or ends with its base name.
     pub fn script(&self, path: &str) -> Option<&PastedFile> {
@@ -131,9 +183,32 @@ fn looks_like_env_file(name: &str, text: &str) -> bool {
 /// and whole inputs that are scripts or environment files.
 pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) {
     let mut c = Containers::default();
+    let mut dockerfiles: Vec<ContainerDef> = Vec::new();
     for d in docs {
-        if let Parsed::Container(doc) = &d.parsed {
-            c.defs.extend(doc.defs.iter().cloned());
+        match &d.parsed {
+            Parsed::Container(doc) => {
+                c.defs.extend(doc.defs.iter().cloned());
+                if c.operator.is_none() {
+                    c.operator = doc.operator.clone();
+                }
+            }
+            Parsed::Dockerfile(doc) => dockerfiles.extend(doc.def.iter().cloned()),
+            Parsed::Script(sd) => {
+                let Some(src) = sources.iter().find(|s| s.index == d.input) else { continue };
+                // A whole input is read below, as every script input is.
+                if sd.range.start == 0 && sd.range.end as usize >= src.text.trim_end().len() {
+                    continue;
+                }
+                let text = src.slice(sd.range);
+                c.scripts.push(PastedFile {
+                    name: sd.path.clone(),
+                    at: Loc { input: d.input, range: sd.range },
+                    text: text.to_owned(),
+                    script: analyze_script(text),
+                    env: Vec::new(),
+                });
+            }
+            _ => {}
         }
     }
     for src in sources {
@@ -170,7 +245,88 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
             c.env_files.push(file(Script::default(), env_assignments(src.text, src.index)));
         }
     }
+    merge_dockerfile(&mut c, dockerfiles);
+    c.image_version = image_version(&c);
+    if f.server.version.is_none()
+        && let Some((v, flavor)) = &c.image_version
+    {
+        // The least authoritative source: only when nothing else showed the version.
+        f.server.version = Some(v.clone());
+        if f.server.flavor.is_none() {
+            let fl = flavor.unwrap_or(crate::base::Flavor::MySql);
+            f.server.flavor = Some(Valued::new(fl, v.at));
+        }
+    }
     f.containers = c;
+}
+
+/// A pasted Dockerfile describes the image of the server's container: its `ENV`, `ENTRYPOINT` and
+/// `CMD` apply where the container does not set its own (`docker run -e` and compose / Kubernetes
+/// `environment` / `env` override `ENV`; `--entrypoint` / `command:` replace `ENTRYPOINT`). With
+/// no container definition, the Dockerfile's last stage is the definition (how it is run is then
+/// unknown). With several Dockerfiles, the last one is taken.
+fn merge_dockerfile(c: &mut Containers, mut files: Vec<ContainerDef>) {
+    let Some(file) = files.pop() else { return };
+    let target = c.defs.iter().position(|d| d.is_mysql()).or(if c.defs.is_empty() { None } else { Some(0) });
+    match target {
+        Some(k) => {
+            let d = &mut c.defs[k];
+            let mut env = file.env.clone();
+            env.append(&mut d.env);
+            d.env = env;
+            if d.entrypoint.is_none() {
+                d.entrypoint = file.entrypoint.clone();
+                if d.command.is_none() {
+                    d.command = file.command.clone();
+                }
+            }
+            if d.family().is_none_or(|f| f.value == ImageFamily::Other) {
+                d.image = file.image.clone().or(d.image.take());
+            }
+            c.dockerfile = Some(file);
+        }
+        None => {
+            c.defs.push(file.clone());
+            c.dockerfile = Some(file);
+        }
+    }
+}
+
+/// The version an image tag shows: `mysql:8.0.36`, `percona/percona-server:8.0.36-28`,
+/// `mariadb:10.11`, `bitnami/mysql:8.0`. A moving tag (`8.0`) names only its series: it is kept
+/// only when the series alone decides (any 5.x, 8.1 and later, MariaDB), never for `8.0`, whose
+/// releases before and after 8.0.17 differ. From the server's container, else the Dockerfile.
+fn image_version(c: &Containers) -> Option<(Valued<crate::base::Version>, Option<crate::base::Flavor>)> {
+    use crate::base::{Flavor, Version};
+    let img = c
+        .server()
+        .and_then(|d| d.image.clone())
+        .or_else(|| c.dockerfile.as_ref().and_then(|d| d.image.clone()))?;
+    let family = ImageFamily::of_image(&img.value);
+    let lower = img.value.to_ascii_lowercase();
+    let repo_named = |k: &str| lower.rsplit('/').next().is_some_and(|r| r.starts_with(k));
+    let flavor = match family {
+        ImageFamily::MariaDb => Some(Flavor::MariaDb),
+        ImageFamily::Percona => Some(Flavor::Percona),
+        ImageFamily::DockerHub | ImageFamily::Oracle => Some(Flavor::MySql),
+        ImageFamily::Other if repo_named("mariadb") => Some(Flavor::MariaDb),
+        ImageFamily::Other if repo_named("percona") => Some(Flavor::Percona),
+        ImageFamily::Other if repo_named("mysql") => Some(Flavor::MySql),
+        ImageFamily::Other => None,
+    };
+    flavor?;
+    let no_digest = img.value.split('@').next().unwrap_or("");
+    let tag = match no_digest.rfind(':') {
+        Some(k) if !no_digest[k..].contains('/') => &no_digest[k + 1..],
+        _ => return None,
+    };
+    let v = Version::parse(tag)?;
+    let parts = tag.split(['-', '_']).next().unwrap_or("").split('.').filter(|p| !p.is_empty()).count();
+    let decides = parts >= 3 || flavor == Some(Flavor::MariaDb) || !(v.major == 8 && v.minor == 0);
+    if parts < 2 || !decides {
+        return None;
+    }
+    Some((Valued::new(v, img.at), flavor))
 }
 
 #[cfg(test)]

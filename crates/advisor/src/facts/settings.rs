@@ -1685,6 +1685,8 @@ mod tests {
             command: Some(Valued::new(cmd.to_owned(), Loc::default())),
             init: None,
             kind: None,
+            share_pid: None,
+            source_text: None,
         };
         for cmd in [
             "--relay-log-recovery=ON --sync-relay-log=1",

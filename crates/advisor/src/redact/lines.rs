@@ -237,7 +237,12 @@ fn no_separator(s: &mut Scan<'_>, e: usize, first: usize, ks: usize, ke: usize, 
         s.push(v + 1..close);
         return;
     }
-    if ks != first {
+    // A Dockerfile's legacy `ENV MYSQL_PASSWORD the value`: the rest of the line.
+    let head = &n[first..ks];
+    let dockerfile_env = head.len() > 3
+        && head[..3].eq_ignore_ascii_case(b"env")
+        && head[3..].iter().all(|c| c.is_ascii_whitespace());
+    if ks != first && !dockerfile_env {
         return;
     }
     let end = {
@@ -250,6 +255,10 @@ fn no_separator(s: &mut Scan<'_>, e: usize, first: usize, ks: usize, ke: usize, 
     let one_word = !n[v..end].iter().any(|c| c.is_ascii_whitespace());
     let word = &n[first..ke];
     let option_name = word.iter().all(|&c| is_key_byte(c)) && !word.starts_with(b"-");
+    if dockerfile_env {
+        s.push(v..end);
+        return;
+    }
     if one_word && option_name && !matches!(n[v], b'(' | b'#' | b';') {
         s.push(v..end);
     }

@@ -38,6 +38,8 @@ pub(crate) enum ContainerSource {
     Compose,
     /// A Kubernetes Pod / Deployment / StatefulSet container.
     Kubernetes,
+    /// A Dockerfile's last stage alone: the image, not how a container of it is run.
+    Dockerfile,
 }
 
 /// Which image (entrypoint) family.
@@ -105,6 +107,40 @@ pub(crate) struct ContainerDef {
     pub init: Option<Valued<bool>>,
     /// Kubernetes object kind (`Pod`, `StatefulSet`…).
     pub kind: Option<String>,
+    /// Kubernetes `shareProcessNamespace: true` (the pod's pause container is PID 1).
+    pub share_pid: Option<Valued<bool>>,
+    /// The definition as written (the `docker run` command from `docker` on, the Kubernetes
+    /// document, the Dockerfile) and where to add an environment variable to it: the text a fix
+    /// rebuilds.
+    pub source_text: Option<SourceText>,
+}
+
+/// A definition's own text and the place a `MYSQLD_PARENT_PID` setting goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct SourceText {
+    /// The input's name (a fix names the file it rebuilds by it).
+    pub input: String,
+    /// True when the text is the whole input (a file), false for a section of a transcript.
+    pub whole: bool,
+    /// The text (whole lines), and where it is.
+    pub text: String,
+    pub at: Loc,
+    /// Byte offset in `text` where the setting is inserted.
+    pub insert: usize,
+    /// What is inserted there.
+    pub how: Insert,
+}
+
+/// How a setting is added to a definition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Insert {
+    /// ` -e NAME=VALUE` before the image of a `docker run` command (later options win).
+    RunOption,
+    /// A Kubernetes `env` item (`- name: … / value: …`) at this indentation; `header`: the
+    /// `env:` line to write first (at its own indentation) when the container has none.
+    YamlEnvItem { indent: usize, header: Option<usize> },
+    /// `ENV NAME=VALUE` after the last stage's `FROM` line.
+    DockerfileEnv,
 }
 
 impl ContainerDef {
@@ -150,6 +186,32 @@ pub(crate) fn entrypoint_family(line: &str) -> Option<ImageFamily> {
 pub(crate) struct ContainerDoc {
     /// The container definitions found (empty for entrypoint log lines).
     pub defs: Vec<ContainerDef>,
+    /// A MySQL operator's custom resource (`InnoDBCluster`, `PerconaServerMySQL`,
+    /// `PerconaXtraDBCluster`).
+    pub operator: Option<Operator>,
+}
+
+/// Which operator's custom resource.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OperatorKind {
+    /// Oracle MySQL Operator `InnoDBCluster` (`mysql.oracle.com/v2`).
+    InnoDbCluster,
+    /// Percona Operator for MySQL `PerconaServerMySQL` (`ps.percona.com/v1alpha1`).
+    PerconaServerMySql,
+    /// Percona Operator for MySQL based on Percona XtraDB Cluster (`pxc.percona.com/v1`).
+    PerconaXtraDbCluster,
+}
+
+/// A MySQL operator's custom resource.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Operator {
+    pub kind: OperatorKind,
+    /// The `kind:` line.
+    pub at: Loc,
+    /// `spec.image` / `spec.mysql.image`, when written.
+    pub image: Option<Valued<String>>,
+    /// Percona's `spec.mysql.clusterType` (`async`, `group-replication`), when written.
+    pub cluster_type: Option<Valued<String>>,
 }
 
 /// Claims a document of this kind starting at line `i`, if one clearly starts there.
@@ -210,7 +272,7 @@ fn claim(end: usize, name: Option<String>, defs: Vec<ContainerDef>) -> Claim {
         end,
         name,
         label: None,
-        parsed: Parsed::Container(ContainerDoc { defs }),
+        parsed: Parsed::Container(ContainerDoc { defs, operator: None }),
         problems: Vec::new(),
     }
 }
@@ -233,6 +295,8 @@ pub(crate) fn empty_def(source: ContainerSource, at: Loc) -> ContainerDef {
         command: None,
         init: None,
         kind: None,
+        share_pid: None,
+        source_text: None,
     }
 }
 
@@ -402,6 +466,15 @@ fn docker_run(src: &Source<'_>, i: usize) -> Option<Claim> {
     }
     if let Some(ik) = image_at {
         def.image = Some(Valued::new(words[ik].0.clone(), wl(ik)));
+        let base = range.start + cmd_start as u32;
+        let text = text.get(cmd_start..).unwrap_or("").trim_end_ws().to_owned();
+        let insert = (words[ik].1.start.saturating_sub(base) as usize).min(text.len());
+        if text.is_char_boundary(insert) {
+            let at = Loc { input: src.index, range: TextRange::new(base, base + text.len() as u32) };
+            let input = src.name.to_owned();
+            def.source_text =
+                Some(SourceText { input, whole: false, text, at, insert, how: Insert::RunOption });
+        }
         if ik + 1 < words.len() {
             let cmd: Vec<&str> = words[ik + 1..].iter().map(|(t, _)| t.as_str()).collect();
             let cat = wl(ik + 1).cover_loc(wl(words.len() - 1));
@@ -584,6 +657,49 @@ fn compose(src: &Source<'_>, i: usize) -> Claim {
     claim(end.max(i + 1), name, defs)
 }
 
+/// Where a Kubernetes container's parts are: the indentation of its keys, its `image:` line, its
+/// `env:` line and that line's indentation (block form), and whether `env:` is in flow style.
+type Shape = (usize, Option<usize>, Option<(usize, usize)>, bool);
+
+/// The operator custom resource a Kubernetes document is, from its `apiVersion:` group and `kind:`
+/// (`mysql/mysql-operator`, `percona/percona-server-mysql-operator`,
+/// `percona/percona-xtradb-cluster-operator`).
+fn operator_of(src: &Source<'_>, i: usize, end: usize, kind: &str) -> Option<Operator> {
+    let mut api = "";
+    let mut kind_at = None;
+    let mut image = None;
+    let mut cluster_type = None;
+    // The key at indentation 2 the current line is under (`spec.mysql`, `spec.router`…).
+    let mut section = "";
+    for idx in i..end {
+        let Some(y) = yline(src, idx) else { continue };
+        let at = loc(src, y.range);
+        if y.indent == 2 && !y.dash {
+            section = y.key.unwrap_or("");
+        }
+        // The server's image: `spec.image` (InnoDBCluster), `spec.mysql.image`, `spec.pxc.image`;
+        // not a router's, an orchestrator's or a proxy's.
+        let server_image = (y.indent == 2) || (y.indent == 4 && matches!(section, "mysql" | "pxc"));
+        match (y.indent, y.key) {
+            (0, Some("apiVersion")) => api = y.value,
+            (0, Some("kind")) => kind_at = Some(at),
+            (_, Some("image")) if server_image && image.is_none() => {
+                image = Some(Valued::new(y.value.to_owned(), at));
+            }
+            (_, Some("clusterType")) => cluster_type = Some(Valued::new(y.value.to_owned(), at)),
+            _ => {}
+        }
+    }
+    let group = api.split('/').next().unwrap_or("");
+    let kind = match (group, kind) {
+        ("mysql.oracle.com", "InnoDBCluster") => OperatorKind::InnoDbCluster,
+        ("ps.percona.com", "PerconaServerMySQL") => OperatorKind::PerconaServerMySql,
+        ("pxc.percona.com", "PerconaXtraDBCluster") => OperatorKind::PerconaXtraDbCluster,
+        _ => return None,
+    };
+    Some(Operator { kind, at: kind_at?, image, cluster_type })
+}
+
 /// `["a", "b"]` → `a b`; other values unchanged.
 fn flow(v: &str) -> String {
     let t = v.trim_ws();
@@ -618,11 +734,18 @@ pub(crate) fn kubernetes(src: &Source<'_>, i: usize) -> Option<Claim> {
     let mut item_indent: Option<usize> = None;
     let mut list_key: Option<(&str, usize)> = None;
     let mut pending_env: Option<String> = None;
+    let mut share_pid: Option<Valued<bool>> = None;
+    // Per definition: the indentation of its keys, its `image:` line, its `env:` line (block
+    // form) and whether `env:` is written in flow style.
+    let mut shapes: Vec<Shape> = Vec::new();
     for idx in i..end {
         let Some(y) = yline(src, idx) else { continue };
         let vat = loc(src, y.range);
         if y.indent == 0 && y.key == Some("kind") {
             kind = Some(y.value.to_owned());
+        }
+        if y.key == Some("shareProcessNamespace") {
+            share_pid = crate::base::parse_bool(y.value).map(|b| Valued::new(b, vat));
         }
         if y.key == Some("restartPolicy") {
             restart = Some(Valued::new(y.value.to_owned(), vat));
@@ -647,7 +770,11 @@ pub(crate) fn kubernetes(src: &Source<'_>, i: usize) -> Option<Claim> {
             if y.key == Some("name") {
                 d.name = Some(y.value.to_owned());
             }
+            if y.key == Some("image") {
+                d.image = Some(Valued::new(y.value.to_owned(), vat));
+            }
             defs.push(d);
+            shapes.push((y.indent, Some(idx), None, false));
             list_key = None;
             continue;
         }
@@ -687,8 +814,31 @@ pub(crate) fn kubernetes(src: &Source<'_>, i: usize) -> Option<Claim> {
             }
             list_key = None;
         }
+        if let Some(sh) = shapes.last_mut() {
+            match y.key {
+                Some("image") => sh.1 = Some(idx),
+                Some("env") if y.value.is_empty() => sh.2 = Some((idx, y.indent)),
+                Some("env") => sh.3 = true,
+                _ => {}
+            }
+        }
         match y.key {
             Some("image") => d.image = Some(Valued::new(y.value.to_owned(), vat)),
+            Some("env") if y.value.starts_with('[') => {
+                // Flow style: `env: [{name: A, value: "1"}]`.
+                for item in y.value.split('}') {
+                    let field = |f: &str| {
+                        item.split([',', '{']).find_map(|p| {
+                            let (k, v) = p.split_once(':')?;
+                            (k.trim_ws() == f).then(|| unquote(v.trim_ws()).to_owned())
+                        })
+                    };
+                    if let Some(n) = field("name") {
+                        let v = field("value").unwrap_or_else(|| "$(valueFrom)".to_owned());
+                        d.env.push((n, Valued::new(v, vat)));
+                    }
+                }
+            }
             Some(k @ ("env" | "envFrom" | "command" | "args")) => {
                 if y.value.is_empty() {
                     list_key = Some((k, y.indent));
@@ -702,12 +852,51 @@ pub(crate) fn kubernetes(src: &Source<'_>, i: usize) -> Option<Claim> {
         }
     }
     let k = kind.clone()?;
-    for d in &mut defs {
+    let operator = operator_of(src, i, end, &k);
+    let doc_range = src.lines_range(i, end.max(i + 1));
+    let doc_text = src.slice(doc_range);
+    for (d, sh) in defs.iter_mut().zip(&shapes) {
         d.kind = Some(k.clone());
         d.restart = restart.clone();
+        d.share_pid = share_pid.clone();
+        let (key_indent, image_line, env, flow) = *sh;
+        let line_end = |idx: usize| -> usize {
+            let r = src.lines_range(idx, idx + 1);
+            (r.end - doc_range.start) as usize
+        };
+        let edit = match (env, image_line, flow) {
+            (_, _, true) => None,
+            (Some((el, ei)), _, _) => {
+                // Items at the indentation of the first one written, else two more than `env:`.
+                let first_item = (el + 1..end).map(|x| src.line(x)).find(|l| !l.trim_ws().is_empty());
+                let indent = first_item
+                    .filter(|l| l.trim_start_ws().starts_with('-'))
+                    .map(|l| l.len() - l.trim_start_ws().len())
+                    .unwrap_or(ei + 2);
+                Some((line_end(el), Insert::YamlEnvItem { indent, header: None }))
+            }
+            (None, Some(il), _) => {
+                Some((line_end(il), Insert::YamlEnvItem { indent: key_indent + 2, header: Some(key_indent) }))
+            }
+            _ => None,
+        };
+        if let Some((insert, how)) = edit {
+            d.source_text = Some(SourceText {
+                input: src.name.to_owned(),
+                whole: i == 0 && end >= src.lines.len(),
+                text: doc_text.to_owned(),
+                at: Loc { input: src.index, range: doc_range },
+                insert: insert.min(doc_text.len()),
+                how,
+            });
+        }
     }
     let name = defs.first().and_then(|d| d.name.clone()).or(kind);
-    Some(claim(end.max(i + 1), name, defs))
+    let mut c = claim(end.max(i + 1), name, defs);
+    if let Parsed::Container(doc) = &mut c.parsed {
+        doc.operator = operator;
+    }
+    Some(c)
 }
 
 #[cfg(test)]

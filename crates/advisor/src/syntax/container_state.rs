@@ -663,6 +663,8 @@ fn doc_from_inspect(src: &Source<'_>, leaves: &[(&str, &Leaf)], obj: TextRange, 
             _ => None,
         }),
         kind: None,
+        share_pid: None,
+        source_text: None,
     };
     doc.defs.push(def);
     doc.containers.push(c);

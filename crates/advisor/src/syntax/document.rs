@@ -68,6 +68,10 @@ pub(crate) enum Parsed {
     Statement(crate::syntax::misc::ChangeSource),
     /// Container definitions.
     Container(crate::syntax::container::ContainerDoc),
+    /// A Dockerfile.
+    Dockerfile(Box<crate::syntax::image::DockerfileDoc>),
+    /// A shell script shown by `cat` in a transcript.
+    Script(crate::syntax::image::ScriptDoc),
     /// A process view: `ps`, `pstree`, `/proc/<pid>/status|stat|environ`.
     Process(crate::syntax::process::ProcessDoc),
     /// Container state: `docker ps`, `docker inspect`, `kubectl describe pod` / `get pod`.

@@ -208,7 +208,9 @@ pub(crate) fn script_kind(name: &str, first: &str) -> Option<ServiceScript> {
         return Some(ServiceScript { kind: ScriptKind::S6, execline });
     }
     let n = name.replace('\\', "/");
-    if n.ends_with("/run") || n == "run" {
+    // A bare name (`run`, as a user may label any input) counts only with a script's first line.
+    let scriptish = shebang.starts_with('#') || n.contains('/');
+    if (n.ends_with("/run") || n == "run") && scriptish {
         let kind = if n.contains("s6") {
             ScriptKind::S6
         } else if n.starts_with("/service/") || n.contains("daemontools") {

@@ -5,6 +5,7 @@ pub(crate) mod auto_cnf;
 pub(crate) mod container;
 pub(crate) mod container_state;
 pub(crate) mod document;
+pub(crate) mod image;
 pub(crate) mod journal;
 pub(crate) mod launcher;
 pub(crate) mod misc;

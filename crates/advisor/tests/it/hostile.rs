@@ -1066,3 +1066,97 @@ fn launcher_files_grow_linearly() {
         assert!(ratio <= 10.0, "{name} {body:?}: work {ws} → {wb} for 8× the input ({ratio:.1}×)");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Images: Dockerfiles, entrypoint scripts (issue 13, part B)
+
+/// Script and Dockerfile shapes that could make the script analysis or the Dockerfile reader
+/// quadratic: 10,000-line scripts (statements, `if` nesting never closed, functions, an
+/// unterminated here-document, `eval`, variables naming the server), `FROM` lines the recogniser
+/// must reject cheaply, stage inheritance chains, continuations — 128 KB against 1 MB (8×).
+#[test]
+fn image_shapes_grow_linearly() {
+    for p in [
+        "#!/bin/sh\nexec \"$@\"\n",
+        "#!/bin/sh\nif [ -n \"$A\" ]; then\n  exec /usr/sbin/mysqld &\nelse\n",
+        "#!/bin/bash\nf() {\n  exec gosu mysql \"$@\"\n",
+        "#!/bin/sh\ncat <<EOF\nexec mysqld\n",
+        "#!/bin/sh\neval \"$(x)\"; EXEC=/usr/sbin/mysqld; exec_as_user u \"$EXEC\"\n",
+        "#!/bin/sh\ncase $x in a) mysqld & ;; b) exec mysqld ;; esac\n",
+        "FROM mysql:8.0\n",
+        "FROM a AS b\nFROM b AS a\nENV MYSQLD_PARENT_PID=0 X=1\n",
+        "FROM mysql:8.0\nRUN a \\\n",
+        "$ cat start.sh\n#!/bin/sh\nexec mysqld\n",
+        "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: mysql\n    image: mysql:8.0\n    env: [{name: A, value: b}]\n",
+    ] {
+        assert_linear(p, MB / 8);
+    }
+}
+
+/// A 10,000-line entrypoint script with deep nesting, garbage and a Dockerfile beside it: a
+/// report, spans inside the inputs, no panic.
+#[test]
+fn ten_thousand_line_scripts_and_garbage() {
+    let mut script = String::from("#!/bin/bash\n");
+    for k in 0..10_000 {
+        script.push_str(match k % 7 {
+            0 => "if [ \"$(id -u)\" = 0 ]; then\n",
+            1 => "  f_{k}() { exec gosu mysql \"$@\"; }\n",
+            2 => "  cat <<'END'\n",
+            3 => "exec mysqld --in-heredoc\n",
+            4 => "END\n",
+            5 => "  export MYSQLD_PARENT_PID=$(cat /proc/$$/stat|cut -d\\  -f4) ((( `'\"\n",
+            _ => "  exec \"$@\" \\\n",
+        });
+    }
+    let dockerfile = "FROM mysql:8.0.36\n".to_owned()
+        + &"ENV A=1 \\\n".repeat(10_000)
+        + "ENTRYPOINT [\"/entrypoint.sh\"\n";
+    let garbage = String::from_utf8_lossy(&random_bytes(MB / 4, 13)).into_owned();
+    check_inputs(&[
+        Input::new("/entrypoint.sh", script.as_str()),
+        Input::new("Dockerfile", dockerfile.as_str()),
+        Input::new("compose.yaml", "services:\n  db:\n    image: acme/db\n    restart: always\n"),
+        Input::new("garbage.sh", format!("#!/bin/sh\n{garbage}")),
+    ]);
+    for p in Parser::ALL {
+        fuzzing::recognize_all(p, &script, Some("cat /entrypoint.sh"));
+        fuzzing::recognize_all(p, &dockerfile, Some("cat Dockerfile"));
+        fuzzing::recognize_all(p, &garbage, Some("cat x.sh"));
+    }
+}
+
+/// The script analysis reads the text itself (not through the work measure), so its shapes are
+/// also timed: 1 MB against 8 MB, best of three, the loose bound of `one_line_time_grows_linearly`.
+#[test]
+fn script_analysis_time_grows_linearly() {
+    use std::time::Instant;
+    fn best(inputs: &[Input]) -> f64 {
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(analyze(inputs));
+                t.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+    let run = Input::new("run", "docker run -d --restart=always --entrypoint /e.sh acme/db:1 mysqld\n");
+    for p in [
+        "exec \"$@\"\n",
+        "if [ -n \"$A\" ]; then\n  exec /usr/sbin/mysqld &\nelse\n",
+        "f() {\n  exec gosu mysql \"$@\"\n",
+        "cat <<EOF\nexec mysqld\n",
+        "EXEC=/usr/sbin/mysqld; exec_as_user u \"$EXEC\"\n",
+        "export MYSQLD_PARENT_PID=$$ ; x=$(a; b) ; echo 'q;r' && y\n",
+    ] {
+        let small = format!("#!/bin/sh\n{}", repeat_to(p, MB));
+        let big = format!("#!/bin/sh\n{}", repeat_to(p, 8 * MB));
+        let ts = best(&[run.clone(), Input::new("/e.sh", small)]);
+        let tb = best(&[run.clone(), Input::new("/e.sh", big)]);
+        let ratio = tb / ts.max(1e-6);
+        assert!(
+            tb < 0.5 || ratio < 20.0,
+            "script of {p:?}: {ts:.3}s for 1 MB, {tb:.3}s for 8 MB ({ratio:.1}×)"
+        );
+    }
+}

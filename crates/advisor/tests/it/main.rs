@@ -4,6 +4,7 @@ mod clone;
 mod comparison;
 mod container_state;
 mod hostile;
+mod images;
 mod journal;
 mod launchers;
 mod layers;

@@ -537,3 +537,27 @@ fn launcher_files() {
     let run = "#!/bin/sh\nexport MYSQL_PWD='RunF1le-Pw'\nexec chpst -u mysql /usr/sbin/mysqld\n";
     never_shown("run file export", &[Input::new("/etc/sv/mysql/run", run)], &["RunF1le-Pw"]);
 }
+
+/// Images and their definitions (issue 13, part B): a Dockerfile's `ENV` in both forms, a
+/// `docker run -e` that a fix rebuilds, a Kubernetes `env` in flow style, an entrypoint script —
+/// none of their passwords comes back, not even in the rebuilt command or manifest.
+#[test]
+fn images_and_their_fixes() {
+    let dockerfile = "FROM mysql:8.0.36\nENV MYSQL_ROOT_PASSWORD=Zq81xQ-pw1\nENV MYSQL_PASSWORD Kv27wR-pw2\n";
+    let run = "$ docker run -d --name db -e MYSQL_ROOT_PASSWORD=Jt93mL-pw3 acme/mysql:8.0.36\n";
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: db\nspec:\n  containers:\n  - name: mysql\n    image: mysql:8.0.36\n    env: [{name: MYSQL_ROOT_PASSWORD, value: Hn44pS-pw4}]\n";
+    let script = "#!/bin/sh\nexport MYSQL_ROOT_PASSWORD='Gb55rT-pw5'\nexec \"$@\"\n";
+    never_shown(
+        "image inputs",
+        &[
+            Input::new("Dockerfile", dockerfile),
+            Input::new("docker run", run),
+            Input::new("pod.yaml", pod),
+            Input::new("/usr/local/bin/docker-entrypoint.sh", script),
+        ],
+        &["Zq81xQ-pw1", "Kv27wR-pw2", "Jt93mL-pw3", "Hn44pS-pw4", "Gb55rT-pw5"],
+    );
+    let manifest = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  template:\n    spec:\n      containers:\n      - name: mysql\n        image: mysql:8.0.36\n        env:\n        - name: MYSQL_ROOT_PASSWORD\n          value: Fc66yU-pw6\n";
+    never_shown("manifest fix", &[Input::new("db.yaml", manifest)], &["Fc66yU-pw6"]);
+    pasted("Dockerfile pasted", dockerfile, &["Zq81xQ-pw1", "Kv27wR-pw2"]);
+}

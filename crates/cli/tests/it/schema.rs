@@ -299,6 +299,8 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         ClientError,
         ChangeReplicationSource,
         Container,
+        Dockerfile,
+        ShellScript,
         ProcessList,
         ProcStatus,
         ProcEnviron,
@@ -334,6 +336,8 @@ fn code_enums() -> BTreeMap<&'static str, BTreeSet<String>> {
         | ClientError
         | ChangeReplicationSource
         | Container
+        | Dockerfile
+        | ShellScript
         | ProcessList
         | ProcStatus
         | ProcEnviron

@@ -51,6 +51,12 @@ pub(crate) const EXEC_LAUNCHERS: &[&str] = &[
     // s6-overlay's `with-contenv`: reads the container's environment, then execs the rest.
     "with-contenv",
 ];
+/// Container inits that fork their command and stay PID 1, its parent, reaping zombies and passing
+/// its exit code on: tini (`krallin/tini` `src/tini.c`: `spawn()` forks and `execvp`s the child,
+/// `reap_zombies()` takes its exit status), `docker-init` (the tini binary `docker run --init`
+/// injects), dumb-init (`Yelp/dumb-init` `dumb-init.c`: `main()` forks, the child `execvp`s, the
+/// parent stays and forwards signals).
+pub(crate) const INITS: &[&str] = &["tini", "tini-static", "docker-init", "dumb-init"];
 /// Wrappers that fork mysqld and wait for it (they become its parent).
 pub(crate) const FORKING_WRAPPERS: &[&str] =
     &["sudo", "su", "runuser", "timeout", "strace", "perf", "script", "screen", "tmux"];
@@ -74,6 +80,8 @@ pub(crate) enum Program {
     ShellString,
     /// Something else: a wrapper script (path as written) or an unknown program.
     Other(String),
+    /// `"$@"`: the script's arguments — a container's command (`CMD`, `args:`).
+    Args,
     /// Nothing (empty command).
     Nothing,
 }
@@ -98,6 +106,9 @@ pub(crate) struct Launch {
     pub server_cmd: Vec<String>,
     /// For `sh -c "…"`: the analysis of the string.
     pub shell: Option<Box<Script>>,
+    /// A container init (`tini`, `dumb-init`) that forks the rest of the command and stays its
+    /// parent.
+    pub init: Option<String>,
 }
 
 impl Launch {
@@ -111,6 +122,7 @@ impl Launch {
             daemonize: None,
             server_cmd: Vec::new(),
             shell: None,
+            init: None,
         }
     }
     /// True when the command runs nothing the analysis knows (no server, no script path).
@@ -138,7 +150,11 @@ fn is_known(base: &str) -> bool {
         || SHELLS.contains(&base)
         || SERVERS.contains(&base)
         || SAFE.contains(&base)
+        || INITS.contains(&base)
 }
+
+/// Options of the inits that take a value (`tini -e 143 -p SIGTERM`, `dumb-init -r 15:2`).
+const INIT_VALUE_OPTS: &[&str] = &["-e", "-p", "-r", "--rewrite"];
 
 /// A `NAME=value` shell/env assignment (name: letters, digits, `_`, not starting with a digit).
 pub(crate) fn assignment(tok: &str) -> Option<(&str, &str)> {
@@ -174,6 +190,26 @@ pub(crate) fn analyze_words(tokens: &[String]) -> Launch {
             continue;
         }
         let base = basename(tok);
+        if tok == "$@" || tok == "${@}" {
+            l.program = Program::Args;
+            break;
+        }
+        if INITS.contains(&base) && l.init.is_none() && l.forking.is_none() {
+            l.init = Some(base.to_owned());
+            i += 1;
+            // Its options, up to `--` or the first word that is not one.
+            while let Some(t) = tokens.get(i) {
+                if t == "--" {
+                    i += 1;
+                    break;
+                }
+                if !t.starts_with('-') {
+                    break;
+                }
+                i += if INIT_VALUE_OPTS.contains(&t.as_str()) { 2 } else { 1 };
+            }
+            continue;
+        }
         if EXEC_LAUNCHERS.contains(&base) {
             l.launchers.push(base.to_owned());
             let next = next_program(tokens, i + 1);
@@ -256,7 +292,9 @@ pub(crate) fn analyze_command(line: &str, mode: Mode) -> Launch {
 /// program, else the first path-like word that is not an option, else the end.
 fn next_program(tokens: &[String], from: usize) -> usize {
     let rest = tokens.get(from..).unwrap_or(&[]);
-    if let Some(k) = rest.iter().position(|t| is_known(basename(t)) && !t.starts_with('-')) {
+    if let Some(k) =
+        rest.iter().position(|t| (is_known(basename(t)) && !t.starts_with('-')) || t == "$@" || t == "${@}")
+    {
         return from + k;
     }
     if let Some(k) =
@@ -330,12 +368,30 @@ pub(crate) struct ScriptLaunch {
     /// Byte range of the statement within the script text.
     pub start: usize,
     pub end: usize,
-    /// Started with `exec`.
+    /// Started with `exec` (or through a function of the script that `exec`s its arguments).
     pub exec: bool,
     /// Ends with `&` (backgrounded).
     pub background: bool,
     /// The command's analysis (launchers, program, inline env).
     pub launch: Launch,
+}
+
+/// Why the analysis of a script stopped short of deciding how it starts mysqld.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum StopWhy {
+    /// Two branches of an `if` / `case` start the server in different ways.
+    Branches,
+    /// A function the script calls to start the server is not defined in it (`exec_as_user` from
+    /// a library the script sources).
+    UndefinedFunction(String),
+}
+
+/// Where and why the analysis stopped (byte range of the statement within the script text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Stop {
+    pub why: StopWhy,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// What a wrapper script does with mysqld.
@@ -351,6 +407,12 @@ pub(crate) struct Script {
     pub loop16: Loop16,
     /// `exec "$@"` (an entrypoint that runs its arguments).
     pub exec_args: bool,
+    /// Where the analysis could not follow the script (branches that start the server differently,
+    /// a function not defined in it).
+    pub stopped: Option<Stop>,
+    /// A variable whose value names the server (`EXEC="${DB_SBIN_DIR}/mysqld"`), used in the
+    /// launch statement as `"$EXEC"`: the name and the value read.
+    pub inferred: Option<(String, String)>,
     /// Byte ranges of every statement that starts the server, in order (the last is `launch`).
     pub starts: Vec<(usize, usize)>,
     /// A later statement that starts the server differently from the first (another program,
@@ -375,33 +437,172 @@ pub(crate) enum Loop16 {
     CannotTell { start: usize, end: usize },
 }
 
+/// Shell builtins and common commands that are not a call to one of the script's functions
+/// (`set -- mysqld "$@"`, `echo "$@"`).
+const NOT_FUNCTIONS: &[&str] = &[
+    "set", "echo", "printf", "exit", "return", "shift", "test", "[", "[[", "eval", "trap", "read", "unset",
+    "cd", "source", ".", "command", "type", "true", "false", "wait", "let", "getopts", "ulimit", "umask",
+    "cat", "grep", "sed", "awk", "install", "mkdir", "chown", "chmod", "rm", "cp", "mv", "ln", "touch",
+    "find", "xargs",
+];
+
+/// Shell keywords that open or close a compound command.
+fn keyword(w: &str) -> bool {
+    matches!(w, "then" | "else" | "do" | "{" | "(")
+}
+
+/// A function definition's name: `name() {`, `name ( ) {`, `function name {`.
+fn function_name(stmt: &str) -> Option<&str> {
+    let t = stmt.trim_ws();
+    let t = t.strip_prefix("function ").map(TrimWs::trim_start_ws).unwrap_or(t);
+    let end = t.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(t.len());
+    let (name, rest) = t.split_at(end);
+    let rest = rest.trim_start_ws();
+    let rest = rest.strip_prefix("()").or_else(|| rest.strip_prefix("( )")).unwrap_or(rest);
+    let rest = rest.trim_ws();
+    let keyword_form = stmt.trim_ws().starts_with("function ");
+    let paren_form = stmt.contains("()") && t.len() > end;
+    let is_def = (keyword_form || paren_form) && (rest == "{" || rest.is_empty());
+    (!name.is_empty() && is_def).then_some(name)
+}
+
+/// Blanks the bodies of here-documents (`cat <<EOF … EOF`, `<<-'END'`), keeping every byte offset
+/// and newline, so the lines they hold are not read as commands. Linear: one pass over the lines.
+pub(crate) fn blank_heredocs(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("<<") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut delim: Option<(String, bool)> = None;
+    for line in text.split_inclusive('\n') {
+        if let Some((d, tabs)) = &delim {
+            let body = line.trim_end_matches(['\n', '\r']);
+            let body = if *tabs { body.trim_start_matches('\t') } else { body };
+            let ends = body == d;
+            // The same number of bytes: every byte but the newline becomes a space.
+            out.extend(line.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }));
+            if ends {
+                delim = None;
+            }
+            continue;
+        }
+        out.push_str(line);
+        if let Some(k) = line.find("<<")
+            && !line[k..].starts_with("<<<")
+        {
+            let rest = &line[k + 2..];
+            let tabs = rest.starts_with('-');
+            let rest = rest.trim_start_matches('-').trim_start_ws();
+            let word: String = rest
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, ';' | '&' | '|' | '>' | '<' | ')'))
+                .filter(|c| !matches!(c, '\'' | '"' | '\\'))
+                .collect();
+            if !word.is_empty() {
+                delim = Some((word, tabs));
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Analyses a shell script or `sh -c` string: its [`Mode::Sh`] tokens grouped into statements
 /// (separated by newlines, `;`, `&&`, `||`, and `&`, which backgrounds its statement; comments
-/// are skipped), then `exec`, `export NAME=value` and `NAME=value cmd` prefixes. Linear; never
+/// are skipped), then `exec`, `export NAME=value` and `NAME=value cmd` prefixes. Followed as far
+/// as they can be: here-documents are skipped; a variable naming the server (`EXEC=…/mysqld`,
+/// then `exec "$EXEC"`) is read; a function of the script is followed one level (does it `exec`
+/// its arguments?); a function not defined in the script, or `if`/`case` branches that start the
+/// server differently, stop the analysis at that statement ([`Script::stopped`]). Linear; never
 /// fails.
 pub(crate) fn analyze_script(text: &str) -> Script {
+    let blanked = blank_heredocs(text);
+    let text_l: &str = &blanked;
     let mut s = Script::default();
     let mut lp = LoopScan::default();
     let mut first_start: Option<(bool, bool, Program, Option<String>)> = None;
+    // Variables whose value names a server program (bounded).
+    let mut vars: Vec<(String, String)> = Vec::new();
+    // Functions defined so far: name → execs its arguments.
+    let mut funcs: Vec<(String, bool)> = Vec::new();
+    // Inside a function body: its name, brace depth, whether it execs "$@".
+    let mut in_func: Option<(String, usize, bool)> = None;
+    // `if`/`case` depth, and the launch seen in the current outermost branch construct.
+    let mut depth = 0usize;
+    let mut branch_launch: Option<(bool, bool, Option<String>, bool)> = None;
     // One statement's tokens at a time (issue 18: a 16 MB `sh -c` held every token, and every
     // statement, at once).
-    for st in StreamedStatements::new(Lexer::new(text, Mode::Sh), text.len()) {
+    for st in StreamedStatements::new(Lexer::new(text_l, Mode::Sh), text_l.len()) {
         let st = Statement { start: st.start, end: st.end, tokens: &st.tokens };
         let (start, end) = (st.start, st.end);
-        let stmt = text.get(start..end).unwrap_or("");
+        let stmt = text_l.get(start..end).unwrap_or("");
         // Counted like a parser's line, so the hostile-input tests see the script analysis's work.
         crate::source::tick(stmt.len());
         let mut toks = statement_words(st.tokens);
-        let sep = text.get(end..).map(separator).unwrap_or(Sep::End);
-        let keyword = toks.first().cloned().unwrap_or_default();
+        if let Some(name) = function_name(stmt) {
+            in_func = Some((name.to_owned(), usize::from(stmt.contains('{')), false));
+            continue;
+        }
+        if let Some((name, d, execs)) = &mut in_func {
+            let opens = toks.iter().filter(|t| *t == "{").count();
+            let closes = toks.iter().filter(|t| *t == "}").count();
+            if *d == 0 && opens > 0 {
+                *d = opens;
+            } else {
+                *d += opens;
+            }
+            let body: Vec<&String> = toks.iter().filter(|t| !keyword(t) && *t != "}").collect();
+            if body.first().is_some_and(|t| *t == "exec")
+                && body.iter().any(|t| t.starts_with("$@") || t.starts_with("${@"))
+            {
+                *execs = true;
+            }
+            *d = d.saturating_sub(closes);
+            if *d == 0 && closes > 0 {
+                if funcs.len() < 64 {
+                    funcs.push((std::mem::take(name), *execs));
+                }
+                in_func = None;
+            }
+            continue;
+        }
+        // The loop scan reads the statement as written (its keyword, `$?` tests, `break`).
+        let sep = text_l.get(end..).map(separator).unwrap_or(Sep::End);
+        let first_word = toks.first().cloned().unwrap_or_default();
         lp.before(&toks, start, end, sep);
-        if matches!(keyword.as_str(), "while" | "until" | "do" | "if" | "then" | "else" | "elif") {
+        // Compound commands: `if`/`case` open a branch construct, `fi`/`esac` close it.
+        while toks.first().is_some_and(|t| matches!(t.as_str(), "if" | "elif" | "case" | "!")) {
+            if matches!(toks[0].as_str(), "if" | "case") {
+                depth += 1;
+            }
+            if toks[0] == "case" {
+                // `case WORD in`: the word is tested, not run.
+                let k = toks.iter().position(|t| t == "in").unwrap_or(toks.len() - 1);
+                toks.drain(..=k);
+            } else {
+                toks.remove(0);
+            }
+        }
+        if toks.first().is_some_and(|t| t == "while" || t == "until") {
             // `while true; do mysqld; …` — look at what follows the keyword.
             toks.remove(0);
         }
-        // A `case` pattern on the command's line: `start) mysqld_safe & ;;`.
-        if toks.first().is_some_and(|t| t.len() > 1 && t.ends_with(')') && !t.contains('(')) {
+        while toks.first().is_some_and(|t| keyword(t)) {
             toks.remove(0);
+        }
+        // A `case` pattern on the command's line: `start) mysqld_safe & ;;`.
+        if toks
+            .first()
+            .is_some_and(|t| t.len() > 1 && t.ends_with(')') && !t.contains('(') && !t.starts_with('$'))
+        {
+            toks.remove(0);
+        }
+        let closes = toks.iter().filter(|t| matches!(t.as_str(), "fi" | "esac")).count();
+        toks.retain(|t| !matches!(t.as_str(), "fi" | "esac" | "done" | ";;" | "}"));
+        if closes > 0 {
+            depth = depth.saturating_sub(closes);
+            if depth == 0 {
+                branch_launch = None;
+            }
         }
         if s.opaque.is_none() && opaque_statement(&toks) {
             s.opaque = Some((start, end));
@@ -420,60 +621,107 @@ pub(crate) fn analyze_script(text: &str) -> Script {
         // `exec cmd`, or `NAME=value exec cmd` (the assignments are exported to cmd).
         let lead = toks.iter().take_while(|t| assignment(t).is_some()).count();
         let exec = toks.get(lead).is_some_and(|t| t == "exec");
-        let body: Vec<String> =
+        let mut body: Vec<String> =
             if exec { toks[..lead].iter().chain(&toks[lead + 1..]).cloned().collect() } else { toks.clone() };
         // A bare assignment statement.
         if !body.is_empty() && body.iter().all(|t| assignment(t).is_some()) {
             if let Some(v) = raw_rhs(stmt) {
                 s.parent_pid = Some((PidExpr::parse(&v), start, end));
             }
+            for t in &body {
+                if let Some((n, v)) = assignment(t)
+                    && (is_server(basename(v)) || SAFE.contains(&basename(v)))
+                    && vars.len() < 64
+                {
+                    vars.push((n.to_owned(), v.to_owned()));
+                }
+            }
             continue;
         }
-        if exec && body.first().is_some_and(|t| t == "$@" || t == "${@}") {
-            s.exec_args = true;
-            s.launch = Some(ScriptLaunch { start, end, exec, background, launch: Launch::new() });
-            continue;
+        // `"$EXEC"` → the server path it was set to.
+        let mut inferred = None;
+        for t in body.iter_mut() {
+            let name = t.strip_prefix("${").and_then(|r| r.strip_suffix('}')).or_else(|| t.strip_prefix('$'));
+            if let Some(n) = name
+                && let Some((vn, v)) = vars.iter().rev().find(|(vn, _)| vn == n)
+            {
+                inferred = Some((vn.clone(), v.clone()));
+                *t = v.clone();
+            }
+        }
+        // A call to a function: defined (followed one level) or not (the analysis stops here).
+        let mut exec = exec;
+        let mut undefined: Option<String> = None;
+        if let Some(first) = body.first().cloned()
+            && !is_known(basename(&first))
+            && !NOT_FUNCTIONS.contains(&first.as_str())
+            && !first.contains('/')
+            && !first.starts_with('$')
+            && !first.contains('.')
+            && assignment(&first).is_none()
+            && body.iter().skip(1).any(|t| is_server(basename(t)) || t == "$@" || t == "${@}")
+        {
+            match funcs.iter().find(|(n, _)| *n == first) {
+                Some((_, execs)) => exec = exec || *execs,
+                None => undefined = Some(first.clone()),
+            }
+            // The function's own arguments up to the program (a user name, options).
+            let k = body.iter().position(|t| is_server(basename(t)) || t == "$@" || t == "${@}").unwrap_or(0);
+            body.drain(..k);
         }
         let launch = analyze_words(&body);
         // `exec docker-entrypoint.sh "$@"`: hands over to an image's entrypoint, which execs mysqld
         // in turn (Docker Hub and Oracle images); the PID, and so the parent, stay the same.
         let hands_over =
             exec && matches!(&launch.program, Program::Other(p) if basename(p).ends_with("entrypoint.sh"));
-        if hands_over {
-            s.exec_args = true;
-            s.launch = Some(ScriptLaunch { start, end, exec, background, launch });
+        // `mysqld --initialize` and the like run once and exit: not the server a supervisor keeps.
+        let runs_server = matches!(
+            launch.program,
+            Program::Mysqld | Program::Mariadbd | Program::MysqldSafe | Program::Args
+        ) && !launch.server_cmd.iter().any(|a| ONE_SHOT.contains(&a.as_str()));
+        if !(hands_over || runs_server) {
             continue;
         }
-        let runs_server = matches!(launch.program, Program::Mysqld | Program::Mariadbd | Program::MysqldSafe)
-            && !launch.server_cmd.iter().any(|a| ONE_SHOT.contains(&a.as_str()));
-        if runs_server {
-            if let Some(first) = &first_start
-                && s.differs.is_none()
-                && *first
-                    != (
-                        exec,
-                        background,
-                        launch.program.clone(),
-                        launch.env_value("MYSQLD_PARENT_PID").map(str::to_owned),
-                    )
-            {
-                s.differs = Some((start, end));
-            }
-            if first_start.is_none() {
-                first_start = Some((
-                    exec,
-                    background,
-                    launch.program.clone(),
-                    launch.env_value("MYSQLD_PARENT_PID").map(str::to_owned),
-                ));
-            }
-            if let Some(v) = launch.env_value("MYSQLD_PARENT_PID") {
-                s.parent_pid = Some((PidExpr::parse(v), start, end));
+        if launch.program == Program::Args && exec && launch.forking.is_none() || hands_over {
+            s.exec_args = true;
+        }
+        if let Some(v) = launch.env_value("MYSQLD_PARENT_PID") {
+            s.parent_pid = Some((PidExpr::parse(v), start, end));
+        }
+        if runs_server && launch.program != Program::Args {
+            let this = (
+                exec,
+                background,
+                launch.program.clone(),
+                launch.env_value("MYSQLD_PARENT_PID").map(str::to_owned),
+            );
+            match &first_start {
+                Some(first) if s.differs.is_none() && *first != this => s.differs = Some((start, end)),
+                Some(_) => {}
+                None => first_start = Some(this),
             }
             s.starts.push((start, end));
-            lp.launch(&keyword, start, end);
-            s.launch = Some(ScriptLaunch { start, end, exec, background, launch });
+            lp.launch(&first_word, start, end);
         }
+        let shape = (exec, background, launch.forking.clone(), launch.init.is_some());
+        if let Some(name) = undefined
+            && s.stopped.is_none()
+        {
+            s.stopped = Some(Stop { why: StopWhy::UndefinedFunction(name), start, end });
+        }
+        if depth > 0 {
+            match &branch_launch {
+                Some(prev) if *prev != shape && s.stopped.is_none() => {
+                    s.stopped = Some(Stop { why: StopWhy::Branches, start, end });
+                }
+                Some(_) => {}
+                None => branch_launch = Some(shape),
+            }
+        }
+        if inferred.is_some() {
+            s.inferred = inferred;
+        }
+        s.launch = Some(ScriptLaunch { start, end, exec, background, launch });
     }
     s.loop16 = lp.finish();
     s.loops_on_16 = matches!(s.loop16, Loop16::Restarts { .. });

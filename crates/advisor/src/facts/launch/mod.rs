@@ -13,7 +13,7 @@
 //!   `EnvironmentFile=` overrides it; B.4 parentage (system units: PID 1; user units: the user
 //!   manager).
 
-use crate::facts::container::{ContainerSource, ImageFamily};
+use crate::facts::container::{ContainerSource, ImageFamily, OperatorKind};
 pub(crate) mod command;
 mod container;
 mod openrc;
@@ -65,6 +65,8 @@ pub(crate) enum Supervisor {
     Windows { service: Option<String> },
     /// A pasted shell script that starts mysqld in a loop itself.
     ShellLoop { path: String },
+    /// A MySQL operator's custom resource: the operator builds the pods and handles the clone.
+    Operator { kind: OperatorKind, at: Loc },
     /// Nothing that describes a supervisor.
     None,
 }
@@ -88,12 +90,16 @@ pub(crate) enum Parent {
     ShellNotGuaranteed { at: Option<Loc> },
     /// In a container mysqld is PID 1: its parent is outside the PID namespace, `getppid()` is 0.
     ContainerPid1,
-    /// In a container started with `--init`: tini is PID 1 and mysqld's parent.
+    /// In a container started with `--init`, or whose entrypoint is an init (`tini`,
+    /// `dumb-init`): the init is PID 1 and mysqld's parent.
     ContainerInit { at: Option<Loc> },
     /// The supervisor process itself forks and execs mysqld (supervisord, runsv, supervise-daemon).
     Launcher { name: String },
     /// Windows: mysqld's own monitor process (it starts the server as its child).
     WindowsMonitor,
+    /// The analysis of a script stopped before it could tell how mysqld is started (branches
+    /// that start it differently, a function not defined in the script): `at` is that statement.
+    CannotTell { at: Option<Loc>, why: StopWhy },
     /// Cannot tell.
     Unknown,
 }
@@ -401,8 +407,11 @@ fn predict(f: &Facts) -> Model {
     if let Some(p) = f.services.server_program() {
         return supervisord::supervisord(f, p);
     }
-    if let Some(c) = f.containers.server() {
+    if let Some(c) = f.containers.server().filter(|c| c.is_mysql() || f.containers.operator.is_none()) {
         return container::container(f, c);
+    }
+    if let Some(op) = &f.containers.operator {
+        return container::operator(f, op);
     }
     if let Some(sf) = f.services.files.first() {
         return match sf.kind {
@@ -450,6 +459,7 @@ impl Model {
             | Parent::MysqldSafe { at }
             | Parent::UnknownScript { at, .. }
             | Parent::ShellNotGuaranteed { at }
+            | Parent::CannotTell { at, .. }
             | Parent::ContainerInit { at } => *at,
             _ => None,
         }
@@ -461,6 +471,9 @@ impl Model {
 /// and the server program. `mysqld_safe` starts mysqld as its child.
 pub(crate) fn command_links(l: &Launch, at: Option<Loc>, script: Option<(&str, &Script, Loc)>) -> Vec<Link> {
     let mut out: Vec<Link> = Vec::new();
+    if let Some(init) = &l.init {
+        out.push(Link { name: init.clone(), execs: false, at });
+    }
     for name in &l.launchers {
         if name != "exec" {
             out.push(Link { name: name.clone(), execs: true, at });
@@ -470,7 +483,8 @@ pub(crate) fn command_links(l: &Launch, at: Option<Loc>, script: Option<(&str, &
         out.push(Link { name: w.clone(), execs: false, at });
     }
     let inner = |s: &Script, name: String, at: Option<Loc>, out: &mut Vec<Link>| match &s.launch {
-        Some(x) if !x.launch.program_is_unknown() => {
+        // Where the analysis stopped, the chain stops at the script.
+        Some(x) if !x.launch.program_is_unknown() && s.stopped.is_none() => {
             out.push(Link { name, execs: x.exec && !x.background, at });
             out.extend(command_links(&x.launch, at, None));
         }
@@ -495,7 +509,7 @@ pub(crate) fn command_links(l: &Launch, at: Option<Loc>, script: Option<(&str, &
             Some((_, s, sat)) => inner(s, path.clone(), Some(sat), &mut out),
             None => out.push(Link { name: path.clone(), execs: false, at }),
         },
-        Program::Nothing => {}
+        Program::Nothing | Program::Args => {}
     }
     out
 }
@@ -536,6 +550,16 @@ pub(super) fn script_stop(s: &Script, base: Loc) -> Option<Loc> {
 }
 
 pub(super) fn script_parent(s: &Script, at: Option<Loc>, dash_c: bool, name: &str) -> Parent {
+    if let Some(stop) = &s.stopped {
+        let at = at.map(|a| Loc {
+            input: a.input,
+            range: crate::text::TextRange::new(
+                a.range.start + stop.start as u32,
+                a.range.start + stop.end as u32,
+            ),
+        });
+        return Parent::CannotTell { at, why: stop.why.clone() };
+    }
     let Some(l) = &s.launch else {
         return if dash_c { Parent::Unknown } else { Parent::UnknownScript { path: name.to_owned(), at } };
     };
@@ -573,7 +597,10 @@ pub(crate) fn decide_check(
 ) -> (Tri, CheckWhy) {
     match parent {
         Parent::MysqldSafe { .. } => return (Tri::Yes, CheckWhy::MysqldSafe),
-        Parent::UnknownScript { .. } | Parent::ShellNotGuaranteed { .. } | Parent::Unknown => {
+        Parent::UnknownScript { .. }
+        | Parent::ShellNotGuaranteed { .. }
+        | Parent::CannotTell { .. }
+        | Parent::Unknown => {
             // Even without knowing the parent: no variable at all fails.
             if value.is_none() && !matches!(parent, Parent::Unknown) {
                 return (Tri::No, CheckWhy::Missing);

@@ -75,7 +75,8 @@ pub(super) fn supervisord(f: &Facts, p: &SupervisordProgram) -> Model {
                 }
                 None => Parent::UnknownScript { path: path.clone(), at: Some(cmd.at) },
             },
-            (Prog::Nothing, None) => Parent::Unknown,
+            // `"$@"` as supervisord's command runs nothing known.
+            (Prog::Nothing | Prog::Args, None) => Parent::Unknown,
         };
         let s = script.as_ref().map(|si| (si.path.as_str(), &si.script, si.at));
         m.chain.extend(super::command_links(&l, Some(cmd.at), s));

@@ -134,7 +134,7 @@ pub(super) fn systemd_with(f: &Facts, u: &UnitFacts, launch: Option<Launch>) -> 
                 }
                 None => Parent::UnknownScript { path: path.clone(), at: Some(e.at) },
             },
-            (Program::Nothing, None) => Parent::Unknown,
+            (Program::Nothing | Program::Args, None) => Parent::Unknown,
         };
     }
     if let Parent::MysqldSafe { .. } = m.parent {

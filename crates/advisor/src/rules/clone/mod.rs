@@ -90,7 +90,7 @@ impl StartHow {
                     ContainerSource::Compose => {
                         return StartHow::Docker { name: name.trim_ws().to_owned(), compose: true };
                     }
-                    ContainerSource::Kubernetes => {}
+                    ContainerSource::Kubernetes | ContainerSource::Dockerfile => {}
                 }
             }
         }

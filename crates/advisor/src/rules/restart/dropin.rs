@@ -307,6 +307,12 @@ pub(crate) fn script_fix(m: &Model) -> Option<(Loc, String)> {
     }
     if !l.exec && l.launch.program != Program::MysqldSafe {
         new.push_str("exec ");
+        // `exec NAME=value cmd` is not sh (exec would run a program named `NAME=value`):
+        // `exec env NAME=value cmd`.
+        let first = stmt.split_whitespace().next().unwrap_or("");
+        if crate::facts::launch::assignment(first).is_some() {
+            new.push_str("env ");
+        }
     }
     new.push_str(stmt.trim_end_matches('&').trim_end_ws());
     Some((si.loc(l.start, l.end), new))

@@ -27,6 +27,7 @@ pub(crate) fn parent_phrase(cx: &Ctx<'_>, m: &Model) -> String {
         Parent::ShellNotGuaranteed { .. } => cx.t(k::RESTART_PARENT_SHELL),
         Parent::Launcher { name } => cx.fmt(k::LAUNCHERS_PARENT_LAUNCHER, &[("name", name)]),
         Parent::WindowsMonitor => cx.t(k::LAUNCHERS_PARENT_WINDOWS_MONITOR),
+        Parent::CannotTell { .. } => cx.t(k::IMAGES_PARENT_CANNOT_TELL),
         Parent::Unknown => cx.t(k::RESTART_PARENT_UNKNOWN),
     }
 }
@@ -78,10 +79,21 @@ pub(crate) fn check_sentence(cx: &Ctx<'_>, m: &Model) -> String {
         CheckWhy::OracleImage => cx.t(k::RESTART_WHY_CHECK_ORACLE),
         CheckWhy::Missing => match &m.supervisor {
             Supervisor::Container { family: Some(ImageFamily::DockerHub), .. }
-            | Supervisor::ContainerLog { family: ImageFamily::DockerHub } => {
+                if m.parent == Parent::ContainerPid1 && m.script.is_none() =>
+            {
+                cx.t(k::RESTART_WHY_CHECK_MISSING_DOCKERHUB)
+            }
+            Supervisor::ContainerLog { family: ImageFamily::DockerHub } => {
                 cx.t(k::RESTART_WHY_CHECK_MISSING_DOCKERHUB)
             }
             _ if m.unset_at.is_some() => cx.t(k::RESTART_WHY_CHECK_UNSET),
+            Supervisor::Container { .. } if !matches!(m.parent, Parent::CannotTell { .. }) => {
+                cx.fmt(k::IMAGES_WHY_CHECK_MISSING_CONTAINER, args)
+            }
+            _ if matches!(m.parent, Parent::CannotTell { .. }) => cx.fmt(
+                k::IMAGES_WHY_CHECK_MISSING_STOPPED,
+                &[("stopped", &super::image_fix::stopped_sentence(cx, m))],
+            ),
             _ if super::launchers::is_launcher(m) => super::launchers::missing_sentence(cx, m, args),
             _ => cx.fmt(k::RESTART_WHY_CHECK_MISSING, args),
         },
@@ -101,6 +113,7 @@ pub(crate) fn check_sentence(cx: &Ctx<'_>, m: &Model) -> String {
                 cx.fmt(k::RESTART_WHY_CHECK_SCRIPT_UNKNOWN, &[("path", path)])
             }
             Parent::ShellNotGuaranteed { .. } => cx.t(k::RESTART_WHY_CHECK_SHELL),
+            Parent::CannotTell { .. } => super::image_fix::stopped_sentence(cx, m),
             _ => match &m.supervisor {
                 Supervisor::Container { .. } => {
                     let image = cx
@@ -252,6 +265,9 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
     if check_differs || after16_differs {
         return seen_verdict(cx, m, seen);
     }
+    if let Supervisor::Operator { kind, at } = &m.supervisor {
+        return super::image_fix::operator_verdict(cx, m, *kind, *at);
+    }
     if let Supervisor::None = m.supervisor {
         note.missing.push(cx.t(k::RESTART_MISSING_SUPERVISOR));
         if let Some(at) = observed {
@@ -321,6 +337,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>, m: &Model) -> (CloneRestart, VerdictNote) {
             note.assumptions.push(cx.fmt(k::RESTART_ASSUME_ENV_FILE, &[("path", &ef.value)]));
         }
     }
+    super::image_fix::container_notes(cx, m, &mut note);
     if let Supervisor::ContainerLog { .. } = &m.supervisor {
         note.missing.push(cx.t(k::RESTART_MISSING_POLICY));
         if m.check == Tri::No {

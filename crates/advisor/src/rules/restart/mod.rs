@@ -6,6 +6,7 @@
 
 pub(crate) mod dropin;
 pub(crate) mod explain;
+pub(crate) mod image_fix;
 pub(crate) mod launchers;
 
 mod restart_environment_file;
@@ -189,6 +190,9 @@ pub(crate) fn fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
 
 /// The fix for a container: restart policy and `MYSQLD_PARENT_PID` where the image does not set it.
 pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
+    // The user's own file or command rebuilt, where it is in the input, replaces the generic
+    // snippet (the entrypoint alternative below stays).
+    let rebuilt = image_fix::launcher_fixes(cx, m);
     let Some(c) = cx.facts.containers.server() else { return Vec::new() };
     let need_env = m.check == Tri::No;
     let need_policy = m.exit16 == Tri::No;
@@ -229,6 +233,7 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
             }
             t
         }
+        S::Dockerfile => format!("ENV MYSQLD_PARENT_PID={pid}\n"),
         S::Kubernetes => {
             let mut t = String::new();
             if need_policy {
@@ -243,10 +248,14 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
             t
         }
     };
-    let mut out = vec![
-        Fix::needs_review(FixTarget::Shell, cx.fmt(k::RESTART_FIX_CONTAINER, &[("name", &name)]), text)
-            .because(cx.t(k::RESTART_FIX_CONTAINER_REASON)),
-    ];
+    let mut out = if rebuilt.is_empty() {
+        vec![
+            Fix::needs_review(FixTarget::Shell, cx.fmt(k::RESTART_FIX_CONTAINER, &[("name", &name)]), text)
+                .because(cx.t(k::RESTART_FIX_CONTAINER_REASON)),
+        ]
+    } else {
+        rebuilt
+    };
     let dockerhub = c.family().is_some_and(|f| f.value == crate::facts::container::ImageFamily::DockerHub);
     if need_env && dockerhub && c.entrypoint.is_none() {
         let image = c.image.as_ref().map(|i| i.value.clone()).unwrap_or_else(|| "mysql:8.0".into());
