@@ -36,6 +36,7 @@ pub const TARGETS: &[&str] = &[
     "parse_systemctl_status",
     "parse_journal",
     "parse_image",
+    "parse_launcher",
     "parse_container",
     "parse_process",
     "parse_container_state",
