@@ -21,6 +21,11 @@ pub const EXAMPLES: &[Example] = &[
         inputs: &[("terminal", include_str!("../examples/docker-official.txt"))],
     },
     Example {
+        id: "supervisord-3707",
+        name: k::UI_EXAMPLE_SUPERVISORD_3707,
+        inputs: &[("terminal", include_str!("../examples/supervisord-3707.txt"))],
+    },
+    Example {
         id: "cluster-timeout",
         name: k::UI_EXAMPLE_CLUSTER_TIMEOUT,
         inputs: &[("terminal", include_str!("../examples/cluster-timeout.txt"))],
@@ -68,6 +73,32 @@ mod tests {
             }
         }
         assert!(find("clone-3707").is_some());
+    }
+
+    /// The menu's non-systemd launcher (issue 13): supervisord, diagnosed, with its own fix.
+    #[test]
+    fn the_supervisord_example_fails_with_a_launcher_fix() {
+        let ex = find("supervisord-3707").expect("registered");
+        let inputs: Vec<Input> = ex.inputs.iter().map(|(n, t)| Input::new(*n, *t)).collect();
+        let report = analyze(&inputs);
+        assert_eq!(report.verdicts.clone_restart, advisor::CloneRestart::Fails);
+        assert!(
+            report.verdict_notes.clone_restart.reasons.iter().any(|r| r.contains("supervisord → mysqld"))
+        );
+        let f = report.findings.iter().find(|f| f.rule == "restart-unsupervised").expect("fires");
+        let fix =
+            f.fixes.iter().find(|x| x.target == advisor::FixTarget::LauncherFile).expect("a launcher fix");
+        assert_eq!(fix.file_name.as_deref(), Some("/etc/supervisor/conf.d/mysqld.conf"));
+        assert!(
+            fix.text
+                .contains("MYSQLD_PARENT_PID=$PPID exec /usr/sbin/mysqld --defaults-file=/etc/mysql/my.cnf")
+        );
+        // Pasted over the section in the transcript, the fix clears the finding.
+        let text = ex.inputs[0].1;
+        let (start, end) = (text.find("[program:mysqld]").unwrap(), text.find("\n\n$ mysql").unwrap() + 1);
+        let fixed = format!("{}{}{}", &text[..start], fix.text, &text[end..]);
+        let again = analyze(&[Input::new("terminal", fixed)]);
+        assert!(again.findings.iter().all(|f| f.rule != "restart-unsupervised"), "{:?}", again.findings);
     }
 
     #[test]

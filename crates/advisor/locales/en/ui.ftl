@@ -9,6 +9,7 @@ ui.examples-choose = Choose an example…
 ui.example-clone-3707 = Clone fails with ERROR 3707 (hand-written unit)
 ui.example-docker-official = Docker official image: clone fails with 3707
 ui.example-stays-down = Supervisor check passes but the server stays down
+ui.example-supervisord-3707 = supervisord: clone fails with ERROR 3707 and stays down
 ui.example-cluster-timeout = InnoDB Cluster addInstance: "Waiting for server restart... timeout"
 ui.example-replica-crash-unsafe = Replica that is not crash-safe
 ui.example-replica-crash-safe = Crash-safe replica (the manual's recipe on 8.0.36)

@@ -9,6 +9,7 @@ ui.examples-choose = 选择一个示例…
 ui.example-clone-3707 = clone 报 ERROR 3707（手写的 unit 文件）
 ui.example-docker-official = Docker 官方镜像：clone 报 3707
 ui.example-stays-down = supervisor 检查通过，但服务器不会被拉起
+ui.example-supervisord-3707 = supervisord：clone 报 ERROR 3707，服务器保持停止
 ui.example-cluster-timeout = InnoDB Cluster addInstance：“Waiting for server restart... timeout”（等待服务器重启超时）
 ui.example-replica-crash-unsafe = 不是 crash-safe 的从库
 ui.example-replica-crash-safe = 崩溃安全的从库（8.0.36 上的手册配置方案）

@@ -68,6 +68,22 @@ impl Section {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct SupervisordConf {
     pub sections: Vec<Section>,
+    /// The file's path when the transcript shows the command that printed it
+    /// (`$ cat /etc/supervisor/conf.d/mysqld.conf`).
+    pub path: Option<String>,
+}
+
+/// The file a viewing command prints: `cat PATH`, `sudo cat PATH`, `less PATH`…
+fn viewed_path(cmd: &str) -> Option<String> {
+    let mut words = cmd.split_whitespace().peekable();
+    while words.peek().is_some_and(|w| *w == "sudo" || w.starts_with('-')) {
+        words.next();
+    }
+    let prog = words.next()?;
+    if !matches!(prog, "cat" | "less" | "more" | "head" | "tail" | "bat" | "batcat") {
+        return None;
+    }
+    words.find(|w| !w.starts_with('-') && w.contains('/')).map(str::to_owned)
 }
 
 /// One event of supervisord's log.
@@ -283,11 +299,12 @@ fn is_supervisord_header(line: &str) -> bool {
 }
 
 /// Claims a supervisord configuration from one of its section headers.
-pub(crate) fn recognize_supervisord(src: &Source<'_>, i: usize, _hint: &Hint<'_>) -> Option<Claim> {
+pub(crate) fn recognize_supervisord(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<Claim> {
     if !is_supervisord_header(src.line(i)) {
         return None;
     }
-    let (conf, end) = parse_supervisord(src, i);
+    let (mut conf, end) = parse_supervisord(src, i);
+    conf.path = hint.command.and_then(viewed_path);
     let name = conf.sections.iter().find_map(|s| s.program().map(str::to_owned));
     Some(Claim {
         kind: DocKind::SupervisordConf,

@@ -118,7 +118,7 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
                     let Some(name) = sec.program() else { continue };
                     let loc = |r: TextRange| Loc { input: d.input, range: r };
                     s.programs.push(SupervisordProgram {
-                        file: src.name.to_owned(),
+                        file: conf.path.clone().unwrap_or_else(|| src.name.to_owned()),
                         name: name.to_owned(),
                         section: loc(sec.range),
                         text: src.slice(sec.range).to_owned(),
