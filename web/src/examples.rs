@@ -102,10 +102,16 @@ mod tests {
     }
 
     #[test]
-    fn the_crash_safe_replica_example_is_crash_safe() {
-        let ex = find("replica-crash-safe").expect("registered");
+    fn the_crash_safe_replica_examples_are_crash_safe() {
+        for id in ["replica-crash-safe", "healthy"] {
+            let ex = find(id).expect("registered");
+            let inputs: Vec<Input> = ex.inputs.iter().map(|(n, t)| Input::new(*n, *t)).collect();
+            let report = analyze(&inputs);
+            assert_eq!(report.verdicts.replica_crash_safe, advisor::CrashSafe::Yes, "{id}");
+        }
+        // The healthy set-up's name also promises a working clone restart.
+        let ex = find("healthy").expect("registered");
         let inputs: Vec<Input> = ex.inputs.iter().map(|(n, t)| Input::new(*n, *t)).collect();
-        let report = analyze(&inputs);
-        assert_eq!(report.verdicts.replica_crash_safe, advisor::CrashSafe::Yes);
+        assert_eq!(analyze(&inputs).verdicts.clone_restart, advisor::CloneRestart::Works);
     }
 }

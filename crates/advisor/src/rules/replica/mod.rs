@@ -13,7 +13,7 @@
 
 mod errors;
 pub(crate) mod model;
-mod sql;
+pub(crate) mod sql;
 
 mod auto_position;
 mod gtid_off;

@@ -45,24 +45,6 @@ const RUNTIME_SIGNS: &[&str] = &[
     "replicate_wild_ignore_table",
 ];
 
-/// Settings of the crash-safety recipe and of durability: when the input shows one of them but
-/// nothing shows whether the server replicates, the recipe is checked anyway, each finding
-/// conditional ("if this server is a replica…"). `server_id` and `log_bin` alone do not count:
-/// every option file has them, and a restart question should not turn into a replication review.
-const RECIPE_SETTINGS: &[&str] = &[
-    "gtid_mode",
-    "enforce_gtid_consistency",
-    "sync_relay_log",
-    "innodb_flush_log_at_trx_commit",
-    "relay_log_recovery",
-    "relay_log_info_repository",
-    "master_info_repository",
-    "replica_parallel_workers",
-    "replica_preserve_commit_order",
-    "log_replica_updates",
-    "sync_binlog",
-];
-
 /// What the input is, for the replica checks.
 pub(crate) enum Scope<'a> {
     /// Nothing shows a replica.
@@ -325,10 +307,14 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
     })
 }
 
-/// True when the input shows a setting of the recipe, or a complete `SHOW VARIABLES`.
+/// True when the input shows a setting of the recipe (`sql::CHECKED`), or a complete `SHOW
+/// VARIABLES`: when nothing shows whether the server replicates, the recipe is then checked anyway,
+/// each finding conditional ("if this server is a replica…"). `server_id` and `log_bin` alone do
+/// not count: every option file has them, and a restart question should not turn into a
+/// replication review.
 fn shows_recipe_settings(facts: &Facts) -> bool {
     facts.runtime_variables.len() >= FULL_SHOW_VARIABLES
-        || RECIPE_SETTINGS.iter().any(|n| !facts.settings.assignments(n).is_empty())
+        || super::sql::CHECKED.iter().any(|(n, recipe)| *recipe && !facts.settings.assignments(n).is_empty())
 }
 
 /// A full `SHOW VARIABLES` lists several hundred variables; a filtered one (`LIKE '%relay%'`) a

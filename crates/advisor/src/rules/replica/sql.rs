@@ -128,26 +128,32 @@ pub(crate) fn cnf_block(v: Version, lines: &[(&str, &str)]) -> String {
     out
 }
 
+/// Every setting the replica checks read (8.0.26 names), in the order the query lists them, each
+/// with whether it is an item of the crash-safe recipe: a server whose input shows one of those
+/// but nothing of replication is checked as a conditional replica. `version`, `log_bin` and
+/// `replica_parallel_type` alone do not make it one (every option file has `log_bin`).
+pub(crate) const CHECKED: &[(&str, bool)] = &[
+    ("version", false),
+    ("gtid_mode", true),
+    ("enforce_gtid_consistency", true),
+    ("sync_relay_log", true),
+    ("innodb_flush_log_at_trx_commit", true),
+    ("relay_log_recovery", true),
+    ("relay_log_info_repository", true),
+    ("master_info_repository", true),
+    ("replica_parallel_workers", true),
+    ("replica_parallel_type", false),
+    ("replica_preserve_commit_order", true),
+    ("log_bin", false),
+    ("log_replica_updates", true),
+    ("sync_binlog", true),
+];
+
 /// The query that shows every setting the replica checks read, spelled for `v`.
 pub(crate) fn settings_query(v: Version) -> String {
-    let names = [
-        "version",
-        "gtid_mode",
-        "enforce_gtid_consistency",
-        "sync_relay_log",
-        "innodb_flush_log_at_trx_commit",
-        "relay_log_recovery",
-        "relay_log_info_repository",
-        "master_info_repository",
-        "replica_parallel_workers",
-        "replica_parallel_type",
-        "replica_preserve_commit_order",
-        "log_bin",
-        "log_replica_updates",
-        "sync_binlog",
-    ];
-    let list: Vec<String> = names
+    let list: Vec<String> = CHECKED
         .iter()
+        .map(|(n, _)| n)
         .filter(|n| !(v.at_least(8, 3, 0) && n.ends_with("_info_repository")))
         .map(|n| quote(&var(v, n)))
         .collect();
