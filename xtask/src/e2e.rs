@@ -752,6 +752,34 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         let kept = js(c, value, vec![]).await?;
         check(kept == typed, || format!("?example= replaced the saved input after a reload: {kept}"))
     });
+    test!("text nothing recognises is not reassured; passed checks say what holds", async {
+        goto(c, url).await?;
+        paste(c, 0, "hello\nnothing a DBA would paste\n").await?;
+        wait_until(
+            c,
+            "the nothing-recognised note",
+            "return !!document.querySelector('#findings.nothing-recognised');",
+            10,
+        )
+        .await?;
+        let r = js(
+            c,
+            "const f = document.getElementById('findings'); \
+             return [f.innerText.includes('No problems found'), f.querySelectorAll('li code').length];",
+            vec![],
+        )
+        .await?;
+        check(r[0] == false && r[1].as_u64() >= Some(5), || format!("garbage got {r}"))?;
+        goto(c, &with_query(url, "example=healthy&lang=en")).await?;
+        let t = js(
+            c,
+            "const li = document.querySelector('#passed-checks li[data-rule=\"restart-exit16-ignored\"] .check-title'); \
+             return li ? li.textContent : null;",
+            vec![],
+        )
+        .await?;
+        check(t == "Exit code 16 is restarted", || format!("the passed check's title: {t}"))
+    });
     test!("choose a file: read locally into an input", async {
         let file = shots.join("my.cnf");
         let text = "[mysqld]\nserver_id = 3\nrelay_log_recovery = OFF\n";

@@ -116,7 +116,12 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
         checks.push(Check {
             rule: rule.id(),
             status,
-            title: lang.t(crate::i18n::dynamic(format_args!("{}.name", rule.id()))),
+            // A passed check says what holds ("Exit code 16 is restarted"), not the problem's name.
+            title: if status == CheckStatus::Passed {
+                lang.t(crate::i18n::dynamic(format_args!("{}.passed-title", rule.id())))
+            } else {
+                lang.t(crate::i18n::dynamic(format_args!("{}.name", rule.id())))
+            },
             note: outcome.note,
         });
     }

@@ -408,6 +408,13 @@ impl Report {
         serde_json::to_string_pretty(self).expect("a report serialises: string keys, no maps or floats")
     }
 
+    /// True when the input holds text but nothing in it was recognised: then "no problems found"
+    /// would reassure about nothing (issue 15).
+    pub fn nothing_recognised(&self) -> bool {
+        self.inputs.iter().any(|i| i.bytes > 0)
+            && self.documents.iter().all(|d| d.kind == DocKind::Unrecognized)
+    }
+
     /// The most severe finding's severity, if any.
     pub fn max_severity(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).min()

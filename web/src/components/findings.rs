@@ -18,6 +18,27 @@ pub struct FindingsProps {
 #[function_component(Findings)]
 pub fn findings(p: &FindingsProps) -> Html {
     let lang = p.report.lang;
+    if p.report.findings.is_empty() && p.report.nothing_recognised() {
+        // Not "no problems found": nothing was checked (issue 15). What can be pasted instead.
+        const PASTE: &[&str] = &[
+            "systemctl cat mysqld",
+            "journalctl -u mysqld --since today",
+            "docker inspect <container>",
+            "kubectl get pod <pod> -o yaml",
+            "cat /etc/supervisor/conf.d/mysqld.conf",
+            "SHOW REPLICA STATUS\\G",
+            "SHOW GLOBAL VARIABLES;",
+            "tail -n 200 /var/log/mysql/error.log",
+        ];
+        return html! {
+            <div class="findings-none nothing-recognised" id="findings">
+                <p>{ t(lang, k::UI_FINDINGS_NOTHING_RECOGNISED) }</p>
+                <ul class="paste-list">
+                    { for PASTE.iter().map(|c| html! { <li><code>{ *c }</code></li> }) }
+                </ul>
+            </div>
+        };
+    }
     if p.report.findings.is_empty() {
         return html! { <p class="findings-none" id="findings">{ t(lang, k::UI_FINDINGS_NONE) }</p> };
     }

@@ -41,6 +41,7 @@ clone.fix-retry.reason = An in-place clone replaces all data on this server and 
 
 # --- clone-restart-failed -------------------------------------------------------------------------
 clone-restart-failed.name = Clone's automatic restart failed (ERROR 3707)
+clone-restart-failed.passed-title = No failed clone restart (ERROR 3707) seen
 clone-restart-failed.title = The clone succeeded, but the server shut down instead of restarting
 clone-restart-failed.title-restart = RESTART failed: mysqld is not managed by a supervisor
 clone-restart-failed.title-unknown = ERROR 3707: the server could not restart itself
@@ -82,6 +83,7 @@ clone-restart-failed.ev-in-progress = still In Progress: recovery has not run ye
 
 # --- clone-status-failed --------------------------------------------------------------------------
 clone-status-failed.name = The last clone failed (clone_status)
+clone-status-failed.passed-title = The last clone did not fail
 clone-status-failed.title = The last clone failed with ERROR {code}
 clone-status-failed.title-client = CLONE failed with ERROR {code}
 clone-status-failed.title-pending = The clone is waiting for the server to be started
@@ -136,6 +138,7 @@ clone-status-failed.err-other = ERROR {code}: {message}. See the MySQL error ref
 
 # --- clone-unsupported ----------------------------------------------------------------------------
 clone-unsupported.name = This server cannot clone
+clone-unsupported.passed-title = This server can clone
 clone-unsupported.note-ok = MySQL {version} has the clone plugin.
 clone-unsupported.note-unknown = No server version in the input (SELECT VERSION(); or mysqld --version).
 clone-unsupported.note-mariadb-unused = MariaDB has no clone plugin, but nothing in the input uses clone.
@@ -153,6 +156,7 @@ clone-unsupported.ev-intent = clone used here
 
 # --- clone-prerequisites --------------------------------------------------------------------------
 clone-prerequisites.name = Clone prerequisites (plugin, donor list, packet size, versions)
+clone-prerequisites.passed-title = Clone prerequisites are met
 clone-prerequisites.missing-plugin = whether the clone plugin is loaded (SELECT PLUGIN_NAME, PLUGIN_STATUS FROM INFORMATION_SCHEMA.PLUGINS WHERE PLUGIN_NAME = 'clone';)
 clone-prerequisites.missing-donor-list = clone_valid_donor_list (SHOW VARIABLES LIKE 'clone%';)
 clone-prerequisites.note-ok = The prerequisites shown in the input are met.

@@ -23,6 +23,7 @@ restart.label-seen-16 = observed: after exit code 16
 restart.label-seen-timeout = observed: the server did not come back
 
 restart-evidence-conflict.name = Observation contradicts the configuration
+restart-evidence-conflict.passed-title = What was observed agrees with the configuration
 restart-evidence-conflict.title = What happened contradicts the configuration shown
 restart-evidence-conflict.check-managed = The configuration shown predicts that mysqld passes the supervisor check; what was observed says otherwise. {seen}
 restart-evidence-conflict.check-unmanaged = The configuration shown predicts that mysqld fails the supervisor check; what was observed says otherwise. {seen}

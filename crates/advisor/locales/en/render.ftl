@@ -17,6 +17,7 @@ render.assumptions = Assumed:
 render.based-on = Based on:
 render.findings = Findings
 render.no-findings = No problems found.
+render.nothing-checked = Nothing was checked: nothing in the input was recognised (see below for what can be pasted).
 render.severity-error = error
 render.severity-warning = warning
 render.severity-info = info

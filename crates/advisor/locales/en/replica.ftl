@@ -80,6 +80,7 @@ replica.errno-13114 = 8.0's number for a fatal error while reading the source's 
 
 ## replica-gtid-off
 replica-gtid-off.name = GTIDs are off
+replica-gtid-off.passed-title = GTIDs are on
 replica-gtid-off.title = gtid_mode is {value}, not ON
 replica-gtid-off.message = gtid_mode is {how}. Without GTIDs a replica restarted after a halt must find its place from stored file positions, which a crash can leave behind or ahead of the data; with GTIDs and auto-positioning it asks the source for exactly the transactions it has not applied. The manual's crash-safe recipe starts with gtid_mode = ON. Move step by step (OFF → OFF_PERMISSIVE → ON_PERMISSIVE → ON), on every server of the topology, after enforce_gtid_consistency = ON.
 replica-gtid-off.step-every-server = Run on every server of the topology, one step at a time on all servers before the next.
@@ -97,6 +98,7 @@ replica-gtid-off.fix-keep-reason = Check that the option file no longer sets ano
 
 ## replica-auto-position
 replica-auto-position.name = Channel does not auto-position
+replica-auto-position.passed-title = Channels auto-position
 replica-auto-position.title = Replicates by file position (Auto_Position = 0)
 replica-auto-position.message = GTIDs are on, but {channel} has Auto_Position = 0: after a halt it resumes from the stored source log file and position instead of asking the source for the transactions it lacks. Auto-positioning is the per-channel half of the GTID item of the crash-safe recipe.
 replica-auto-position.na-gtid-off = gtid_mode is not ON; see replica-gtid-off (its fix includes auto-positioning).
@@ -107,6 +109,7 @@ replica-auto-position.passed = Every channel shown uses auto-positioning.
 
 ## replica-gtid-only
 replica-gtid-only.name = Channel is not GTID_ONLY
+replica-gtid-only.passed-title = Channels are GTID_ONLY
 replica-gtid-only.title = GTID_ONLY is off
 replica-gtid-only.message = {channel} uses GTIDs and auto-positioning but GTID_ONLY = 0, so it still persists file positions for every transaction. With GTID_ONLY = 1 (8.0.27 and later) the replica relies on GTIDs alone, which the manual lists in its most resilient recipe.
 replica-gtid-only.message-rrf = {channel} uses GTIDs and auto-positioning but GTID_ONLY = 0, so it still persists file positions for every transaction. GTID_ONLY = 1 (8.0.27 and later, in the manual's most resilient recipe) also needs REQUIRE_ROW_FORMAT = 1 on the channel, which is not shown as set.
@@ -118,6 +121,7 @@ replica-gtid-only.passed = Every channel shown uses GTID_ONLY.
 
 ## replica-sync-relay-log
 replica-sync-relay-log.name = Relay log not synced
+replica-sync-relay-log.passed-title = The relay log is synced
 replica-sync-relay-log.title = sync_relay_log is {value}, not 1
 replica-sync-relay-log.message = sync_relay_log is {how}. Events the receiver wrote to the relay log can be lost in a halt, so after a restart the relay log and the stored positions disagree. The manual's recipe sets sync_relay_log = 1.
 replica-sync-relay-log.message-mta = sync_relay_log is {how}. Events the receiver wrote to the relay log can be lost in a halt, so after a restart the relay log and the stored positions disagree. This replica applies with {workers} parallel workers: there, recovery fails when gaps in the sequence of transactions cannot be filled from the relay log. The manual's recipe sets sync_relay_log = 1.
@@ -126,6 +130,7 @@ replica-sync-relay-log.ref = MySQL manual: sync_relay_log
 
 ## replica-innodb-flush
 replica-innodb-flush.name = InnoDB log not flushed at commit
+replica-innodb-flush.passed-title = The InnoDB log is flushed at commit
 replica-innodb-flush.title = innodb_flush_log_at_trx_commit is {value}, not 1
 replica-innodb-flush.message = innodb_flush_log_at_trx_commit is {how}. Transactions the replica committed (and its applied position stored with them) can be lost in a crash (with 0, even in a mysqld crash; with 2, in an OS crash or power loss). The manual's recipe keeps the default, 1.
 replica-innodb-flush.message-server = innodb_flush_log_at_trx_commit is {how}. Transactions this server committed can be lost in a crash (with 0, even in a mysqld crash; with 2, in an OS crash or power loss) — on any server; on a replica, its applied position is lost with them. The default, 1, flushes the InnoDB log at each commit.
@@ -134,6 +139,7 @@ replica-innodb-flush.ref = MySQL manual: innodb_flush_log_at_trx_commit
 
 ## replica-info-repository
 replica-info-repository.name = Metadata repositories
+replica-info-repository.passed-title = Metadata repositories are crash-safe
 replica-info-repository.title = {name}: not crash-safe, deprecated or removed
 replica-info-repository.message-file = {name} is {how}. With FILE, the replica's positions are written to a file separately from the transactions, so after a crash they may not match the data and transactions can be skipped or applied twice. TABLE (the default from 8.0.2) stores them in InnoDB with the transaction.
 replica-info-repository.message-deprecated = {name} is set in the configuration, but it is deprecated from 8.0.23 (this server: {version}) and TABLE is the only sensible value and the default. Remove the line: the variable is gone in later releases, where a leftover line stops the server from starting.
@@ -150,6 +156,7 @@ replica-info-repository.passed-removed = The repository variables no longer exis
 
 ## replica-relay-log-recovery
 replica-relay-log-recovery.name = Relay log recovery off
+replica-relay-log-recovery.passed-title = Relay log recovery is on
 replica-relay-log-recovery.title = relay_log_recovery is OFF
 replica-relay-log-recovery.message = relay_log_recovery is {how}. After a halt the replica then trusts relay logs that may be incomplete or corrupt. With ON, at startup it discards them and fetches again from the source from the last applied position — and, for a multi-threaded replica, fills gaps first. The variable is read-only at runtime: set it in the option file and restart.
 replica-relay-log-recovery.message-pending = relay_log_recovery is {how} for the next start, although the running server shows ON: at the next restart (after a crash, too) it will be OFF. The variable is read-only at runtime: set it in the option file.
@@ -161,6 +168,7 @@ replica-relay-log-recovery.ref = MySQL manual: relay_log_recovery
 
 ## replica-mts-gaps
 replica-mts-gaps.name = Gaps after a halt (multi-threaded applier)
+replica-mts-gaps.passed-title = No gaps after a halt
 replica-mts-gaps.title = {workers} parallel workers, file positions, commit order not preserved: gaps after a halt
 replica-mts-gaps.message = {channel} applies with {workers} parallel workers, replicates by file position and does not preserve commit order, so after a halt some later transactions may be applied while earlier ones are not (gaps). relay_log_recovery is OFF, so nothing fills them at restart: you would have to run {until} by hand before replicating on. Preserve commit order, or better, use GTID auto-positioning.
 replica-mts-gaps.message-recovery-on = {channel} applies with {workers} parallel workers, replicates by file position and does not preserve commit order, so a halt can leave gaps. relay_log_recovery = ON fills them at the next start (as {until} would), provided the relay log survived the halt (sync_relay_log = 1). Preserving commit order avoids the gaps altogether.
@@ -174,6 +182,7 @@ replica-mts-gaps.passed = No gaps expected: single-threaded applier, commit orde
 
 ## replica-sync-binlog
 replica-sync-binlog.name = Replica's binary log not synced
+replica-sync-binlog.passed-title = The replica's binary log is synced
 replica-sync-binlog.title = sync_binlog is {value}, not 1, on a replica that logs what it applies
 replica-sync-binlog.message = This replica writes what it applies to its own binary log (log_bin and {updates}), but sync_binlog is {how}. A crash can then lose transactions from the binary log that InnoDB kept, so the replica's binary log — what its own replicas and a failover read — misses them.
 replica-sync-binlog.title-server = sync_binlog is {value}, not 1, with the binary log on
@@ -184,6 +193,7 @@ replica-sync-binlog.ref = MySQL manual: sync_binlog
 
 ## replica-threads-stopped
 replica-threads-stopped.name = Replication thread not running
+replica-threads-stopped.passed-title = Replication threads are running
 replica-threads-stopped.title = Replication {threads} not running
 replica-threads-stopped.message =
     On {channel}, the {threads} not running.
@@ -201,6 +211,7 @@ replica-threads-stopped.passed = Every channel shown has both threads running.
 
 ## replica-source-purged
 replica-source-purged.name = Source purged needed binary logs
+replica-source-purged.passed-title = The source still has the binary logs the replica needs
 replica-source-purged.title = The source purged binary logs this replica needs
 replica-source-purged.message = The source no longer has the binary logs with transactions {channel} has not received. The replica cannot catch up by replicating: re-provision it from the source or another replica. A clone (CLONE INSTANCE) is the usual way; it ends by restarting mysqld, which works only when a supervisor manages mysqld — otherwise it fails with ERROR 3707 and the server stays down. Run the clone-restart checks (restart-unsupervised, clone-restart-failed) on this server first. Consider a longer binlog_expire_logs_seconds on the source.
 replica-source-purged.step-plugin = On the replica (recipient); the donor needs the clone plugin and a user with BACKUP_ADMIN.

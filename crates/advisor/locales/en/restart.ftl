@@ -2,16 +2,21 @@
 
 ## Rule names and titles
 restart-unsupervised.name = mysqld is not managed by a supervisor (MYSQLD_PARENT_PID not set)
+restart-unsupervised.passed-title = MYSQLD_PARENT_PID is set where mysqld runs
 restart-unsupervised.title = MYSQLD_PARENT_PID is not set: a clone's restart fails with ERROR 3707
 restart-parent-mismatch.name = MYSQLD_PARENT_PID does not match mysqld's parent process
+restart-parent-mismatch.passed-title = MYSQLD_PARENT_PID matches mysqld's parent process
 restart-parent-mismatch.title = MYSQLD_PARENT_PID is not mysqld's parent PID
 restart-exit16-ignored.name = Exit code 16 is not restarted
+restart-exit16-ignored.passed-title = Exit code 16 is restarted
 restart-exit16-ignored.title = Nothing restarts mysqld after exit code 16: the server stays down after a clone
 restart-ignored-setting.name = A restart-related unit line is ignored by systemd
+restart-ignored-setting.passed-title = systemd takes every restart-related unit line
 restart-ignored-setting.title = systemd ignores a line that looks meant for the restart
 restart-ignored-setting.message = {line} ({place}) has no effect: {reason}.
 restart-ignored-setting.passed = No restart-related line of the unit is ignored by systemd.
 restart-environment-file.name = EnvironmentFile= may override MYSQLD_PARENT_PID
+restart-environment-file.passed-title = No unseen EnvironmentFile= can override MYSQLD_PARENT_PID
 restart-environment-file.title = An EnvironmentFile= not shown here can override MYSQLD_PARENT_PID
 restart-environment-file.message = EnvironmentFile={path} is read when mysqld starts, after Environment=, and its assignments override Environment=; its contents are not in the input. From what is shown: {now} Paste the file as another input (named {path}) to be sure.
 restart-environment-file.optional = The leading "-" means the file may also not exist; then it changes nothing.
@@ -19,18 +24,21 @@ restart-environment-file.passed = No EnvironmentFile= whose contents are unknown
 restart-environment-file.fix = Show {path}
 restart-environment-file.fix-reason = Only reads the file; paste its output here.
 restart-notify-access.name = Type=notify with a wrapper needs NotifyAccess=all
+restart-notify-access.passed-title = NotifyAccess= fits how mysqld is started
 restart-notify-access.title = mysqld's READY=1 is dropped: the wrapper is the main process
 restart-notify-access.message = With Type=notify, systemd accepts readiness notifications only from the main process (NotifyAccess={access}). The main process here is {wrapper}, not mysqld, so mysqld's READY=1 is dropped: every start — including the one after RESTART or a clone — stays "activating" until the start timeout kills it (or forever with TimeoutSec=0). Either make the wrapper exec mysqld, or set NotifyAccess=all.
 restart-notify-access.passed = mysqld is the main process, or notifications from the whole service are accepted.
 restart-notify-access.fix = Drop-in for {unit}: NotifyAccess=all
 restart-notify-access.fix-reason = Accepts notifications from any process of the service; exec-ing mysqld in the wrapper is the cleaner fix.
 restart-start-timeout.name = Finite start timeout with Type=notify
+restart-start-timeout.passed-title = The start after a clone has time for recovery
 restart-start-timeout.title = The start after a clone can be killed by TimeoutStartSec
 restart-start-timeout.message = The unit is Type=notify with a start timeout of {timeout}. The start after RESTART or a clone is a normal start: after a clone it also runs InnoDB crash recovery on the cloned data, which can take much longer than a usual start. If READY=1 does not arrive in time, systemd kills mysqld and marks the start failed. Oracle's own units use TimeoutSec=0 (Ubuntu: infinity).
 restart-start-timeout.passed = No start timeout (TimeoutStartSec=0 or infinity), or the unit is not Type=notify.
 restart-start-timeout.fix = Drop-in for {unit}: no start timeout
 restart-start-timeout.fix-reason = A start that hangs will then wait until stopped by hand; choose a long finite value instead if you prefer.
 restart-on-crash.name = The restart policy also restarts after crashes
+restart-on-crash.passed-title = The restart policy fits crashes
 restart-on-crash.title = Restart= also restarts mysqld after a crash
 restart-on-crash.message = Restart={restart} restarts mysqld after exit code 16 (RESTART, clone) and also after a crash (a signal, a core dump, an unclean exit code not listed in RestartPreventExitStatus=). That is what Oracle's and Ubuntu's packages do, and it keeps the server available. Some teams prefer a crashed server to stay down until someone has looked at it; they use Restart=no with RestartForceExitStatus=16, so that only RESTART and clones restart it automatically. Both work for clones; choose deliberately.
 restart-on-crash.passed = Restart= does not restart mysqld after crashes.
@@ -39,6 +47,7 @@ restart-on-crash.fix = Alternative: restart only on exit code 16
 restart-on-crash.fix-reason = Changes behaviour after a crash: the server then stays down until started by hand.
 
 restart-start-limit.name = Start limit can refuse the restart after a clone
+restart-start-limit.passed-title = The start limit leaves room for the restart after a clone
 restart-start-limit.title = systemd's start limit can keep mysqld down after a clone
 restart-start-limit.message-hit = systemctl show reports Result=start-limit-hit: systemd refused to start {unit} because it was started too often within StartLimitIntervalSec=. The start after RESTART or a clone counts like any other; until the counter is reset, nothing starts mysqld again.
 restart-start-limit.message-tight = StartLimitBurst={burst} within StartLimitIntervalSec={interval}: the start that brought the server up, a manual restart and the automatic start after RESTART or a clone can exceed it. systemd then refuses the start (start-limit-hit) and mysqld stays down.

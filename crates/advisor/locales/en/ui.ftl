@@ -53,6 +53,7 @@ ui.download-markdown = Download .md
 ui.download-json = Download JSON
 ui.print = Print
 ui.findings-none = No problems found in what you pasted.
+ui.findings-nothing-recognised = Nothing in what you pasted was recognised, so nothing was checked. Paste what the terminal shows, for example the output of:
 ui.severity-error = Errors ({n})
 ui.severity-warning = Warnings ({n})
 ui.severity-info = Notes ({n})

@@ -41,6 +41,7 @@ clone.fix-retry.reason = 原地克隆会替换本服务器上的全部数据并�
 
 # --- clone-restart-failed -------------------------------------------------------------------------
 clone-restart-failed.name = 克隆后的自动重启失败（ERROR 3707）
+clone-restart-failed.passed-title = 未见克隆重启失败（ERROR 3707）
 clone-restart-failed.title = 克隆本身已成功，但服务器没有重启，而是关闭了
 clone-restart-failed.title-restart = RESTART 失败：mysqld 不受守护进程（supervisor）管理
 clone-restart-failed.title-unknown = ERROR 3707：服务器无法自行重启
@@ -82,6 +83,7 @@ clone-restart-failed.ev-in-progress = 仍为 In Progress：恢复尚未执行
 
 # --- clone-status-failed --------------------------------------------------------------------------
 clone-status-failed.name = 上一次克隆失败（clone_status）
+clone-status-failed.passed-title = 上一次克隆没有失败
 clone-status-failed.title = 上一次克隆失败，ERROR {code}
 clone-status-failed.title-client = CLONE 失败，ERROR {code}
 clone-status-failed.title-pending = 克隆正在等待服务器启动
@@ -136,6 +138,7 @@ clone-status-failed.err-other = ERROR {code}：{message}。请在 MySQL 错误�
 
 # --- clone-unsupported ----------------------------------------------------------------------------
 clone-unsupported.name = 该服务器不支持克隆
+clone-unsupported.passed-title = 这台服务器可以克隆
 clone-unsupported.note-ok = MySQL {version} 自带克隆插件。
 clone-unsupported.note-unknown = 输入中没有服务器版本（SELECT VERSION(); 或 mysqld --version）。
 clone-unsupported.note-mariadb-unused = MariaDB 没有克隆插件，但输入中没有用到克隆。
@@ -153,6 +156,7 @@ clone-unsupported.ev-intent = 此处用到了克隆
 
 # --- clone-prerequisites --------------------------------------------------------------------------
 clone-prerequisites.name = 克隆前提条件（插件、捐赠方列表、包大小、版本）
+clone-prerequisites.passed-title = 满足克隆的前提条件
 clone-prerequisites.missing-plugin = 克隆插件是否已加载（SELECT PLUGIN_NAME, PLUGIN_STATUS FROM INFORMATION_SCHEMA.PLUGINS WHERE PLUGIN_NAME = 'clone';）
 clone-prerequisites.missing-donor-list = clone_valid_donor_list（SHOW VARIABLES LIKE 'clone%';）
 clone-prerequisites.note-ok = 输入中能看到的前提条件都已满足。

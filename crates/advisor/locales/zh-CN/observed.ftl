@@ -23,6 +23,7 @@ restart.label-seen-16 = 观察到：退出码 16 之后
 restart.label-seen-timeout = 观察到：服务器没有恢复
 
 restart-evidence-conflict.name = 观察结果与配置矛盾
+restart-evidence-conflict.passed-title = 观察结果与配置一致
 restart-evidence-conflict.title = 实际发生的情况与所给配置矛盾
 restart-evidence-conflict.check-managed = 按所给配置，mysqld 应当通过监管检查；但观察到的情况并非如此。{seen}
 restart-evidence-conflict.check-unmanaged = 按所给配置，mysqld 应当无法通过监管检查；但观察到的情况并非如此。{seen}

@@ -16,6 +16,7 @@ render.missing = 要得出结论，请粘贴：
 render.assumptions = 假设：
 render.based-on = 依据：
 render.findings = 发现的问题
+render.nothing-checked = 没有做任何检查：输入中没有可识别的内容（可粘贴的内容见下文）。
 render.no-findings = 未发现问题。
 render.severity-error = 错误
 render.severity-warning = 警告

@@ -80,6 +80,7 @@ replica.errno-13114 = 8.0 中读取主库 binlog 发生致命错误时的错误�
 
 ## replica-gtid-off
 replica-gtid-off.name = 未开启 GTID
+replica-gtid-off.passed-title = GTID 已开启
 replica-gtid-off.title = gtid_mode 为 {value}，不是 ON
 replica-gtid-off.message = gtid_mode {how}。没有 GTID 时，从库意外停止后重启只能依靠保存的文件位点找回复制位置，而崩溃可能让位点落后或超前于实际数据；开启 GTID 并使用自动定位后，从库会向主库精确请求自己还没有执行的事务。手册的崩溃安全方案第一项就是 gtid_mode = ON。先设置 enforce_gtid_consistency = ON，再在拓扑中的每台实例上逐步切换（OFF → OFF_PERMISSIVE → ON_PERMISSIVE → ON）。
 replica-gtid-off.step-every-server = 在拓扑中的每台实例上执行，每一步在所有实例上完成后再进行下一步。
@@ -97,6 +98,7 @@ replica-gtid-off.fix-keep-reason = 确认配置文件中不再设置其他值，
 
 ## replica-auto-position
 replica-auto-position.name = 通道未使用自动定位
+replica-auto-position.passed-title = 通道使用自动定位
 replica-auto-position.title = 按文件位点复制（Auto_Position = 0）
 replica-auto-position.message = GTID 已开启，但{channel} 的 Auto_Position = 0：意外停止后，它会从保存的主库 binlog 文件和位点继续，而不是向主库请求自己缺少的事务。自动定位是崩溃安全方案中 GTID 一项在每个通道上的要求。
 replica-auto-position.na-gtid-off = gtid_mode 不是 ON，见 replica-gtid-off（其修复步骤已包含自动定位）。
@@ -107,6 +109,7 @@ replica-auto-position.passed = 输入中的每个通道都使用自动定位。
 
 ## replica-gtid-only
 replica-gtid-only.name = 通道未启用 GTID_ONLY
+replica-gtid-only.passed-title = 通道为 GTID_ONLY
 replica-gtid-only.title = 未启用 GTID_ONLY
 replica-gtid-only.message = {channel} 已使用 GTID 和自动定位，但 GTID_ONLY = 0，每个事务仍会持久化文件位点。设置 GTID_ONLY = 1（8.0.27 及以上）后从库只依赖 GTID，这是手册中最稳健方案的一部分。
 replica-gtid-only.message-rrf = {channel} 已使用 GTID 和自动定位，但 GTID_ONLY = 0，每个事务仍会持久化文件位点。GTID_ONLY = 1（8.0.27 及以上，手册最稳健方案的一部分）还要求该通道 REQUIRE_ROW_FORMAT = 1，而输入中看不到已设置。
@@ -118,6 +121,7 @@ replica-gtid-only.passed = 输入中的每个通道都已启用 GTID_ONLY。
 
 ## replica-sync-relay-log
 replica-sync-relay-log.name = relay log 未同步落盘
+replica-sync-relay-log.passed-title = 中继日志已同步
 replica-sync-relay-log.title = sync_relay_log 为 {value}，不是 1
 replica-sync-relay-log.message = sync_relay_log {how}。IO 线程已写入 relay log 的事件在意外停止时可能丢失，重启后 relay log 与保存的位点对不上。手册的方案要求 sync_relay_log = 1。
 replica-sync-relay-log.message-mta = sync_relay_log {how}。IO 线程已写入 relay log 的事件在意外停止时可能丢失，重启后 relay log 与保存的位点对不上。该从库使用 {workers} 个并行回放线程：在这种情况下，如果 relay log 中无法补齐事务序列的空洞，恢复就会失败。手册的方案要求 sync_relay_log = 1。
@@ -126,6 +130,7 @@ replica-sync-relay-log.ref = MySQL 手册：sync_relay_log
 
 ## replica-innodb-flush
 replica-innodb-flush.name = 提交时未刷 InnoDB 日志
+replica-innodb-flush.passed-title = InnoDB 日志在提交时刷盘
 replica-innodb-flush.title = innodb_flush_log_at_trx_commit 为 {value}，不是 1
 replica-innodb-flush.message = innodb_flush_log_at_trx_commit {how}。从库已提交的事务（以及与之一起保存的回放位点）在崩溃时可能丢失（设为 0 时 mysqld 崩溃就会丢，设为 2 时操作系统崩溃或断电会丢）。手册的方案保持默认值 1。
 replica-innodb-flush.message-server = innodb_flush_log_at_trx_commit 为 {how}。这台服务器已提交的事务可能在崩溃时丢失（为 0 时 mysqld 崩溃即可能丢失；为 2 时操作系统崩溃或断电时丢失）——任何服务器都是如此；在从库上，随之保存的已应用位置也会丢失。默认值 1 在每次提交时刷新 InnoDB 日志。
@@ -134,6 +139,7 @@ replica-innodb-flush.ref = MySQL 手册：innodb_flush_log_at_trx_commit
 
 ## replica-info-repository
 replica-info-repository.name = 复制元数据仓库
+replica-info-repository.passed-title = 元数据存储是崩溃安全的
 replica-info-repository.title = {name}：非崩溃安全、已弃用或已移除
 replica-info-repository.message-file = {name} {how}。使用 FILE 时，从库的位点与事务分开写入文件，崩溃后可能与数据不一致，导致事务被跳过或重复执行。TABLE（8.0.2 起的默认值）把位点与事务一起存入 InnoDB。
 replica-info-repository.message-deprecated = 配置中设置了 {name}，但该变量从 8.0.23 起已弃用（本实例：{version}），TABLE 既是唯一合理的值也是默认值。请删除这一行：后续版本中该变量已被移除，残留的配置行会导致实例无法启动。
@@ -150,6 +156,7 @@ replica-info-repository.passed-removed = 该版本已没有仓库相关变量，
 
 ## replica-relay-log-recovery
 replica-relay-log-recovery.name = 未开启 relay log 恢复
+replica-relay-log-recovery.passed-title = 中继日志恢复已开启
 replica-relay-log-recovery.title = relay_log_recovery 为 OFF
 replica-relay-log-recovery.message = relay_log_recovery {how}。这样从库意外停止后，会继续使用可能不完整或已损坏的 relay log。设为 ON 时，启动时会丢弃这些 relay log，从最后执行的位置重新向主库拉取；对多线程回放的从库，还会先补齐空洞。该变量运行时只读：需写入配置文件并重启。
 replica-relay-log-recovery.message-pending = 下次启动时 relay_log_recovery {how}，虽然运行中的实例显示为 ON：下次重启（包括崩溃后的重启）时它会是 OFF。该变量运行时只读：请在配置文件中设置。
@@ -161,6 +168,7 @@ replica-relay-log-recovery.ref = MySQL 手册：relay_log_recovery
 
 ## replica-mts-gaps
 replica-mts-gaps.name = 意外停止后的空洞（多线程回放）
+replica-mts-gaps.passed-title = 停机后没有空洞
 replica-mts-gaps.title = {workers} 个并行回放线程、按文件位点复制、未保持提交顺序：意外停止后会有空洞
 replica-mts-gaps.message = {channel} 使用 {workers} 个并行回放线程、按文件位点复制且不保持提交顺序，意外停止后可能出现后面的事务已执行、前面的事务却未执行的情况（空洞）。relay_log_recovery 为 OFF，重启时没有机制补齐：需要先手工执行 {until} 再继续复制。请开启提交顺序保持，更好的做法是使用 GTID 自动定位。
 replica-mts-gaps.message-recovery-on = {channel} 使用 {workers} 个并行回放线程、按文件位点复制且不保持提交顺序，意外停止可能留下空洞。relay_log_recovery = ON 会在下次启动时补齐空洞（效果同 {until}），前提是 relay log 在意外停止中完好保留（sync_relay_log = 1）。保持提交顺序则可以从根本上避免空洞。
@@ -174,6 +182,7 @@ replica-mts-gaps.passed = 不会出现空洞：单线程回放、已保持提交
 
 ## replica-sync-binlog
 replica-sync-binlog.name = 从库 binlog 未同步落盘
+replica-sync-binlog.passed-title = 从库的二进制日志已同步
 replica-sync-binlog.title = 记录所执行事务的从库上 sync_binlog 为 {value}，不是 1
 replica-sync-binlog.message = 该从库会把执行的事务写入自己的 binlog（log_bin 与 {updates}），但 sync_binlog {how}。崩溃时 binlog 可能丢失 InnoDB 已保留的事务，导致从库的 binlog（它的下级从库和故障切换都要读取）缺少这些事务。
 replica-sync-binlog.title-server = 二进制日志已开启，但 sync_binlog 为 {value}，不是 1
@@ -184,6 +193,7 @@ replica-sync-binlog.ref = MySQL 手册：sync_binlog
 
 ## replica-threads-stopped
 replica-threads-stopped.name = 复制线程未运行
+replica-threads-stopped.passed-title = 复制线程正在运行
 replica-threads-stopped.title = 复制{threads}未运行
 replica-threads-stopped.message =
     {channel} 上，{threads}未运行。
@@ -201,6 +211,7 @@ replica-threads-stopped.passed = 输入中的每个通道两个线程都在运�
 
 ## replica-source-purged
 replica-source-purged.name = 主库已清除所需的 binlog
+replica-source-purged.passed-title = 主库仍保留从库需要的二进制日志
 replica-source-purged.title = 主库已清除该从库需要的 binlog
 replica-source-purged.message = 主库上已经没有包含 {channel} 尚未接收事务的 binlog，从库无法通过复制追上：需要从主库或其他从库重建它。常用的方法是 clone（CLONE INSTANCE）；clone 最后会重启 mysqld，只有 mysqld 由守护进程管理时才能成功，否则会报 ERROR 3707，实例停机。请先对这台实例运行 clone 重启检查（restart-unsupervised、clone-restart-failed）。可考虑在主库上调大 binlog_expire_logs_seconds。
 replica-source-purged.step-plugin = 在从库（接收方）上执行；捐赠方也需要 clone 插件以及具有 BACKUP_ADMIN 权限的用户。

@@ -2,16 +2,21 @@
 
 ## 规则名称与标题
 restart-unsupervised.name = mysqld 未由守护进程管理（未设置 MYSQLD_PARENT_PID）
+restart-unsupervised.passed-title = mysqld 运行时已设置 MYSQLD_PARENT_PID
 restart-unsupervised.title = 未设置 MYSQLD_PARENT_PID：克隆后的自动重启会以 ERROR 3707 失败
 restart-parent-mismatch.name = MYSQLD_PARENT_PID 与 mysqld 的父进程不一致
+restart-parent-mismatch.passed-title = MYSQLD_PARENT_PID 与 mysqld 的父进程一致
 restart-parent-mismatch.title = MYSQLD_PARENT_PID 不是 mysqld 父进程的 PID
 restart-exit16-ignored.name = 退出码 16 不会被重启
+restart-exit16-ignored.passed-title = 退出码 16 会被重启
 restart-exit16-ignored.title = mysqld 以退出码 16 退出后无人拉起：克隆后服务器将保持停止状态
 restart-ignored-setting.name = 与重启相关的 unit 配置行被 systemd 忽略
+restart-ignored-setting.passed-title = 与重启相关的 unit 行都被 systemd 接受
 restart-ignored-setting.title = systemd 忽略了一行看起来是为重启而写的配置
 restart-ignored-setting.message = {line}（{place}）不会生效：{reason}。
 restart-ignored-setting.passed = unit 中没有与重启相关的配置行被 systemd 忽略。
 restart-environment-file.name = EnvironmentFile= 可能覆盖 MYSQLD_PARENT_PID
+restart-environment-file.passed-title = 没有未给出的 EnvironmentFile= 能覆盖 MYSQLD_PARENT_PID
 restart-environment-file.title = 未提供内容的 EnvironmentFile= 可能覆盖 MYSQLD_PARENT_PID
 restart-environment-file.message = EnvironmentFile={path} 在 mysqld 启动时读取，晚于 Environment=，其中的赋值会覆盖 Environment=；输入中没有该文件的内容。仅就已提供的内容而言：{now} 请把该文件作为另一个输入（命名为 {path}）粘贴进来以确认。
 restart-environment-file.optional = 路径前的 "-" 表示该文件也可能不存在；不存在时它不产生任何影响。
@@ -19,18 +24,21 @@ restart-environment-file.passed = 没有内容未知、且可能改变 MYSQLD_PA
 restart-environment-file.fix = 查看 {path}
 restart-environment-file.fix-reason = 只读取文件内容；请把输出粘贴到这里。
 restart-notify-access.name = Type=notify 配合包装进程时需要 NotifyAccess=all
+restart-notify-access.passed-title = NotifyAccess= 与 mysqld 的启动方式相符
 restart-notify-access.title = mysqld 的 READY=1 被丢弃：主进程是包装进程
 restart-notify-access.message = 在 Type=notify 下，systemd 只接受主进程发来的就绪通知（NotifyAccess={access}）。这里的主进程是 {wrapper} 而不是 mysqld，因此 mysqld 的 READY=1 会被丢弃：每一次启动（包括 RESTART 或克隆之后的那次启动）都会停留在 "activating"，直到启动超时将其杀掉（TimeoutSec=0 时则永远等待）。要么让包装脚本用 exec 启动 mysqld，要么设置 NotifyAccess=all。
 restart-notify-access.passed = mysqld 本身就是主进程，或 systemd 接受整个服务内任意进程的通知。
 restart-notify-access.fix = {unit} 的 drop-in：NotifyAccess=all
 restart-notify-access.fix-reason = 接受服务内任意进程的通知；在包装脚本里 exec mysqld 是更干净的做法。
 restart-start-timeout.name = Type=notify 下的启动超时是有限值
+restart-start-timeout.passed-title = 克隆后的启动有足够时间完成恢复
 restart-start-timeout.title = 克隆后的启动可能被 TimeoutStartSec 杀掉
 restart-start-timeout.message = 该 unit 为 Type=notify，启动超时为 {timeout}。RESTART 或克隆之后的启动是一次普通启动；克隆之后还要对克隆来的数据做 InnoDB 崩溃恢复，耗时可能远超平时。若未能及时收到 READY=1，systemd 会杀掉 mysqld 并判定启动失败。Oracle 官方的 unit 使用 TimeoutSec=0（Ubuntu 为 infinity）。
 restart-start-timeout.passed = 没有启动超时（TimeoutStartSec=0 或 infinity），或 unit 不是 Type=notify。
 restart-start-timeout.fix = {unit} 的 drop-in：取消启动超时
 restart-start-timeout.fix-reason = 之后如果启动卡住，会一直等到有人手动停止；如果更倾向于有上限，可改为一个足够长的有限值。
 restart-on-crash.name = 重启策略在崩溃后也会重启
+restart-on-crash.passed-title = 重启策略适合崩溃的情况
 restart-on-crash.title = Restart= 在 mysqld 崩溃后也会将其重启
 restart-on-crash.message = Restart={restart} 会在退出码 16（RESTART、克隆）之后重启 mysqld，也会在崩溃之后重启（被信号终止、core dump、未列在 RestartPreventExitStatus= 中的非正常退出码）。Oracle 和 Ubuntu 的软件包都是这样配置的，可以保证服务尽快恢复。也有团队希望崩溃后的实例保持停止，先排查原因再启动；他们使用 Restart=no 加 RestartForceExitStatus=16，这样只有 RESTART 和克隆会自动重启。两种方式对克隆都有效，请有意识地选择。
 restart-on-crash.passed = Restart= 不会在 mysqld 崩溃后重启它。
@@ -39,6 +47,7 @@ restart-on-crash.fix = 另一种做法：只在退出码 16 时重启
 restart-on-crash.fix-reason = 改变崩溃后的行为：崩溃后服务器将保持停止，直到手动启动。
 
 restart-start-limit.name = 启动频率限制可能拒绝克隆后的重启
+restart-start-limit.passed-title = 启动次数限制给克隆后的重启留有余地
 restart-start-limit.title = systemd 的启动频率限制可能让 mysqld 在克隆后保持停止
 restart-start-limit.message-hit = systemctl show 显示 Result=start-limit-hit：由于在 StartLimitIntervalSec= 时间窗口内启动过于频繁，systemd 拒绝启动 {unit}。RESTART 或克隆之后的启动与其他启动一样计数；在计数器被重置之前，没有任何机制会再启动 mysqld。
 restart-start-limit.message-tight = StartLimitIntervalSec={interval} 内最多允许 StartLimitBurst={burst} 次启动：服务器最初的启动、一次手动重启再加上 RESTART 或克隆之后的自动启动，就可能超出限制。此时 systemd 会拒绝启动（start-limit-hit），mysqld 将保持停止。

@@ -53,6 +53,7 @@ ui.download-markdown = 下载 .md
 ui.download-json = 下载 JSON
 ui.print = 打印
 ui.findings-none = 在粘贴的内容中没有发现问题。
+ui.findings-nothing-recognised = 粘贴的内容中没有可识别的部分，因此没有做任何检查。请粘贴终端显示的内容，例如下面这些命令的输出：
 ui.severity-error = 错误（{n}）
 ui.severity-warning = 警告（{n}）
 ui.severity-info = 提示（{n}）

@@ -50,7 +50,9 @@ pub fn markdown(report: &Report) -> String {
     }
 
     if report.findings.is_empty() {
-        let _ = writeln!(md, "## {}\n\n{}\n", lang.t(k::RENDER_FINDINGS), lang.t(k::RENDER_NO_FINDINGS));
+        let none =
+            if report.nothing_recognised() { k::RENDER_NOTHING_CHECKED } else { k::RENDER_NO_FINDINGS };
+        let _ = writeln!(md, "## {}\n\n{}\n", lang.t(k::RENDER_FINDINGS), lang.t(none));
     } else {
         let _ = writeln!(md, "## {} — {}\n", lang.t(k::RENDER_FINDINGS), super::counts(report));
     }

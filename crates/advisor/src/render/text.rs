@@ -188,6 +188,13 @@ fn bullet(o: &mut Out, lead: &str, s: &str) {
 
 fn findings(o: &mut Out, report: &Report) {
     let lang = o.lang;
+    if report.findings.is_empty() && report.nothing_recognised() {
+        let s = o.paint(St::Yellow, &lang.t(k::RENDER_NOTHING_CHECKED));
+        o.raw(&s);
+        o.nl();
+        o.nl();
+        return;
+    }
     if report.findings.is_empty() {
         let s = o.paint(St::Green, &lang.t(k::RENDER_NO_FINDINGS));
         o.raw(&s);

@@ -37,6 +37,12 @@ fn every_rule_has_docs_and_a_name_in_every_language() {
                 lang.tag()
             );
             assert!(!r.docs.trim().is_empty(), "{} has no docs in {}", r.id, lang.tag());
+            assert!(
+                lang.has(advisor::i18n::dynamic(format_args!("{}.passed-title", r.id))),
+                "{} has no passed-check title in {}",
+                r.id,
+                lang.tag()
+            );
             if lang == Lang::En {
                 for s in SECTIONS {
                     assert!(r.docs.contains(s), "{} docs (en) lack section {s:?}", r.id);
@@ -70,4 +76,29 @@ fn docs_rules_md_is_current() {
         on_disk == generated,
         "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test -p advisor --test it registry`"
     );
+}
+
+/// A passed check says what holds, not the problem's name (issue 15): "✓ Exit code 16 is
+/// restarted", never "✓ Exit code 16 is not restarted". Text that nothing recognises is not
+/// "no problems found": the report says nothing was checked.
+#[test]
+fn passed_checks_say_what_holds_and_garbage_is_not_reassuring() {
+    let healthy = include_str!("../../../../web/examples/healthy.txt");
+    for lang in Lang::ALL {
+        let r =
+            advisor::analyze_with(&[advisor::Input::new("terminal", healthy)], &advisor::Options { lang });
+        let passed: Vec<&advisor::Check> =
+            r.checks.iter().filter(|c| c.status == advisor::CheckStatus::Passed).collect();
+        assert!(passed.len() >= 10, "{}", passed.len());
+        for c in &passed {
+            let name = lang.t(advisor::i18n::dynamic(format_args!("{}.name", c.rule)));
+            assert_ne!(c.title, name, "{} passed under its problem's name ({})", c.rule, lang.tag());
+        }
+        assert!(!r.nothing_recognised());
+    }
+    let garbage = advisor::analyze(&[advisor::Input::new("x", "hello\nnothing to see here\n")]);
+    assert!(garbage.nothing_recognised());
+    let text = advisor::render::text(&garbage, &Default::default());
+    assert!(text.contains("Nothing was checked") && !text.contains("No problems found"), "{text}");
+    assert!(!advisor::analyze(&[advisor::Input::new("x", "")]).nothing_recognised(), "empty is not garbage");
 }
