@@ -5,6 +5,7 @@ mysql.doc.replica-status-channel = {statement}, channel '{channel}'
 mysql.doc.replica-status-many = {statement}, {count} channels
 mysql.doc.show-variables = SHOW VARIABLES, {count} variables
 mysql.doc.channel-table = performance_schema.{table}, {count} channel rows
+mysql.doc.channel-table-one = performance_schema.{table}, 1 channel row
 mysql.doc.clone-status = performance_schema.clone_status
 mysql.doc.clone-status-state = performance_schema.clone_status: {state}
 mysql.doc.clone-progress = performance_schema.clone_progress, {count} stages

@@ -5,6 +5,7 @@ mysql.doc.replica-status-channel = {statement}，通道 '{channel}'
 mysql.doc.replica-status-many = {statement}，{count} 个通道
 mysql.doc.show-variables = SHOW VARIABLES，{count} 个变量
 mysql.doc.channel-table = performance_schema.{table}，{count} 行通道配置
+mysql.doc.channel-table-one = performance_schema.{table}，1 行通道配置
 mysql.doc.clone-status = performance_schema.clone_status
 mysql.doc.clone-status-state = performance_schema.clone_status：{state}
 mysql.doc.clone-progress = performance_schema.clone_progress，{count} 个阶段

@@ -406,7 +406,8 @@ fn label(rs: &ResultSet, text: &str) -> Option<Label> {
             } else {
                 "replication_applier_configuration"
             };
-            Label { key: k::MYSQL_DOC_CHANNEL_TABLE, args: vec![("table", table.into()), ("count", count)] }
+            let key = if count == "1" { k::MYSQL_DOC_CHANNEL_TABLE_ONE } else { k::MYSQL_DOC_CHANNEL_TABLE };
+            Label { key, args: vec![("table", table.into()), ("count", count)] }
         }
         DocKind::CloneStatus => {
             let state = rs

@@ -86,7 +86,13 @@ fn clone_3707_with_the_unit_names_the_start_command_and_the_supervisor_findings(
         assert!(f.message.contains(id), "message should point at {id}: {}", f.message);
     }
     assert!(f.message.contains("sudo systemctl start mysqld.service"));
-    assert!(f.message.contains("clone_restart"), "names the verdict: {}", f.message);
+    // The verdict in words, never its JSON name or value (issue 15).
+    assert!(
+        f.message.contains("next in-place clone's automatic restart: fails (ERROR 3707)"),
+        "says the verdict: {}",
+        f.message
+    );
+    assert!(!f.message.contains("clone_restart"), "no internal name: {}", f.message);
 }
 
 #[test]

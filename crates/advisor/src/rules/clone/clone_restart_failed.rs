@@ -208,8 +208,16 @@ fn report(cx: &Ctx<'_>, seen: &Seen, scan: &Scan, restart_rules: &[&str]) -> Fin
         parts.push(cx.fmt(k::CLONE_RESTART_FAILED_MSG_SUPERVISOR, &[("rules", &rules)]));
     }
     let (verdict, _) = crate::rules::restart::verdict(cx);
-    if verdict != crate::report::CloneRestart::Unknown {
-        parts.push(cx.fmt(k::CLONE_RESTART_FAILED_MSG_VERDICT, &[("verdict", verdict.as_str())]));
+    use crate::report::CloneRestart as V;
+    // The verdict in words, never its JSON value (issue 15).
+    let said = match verdict {
+        V::Works => Some(k::RENDER_CLONE_RESTART_WORKS),
+        V::Fails => Some(k::RENDER_CLONE_RESTART_FAILS),
+        V::StaysDown => Some(k::RENDER_CLONE_RESTART_STAYS_DOWN),
+        V::Unknown | V::NotApplicable => None,
+    };
+    if let Some(key) = said {
+        parts.push(cx.fmt(k::CLONE_RESTART_FAILED_MSG_VERDICT, &[("verdict", &cx.t(key))]));
     }
 
     let mut evidence: Vec<Evidence> = Vec::new();
