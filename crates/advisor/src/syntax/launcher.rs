@@ -73,19 +73,6 @@ pub(crate) struct SupervisordConf {
     pub path: Option<String>,
 }
 
-/// The file a viewing command prints: `cat PATH`, `sudo cat PATH`, `less PATH`…
-fn viewed_path(cmd: &str) -> Option<String> {
-    let mut words = cmd.split_whitespace().peekable();
-    while words.peek().is_some_and(|w| *w == "sudo" || w.starts_with('-')) {
-        words.next();
-    }
-    let prog = words.next()?;
-    if !matches!(prog, "cat" | "less" | "more" | "head" | "tail" | "bat" | "batcat") {
-        return None;
-    }
-    words.find(|w| !w.starts_with('-') && w.contains('/')).map(str::to_owned)
-}
-
 /// One event of supervisord's log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum SupervisordEvent {
@@ -304,7 +291,10 @@ pub(crate) fn recognize_supervisord(src: &Source<'_>, i: usize, hint: &Hint<'_>)
         return None;
     }
     let (mut conf, end) = parse_supervisord(src, i);
-    conf.path = hint.command.and_then(viewed_path);
+    // The file a viewing command printed (`cat PATH`, `sudo less PATH`).
+    conf.path = hint.command.and_then(|c| {
+        crate::syntax::prompt::viewed_paths(c, false).find(|w| w.contains('/')).map(str::to_owned)
+    });
     let name = conf.sections.iter().find_map(|s| s.program().map(str::to_owned));
     Some(Claim {
         kind: DocKind::SupervisordConf,

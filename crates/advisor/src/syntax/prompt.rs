@@ -78,6 +78,22 @@ pub(crate) fn command(line: &str) -> Option<&str> {
     None
 }
 
+/// The file arguments of a command that shows a file (`cat PATH`, `sudo less PATH`, with
+/// `editors` also `vi`/`vim`/`nano PATH`): its words after the program that are not options. Empty
+/// for any other command.
+pub(crate) fn viewed_paths(cmd: &str, editors: bool) -> impl Iterator<Item = &str> {
+    let mut words = cmd.split_whitespace().peekable();
+    while words.peek().is_some_and(|w| *w == "sudo" || w.starts_with('-')) {
+        words.next();
+    }
+    let shows = match words.next() {
+        Some("cat" | "less" | "more" | "head" | "tail" | "bat" | "batcat") => true,
+        Some("vi" | "vim" | "nano") => editors,
+        _ => false,
+    };
+    words.filter(move |w| shows && !w.starts_with('-'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::command;
@@ -121,5 +137,14 @@ mod tests {
         assert_eq!(command("MySQL Shell 8.0.36"), None);
         assert_eq!(command("MySQL Error 3707 (HY000): Restart server failed"), None);
         assert_eq!(command("2024-01-01T00:00:00.000000Z 0 [ERROR] [MY-013462] [Server] x"), None);
+    }
+
+    #[test]
+    fn viewed_paths_are_the_shown_files() {
+        let v = |c, e| crate::syntax::prompt::viewed_paths(c, e).collect::<Vec<_>>();
+        assert_eq!(v("sudo cat -A /etc/a.conf", false), ["/etc/a.conf"]);
+        assert_eq!(v("vim /etc/a.conf", false), Vec::<&str>::new());
+        assert_eq!(v("vim /etc/a.conf", true), ["/etc/a.conf"]);
+        assert_eq!(v("rm /etc/a.conf", true), Vec::<&str>::new());
     }
 }

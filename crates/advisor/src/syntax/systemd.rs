@@ -604,15 +604,7 @@ fn commented_directive(src: &Source<'_>, j: usize, t: &str) -> Option<CommentedD
 /// The path a shell command shows (`cat /etc/systemd/system/x.service`, `sudo less …`), when it
 /// looks like a unit or drop-in.
 fn path_from_command(cmd: &str) -> Option<String> {
-    let mut words = cmd.split_whitespace().peekable();
-    while words.peek().is_some_and(|w| *w == "sudo" || w.starts_with('-')) {
-        words.next();
-    }
-    let prog = words.next()?;
-    if !matches!(prog, "cat" | "less" | "more" | "head" | "tail" | "vi" | "vim" | "nano" | "bat" | "batcat") {
-        return None;
-    }
-    words.filter(|w| !w.starts_with('-')).find(|w| name_looks_like_unit(w)).map(str::to_owned)
+    prompt::viewed_paths(cmd, true).find(|w| name_looks_like_unit(w)).map(str::to_owned)
 }
 
 /// The unit of a `systemctl cat|show|status|edit UNIT` command (`mysqld` → `mysqld.service`), and
