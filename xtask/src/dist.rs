@@ -3,8 +3,9 @@
 //! Recipe (see TOOLCHAIN.md): take the wasm-bindgen glue (`--target web`) and the optimised wasm from
 //! `dist/`; drop the glue's final `export { … }` statement; remove Trunk's module loader and preload
 //! links from `index.html`; put a CSP meta tag right after `<meta charset>`; insert one inline
-//! `<script type="module">` holding the glue, the wasm LZMA-compressed as base64, unpacked by a small
-//! decoder of our own (`unlzma.js`), and `initSync({ module: bytes })`.
+//! `<script type="module">` holding the glue, the wasm gzipped (by zopfli) in base64, inflated by
+//! the browser's own `DecompressionStream("gzip")`, compiled by `WebAssembly.compile`, and
+//! `initSync({ module })`.
 //! The CSP allows exactly that script and the inlined stylesheet by their sha256 hashes: no
 //! `'unsafe-inline'`, and `connect-src 'none'` so the page cannot talk to anything.
 
@@ -195,54 +196,11 @@ pub fn single_file_csp(script_hash: &str, style_hashes: &[String]) -> String {
 }
 
 /// Shown instead of the page by a browser that cannot compile the module (no WebAssembly SIMD:
-/// before Chrome 91, Firefox 89, Safari 16.4). It is in the page shell, before the wasm (and so the
+/// before Chrome 91, Firefox 89, Safari 16.4) or inflate it (no `DecompressionStream`: before
+/// Firefox 113). It is in the page shell, before the wasm (and so the
 /// catalog) exists: both languages at once.
 const OLD_BROWSER: &str = "This browser is too old for mysql-advisor: use a current Chrome, Edge, \
 Firefox or Safari. 此浏览器版本过旧，无法运行 mysql-advisor：请使用新版 Chrome、Edge、Firefox 或 Safari。";
-
-/// The page's LZMA decoder (`const unlzma = (src, size) => Uint8Array`).
-const UNLZMA_JS: &str = include_str!("unlzma.js");
-
-/// The page's inverse of [`crate::wasmsplit::split`] (`const unsplit = (src) => Uint8Array`).
-const UNSPLIT_JS: &str = include_str!("unsplit.js");
-
-/// Runs `script` with Node.js in a new temporary directory holding `files`, which the script
-/// reads by name (it runs there); the directory is removed afterwards.
-fn run_node(files: &[(&str, &[u8])], script: &str) -> Result<std::process::Output, String> {
-    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("xtask-node-{}-{n}", std::process::id()));
-    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let written = files
-        .iter()
-        .try_for_each(|(name, bytes)| fs::write(dir.join(name), bytes))
-        .and_then(|()| fs::write(dir.join("script.js"), script));
-    let out =
-        written.and_then(|()| std::process::Command::new("node").arg("script.js").current_dir(&dir).output());
-    let _ = fs::remove_dir_all(&dir);
-    out.map_err(|e| format!("node: {e} (`cargo xtask set-up` installs Node.js)"))
-}
-
-/// Runs `unsplit.js` in Node.js on `packed` and fails unless it gives back `wasm` byte for byte:
-/// every single file is checked before it is written.
-pub fn check_unsplit(packed: &[u8], wasm: &[u8]) -> Result<(), String> {
-    let script = format!(
-        "{UNSPLIT_JS}\nconst fs = require('fs');\n\
-         const got = unsplit(new Uint8Array(fs.readFileSync('packed')));\n\
-         const want = fs.readFileSync('wasm');\n\
-         process.stdout.write(Buffer.compare(Buffer.from(got), want) === 0 ? 'same' : 'DIFFERENT');\n"
-    );
-    let out = run_node(&[("packed", packed), ("wasm", wasm)], &script)
-        .map_err(|e| format!("unsplit check: {e}"))?;
-    match &out.stdout[..] {
-        b"same" => Ok(()),
-        _ => Err(format!(
-            "unsplit.js does not rebuild the module: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )),
-    }
-}
 
 /// `bytes` gzip-compressed at level 9 (what `cargo xtask size` measures).
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -253,20 +211,15 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     enc.finish().unwrap_or_default()
 }
 
-/// `bytes` as an "lzma-alone" stream (13-byte header, then LZMA1 data), preset 9 extreme, with
-/// `lc=4 lp=0 pb=0`: on this wasm module 373 KB against gzip -9's 478 KB (measured 2026-12-02;
-/// the default `lc=3 pb=2` gives 374 KB). The header's size field says "unknown" and the stream
-/// ends with an end marker; the page passes the real size to the decoder.
-pub fn lzma(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    use std::io::Write as _;
-    // 9 | LZMA_PRESET_EXTREME (1 << 31; xz2 does not re-export the constant).
-    let mut opts =
-        xz2::stream::LzmaOptions::new_preset(9 | (1 << 31)).map_err(|e| format!("lzma options: {e}"))?;
-    opts.literal_context_bits(4).literal_position_bits(0).position_bits(0);
-    let stream = xz2::stream::Stream::new_lzma_encoder(&opts).map_err(|e| format!("lzma encoder: {e}"))?;
-    let mut enc = xz2::write::XzEncoder::new_stream(Vec::new(), stream);
-    enc.write_all(bytes).map_err(|e| format!("lzma: {e}"))?;
-    enc.finish().map_err(|e| format!("lzma: {e}"))
+/// `bytes` as a gzip member (RFC 1952, what `DecompressionStream("gzip")` inflates in every browser
+/// that has it: Chrome 80, Firefox 113, Safari 16.4; "deflate-raw" came later in Chrome), made by
+/// zopfli: on this project's module 4–5 % smaller than zlib's level 9 (measured in PERFORMANCE.md),
+/// and still a standard stream any inflater reads.
+pub fn gzip_zopfli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Compressing into a Vec cannot fail.
+    let _ = zopfli::compress(zopfli::Options::default(), zopfli::Format::Gzip, bytes, &mut out);
+    out
 }
 
 /// The placeholder for the packed wasm's base64 while the script is minified (a global name, which
@@ -300,32 +253,32 @@ pub fn single_file(d: &TrunkDist, minify: Minify<'_>) -> Result<String, String> 
             }
         }
     }
-    // Short import names in the module and the glue (`imports.rs`: −4.6 KB gzipped). The wasm
-    // then travels LZMA-compressed (base64 of raw wasm would not compress well in the file itself,
-    // and LZMA beats the gzip the browser could inflate by ~22 %): `unlzma` unpacks it (~60 ms for
-    // 1 MB in V8, cold), then it is compiled.
-    // Before LZMA, the code section is split into streams of like values (`wasmsplit.rs`: −22 KB
-    // packed); `unsplit` interleaves them back.
-    let (wasm, glue) = crate::imports::shorten(&d.wasm, &glue)?;
-    let split = crate::wasmsplit::split(&wasm)?;
-    check_unsplit(&split, &wasm)?;
-    let b64 = base64::engine::general_purpose::STANDARD.encode(lzma(&split)?);
-    let size = split.len();
+    // The wasm travels gzipped in base64; the browser inflates it (`DecompressionStream`,
+    // native, a few ms for 1.5 MB) and compiles it off the main thread (`WebAssembly.compile`).
+    // The loader records how long each step took (`window.mysqlAdvisorTiming`), for the cold-start
+    // figures of the browser tests.
+    let b64 = base64::engine::general_purpose::STANDARD.encode(gzip_zopfli(&d.wasm));
     let script = format!(
-        "\n{glue}\n;{UNLZMA_JS}\n{UNSPLIT_JS}\nawait (async () => {{\nconst b64 = {B64_PLACEHOLDER};\n\
-         const t0 = performance.now();\n\
-         const packed = typeof Uint8Array.fromBase64 === \"function\"\n  ? Uint8Array.fromBase64(b64)\n  \
-         : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n\
+        "\n{glue}\n;await (async () => {{\nconst b64 = {B64_PLACEHOLDER};\n\
          const tooOld = (why) => {{\n  \
          const root = document.getElementById(\"mysql-advisor\");\n  \
          if (root) root.textContent = \"{OLD_BROWSER}\" + (why ? \" (\" + why + \")\" : \"\");\n}};\n\
+         if (typeof DecompressionStream !== \"function\") {{ tooOld(\"DecompressionStream\"); return; }}\n\
+         const t0 = performance.now();\n\
+         const packed = typeof Uint8Array.fromBase64 === \"function\"\n  ? Uint8Array.fromBase64(b64)\n  \
+         : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n\
          const t1 = performance.now();\n\
-         const streams = unlzma(packed, {size});\n\
+         let bytes;\n\
+         try {{\n  \
+         const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n  \
+         bytes = await new Response(inflated).arrayBuffer();\n\
+         }} catch (e) {{ tooOld(String(e)); return; }}\n\
          const t2 = performance.now();\n\
-         const bytes = unsplit(streams);\n\
-         window.mysqlAdvisorTiming = {{ unpackB64Ms: t1 - t0, unlzmaMs: t2 - t1, unsplitMs: performance.now() - t2 }};\n\
-         try {{ initSync({{ module: bytes }}); }} catch (e) {{\n  \
+         let module;\n\
+         try {{ module = await WebAssembly.compile(bytes); }} catch (e) {{\n  \
          if (e instanceof WebAssembly.CompileError) {{ tooOld(String(e)); return; }}\n  throw e;\n}}\n\
+         window.mysqlAdvisorTiming = {{ unpackB64Ms: t1 - t0, inflateMs: t2 - t1, compileMs: performance.now() - t2 }};\n\
+         initSync({{ module }});\n\
          window.mysqlAdvisor = {{ {} }};\n}})();\n",
         api.join(", ")
     );
@@ -422,7 +375,7 @@ mod tests {
         let d = TrunkDist {
             html: "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title><style>b{}</style></head><body></body></html>".into(),
             glue: "export function mount(e) {}\nexport function start() {}\nfunction initSync(m){}\nexport { initSync, x as analyze };\n".into(),
-            wasm: crate::wasmsplit::tests::module(&[crate::wasmsplit::tests::every_kind()]),
+            wasm: b"\0asm\x01\0\0\0 a module's bytes, any bytes".repeat(50),
             glue_name: "web.js".into(),
         };
         // The minifier sees the script and the style sheet; the CSP hashes what it returns.
@@ -439,94 +392,23 @@ mod tests {
         assert!(page.contains(&csp_hash(&page[start..end])));
         assert!(page.contains(&csp_hash("i{}")));
         assert!(page.contains("{ analyze: x, mount }"));
-        // The wasm, split into streams and LZMA-compressed, as base64; unpacked by unlzma and
-        // unsplit before initSync.
+        // The wasm, gzipped in base64, inflated by the browser's DecompressionStream and
+        // compiled before initSync.
         let b64 = page.split("const b64 = \"").nth(1).and_then(|r| r.split('"').next()).unwrap();
         let packed = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
         let mut wasm = Vec::new();
-        let mut dec = xz2::read::XzDecoder::new_stream(
-            &packed[..],
-            xz2::stream::Stream::new_lzma_decoder(u64::MAX).unwrap(),
-        );
-        std::io::Read::read_to_end(&mut dec, &mut wasm).unwrap();
-        assert_eq!(wasm, crate::wasmsplit::split(&d.wasm).unwrap());
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&packed[..]), &mut wasm).unwrap();
+        assert_eq!(wasm, d.wasm);
+        assert!(packed.len() < d.wasm.len() / 5, "{} bytes packed", packed.len());
         assert!(
-            page.contains(&format!("const streams = unlzma(packed, {});", wasm.len()))
-                && page.contains("const bytes = unsplit(streams);")
-                && page.contains("initSync({ module: bytes })")
+            page.contains("new DecompressionStream(\"gzip\")")
+                && page.contains("WebAssembly.compile(bytes)")
+                && page.contains("initSync({ module })")
         );
         assert_eq!(page.matches("Content-Security-Policy").count(), 1);
         let again =
             single_file(&TrunkDist { html: harden_trunk_index(&d.html), ..d }, &|src, _| Ok(src.to_owned()))
                 .unwrap();
         assert_eq!(again.matches("Content-Security-Policy").count(), 1, "the hosted CSP is replaced");
-    }
-
-    /// `unsplit.js` in Node.js: the split of a module with every kind of immediate comes back byte
-    /// for byte; a different module, truncated streams and garbage are errors, never a hang.
-    #[test]
-    fn the_page_unsplits_what_wasmsplit_splits() {
-        use crate::wasmsplit::{split, tests};
-        let m = tests::module(&[tests::every_kind(), vec![0, 0x0b], tests::every_kind()]);
-        let packed = split(&m).unwrap();
-        check_unsplit(&packed, &m).unwrap();
-        let other = tests::module(&[vec![0, 0x01, 0x0b]]);
-        assert!(check_unsplit(&packed, &other).unwrap_err().contains("does not rebuild"));
-        let truncated = &packed[..packed.len() - 40];
-        assert!(check_unsplit(truncated, &m).is_err());
-        let mut garbage = packed.clone();
-        garbage[60..].fill(0xff);
-        assert!(check_unsplit(&garbage, &m).is_err());
-        assert!(check_unsplit(&packed[..20], &m).is_err());
-    }
-
-    /// The page's decoder against liblzma's encoder, run by Node.js (`cargo xtask set-up` makes sure
-    /// it is there): text, a wasm-like mix of repeats and random bytes with long-distance matches,
-    /// one byte, and a corrupt stream.
-    #[test]
-    fn the_page_decoder_unpacks_what_liblzma_packs() {
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut rnd = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        let text = include_str!("dist.rs").as_bytes().to_vec();
-        let mut mix = Vec::new();
-        for i in 0..40_000u32 {
-            match rnd() % 5 {
-                0 => mix.extend_from_slice(&(rnd() as u32).to_le_bytes()),
-                1 => mix.extend_from_slice(&text[(i as usize * 7) % 4000..][..(rnd() % 60) as usize]),
-                2 => mix.extend(std::iter::repeat_n(rnd() as u8, (rnd() % 300) as usize)),
-                3 if mix.len() > 300_000 => {
-                    // a match far back (distance slots ≥ 14: direct bits + align bits)
-                    let from = (rnd() as usize) % (mix.len() - 200_000);
-                    let piece = mix[from..from + 64].to_vec();
-                    mix.extend_from_slice(&piece);
-                }
-                _ => mix.push(b"abc\n"[(rnd() % 4) as usize]),
-            }
-        }
-        let cases: Vec<(&str, Vec<u8>)> = vec![("text", text), ("mix", mix), ("tiny", b"a".to_vec())];
-        let mut script = format!("{UNLZMA_JS}\nconst fs = require('fs');\n");
-        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-        for (name, data) in &cases {
-            files.push((format!("{name}.lzma"), lzma(data).unwrap()));
-            files.push((format!("{name}.raw"), data.clone()));
-            script += &format!(
-                "{{ const want = fs.readFileSync('{name}.raw'); \
-                 const got = unlzma(new Uint8Array(fs.readFileSync('{name}.lzma')), want.length); \
-                 console.log('{name}', Buffer.compare(Buffer.from(got), want) === 0 ? 'same' : 'DIFFERENT'); }}\n"
-            );
-        }
-        // A corrupt stream is an error, never a hang.
-        script += "try { unlzma(new Uint8Array([93, 0, 0, 1, 0, 255, 255, 255, 255, 255, 255, 255, 255, 1, 2]), 100); \
-                   console.log('corrupt accepted'); } catch (e) { console.log('corrupt rejected'); }\n";
-        let files: Vec<(&str, &[u8])> = files.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
-        let out = run_node(&files, &script).unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-        assert_eq!(stdout, "text same\nmix same\ntiny same\ncorrupt rejected\n");
     }
 }

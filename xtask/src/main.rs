@@ -12,12 +12,9 @@
 mod dist;
 mod e2e;
 mod fuzz;
-mod imports;
 mod server;
 mod setup;
 mod size;
-mod wasm;
-mod wasmsplit;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -74,7 +74,7 @@ pub struct Want {
 }
 
 pub fn ensure(ctx: &Ctx, want: Want) -> Result<(), String> {
-    // Node.js: npm installs binaryen, and xtask's own tests run the page's LZMA decoder in it.
+    // Node.js: npm installs binaryen and esbuild.
     ensure_node(ctx)?;
     if want.web {
         ensure_wasm_target(ctx)?;
