@@ -249,8 +249,16 @@ fn cmd_serve(ctx: &Ctx, args: &[String]) -> Result<(), String> {
             std::thread::park();
         }
     }
+    // The development build (a debug wasm of several MB) goes to its own directory, never into the
+    // `dist/` that `dist`, `size` and the browser tests read as the hosting build.
+    let dev_dist = ctx.target_dir.join("serve");
     println!("serving at http://127.0.0.1:{port}/ (Trunk, rebuilds on change; Ctrl-C to stop)");
-    run(ctx, Command::new("trunk").args(["serve", "--address", "127.0.0.1", "--port", &port.to_string()]))
+    run(
+        ctx,
+        Command::new("trunk")
+            .args(["serve", "--address", "127.0.0.1", "--port", &port.to_string(), "--dist"])
+            .arg(&dev_dist),
+    )
 }
 
 fn main() -> ExitCode {
