@@ -123,6 +123,14 @@ pub fn utf16_offset(text: &str, byte: usize) -> u32 {
     text[..b].encode_utf16().count() as u32
 }
 
+/// Focuses the element with this id, if there is one.
+pub fn focus(id: &str) {
+    let el = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// Focuses input `index`, selects the byte range and scrolls it into view.
 pub fn jump_to(index: usize, text: &str, start: u32, end: u32, line: u32) {
     let Some(doc) = window().and_then(|w| w.document()) else { return };

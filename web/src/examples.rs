@@ -2,7 +2,8 @@
 
 use advisor::i18n::{Key, k};
 
-/// One example: an id for `?example=`, a catalog key for its name, and the pasted text.
+/// One example: an id for `?example=`, a catalog key for its name, and the pasted text (its
+/// inputs unnamed: the boxes show them as "input N" in the page's language).
 pub struct Example {
     pub id: &'static str,
     pub name: Key,
@@ -13,42 +14,42 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "clone-3707",
         name: k::UI_EXAMPLE_CLONE_3707,
-        inputs: &[("terminal", include_str!("../examples/clone-3707.txt"))],
+        inputs: &[("", include_str!("../examples/clone-3707.txt"))],
     },
     Example {
         id: "docker-official",
         name: k::UI_EXAMPLE_DOCKER_OFFICIAL,
-        inputs: &[("terminal", include_str!("../examples/docker-official.txt"))],
+        inputs: &[("", include_str!("../examples/docker-official.txt"))],
     },
     Example {
         id: "supervisord-3707",
         name: k::UI_EXAMPLE_SUPERVISORD_3707,
-        inputs: &[("terminal", include_str!("../examples/supervisord-3707.txt"))],
+        inputs: &[("", include_str!("../examples/supervisord-3707.txt"))],
     },
     Example {
         id: "cluster-timeout",
         name: k::UI_EXAMPLE_CLUSTER_TIMEOUT,
-        inputs: &[("terminal", include_str!("../examples/cluster-timeout.txt"))],
+        inputs: &[("", include_str!("../examples/cluster-timeout.txt"))],
     },
     Example {
         id: "stays-down",
         name: k::UI_EXAMPLE_STAYS_DOWN,
-        inputs: &[("terminal", include_str!("../examples/stays-down.txt"))],
+        inputs: &[("", include_str!("../examples/stays-down.txt"))],
     },
     Example {
         id: "replica-crash-unsafe",
         name: k::UI_EXAMPLE_REPLICA_CRASH_UNSAFE,
-        inputs: &[("terminal", include_str!("../examples/replica-crash-unsafe.txt"))],
+        inputs: &[("", include_str!("../examples/replica-crash-unsafe.txt"))],
     },
     Example {
         id: "replica-crash-safe",
         name: k::UI_EXAMPLE_REPLICA_CRASH_SAFE,
-        inputs: &[("terminal", include_str!("../examples/replica-crash-safe.txt"))],
+        inputs: &[("", include_str!("../examples/replica-crash-safe.txt"))],
     },
     Example {
         id: "healthy",
         name: k::UI_EXAMPLE_HEALTHY,
-        inputs: &[("terminal", include_str!("../examples/healthy.txt"))],
+        inputs: &[("", include_str!("../examples/healthy.txt"))],
     },
 ];
 

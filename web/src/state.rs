@@ -10,7 +10,9 @@ use yew::Reducible;
 pub struct InputDoc {
     /// Stable id (for keys), not shown.
     pub id: u32,
-    /// Name: "input 1", a file name, or an example's name.
+    /// The name the user gave it or its file's name; empty for an unnamed box, which is shown and
+    /// analysed as "input N" by its position ([`InputDoc::shown_name`]), so that the box's label,
+    /// the evidence and the exports always give the same number.
     pub name: String,
     pub text: String,
     /// For the excerpt of a scanned error log: the file's line number of each of its lines, so
@@ -29,6 +31,15 @@ impl InputDoc {
     /// An input without a line map.
     pub fn new(id: u32, name: String, text: String) -> InputDoc {
         InputDoc { id, name, text, file_lines: Vec::new(), file_map: None }
+    }
+
+    /// The name shown and analysed for the box at `index` (0-based): its own, else "input N".
+    pub fn shown_name(&self, index: usize, lang: Lang) -> String {
+        if self.name.trim().is_empty() {
+            lang.fmt(advisor::i18n::k::UI_INPUT_DEFAULT_NAME, &[("n", &(index + 1).to_string())])
+        } else {
+            self.name.clone()
+        }
     }
 
     /// The line number to show for line `n` (1-based) of this input: the file's for a scanned
@@ -96,6 +107,8 @@ pub enum Action {
     SetText(usize, String),
     AddInput,
     RemoveInput(usize),
+    /// The user renamed box `i` (an empty name makes it "input N" again).
+    Rename(usize, String),
     /// Text read from a file (replaces an empty input box, else adds one); `file_lines` and
     /// `file_map` as in [`InputDoc`].
     AddFile {
@@ -114,7 +127,13 @@ pub enum Action {
 
 impl State {
     pub fn new(inputs: Vec<InputDoc>, lang: Lang, theme: Theme) -> State {
-        let inputs = if inputs.is_empty() { vec![blank(0)] } else { inputs };
+        let mut inputs = if inputs.is_empty() { vec![blank(0)] } else { inputs };
+        // Sessions saved before boxes were numbered by position named them "input <id + 1>".
+        for doc in &mut inputs {
+            if doc.name == format!("input {}", doc.id + 1) {
+                doc.name.clear();
+            }
+        }
         let next_id = inputs.iter().map(|i| i.id + 1).max().unwrap_or(1);
         State { inputs: Rc::new(inputs), next_id, lang, theme, example: None, undo: None }
     }
@@ -126,7 +145,7 @@ impl State {
 }
 
 fn blank(id: u32) -> InputDoc {
-    InputDoc::new(id, format!("input {}", id + 1), String::new())
+    InputDoc::new(id, String::new(), String::new())
 }
 
 impl Reducible for State {
@@ -141,7 +160,7 @@ impl Reducible for State {
         match &action {
             Action::LoadExample(_) => s.undo = keep(UndoKind::Example),
             Action::Clear => s.undo = keep(UndoKind::Clear),
-            Action::SetLang(_) | Action::SetTheme(_) => {}
+            Action::SetLang(_) | Action::SetTheme(_) | Action::Rename(..) => {}
             Action::Undo => {
                 let Some(u) = s.undo.take() else { return self };
                 s.inputs = u.inputs;
@@ -166,6 +185,11 @@ impl Reducible for State {
             Action::AddInput => {
                 inputs.push(blank(s.next_id));
                 s.next_id += 1;
+            }
+            Action::Rename(i, name) => {
+                if let Some(input) = inputs.get_mut(i) {
+                    input.name = name.trim().to_owned();
+                }
             }
             Action::RemoveInput(i) => {
                 if i < inputs.len() {
@@ -257,6 +281,31 @@ mod tests {
         let s = typed.reduce(Action::Clear).reduce(Action::SetText(0, "new".into()));
         assert!(s.undo.is_none());
         assert_eq!(s.clone().reduce(Action::Undo).inputs, s.inputs, "Undo without an undo changes nothing");
+    }
+
+    /// Boxes are numbered by position: "input N" follows the box, a name given sticks, and a
+    /// session saved with the old "input <id + 1>" names reads as unnamed.
+    #[test]
+    fn unnamed_boxes_are_numbered_by_position_and_can_be_renamed() {
+        let s = state()
+            .reduce(Action::LoadExample("clone-3707"))
+            .reduce(Action::AddInput)
+            .reduce(Action::AddInput);
+        let names: Vec<String> =
+            s.inputs.iter().enumerate().map(|(i, d)| d.shown_name(i, Lang::En)).collect();
+        assert_eq!(names, ["input 1", "input 2", "input 3"]);
+        assert_eq!(s.inputs[1].shown_name(1, Lang::ZhCn), "输入 2");
+        let s = s.reduce(Action::Rename(2, "  /etc/my.cnf ".into())).reduce(Action::RemoveInput(0));
+        assert_eq!(s.inputs[1].shown_name(1, Lang::En), "/etc/my.cnf");
+        assert_eq!(s.inputs[0].shown_name(0, Lang::En), "input 1");
+        let s = s.reduce(Action::Rename(1, " ".into()));
+        assert_eq!(s.inputs[1].shown_name(1, Lang::En), "input 2");
+        let old = vec![
+            InputDoc::new(4, "input 5".into(), "x".into()),
+            InputDoc::new(5, "input 1".into(), "y".into()),
+        ];
+        let s = State::new(old, Lang::En, Theme::System);
+        assert_eq!((s.inputs[0].name.as_str(), s.inputs[1].name.as_str()), ("", "input 1"));
     }
 
     #[test]

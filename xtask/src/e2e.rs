@@ -780,6 +780,131 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         .await?;
         check(t == "Exit code 16 is restarted", || format!("the passed check's title: {t}"))
     });
+    test!(
+        "inputs: numbered by position, renamed, focused when added, reachable, chips grouped, binary files refused",
+        async {
+            // Point 8 (and 10's focus, binary files and storage note) of issue 15, in both languages.
+            for (lang, label, name) in [("en", "Input", "input"), ("zh-CN", "输入", "输入")] {
+                js(c, "sessionStorage.clear(); return true;", vec![]).await?;
+                goto(c, &with_query(url, &format!("example=clone-3707&lang={lang}"))).await?;
+                wait_clone_fails(c, "the example's verdict").await?;
+                for _ in 0..2 {
+                    let add =
+                        c.find(fantoccini::Locator::Id("add-input")).await.map_err(|e| e.to_string())?;
+                    add.click().await.map_err(|e| e.to_string())?;
+                }
+                wait_until(
+                    c,
+                    "the new box focused",
+                    "return document.activeElement && document.activeElement.id === 'input-2';",
+                    5,
+                )
+                .await?;
+                let labels = js(
+                c,
+                "return [...document.querySelectorAll('.input-box .input-head label')].map(l => l.textContent);",
+                vec![],
+            )
+            .await?;
+                let want: Vec<String> = (1..=3).map(|n| format!("{label} {n}")).collect();
+                check(labels == json!(want), || format!("{lang}: box labels {labels}"))?;
+                let places = js(
+                    c,
+                    "return [...document.querySelectorAll('.evidence .jump')].map(b => b.textContent);",
+                    vec![],
+                )
+                .await?;
+                let places: Vec<String> = places
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect();
+                check(
+                    !places.is_empty() && places.iter().all(|p| p.starts_with(&format!("{name} 1"))),
+                    || format!("{lang}: evidence places {places:?}"),
+                )?;
+                let note = js(
+                    c,
+                    "const n = document.getElementById('storage-note'); return n ? n.textContent : '';",
+                    vec![],
+                )
+                .await?;
+                check(note.as_str().is_some_and(|n| n.contains("sessionStorage")), || {
+                    format!("{lang}: storage note {note}")
+                })?;
+            }
+            // A name given shows in the evidence.
+            js(
+                c,
+                "const f = document.getElementById('input-name-0'); f.value = '/root/status.txt'; \
+             f.dispatchEvent(new Event('change', { bubbles: true })); return true;",
+                vec![],
+            )
+            .await?;
+            wait_until(
+            c,
+            "the evidence named after the renamed box",
+            "return [...document.querySelectorAll('.evidence .jump')].some(b => b.textContent.startsWith('/root/status.txt'));",
+            10,
+        )
+        .await?;
+            // Six boxes: the column stays within the window and its buttons in view.
+            for _ in 0..3 {
+                js(c, "document.getElementById('add-input').click(); return true;", vec![]).await?;
+            }
+            wait_until(c, "six boxes", "return document.querySelectorAll('.input-box').length === 6;", 5)
+                .await?;
+            let fit = js(
+            c,
+            "const col = document.querySelector('.inputs').getBoundingClientRect(); \
+             const add = document.getElementById('add-input').getBoundingClientRect(); \
+             const clear = document.getElementById('clear').getBoundingClientRect(); \
+             return [col.height <= innerHeight, add.bottom <= innerHeight && add.top >= 0, clear.bottom <= innerHeight];",
+            vec![],
+        )
+        .await?;
+            check(fit == json!([true, true, true]), || {
+                format!("column taller than the window or buttons out of view: {fit}")
+            })?;
+            // A 5,000-line paste: chips grouped by kind, each group opening to its chips.
+            paste(c, 0, &long_transcript(5000)).await?;
+            wait_until(
+                c,
+                "grouped chips",
+                "return document.querySelectorAll('#chips-0 > .chip-group').length > 0;",
+                20,
+            )
+            .await?;
+            let chips = js(
+            c,
+            "return [document.querySelectorAll('#chips-0 > li').length, document.querySelectorAll('#chips-0 .chip-group .chip').length];",
+            vec![],
+        )
+        .await?;
+            check(chips[0].as_u64() <= Some(20) && chips[1].as_u64() >= Some(100), || {
+                format!("[top-level chips, chips inside groups] = {chips}")
+            })?;
+            screenshot(c, shots, &format!("{suite}-inputs-grouped.png")).await?;
+            // A binary file is refused with a note (the page is in Chinese now), not added as garbage.
+            let file = shots.join("ibdata1");
+            std::fs::write(&file, b"\0\0\x01\x02binary\0page\xff\xfe").map_err(|e| e.to_string())?;
+            let before = js(c, "return document.querySelectorAll('.input-box').length;", vec![]).await?;
+            let chooser =
+                c.find(fantoccini::Locator::Css("input[type=file]")).await.map_err(|e| e.to_string())?;
+            chooser.send_keys(&file.display().to_string()).await.map_err(|e| e.to_string())?;
+            wait_until(
+            c,
+            "the binary file's note",
+            "const n = document.getElementById('scan-notice'); return !!n && n.textContent.includes('ibdata1') && n.textContent.includes('不是文本');",
+            10,
+        )
+        .await?;
+            let after = js(c, "return document.querySelectorAll('.input-box').length;", vec![]).await?;
+            check(before == after, || format!("a binary file was added: {before} → {after} boxes"))?;
+            js(c, "sessionStorage.clear(); return true;", vec![]).await.map(|_| ())
+        }
+    );
     test!("choose a file: read locally into an input", async {
         let file = shots.join("my.cnf");
         let text = "[mysqld]\nserver_id = 3\nrelay_log_recovery = OFF\n";

@@ -69,7 +69,11 @@ pub fn app(props: &AppProps) -> Html {
     let settled = use_debounced(state.inputs.clone(), 180);
     let report = use_memo((settled.clone(), lang), |(inputs, lang)| {
         let started = dom::now();
-        let inputs: Vec<Input> = inputs.iter().map(|i| Input::new(i.name.clone(), i.text.clone())).collect();
+        let inputs: Vec<Input> = inputs
+            .iter()
+            .enumerate()
+            .map(|(n, i)| Input::new(i.shown_name(n, *lang), i.text.clone()))
+            .collect();
         let report = SharedReport(Rc::new(analyze_with(&inputs, &Options { lang: *lang })));
         dom::record_timing("analyzeMs", dom::now() - started);
         report

@@ -4,7 +4,7 @@ use crate::state::{Action, InputDoc};
 use crate::tr::{f, t};
 use advisor::Lang;
 use advisor::i18n::k;
-use web_sys::HtmlTextAreaElement;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -33,19 +33,31 @@ pub fn input_box(p: &InputBoxProps) -> Html {
         let dispatch = p.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::RemoveInput(index)))
     };
+    let on_rename = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let field: HtmlInputElement = e.target_unchecked_into();
+            dispatch.emit(Action::Rename(index, field.value()));
+        })
+    };
     let id = format!("input-{index}");
+    let n = (index + 1).to_string();
+    // One box: "Paste anything"; several: "Input N", numbered by position like the evidence.
     let label = if index == 0 && !p.removable {
         t(lang, k::UI_PASTE_LABEL)
     } else {
-        f(lang, k::UI_INPUT_LABEL, &[("n", &(index + 1).to_string()), ("name", &p.doc.name)])
+        f(lang, k::UI_INPUT_LABEL, &[("n", &n)])
     };
     html! {
-        <div class="input-box">
+        <div class="input-box" data-input={n.clone()}>
             <div class="input-head">
                 <label for={id.clone()}>{ label }</label>
+                <input type="text" class="input-name" id={format!("input-name-{index}")} value={p.doc.name.clone()}
+                    placeholder={p.doc.shown_name(index, lang)} aria-label={f(lang, k::UI_INPUT_NAME_LABEL, &[("n", &n)])}
+                    spellcheck="false" autocomplete="off" onchange={on_rename} />
                 if p.removable {
                     <button type="button" class="link-button" onclick={on_remove}
-                        aria-label={f(lang, k::UI_REMOVE_INPUT, &[("n", &(index + 1).to_string())])}>
+                        aria-label={f(lang, k::UI_REMOVE_INPUT, &[("n", &n)])}>
                         { t(lang, k::UI_REMOVE) }
                     </button>
                 }

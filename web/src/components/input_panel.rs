@@ -4,7 +4,7 @@ use super::log_scan::{
     LogScan, ScanHandle, ScanView, add_whole, is_gzip, read_gzip, scan_file, should_stream,
 };
 use crate::state::{Action, InputDoc, UndoKind};
-use crate::tr::t;
+use crate::tr::{f, t};
 use advisor::Lang;
 use advisor::i18n::k;
 use std::cell::Cell;
@@ -45,9 +45,21 @@ fn read_files(files: Option<FileList>, dispatch: Callback<Action>, scan: ScanHan
             }
             let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else { return };
             let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+            // NUL bytes: a binary file (or UTF-16 text), which would read as garbage. Said, not added.
+            if is_binary(&bytes) {
+                let name = file.name();
+                let note = f(lang, k::UI_BINARY_FILE, &[("name", &name)]);
+                scan.view.set(ScanView::Notice { name, note });
+                return;
+            }
             add_whole(file.name(), &bytes, &dispatch);
         });
     }
+}
+
+/// True when the first 64 KiB hold a NUL byte: no text format this page reads has one.
+fn is_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(64 * 1024)].contains(&0)
 }
 
 /// The input column: the boxes, "add input", "choose files", drop target and Clear.
@@ -63,10 +75,24 @@ pub fn input_panel(p: &InputPanelProps) -> Html {
         let cancel = scan.cancel.clone();
         Callback::from(move |()| cancel.set(true))
     };
+    // "Add another input" moves the focus to the new box (once it is rendered).
+    let focus_new = use_mut_ref(|| false);
     let on_add = {
         let dispatch = p.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::AddInput))
+        let focus_new = focus_new.clone();
+        Callback::from(move |_| {
+            *focus_new.borrow_mut() = true;
+            dispatch.emit(Action::AddInput)
+        })
     };
+    {
+        let focus_new = focus_new.clone();
+        use_effect_with(p.inputs.len(), move |len| {
+            if std::mem::take(&mut *focus_new.borrow_mut()) {
+                crate::dom::focus(&format!("input-{}", len.saturating_sub(1)));
+            }
+        });
+    }
     let on_clear = {
         let dispatch = p.dispatch.clone();
         let remember = p.remember;
@@ -149,6 +175,9 @@ pub fn input_panel(p: &InputPanelProps) -> Html {
                 <button type="button" class="button danger" id="clear" onclick={on_clear}>{ t(lang, k::UI_CLEAR) }</button>
             </div>
             <p class="drop-hint">{ t(lang, k::UI_DROP_HINT) }</p>
+            if p.remember {
+                <p class="storage-note" id="storage-note">{ t(lang, k::UI_STORAGE_NOTE) }</p>
+            }
             <LogScan view={(*scan.view).clone()} {lang} {on_cancel} />
         </section>
     }
