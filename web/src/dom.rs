@@ -123,6 +123,13 @@ pub fn utf16_offset(text: &str, byte: usize) -> u32 {
     text[..b].encode_utf16().count() as u32
 }
 
+/// Sets the document's title.
+pub fn set_title(title: &str) {
+    if let Some(doc) = window().and_then(|w| w.document()) {
+        doc.set_title(title);
+    }
+}
+
 /// Focuses the element with this id, if there is one.
 pub fn focus(id: &str) {
     let el = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));

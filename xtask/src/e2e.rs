@@ -905,6 +905,46 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
             js(c, "sessionStorage.clear(); return true;", vec![]).await.map(|_| ())
         }
     );
+    test!(
+        "no internal words: the default channel by name, the title in the page's language (en, zh-CN)",
+        async {
+            // Point 9 of issue 15: `channel ""` and an English <title> on the Chinese page.
+            let status = include_str!("../../tests/fixtures/replica/purged-8.0.36.txt");
+            for (lang, channel, title) in [
+                ("en", "the default channel", "clone restart and replica crash-safety check"),
+                ("zh-CN", "默认通道", "从库崩溃安全检查"),
+            ] {
+                js(c, "sessionStorage.clear(); return true;", vec![]).await?;
+                goto(c, &with_query(url, &format!("lang={lang}"))).await?;
+                paste(c, 0, status).await?;
+                wait_until(
+                c,
+                "a channel's finding",
+                "return !!document.querySelector('.finding[data-rule=\"replica-threads-stopped\"] .channel');",
+                10,
+            )
+            .await?;
+                let shown = js(
+                    c,
+                    "return [...document.querySelectorAll('.finding .channel')].map(e => e.textContent);",
+                    vec![],
+                )
+                .await?;
+                let shown: Vec<String> = shown
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect();
+                check(!shown.is_empty() && shown.iter().all(|s| s == channel), || {
+                    format!("{lang}: channels {shown:?}")
+                })?;
+                let t = js(c, "return document.title;", vec![]).await?;
+                check(t.as_str().is_some_and(|t| t.contains(title)), || format!("{lang}: <title> {t}"))?;
+            }
+            js(c, "sessionStorage.clear(); return true;", vec![]).await.map(|_| ())
+        }
+    );
     test!("choose a file: read locally into an input", async {
         let file = shots.join("my.cnf");
         let text = "[mysqld]\nserver_id = 3\nrelay_log_recovery = OFF\n";

@@ -81,7 +81,7 @@ pub fn app(props: &AppProps) -> Html {
     use_effect_with((), |()| dom::record_timing("firstRenderMs", dom::now()));
     let report = (*report).clone();
     use_session_inputs(settled.clone(), props.remember);
-    use_document_settings(lang, state.theme, props.remember);
+    use_document_settings(lang, state.theme, props.remember, props.embed);
     let root = use_node_ref();
     use_embed_height(root.clone());
 

@@ -3,7 +3,7 @@ use super::evidence_view::EvidenceView;
 use super::fix_tabs::FixTabs;
 use super::rule_docs::RuleDocs;
 use crate::state::InputDoc;
-use crate::tr::{f, t};
+use crate::tr::t;
 use advisor::i18n::k;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -28,7 +28,7 @@ pub fn finding_item(p: &FindingItemProps) -> Html {
                 <span class={classes!("badge", sev)}>{ t(lang, advisor::i18n::dynamic(format_args!("ui.badge-{sev}"))) }</span>
                 <span class="finding-title">{ crate::markdown::code_spans(&finding.title) }</span>
                 if let Some(channel) = &finding.channel {
-                    <span class="channel">{ f(lang, k::UI_CHANNEL, &[("name", if channel.is_empty() { "\"\"" } else { channel })]) }</span>
+                    <span class="channel">{ advisor::render::channel_label(lang, channel) }</span>
                 }
                 <code class="rule-id">{ finding.rule }</code>
             </summary>

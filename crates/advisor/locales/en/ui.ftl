@@ -1,5 +1,6 @@
 # ui messages (en): the web page (web/). Keys are `ui.<thing>`.
 ui.title = mysql-advisor
+ui.page-title = mysql-advisor — clone restart and replica crash-safety check
 ui.tagline = Paste systemd units, my.cnf, SHOW REPLICA STATUS, error logs — whatever your terminal shows. Find out why a clone's restart fails with ERROR 3707 and whether the replica is crash-safe. Everything runs in your browser; nothing is sent anywhere.
 ui.skip-to-results = Skip to the results
 ui.results-label = Results
@@ -60,7 +61,6 @@ ui.severity-info = Notes ({n})
 ui.badge-error = error
 ui.badge-warning = warning
 ui.badge-info = info
-ui.channel = channel {name}
 ui.evidence = Evidence
 ui.evidence-at-line = {input}, line {n}
 ui.evidence-at-lines = {input}, lines {start}–{end}

@@ -1,5 +1,6 @@
 # ui messages (zh-CN): the web page (web/). Keys are `ui.<thing>`.
 ui.title = mysql-advisor
+ui.page-title = mysql-advisor —— 克隆后自动重启与从库崩溃安全检查
 ui.tagline = 粘贴 systemd unit、my.cnf、SHOW REPLICA STATUS、错误日志 —— 终端里显示的任何内容都可以。找出 clone 之后自动重启为什么报 ERROR 3707，以及这个从库是否 crash-safe。所有分析都在浏览器本地完成，不会向任何地方发送数据。
 ui.skip-to-results = 跳到结果
 ui.results-label = 结果
@@ -60,7 +61,6 @@ ui.severity-info = 提示（{n}）
 ui.badge-error = 错误
 ui.badge-warning = 警告
 ui.badge-info = 提示
-ui.channel = 通道 {name}
 ui.evidence = 依据
 ui.evidence-at-line = {input}，第 {n} 行
 ui.evidence-at-lines = {input}，第 {start}–{end} 行

@@ -156,7 +156,8 @@ fn fix_meta(lang: Lang, fix: &crate::report::Fix) -> String {
     )
 }
 
-fn channel_label(lang: Lang, channel: &str) -> String {
+/// "channel 'x'", or "the default channel" for the unnamed one (never `""`).
+pub fn channel_label(lang: Lang, channel: &str) -> String {
     if channel.is_empty() {
         lang.t(k::RENDER_DEFAULT_CHANNEL)
     } else {
