@@ -945,6 +945,57 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
             js(c, "sessionStorage.clear(); return true;", vec![]).await.map(|_| ())
         }
     );
+    test!("print: every verdict's lines, each reference once, no empty heading (en, zh-CN)", async {
+        // Point 10 of issue 15: the PDF (WebDriver's Print Page, read back by pdftotext).
+        for lang in ["en", "zh-CN"] {
+            js(c, "sessionStorage.clear(); return true;", vec![]).await?;
+            goto(c, &with_query(url, &format!("example=clone-3707&lang={lang}"))).await?;
+            wait_clone_fails(c, "the example's verdict").await?;
+            let pdf = c
+                .print(fantoccini::wd::PrintConfiguration::default())
+                .await
+                .map_err(|e| format!("print: {e}"))?;
+            let path = shots.join(format!("{suite}-print-{lang}.pdf"));
+            std::fs::write(&path, &pdf).map_err(|e| e.to_string())?;
+            let out = std::process::Command::new("pdftotext")
+                .args(["-layout", "-enc", "UTF-8"])
+                .arg(&path)
+                .arg("-")
+                .output()
+                .map_err(|e| format!("pdftotext: {e} (`cargo xtask set-up` installs poppler-utils)"))?;
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            let (based_on, line) = if lang == "en" { ("Based on:", "line") } else { ("依据：", "行") };
+            let cited =
+                text.lines().skip_while(|l| !l.contains(based_on)).take(2).collect::<Vec<_>>().join(" ");
+            check(cited.contains(line), || {
+                format!("{lang}: the verdict's lines are not printed: {cited:?}")
+            })?;
+            // Each reference's address once in the whole PDF.
+            let refs = js(
+                c,
+                "return [...new Set([...document.querySelectorAll('.references a')].map(a => a.textContent))];",
+                vec![],
+            )
+            .await?;
+            for r in refs.as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
+                let n = text.matches(r).count();
+                check(n <= 1, || format!("{lang}: reference {r:?} printed {n} times"))?;
+            }
+            // No heading without content: the page has no empty section to print.
+            let empty = js(
+                c,
+                "return [...document.querySelectorAll('#results h2, #results h3')].filter(h => { \
+                   let n = h.nextElementSibling; return !n || /^H[23]$/.test(n.tagName) || !n.textContent.trim(); \
+                 }).map(h => h.textContent);",
+                vec![],
+            )
+            .await?;
+            check(empty.as_array().is_some_and(|a| a.is_empty()), || {
+                format!("{lang}: empty headings {empty}")
+            })?;
+        }
+        Ok(())
+    });
     test!("choose a file: read locally into an input", async {
         let file = shots.join("my.cnf");
         let text = "[mysqld]\nserver_id = 3\nrelay_log_recovery = OFF\n";

@@ -176,6 +176,10 @@ fn ensure_browser(ctx: &Ctx) -> Result<(), String> {
     } else {
         apt_install(ctx, &["chromium", "chromium-driver"])?;
     }
+    // pdftotext (Debian's poppler-utils): the print test reads the text of the page's PDF.
+    if probe("pdftotext", &["-v"]).is_none() {
+        apt_install(ctx, &["poppler-utils"])?;
+    }
     // A CJK font, so that the Chinese screenshots are legible (the tests do not depend on it).
     let has_cjk = probe("fc-list", &[":lang=zh"]).is_some_and(|s| !s.trim().is_empty());
     if !has_cjk && let Err(e) = apt_install(ctx, &["fonts-wqy-microhei"]) {

@@ -46,7 +46,7 @@ pub fn finding_item(p: &FindingItemProps) -> Html {
                 }
                 <RuleDocs rule={finding.rule} {lang} />
                 if !finding.references.is_empty() {
-                    <h3>{ t(lang, k::UI_REFERENCES) }</h3>
+                    <h3 class="references-head">{ t(lang, k::UI_REFERENCES) }</h3>
                     <ul class="references">
                         { for finding.references.iter().map(|r| html! {
                             <li><a href={r.url.clone()} target="_blank" rel="noopener noreferrer">{ r.title.clone() }</a></li>

@@ -59,6 +59,41 @@ pub fn findings(p: &FindingsProps) -> Html {
                     </section>
                 }
             }) }
+            <PrintedReferences report={p.report.clone()} />
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PrintedReferencesProps {
+    report: SharedReport,
+}
+
+/// For print only: every finding's references once, with their addresses (paper has no links);
+/// the findings' own lists and the rules' docs' references are not printed.
+#[function_component(PrintedReferences)]
+fn printed_references(p: &PrintedReferencesProps) -> Html {
+    let mut seen: Vec<&str> = Vec::new();
+    let refs: Vec<_> = p
+        .report
+        .findings
+        .iter()
+        .flat_map(|f| f.references.iter())
+        .filter(|r| {
+            let new = !seen.contains(&r.url.as_str());
+            if new {
+                seen.push(&r.url);
+            }
+            new
+        })
+        .collect();
+    if refs.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="print-references print-only">
+            <h2>{ t(p.report.lang, k::UI_REFERENCES) }</h2>
+            <ul>{ for refs.iter().map(|r| html! { <li>{ format!("{} — {}", r.title, r.url) }</li> }) }</ul>
+        </section>
     }
 }
