@@ -1,4 +1,15 @@
 # core messages (en)
+#
+# Glossary — one term per concept, in every catalog and rule doc of this language (the zh-CN
+# catalog's core.ftl has the same list; tests/it/registry.rs checks the zh-CN side):
+#   clone            the operation (CLONE INSTANCE / CLONE LOCAL); "the clone plugin"
+#   donor / recipient  the server cloned from / the server that receives the data
+#   crash-safe       adjective, hyphenated; the noun is "crash safety"
+#   replica / source  never slave / master, except in the names of variables, statements, columns
+#   supervisor       what starts mysqld again after exit code 16 (systemd, mysqld_safe, …)
+#   unit / drop-in   systemd's words, as systemd writes them
+#   input            one pasted text or file; places read "input 1, line 12"
+#   channel          a replication channel; the unnamed one is "the default channel"
 core.note-lossy = Input "{input}" was not valid UTF-8; invalid bytes were replaced with U+FFFD.
 doc.systemd-unit = systemd unit {name}
 doc.systemctl-cat = systemctl cat {name}

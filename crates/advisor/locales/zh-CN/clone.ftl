@@ -168,8 +168,8 @@ clone-prerequisites.msg-plugin-load = 配置文件中也没有加载它（plugin
 clone-prerequisites.msg-plugin-donor = 捐赠方同样需要这个插件；否则克隆会报 ERROR 3862 "… 1524 : Plugin 'clone' is not loaded"。
 clone-prerequisites.ev-1524 = ERROR 1524：插件未加载
 clone-prerequisites.ev-plugin-log = 插件加载失败（MY-011034）
-clone-prerequisites.ev-plugin-absent = 插件列表中没有 clone
-clone-prerequisites.ev-plugin-inactive = clone 已安装，但状态为 {status}
+clone-prerequisites.ev-plugin-absent = 插件列表中没有克隆插件（clone）
+clone-prerequisites.ev-plugin-inactive = 克隆插件已安装，但状态为 {status}
 clone-prerequisites.ev-plugin-off = clone=OFF 禁用了插件
 clone-prerequisites.ev-plugin-load = 没有加载 mysql_clone.so
 clone-prerequisites.title-list-empty = clone_valid_donor_list 为空：不允许任何捐赠方

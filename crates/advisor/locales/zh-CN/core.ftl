@@ -1,6 +1,17 @@
 # core messages (zh-CN)
+#
+# 术语表（Glossary）— 每个概念只用一个词，适用于本语言的所有目录与规则文档
+# （en 的 core.ftl 有同一张表；tests/it/registry.rs 检查 zh-CN 一侧）：
+#   克隆             clone 操作（CLONE INSTANCE / CLONE LOCAL）；插件称“克隆插件”
+#   捐赠方 / 接收方   donor / recipient
+#   崩溃安全         crash-safe（不写英文 crash-safe）
+#   从库 / 主库       replica / source（不用“副本”）；变量、语句、列名保持原文
+#   守护进程         supervisor：在退出码 16 之后重新拉起 mysqld 的进程（systemd、mysqld_safe……）
+#   unit / drop-in   systemd 的原词，不译作“单元”
+#   输入             一段粘贴的文本或一个文件；位置写作“输入 1，第 12 行”
+#   通道             复制通道；未命名的通道称“默认通道”
 core.note-lossy = 输入"{input}"不是有效的 UTF-8；无效字节已替换为 U+FFFD。
-doc.systemd-unit = systemd 单元 {name}
+doc.systemd-unit = systemd unit {name}
 doc.systemctl-cat = systemctl cat {name}
 doc.systemctl-show = systemctl show {name}
 doc.option-file = 选项文件 {name}

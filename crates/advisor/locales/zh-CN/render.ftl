@@ -1,7 +1,7 @@
 # render messages (zh-CN)：文本与 Markdown 渲染器、命令行界面。
 render.title = mysql-advisor 诊断报告
 render.verdict-clone-restart = 克隆完成后的自动重启能成功吗？
-render.verdict-replica-crash-safe = 副本是崩溃安全的吗？
+render.verdict-replica-crash-safe = 从库是崩溃安全的吗？
 render.clone-restart-works = 能
 render.clone-restart-fails = 失败（ERROR 3707）
 render.clone-restart-stays-down = 服务停止后不会被重新拉起
@@ -41,7 +41,7 @@ render.references = 参考资料
 render.recognised = 已识别
 render.not-recognised = 未识别
 render.nothing-recognised =
-    未识别出任何内容。请粘贴 systemd 单元（systemctl cat / show）、my.cnf、SHOW REPLICA STATUS\G、
+    未识别出任何内容。请粘贴 systemd unit（systemctl cat / show）、my.cnf、SHOW REPLICA STATUS\G、
     SHOW VARIABLES 输出、错误日志行或客户端报错。
 render.nothing-given = 没有输入。
 render.input = 输入
@@ -55,7 +55,7 @@ render.checks-passed = 通过（{n}）
 render.checks-unknown = 无法判断（{n}）
 render.checks-not-applicable = 不适用：{n}
 render.server = 服务器
-render.unit = 单元 {unit}
+render.unit = unit {unit}
 render.channels = 通道：{channels}
 render.summary-none = 没有发现问题。
 render.errors-one = 1 个错误
@@ -66,14 +66,14 @@ render.infos-one = 1 条提示
 render.infos-other = {n} 条提示
 render.note-masked = 输入"{input}"中含有密码或凭据；本报告中所有位置都已显示为 ****。
 render.cli-help =
-    mysql-advisor {version} — 诊断 MySQL 克隆后自动重启失败（ERROR 3707）的原因，并判断副本是否崩溃安全。
+    mysql-advisor {version} — 诊断 MySQL 克隆后自动重启失败（ERROR 3707）的原因，并判断从库是否崩溃安全。
 
     用法：
       mysql-advisor check [FILE…|-] [选项]
       mysql-advisor explain RULE [--lang en|zh-CN]
       mysql-advisor rules [--format text|json|markdown] [--lang en|zh-CN]
 
-    check 读取终端里看到的内容 —— systemd 单元（systemctl cat / show）、my.cnf、my_print_defaults、
+    check 读取终端里看到的内容 —— systemd unit（systemctl cat / show）、my.cnf、my_print_defaults、
     mysqld-auto.cnf、SHOW REPLICA STATUS\G、SHOW VARIABLES、performance_schema 表、错误日志行、
     客户端报错 —— 所有 FILE 作为同一台服务器一起分析。不给 FILE 或 FILE 为 '-' 时读取标准输入。
     所有输出中的密码都会被遮蔽。

@@ -102,3 +102,73 @@ fn passed_checks_say_what_holds_and_garbage_is_not_reassuring() {
     assert!(text.contains("Nothing was checked") && !text.contains("No problems found"), "{text}");
     assert!(!advisor::analyze(&[advisor::Input::new("x", "")]).nothing_recognised(), "empty is not garbage");
 }
+
+/// Issue 15, point 9: one term per concept in the zh-CN catalog (the glossary in the header of
+/// `locales/zh-CN/core.ftl`): 克隆 for the clone operation, 崩溃安全 for crash-safe, 从库 for
+/// replica, systemd's "unit" untranslated. Code spans, placeholders and quoted names are skipped;
+/// so is an ASCII gloss in full-width parentheses ("克隆插件（clone）").
+#[test]
+fn the_zh_cn_catalog_keeps_to_its_glossary() {
+    use advisor::i18n::{keys, raw};
+    fn prose(s: &str) -> String {
+        let mut out = String::new();
+        let mut skip_until: Option<char> = None;
+        for c in s.chars() {
+            match skip_until {
+                Some(end) if c == end => skip_until = None,
+                Some(_) => {}
+                None => match c {
+                    '`' => skip_until = Some('`'),
+                    '{' => skip_until = Some('}'),
+                    '\'' => skip_until = Some('\''),
+                    '"' => skip_until = Some('"'),
+                    _ => out.push(c),
+                },
+            }
+        }
+        // "（clone）": an ASCII gloss.
+        let mut cleaned = String::new();
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find('（') {
+            let after = &rest[i + '（'.len_utf8()..];
+            match after.find('）') {
+                Some(j) if after[..j].is_ascii() => {
+                    cleaned.push_str(&rest[..i]);
+                    rest = &after[j + '）'.len_utf8()..];
+                }
+                _ => {
+                    cleaned.push_str(&rest[..i + '（'.len_utf8()]);
+                    rest = after;
+                }
+            }
+        }
+        cleaned.push_str(rest);
+        cleaned
+    }
+    fn word_at(text: &str, word: &str) -> bool {
+        text.match_indices(word).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            let ident =
+                |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || "_-./@=%*".contains(c));
+            !ident(before) && !ident(after)
+        })
+    }
+    let mut bad = Vec::new();
+    for key in keys(Lang::ZhCn) {
+        let Some(text) = raw(Lang::ZhCn, key) else { continue };
+        let p = prose(text);
+        let words = [
+            ("clone", word_at(&p, "clone") || word_at(&p, "Clone")),
+            ("crash-safe", p.contains("crash-safe") || p.contains("crash safe")),
+            ("副本", p.contains("副本")),
+            ("单元", p.replace("单元格", "").contains("单元")),
+        ];
+        for (w, found) in words {
+            if found {
+                bad.push(format!("{} uses {w:?}: {text}", key.name()));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "off the glossary:\n{}", bad.join("\n"));
+}

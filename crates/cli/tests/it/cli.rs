@@ -247,7 +247,7 @@ fn chinese_from_the_flag_and_from_the_environment() {
     let mut cmd = bin();
     cmd.env("LANG", "zh_CN.UTF-8");
     let out = stdout(&run_with(cmd, &["check", T3707], None));
-    assert!(out.contains("副本是崩溃安全的吗？"), "{out}");
+    assert!(out.contains("从库是崩溃安全的吗？"), "{out}");
     // LC_ALL wins over LANG; --lang wins over both.
     let mut cmd = bin();
     cmd.env("LANG", "zh_CN.UTF-8").env("LC_ALL", "C.UTF-8");
@@ -259,7 +259,7 @@ fn chinese_from_the_flag_and_from_the_environment() {
     assert!(out.contains("Is the replica crash-safe?"), "{out}");
     // The last --lang wins.
     let out = stdout(&run(&["check", T3707, "--lang", "en", "--lang", "zh-CN"]));
-    assert!(out.contains("副本是崩溃安全的吗？"), "{out}");
+    assert!(out.contains("从库是崩溃安全的吗？"), "{out}");
     // Errors speak the language too.
     let o = run(&["check", "nope.cnf", "--lang", "zh-CN"]);
     assert!(stderr(&o).starts_with("mysql-advisor: 错误: 无法读取 'nope.cnf'"), "{}", stderr(&o));

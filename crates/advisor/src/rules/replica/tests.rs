@@ -379,9 +379,9 @@ fn threads_stopped_explains_errors_and_source_purged_points_to_clone_checks() {
     assert!(stopped.message.contains("13114"), "{}", stopped.message);
     assert!(stopped.message.contains("replica-source-purged"));
     let purged = &r.fired("replica-source-purged")[0];
-    assert!(
-        purged.message.contains("restart-unsupervised") && purged.message.contains("clone-restart-failed")
-    );
+    // It points to the clone verdict in words, not by rule ids (issue 15, point 9).
+    assert!(purged.message.contains("Will a clone's automatic restart work?"), "{}", purged.message);
+    assert!(!purged.message.contains("restart-unsupervised"), "{}", purged.message);
     assert!(purged.fixes[0].text.contains("CLONE INSTANCE FROM 'clone_user'@'db1.example':3307"));
     assert_eq!(r.verdict, CrashSafe::No);
     assert!(r.note.reasons.iter().any(|x| x.contains("IO thread")));
