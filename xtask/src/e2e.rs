@@ -941,6 +941,18 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
                 })?;
                 let t = js(c, "return document.title;", vec![]).await?;
                 check(t.as_str().is_some_and(|t| t.contains(title)), || format!("{lang}: <title> {t}"))?;
+                if lang == "zh-CN" {
+                    // The glossary: 克隆 and 崩溃安全, never the English words in Chinese prose.
+                    let cards =
+                        js(c, "return document.querySelector('.verdicts').innerText;", vec![]).await?;
+                    let cards = cards.as_str().unwrap_or_default();
+                    check(
+                        cards.contains("克隆之后的自动重启能成功吗")
+                            && cards.contains("崩溃安全")
+                            && !cards.contains("crash-safe"),
+                        || format!("zh-CN verdict cards off the glossary: {cards}"),
+                    )?;
+                }
             }
             js(c, "sessionStorage.clear(); return true;", vec![]).await.map(|_| ())
         }
