@@ -1160,3 +1160,52 @@ fn script_analysis_time_grows_linearly() {
         );
     }
 }
+
+/// The launchers' and images' inputs (issue 13) at the Standards' sizes, 1 MB and 16 MB each:
+/// supervisord sections, runit/s6 run files, SysV and OpenRC scripts, `sc qc`, a Dockerfile, an
+/// entrypoint, a Kubernetes manifest, a compose file, and each on one line. A report, spans inside
+/// the input, no panic, and the JSON report bounded by the input (masking and repeated evidence
+/// are counted, not copied).
+#[test]
+fn launcher_and_image_inputs_at_1mb_and_16mb() {
+    let shapes: &[(&str, &str, &str)] = &[
+        (
+            "/etc/supervisor/conf.d/mysqld.conf",
+            "[program:mysqld]\n",
+            "command=/usr/sbin/mysqld --x\n  --y ; z\n",
+        ),
+        ("/etc/supervisor/conf.d/mysqld.conf", "", "[program:m]\nenvironment=MYSQL_PWD=\"S3cret\",A='2'\n"),
+        ("/etc/sv/mysql/run", "#!/bin/sh\n", "exec chpst -u mysql /usr/sbin/mysqld --x\n"),
+        (
+            "/etc/s6-overlay/s6-rc.d/mysql/run",
+            "#!/command/execlineb -P\n",
+            "with-contenv s6-setuidgid mysql\n",
+        ),
+        ("/etc/init.d/mysql", "#!/bin/sh\n", "  mysqld --user=mysql &\n  [ $? -eq 16 ] || break\n"),
+        ("/etc/init.d/mysql", "#!/sbin/openrc-run\n", "supervisor=supervise-daemon\ncommand_args=\"--x\"\n"),
+        ("input 1", "", "SERVICE_NAME: MySQL80\n        BINARY_PATH_NAME   : \"C:\\m\\mysqld.exe\" x\n"),
+        ("Dockerfile", "FROM mysql:8.0.36\n", "ENV A=1 MYSQLD_PARENT_PID=0 \\\n"),
+        ("/entrypoint.sh", "#!/bin/bash\n", "if [ -n \"$A\" ]; then exec gosu mysql \"$@\"; fi\n"),
+        (
+            "pod.yaml",
+            "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: mysql\n    image: mysql:8.0\n    env:\n",
+            "    - name: MYSQL_ROOT_PASSWORD\n      value: S3cret\n",
+        ),
+        ("compose.yaml", "services:\n  db:\n    image: mysql:8.0\n    command:\n", "      - --x=1\n"),
+    ];
+    for (name, head, body) in shapes {
+        for size in [MB, 16 * MB] {
+            let text = format!("{head}{}", repeat_to(body, size));
+            let r = check_text(name, &text);
+            let json = r.to_json();
+            assert!(
+                json.len() < text.len() * 2 + 256 * 1024,
+                "{name} {body:?} at {size}: JSON {} bytes",
+                json.len()
+            );
+            assert!(!json.contains("S3cret"), "{name}: a secret in the report");
+        }
+        let one = format!("{head}{}", repeat_to(&body.replace('\n', " "), 16 * MB));
+        check_text(name, &one);
+    }
+}
