@@ -1008,6 +1008,34 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         }
         Ok(())
     });
+    if suite == "file" {
+        test!("the README's screenshots: 1280 and 360 px, English and Chinese", async {
+            // Issue 15: the README shows the page at both widths in both languages. The test takes
+            // them (target/e2e/readme-*.png; copied into docs/screenshots/ when the page changes)
+            // and checks that the README shows each one and that each file is there.
+            let readme = include_str!("../../README.md");
+            let mut missing = Vec::new();
+            for (w, h) in [(1280, 900), (360, 780)] {
+                for lang in ["en", "zh-CN"] {
+                    c.set_window_size(w, h).await.map_err(|e| e.to_string())?;
+                    js(c, "sessionStorage.clear(); return true;", vec![]).await?;
+                    goto(c, &with_query(url, &format!("example=clone-3707&lang={lang}"))).await?;
+                    wait_clone_fails(c, "the example's verdict").await?;
+                    let name = format!("readme-{w}-{lang}.png");
+                    screenshot(c, shots, &name).await?;
+                    let doc = format!("docs/screenshots/{w}-{lang}.png");
+                    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(&doc);
+                    if !readme.contains(&format!("]({doc})")) {
+                        missing.push(format!("the README does not show {doc}"));
+                    } else if !here.is_file() {
+                        missing.push(format!("{doc} is missing (copy target/e2e/{name})"));
+                    }
+                }
+            }
+            c.set_window_size(1400, 1000).await.map_err(|e| e.to_string())?;
+            check(missing.is_empty(), || missing.join("; "))
+        });
+    }
     test!("choose a file: read locally into an input", async {
         let file = shots.join("my.cnf");
         let text = "[mysqld]\nserver_id = 3\nrelay_log_recovery = OFF\n";
