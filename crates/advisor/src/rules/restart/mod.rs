@@ -40,6 +40,35 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &restart_on_crash::RestartOnCrash,
 ];
 
+/// Findings of another family that `clone_restart` also rests on: the failed restart seen after
+/// a clone.
+const ALSO: &[&str] = &["clone-restart-failed"];
+
+/// Notes that say the verdict may not hold: an `EnvironmentFile=` not shown may set
+/// `MYSQLD_PARENT_PID` (or change it).
+const DOUBTS: &[&str] = &[restart_environment_file::RestartEnvironmentFile::ID];
+
+/// The verdict made to agree with this question's findings ([`crate::report::agree`]).
+pub(crate) fn agree(
+    lang: crate::i18n::Lang,
+    v: CloneRestart,
+    note: &mut VerdictNote,
+    findings: &[Finding],
+) -> CloneRestart {
+    use crate::report::Lean;
+    let lean = match v {
+        CloneRestart::Works => Lean::Positive,
+        CloneRestart::Fails | CloneRestart::StaysDown => Lean::Negative,
+        CloneRestart::Unknown => Lean::Open,
+        CloneRestart::NotApplicable => return v,
+    };
+    let ours = findings.iter().filter(|f| RULES.iter().any(|r| r.id() == f.rule) || ALSO.contains(&f.rule));
+    match crate::report::agree(lang, lean, note, ours, |r| DOUBTS.contains(&r)) {
+        Lean::Open if lean != Lean::Open => CloneRestart::Unknown,
+        _ => v,
+    }
+}
+
 /// The verdict this family decides, with its explanation.
 pub(crate) fn verdict(cx: &Ctx<'_>) -> (CloneRestart, VerdictNote) {
     let m = cx.restart_model();
