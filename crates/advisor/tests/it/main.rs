@@ -20,5 +20,6 @@ mod rule_fixtures;
 mod scenarios;
 mod secrets;
 mod shell;
+mod verdict_agreement;
 mod support;
 mod systemd;
