@@ -27,7 +27,8 @@ fn run_lang(f: &Facts, lang: Lang) -> Run {
         assert!(findings[before..].iter().all(|x| x.rule == r.id()));
         checks.push((r.id(), o.status, o.note));
     }
-    let (verdict, note) = verdict(&cx);
+    let (verdict, mut note) = verdict(&cx, &findings);
+    let verdict = agree(cx.lang, verdict, &mut note, &findings);
     Run { findings, checks, verdict, note }
 }
 

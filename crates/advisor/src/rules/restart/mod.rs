@@ -288,17 +288,51 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
     let dockerhub = c.family().is_some_and(|f| f.value == crate::facts::container::ImageFamily::DockerHub);
     if need_env && dockerhub && c.entrypoint.is_none() {
         let image = c.image.as_ref().map(|i| i.value.clone()).unwrap_or_else(|| "mysql:8.0".into());
-        let text = format!(
-            "# {}\n#!/bin/sh\nexport MYSQLD_PARENT_PID=$(cut -d' ' -f4 /proc/$$/stat)\nexec docker-entrypoint.sh \"$@\"\n\n# {}\ndocker run … -v \"$PWD/parent-pid-entrypoint.sh:/usr/local/bin/parent-pid-entrypoint.sh:ro\" --entrypoint parent-pid-entrypoint.sh {image} mysqld\n",
+        // The script is a file of its own: `#!` must be its first line (a line before it is an
+        // exec format error when the kernel runs it as an entrypoint).
+        let script = format!(
+            "#!/bin/sh\n# {}\nexport MYSQLD_PARENT_PID=$(cut -d' ' -f4 /proc/$$/stat)\nexec docker-entrypoint.sh \"$@\"\n",
             cx.t(k::RESTART_FIX_ENTRYPOINT_SCRIPT),
-            cx.t(k::RESTART_FIX_ENTRYPOINT_RUN),
         );
         out.push(
-            Fix::display_only(FixTarget::Shell, cx.t(k::RESTART_FIX_ENTRYPOINT), text)
-                .because(cx.t(k::RESTART_FIX_ENTRYPOINT_REASON)),
+            Fix::display_only(FixTarget::LauncherFile, cx.t(k::RESTART_FIX_ENTRYPOINT), script)
+                .because(cx.t(k::RESTART_FIX_ENTRYPOINT_REASON))
+                .file("parent-pid-entrypoint.sh".to_owned()),
+        );
+        // The user's own `docker run` with the entrypoint mounted, where it is in the input.
+        let flags = "-v \"$PWD/parent-pid-entrypoint.sh:/usr/local/bin/parent-pid-entrypoint.sh:ro\" --entrypoint parent-pid-entrypoint.sh ";
+        let run = c
+            .source_text
+            .as_ref()
+            .filter(|st| st.how == crate::facts::container::Insert::RunOption)
+            .and_then(|st| entrypoint_run(&st.text, st.insert, flags))
+            .unwrap_or_else(|| format!("docker run … {flags}{image} mysqld\n"));
+        out.push(
+            Fix::display_only(
+                FixTarget::Shell,
+                cx.t(k::RESTART_FIX_ENTRYPOINT_RUN),
+                format!("# {}\n{run}", cx.t(k::RESTART_FIX_ENTRYPOINT_RUN)),
+            )
+            .because(cx.t(k::RESTART_FIX_ENTRYPOINT_REASON)),
         );
     }
     out
+}
+
+/// The user's `docker run` (`text`, the image at `insert`) with `flags` before the image, and
+/// `mysqld` after it when no argument follows (`--entrypoint` clears the image's CMD; the image's
+/// entrypoint puts `mysqld` before arguments that start with `-` itself).
+fn entrypoint_run(text: &str, insert: usize, flags: &str) -> Option<String> {
+    let (head, tail) = (text.get(..insert)?, text.get(insert..)?);
+    let body = tail.trim_end();
+    let rest = body.split_once(char::is_whitespace).map_or("", |(_, r)| r);
+    let args = rest.replace("\\\n", " ");
+    let mut out = format!("{head}{flags}{body}");
+    if args.trim().is_empty() {
+        out.push_str(" mysqld");
+    }
+    out.push('\n');
+    Some(out)
 }
 
 /// Evidence for the lines of the unit that decide the restart of exit 16.
