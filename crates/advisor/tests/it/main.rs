@@ -20,6 +20,7 @@ mod rule_fixtures;
 mod scenarios;
 mod secrets;
 mod shell;
+mod fixes_apply;
 mod verdict_agreement;
 mod support;
 mod systemd;

@@ -579,7 +579,8 @@ pub(crate) fn verdict(cx: &Ctx<'_>, findings: &[Finding]) -> (CrashSafe, Verdict
         return (CrashSafe::Unknown, note);
     }
     let verdict = if bad > 0 {
-        note.summary = plural(cx, bad, k::REPLICA_VERDICT_NO_ONE, k::REPLICA_VERDICT_NO_OTHER);
+        // Every item not met is counted (and listed); the errors among them decide.
+        note.summary = plural(cx, bad + qualified, k::REPLICA_VERDICT_NO_ONE, k::REPLICA_VERDICT_NO_OTHER);
         CrashSafe::No
     } else if !missing.is_empty() {
         note.summary = cx.t(k::REPLICA_VERDICT_UNKNOWN);

@@ -295,9 +295,8 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
             cx.t(k::RESTART_FIX_ENTRYPOINT_SCRIPT),
         );
         out.push(
-            Fix::display_only(FixTarget::LauncherFile, cx.t(k::RESTART_FIX_ENTRYPOINT), script)
-                .because(cx.t(k::RESTART_FIX_ENTRYPOINT_REASON))
-                .file("parent-pid-entrypoint.sh".to_owned()),
+            Fix::display_only(FixTarget::Shell, cx.t(k::RESTART_FIX_ENTRYPOINT), script)
+                .because(cx.t(k::RESTART_FIX_ENTRYPOINT_REASON)),
         );
         // The user's own `docker run` with the entrypoint mounted, where it is in the input.
         let flags = "-v \"$PWD/parent-pid-entrypoint.sh:/usr/local/bin/parent-pid-entrypoint.sh:ro\" --entrypoint parent-pid-entrypoint.sh ";
