@@ -752,9 +752,10 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         let kept = js(c, value, vec![]).await?;
         check(kept == typed, || format!("?example= replaced the saved input after a reload: {kept}"))
     });
-    test!("verdict cards agree with their findings: works, but / unless, the line cited (en, zh-CN)", async {
-        verdict_caveats(c, url, shots, suite).await
-    });
+    test!(
+        "verdict cards agree with their findings: works, but / unless, the line cited (en, zh-CN)",
+        async { verdict_caveats(c, url, shots, suite).await }
+    );
     test!("text nothing recognises is not reassured; passed checks say what holds", async {
         goto(c, url).await?;
         paste(c, 0, "hello\nnothing a DBA would paste\n").await?;
@@ -924,20 +925,30 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
 /// Builds a synthetic 200 MiB error log in the page (a `File` from repeated parts: noise, with the
 /// clone's end in the middle) and drops it on the inputs, as a drag and drop would; with `cancel`,
 /// clicks Cancel as soon as the scan shows it is running. Returns the file's size and the MY-013462 line's number.
-const REPLICA_TWO_WARNINGS: &str = include_str!("../../tests/fixtures/verdicts/replica-two-warnings-8.0.36.txt");
+const REPLICA_TWO_WARNINGS: &str =
+    include_str!("../../tests/fixtures/verdicts/replica-two-warnings-8.0.36.txt");
 const WORKS_BUT_TIMEOUT: &str = include_str!("../../tests/fixtures/verdicts/works-but-start-timeout.txt");
 const ENVFILE_MAY_SET_PID: &str = include_str!("../../tests/fixtures/verdicts/envfile-may-set-pid.txt");
 
 /// Issue 15, point 1: the three cases whose cards contradicted their findings, in both languages.
 async fn verdict_caveats(c: &Client, url: &str, shots: &Path, suite: &str) -> Result<(), String> {
-    let env_line = ENVFILE_MAY_SET_PID.lines().position(|l| l.starts_with("EnvironmentFile=")).map_or(0, |i| i + 1);
-    for (lang, works_but, safe_but) in [("en", "Works, but:", "Crash-safe, but:"), ("zh-CN", "能成功，但是：", "是 crash-safe 的，但是：")] {
+    let env_line =
+        ENVFILE_MAY_SET_PID.lines().position(|l| l.starts_with("EnvironmentFile=")).map_or(0, |i| i + 1);
+    for (lang, works_but, safe_but) in
+        [("en", "Works, but:", "Crash-safe, but:"), ("zh-CN", "能成功，但是：", "是 crash-safe 的，但是：")]
+    {
         goto(c, &with_query(url, &format!("lang={lang}"))).await?;
         js(c, "sessionStorage.clear(); localStorage.clear(); return true;", vec![]).await?;
         goto(c, &with_query(url, &format!("lang={lang}"))).await?;
         // A replica with only warnings: not a red "No", a "yes" with both warnings as caveats.
         paste(c, 0, REPLICA_TWO_WARNINGS).await?;
-        wait_until(c, "the replica verdict yes", "return document.getElementById('verdict-replica').dataset.verdict === 'yes';", 10).await?;
+        wait_until(
+            c,
+            "the replica verdict yes",
+            "return document.getElementById('verdict-replica').dataset.verdict === 'yes';",
+            10,
+        )
+        .await?;
         let r = js(
             c,
             "const v = document.getElementById('verdict-replica'); const b = v.querySelector('.verdict-caveats.but'); \
@@ -946,13 +957,25 @@ async fn verdict_caveats(c: &Client, url: &str, shots: &Path, suite: &str) -> Re
             vec![],
         )
         .await?;
-        check(r[0] == true && r[1] == safe_but && r[2] == 2 && r[3].as_str().is_some_and(|t| t.contains("sync_relay_log") && t.contains("innodb_flush_log_at_trx_commit")), || {
-            format!("{lang}: the replica card with two warnings: {r}")
-        })?;
+        check(
+            r[0] == true
+                && r[1] == safe_but
+                && r[2] == 2
+                && r[3].as_str().is_some_and(|t| {
+                    t.contains("sync_relay_log") && t.contains("innodb_flush_log_at_trx_commit")
+                }),
+            || format!("{lang}: the replica card with two warnings: {r}"),
+        )?;
         screenshot(c, shots, &format!("{suite}-verdict-replica-but-{lang}.png")).await?;
         // A unit whose start after a clone can be killed by TimeoutStartSec: "works, but …".
         paste(c, 0, WORKS_BUT_TIMEOUT).await?;
-        wait_until(c, "the clone verdict works", "return document.getElementById('verdict-clone').dataset.verdict === 'works';", 10).await?;
+        wait_until(
+            c,
+            "the clone verdict works",
+            "return document.getElementById('verdict-clone').dataset.verdict === 'works';",
+            10,
+        )
+        .await?;
         let r = js(
             c,
             "const v = document.getElementById('verdict-clone'); const b = v.querySelector('.verdict-caveats.but'); \
@@ -965,7 +988,13 @@ async fn verdict_caveats(c: &Client, url: &str, shots: &Path, suite: &str) -> Re
         })?;
         // An EnvironmentFile= not shown: "fails", but tentative, with the file's line cited.
         paste(c, 0, ENVFILE_MAY_SET_PID).await?;
-        wait_until(c, "the clone verdict fails", "return document.getElementById('verdict-clone').dataset.verdict === 'fails';", 10).await?;
+        wait_until(
+            c,
+            "the clone verdict fails",
+            "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
+            10,
+        )
+        .await?;
         let r = js(
             c,
             "const v = document.getElementById('verdict-clone'); const u = v.querySelector('.verdict-caveats.unless'); \
@@ -975,11 +1004,16 @@ async fn verdict_caveats(c: &Client, url: &str, shots: &Path, suite: &str) -> Re
         )
         .await?;
         let cited = r[2].as_array().is_some_and(|a| {
-            a.iter().any(|t| t.as_str().is_some_and(|t| t.split(|ch: char| !ch.is_ascii_digit()).any(|n| n == env_line.to_string())))
+            a.iter().any(|t| {
+                t.as_str().is_some_and(|t| {
+                    t.split(|ch: char| !ch.is_ascii_digit()).any(|n| n == env_line.to_string())
+                })
+            })
         });
-        check(r[0] == true && r[1].as_str().is_some_and(|t| t.contains("EnvironmentFile=")) && cited, || {
-            format!("{lang}: the EnvironmentFile= card (line {env_line}): {r}")
-        })?;
+        check(
+            r[0] == true && r[1].as_str().is_some_and(|t| t.contains("EnvironmentFile=")) && cited,
+            || format!("{lang}: the EnvironmentFile= card (line {env_line}): {r}"),
+        )?;
         screenshot(c, shots, &format!("{suite}-verdict-unless-{lang}.png")).await?;
     }
     Ok(())

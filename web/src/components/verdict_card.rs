@@ -55,10 +55,15 @@ pub fn verdict_card(p: &VerdictCardProps) -> Html {
     };
     let n = &p.note;
     // An answer a note says may not hold is the likely one, and says so (issue 15).
-    let answer = if n.tentative { f(lang, k::UI_VERDICT_TENTATIVE, &[("answer", &p.answer)]) } else { p.answer.to_string() };
+    let answer = if n.tentative {
+        f(lang, k::UI_VERDICT_TENTATIVE, &[("answer", &p.answer)])
+    } else {
+        p.answer.to_string()
+    };
     let but: Vec<&str> = n.caveats.iter().filter(|c| !c.may_not_hold).map(|c| c.text.as_str()).collect();
     let unless: Vec<&str> = n.caveats.iter().filter(|c| c.may_not_hold).map(|c| c.text.as_str()).collect();
-    let but_title = if p.id.as_str() == "verdict-replica" { k::UI_VERDICT_REPLICA_BUT } else { k::UI_VERDICT_CLONE_BUT };
+    let but_title =
+        if p.id.as_str() == "verdict-replica" { k::UI_VERDICT_REPLICA_BUT } else { k::UI_VERDICT_CLONE_BUT };
     // The summary often is the first reason: do not say it twice.
     let reasons: Vec<&str> =
         n.reasons.iter().map(|r| r.trim()).filter(|r| !r.is_empty() && !n.summary.contains(*r)).collect();

@@ -11,9 +11,32 @@
 //! - `my-cnf` blocks without a file name: they say which group to add them to, not which file.
 //! - a rebuilt command whose original is not found word for word: the fix shows a password
 //!   masked (`****`), which the user puts back (said in the fix's reason).
+//!
+//! Exceptions to "finding gone, nothing new" ([`EXCEPTIONS`]), each with its reason.
 
 use crate::verdict_agreement::all_fixtures;
 use advisor::{Applicability, Fix, FixTarget, Input, Report, analyze};
+
+/// (rule, what is allowed, why).
+const EXCEPTIONS: &[(&str, &str, &str)] = &[
+    (
+        "restart-evidence-conflict",
+        "new",
+        "the input also shows the failure seen before the fix (ERROR 3707, MY-013462): with the fixed \
+         configuration beside that old observation the rule asks to load the change and restart, which \
+         is what the fix itself says to do",
+    ),
+    (
+        "restart-ignored-setting",
+        "still",
+        "it reports the lines systemd ignores; the drop-in supplies what they meant, and the ignored \
+         lines stay in the unit file until someone edits them out (the finding says which)",
+    ),
+];
+
+fn allowed(rule: &str, what: &str) -> bool {
+    EXCEPTIONS.iter().any(|(r, w, _)| *r == rule && *w == what)
+}
 
 fn fired(r: &Report) -> Vec<&'static str> {
     let mut v: Vec<&'static str> = r.findings.iter().map(|f| f.rule).collect();
@@ -30,7 +53,8 @@ fn cat_section(ins: &[(String, String)], file: &str) -> Option<(usize, String)> 
         let lines: Vec<&str> = i.1.split_inclusive('\n').collect();
         let Some(k) = lines.iter().position(|l| {
             let l = l.trim_end();
-            (l.starts_with("$ ") || l.contains("]# ")) && l.ends_with(&format!("cat {base}")) || l.ends_with(&format!("cat {file}"))
+            (l.starts_with("$ ") || l.contains("]# ")) && l.ends_with(&format!("cat {base}"))
+                || l.ends_with(&format!("cat {file}"))
         }) else {
             continue;
         };
@@ -86,12 +110,19 @@ fn every_fix_with_a_target_applies_over_every_fixture() {
     let mut applied = 0;
     let mut skipped: std::collections::BTreeMap<&'static str, usize> = Default::default();
     for (name, inputs) in all_fixtures() {
-        let ins: Vec<(String, String)> = inputs.iter().map(|i| (i.name().to_owned(), i.text().to_owned())).collect();
+        let ins: Vec<(String, String)> =
+            inputs.iter().map(|i| (i.name().to_owned(), i.text().to_owned())).collect();
         let before = analyze(&inputs);
         let was = fired(&before);
         for f in &before.findings {
             for fix in &f.fixes {
-                assert!(!fix.text.contains('…') || fix.applicability == Applicability::DisplayOnly, "{name}: a fix to apply with a placeholder:\n{}", fix.text);
+                // A script's `#!` is its first line (a line before it: exec format error).
+                if fix.text.contains("\n#!/") {
+                    bad.push(format!("{name}: a script whose #! is not its first line:\n{}", fix.text));
+                }
+                if fix.text.contains('…') && fix.applicability != Applicability::DisplayOnly {
+                    bad.push(format!("{name}: a fix to apply with a placeholder:\n{}", fix.text));
+                }
                 let fixed = match apply(&ins, fix) {
                     Ok(v) => v,
                     Err(why) => {
@@ -102,8 +133,9 @@ fn every_fix_with_a_target_applies_over_every_fixture() {
                 applied += 1;
                 let after = analyze(&fixed);
                 let now = fired(&after);
-                let still = after.findings.iter().any(|g| g.rule == f.rule && g.channel == f.channel);
-                let new: Vec<&&str> = now.iter().filter(|r| !was.contains(r)).collect();
+                let still = after.findings.iter().any(|g| g.rule == f.rule && g.channel == f.channel)
+                    && !allowed(f.rule, "still");
+                let new: Vec<&&str> = now.iter().filter(|r| !was.contains(r) && !allowed(r, "new")).collect();
                 if still || !new.is_empty() {
                     bad.push(format!(
                         "{name}: {} fix {:?} ({}): still fires: {still}, new: {new:?}\n{}",

@@ -3,6 +3,7 @@
 mod clone;
 mod comparison;
 mod container_state;
+mod fixes_apply;
 mod hostile;
 mod images;
 mod journal;
@@ -20,7 +21,6 @@ mod rule_fixtures;
 mod scenarios;
 mod secrets;
 mod shell;
-mod fixes_apply;
-mod verdict_agreement;
 mod support;
 mod systemd;
+mod verdict_agreement;

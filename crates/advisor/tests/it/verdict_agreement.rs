@@ -36,7 +36,8 @@ pub fn all_fixtures() -> Vec<(String, Vec<Input>)> {
 }
 
 fn question_rules(family: Family) -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = rules(Lang::En).into_iter().filter(|r| r.family == family).map(|r| r.id).collect();
+    let mut v: Vec<&'static str> =
+        rules(Lang::En).into_iter().filter(|r| r.family == family).map(|r| r.id).collect();
     if family == Family::Restart {
         v.push("clone-restart-failed");
     }
@@ -46,12 +47,19 @@ fn question_rules(family: Family) -> Vec<&'static str> {
 fn cites(note: &VerdictNote, f: &Finding) -> bool {
     note.rests_on.contains(&f.rule)
         && f.evidence.first().is_none_or(|e| {
-            note.evidence.iter().any(|n| n.input == e.input && n.range == e.range) || note.evidence_omitted > 0
+            note.evidence.iter().any(|n| n.input == e.input && n.range == e.range)
+                || note.evidence_omitted > 0
         })
 }
 
 /// What is wrong with one verdict of `report`, as sentences (empty when it agrees).
-fn disagreements(report: &Report, value: &str, negative: bool, note: &VerdictNote, family: Family) -> Vec<String> {
+fn disagreements(
+    report: &Report,
+    value: &str,
+    negative: bool,
+    note: &VerdictNote,
+    family: Family,
+) -> Vec<String> {
     let ours = question_rules(family);
     let fs: Vec<&Finding> = report.findings.iter().filter(|f| ours.contains(&f.rule)).collect();
     let mut out = Vec::new();
@@ -76,7 +84,10 @@ fn disagreements(report: &Report, value: &str, negative: bool, note: &VerdictNot
     for e in &note.evidence {
         let lines = report.inputs.get(e.input).map_or(0, |i| i.excerpt_lines.unwrap_or(i.lines));
         if e.line_start == 0 || e.line_start > e.line_end || e.line_end > lines.max(1) {
-            out.push(format!("`{value}` cites {}:{}-{} (the input has {lines} lines)", e.input_name, e.line_start, e.line_end));
+            out.push(format!(
+                "`{value}` cites {}:{}-{} (the input has {lines} lines)",
+                e.input_name, e.line_start, e.line_end
+            ));
         }
     }
     out
@@ -94,7 +105,13 @@ pub fn report_disagreements(report: &Report) -> Vec<String> {
         &report.verdict_notes.clone_restart,
         Family::Restart,
     );
-    out.extend(disagreements(report, rs, rs == "no", &report.verdict_notes.replica_crash_safe, Family::Replica));
+    out.extend(disagreements(
+        report,
+        rs,
+        rs == "no",
+        &report.verdict_notes.replica_crash_safe,
+        Family::Replica,
+    ));
     out
 }
 
@@ -154,7 +171,11 @@ fn an_environment_file_not_shown_makes_fails_tentative_and_is_cited() {
     let n = &r.verdict_notes.clone_restart;
     assert!(n.tentative);
     assert!(n.caveats.iter().any(|c| c.rule == "restart-environment-file" && c.may_not_hold));
-    assert!(n.evidence.iter().any(|e| e.excerpt.contains("EnvironmentFile=-/etc/sysconfig/mysql")), "{:#?}", n.evidence);
+    assert!(
+        n.evidence.iter().any(|e| e.excerpt.contains("EnvironmentFile=-/etc/sysconfig/mysql")),
+        "{:#?}",
+        n.evidence
+    );
     assert!(n.rests_on.contains(&"restart-unsupervised"), "{:?}", n.rests_on);
     // Near miss: the file is pasted and does not set the variable: a plain, certain `fails`.
     let r = fixture("envfile-shown-fails.txt");

@@ -589,7 +589,8 @@ pub(crate) fn verdict(cx: &Ctx<'_>, findings: &[Finding]) -> (CrashSafe, Verdict
         let version = version_label(cx, r);
         let count = qualified.to_string();
         let args: &[(&str, &str)] = &[("version", &version), ("count", &count)];
-        let key = if qualified == 1 { k::REPLICA_VERDICT_YES_BUT_ONE } else { k::REPLICA_VERDICT_YES_BUT_OTHER };
+        let key =
+            if qualified == 1 { k::REPLICA_VERDICT_YES_BUT_ONE } else { k::REPLICA_VERDICT_YES_BUT_OTHER };
         note.summary = cx.fmt(key, args);
         CrashSafe::Yes
     } else {

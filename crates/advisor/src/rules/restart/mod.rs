@@ -24,7 +24,9 @@ use super::{Ctx, Outcome, Rule};
 use crate::facts::launch::{self as model, Model, Tri};
 use crate::facts::unit::UnitFacts;
 use crate::i18n::{Key, k};
-use crate::report::{CloneRestart, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote};
+use crate::report::{
+    Applicability, CloneRestart, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote,
+};
 
 /// This family's rules, in report order.
 pub(crate) const RULES: &[&dyn Rule] = &[
@@ -278,9 +280,18 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
         }
     };
     let mut out = if rebuilt.is_empty() {
+        // Where the command is not in the input (`docker inspect` shows the container), the
+        // flags are shown to add to it: for illustration, not to paste as it is.
+        let applicability =
+            if text.contains('…') { Applicability::DisplayOnly } else { Applicability::NeedsReview };
         vec![
-            Fix::needs_review(FixTarget::Shell, cx.fmt(k::RESTART_FIX_CONTAINER, &[("name", &name)]), text)
-                .because(cx.t(k::RESTART_FIX_CONTAINER_REASON)),
+            Fix::new(
+                applicability,
+                FixTarget::Shell,
+                cx.fmt(k::RESTART_FIX_CONTAINER, &[("name", &name)]),
+                text,
+            )
+            .because(cx.t(k::RESTART_FIX_CONTAINER_REASON)),
         ]
     } else {
         rebuilt
