@@ -756,6 +756,10 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         "verdict cards agree with their findings: works, but / unless, the line cited (en, zh-CN)",
         async { verdict_caveats(c, url, shots, suite).await }
     );
+    test!(
+        "fixes paste as they are: the page shows the core's fix text, the user's own docker run, #! first (en, zh-CN)",
+        async { fixes_as_core(c, url).await }
+    );
     test!("text nothing recognises is not reassured; passed checks say what holds", async {
         goto(c, url).await?;
         paste(c, 0, "hello\nnothing a DBA would paste\n").await?;
@@ -1015,6 +1019,65 @@ async fn verdict_caveats(c: &Client, url: &str, shots: &Path, suite: &str) -> Re
             || format!("{lang}: the EnvironmentFile= card (line {env_line}): {r}"),
         )?;
         screenshot(c, shots, &format!("{suite}-verdict-unless-{lang}.png")).await?;
+    }
+    Ok(())
+}
+
+const DOCKERHUB_RUN: &str =
+    include_str!("../../tests/fixtures/rules/restart-unsupervised/fires-dockerhub-run.txt");
+
+/// Issue 15, point 3: the fixes shown for a `docker run` of the Docker Hub image are the core's
+/// (the JS API's report) word for word; none has a literal `…`; the entrypoint script starts with
+/// `#!`; the command is the user's own, rebuilt.
+async fn fixes_as_core(c: &Client, url: &str) -> Result<(), String> {
+    for lang in ["en", "zh-CN"] {
+        goto(c, &with_query(url, &format!("lang={lang}"))).await?;
+        js(c, "sessionStorage.clear(); localStorage.clear(); return true;", vec![]).await?;
+        goto(c, &with_query(url, &format!("lang={lang}"))).await?;
+        paste(c, 0, DOCKERHUB_RUN).await?;
+        wait_clone_fails(c, "the docker run verdict").await?;
+        wait_until(
+            c,
+            "the restart-unsupervised finding",
+            "return !!document.querySelector('.finding[data-rule=\"restart-unsupervised\"] .fix-text');",
+            10,
+        )
+        .await?;
+        let r = js(
+            c,
+            "const api = window.mysqlAdvisor || window.wasmBindings; \
+             const rep = api.analyze([{ name: 'input 1', text: arguments[0] }], { lang: arguments[1] }); \
+             const core = rep.findings.filter(f => f.rule === 'restart-unsupervised').flatMap(f => f.fixes.map(x => x.text)); \
+             const page = [...document.querySelectorAll('.finding[data-rule=\"restart-unsupervised\"] .fix-text')].map(e => e.textContent); \
+             return [core, page];",
+            vec![json!(DOCKERHUB_RUN), json!(lang)],
+        )
+        .await?;
+        let texts = |v: &Value| -> Vec<String> {
+            v.as_array()
+                .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+                .unwrap_or_default()
+        };
+        let (core, page) = (texts(&r[0]), texts(&r[1]));
+        check(!page.is_empty() && page.iter().all(|p| core.contains(p)), || {
+            format!("{lang}: the page's fixes are not the core's:\npage: {page:#?}\ncore: {core:#?}")
+        })?;
+        check(page.iter().all(|p| !p.contains('…')), || {
+            format!("{lang}: a fix with a literal …: {page:#?}")
+        })?;
+        check(page.iter().any(|p| p.starts_with("#!/bin/sh\n")), || {
+            format!("{lang}: no script starting with #!: {page:#?}")
+        })?;
+        check(page.iter().filter(|p| p.contains("#!")).all(|p| p.starts_with("#!")), || {
+            format!("{lang}: a line before #!: {page:#?}")
+        })?;
+        check(
+            page.iter().any(|p| {
+                p.contains("docker run -d --name db2 --restart=unless-stopped")
+                    && p.contains("MYSQLD_PARENT_PID=0")
+            }),
+            || format!("{lang}: the user's own docker run is not rebuilt: {page:#?}"),
+        )?;
     }
     Ok(())
 }
