@@ -320,7 +320,7 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
         out.push(
             Fix::display_only(
                 FixTarget::Shell,
-                cx.t(k::RESTART_FIX_ENTRYPOINT_RUN),
+                cx.t(k::RESTART_FIX_ENTRYPOINT_RUN_TITLE),
                 format!("# {}\n{run}", cx.t(k::RESTART_FIX_ENTRYPOINT_RUN)),
             )
             .because(cx.t(k::RESTART_FIX_ENTRYPOINT_REASON)),
