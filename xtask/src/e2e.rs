@@ -1019,6 +1019,11 @@ async fn verdict_caveats(c: &Client, url: &str, shots: &Path, suite: &str) -> Re
             || format!("{lang}: the EnvironmentFile= card (line {env_line}): {r}"),
         )?;
         screenshot(c, shots, &format!("{suite}-verdict-unless-{lang}.png")).await?;
+        // At 360 px, the card with its caveat.
+        c.set_window_size(360, 800).await.map_err(|e| e.to_string())?;
+        js(c, "document.getElementById('verdict-clone').scrollIntoView(); return true;", vec![]).await?;
+        screenshot(c, shots, &format!("{suite}-verdict-unless-{lang}-360px.png")).await?;
+        c.set_window_size(1400, 1000).await.map_err(|e| e.to_string())?;
     }
     Ok(())
 }
