@@ -752,6 +752,14 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         let kept = js(c, value, vec![]).await?;
         check(kept == typed, || format!("?example= replaced the saved input after a reload: {kept}"))
     });
+    test!(
+        "verdict cards agree with their findings: works, but / unless, the line cited (en, zh-CN)",
+        async { verdict_caveats(c, url, shots, suite).await }
+    );
+    test!(
+        "fixes paste as they are: the page shows the core's fix text, the user's own docker run, #! first (en, zh-CN)",
+        async { fixes_as_core(c, url).await }
+    );
     test!("text nothing recognises is not reassured; passed checks say what holds", async {
         goto(c, url).await?;
         paste(c, 0, "hello\nnothing a DBA would paste\n").await?;
@@ -1177,6 +1185,164 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
 /// Builds a synthetic 200 MiB error log in the page (a `File` from repeated parts: noise, with the
 /// clone's end in the middle) and drops it on the inputs, as a drag and drop would; with `cancel`,
 /// clicks Cancel as soon as the scan shows it is running. Returns the file's size and the MY-013462 line's number.
+const REPLICA_TWO_WARNINGS: &str =
+    include_str!("../../tests/fixtures/verdicts/replica-two-warnings-8.0.36.txt");
+const WORKS_BUT_TIMEOUT: &str = include_str!("../../tests/fixtures/verdicts/works-but-start-timeout.txt");
+const ENVFILE_MAY_SET_PID: &str = include_str!("../../tests/fixtures/verdicts/envfile-may-set-pid.txt");
+
+/// Issue 15, point 1: the three cases whose cards contradicted their findings, in both languages.
+async fn verdict_caveats(c: &Client, url: &str, shots: &Path, suite: &str) -> Result<(), String> {
+    let env_line =
+        ENVFILE_MAY_SET_PID.lines().position(|l| l.starts_with("EnvironmentFile=")).map_or(0, |i| i + 1);
+    for (lang, works_but, safe_but) in
+        [("en", "Works, but:", "Crash-safe, but:"), ("zh-CN", "能成功，但是：", "是 crash-safe 的，但是：")]
+    {
+        goto(c, &with_query(url, &format!("lang={lang}"))).await?;
+        js(c, "sessionStorage.clear(); localStorage.clear(); return true;", vec![]).await?;
+        goto(c, &with_query(url, &format!("lang={lang}"))).await?;
+        // A replica with only warnings: not a red "No", a "yes" with both warnings as caveats.
+        paste(c, 0, REPLICA_TWO_WARNINGS).await?;
+        wait_until(
+            c,
+            "the replica verdict yes",
+            "return document.getElementById('verdict-replica').dataset.verdict === 'yes';",
+            10,
+        )
+        .await?;
+        let r = js(
+            c,
+            "const v = document.getElementById('verdict-replica'); const b = v.querySelector('.verdict-caveats.but'); \
+             return [v.classList.contains('good'), b ? b.querySelector('.verdict-caveats-title').textContent : null, \
+                     b ? b.querySelectorAll('li').length : 0, b ? b.textContent : ''];",
+            vec![],
+        )
+        .await?;
+        check(
+            r[0] == true
+                && r[1] == safe_but
+                && r[2] == 2
+                && r[3].as_str().is_some_and(|t| {
+                    t.contains("sync_relay_log") && t.contains("innodb_flush_log_at_trx_commit")
+                }),
+            || format!("{lang}: the replica card with two warnings: {r}"),
+        )?;
+        screenshot(c, shots, &format!("{suite}-verdict-replica-but-{lang}.png")).await?;
+        // A unit whose start after a clone can be killed by TimeoutStartSec: "works, but …".
+        paste(c, 0, WORKS_BUT_TIMEOUT).await?;
+        wait_until(
+            c,
+            "the clone verdict works",
+            "return document.getElementById('verdict-clone').dataset.verdict === 'works';",
+            10,
+        )
+        .await?;
+        let r = js(
+            c,
+            "const v = document.getElementById('verdict-clone'); const b = v.querySelector('.verdict-caveats.but'); \
+             return [b ? b.querySelector('.verdict-caveats-title').textContent : null, b ? b.textContent : ''];",
+            vec![],
+        )
+        .await?;
+        check(r[0] == works_but && r[1].as_str().is_some_and(|t| t.contains("TimeoutStartSec")), || {
+            format!("{lang}: the works card with a timeout warning: {r}")
+        })?;
+        // An EnvironmentFile= not shown: "fails", but tentative, with the file's line cited.
+        paste(c, 0, ENVFILE_MAY_SET_PID).await?;
+        wait_until(
+            c,
+            "the clone verdict fails",
+            "return document.getElementById('verdict-clone').dataset.verdict === 'fails';",
+            10,
+        )
+        .await?;
+        let r = js(
+            c,
+            "const v = document.getElementById('verdict-clone'); const u = v.querySelector('.verdict-caveats.unless'); \
+             const lines = [...v.querySelectorAll('.verdict-evidence button')].map(b => b.textContent); \
+             return [v.classList.contains('tentative'), u ? u.textContent : '', lines];",
+            vec![],
+        )
+        .await?;
+        let cited = r[2].as_array().is_some_and(|a| {
+            a.iter().any(|t| {
+                t.as_str().is_some_and(|t| {
+                    t.split(|ch: char| !ch.is_ascii_digit()).any(|n| n == env_line.to_string())
+                })
+            })
+        });
+        check(
+            r[0] == true && r[1].as_str().is_some_and(|t| t.contains("EnvironmentFile=")) && cited,
+            || format!("{lang}: the EnvironmentFile= card (line {env_line}): {r}"),
+        )?;
+        screenshot(c, shots, &format!("{suite}-verdict-unless-{lang}.png")).await?;
+        // At 360 px, the card with its caveat.
+        c.set_window_size(360, 800).await.map_err(|e| e.to_string())?;
+        js(c, "document.getElementById('verdict-clone').scrollIntoView(); return true;", vec![]).await?;
+        screenshot(c, shots, &format!("{suite}-verdict-unless-{lang}-360px.png")).await?;
+        c.set_window_size(1400, 1000).await.map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+const DOCKERHUB_RUN: &str =
+    include_str!("../../tests/fixtures/rules/restart-unsupervised/fires-dockerhub-run.txt");
+
+/// Issue 15, point 3: the fixes shown for a `docker run` of the Docker Hub image are the core's
+/// (the JS API's report) word for word; none has a literal `…`; the entrypoint script starts with
+/// `#!`; the command is the user's own, rebuilt.
+async fn fixes_as_core(c: &Client, url: &str) -> Result<(), String> {
+    for lang in ["en", "zh-CN"] {
+        goto(c, &with_query(url, &format!("lang={lang}"))).await?;
+        js(c, "sessionStorage.clear(); localStorage.clear(); return true;", vec![]).await?;
+        goto(c, &with_query(url, &format!("lang={lang}"))).await?;
+        paste(c, 0, DOCKERHUB_RUN).await?;
+        wait_clone_fails(c, "the docker run verdict").await?;
+        wait_until(
+            c,
+            "the restart-unsupervised finding",
+            "return !!document.querySelector('.finding[data-rule=\"restart-unsupervised\"] .fix-text');",
+            10,
+        )
+        .await?;
+        let r = js(
+            c,
+            "const api = window.mysqlAdvisor || window.wasmBindings; \
+             const rep = api.analyze([{ name: 'input 1', text: arguments[0] }], { lang: arguments[1] }); \
+             const core = rep.findings.filter(f => f.rule === 'restart-unsupervised').flatMap(f => f.fixes.map(x => x.text)); \
+             const page = [...document.querySelectorAll('.finding[data-rule=\"restart-unsupervised\"] .fix-text')].map(e => e.textContent); \
+             return [core, page];",
+            vec![json!(DOCKERHUB_RUN), json!(lang)],
+        )
+        .await?;
+        let texts = |v: &Value| -> Vec<String> {
+            v.as_array()
+                .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+                .unwrap_or_default()
+        };
+        let (core, page) = (texts(&r[0]), texts(&r[1]));
+        check(!page.is_empty() && page.iter().all(|p| core.contains(p)), || {
+            format!("{lang}: the page's fixes are not the core's:\npage: {page:#?}\ncore: {core:#?}")
+        })?;
+        check(page.iter().all(|p| !p.contains('…')), || {
+            format!("{lang}: a fix with a literal …: {page:#?}")
+        })?;
+        check(page.iter().any(|p| p.starts_with("#!/bin/sh\n")), || {
+            format!("{lang}: no script starting with #!: {page:#?}")
+        })?;
+        check(page.iter().filter(|p| p.contains("#!")).all(|p| p.starts_with("#!")), || {
+            format!("{lang}: a line before #!: {page:#?}")
+        })?;
+        check(
+            page.iter().any(|p| {
+                p.contains("docker run -d --name db2 --restart=unless-stopped")
+                    && p.contains("MYSQLD_PARENT_PID=0")
+            }),
+            || format!("{lang}: the user's own docker run is not rebuilt: {page:#?}"),
+        )?;
+    }
+    Ok(())
+}
+
 async fn start_big_log_drop(c: &Client, url: &str, cancel: bool) -> Result<(u64, u64), String> {
     goto(c, url).await?;
     js(c, "document.getElementById('clear').click(); sessionStorage.clear(); return true;", vec![]).await?;

@@ -127,8 +127,11 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
     }
     sort::sort_by_key(&mut findings, |f| f.severity);
 
-    let (clone_restart, cr_note) = rules::restart::verdict(&cx);
-    let (replica_crash_safe, rs_note) = rules::replica::verdict(&cx);
+    let (clone_restart, mut cr_note) = rules::restart::verdict(&cx);
+    let (replica_crash_safe, mut rs_note) = rules::replica::verdict(&cx, &findings);
+    // The verdicts agree with their findings (issue 15): one rule for both questions.
+    let clone_restart = rules::restart::agree(lang, clone_restart, &mut cr_note, &findings);
+    let replica_crash_safe = rules::replica::agree(lang, replica_crash_safe, &mut rs_note, &findings);
 
     let mut notes = Vec::new();
     for inp in inputs.iter().filter(|i| i.was_lossy()) {

@@ -114,6 +114,108 @@ pub struct VerdictNote {
     /// How many more pieces of evidence were left out of `evidence`; not written when 0.
     #[serde(skip_serializing_if = "is_zero")]
     pub evidence_omitted: u32,
+    /// What qualifies the answer ("works, but …", "fails, unless …"): one per warning of the
+    /// verdict's question under a positive answer, and one per note that says the answer may not
+    /// hold; not written when empty (issue 15).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<Caveat>,
+    /// The rule ids of the findings the verdict rests on: the errors behind a negative answer,
+    /// the warnings behind its caveats, the notes that make it less certain; their primary
+    /// evidence is in `evidence`. Not written when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rests_on: Vec<&'static str>,
+    /// True when a note says the answer may not hold (a caveat with `may_not_hold`): the answer
+    /// is the likely one, not a certain one. Not written when false.
+    #[serde(skip_serializing_if = "is_false")]
+    pub tentative: bool,
+}
+
+/// One thing that qualifies a verdict.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Caveat {
+    /// The rule whose finding it is.
+    pub rule: &'static str,
+    /// The finding's title, as the card and the renderers show it after "but" / "unless".
+    pub text: String,
+    /// True when it says the answer may not hold ("unless …"); false when it qualifies an answer
+    /// that holds ("but …").
+    pub may_not_hold: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Where a verdict leans, for [`agree`]: the families' verdict values map onto these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lean {
+    /// `works`, `yes`.
+    Positive,
+    /// `fails`, `stays-down`, `no`.
+    Negative,
+    /// `unknown`, `not-applicable`.
+    Open,
+}
+
+/// The consistency rule between a verdict and the findings of its question (issue 15): the
+/// verdict is never more certain than its findings, and it cites every finding it rests on.
+///
+/// - A negative verdict rests on the question's errors: each is cited (its rule in `rests_on`,
+///   its primary evidence in `evidence`). With no error at all it would be more certain than its
+///   findings: it becomes [`Lean::Open`] and says so (`summary` replaced, the old one kept as the
+///   first reason). Its warnings are cited too.
+/// - A positive verdict's warnings become caveats ("works, but …"), cited.
+/// - A finding for which `doubts` is true (a note that the answer may not hold, e.g. an
+///   `EnvironmentFile=` not shown that may set `MYSQLD_PARENT_PID`) makes a decided verdict
+///   tentative: a caveat with `may_not_hold`, cited.
+/// - An open verdict cites the errors and warnings shown beside it.
+///
+/// `findings` are the question's findings in report order. Returns the lean after the rule.
+pub(crate) fn agree<'f>(
+    lang: Lang,
+    lean: Lean,
+    note: &mut VerdictNote,
+    findings: impl Iterator<Item = &'f Finding>,
+    doubts: impl Fn(&str) -> bool,
+) -> Lean {
+    let findings: Vec<&Finding> = findings.collect();
+    let mut lean = lean;
+    if lean == Lean::Negative && !findings.iter().any(|f| f.severity == Severity::Error && !doubts(f.rule)) {
+        lean = Lean::Open;
+        let old = std::mem::replace(&mut note.summary, lang.t(crate::i18n::k::CORE_VERDICT_WARNINGS_ONLY));
+        if !old.is_empty() {
+            note.reasons.insert(0, old);
+        }
+    }
+    for f in findings {
+        let doubt = doubts(f.rule);
+        let cite = match (lean, f.severity) {
+            _ if doubt => lean != Lean::Open,
+            (Lean::Positive, Severity::Warning) => true,
+            (Lean::Positive, _) => false,
+            (_, Severity::Error | Severity::Warning) => true,
+            (_, Severity::Info) => false,
+        };
+        if !cite {
+            continue;
+        }
+        if doubt || lean == Lean::Positive {
+            let c = Caveat { rule: f.rule, text: f.title.clone(), may_not_hold: doubt };
+            if !note.caveats.contains(&c) {
+                note.caveats.push(c);
+            }
+            note.tentative |= doubt;
+        }
+        if !note.rests_on.contains(&f.rule) {
+            note.rests_on.push(f.rule);
+        }
+        if let Some(e) = f.evidence.first()
+            && !note.evidence.iter().any(|n| n.input == e.input && n.range == e.range)
+        {
+            note.evidence.push(e.clone());
+        }
+    }
+    lean
 }
 
 /// Most evidence items a finding or a verdict keeps: thousands of repeated lines (an error
@@ -458,6 +560,7 @@ pub(crate) fn scrub(report: &mut Report, values: &crate::redact::Values) {
         note.reasons.iter_mut().for_each(m);
         note.missing.iter_mut().for_each(m);
         note.assumptions.iter_mut().for_each(m);
+        note.caveats.iter_mut().for_each(|c| m(&mut c.text));
         note.evidence.iter_mut().for_each(ev);
     }
     for c in &mut report.checks {

@@ -31,6 +31,8 @@ impl PartialEq for VerdictCardProps {
             && self.note.missing == o.note.missing
             && self.note.assumptions == o.note.assumptions
             && self.note.evidence == o.note.evidence
+            && self.note.caveats == o.note.caveats
+            && self.note.tentative == o.note.tentative
             && Rc::ptr_eq(&self.inputs, &o.inputs)
     }
 }
@@ -52,16 +54,38 @@ pub fn verdict_card(p: &VerdictCardProps) -> Html {
         _ => "?",
     };
     let n = &p.note;
+    // An answer a note says may not hold is the likely one, and says so (issue 15).
+    let answer = if n.tentative {
+        f(lang, k::UI_VERDICT_TENTATIVE, &[("answer", &p.answer)])
+    } else {
+        p.answer.to_string()
+    };
+    let but: Vec<&str> = n.caveats.iter().filter(|c| !c.may_not_hold).map(|c| c.text.as_str()).collect();
+    let unless: Vec<&str> = n.caveats.iter().filter(|c| c.may_not_hold).map(|c| c.text.as_str()).collect();
+    let but_title =
+        if p.id.as_str() == "verdict-replica" { k::UI_VERDICT_REPLICA_BUT } else { k::UI_VERDICT_CLONE_BUT };
     // The summary often is the first reason: do not say it twice.
     let reasons: Vec<&str> =
         n.reasons.iter().map(|r| r.trim()).filter(|r| !r.is_empty() && !n.summary.contains(*r)).collect();
     html! {
-        <article id={p.id.clone()} class={classes!("verdict", tone)} data-verdict={p.verdict.clone()}
+        <article id={p.id.clone()} class={classes!("verdict", tone, n.tentative.then_some("tentative"))} data-verdict={p.verdict.clone()}
             aria-labelledby={format!("{}-title", p.id)}>
             <h2 id={format!("{}-title", p.id)} class="verdict-question">{ p.title.clone() }</h2>
-            <p class="verdict-answer"><span class="verdict-icon" aria-hidden="true">{ icon }</span>{ p.answer.clone() }</p>
+            <p class="verdict-answer"><span class="verdict-icon" aria-hidden="true">{ icon }</span>{ answer }</p>
             if !n.summary.is_empty() {
                 <p class="verdict-summary">{ code_spans(&n.summary) }</p>
+            }
+            if !unless.is_empty() {
+                <div class="verdict-caveats unless">
+                    <p class="verdict-caveats-title">{ t(lang, k::UI_VERDICT_UNLESS) }</p>
+                    <ul>{ for unless.iter().map(|c| html! { <li>{ code_spans(c) }</li> }) }</ul>
+                </div>
+            }
+            if !but.is_empty() {
+                <div class="verdict-caveats but">
+                    <p class="verdict-caveats-title">{ t(lang, but_title) }</p>
+                    <ul>{ for but.iter().map(|c| html! { <li>{ code_spans(c) }</li> }) }</ul>
+                </div>
             }
             if !n.evidence.is_empty() {
                 <p class="verdict-evidence">

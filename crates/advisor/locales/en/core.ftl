@@ -34,3 +34,4 @@ doc.unrecognized = not recognised {name}
 core.note-findings-omitted = {count} more "{rule}" findings (one per replication channel or place) were left out of this report; the first {kept} are shown.
 core.note-documents-omitted = {count} more documents in "{input}" were left out of the document list; the first {kept} are listed.
 core.reason-omitted = … and {count} more reasons, left out.
+core.verdict-warnings-only = Cannot say for sure: what speaks against it is warnings only, no error (see the findings).

@@ -173,6 +173,7 @@ restart.fix-docker-update = Or change only the restart policy of the existing co
 restart.fix-entrypoint = Alternative: an entrypoint that sets MYSQLD_PARENT_PID the way Oracle's image does
 restart.fix-entrypoint-script = parent-pid-entrypoint.sh (make it executable): field 4 of /proc/$$/stat is the parent PID, and every exec keeps the PID
 restart.fix-entrypoint-run = then run the image with it; --entrypoint clears the image's CMD, so pass mysqld again
+restart.fix-entrypoint-run-title = Alternative, step 2: re-create the container with that entrypoint
 restart.fix-entrypoint-reason = Works with and without --init (it reads the real parent PID); the container must be re-created.
 restart.fix-k8s-env = Add to the container {name}:
 

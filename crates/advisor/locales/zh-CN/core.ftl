@@ -34,3 +34,4 @@ doc.unrecognized = 未识别 {name}
 core.note-findings-omitted = 另有 {count} 条 "{rule}" 发现（每个复制通道或位置一条）未列入本报告；仅显示前 {kept} 条。
 core.note-documents-omitted = 输入"{input}"中另有 {count} 个文档未列入文档列表；仅列出前 {kept} 个。
 core.reason-omitted = ……另有 {count} 条理由，已略去。
+core.verdict-warnings-only = 无法确定：不利的发现都只是警告，没有错误（见发现的问题）。

@@ -173,6 +173,7 @@ restart.fix-docker-update = 或者只修改现有容器的重启策略：
 restart.fix-entrypoint = 另一种做法：仿照 Oracle 镜像，用 entrypoint 设置 MYSQLD_PARENT_PID
 restart.fix-entrypoint-script = parent-pid-entrypoint.sh（需加可执行权限）：/proc/$$/stat 的第 4 个字段就是父进程 PID，而每次 exec 都不改变 PID
 restart.fix-entrypoint-run = 然后用它启动镜像；--entrypoint 会清除镜像的 CMD，所以要重新传入 mysqld
+restart.fix-entrypoint-run-title = 另一种做法，第 2 步：用这个 entrypoint 重新创建容器
 restart.fix-entrypoint-reason = 无论是否使用 --init 都有效（读取的是真实的父进程 PID）；需要重新创建容器。
 restart.fix-k8s-env = 在容器 {name} 中加入：
 

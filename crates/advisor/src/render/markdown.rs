@@ -29,6 +29,14 @@ pub fn markdown(report: &Report) -> String {
             let _ = writeln!(md, "{}\n", n.summary);
         }
         list(&mut md, &super::extra_reasons(n));
+        for (unless, key) in [(true, k::RENDER_CAVEATS_UNLESS), (false, k::RENDER_CAVEATS_BUT)] {
+            let them: Vec<String> =
+                n.caveats.iter().filter(|c| c.may_not_hold == unless).map(|c| c.text.clone()).collect();
+            if !them.is_empty() {
+                let _ = writeln!(md, "**{}**\n", lang.t(key));
+                list(&mut md, &them);
+            }
+        }
         if !n.assumptions.is_empty() {
             let _ = writeln!(md, "*{}*\n", lang.t(k::RENDER_ASSUMPTIONS));
             list(&mut md, &n.assumptions);

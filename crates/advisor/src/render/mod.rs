@@ -77,17 +77,30 @@ fn verdict_rows(report: &Report) -> [VerdictRow<'_>; 2] {
     let lang = report.lang;
     let cr = report.verdicts.clone_restart;
     let cs = report.verdicts.replica_crash_safe;
+    // An answer a note says may not hold, or one with caveats, says so next to it.
+    let qualify = |answer: String, n: &crate::report::VerdictNote| {
+        if n.tentative {
+            lang.fmt(k::RENDER_ANSWER_TENTATIVE, &[("answer", &answer)])
+        } else if !n.caveats.is_empty() {
+            lang.fmt(k::RENDER_ANSWER_BUT, &[("answer", &answer)])
+        } else {
+            answer
+        }
+    };
     [
         VerdictRow {
             question: lang.t(k::RENDER_VERDICT_CLONE_RESTART),
             value: cr.as_str(),
-            answer: lang.t(match cr {
-                CloneRestart::Works => k::RENDER_CLONE_RESTART_WORKS,
-                CloneRestart::Fails => k::RENDER_CLONE_RESTART_FAILS,
-                CloneRestart::StaysDown => k::RENDER_CLONE_RESTART_STAYS_DOWN,
-                CloneRestart::Unknown => k::RENDER_CLONE_RESTART_UNKNOWN,
-                CloneRestart::NotApplicable => k::RENDER_CLONE_RESTART_NOT_APPLICABLE,
-            }),
+            answer: qualify(
+                lang.t(match cr {
+                    CloneRestart::Works => k::RENDER_CLONE_RESTART_WORKS,
+                    CloneRestart::Fails => k::RENDER_CLONE_RESTART_FAILS,
+                    CloneRestart::StaysDown => k::RENDER_CLONE_RESTART_STAYS_DOWN,
+                    CloneRestart::Unknown => k::RENDER_CLONE_RESTART_UNKNOWN,
+                    CloneRestart::NotApplicable => k::RENDER_CLONE_RESTART_NOT_APPLICABLE,
+                }),
+                &report.verdict_notes.clone_restart,
+            ),
             tone: match cr {
                 CloneRestart::Works => Tone::Good,
                 CloneRestart::Fails | CloneRestart::StaysDown => Tone::Bad,
@@ -98,11 +111,14 @@ fn verdict_rows(report: &Report) -> [VerdictRow<'_>; 2] {
         VerdictRow {
             question: lang.t(k::RENDER_VERDICT_REPLICA_CRASH_SAFE),
             value: cs.as_str(),
-            answer: lang.t(match cs {
-                CrashSafe::Yes => k::RENDER_CRASH_SAFE_YES,
-                CrashSafe::No => k::RENDER_CRASH_SAFE_NO,
-                CrashSafe::Unknown => k::RENDER_CRASH_SAFE_UNKNOWN,
-            }),
+            answer: qualify(
+                lang.t(match cs {
+                    CrashSafe::Yes => k::RENDER_CRASH_SAFE_YES,
+                    CrashSafe::No => k::RENDER_CRASH_SAFE_NO,
+                    CrashSafe::Unknown => k::RENDER_CRASH_SAFE_UNKNOWN,
+                }),
+                &report.verdict_notes.replica_crash_safe,
+            ),
             tone: match cs {
                 CrashSafe::Yes => Tone::Good,
                 CrashSafe::No => Tone::Bad,

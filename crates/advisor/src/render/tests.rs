@@ -31,6 +31,7 @@ fn sample(lang: Lang) -> Report {
                 assumptions: vec!["MySQL 8.0 assumed.".into()],
                 evidence: vec![ev(0, "mysqld.service", 7, "ExecStart=/usr/sbin/mysqld", "started here")],
                 evidence_omitted: 0,
+                ..Default::default()
             },
             replica_crash_safe: VerdictNote {
                 summary: "Not enough input.".into(),
@@ -39,6 +40,7 @@ fn sample(lang: Lang) -> Report {
                 assumptions: vec![],
                 evidence: vec![],
                 evidence_omitted: 0,
+                ..Default::default()
             },
         },
         findings: vec![

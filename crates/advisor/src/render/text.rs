@@ -144,6 +144,17 @@ fn verdict(o: &mut Out, row: &VerdictRow<'_>) {
     for r in super::extra_reasons(n) {
         bullet(o, "  - ", &r);
     }
+    for (unless, key) in [(true, k::RENDER_CAVEATS_UNLESS), (false, k::RENDER_CAVEATS_BUT)] {
+        let mut them = n.caveats.iter().filter(|c| c.may_not_hold == unless).peekable();
+        if them.peek().is_none() {
+            continue;
+        }
+        let h = o.paint(St::Yellow, &lang.t(key));
+        let _ = writeln!(o.buf, "  {h}");
+        for c in them {
+            bullet(o, "    - ", &c.text);
+        }
+    }
     if !n.assumptions.is_empty() {
         let h = o.paint(St::Dim, &lang.t(k::RENDER_ASSUMPTIONS));
         let _ = writeln!(o.buf, "  {h}");

@@ -3,6 +3,7 @@
 mod clone;
 mod comparison;
 mod container_state;
+mod fixes_apply;
 mod hostile;
 mod images;
 mod journal;
@@ -22,3 +23,4 @@ mod secrets;
 mod shell;
 mod support;
 mod systemd;
+mod verdict_agreement;

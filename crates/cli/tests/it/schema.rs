@@ -70,6 +70,9 @@ fn full_report() -> Report {
         assumptions: vec!["a".into()],
         evidence: vec![ev()],
         evidence_omitted: 3,
+        caveats: vec![advisor::Caveat { rule: "r", text: "c".into(), may_not_hold: true }],
+        rests_on: vec!["r"],
+        tentative: true,
     };
     Report {
         schema_version: 1,
@@ -138,6 +141,9 @@ fn walk(report: &Value, f: &mut dyn FnMut(&str, &Value)) {
         for e in arr(&n["evidence"]) {
             evidence(&e, f);
         }
+        for c in arr(&n["caveats"]) {
+            f("Caveat", &c);
+        }
     }
     for fd in arr(&report["findings"]) {
         f("Finding", &fd);
@@ -201,6 +207,11 @@ fn every_field_is_documented_with_its_presence() {
     r.findings[0].evidence_omitted = 0;
     r.verdict_notes.clone_restart.evidence_omitted = 0;
     r.verdict_notes.replica_crash_safe.evidence_omitted = 0;
+    for n in [&mut r.verdict_notes.clone_restart, &mut r.verdict_notes.replica_crash_safe] {
+        n.caveats.clear();
+        n.rests_on.clear();
+        n.tentative = false;
+    }
     r.findings[0].fixes[0].reason = None;
     r.findings[0].fixes[0].file_name = None;
     r.checks[0].note.clear();

@@ -441,8 +441,29 @@ fn recipe_adds_gtid_only(r: &Replica<'_>, ch: Option<&model::ChannelView<'_>>) -
         && !ch.and_then(model::ChannelView::gtid_only).is_some_and(|g| g.value)
 }
 
-/// The verdict `replica_crash_safe`.
-pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
+/// The verdict made to agree with this family's findings ([`crate::report::agree`]).
+pub(crate) fn agree(
+    lang: crate::i18n::Lang,
+    v: CrashSafe,
+    note: &mut VerdictNote,
+    findings: &[Finding],
+) -> CrashSafe {
+    use crate::report::Lean;
+    let lean = match v {
+        CrashSafe::Yes => Lean::Positive,
+        CrashSafe::No => Lean::Negative,
+        CrashSafe::Unknown => Lean::Open,
+    };
+    let ours = findings.iter().filter(|f| RULES.iter().any(|r| r.id() == f.rule));
+    match crate::report::agree(lang, lean, note, ours, |_| false) {
+        Lean::Open if lean != Lean::Open => CrashSafe::Unknown,
+        _ => v,
+    }
+}
+
+/// The verdict `replica_crash_safe`. A bad item counts against it only when its rule reported it
+/// as an error; an item reported as a warning qualifies a "yes" (a caveat, added by [`agree`]).
+pub(crate) fn verdict(cx: &Ctx<'_>, findings: &[Finding]) -> (CrashSafe, VerdictNote) {
     use crate::report::{MAX_EVIDENCE, MAX_REASONS};
     let mut note = VerdictNote::default();
     let r = match cx.replica_scope() {
@@ -469,11 +490,21 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
     // bounds; the rest are counted, not built, and the items are judged one rule at a time, never
     // all held or sorted at once (issue 18: hundreds of thousands of channels).
     let mut bad = 0usize;
+    let mut qualified = 0usize;
     let mut missing: Vec<Missing> = Vec::new();
     let mut reasons_left_out = 0usize;
     let mut judge_item = |i: Item<'_>| {
         match i.state {
-            State::Bad => bad += 1,
+            State::Bad
+                if findings.iter().any(|f| {
+                    f.rule == i.rule
+                        && f.severity == Severity::Error
+                        && (i.channel.is_none() || f.channel.as_deref() == i.channel)
+                }) =>
+            {
+                bad += 1
+            }
+            State::Bad => qualified += 1,
             State::Unknown(m) => {
                 if !missing.contains(&m) {
                     missing.push(m);
@@ -536,6 +567,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
     if r.conditional {
         // Never more certain than the findings: they are conditions, so the verdict is unknown,
         // and the first thing to paste is whether the server replicates.
+        let bad = bad + qualified;
         note.summary = if bad > 0 {
             plural(cx, bad, k::REPLICA_VERDICT_CONDITIONAL_ONE, k::REPLICA_VERDICT_CONDITIONAL_OTHER)
         } else {
@@ -547,11 +579,20 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
         return (CrashSafe::Unknown, note);
     }
     let verdict = if bad > 0 {
-        note.summary = plural(cx, bad, k::REPLICA_VERDICT_NO_ONE, k::REPLICA_VERDICT_NO_OTHER);
+        // Every item not met is counted (and listed); the errors among them decide.
+        note.summary = plural(cx, bad + qualified, k::REPLICA_VERDICT_NO_ONE, k::REPLICA_VERDICT_NO_OTHER);
         CrashSafe::No
     } else if !missing.is_empty() {
         note.summary = cx.t(k::REPLICA_VERDICT_UNKNOWN);
         CrashSafe::Unknown
+    } else if qualified > 0 {
+        let version = version_label(cx, r);
+        let count = qualified.to_string();
+        let args: &[(&str, &str)] = &[("version", &version), ("count", &count)];
+        let key =
+            if qualified == 1 { k::REPLICA_VERDICT_YES_BUT_ONE } else { k::REPLICA_VERDICT_YES_BUT_OTHER };
+        note.summary = cx.fmt(key, args);
+        CrashSafe::Yes
     } else {
         note.summary = cx.fmt(k::REPLICA_VERDICT_YES, &[("version", &version_label(cx, r))]);
         CrashSafe::Yes

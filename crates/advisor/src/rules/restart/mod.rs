@@ -24,7 +24,9 @@ use super::{Ctx, Outcome, Rule};
 use crate::facts::launch::{self as model, Model, Tri};
 use crate::facts::unit::UnitFacts;
 use crate::i18n::{Key, k};
-use crate::report::{CloneRestart, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote};
+use crate::report::{
+    Applicability, CloneRestart, Evidence, Finding, Fix, FixTarget, Reference, Severity, VerdictNote,
+};
 
 /// This family's rules, in report order.
 pub(crate) const RULES: &[&dyn Rule] = &[
@@ -39,6 +41,35 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &restart_start_limit::RestartStartLimit,
     &restart_on_crash::RestartOnCrash,
 ];
+
+/// Findings of another family that `clone_restart` also rests on: the failed restart seen after
+/// a clone.
+const ALSO: &[&str] = &["clone-restart-failed"];
+
+/// Notes that say the verdict may not hold: an `EnvironmentFile=` not shown may set
+/// `MYSQLD_PARENT_PID` (or change it).
+const DOUBTS: &[&str] = &[restart_environment_file::RestartEnvironmentFile::ID];
+
+/// The verdict made to agree with this question's findings ([`crate::report::agree`]).
+pub(crate) fn agree(
+    lang: crate::i18n::Lang,
+    v: CloneRestart,
+    note: &mut VerdictNote,
+    findings: &[Finding],
+) -> CloneRestart {
+    use crate::report::Lean;
+    let lean = match v {
+        CloneRestart::Works => Lean::Positive,
+        CloneRestart::Fails | CloneRestart::StaysDown => Lean::Negative,
+        CloneRestart::Unknown => Lean::Open,
+        CloneRestart::NotApplicable => return v,
+    };
+    let ours = findings.iter().filter(|f| RULES.iter().any(|r| r.id() == f.rule) || ALSO.contains(&f.rule));
+    match crate::report::agree(lang, lean, note, ours, |r| DOUBTS.contains(&r)) {
+        Lean::Open if lean != Lean::Open => CloneRestart::Unknown,
+        _ => v,
+    }
+}
 
 /// The verdict this family decides, with its explanation.
 pub(crate) fn verdict(cx: &Ctx<'_>) -> (CloneRestart, VerdictNote) {
@@ -249,9 +280,18 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
         }
     };
     let mut out = if rebuilt.is_empty() {
+        // Where the command is not in the input (`docker inspect` shows the container), the
+        // flags are shown to add to it: for illustration, not to paste as it is.
+        let applicability =
+            if text.contains('…') { Applicability::DisplayOnly } else { Applicability::NeedsReview };
         vec![
-            Fix::needs_review(FixTarget::Shell, cx.fmt(k::RESTART_FIX_CONTAINER, &[("name", &name)]), text)
-                .because(cx.t(k::RESTART_FIX_CONTAINER_REASON)),
+            Fix::new(
+                applicability,
+                FixTarget::Shell,
+                cx.fmt(k::RESTART_FIX_CONTAINER, &[("name", &name)]),
+                text,
+            )
+            .because(cx.t(k::RESTART_FIX_CONTAINER_REASON)),
         ]
     } else {
         rebuilt
@@ -259,17 +299,50 @@ pub(crate) fn container_fixes(cx: &Ctx<'_>, m: &Model) -> Vec<Fix> {
     let dockerhub = c.family().is_some_and(|f| f.value == crate::facts::container::ImageFamily::DockerHub);
     if need_env && dockerhub && c.entrypoint.is_none() {
         let image = c.image.as_ref().map(|i| i.value.clone()).unwrap_or_else(|| "mysql:8.0".into());
-        let text = format!(
-            "# {}\n#!/bin/sh\nexport MYSQLD_PARENT_PID=$(cut -d' ' -f4 /proc/$$/stat)\nexec docker-entrypoint.sh \"$@\"\n\n# {}\ndocker run … -v \"$PWD/parent-pid-entrypoint.sh:/usr/local/bin/parent-pid-entrypoint.sh:ro\" --entrypoint parent-pid-entrypoint.sh {image} mysqld\n",
+        // The script is a file of its own: `#!` must be its first line (a line before it is an
+        // exec format error when the kernel runs it as an entrypoint).
+        let script = format!(
+            "#!/bin/sh\n# {}\nexport MYSQLD_PARENT_PID=$(cut -d' ' -f4 /proc/$$/stat)\nexec docker-entrypoint.sh \"$@\"\n",
             cx.t(k::RESTART_FIX_ENTRYPOINT_SCRIPT),
-            cx.t(k::RESTART_FIX_ENTRYPOINT_RUN),
         );
         out.push(
-            Fix::display_only(FixTarget::Shell, cx.t(k::RESTART_FIX_ENTRYPOINT), text)
+            Fix::display_only(FixTarget::Shell, cx.t(k::RESTART_FIX_ENTRYPOINT), script)
                 .because(cx.t(k::RESTART_FIX_ENTRYPOINT_REASON)),
+        );
+        // The user's own `docker run` with the entrypoint mounted, where it is in the input.
+        let flags = "-v \"$PWD/parent-pid-entrypoint.sh:/usr/local/bin/parent-pid-entrypoint.sh:ro\" --entrypoint parent-pid-entrypoint.sh ";
+        let run = c
+            .source_text
+            .as_ref()
+            .filter(|st| st.how == crate::facts::container::Insert::RunOption)
+            .and_then(|st| entrypoint_run(&st.text, st.insert, flags))
+            .unwrap_or_else(|| format!("docker run … {flags}{image} mysqld\n"));
+        out.push(
+            Fix::display_only(
+                FixTarget::Shell,
+                cx.t(k::RESTART_FIX_ENTRYPOINT_RUN_TITLE),
+                format!("# {}\n{run}", cx.t(k::RESTART_FIX_ENTRYPOINT_RUN)),
+            )
+            .because(cx.t(k::RESTART_FIX_ENTRYPOINT_REASON)),
         );
     }
     out
+}
+
+/// The user's `docker run` (`text`, the image at `insert`) with `flags` before the image, and
+/// `mysqld` after it when no argument follows (`--entrypoint` clears the image's CMD; the image's
+/// entrypoint puts `mysqld` before arguments that start with `-` itself).
+fn entrypoint_run(text: &str, insert: usize, flags: &str) -> Option<String> {
+    let (head, tail) = (text.get(..insert)?, text.get(insert..)?);
+    let body = tail.trim_end();
+    let rest = body.split_once(char::is_whitespace).map_or("", |(_, r)| r);
+    let args = rest.replace("\\\n", " ");
+    let mut out = format!("{head}{flags}{body}");
+    if args.trim().is_empty() {
+        out.push_str(" mysqld");
+    }
+    out.push('\n');
+    Some(out)
 }
 
 /// Evidence for the lines of the unit that decide the restart of exit 16.
