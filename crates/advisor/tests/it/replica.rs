@@ -230,7 +230,7 @@ fn source_purged_points_to_clone_restart_checks() {
     let r = check(PURGED);
     let purged = fired(&r, "replica-source-purged");
     assert_eq!(purged.len(), 1);
-    assert!(purged[0].message.contains("restart-unsupervised") && purged[0].message.contains("3707"));
+    assert!(purged[0].message.contains("Will a clone's automatic restart work?") && purged[0].message.contains("3707"));
     let fix = &purged[0].fixes[0];
     assert_eq!(fix.applicability, Applicability::DisplayOnly);
     assert!(fix.text.contains("CLONE INSTANCE FROM 'clone_user'@'db1.example.com':3307"), "{}", fix.text);
