@@ -2,7 +2,18 @@
 
 ## Scope and shared words
 replica.na-not-replica = The input shows no replica: no SHOW REPLICA STATUS row, no channel configuration, no CHANGE REPLICATION SOURCE statement and no replica-only setting.
-replica.na-mariadb = MariaDB replicates with its own GTID implementation (gtid_slave_pos, MASTER_USE_GTID); these checks follow MySQL and do not apply.
+replica.mariadb-ref-change-master = MariaDB: CHANGE MASTER TO
+replica.mariadb-ref-gtid = MariaDB: Global Transaction ID
+replica.mariadb-ref-show-slave-status = MariaDB: SHOW REPLICA STATUS
+replica.ev-table-engine = {table} uses {engine}
+replica.ev-using-gtid = where {channel} keeps its position (Using_Gtid)
+replica.assumed-gtid-pos-innodb = mysql.gtid_slave_pos is taken to be InnoDB, as a packaged MariaDB install creates it. Check with: {query}
+replica.missing-gtid-pos-engine = The storage engine of MariaDB's GTID position tables. Run: {query}
+replica.verdict-yes-mariadb = Crash-safe on MariaDB {version}: every connection keeps its position as a GTID in a transactional table, and the durability settings are met.
+replica.verdict-no-mariadb-other = Not crash-safe: {count} items of MariaDB's crash-safe recipe are not met.
+replica.verdict-no-mariadb-one = Not crash-safe: 1 item of MariaDB's crash-safe recipe is not met.
+replica.na-not-mariadb = A MariaDB check; this server is MySQL (or Percona Server), whose recipe is checked instead.
+replica.na-mariadb = This is MariaDB, which has no such setting: its own recipe applies (each connection's position as a GTID in mysql.gtid_slave_pos, Using_Gtid), checked by the MariaDB checks.
 replica.na-group-replication = Only Group Replication channels are shown; their recovery is handled by the group, not by this recipe.
 replica.channel-default = the default channel
 replica.channel-named = channel '{name}'
@@ -188,7 +199,10 @@ replica-sync-binlog.message = This replica writes what it applies to its own bin
 replica-sync-binlog.title-server = sync_binlog is {value}, not 1, with the binary log on
 replica-sync-binlog.message-server = The binary log is on (log_bin), but sync_binlog is {how}. A crash can then lose transactions from the binary log that InnoDB kept: this server's replicas and a point-in-time recovery miss them, and a replica of it may diverge. That holds on any server that writes a binary log.
 replica-sync-binlog.na-no-binlog = The replica writes no binary log of what it applies.
+replica-sync-binlog.na-no-binlog-server = The binary log is off (log_bin): this server writes none to sync.
 replica-sync-binlog.fix-reason = One binary-log sync per commit group: more disk I/O on the replica.
+replica-sync-binlog.name-server = Binary log not synced
+replica-sync-binlog.fix-reason-server = One binary-log sync per commit group: more disk I/O on this server.
 replica-sync-binlog.ref = MySQL manual: sync_binlog
 
 ## replica-threads-stopped
@@ -223,3 +237,24 @@ replica-source-purged.fix-backup = Re-provision the replica from a backup
 replica-source-purged.fix-backup-text = The clone plugin needs 8.0.17 or later: restore a fresh backup of the source (mysqldump --source-data / --master-data, or a physical backup) and point the replica at its position.
 replica-source-purged.ref = MySQL manual: Cloning for Replication
 replica-source-purged.passed = No channel shows that the source purged logs it needs.
+
+## replica-mariadb-position-file
+replica-mariadb-position-file.name = Connection keeps its position in a file
+replica-mariadb-position-file.passed-title = Connections keep their position as a GTID
+replica-mariadb-position-file.title = Replicates by file position (Using_Gtid: No)
+replica-mariadb-position-file.message = {channel} has Using_Gtid: No, so its position is the source's binary log file and offset, kept in relay-log.info, which is written apart from the transactions it applies: after a crash the replica can apply a transaction again or skip one. With MASTER_USE_GTID = slave_pos the position is a GTID stored in mysql.gtid_slave_pos in the same transaction, and at restart the replica drops its relay logs and fetches again from that GTID.
+replica-mariadb-position-file.fix = Switch {channel} to GTID positions
+replica-mariadb-position-file.fix-reason = Stops the connection briefly; the source must be MariaDB 10.0 or later. A replica of a MariaDB source records gtid_slave_pos even while it replicates by file position: check after STOP SLAVE that SELECT @@gtid_slave_pos is not empty, else set it from BINLOG_GTID_POS() on the source first.
+replica-mariadb-position-file.passed = Every connection shown keeps its position as a GTID (Using_Gtid: Slave_Pos or Current_Pos).
+
+## replica-mariadb-gtid-pos-engine
+replica-mariadb-gtid-pos-engine.name = GTID position table is not transactional
+replica-mariadb-gtid-pos-engine.passed-title = GTID position tables are transactional
+replica-mariadb-gtid-pos-engine.title = GTID position kept in a non-transactional table
+replica-mariadb-gtid-pos-engine.message = The replica's GTID position is stored in {tables}. That engine does not commit the position together with the InnoDB transaction it records, so a crash can leave the position behind or ahead of the data, and the replica applies a transaction again or skips one.
+replica-mariadb-gtid-pos-engine.fix = Move the GTID position tables to InnoDB
+replica-mariadb-gtid-pos-engine.fix-reason = Stops replication briefly. sql_log_bin = 0 keeps the change out of this server's binary log (its own replicas have their own table). With tables in several engines, gtid_pos_auto_engines can create one per engine instead.
+replica-mariadb-gtid-pos-engine.passed = Every GTID position table shown uses a transactional engine.
+replica-mariadb-gtid-pos-engine.passed-assumed = The engine of mysql.gtid_slave_pos is not shown; a packaged install creates it in InnoDB. Check with: {query}
+replica-mariadb-gtid-pos-engine.na = No connection keeps its position as a GTID; see replica-mariadb-position-file.
+replica-mariadb-gtid-pos-engine.ref = MariaDB: mysql.gtid_slave_pos Table

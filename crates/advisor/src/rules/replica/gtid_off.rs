@@ -80,7 +80,7 @@ pub(super) fn online_steps(cx: &Ctx<'_>, r: &Replica<'_>, current: &str) -> Stri
 
 impl ReplicaGtidOff {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let r = match super::replica(cx) {
+        let r = match super::mysql_replica(cx) {
             Ok(r) => r,
             Err(o) => return o,
         };
