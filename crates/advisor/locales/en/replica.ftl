@@ -50,7 +50,6 @@ replica.message-reverts = The running server has {name} = {now}, but the startup
 
 ## Verdict
 replica.verdict-not-replica = Unknown: the input does not show a replica. Paste what the replica's terminal shows (below).
-replica.verdict-mariadb = Unknown: this is MariaDB, whose GTID replication differs; these checks follow MySQL.
 replica.verdict-group-replication = Unknown: only Group Replication channels are shown; the asynchronous replica recipe does not apply to them.
 replica.verdict-no-one = Not crash-safe: 1 item of the manual's crash-safe recipe is not met.
 replica.verdict-no-other = Not crash-safe: {count} items of the manual's crash-safe recipe are not met.
@@ -62,6 +61,7 @@ replica.verdict-yes = Crash-safe on {version}: every item of the manual's recipe
 replica.reason-channel = {rule} ({channel})
 replica.reason-stopped = Replication is not running on {channel} ({threads} thread); this is not a configuration problem but the replica is not replicating now.
 replica.assumed = No version in the input: assumed {version}. What changes on other releases: before 8.0.27 replica_parallel_workers defaults to 0 (single-threaded), replica_preserve_commit_order to OFF and GTID_ONLY does not exist; before 8.0.23 the statements are CHANGE MASTER TO … MASTER_*, before 8.0.22 START/STOP SLAVE; from 8.3 relay_log_info_repository and master_info_repository no longer exist. Paste SELECT VERSION(); to be exact.
+replica.assumed-mariadb = No version in the input, only MariaDB's status columns: MariaDB {version} assumed. The statements suggested work from 10.0; gtid_pos_auto_engines exists from 10.3.1; a new connection keeps its position as a GTID by default from 10.10. Paste SELECT VERSION(); to be exact.
 replica.assumed-replica-names = The status uses SHOW REPLICA STATUS column names, so the server is 8.0.22 or later.
 
 ## Error numbers (Last_IO_Errno / Last_SQL_Errno)

@@ -50,7 +50,6 @@ replica.message-reverts = 运行中的实例 {name} = {now}，但启动配置设
 
 ## Verdict
 replica.verdict-not-replica = 无法判断：输入中看不出是从库。请粘贴从库上以下命令的输出。
-replica.verdict-mariadb = 无法判断：这是 MariaDB，其 GTID 复制与 MySQL 不同；这些检查按 MySQL 编写。
 replica.verdict-group-replication = 无法判断：只有组复制通道，异步从库的崩溃安全方案不适用。
 replica.verdict-no-one = 不是崩溃安全的：手册的崩溃安全配置方案中有 1 项未满足。
 replica.verdict-no-other = 不是崩溃安全的：手册的崩溃安全配置方案中有 {count} 项未满足。
@@ -62,6 +61,7 @@ replica.verdict-yes = 在 {version} 上是崩溃安全的：手册配置方案�
 replica.reason-channel = {rule}（{channel}）
 replica.reason-stopped = {channel} 的复制没有在运行（{threads} 线程）；这不是配置问题，但从库当前没有在复制。
 replica.assumed = 输入中没有版本信息：假定为 {version}。其他版本的差异：8.0.27 之前 replica_parallel_workers 默认为 0（单线程回放）、replica_preserve_commit_order 默认为 OFF，且没有 GTID_ONLY；8.0.23 之前语句写作 CHANGE MASTER TO … MASTER_*，8.0.22 之前写作 START/STOP SLAVE；从 8.3 起 relay_log_info_repository 和 master_info_repository 已不存在。粘贴 SELECT VERSION(); 的结果即可确定。
+replica.assumed-mariadb = 输入中没有版本号，只有 MariaDB 的状态列：假定为 MariaDB {version}。建议的语句从 10.0 起可用；gtid_pos_auto_engines 从 10.3.1 起才有；从 10.10 起新建的复制连接默认以 GTID 形式保存位置。粘贴 SELECT VERSION(); 的结果可得到确切判断。
 replica.assumed-replica-names = 状态输出使用 SHOW REPLICA STATUS 的列名，说明实例为 8.0.22 或更高版本。
 
 ## Error numbers (Last_IO_Errno / Last_SQL_Errno)

@@ -1388,7 +1388,8 @@ not a log line\n";
 
     #[test]
     fn mariadb_change_master_names_its_connection_before_to() {
-        let Parsed::Statement(s) = claim("CHANGE MASTER 'db-east' TO MASTER_USE_GTID = slave_pos;\n").unwrap().parsed
+        let Parsed::Statement(s) =
+            claim("CHANGE MASTER 'db-east' TO MASTER_USE_GTID = slave_pos;\n").unwrap().parsed
         else {
             panic!()
         };

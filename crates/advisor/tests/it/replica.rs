@@ -400,20 +400,183 @@ fn recipe_on_8_0_26_needs_no_gtid_only() {
 }
 
 #[test]
-fn mariadb_is_out_of_scope() {
+fn mariadb_never_gets_mysql_recipe_items() {
+    // A 5.7 replica's input relabelled MariaDB: no GTID_ONLY, repositories, gtid_mode…; its own
+    // recipe (no Using_Gtid column in a MySQL-shaped status row: unknown, what to paste named).
     let text = UNSAFE_57.replace(
         "5.7.44-log for Linux on x86_64 (MySQL Community Server - GPL)",
         "10.11.6-MariaDB-0+deb12u1 for debian-linux-gnu on x86_64 (Debian 12)",
     );
     let r = check(&text);
-    // durability matters on any server, MariaDB's too; the recipe's checks follow MySQL
     assert!(
         replica_findings(&r).iter().all(|f| matches!(f.rule, "replica-innodb-flush" | "replica-sync-binlog")),
         "{:#?}",
         replica_findings(&r)
     );
-    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Unknown);
+    assert_no_mysql_only_names(&r);
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::No, "{:#?}", r.verdict_notes.replica_crash_safe);
     assert!(r.verdict_notes.replica_crash_safe.summary.contains("MariaDB"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// MariaDB's own recipe: each connection's position as a GTID in a transactional table.
+
+const MARIA_SAFE: &str = fixture!("mariadb-10.6.19-safe.txt");
+const MARIA_FILE_POS: &str = fixture!("mariadb-10.6.19-2conn-file-position.txt");
+const MARIA_CURRENT_POS: &str = fixture!("mariadb-10.6.19-2conn-current-pos.txt");
+const MARIA_ARIA: &str = fixture!("mariadb-10.6.19-aria-gtid-pos.txt");
+const MARIA_DURABILITY: &str = fixture!("mariadb-10.6.19-unsafe-durability.txt");
+const MARIA_STATUS_ONLY: &str = fixture!("mariadb-status-only.txt");
+
+/// Names MySQL has and MariaDB does not: never in a MariaDB fix or message.
+const MYSQL_ONLY_NAMES: &[&str] = &[
+    "relay_log_info_repository",
+    "master_info_repository",
+    "GTID_ONLY",
+    "gtid_mode",
+    "SOURCE_AUTO_POSITION",
+    "MASTER_AUTO_POSITION",
+    "REQUIRE_ROW_FORMAT",
+    "PERSIST",
+    "CHANGE REPLICATION SOURCE",
+    "REPLICA STATUS",
+    "FOR CHANNEL",
+    "replica_preserve_commit_order",
+    "performance_schema",
+];
+
+fn assert_no_mysql_only_names(r: &Report) {
+    for f in replica_findings(r) {
+        for x in &f.fixes {
+            for name in MYSQL_ONLY_NAMES {
+                assert!(!x.text.contains(name), "{}: fix names {name}:\n{}", f.rule, x.text);
+            }
+        }
+        for name in MYSQL_ONLY_NAMES {
+            assert!(!f.message.contains(name), "{}: message names {name}: {}", f.rule, f.message);
+        }
+    }
+    let note = &r.verdict_notes.replica_crash_safe;
+    for m in note.missing.iter().chain(&note.assumptions) {
+        for name in MYSQL_ONLY_NAMES {
+            assert!(!m.contains(name), "missing/assumption names {name}: {m}");
+        }
+    }
+}
+
+#[test]
+fn mariadb_with_gtid_positions_in_innodb_is_crash_safe() {
+    let r = check(MARIA_SAFE);
+    assert!(replica_findings(&r).is_empty(), "{:#?}", replica_findings(&r));
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Yes, "{:#?}", r.verdict_notes.replica_crash_safe);
+    let note = &r.verdict_notes.replica_crash_safe;
+    assert!(note.summary.contains("MariaDB 10.6.19"), "{}", note.summary);
+    assert!(note.missing.is_empty() && note.assumptions.is_empty(), "{note:#?}");
+    for id in ["replica-mariadb-position-file", "replica-mariadb-gtid-pos-engine"] {
+        let c = r.checks.iter().find(|c| c.rule == id).expect("ran");
+        assert_eq!(c.status, advisor::CheckStatus::Passed, "{id}: {}", c.note);
+    }
+    // MySQL's items do not exist there: not applicable, never unknown or fired
+    for id in
+        ["replica-gtid-only", "replica-info-repository", "replica-gtid-off", "replica-relay-log-recovery"]
+    {
+        let c = r.checks.iter().find(|c| c.rule == id).expect("ran");
+        assert_eq!(c.status, advisor::CheckStatus::NotApplicable, "{id}");
+    }
+    // relay_log_recovery = OFF is MySQL's item: MariaDB with GTID re-fetches its relay logs anyway
+    assert!(fired(&r, "replica-relay-log-recovery").is_empty());
+}
+
+#[test]
+fn mariadb_current_pos_is_a_gtid_position_too_and_the_engine_is_an_assumption() {
+    let r = check(MARIA_CURRENT_POS);
+    assert!(replica_findings(&r).is_empty(), "{:#?}", replica_findings(&r));
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Yes, "{:#?}", r.verdict_notes.replica_crash_safe);
+    let note = &r.verdict_notes.replica_crash_safe;
+    assert_eq!(note.assumptions.len(), 1, "{note:#?}");
+    assert!(note.assumptions[0].contains("gtid_slave_pos"), "{}", note.assumptions[0]);
+    assert_eq!(r.server.channels, vec!["db-east".to_owned(), "db-west".to_owned()]);
+}
+
+#[test]
+fn mariadb_connection_by_file_position_is_not_crash_safe() {
+    let r = check(MARIA_FILE_POS);
+    assert_eq!(keys(&r), [("replica-mariadb-position-file".to_owned(), Some("db-west".to_owned()))]);
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::No);
+    let f = fired(&r, "replica-mariadb-position-file")[0];
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(
+        f.fixes[0].text,
+        "STOP SLAVE 'db-west';\nCHANGE MASTER 'db-west' TO MASTER_USE_GTID = slave_pos;\nSTART SLAVE 'db-west';\n"
+    );
+    assert!(f.references.iter().all(|x| x.url.starts_with("https://mariadb.com/kb/")), "{:#?}", f.references);
+    assert_no_mysql_only_names(&r);
+    let zh = advisor::analyze_with(&[Input::new("m", MARIA_FILE_POS)], &Options { lang: Lang::ZhCn });
+    assert!(zh.verdict_notes.replica_crash_safe.summary.contains("MariaDB 崩溃安全方案"));
+}
+
+#[test]
+fn mariadb_gtid_position_in_aria_is_not_crash_safe() {
+    let r = check(MARIA_ARIA);
+    assert_eq!(keys(&r), [("replica-mariadb-gtid-pos-engine".to_owned(), None)]);
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::No);
+    let f = fired(&r, "replica-mariadb-gtid-pos-engine")[0];
+    assert!(f.message.contains("mysql.gtid_slave_pos (Aria)"), "{}", f.message);
+    assert_eq!(
+        f.fixes[0].text,
+        "STOP SLAVE;\nSET SESSION sql_log_bin = 0;\nALTER TABLE mysql.gtid_slave_pos ENGINE = InnoDB;\nSET SESSION sql_log_bin = 1;\nSTART SLAVE;\n"
+    );
+    assert_no_mysql_only_names(&r);
+}
+
+#[test]
+fn mariadb_durability_items_count_in_its_verdict() {
+    let r = check(MARIA_DURABILITY);
+    assert_eq!(
+        keys(&r),
+        [("replica-innodb-flush".to_owned(), None), ("replica-sync-binlog".to_owned(), None)]
+    );
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::No);
+    assert!(r.verdict_notes.replica_crash_safe.summary.contains("2 items of MariaDB's"));
+    assert_no_mysql_only_names(&r);
+}
+
+#[test]
+fn mariadb_status_alone_is_told_by_its_columns_and_asks_for_mariadb_queries() {
+    let r = check(MARIA_STATUS_ONLY);
+    assert!(replica_findings(&r).is_empty(), "{:#?}", replica_findings(&r));
+    // the durability settings are not shown: unknown, with MariaDB's query to paste
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Unknown);
+    let note = &r.verdict_notes.replica_crash_safe;
+    assert!(note.missing.iter().any(|m| m.contains("'gtid_pos_auto_engines'")), "{note:#?}");
+    assert!(note.assumptions.iter().any(|m| m.contains("10.11.0")), "{note:#?}");
+    assert_no_mysql_only_names(&r);
+}
+
+#[test]
+fn mariadb_fixes_applied_clear_their_findings() {
+    // the connection's fix: its CHANGE MASTER pasted after the status
+    let r = check(MARIA_FILE_POS);
+    let f = fired(&r, "replica-mariadb-position-file")[0];
+    let after = check_many(&[("m", MARIA_FILE_POS), ("fix.sql", &f.fixes[0].text)]);
+    assert!(replica_findings(&after).is_empty(), "{:#?}", replica_findings(&after));
+    assert_eq!(
+        after.verdicts.replica_crash_safe,
+        CrashSafe::Yes,
+        "{:#?}",
+        after.verdict_notes.replica_crash_safe
+    );
+    // the engine's fix: the table now InnoDB
+    let r = check(MARIA_ARIA);
+    let f = fired(&r, "replica-mariadb-gtid-pos-engine")[0];
+    assert!(f.fixes[0].text.contains("ENGINE = InnoDB"));
+    let fixed = MARIA_ARIA.replace("| gtid_slave_pos | Aria   |", "| gtid_slave_pos | InnoDB |");
+    let after = check(&fixed);
+    assert!(replica_findings(&after).is_empty(), "{:#?}", replica_findings(&after));
+    assert_eq!(after.verdicts.replica_crash_safe, CrashSafe::Yes);
+    // the durability fixes, applied as their text says (SET GLOBAL + the option file)
+    let applied = apply_every_fix(&[("mariadb-10.6.19-unsafe-durability", MARIA_DURABILITY)], Some(true));
+    assert!(applied >= 2, "only {applied} fixes applied");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -717,6 +880,26 @@ fn variables_that_show_nothing_of_the_recipe_stay_out_of_it() {
 }
 
 #[test]
+fn conditional_sync_binlog_is_named_for_the_server_not_a_replica() {
+    let text = include_str!("../../../../tests/fixtures/comparison/source-8.0.36.tsv");
+    for (lang, bad, good) in [
+        (Lang::En, "Replica's binary log", "Binary log not synced"),
+        (Lang::ZhCn, "从库 binlog", "二进制日志未同步落盘"),
+    ] {
+        let r = advisor::analyze_with(&[Input::new("vars", text)], &Options { lang });
+        let note = &r.verdict_notes.replica_crash_safe;
+        let f = r.findings.iter().find(|f| f.rule == "replica-sync-binlog").expect("fires");
+        assert!(note.reasons.iter().any(|x| x.contains(good)), "{note:#?}");
+        assert!(note.reasons.iter().chain(note.evidence.iter().map(|e| &e.label)).all(|x| !x.contains(bad)));
+        assert!(
+            f.fixes
+                .iter()
+                .all(|x| x.reason.as_deref().is_none_or(|r| !r.contains("replica") && !r.contains("从库")))
+        );
+    }
+}
+
+#[test]
 fn mariadb_variables_get_the_durability_checks_only() {
     let text = include_str!("../../../../tests/fixtures/comparison/mariadb-10.11.6.tsv");
     let r = check(text);
@@ -726,8 +909,12 @@ fn mariadb_variables_get_the_durability_checks_only() {
     assert!(f.fixes.iter().all(|x| !x.text.contains("PERSIST")), "{:#?}", f.fixes);
     assert!(f.fixes.iter().any(|x| x.text.starts_with("SET GLOBAL sync_binlog = 1;")), "{:#?}", f.fixes);
     assert!(f.references.iter().all(|x| x.url.starts_with("https://mariadb.com/kb/")), "{:#?}", f.references);
+    // nothing shows whether it replicates: conditional, MariaDB's status query first
     assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Unknown);
-    assert!(r.verdict_notes.replica_crash_safe.summary.contains("MariaDB"));
+    let note = &r.verdict_notes.replica_crash_safe;
+    assert!(note.summary.contains("if it replicates: 1 item "), "{}", note.summary);
+    assert!(note.missing[0].contains("SHOW ALL SLAVES STATUS"), "{note:#?}");
+    assert_no_mysql_only_names(&r);
 }
 
 #[test]

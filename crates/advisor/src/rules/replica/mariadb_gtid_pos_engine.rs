@@ -22,8 +22,7 @@ fn transactional(engine: &str) -> bool {
 
 /// True when some connection shown keeps its position by GTID (or none shows how).
 fn uses_gtid(r: &Replica<'_>) -> bool {
-    r.channels.is_empty()
-        || r.channels.iter().any(|c| c.use_gtid().is_none_or(|u| u.value != UseGtid::No))
+    r.channels.is_empty() || r.channels.iter().any(|c| c.use_gtid().is_none_or(|u| u.value != UseGtid::No))
 }
 
 /// The tables shown with a non-transactional engine.
@@ -64,11 +63,14 @@ impl ReplicaMariadbGtidPosEngine {
             Err(o) => return o,
         };
         match judge(r).0 {
-            State::NotApplicable => return Outcome::not_applicable(cx.t(k::REPLICA_MARIADB_GTID_POS_ENGINE_NA)),
+            State::NotApplicable => {
+                return Outcome::not_applicable(cx.t(k::REPLICA_MARIADB_GTID_POS_ENGINE_NA));
+            }
             State::Good if r.facts.gtid_pos_tables.is_empty() => {
-                return Outcome::passed(
-                    cx.fmt(k::REPLICA_MARIADB_GTID_POS_ENGINE_PASSED_ASSUMED, &[("query", &sql::gtid_pos_engine_query())]),
-                );
+                return Outcome::passed(cx.fmt(
+                    k::REPLICA_MARIADB_GTID_POS_ENGINE_PASSED_ASSUMED,
+                    &[("query", &sql::gtid_pos_engine_query())],
+                ));
             }
             State::Good => return Outcome::passed(cx.t(k::REPLICA_MARIADB_GTID_POS_ENGINE_PASSED)),
             _ => {}

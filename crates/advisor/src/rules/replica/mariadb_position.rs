@@ -88,9 +88,10 @@ impl ReplicaMariadbPositionFile {
                         .because(cx.t(k::REPLICA_MARIADB_POSITION_FILE_FIX_REASON)),
                     );
                     f.references.push(cx.reference(k::REPLICA_MARIADB_REF_GTID, GTID_PAGE));
-                    f.references.push(
-                        cx.reference(k::REPLICA_MARIADB_REF_CHANGE_MASTER, "https://mariadb.com/kb/en/change-master-to/"),
-                    );
+                    f.references.push(cx.reference(
+                        k::REPLICA_MARIADB_REF_CHANGE_MASTER,
+                        "https://mariadb.com/kb/en/change-master-to/",
+                    ));
                     out.push(f);
                     fired = true;
                 }

@@ -568,7 +568,8 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
         note.missing.push(missing_text(cx, r, *m));
     }
     if !r.version_known {
-        note.assumptions.push(cx.fmt(k::REPLICA_ASSUMED, &[("version", &r.version.to_string())]));
+        let key = if r.mariadb { k::REPLICA_ASSUMED_MARIADB } else { k::REPLICA_ASSUMED };
+        note.assumptions.push(cx.fmt(key, &[("version", &r.version.to_string())]));
         if r.channels
             .iter()
             .any(|c| c.channel.and_then(|c| c.dialect) == Some(crate::facts::mysql::StatusDialect::Replica))
@@ -577,9 +578,8 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
         }
     }
     if mariadb_gtid_pos_engine::engine_assumed(r) {
-        note.assumptions.push(
-            cx.fmt(k::REPLICA_ASSUMED_GTID_POS_INNODB, &[("query", &sql::gtid_pos_engine_query())]),
-        );
+        note.assumptions
+            .push(cx.fmt(k::REPLICA_ASSUMED_GTID_POS_INNODB, &[("query", &sql::gtid_pos_engine_query())]));
     }
     if r.conditional {
         // Never more certain than the findings: they are conditions, so the verdict is unknown,

@@ -309,7 +309,9 @@ mod tests {
         assert_eq!(status_query_for(m, "east"), "SHOW SLAVE 'east' STATUS\\G");
         assert_eq!(status_query_for(V8_0_36, "east"), "SHOW REPLICA STATUS FOR CHANNEL 'east'\\G");
         let q = settings_query(m);
-        assert!(q.contains("'gtid_pos_auto_engines'") && !q.contains("gtid_mode") && !q.contains("repository"));
+        assert!(
+            q.contains("'gtid_pos_auto_engines'") && !q.contains("gtid_mode") && !q.contains("repository")
+        );
         assert!(channel_config_query(m).contains(r"gtid\_slave\_pos%"));
     }
 

@@ -164,7 +164,8 @@ impl ReplicaThreadsStopped {
                 .because(cx.t(k::REPLICA_THREADS_STOPPED_FIX_REASON)),
             );
             if r.mariadb {
-                f.references.push(cx.reference(k::REPLICA_MARIADB_REF_SHOW_SLAVE_STATUS, super::MARIADB_SHOW_STATUS));
+                f.references
+                    .push(cx.reference(k::REPLICA_MARIADB_REF_SHOW_SLAVE_STATUS, super::MARIADB_SHOW_STATUS));
             } else {
                 f.references.push(super::doc(
                     cx,
