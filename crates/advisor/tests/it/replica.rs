@@ -935,3 +935,186 @@ fn conditional_fixes_applied_clear_their_findings_and_break_nothing() {
     );
     assert!(applied >= 10, "only {applied} fixes applied");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Every version boundary: a fixture each, the verdict a DBA would give, and no fix, missing query
+// or assumption naming a statement or variable the version does not have.
+
+/// Which names exist in which MySQL versions: `(name, first version, first version without it)`.
+/// Sources: `mysql-facts.md` §8.1 (8.0.22 `SHOW REPLICA STATUS`/`START REPLICA`, 8.0.23
+/// `CHANGE REPLICATION SOURCE TO`/`SOURCE_*`, 8.0.26 `replica_*`/`sync_source_info`, 8.0.27
+/// `GTID_ONLY`), §8.2 (8.4.0 removes `SHOW SLAVE STATUS`, `START/STOP SLAVE`, `CHANGE MASTER TO`
+/// and the `MASTER_*` options; 8.3 removes the `*_info_repository` variables); the MySQL 5.7
+/// manual's option tables (`slave_parallel_type` 5.7.2, `slave_preserve_commit_order` 5.7.5,
+/// `gtid_mode` `OFF_PERMISSIVE`/`ON_PERMISSIVE` and `enforce_gtid_consistency = WARN` 5.7.6,
+/// `FOR CHANNEL` 5.7.6, the performance_schema replication tables 5.7.2); the 5.6 manual
+/// (`relay_log_info_repository` 5.6.2, `MASTER_AUTO_POSITION` 5.6.5, `SQL_AFTER_MTS_GAPS` 5.6.6);
+/// the 8.0 manual (`SET PERSIST` 8.0.0, `REQUIRE_ROW_FORMAT` 8.0.19).
+const NAMES: &[(&str, (u16, u16, u16), (u16, u16, u16))] = &[
+    ("SHOW REPLICA STATUS", (8, 0, 22), (99, 0, 0)),
+    ("START REPLICA", (8, 0, 22), (99, 0, 0)),
+    ("STOP REPLICA", (8, 0, 22), (99, 0, 0)),
+    ("SHOW SLAVE STATUS", (5, 0, 0), (8, 4, 0)),
+    ("START SLAVE", (5, 0, 0), (8, 4, 0)),
+    ("STOP SLAVE", (5, 0, 0), (8, 4, 0)),
+    ("CHANGE MASTER TO", (5, 0, 0), (8, 4, 0)),
+    ("MASTER_AUTO_POSITION", (5, 6, 5), (8, 4, 0)),
+    ("CHANGE REPLICATION SOURCE TO", (8, 0, 23), (99, 0, 0)),
+    ("SOURCE_AUTO_POSITION", (8, 0, 23), (99, 0, 0)),
+    ("replica_parallel_workers", (8, 0, 26), (99, 0, 0)),
+    ("replica_parallel_type", (8, 0, 26), (99, 0, 0)),
+    ("replica_preserve_commit_order", (8, 0, 26), (99, 0, 0)),
+    ("log_replica_updates", (8, 0, 26), (99, 0, 0)),
+    ("sync_source_info", (8, 0, 26), (99, 0, 0)),
+    ("slave_parallel_type", (5, 7, 2), (99, 0, 0)),
+    ("slave_preserve_commit_order", (5, 7, 5), (99, 0, 0)),
+    ("GTID_ONLY", (8, 0, 27), (99, 0, 0)),
+    ("REQUIRE_ROW_FORMAT", (8, 0, 19), (99, 0, 0)),
+    ("SET PERSIST", (8, 0, 0), (99, 0, 0)),
+    ("relay_log_info_repository", (5, 6, 2), (8, 3, 0)),
+    ("master_info_repository", (5, 6, 2), (8, 3, 0)),
+    ("OFF_PERMISSIVE", (5, 7, 6), (99, 0, 0)),
+    ("ON_PERMISSIVE", (5, 7, 6), (99, 0, 0)),
+    ("enforce_gtid_consistency = WARN", (5, 7, 6), (99, 0, 0)),
+    ("FOR CHANNEL", (5, 7, 6), (99, 0, 0)),
+    ("performance_schema.replication_", (5, 7, 2), (99, 0, 0)),
+    ("SQL_AFTER_MTS_GAPS", (5, 6, 6), (99, 0, 0)),
+    ("skip_slave_start", (5, 0, 0), (8, 4, 0)),
+    ("skip-slave-start", (5, 0, 0), (8, 4, 0)),
+];
+
+/// The statements and option lines a user would paste from the report: fix texts, the queries
+/// in the verdict's missing list and assumptions, and each check's note (comment lines skipped).
+fn pasteable(r: &Report) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in replica_findings(r) {
+        for x in &f.fixes {
+            out.extend(
+                x.text
+                    .lines()
+                    // comments, and an option file's `-name = value` removal lines (taking out a
+                    // name the version no longer has is what such a fix is for)
+                    .filter(|l| !l.trim_start().starts_with('-') && !l.trim_start().starts_with('#'))
+                    .map(|l| format!("{}: {l}", f.rule)),
+            );
+        }
+    }
+    let note = &r.verdict_notes.replica_crash_safe;
+    for m in &note.missing {
+        // "… Run: <query>"
+        if let Some((_, q)) = m.split_once("Run: ") {
+            out.push(format!("missing: {q}"));
+        }
+    }
+    out
+}
+
+fn parse_version(v: &str) -> (u16, u16, u16) {
+    let mut it = v.split(['.', '-']).map(|p| p.parse::<u16>().unwrap_or(0));
+    (it.next().unwrap_or(0), it.next().unwrap_or(0), it.next().unwrap_or(0))
+}
+
+#[test]
+fn every_version_boundary_gets_only_names_that_exist_there() {
+    let cases: &[(&str, &str, &str, CrashSafe)] = &[
+        ("5.6.51", "unsafe-5.6.51-slave-status", fixture!("unsafe-5.6.51-slave-status.txt"), CrashSafe::No),
+        ("5.7.44", "unsafe-5.7.44-slave-status", UNSAFE_57, CrashSafe::No),
+        ("5.7.44", "safe-5.7.44", SAFE_57, CrashSafe::Yes),
+        ("8.0.22", "unsafe-8.0.22-2ch", fixture!("unsafe-8.0.22-2ch.txt"), CrashSafe::No),
+        ("8.0.23", "unsafe-8.0.23-2ch", fixture!("unsafe-8.0.23-2ch.txt"), CrashSafe::No),
+        ("8.0.25", "unsafe-8.0.25-2ch", fixture!("unsafe-8.0.25-2ch.txt"), CrashSafe::No),
+        ("8.0.26", "unsafe-8.0.26-2ch", fixture!("unsafe-8.0.26-2ch.txt"), CrashSafe::No),
+        ("8.0.26", "recipe-8.0.26", RECIPE_8026, CrashSafe::Yes),
+        ("8.0.27", "unsafe-8.0.27-2ch", fixture!("unsafe-8.0.27-2ch.txt"), CrashSafe::No),
+        ("8.0.36", "unsafe-8.0.36-2ch", UNSAFE_80, CrashSafe::No),
+        ("8.4.3", "removed-8.4.3", REMOVED_84, CrashSafe::No),
+        ("9.1.0", "unsafe-9.1.0-2ch", fixture!("unsafe-9.1.0-2ch.txt"), CrashSafe::No),
+        (
+            "8.0.36",
+            "unsafe-percona-8.0.36-28-2ch",
+            fixture!("unsafe-percona-8.0.36-28-2ch.txt"),
+            CrashSafe::No,
+        ),
+    ];
+    for (version, name, text, verdict) in cases {
+        let r = check(text);
+        assert_eq!(r.server.version.as_deref(), Some(*version), "{name}");
+        assert_eq!(
+            r.verdicts.replica_crash_safe, *verdict,
+            "{name}: {:#?}",
+            r.verdict_notes.replica_crash_safe
+        );
+        let v = parse_version(version);
+        let lines = pasteable(&r);
+        assert!(
+            *verdict == CrashSafe::Yes || !replica_findings(&r).is_empty(),
+            "{name}: no finding to check"
+        );
+        for line in &lines {
+            for (needle, from, until) in NAMES {
+                if line.contains(needle) {
+                    assert!(
+                        *from <= v && v < *until,
+                        "{name} ({version}): {needle:?} exists only in [{from:?}, {until:?}) but is suggested:\n{line}"
+                    );
+                }
+            }
+        }
+    }
+    // Percona Server: told by its version comment, the same recipe as MySQL of its version.
+    let p = check(fixture!("unsafe-percona-8.0.36-28-2ch.txt"));
+    assert_eq!(p.server.flavor.as_deref(), Some("percona"));
+    assert_eq!(keys(&p), keys(&check(UNSAFE_80)));
+}
+
+#[test]
+fn version_boundaries_pick_the_statement_spelling_of_their_release() {
+    let fix_texts = |text: &str| -> String {
+        let r = check(text);
+        replica_findings(&r)
+            .iter()
+            .flat_map(|f| f.fixes.iter().map(|x| x.text.clone()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let t22 = fix_texts(fixture!("unsafe-8.0.22-2ch.txt"));
+    assert!(t22.contains("CHANGE MASTER TO MASTER_AUTO_POSITION = 1 FOR CHANNEL 'west';"), "{t22}");
+    assert!(t22.contains("STOP REPLICA FOR CHANNEL 'west';"), "{t22}");
+    let t23 = fix_texts(fixture!("unsafe-8.0.23-2ch.txt"));
+    assert!(
+        t23.contains("CHANGE REPLICATION SOURCE TO SOURCE_AUTO_POSITION = 1 FOR CHANNEL 'west';"),
+        "{t23}"
+    );
+    let t25 = fix_texts(fixture!("unsafe-8.0.25-2ch.txt"));
+    assert!(
+        t25.contains("slave_preserve_commit_order") && !t25.contains("replica_preserve_commit_order"),
+        "{t25}"
+    );
+    let t26 = fix_texts(fixture!("unsafe-8.0.26-2ch.txt"));
+    assert!(t26.contains("replica_preserve_commit_order") && !t26.contains("GTID_ONLY"), "{t26}");
+    let t27 = fix_texts(fixture!("unsafe-8.0.27-2ch.txt"));
+    assert!(t27.contains("GTID_ONLY = 1"), "{t27}");
+    let t56 = fix_texts(fixture!("unsafe-5.6.51-slave-status.txt"));
+    assert!(
+        t56.contains("START SLAVE UNTIL SQL_AFTER_MTS_GAPS;") && !t56.contains("SET GLOBAL gtid_mode"),
+        "{t56}"
+    );
+}
+
+#[test]
+fn fixes_at_each_version_boundary_applied_clear_their_findings() {
+    let applied = apply_every_fix(
+        &[
+            ("unsafe-5.6.51-slave-status", fixture!("unsafe-5.6.51-slave-status.txt")),
+            ("unsafe-8.0.22-2ch", fixture!("unsafe-8.0.22-2ch.txt")),
+            ("unsafe-8.0.23-2ch", fixture!("unsafe-8.0.23-2ch.txt")),
+            ("unsafe-8.0.25-2ch", fixture!("unsafe-8.0.25-2ch.txt")),
+            ("unsafe-8.0.26-2ch", fixture!("unsafe-8.0.26-2ch.txt")),
+            ("unsafe-8.0.27-2ch", fixture!("unsafe-8.0.27-2ch.txt")),
+            ("unsafe-9.1.0-2ch", fixture!("unsafe-9.1.0-2ch.txt")),
+            ("unsafe-percona-8.0.36-28-2ch", fixture!("unsafe-percona-8.0.36-28-2ch.txt")),
+        ],
+        None,
+    );
+    assert!(applied >= 40, "only {applied} fixes applied");
+}

@@ -137,19 +137,33 @@ impl ReplicaGtidOff {
             None,
         );
         f.evidence = super::val_evidence(cx, &v);
-        f.fixes.push(
-            Fix::needs_review(
-                FixTarget::Sql,
-                cx.t(k::REPLICA_GTID_OFF_FIX_ONLINE),
-                online_steps(cx, r, &current),
-            )
-            .because(cx.t(k::REPLICA_GTID_OFF_FIX_ONLINE_REASON)),
-        );
+        // The online path (OFF_PERMISSIVE, ON_PERMISSIVE, enforce_gtid_consistency = WARN) exists
+        // from 5.7.6; on 5.6 gtid_mode is read-only and only a restart turns GTIDs on.
+        if r.at_least(5, 7, 6) {
+            f.fixes.push(
+                Fix::needs_review(
+                    FixTarget::Sql,
+                    cx.t(k::REPLICA_GTID_OFF_FIX_ONLINE),
+                    online_steps(cx, r, &current),
+                )
+                .because(cx.t(k::REPLICA_GTID_OFF_FIX_ONLINE_REASON)),
+            );
+        }
+        // Before 5.7.5, gtid_mode = ON also needs the binary log and log_slave_updates.
+        let mut lines = vec![("enforce_gtid_consistency", "ON"), ("gtid_mode", "ON")];
+        if !r.at_least(5, 7, 5) {
+            if r.binlog_on() != Some(true) {
+                lines.push(("log_bin", "mysql-bin"));
+            }
+            if r.val("log_replica_updates").as_bool() != Some(true) {
+                lines.push(("log_replica_updates", "ON"));
+            }
+        }
         f.fixes.push(
             Fix::needs_review(
                 FixTarget::MyCnf,
                 cx.t(k::REPLICA_GTID_OFF_FIX_CNF),
-                sql::cnf_block(r.version, &[("enforce_gtid_consistency", "ON"), ("gtid_mode", "ON")]),
+                sql::cnf_block(r.version, &lines),
             )
             .because(cx.t(k::REPLICA_GTID_OFF_FIX_CNF_REASON)),
         );

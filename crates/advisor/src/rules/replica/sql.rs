@@ -203,6 +203,10 @@ pub(crate) fn settings_query(v: Version) -> String {
         .iter()
         .map(|(n, _)| n)
         .filter(|n| !(v.at_least(8, 3, 0) && n.ends_with("_info_repository")))
+        // 5.6 has neither (slave_parallel_type from 5.7.2, slave_preserve_commit_order from 5.7.5).
+        .filter(|n| {
+            v.at_least(5, 7, 5) || !matches!(**n, "replica_parallel_type" | "replica_preserve_commit_order")
+        })
         .map(|n| quote(&var(v, n)))
         .collect();
     format!("SHOW GLOBAL VARIABLES WHERE Variable_name IN ({});", list.join(", "))
@@ -213,6 +217,11 @@ pub(crate) fn settings_query(v: Version) -> String {
 pub(crate) fn channel_config_query(v: Version) -> String {
     if mariadb(v) {
         return gtid_pos_engine_query();
+    }
+    // performance_schema's replication tables exist from 5.7.2; before, the status shows
+    // Auto_Position.
+    if !v.at_least(5, 7, 2) {
+        return status_query(v);
     }
     let mut q = String::from("SELECT c.CHANNEL_NAME, c.AUTO_POSITION");
     if v.at_least(8, 0, 27) {
