@@ -1118,3 +1118,93 @@ fn fixes_at_each_version_boundary_applied_clear_their_findings() {
     );
     assert!(applied >= 40, "only {applied} fixes applied");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Settings from everywhere (issue 14, item 2): each source feeds the replica checks, and the
+// evidence points into the document that set the value.
+
+macro_rules! source_fixture {
+    ($name:literal) => {
+        include_str!(concat!("../../../../tests/fixtures/replica/sources/", $name))
+    };
+}
+
+/// The kind of the document holding `line` of the first input.
+fn kind_at(r: &Report, line: u32) -> String {
+    r.documents
+        .iter()
+        .find(|d| d.input == 0 && d.line_start <= line && line <= d.line_end)
+        .map(|d| d.kind.as_str().to_owned())
+        .unwrap_or_default()
+}
+
+/// The kind of the document where `rule`'s first evidence is.
+fn evidence_kind(r: &Report, rule: &str) -> String {
+    let f = fired(r, rule);
+    let f = f.first().unwrap_or_else(|| panic!("{rule} does not fire: {:#?}", replica_findings(r)));
+    kind_at(r, f.evidence.first().expect("evidence").line_start)
+}
+
+#[test]
+fn settings_from_every_source_feed_the_replica_checks_with_provenance() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("my_print_defaults", source_fixture!("my-print-defaults-8.0.36.txt"), "my-print-defaults"),
+        ("mysqld-auto.cnf", source_fixture!("mysqld-auto-cnf-8.0.36.txt"), "mysqld-auto-cnf"),
+        ("ExecStart=", source_fixture!("execstart-mysqld-opts.txt"), "systemctl-cat"),
+        ("compose command:", source_fixture!("compose-command-8.0.36.txt"), "container"),
+        ("Kubernetes args:", source_fixture!("statefulset-5.7.44-args-configmap.txt"), "container"),
+    ];
+    for (what, text, kind) in cases {
+        let r = check(text);
+        assert_eq!(
+            r.verdicts.replica_crash_safe,
+            CrashSafe::No,
+            "{what}: {:#?}",
+            r.verdict_notes.replica_crash_safe
+        );
+        assert_eq!(evidence_kind(&r, "replica-relay-log-recovery"), *kind, "{what}");
+        assert_eq!(evidence_kind(&r, "replica-sync-relay-log"), *kind, "{what}");
+    }
+    // `docker run`: the definition is the prompt line itself (the document is the id it printed)
+    let r = check(source_fixture!("docker-run-8.0.36.txt"));
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::No);
+    for rule in ["replica-relay-log-recovery", "replica-sync-relay-log"] {
+        assert!(fired(&r, rule)[0].evidence[0].excerpt.starts_with("$ docker run"), "{rule}");
+    }
+    // `$MYSQLD_OPTS` expanded from the unit's Environment=: its line, not ExecStart='s
+    let r = check(source_fixture!("execstart-mysqld-opts.txt"));
+    let f = fired(&r, "replica-innodb-flush")[0];
+    assert!(f.evidence[0].excerpt.contains("Environment=MYSQLD_OPTS"), "{:#?}", f.evidence);
+}
+
+#[test]
+fn a_5_7_statefulset_with_args_and_a_configmap_cnf_is_not_crash_safe_with_each_item_cited() {
+    let r = check(source_fixture!("statefulset-5.7.44-args-configmap.txt"));
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::No, "{:#?}", r.verdict_notes.replica_crash_safe);
+    let doc = r.documents.iter().find(|d| d.kind.as_str() == "option-file").expect("the ConfigMap's my.cnf");
+    assert!(doc.label.contains("ConfigMap mysql-conf, key replica.cnf"), "{}", doc.label);
+    // server options from the container's args, file/position settings from the ConfigMap
+    assert_eq!(evidence_kind(&r, "replica-relay-log-recovery"), "container");
+    assert_eq!(evidence_kind(&r, "replica-innodb-flush"), "option-file");
+    assert_eq!(channels(&r, "replica-info-repository").len(), 2);
+    for f in fired(&r, "replica-info-repository") {
+        assert_eq!(kind_at(&r, f.evidence[0].line_start), "option-file");
+        // 5.7: no SET PERSIST; the fix is the option file
+        assert!(f.fixes.iter().all(|x| !x.text.contains("PERSIST")));
+    }
+    let reasons = &r.verdict_notes.replica_crash_safe.reasons;
+    for item in ["Relay log recovery off", "InnoDB log not flushed at commit", "relay_log_info_repository"] {
+        assert!(reasons.iter().any(|x| x.contains(item)), "{item}: {reasons:#?}");
+    }
+}
+
+#[test]
+fn near_misses_a_configmap_that_is_not_a_cnf_and_a_commented_out_option() {
+    let r = check(source_fixture!("configmap-not-a-cnf.txt"));
+    assert!(replica_findings(&r).is_empty(), "{:#?}", replica_findings(&r));
+    assert!(r.documents.iter().all(|d| d.kind.as_str() != "option-file"));
+    let r = check(source_fixture!("option-file-commented-out.txt"));
+    assert!(
+        fired(&r, "replica-relay-log-recovery").is_empty() && fired(&r, "replica-sync-relay-log").is_empty()
+    );
+}
