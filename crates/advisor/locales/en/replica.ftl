@@ -94,6 +94,7 @@ replica-gtid-off.name = GTIDs are off
 replica-gtid-off.passed-title = GTIDs are on
 replica-gtid-off.title = gtid_mode is {value}, not ON
 replica-gtid-off.message = gtid_mode is {how}. Without GTIDs a replica restarted after a halt must find its place from stored file positions, which a crash can leave behind or ahead of the data; with GTIDs and auto-positioning it asks the source for exactly the transactions it has not applied. The manual's crash-safe recipe starts with gtid_mode = ON. Move step by step (OFF → OFF_PERMISSIVE → ON_PERMISSIVE → ON), on every server of the topology, after enforce_gtid_consistency = ON.
+replica-gtid-off.message-restart = gtid_mode is {how}. Without GTIDs a replica restarted after a halt must find its place from stored file positions, which a crash can leave behind or ahead of the data; with GTIDs and auto-positioning it asks the source for exactly the transactions it has not applied. The manual's crash-safe recipe starts with gtid_mode = ON. On {version} gtid_mode cannot change at runtime (that came in 5.7.6): stop writes and restart every server of the topology together with gtid_mode = ON and enforce_gtid_consistency = ON, the binary log and log_slave_updates on.
 replica-gtid-off.step-every-server = Run on every server of the topology, one step at a time on all servers before the next.
 replica-gtid-off.step-warn = Run the workload for a while and check the error log for GTID-unsafe statements; fix them before ON.
 replica-gtid-off.step-all-servers = Only when the previous step is done on all servers:

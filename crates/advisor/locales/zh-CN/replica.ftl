@@ -94,6 +94,7 @@ replica-gtid-off.name = 未开启 GTID
 replica-gtid-off.passed-title = GTID 已开启
 replica-gtid-off.title = gtid_mode 为 {value}，不是 ON
 replica-gtid-off.message = gtid_mode {how}。没有 GTID 时，从库意外停止后重启只能依靠保存的文件位点找回复制位置，而崩溃可能让位点落后或超前于实际数据；开启 GTID 并使用自动定位后，从库会向主库精确请求自己还没有执行的事务。手册的崩溃安全方案第一项就是 gtid_mode = ON。先设置 enforce_gtid_consistency = ON，再在拓扑中的每台实例上逐步切换（OFF → OFF_PERMISSIVE → ON_PERMISSIVE → ON）。
+replica-gtid-off.message-restart = gtid_mode {how}。没有 GTID 时，意外停止后重启的从库只能依靠保存的文件位点找到继续的位置，而崩溃可能让位点落后或超前于数据；有了 GTID 和自动定位，它会向主库准确请求自己还没有执行的事务。手册的崩溃安全方案第一项就是 gtid_mode = ON。在 {version} 上 gtid_mode 不能在运行时修改（5.7.6 起才可以）：需要停止写入，并以 gtid_mode = ON、enforce_gtid_consistency = ON、开启 binlog 和 log_slave_updates 的配置同时重启拓扑中的所有实例。
 replica-gtid-off.step-every-server = 在拓扑中的每台实例上执行，每一步在所有实例上完成后再进行下一步。
 replica-gtid-off.step-warn = 让业务运行一段时间，检查错误日志中是否有违反 GTID 一致性的语句；改掉之后再设为 ON。
 replica-gtid-off.step-all-servers = 上一步在所有实例上完成之后：

@@ -1094,6 +1094,10 @@ fn version_boundaries_pick_the_statement_spelling_of_their_release() {
     assert!(t26.contains("replica_preserve_commit_order") && !t26.contains("GTID_ONLY"), "{t26}");
     let t27 = fix_texts(fixture!("unsafe-8.0.27-2ch.txt"));
     assert!(t27.contains("GTID_ONLY = 1"), "{t27}");
+    // 5.6: no online path to GTIDs, in the message either
+    let r56 = check(fixture!("unsafe-5.6.51-slave-status.txt"));
+    let m = &fired(&r56, "replica-gtid-off")[0].message;
+    assert!(!m.contains("OFF_PERMISSIVE") && m.contains("5.7.6"), "{m}");
     let t56 = fix_texts(fixture!("unsafe-5.6.51-slave-status.txt"));
     assert!(
         t56.contains("START SLAVE UNTIL SQL_AFTER_MTS_GAPS;") && !t56.contains("SET GLOBAL gtid_mode"),

@@ -128,14 +128,13 @@ impl ReplicaGtidOff {
         let how = super::describe(cx, r, &v);
         let version = super::version_label(cx, r);
         let args = [("value", current.as_str()), ("how", how.as_str()), ("version", version.as_str())];
-        let mut f = super::finding(
-            cx,
-            ReplicaGtidOff::ID,
-            Severity::Warning,
-            k::REPLICA_GTID_OFF_MESSAGE,
-            &args,
-            None,
-        );
+        // Before 5.7.6 there is no online path: the message says how GTIDs are turned on there.
+        let key = if r.at_least(5, 7, 6) {
+            k::REPLICA_GTID_OFF_MESSAGE
+        } else {
+            k::REPLICA_GTID_OFF_MESSAGE_RESTART
+        };
+        let mut f = super::finding(cx, ReplicaGtidOff::ID, Severity::Warning, key, &args, None);
         f.evidence = super::val_evidence(cx, &v);
         // The online path (OFF_PERMISSIVE, ON_PERMISSIVE, enforce_gtid_consistency = WARN) exists
         // from 5.7.6; on 5.6 gtid_mode is read-only and only a restart turns GTIDs on.
