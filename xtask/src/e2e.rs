@@ -947,6 +947,12 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         )
         .await?;
         screenshot(c, shots, &format!("{suite}-replica-mariadb-zh-CN.png")).await?;
+        c.set_window_size(360, 800).await.map_err(|e| e.to_string())?;
+        let narrow = js(c, "document.getElementById('findings').scrollIntoView(); return [document.documentElement.scrollWidth, window.innerWidth];", vec![]).await;
+        screenshot(c, shots, &format!("{suite}-replica-mariadb-zh-CN-360px.png")).await?;
+        c.set_window_size(1280, 900).await.map_err(|e| e.to_string())?;
+        let w = narrow?;
+        check(w[0].as_u64() <= w[1].as_u64(), || format!("MariaDB findings too wide at 360 px: {w}"))?;
         let safe = include_str!("../../tests/fixtures/replica/mariadb-10.6.19-safe.txt");
         replica_case(c, url, "en", safe, "yes", &["Crash-safe on MariaDB 10.6.19"], &never).await
     });
