@@ -950,7 +950,9 @@ fn conditional_fixes_applied_clear_their_findings_and_break_nothing() {
 /// `FOR CHANNEL` 5.7.6, the performance_schema replication tables 5.7.2); the 5.6 manual
 /// (`relay_log_info_repository` 5.6.2, `MASTER_AUTO_POSITION` 5.6.5, `SQL_AFTER_MTS_GAPS` 5.6.6);
 /// the 8.0 manual (`SET PERSIST` 8.0.0, `REQUIRE_ROW_FORMAT` 8.0.19).
-const NAMES: &[(&str, (u16, u16, u16), (u16, u16, u16))] = &[
+type Release = (u16, u16, u16);
+
+const NAMES: &[(&str, Release, Release)] = &[
     ("SHOW REPLICA STATUS", (8, 0, 22), (99, 0, 0)),
     ("START REPLICA", (8, 0, 22), (99, 0, 0)),
     ("STOP REPLICA", (8, 0, 22), (99, 0, 0)),
@@ -1009,7 +1011,7 @@ fn pasteable(r: &Report) -> Vec<String> {
     out
 }
 
-fn parse_version(v: &str) -> (u16, u16, u16) {
+fn parse_version(v: &str) -> Release {
     let mut it = v.split(['.', '-']).map(|p| p.parse::<u16>().unwrap_or(0));
     (it.next().unwrap_or(0), it.next().unwrap_or(0), it.next().unwrap_or(0))
 }
