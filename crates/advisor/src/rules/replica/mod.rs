@@ -498,9 +498,11 @@ pub(crate) fn verdict(cx: &Ctx<'_>) -> (CrashSafe, VerdictNote) {
             if matches!(other, Scope::NotReplica) {
                 note.missing.push(cx.fmt(k::REPLICA_MISSING_STATUS, &[("query", &sql::status_query(v))]));
                 note.missing.push(cx.fmt(k::REPLICA_MISSING_SETTINGS, &[("query", &sql::settings_query(v))]));
-                note.missing.push(
-                    cx.fmt(k::REPLICA_MISSING_CHANNEL_CONFIG, &[("query", &sql::channel_config_query(v))]),
-                );
+                note.missing.push(if sql::mariadb(v) {
+                    cx.fmt(k::REPLICA_MISSING_GTID_POS_ENGINE, &[("query", &sql::gtid_pos_engine_query())])
+                } else {
+                    cx.fmt(k::REPLICA_MISSING_CHANNEL_CONFIG, &[("query", &sql::channel_config_query(v))])
+                });
             }
             return (CrashSafe::Unknown, note);
         }
