@@ -1179,7 +1179,184 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         .await?;
         js(c, "sessionStorage.clear(); return true;", vec![]).await.map(|_| ())
     });
+    // Issue 14: the replica verdict from MariaDB's own recipe, each version's spelling, settings
+    // from a ConfigMap, and durability named for a server that may not replicate — both languages.
+    test!("replica: MariaDB gets its own recipe, never MySQL's items (en, zh-CN)", async {
+        let text = include_str!("../../tests/fixtures/replica/mariadb-10.6.19-2conn-file-position.txt");
+        let never =
+            ["GTID_ONLY", "relay_log_info_repository", "SOURCE_AUTO_POSITION", "SET PERSIST", "gtid_mode"];
+        replica_case(
+            c,
+            url,
+            "en",
+            text,
+            "no",
+            &[
+                "MariaDB's crash-safe recipe",
+                "CHANGE MASTER 'db-west' TO MASTER_USE_GTID = slave_pos;",
+                "STOP SLAVE 'db-west';",
+            ],
+            &never,
+        )
+        .await?;
+        screenshot(c, shots, &format!("{suite}-replica-mariadb.png")).await?;
+        replica_case(
+            c,
+            url,
+            "zh-CN",
+            text,
+            "no",
+            &["MariaDB 崩溃安全方案", "MASTER_USE_GTID = slave_pos"],
+            &never,
+        )
+        .await?;
+        screenshot(c, shots, &format!("{suite}-replica-mariadb-zh-CN.png")).await?;
+        c.set_window_size(360, 800).await.map_err(|e| e.to_string())?;
+        let narrow = js(c, "document.getElementById('findings').scrollIntoView(); return [document.documentElement.scrollWidth, window.innerWidth];", vec![]).await;
+        screenshot(c, shots, &format!("{suite}-replica-mariadb-zh-CN-360px.png")).await?;
+        c.set_window_size(1280, 900).await.map_err(|e| e.to_string())?;
+        let w = narrow?;
+        check(w[0].as_u64() <= w[1].as_u64(), || format!("MariaDB findings too wide at 360 px: {w}"))?;
+        let safe = include_str!("../../tests/fixtures/replica/mariadb-10.6.19-safe.txt");
+        replica_case(c, url, "en", safe, "yes", &["Crash-safe on MariaDB 10.6.19"], &never).await
+    });
+    test!("replica: each version boundary gets its own statement names (en, zh-CN)", async {
+        let t22 = include_str!("../../tests/fixtures/replica/unsafe-8.0.22-2ch.txt");
+        replica_case(
+            c,
+            url,
+            "en",
+            t22,
+            "no",
+            &["CHANGE MASTER TO MASTER_AUTO_POSITION = 1 FOR CHANNEL 'west';", "slave_preserve_commit_order"],
+            &["CHANGE REPLICATION SOURCE", "GTID_ONLY", "replica_preserve_commit_order"],
+        )
+        .await?;
+        let t56 = include_str!("../../tests/fixtures/replica/unsafe-5.6.51-slave-status.txt");
+        replica_case(
+            c,
+            url,
+            "zh-CN",
+            t56,
+            "no",
+            &["START SLAVE UNTIL SQL_AFTER_MTS_GAPS;"],
+            &[
+                "OFF_PERMISSIVE",
+                "slave_preserve_commit_order",
+                "SET PERSIST",
+                "STOP REPLICA",
+                "START REPLICA",
+            ],
+        )
+        .await
+    });
+    test!("replica: a 5.7 StatefulSet's args and ConfigMap my.cnf give no, items cited (en, zh-CN)", async {
+        let sts = include_str!("../../tests/fixtures/replica/sources/statefulset-5.7.44-args-configmap.txt");
+        replica_case(
+            c,
+            url,
+            "en",
+            sts,
+            "no",
+            &["ConfigMap mysql-conf, key replica.cnf", "relay_log_info_repository = FILE"],
+            &["SET PERSIST"],
+        )
+        .await?;
+        screenshot(c, shots, &format!("{suite}-replica-statefulset.png")).await?;
+        replica_case(
+            c,
+            url,
+            "zh-CN",
+            sts,
+            "no",
+            &["ConfigMap mysql-conf, key replica.cnf", "不是崩溃安全的"],
+            &[],
+        )
+        .await
+    });
+    test!("replica: durability without a replica status is named for the server (en, zh-CN)", async {
+        let vars = include_str!("../../tests/fixtures/comparison/source-8.0.36.tsv");
+        replica_case(
+            c,
+            url,
+            "en",
+            vars,
+            "unknown",
+            &["Binary log not synced", "more disk I/O on this server"],
+            &["Replica's binary log not synced"],
+        )
+        .await?;
+        replica_case(
+            c,
+            url,
+            "zh-CN",
+            vars,
+            "unknown",
+            &["二进制日志未同步落盘", "这台服务器的磁盘 I/O"],
+            &["从库 binlog 未同步落盘"],
+        )
+        .await
+    });
     out
+}
+
+/// Opens the page in `lang`, pastes `text`, waits for the replica verdict `want`, and checks that
+/// the page's text holds every string of `must` and none of `never`.
+async fn replica_case(
+    c: &Client,
+    url: &str,
+    lang: &str,
+    text: &str,
+    want: &str,
+    must: &[&str],
+    never: &[&str],
+) -> Result<(), String> {
+    goto(c, &with_query(url, &format!("lang={lang}"))).await?;
+    // The tab keeps the last input across a reload: empty it first, so the verdict waited for
+    // below is the one of `text`, not of the previous case.
+    paste(c, 0, "").await?;
+    wait_until(
+        c,
+        "the empty input's replica verdict",
+        "return document.getElementById('verdict-replica').dataset.verdict === 'unknown';",
+        15,
+    )
+    .await?;
+    paste(c, 0, text).await?;
+    // What the report says about the replica: its verdict card, the recognised documents, and
+    // each finding's title, message, evidence and fixes (not the rules' docs, which quote other
+    // versions on purpose).
+    let said_js = "const parts = ['#verdict-replica', '.chips', '#findings .finding-title', '#findings .message', \
+                        '#findings .evidence', '#findings .fix-title', '#findings .fix-reason', '#findings .fix-text']; \
+         const said = parts.map((s) => Array.from(document.querySelectorAll(s)).map((e) => e.textContent).join('\\n')).join('\\n');";
+    let must_json = serde_json::to_string(must).map_err(|e| e.to_string())?;
+    let script = format!(
+        "{said_js} return document.getElementById('verdict-replica').dataset.verdict === '{want}' \
+         && {must_json}.every((m) => said.includes(m));"
+    );
+    // Waits for the verdict and every expected string (the report of `text`, not a stale one);
+    // on a timeout, the check below names what is missing.
+    let _ = wait_until(c, &format!("the replica verdict {want} ({lang})"), &script, 15).await;
+    let v = verdict(c, "verdict-replica").await?;
+    check(v == want, || format!("{lang}: replica verdict {v}, expected {want}"))?;
+    let said = js(c, &format!("{said_js} return said;"), vec![]).await?;
+    let page = said.as_str().unwrap_or_default();
+    for m in must {
+        check(page.contains(m), || {
+            let snippet: String = page.chars().take(3000).collect();
+            format!("{lang}: the page does not show {m:?}; it shows: {snippet}")
+        })?;
+    }
+    let said = said.as_str().unwrap_or_default();
+    for n in never {
+        check(!said.contains(n), || {
+            let i = said.find(n).unwrap_or(0);
+            let ctx: String =
+                said[said.floor_char_boundary(i.saturating_sub(200))..].chars().take(300).collect();
+            format!("{lang}: the replica verdict or a finding shows {n:?}: …{ctx}…")
+        })?;
+    }
+    Ok(())
 }
 
 /// Builds a synthetic 200 MiB error log in the page (a `File` from repeated parts: noise, with the

@@ -2,7 +2,18 @@
 
 ## Scope and shared words
 replica.na-not-replica = The input shows no replica: no SHOW REPLICA STATUS row, no channel configuration, no CHANGE REPLICATION SOURCE statement and no replica-only setting.
-replica.na-mariadb = MariaDB replicates with its own GTID implementation (gtid_slave_pos, MASTER_USE_GTID); these checks follow MySQL and do not apply.
+replica.mariadb-ref-change-master = MariaDB: CHANGE MASTER TO
+replica.mariadb-ref-gtid = MariaDB: Global Transaction ID
+replica.mariadb-ref-show-slave-status = MariaDB: SHOW REPLICA STATUS
+replica.ev-table-engine = {table} uses {engine}
+replica.ev-using-gtid = where {channel} keeps its position (Using_Gtid)
+replica.assumed-gtid-pos-innodb = mysql.gtid_slave_pos is taken to be InnoDB, as a packaged MariaDB install creates it. Check with: {query}
+replica.missing-gtid-pos-engine = The storage engine of MariaDB's GTID position tables. Run: {query}
+replica.verdict-yes-mariadb = Crash-safe on MariaDB {version}: every connection keeps its position as a GTID in a transactional table, and the durability settings are met.
+replica.verdict-no-mariadb-other = Not crash-safe: {count} items of MariaDB's crash-safe recipe are not met.
+replica.verdict-no-mariadb-one = Not crash-safe: 1 item of MariaDB's crash-safe recipe is not met.
+replica.na-not-mariadb = A MariaDB check; this server is MySQL (or Percona Server), whose recipe is checked instead.
+replica.na-mariadb = This is MariaDB, which has no such setting: its own recipe applies (each connection's position as a GTID in mysql.gtid_slave_pos, Using_Gtid), checked by the MariaDB checks.
 replica.na-group-replication = Only Group Replication channels are shown; their recovery is handled by the group, not by this recipe.
 replica.channel-default = the default channel
 replica.channel-named = channel '{name}'
@@ -39,7 +50,6 @@ replica.message-reverts = The running server has {name} = {now}, but the startup
 
 ## Verdict
 replica.verdict-not-replica = Unknown: the input does not show a replica. Paste what the replica's terminal shows (below).
-replica.verdict-mariadb = Unknown: this is MariaDB, whose GTID replication differs; these checks follow MySQL.
 replica.verdict-group-replication = Unknown: only Group Replication channels are shown; the asynchronous replica recipe does not apply to them.
 replica.verdict-no-one = Not crash-safe: 1 item of the manual's crash-safe recipe is not met.
 replica.verdict-no-other = Not crash-safe: {count} items of the manual's crash-safe recipe are not met.
@@ -53,6 +63,7 @@ replica.verdict-yes-but-other = Crash-safe on {version}, but {count} items of th
 replica.reason-channel = {rule} ({channel})
 replica.reason-stopped = Replication is not running on {channel} ({threads} thread); this is not a configuration problem but the replica is not replicating now.
 replica.assumed = No version in the input: assumed {version}. What changes on other releases: before 8.0.27 replica_parallel_workers defaults to 0 (single-threaded), replica_preserve_commit_order to OFF and GTID_ONLY does not exist; before 8.0.23 the statements are CHANGE MASTER TO … MASTER_*, before 8.0.22 START/STOP SLAVE; from 8.3 relay_log_info_repository and master_info_repository no longer exist. Paste SELECT VERSION(); to be exact.
+replica.assumed-mariadb = No version in the input, only MariaDB's status columns: MariaDB {version} assumed. The statements suggested work from 10.0; gtid_pos_auto_engines exists from 10.3.1; a new connection keeps its position as a GTID by default from 10.10. Paste SELECT VERSION(); to be exact.
 replica.assumed-replica-names = The status uses SHOW REPLICA STATUS column names, so the server is 8.0.22 or later.
 
 ## Error numbers (Last_IO_Errno / Last_SQL_Errno)
@@ -85,6 +96,7 @@ replica-gtid-off.name = GTIDs are off
 replica-gtid-off.passed-title = GTIDs are on
 replica-gtid-off.title = gtid_mode is {value}, not ON
 replica-gtid-off.message = gtid_mode is {how}. Without GTIDs a replica restarted after a halt must find its place from stored file positions, which a crash can leave behind or ahead of the data; with GTIDs and auto-positioning it asks the source for exactly the transactions it has not applied. The manual's crash-safe recipe starts with gtid_mode = ON. Move step by step (OFF → OFF_PERMISSIVE → ON_PERMISSIVE → ON), on every server of the topology, after enforce_gtid_consistency = ON.
+replica-gtid-off.message-restart = gtid_mode is {how}. Without GTIDs a replica restarted after a halt must find its place from stored file positions, which a crash can leave behind or ahead of the data; with GTIDs and auto-positioning it asks the source for exactly the transactions it has not applied. The manual's crash-safe recipe starts with gtid_mode = ON. On {version} gtid_mode cannot change at runtime (that came in 5.7.6): stop writes and restart every server of the topology together with gtid_mode = ON and enforce_gtid_consistency = ON, the binary log and log_slave_updates on.
 replica-gtid-off.step-every-server = Run on every server of the topology, one step at a time on all servers before the next.
 replica-gtid-off.step-warn = Run the workload for a while and check the error log for GTID-unsafe statements; fix them before ON.
 replica-gtid-off.step-all-servers = Only when the previous step is done on all servers:
@@ -190,7 +202,10 @@ replica-sync-binlog.message = This replica writes what it applies to its own bin
 replica-sync-binlog.title-server = sync_binlog is {value}, not 1, with the binary log on
 replica-sync-binlog.message-server = The binary log is on (log_bin), but sync_binlog is {how}. A crash can then lose transactions from the binary log that InnoDB kept: this server's replicas and a point-in-time recovery miss them, and a replica of it may diverge. That holds on any server that writes a binary log.
 replica-sync-binlog.na-no-binlog = The replica writes no binary log of what it applies.
+replica-sync-binlog.na-no-binlog-server = The binary log is off (log_bin): this server writes none to sync.
 replica-sync-binlog.fix-reason = One binary-log sync per commit group: more disk I/O on the replica.
+replica-sync-binlog.name-server = Binary log not synced
+replica-sync-binlog.fix-reason-server = One binary-log sync per commit group: more disk I/O on this server.
 replica-sync-binlog.ref = MySQL manual: sync_binlog
 
 ## replica-threads-stopped
@@ -225,3 +240,24 @@ replica-source-purged.fix-backup = Re-provision the replica from a backup
 replica-source-purged.fix-backup-text = The clone plugin needs 8.0.17 or later: restore a fresh backup of the source (mysqldump --source-data / --master-data, or a physical backup) and point the replica at its position.
 replica-source-purged.ref = MySQL manual: Cloning for Replication
 replica-source-purged.passed = No channel shows that the source purged logs it needs.
+
+## replica-mariadb-position-file
+replica-mariadb-position-file.name = Connection keeps its position in a file
+replica-mariadb-position-file.passed-title = Connections keep their position as a GTID
+replica-mariadb-position-file.title = Replicates by file position (Using_Gtid: No)
+replica-mariadb-position-file.message = {channel} has Using_Gtid: No, so its position is the source's binary log file and offset, kept in relay-log.info, which is written apart from the transactions it applies: after a crash the replica can apply a transaction again or skip one. With MASTER_USE_GTID = slave_pos the position is a GTID stored in mysql.gtid_slave_pos in the same transaction, and at restart the replica drops its relay logs and fetches again from that GTID.
+replica-mariadb-position-file.fix = Switch {channel} to GTID positions
+replica-mariadb-position-file.fix-reason = Stops the connection briefly; the source must be MariaDB 10.0 or later. A replica of a MariaDB source records gtid_slave_pos even while it replicates by file position: check after STOP SLAVE that SELECT @@gtid_slave_pos is not empty, else set it from BINLOG_GTID_POS() on the source first.
+replica-mariadb-position-file.passed = Every connection shown keeps its position as a GTID (Using_Gtid: Slave_Pos or Current_Pos).
+
+## replica-mariadb-gtid-pos-engine
+replica-mariadb-gtid-pos-engine.name = GTID position table is not transactional
+replica-mariadb-gtid-pos-engine.passed-title = GTID position tables are transactional
+replica-mariadb-gtid-pos-engine.title = GTID position kept in a non-transactional table
+replica-mariadb-gtid-pos-engine.message = The replica's GTID position is stored in {tables}. That engine does not commit the position together with the InnoDB transaction it records, so a crash can leave the position behind or ahead of the data, and the replica applies a transaction again or skips one.
+replica-mariadb-gtid-pos-engine.fix = Move the GTID position tables to InnoDB
+replica-mariadb-gtid-pos-engine.fix-reason = Stops replication briefly. sql_log_bin = 0 keeps the change out of this server's binary log (its own replicas have their own table). With tables in several engines, gtid_pos_auto_engines can create one per engine instead.
+replica-mariadb-gtid-pos-engine.passed = Every GTID position table shown uses a transactional engine.
+replica-mariadb-gtid-pos-engine.passed-assumed = The engine of mysql.gtid_slave_pos is not shown; a packaged install creates it in InnoDB. Check with: {query}
+replica-mariadb-gtid-pos-engine.na = No connection keeps its position as a GTID; see replica-mariadb-position-file.
+replica-mariadb-gtid-pos-engine.ref = MariaDB: mysql.gtid_slave_pos Table

@@ -2,7 +2,18 @@
 
 ## Scope and shared words
 replica.na-not-replica = 输入中看不出这是一台从库：没有 SHOW REPLICA STATUS 结果、没有通道配置、没有 CHANGE REPLICATION SOURCE 语句，也没有只有从库才会设置的参数。
-replica.na-mariadb = MariaDB 使用自己的 GTID 实现（gtid_slave_pos、MASTER_USE_GTID）；这些检查按 MySQL 的行为编写，不适用。
+replica.mariadb-ref-change-master = MariaDB：CHANGE MASTER TO
+replica.mariadb-ref-gtid = MariaDB：全局事务 ID（GTID）
+replica.mariadb-ref-show-slave-status = MariaDB：SHOW REPLICA STATUS
+replica.ev-table-engine = {table} 使用 {engine}
+replica.ev-using-gtid = {channel} 保存位置的方式（Using_Gtid）
+replica.assumed-gtid-pos-innodb = 按 MariaDB 安装包创建时的情况，假定 mysql.gtid_slave_pos 使用 InnoDB。可用以下语句确认：{query}
+replica.missing-gtid-pos-engine = MariaDB 的 GTID 位置表所用的存储引擎。请运行：{query}
+replica.verdict-yes-mariadb = 在 MariaDB {version} 上是崩溃安全的：每个复制连接都以 GTID 形式把位置保存在事务型表中，持久性参数也都满足。
+replica.verdict-no-mariadb-other = 不是崩溃安全的：MariaDB 崩溃安全方案中有 {count} 项未满足。
+replica.verdict-no-mariadb-one = 不是崩溃安全的：MariaDB 崩溃安全方案中有 1 项未满足。
+replica.na-not-mariadb = 这是针对 MariaDB 的检查；这台服务器是 MySQL（或 Percona Server），检查的是 MySQL 的方案。
+replica.na-mariadb = 这是 MariaDB，没有这个参数：适用的是它自己的方案（每个复制连接以 GTID 形式把位置保存在 mysql.gtid_slave_pos 中，见 Using_Gtid），由 MariaDB 的检查负责。
 replica.na-group-replication = 输入中只有组复制（Group Replication）通道；它们的恢复由组负责，不适用这套配置方案。
 replica.channel-default = 默认通道
 replica.channel-named = 通道 '{name}'
@@ -39,7 +50,6 @@ replica.message-reverts = 运行中的实例 {name} = {now}，但启动配置设
 
 ## Verdict
 replica.verdict-not-replica = 无法判断：输入中看不出是从库。请粘贴从库上以下命令的输出。
-replica.verdict-mariadb = 无法判断：这是 MariaDB，其 GTID 复制与 MySQL 不同；这些检查按 MySQL 编写。
 replica.verdict-group-replication = 无法判断：只有组复制通道，异步从库的崩溃安全方案不适用。
 replica.verdict-no-one = 不是崩溃安全的：手册的崩溃安全配置方案中有 1 项未满足。
 replica.verdict-no-other = 不是崩溃安全的：手册的崩溃安全配置方案中有 {count} 项未满足。
@@ -53,6 +63,7 @@ replica.verdict-yes-but-other = 在 {version} 上是崩溃安全的，但手册�
 replica.reason-channel = {rule}（{channel}）
 replica.reason-stopped = {channel} 的复制没有在运行（{threads} 线程）；这不是配置问题，但从库当前没有在复制。
 replica.assumed = 输入中没有版本信息：假定为 {version}。其他版本的差异：8.0.27 之前 replica_parallel_workers 默认为 0（单线程回放）、replica_preserve_commit_order 默认为 OFF，且没有 GTID_ONLY；8.0.23 之前语句写作 CHANGE MASTER TO … MASTER_*，8.0.22 之前写作 START/STOP SLAVE；从 8.3 起 relay_log_info_repository 和 master_info_repository 已不存在。粘贴 SELECT VERSION(); 的结果即可确定。
+replica.assumed-mariadb = 输入中没有版本号，只有 MariaDB 的状态列：假定为 MariaDB {version}。建议的语句从 10.0 起可用；gtid_pos_auto_engines 从 10.3.1 起才有；从 10.10 起新建的复制连接默认以 GTID 形式保存位置。粘贴 SELECT VERSION(); 的结果可得到确切判断。
 replica.assumed-replica-names = 状态输出使用 SHOW REPLICA STATUS 的列名，说明实例为 8.0.22 或更高版本。
 
 ## Error numbers (Last_IO_Errno / Last_SQL_Errno)
@@ -85,6 +96,7 @@ replica-gtid-off.name = 未开启 GTID
 replica-gtid-off.passed-title = GTID 已开启
 replica-gtid-off.title = gtid_mode 为 {value}，不是 ON
 replica-gtid-off.message = gtid_mode {how}。没有 GTID 时，从库意外停止后重启只能依靠保存的文件位点找回复制位置，而崩溃可能让位点落后或超前于实际数据；开启 GTID 并使用自动定位后，从库会向主库精确请求自己还没有执行的事务。手册的崩溃安全方案第一项就是 gtid_mode = ON。先设置 enforce_gtid_consistency = ON，再在拓扑中的每台实例上逐步切换（OFF → OFF_PERMISSIVE → ON_PERMISSIVE → ON）。
+replica-gtid-off.message-restart = gtid_mode {how}。没有 GTID 时，意外停止后重启的从库只能依靠保存的文件位点找到继续的位置，而崩溃可能让位点落后或超前于数据；有了 GTID 和自动定位，它会向主库准确请求自己还没有执行的事务。手册的崩溃安全方案第一项就是 gtid_mode = ON。在 {version} 上 gtid_mode 不能在运行时修改（5.7.6 起才可以）：需要停止写入，并以 gtid_mode = ON、enforce_gtid_consistency = ON、开启 binlog 和 log_slave_updates 的配置同时重启拓扑中的所有实例。
 replica-gtid-off.step-every-server = 在拓扑中的每台实例上执行，每一步在所有实例上完成后再进行下一步。
 replica-gtid-off.step-warn = 让业务运行一段时间，检查错误日志中是否有违反 GTID 一致性的语句；改掉之后再设为 ON。
 replica-gtid-off.step-all-servers = 上一步在所有实例上完成之后：
@@ -190,7 +202,10 @@ replica-sync-binlog.message = 该从库会把执行的事务写入自己的 binl
 replica-sync-binlog.title-server = 二进制日志已开启，但 sync_binlog 为 {value}，不是 1
 replica-sync-binlog.message-server = 二进制日志已开启（log_bin），但 sync_binlog 为 {how}。崩溃时二进制日志可能丢失 InnoDB 已保留的事务：这台服务器的从库和基于时间点的恢复都会缺少这些事务，从库可能与之不一致。任何写二进制日志的服务器都是如此。
 replica-sync-binlog.na-no-binlog = 该从库不把执行的事务写入 binlog。
+replica-sync-binlog.na-no-binlog-server = 二进制日志未开启（log_bin）：这台服务器没有需要同步的二进制日志。
 replica-sync-binlog.fix-reason = 每个提交组同步一次 binlog：从库磁盘 I/O 会增加。
+replica-sync-binlog.name-server = 二进制日志未同步落盘
+replica-sync-binlog.fix-reason-server = 每个提交组同步一次二进制日志：这台服务器的磁盘 I/O 会增加。
 replica-sync-binlog.ref = MySQL 手册：sync_binlog
 
 ## replica-threads-stopped
@@ -225,3 +240,24 @@ replica-source-purged.fix-backup = 用备份重建从库
 replica-source-purged.fix-backup-text = 克隆插件需要 8.0.17 或更高版本：恢复一份主库的新备份（mysqldump --source-data / --master-data，或物理备份），并把从库指向对应的位置。
 replica-source-purged.ref = MySQL 手册：Cloning for Replication
 replica-source-purged.passed = 没有通道显示主库已清除其所需的 binlog。
+
+## replica-mariadb-position-file
+replica-mariadb-position-file.name = 复制连接把位置保存在文件中
+replica-mariadb-position-file.passed-title = 复制连接以 GTID 形式保存位置
+replica-mariadb-position-file.title = 按文件位点复制（Using_Gtid: No）
+replica-mariadb-position-file.message = {channel} 的 Using_Gtid 为 No，它的位置是主库 binlog 的文件名和偏移量，保存在 relay-log.info 中，而该文件与所执行的事务分开写入：崩溃后从库可能把某个事务再执行一次，或者跳过一个事务。使用 MASTER_USE_GTID = slave_pos 时，位置是 GTID，与事务一起写入 mysql.gtid_slave_pos；重启时从库会丢弃中继日志，从该 GTID 重新拉取。
+replica-mariadb-position-file.fix = 将{channel}切换为 GTID 位置
+replica-mariadb-position-file.fix-reason = 会短暂停止该复制连接；主库必须是 MariaDB 10.0 或更高版本。从 MariaDB 主库复制时，即使按文件位点复制，从库也会记录 gtid_slave_pos：STOP SLAVE 之后先确认 SELECT @@gtid_slave_pos 不为空，否则先用主库上的 BINLOG_GTID_POS() 设置它。
+replica-mariadb-position-file.passed = 输入中的每个复制连接都以 GTID 形式保存位置（Using_Gtid 为 Slave_Pos 或 Current_Pos）。
+
+## replica-mariadb-gtid-pos-engine
+replica-mariadb-gtid-pos-engine.name = GTID 位置表不是事务型的
+replica-mariadb-gtid-pos-engine.passed-title = GTID 位置表是事务型的
+replica-mariadb-gtid-pos-engine.title = GTID 位置保存在非事务型表中
+replica-mariadb-gtid-pos-engine.message = 从库的 GTID 位置保存在 {tables} 中。该引擎不会把位置与它所记录的 InnoDB 事务一起提交，崩溃后位置可能落后或超前于数据，从库会把某个事务再执行一次或者跳过一个事务。
+replica-mariadb-gtid-pos-engine.fix = 把 GTID 位置表改为 InnoDB
+replica-mariadb-gtid-pos-engine.fix-reason = 会短暂停止复制。sql_log_bin = 0 使这次修改不写入这台服务器的二进制日志（它的下级从库有自己的表）。若数据分布在多个引擎中，也可以用 gtid_pos_auto_engines 为每个引擎各建一张表。
+replica-mariadb-gtid-pos-engine.passed = 输入中的每张 GTID 位置表都使用事务型引擎。
+replica-mariadb-gtid-pos-engine.passed-assumed = 输入中看不到 mysql.gtid_slave_pos 的引擎；安装包创建的是 InnoDB 表。可用以下语句确认：{query}
+replica-mariadb-gtid-pos-engine.na = 没有复制连接以 GTID 形式保存位置；见 replica-mariadb-position-file。
+replica-mariadb-gtid-pos-engine.ref = MariaDB：mysql.gtid_slave_pos 表

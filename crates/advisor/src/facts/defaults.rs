@@ -10,12 +10,22 @@ use crate::base::Version;
 /// variable does not exist on that version.
 pub(crate) fn default_for(name: &str, v: Version) -> Option<&'static str> {
     let at_least = |a, b, c| v.at_least(a, b, c);
+    if v.major >= 10 {
+        return mariadb_default(name);
+    }
     Some(match name {
         "sync_relay_log" => "10000",
         // Deprecated in 8.0 (help text of 8.0.45); still listed in the 9.5 manual (§8.2).
         "sync_relay_log_info" => "10000",
         "sync_source_info" => "10000",
-        "sync_binlog" => "1",
+        // 1 from 5.7.7; 0 before (5.6).
+        "sync_binlog" => {
+            if at_least(5, 7, 7) {
+                "1"
+            } else {
+                "0"
+            }
+        }
         "innodb_flush_log_at_trx_commit" => "1",
         "relay_log_recovery" => "OFF",
         "relay_log_purge" => "ON",
@@ -94,6 +104,21 @@ pub(crate) fn default_for(name: &str, v: Version) -> Option<&'static str> {
     })
 }
 
+/// MariaDB's compiled-in defaults (10.x/11.x; MariaDB's system-variable pages): no binary log,
+/// `sync_binlog = 0`, `log_slave_updates = OFF`; it has no `gtid_mode`, no repositories, no
+/// `replica_preserve_commit_order` (its parallel applier commits in order).
+fn mariadb_default(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "sync_relay_log" | "sync_relay_log_info" | "sync_source_info" => "10000",
+        "sync_binlog" => "0",
+        "innodb_flush_log_at_trx_commit" => "1",
+        "relay_log_recovery" | "log_bin" | "log_replica_updates" | "skip_replica_start" => "OFF",
+        "relay_log_purge" => "ON",
+        "replica_parallel_workers" => "0",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +142,12 @@ mod tests {
         assert_eq!(default_for("sync_relay_log", v8_4), Some("10000"));
         assert_eq!(default_for("relay_log_recovery", v8_4), Some("OFF"));
         assert_eq!(default_for("no_such_variable", v8_4), None);
+        assert_eq!(default_for("sync_binlog", Version::new(5, 6, 51)), Some("0"));
+        assert_eq!(default_for("sync_binlog", v5_7), Some("1"));
+        let maria = Version::new(10, 11, 6);
+        assert_eq!(default_for("sync_binlog", maria), Some("0"));
+        assert_eq!(default_for("log_bin", maria), Some("OFF"));
+        assert_eq!(default_for("gtid_mode", maria), None);
+        assert_eq!(default_for("relay_log_info_repository", maria), None);
     }
 }

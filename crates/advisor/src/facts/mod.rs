@@ -56,6 +56,9 @@ pub(crate) struct Facts {
     pub client_errors: Vec<ClientErrorEvent>,
     /// CHANGE REPLICATION SOURCE / CHANGE MASTER statements.
     pub change_sources: Vec<ChangeSourceStmt>,
+    /// MariaDB: the storage engine of `mysql.gtid_slave_pos` and its per-engine siblings, from a
+    /// result with `TABLE_NAME` and `ENGINE` columns (`information_schema.TABLES`): table name, engine.
+    pub gtid_pos_tables: Vec<(String, Valued<String>)>,
     /// Container definitions, entrypoint log evidence, pasted wrapper scripts and environment files.
     pub containers: container::Containers,
     /// What was observed at run time (exits, restarts, processes, environments, MySQL Shell,

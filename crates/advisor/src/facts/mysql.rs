@@ -661,6 +661,21 @@ fn collect_result(
                 f.clone.status = Some(record(input, rs, &names, text, row));
             }
         }
+        DocKind::QueryResult if rs.has_column("TABLE_NAME") && rs.has_column("ENGINE") => {
+            // MariaDB's GTID position tables (`mysql.gtid_slave_pos`, `…_InnoDB`): their engine.
+            for row in &rs.rows {
+                let (Some(t), Some(e)) = (rs.get(row, "TABLE_NAME"), rs.get(row, "ENGINE")) else { continue };
+                let table = rs.value(t, text);
+                let schema = rs.get(row, "TABLE_SCHEMA").map(|s| rs.value(s, text));
+                if !table.to_ascii_lowercase().starts_with("gtid_slave_pos")
+                    || schema.is_some_and(|s| !s.eq_ignore_ascii_case("mysql"))
+                {
+                    continue;
+                }
+                let at = field_at(input, rs.form, e);
+                f.gtid_pos_tables.push((table.to_owned(), Valued::new(rs.value(e, text).to_owned(), at)));
+            }
+        }
         DocKind::CloneProgress if !rs.rows.is_empty() => {
             f.clone.progress = rs.rows.iter().map(|r| record(input, rs, &names, text, r)).collect();
         }

@@ -266,6 +266,22 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
     None
 }
 
+/// True when line `idx` is a YAML key with a literal block (`name: |`, `|-`, `|+`) whose first
+/// non-blank line is an option-file group header (`[mysqld]`).
+pub(crate) fn cnf_block_follows(src: &Source<'_>, idx: usize) -> bool {
+    let t = src.line(idx).trim_end_ws();
+    if !(t.ends_with(": |") || t.ends_with(": |-") || t.ends_with(": |+")) {
+        return false;
+    }
+    let key_indent = t.len() - t.trim_start_ws().len();
+    let next = (idx + 1..src.lines.len().min(idx + 50)).find(|&j| !src.line(j).trim_ws().is_empty());
+    next.is_some_and(|j| {
+        let l = src.line(j);
+        let indent = l.len() - l.trim_start_ws().len();
+        indent > key_indent && l.trim_ws().starts_with('[') && l.trim_end_ws().ends_with(']')
+    })
+}
+
 fn claim(end: usize, name: Option<String>, defs: Vec<ContainerDef>) -> Claim {
     Claim {
         kind: DocKind::Container,
@@ -713,6 +729,7 @@ fn flow(v: &str) -> String {
 pub(crate) fn kubernetes(src: &Source<'_>, i: usize) -> Option<Claim> {
     let n = src.lines.len();
     let mut end = i + 1;
+    let mut config_map = false;
     while end < n {
         let l = src.line(end);
         if l.trim_end_ws() == "---" {
@@ -722,7 +739,16 @@ pub(crate) fn kubernetes(src: &Source<'_>, i: usize) -> Option<Claim> {
         if top && !l.contains(':') {
             break;
         }
+        if top && l.trim_end_ws() == "kind: ConfigMap" {
+            config_map = true;
+        }
         end += 1;
+        // A ConfigMap key holding a my.cnf (`replica.cnf: |` then `[mysqld]`): the resource ends
+        // at the key, and the block is left to the option-file recogniser, which ends it where
+        // the indentation drops (`option_file::configmap_key` names it).
+        if config_map && cnf_block_follows(src, end - 1) {
+            break;
+        }
     }
     while end > i + 1 && src.line(end - 1).trim_ws().is_empty() {
         end -= 1;

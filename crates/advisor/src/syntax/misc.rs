@@ -915,7 +915,14 @@ pub(crate) fn change_keyword(t: &str) -> Option<bool> {
         return None;
     }
     match w.next()?.as_str() {
-        "MASTER" => (w.next()?.trim_end_matches(';') == "TO").then_some(true),
+        // MariaDB names a connection between the words: `CHANGE MASTER 'db-east' TO`.
+        "MASTER" => {
+            let mut n = w.next()?;
+            if n.starts_with(['\'', '"', '`']) {
+                n = w.next()?;
+            }
+            (n.trim_end_matches(';') == "TO").then_some(true)
+        }
         "REPLICATION" => {
             if w.next()? != "SOURCE" {
                 return None;
@@ -986,6 +993,10 @@ pub(crate) fn parse_change_source(
         k += 1;
         if w == "MASTER" {
             stmt.legacy = true;
+        }
+        // MariaDB's connection name: `CHANGE MASTER 'db-east' TO`.
+        if toks[k - 1].kind == TokKind::Str {
+            stmt.channel = Some(Spanned { text: toks[k - 1].value(text), range: toks[k - 1].range });
         }
         if w == "TO" {
             break;
@@ -1373,5 +1384,20 @@ not a log line\n";
         let c = claim("CHANGE MASTER TO MASTER_AUTO_POSITION=1\nsomething else\n").unwrap();
         assert_eq!(c.end, 1);
         assert_eq!(c.problems.len(), 1);
+    }
+
+    #[test]
+    fn mariadb_change_master_names_its_connection_before_to() {
+        let Parsed::Statement(s) =
+            claim("CHANGE MASTER 'db-east' TO MASTER_USE_GTID = slave_pos;\n").unwrap().parsed
+        else {
+            panic!()
+        };
+        assert!(s.legacy);
+        assert_eq!(s.channel.unwrap().text, "db-east");
+        assert_eq!(s.options[0].0.text, "MASTER_USE_GTID");
+        assert_eq!(s.options[0].1.text, "slave_pos");
+        assert_eq!(change_keyword("CHANGE MASTER \"x\" TO"), Some(true));
+        assert_eq!(change_keyword("CHANGE MASTER 'x' FROM"), None);
     }
 }

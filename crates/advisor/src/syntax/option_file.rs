@@ -247,6 +247,35 @@ fn input_name_hint<'a>(src: &Source<'a>, hint: &Hint<'a>) -> (Option<String>, bo
     (None, false)
 }
 
+/// The name of a Kubernetes ConfigMap key whose literal block starts at line `i` (the key's line
+/// is the one before the block's first non-blank line): `ConfigMap mysql-conf, key replica.cnf`.
+fn configmap_key(src: &Source<'_>, i: usize) -> Option<String> {
+    let first = src.line(i);
+    if !first.starts_with([' ', '\t']) {
+        return None;
+    }
+    let k = (i.saturating_sub(5)..i).rev().find(|&j| !src.line(j).trim_ws().is_empty())?;
+    if !crate::syntax::container::cnf_block_follows(src, k) {
+        return None;
+    }
+    let key = src.line(k).trim_ws().split_once(':')?.0.trim_matches(['"', '\'']).to_owned();
+    // The resource's `metadata: name:` above, within its YAML document.
+    let mut name = None;
+    for j in (0..k).rev().take(200) {
+        let l = src.line(j);
+        if l.trim_end_ws() == "---" || l.starts_with("apiVersion:") {
+            break;
+        }
+        if l.starts_with("  name:") && name.is_none() {
+            name = l.split_once(':').map(|(_, v)| v.trim_ws().trim_matches(['"', '\'']).to_owned());
+        }
+    }
+    Some(match name {
+        Some(n) => format!("ConfigMap {n}, key {key}"),
+        None => format!("ConfigMap key {key}"),
+    })
+}
+
 /// Claims an option file or `my_print_defaults` output starting at line `i`.
 ///
 /// An option file is claimed when line `i` is a `[group]` header naming a group a MySQL program
@@ -258,7 +287,10 @@ pub(crate) fn recognize(src: &Source<'_>, i: usize, hint: &Hint<'_>) -> Option<C
     if let Some(c) = recognize_print_defaults(src, i, hint) {
         return Some(c);
     }
-    let (path, whole_file) = input_name_hint(src, hint);
+    let (mut path, whole_file) = input_name_hint(src, hint);
+    if path.is_none() {
+        path = configmap_key(src, i);
+    }
     let first = src.line(i).trim_ws();
     let starts = match classify(first) {
         Shape::Header(name) => {
@@ -593,9 +625,18 @@ fn parse_file(src: &Source<'_>, i: usize, whole_file: bool) -> (OptionFile, Vec<
     let mut strings = Interner::default();
     let n = src.lines.len();
     let mut j = i;
+    // An indented block (a ConfigMap's `my.cnf: |`) ends where the indentation drops.
+    let block_indent = src.line(i).len() - src.line(i).trim_start_ws().len();
     while j < n {
         let raw = src.line(j);
         if j > i && prompt::command(raw).is_some() {
+            break;
+        }
+        if j > i
+            && block_indent > 0
+            && !raw.trim_ws().is_empty()
+            && raw.len() - raw.trim_start_ws().len() < block_indent
+        {
             break;
         }
         let t = raw.trim_start_ws();

@@ -400,20 +400,183 @@ fn recipe_on_8_0_26_needs_no_gtid_only() {
 }
 
 #[test]
-fn mariadb_is_out_of_scope() {
+fn mariadb_never_gets_mysql_recipe_items() {
+    // A 5.7 replica's input relabelled MariaDB: no GTID_ONLY, repositories, gtid_mode…; its own
+    // recipe (no Using_Gtid column in a MySQL-shaped status row: unknown, what to paste named).
     let text = UNSAFE_57.replace(
         "5.7.44-log for Linux on x86_64 (MySQL Community Server - GPL)",
         "10.11.6-MariaDB-0+deb12u1 for debian-linux-gnu on x86_64 (Debian 12)",
     );
     let r = check(&text);
-    // durability matters on any server, MariaDB's too; the recipe's checks follow MySQL
     assert!(
         replica_findings(&r).iter().all(|f| matches!(f.rule, "replica-innodb-flush" | "replica-sync-binlog")),
         "{:#?}",
         replica_findings(&r)
     );
-    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Unknown);
+    assert_no_mysql_only_names(&r);
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::No, "{:#?}", r.verdict_notes.replica_crash_safe);
     assert!(r.verdict_notes.replica_crash_safe.summary.contains("MariaDB"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// MariaDB's own recipe: each connection's position as a GTID in a transactional table.
+
+const MARIA_SAFE: &str = fixture!("mariadb-10.6.19-safe.txt");
+const MARIA_FILE_POS: &str = fixture!("mariadb-10.6.19-2conn-file-position.txt");
+const MARIA_CURRENT_POS: &str = fixture!("mariadb-10.6.19-2conn-current-pos.txt");
+const MARIA_ARIA: &str = fixture!("mariadb-10.6.19-aria-gtid-pos.txt");
+const MARIA_DURABILITY: &str = fixture!("mariadb-10.6.19-unsafe-durability.txt");
+const MARIA_STATUS_ONLY: &str = fixture!("mariadb-status-only.txt");
+
+/// Names MySQL has and MariaDB does not: never in a MariaDB fix or message.
+const MYSQL_ONLY_NAMES: &[&str] = &[
+    "relay_log_info_repository",
+    "master_info_repository",
+    "GTID_ONLY",
+    "gtid_mode",
+    "SOURCE_AUTO_POSITION",
+    "MASTER_AUTO_POSITION",
+    "REQUIRE_ROW_FORMAT",
+    "PERSIST",
+    "CHANGE REPLICATION SOURCE",
+    "REPLICA STATUS",
+    "FOR CHANNEL",
+    "replica_preserve_commit_order",
+    "performance_schema",
+];
+
+fn assert_no_mysql_only_names(r: &Report) {
+    for f in replica_findings(r) {
+        for x in &f.fixes {
+            for name in MYSQL_ONLY_NAMES {
+                assert!(!x.text.contains(name), "{}: fix names {name}:\n{}", f.rule, x.text);
+            }
+        }
+        for name in MYSQL_ONLY_NAMES {
+            assert!(!f.message.contains(name), "{}: message names {name}: {}", f.rule, f.message);
+        }
+    }
+    let note = &r.verdict_notes.replica_crash_safe;
+    for m in note.missing.iter().chain(&note.assumptions) {
+        for name in MYSQL_ONLY_NAMES {
+            assert!(!m.contains(name), "missing/assumption names {name}: {m}");
+        }
+    }
+}
+
+#[test]
+fn mariadb_with_gtid_positions_in_innodb_is_crash_safe() {
+    let r = check(MARIA_SAFE);
+    assert!(replica_findings(&r).is_empty(), "{:#?}", replica_findings(&r));
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Yes, "{:#?}", r.verdict_notes.replica_crash_safe);
+    let note = &r.verdict_notes.replica_crash_safe;
+    assert!(note.summary.contains("MariaDB 10.6.19"), "{}", note.summary);
+    assert!(note.missing.is_empty() && note.assumptions.is_empty(), "{note:#?}");
+    for id in ["replica-mariadb-position-file", "replica-mariadb-gtid-pos-engine"] {
+        let c = r.checks.iter().find(|c| c.rule == id).expect("ran");
+        assert_eq!(c.status, advisor::CheckStatus::Passed, "{id}: {}", c.note);
+    }
+    // MySQL's items do not exist there: not applicable, never unknown or fired
+    for id in
+        ["replica-gtid-only", "replica-info-repository", "replica-gtid-off", "replica-relay-log-recovery"]
+    {
+        let c = r.checks.iter().find(|c| c.rule == id).expect("ran");
+        assert_eq!(c.status, advisor::CheckStatus::NotApplicable, "{id}");
+    }
+    // relay_log_recovery = OFF is MySQL's item: MariaDB with GTID re-fetches its relay logs anyway
+    assert!(fired(&r, "replica-relay-log-recovery").is_empty());
+}
+
+#[test]
+fn mariadb_current_pos_is_a_gtid_position_too_and_the_engine_is_an_assumption() {
+    let r = check(MARIA_CURRENT_POS);
+    assert!(replica_findings(&r).is_empty(), "{:#?}", replica_findings(&r));
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Yes, "{:#?}", r.verdict_notes.replica_crash_safe);
+    let note = &r.verdict_notes.replica_crash_safe;
+    assert_eq!(note.assumptions.len(), 1, "{note:#?}");
+    assert!(note.assumptions[0].contains("gtid_slave_pos"), "{}", note.assumptions[0]);
+    assert_eq!(r.server.channels, vec!["db-east".to_owned(), "db-west".to_owned()]);
+}
+
+#[test]
+fn mariadb_connection_by_file_position_is_not_crash_safe() {
+    let r = check(MARIA_FILE_POS);
+    assert_eq!(keys(&r), [("replica-mariadb-position-file".to_owned(), Some("db-west".to_owned()))]);
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::No);
+    let f = fired(&r, "replica-mariadb-position-file")[0];
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(
+        f.fixes[0].text,
+        "STOP SLAVE 'db-west';\nCHANGE MASTER 'db-west' TO MASTER_USE_GTID = slave_pos;\nSTART SLAVE 'db-west';\n"
+    );
+    assert!(f.references.iter().all(|x| x.url.starts_with("https://mariadb.com/kb/")), "{:#?}", f.references);
+    assert_no_mysql_only_names(&r);
+    let zh = advisor::analyze_with(&[Input::new("m", MARIA_FILE_POS)], &Options { lang: Lang::ZhCn });
+    assert!(zh.verdict_notes.replica_crash_safe.summary.contains("MariaDB 崩溃安全方案"));
+}
+
+#[test]
+fn mariadb_gtid_position_in_aria_is_not_crash_safe() {
+    let r = check(MARIA_ARIA);
+    assert_eq!(keys(&r), [("replica-mariadb-gtid-pos-engine".to_owned(), None)]);
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::No);
+    let f = fired(&r, "replica-mariadb-gtid-pos-engine")[0];
+    assert!(f.message.contains("mysql.gtid_slave_pos (Aria)"), "{}", f.message);
+    assert_eq!(
+        f.fixes[0].text,
+        "STOP SLAVE;\nSET SESSION sql_log_bin = 0;\nALTER TABLE mysql.gtid_slave_pos ENGINE = InnoDB;\nSET SESSION sql_log_bin = 1;\nSTART SLAVE;\n"
+    );
+    assert_no_mysql_only_names(&r);
+}
+
+#[test]
+fn mariadb_durability_items_count_in_its_verdict() {
+    let r = check(MARIA_DURABILITY);
+    assert_eq!(
+        keys(&r),
+        [("replica-innodb-flush".to_owned(), None), ("replica-sync-binlog".to_owned(), None)]
+    );
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::No);
+    assert!(r.verdict_notes.replica_crash_safe.summary.contains("2 items of MariaDB's"));
+    assert_no_mysql_only_names(&r);
+}
+
+#[test]
+fn mariadb_status_alone_is_told_by_its_columns_and_asks_for_mariadb_queries() {
+    let r = check(MARIA_STATUS_ONLY);
+    assert!(replica_findings(&r).is_empty(), "{:#?}", replica_findings(&r));
+    // the durability settings are not shown: unknown, with MariaDB's query to paste
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Unknown);
+    let note = &r.verdict_notes.replica_crash_safe;
+    assert!(note.missing.iter().any(|m| m.contains("'gtid_pos_auto_engines'")), "{note:#?}");
+    assert!(note.assumptions.iter().any(|m| m.contains("10.11.0")), "{note:#?}");
+    assert_no_mysql_only_names(&r);
+}
+
+#[test]
+fn mariadb_fixes_applied_clear_their_findings() {
+    // the connection's fix: its CHANGE MASTER pasted after the status
+    let r = check(MARIA_FILE_POS);
+    let f = fired(&r, "replica-mariadb-position-file")[0];
+    let after = check_many(&[("m", MARIA_FILE_POS), ("fix.sql", &f.fixes[0].text)]);
+    assert!(replica_findings(&after).is_empty(), "{:#?}", replica_findings(&after));
+    assert_eq!(
+        after.verdicts.replica_crash_safe,
+        CrashSafe::Yes,
+        "{:#?}",
+        after.verdict_notes.replica_crash_safe
+    );
+    // the engine's fix: the table now InnoDB
+    let r = check(MARIA_ARIA);
+    let f = fired(&r, "replica-mariadb-gtid-pos-engine")[0];
+    assert!(f.fixes[0].text.contains("ENGINE = InnoDB"));
+    let fixed = MARIA_ARIA.replace("| gtid_slave_pos | Aria   |", "| gtid_slave_pos | InnoDB |");
+    let after = check(&fixed);
+    assert!(replica_findings(&after).is_empty(), "{:#?}", replica_findings(&after));
+    assert_eq!(after.verdicts.replica_crash_safe, CrashSafe::Yes);
+    // the durability fixes, applied as their text says (SET GLOBAL + the option file)
+    let applied = apply_every_fix(&[("mariadb-10.6.19-unsafe-durability", MARIA_DURABILITY)], Some(true));
+    assert!(applied >= 2, "only {applied} fixes applied");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -717,6 +880,26 @@ fn variables_that_show_nothing_of_the_recipe_stay_out_of_it() {
 }
 
 #[test]
+fn conditional_sync_binlog_is_named_for_the_server_not_a_replica() {
+    let text = include_str!("../../../../tests/fixtures/comparison/source-8.0.36.tsv");
+    for (lang, bad, good) in [
+        (Lang::En, "Replica's binary log", "Binary log not synced"),
+        (Lang::ZhCn, "从库 binlog", "二进制日志未同步落盘"),
+    ] {
+        let r = advisor::analyze_with(&[Input::new("vars", text)], &Options { lang });
+        let note = &r.verdict_notes.replica_crash_safe;
+        let f = r.findings.iter().find(|f| f.rule == "replica-sync-binlog").expect("fires");
+        assert!(note.reasons.iter().any(|x| x.contains(good)), "{note:#?}");
+        assert!(note.reasons.iter().chain(note.evidence.iter().map(|e| &e.label)).all(|x| !x.contains(bad)));
+        assert!(
+            f.fixes
+                .iter()
+                .all(|x| x.reason.as_deref().is_none_or(|r| !r.contains("replica") && !r.contains("从库")))
+        );
+    }
+}
+
+#[test]
 fn mariadb_variables_get_the_durability_checks_only() {
     let text = include_str!("../../../../tests/fixtures/comparison/mariadb-10.11.6.tsv");
     let r = check(text);
@@ -726,8 +909,12 @@ fn mariadb_variables_get_the_durability_checks_only() {
     assert!(f.fixes.iter().all(|x| !x.text.contains("PERSIST")), "{:#?}", f.fixes);
     assert!(f.fixes.iter().any(|x| x.text.starts_with("SET GLOBAL sync_binlog = 1;")), "{:#?}", f.fixes);
     assert!(f.references.iter().all(|x| x.url.starts_with("https://mariadb.com/kb/")), "{:#?}", f.references);
+    // nothing shows whether it replicates: conditional, MariaDB's status query first
     assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::Unknown);
-    assert!(r.verdict_notes.replica_crash_safe.summary.contains("MariaDB"));
+    let note = &r.verdict_notes.replica_crash_safe;
+    assert!(note.summary.contains("if it replicates: 1 item "), "{}", note.summary);
+    assert!(note.missing[0].contains("SHOW ALL SLAVES STATUS"), "{note:#?}");
+    assert_no_mysql_only_names(&r);
 }
 
 #[test]
@@ -747,4 +934,283 @@ fn conditional_fixes_applied_clear_their_findings_and_break_nothing() {
         Some(true),
     );
     assert!(applied >= 10, "only {applied} fixes applied");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every version boundary: a fixture each, the verdict a DBA would give, and no fix, missing query
+// or assumption naming a statement or variable the version does not have.
+
+/// Which names exist in which MySQL versions: `(name, first version, first version without it)`.
+/// Sources: `mysql-facts.md` §8.1 (8.0.22 `SHOW REPLICA STATUS`/`START REPLICA`, 8.0.23
+/// `CHANGE REPLICATION SOURCE TO`/`SOURCE_*`, 8.0.26 `replica_*`/`sync_source_info`, 8.0.27
+/// `GTID_ONLY`), §8.2 (8.4.0 removes `SHOW SLAVE STATUS`, `START/STOP SLAVE`, `CHANGE MASTER TO`
+/// and the `MASTER_*` options; 8.3 removes the `*_info_repository` variables); the MySQL 5.7
+/// manual's option tables (`slave_parallel_type` 5.7.2, `slave_preserve_commit_order` 5.7.5,
+/// `gtid_mode` `OFF_PERMISSIVE`/`ON_PERMISSIVE` and `enforce_gtid_consistency = WARN` 5.7.6,
+/// `FOR CHANNEL` 5.7.6, the performance_schema replication tables 5.7.2); the 5.6 manual
+/// (`relay_log_info_repository` 5.6.2, `MASTER_AUTO_POSITION` 5.6.5, `SQL_AFTER_MTS_GAPS` 5.6.6);
+/// the 8.0 manual (`SET PERSIST` 8.0.0, `REQUIRE_ROW_FORMAT` 8.0.19).
+type Release = (u16, u16, u16);
+
+const NAMES: &[(&str, Release, Release)] = &[
+    ("SHOW REPLICA STATUS", (8, 0, 22), (99, 0, 0)),
+    ("START REPLICA", (8, 0, 22), (99, 0, 0)),
+    ("STOP REPLICA", (8, 0, 22), (99, 0, 0)),
+    ("SHOW SLAVE STATUS", (5, 0, 0), (8, 4, 0)),
+    ("START SLAVE", (5, 0, 0), (8, 4, 0)),
+    ("STOP SLAVE", (5, 0, 0), (8, 4, 0)),
+    ("CHANGE MASTER TO", (5, 0, 0), (8, 4, 0)),
+    ("MASTER_AUTO_POSITION", (5, 6, 5), (8, 4, 0)),
+    ("CHANGE REPLICATION SOURCE TO", (8, 0, 23), (99, 0, 0)),
+    ("SOURCE_AUTO_POSITION", (8, 0, 23), (99, 0, 0)),
+    ("replica_parallel_workers", (8, 0, 26), (99, 0, 0)),
+    ("replica_parallel_type", (8, 0, 26), (99, 0, 0)),
+    ("replica_preserve_commit_order", (8, 0, 26), (99, 0, 0)),
+    ("log_replica_updates", (8, 0, 26), (99, 0, 0)),
+    ("sync_source_info", (8, 0, 26), (99, 0, 0)),
+    ("slave_parallel_type", (5, 7, 2), (99, 0, 0)),
+    ("slave_preserve_commit_order", (5, 7, 5), (99, 0, 0)),
+    ("GTID_ONLY", (8, 0, 27), (99, 0, 0)),
+    ("REQUIRE_ROW_FORMAT", (8, 0, 19), (99, 0, 0)),
+    ("SET PERSIST", (8, 0, 0), (99, 0, 0)),
+    ("relay_log_info_repository", (5, 6, 2), (8, 3, 0)),
+    ("master_info_repository", (5, 6, 2), (8, 3, 0)),
+    ("OFF_PERMISSIVE", (5, 7, 6), (99, 0, 0)),
+    ("ON_PERMISSIVE", (5, 7, 6), (99, 0, 0)),
+    ("enforce_gtid_consistency = WARN", (5, 7, 6), (99, 0, 0)),
+    ("FOR CHANNEL", (5, 7, 6), (99, 0, 0)),
+    ("performance_schema.replication_", (5, 7, 2), (99, 0, 0)),
+    ("SQL_AFTER_MTS_GAPS", (5, 6, 6), (99, 0, 0)),
+    ("skip_slave_start", (5, 0, 0), (8, 4, 0)),
+    ("skip-slave-start", (5, 0, 0), (8, 4, 0)),
+];
+
+/// The statements and option lines a user would paste from the report: fix texts, the queries
+/// in the verdict's missing list and assumptions, and each check's note (comment lines skipped).
+fn pasteable(r: &Report) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in replica_findings(r) {
+        for x in &f.fixes {
+            out.extend(
+                x.text
+                    .lines()
+                    // comments, and an option file's `-name = value` removal lines (taking out a
+                    // name the version no longer has is what such a fix is for)
+                    .filter(|l| !l.trim_start().starts_with('-') && !l.trim_start().starts_with('#'))
+                    .map(|l| format!("{}: {l}", f.rule)),
+            );
+        }
+    }
+    let note = &r.verdict_notes.replica_crash_safe;
+    for m in &note.missing {
+        // "… Run: <query>"
+        if let Some((_, q)) = m.split_once("Run: ") {
+            out.push(format!("missing: {q}"));
+        }
+    }
+    out
+}
+
+fn parse_version(v: &str) -> Release {
+    let mut it = v.split(['.', '-']).map(|p| p.parse::<u16>().unwrap_or(0));
+    (it.next().unwrap_or(0), it.next().unwrap_or(0), it.next().unwrap_or(0))
+}
+
+#[test]
+fn every_version_boundary_gets_only_names_that_exist_there() {
+    let cases: &[(&str, &str, &str, CrashSafe)] = &[
+        ("5.6.51", "unsafe-5.6.51-slave-status", fixture!("unsafe-5.6.51-slave-status.txt"), CrashSafe::No),
+        ("5.7.44", "unsafe-5.7.44-slave-status", UNSAFE_57, CrashSafe::No),
+        ("5.7.44", "safe-5.7.44", SAFE_57, CrashSafe::Yes),
+        ("8.0.22", "unsafe-8.0.22-2ch", fixture!("unsafe-8.0.22-2ch.txt"), CrashSafe::No),
+        ("8.0.23", "unsafe-8.0.23-2ch", fixture!("unsafe-8.0.23-2ch.txt"), CrashSafe::No),
+        ("8.0.25", "unsafe-8.0.25-2ch", fixture!("unsafe-8.0.25-2ch.txt"), CrashSafe::No),
+        ("8.0.26", "unsafe-8.0.26-2ch", fixture!("unsafe-8.0.26-2ch.txt"), CrashSafe::No),
+        ("8.0.26", "recipe-8.0.26", RECIPE_8026, CrashSafe::Yes),
+        ("8.0.27", "unsafe-8.0.27-2ch", fixture!("unsafe-8.0.27-2ch.txt"), CrashSafe::No),
+        ("8.0.36", "unsafe-8.0.36-2ch", UNSAFE_80, CrashSafe::No),
+        ("8.4.3", "removed-8.4.3", REMOVED_84, CrashSafe::No),
+        ("9.1.0", "unsafe-9.1.0-2ch", fixture!("unsafe-9.1.0-2ch.txt"), CrashSafe::No),
+        (
+            "8.0.36",
+            "unsafe-percona-8.0.36-28-2ch",
+            fixture!("unsafe-percona-8.0.36-28-2ch.txt"),
+            CrashSafe::No,
+        ),
+    ];
+    for (version, name, text, verdict) in cases {
+        let r = check(text);
+        assert_eq!(r.server.version.as_deref(), Some(*version), "{name}");
+        assert_eq!(
+            r.verdicts.replica_crash_safe, *verdict,
+            "{name}: {:#?}",
+            r.verdict_notes.replica_crash_safe
+        );
+        let v = parse_version(version);
+        let lines = pasteable(&r);
+        assert!(
+            *verdict == CrashSafe::Yes || !replica_findings(&r).is_empty(),
+            "{name}: no finding to check"
+        );
+        for line in &lines {
+            for (needle, from, until) in NAMES {
+                if line.contains(needle) {
+                    assert!(
+                        *from <= v && v < *until,
+                        "{name} ({version}): {needle:?} exists only in [{from:?}, {until:?}) but is suggested:\n{line}"
+                    );
+                }
+            }
+        }
+    }
+    // Percona Server: told by its version comment, the same recipe as MySQL of its version.
+    let p = check(fixture!("unsafe-percona-8.0.36-28-2ch.txt"));
+    assert_eq!(p.server.flavor.as_deref(), Some("percona"));
+    assert_eq!(keys(&p), keys(&check(UNSAFE_80)));
+}
+
+#[test]
+fn version_boundaries_pick_the_statement_spelling_of_their_release() {
+    let fix_texts = |text: &str| -> String {
+        let r = check(text);
+        replica_findings(&r)
+            .iter()
+            .flat_map(|f| f.fixes.iter().map(|x| x.text.clone()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let t22 = fix_texts(fixture!("unsafe-8.0.22-2ch.txt"));
+    assert!(t22.contains("CHANGE MASTER TO MASTER_AUTO_POSITION = 1 FOR CHANNEL 'west';"), "{t22}");
+    assert!(t22.contains("STOP REPLICA FOR CHANNEL 'west';"), "{t22}");
+    let t23 = fix_texts(fixture!("unsafe-8.0.23-2ch.txt"));
+    assert!(
+        t23.contains("CHANGE REPLICATION SOURCE TO SOURCE_AUTO_POSITION = 1 FOR CHANNEL 'west';"),
+        "{t23}"
+    );
+    let t25 = fix_texts(fixture!("unsafe-8.0.25-2ch.txt"));
+    assert!(
+        t25.contains("slave_preserve_commit_order") && !t25.contains("replica_preserve_commit_order"),
+        "{t25}"
+    );
+    let t26 = fix_texts(fixture!("unsafe-8.0.26-2ch.txt"));
+    assert!(t26.contains("replica_preserve_commit_order") && !t26.contains("GTID_ONLY"), "{t26}");
+    let t27 = fix_texts(fixture!("unsafe-8.0.27-2ch.txt"));
+    assert!(t27.contains("GTID_ONLY = 1"), "{t27}");
+    // 5.6: no online path to GTIDs, in the message either
+    let r56 = check(fixture!("unsafe-5.6.51-slave-status.txt"));
+    let m = &fired(&r56, "replica-gtid-off")[0].message;
+    assert!(!m.contains("OFF_PERMISSIVE") && m.contains("5.7.6"), "{m}");
+    let t56 = fix_texts(fixture!("unsafe-5.6.51-slave-status.txt"));
+    assert!(
+        t56.contains("START SLAVE UNTIL SQL_AFTER_MTS_GAPS;") && !t56.contains("SET GLOBAL gtid_mode"),
+        "{t56}"
+    );
+}
+
+#[test]
+fn fixes_at_each_version_boundary_applied_clear_their_findings() {
+    let applied = apply_every_fix(
+        &[
+            ("unsafe-5.6.51-slave-status", fixture!("unsafe-5.6.51-slave-status.txt")),
+            ("unsafe-8.0.22-2ch", fixture!("unsafe-8.0.22-2ch.txt")),
+            ("unsafe-8.0.23-2ch", fixture!("unsafe-8.0.23-2ch.txt")),
+            ("unsafe-8.0.25-2ch", fixture!("unsafe-8.0.25-2ch.txt")),
+            ("unsafe-8.0.26-2ch", fixture!("unsafe-8.0.26-2ch.txt")),
+            ("unsafe-8.0.27-2ch", fixture!("unsafe-8.0.27-2ch.txt")),
+            ("unsafe-9.1.0-2ch", fixture!("unsafe-9.1.0-2ch.txt")),
+            ("unsafe-percona-8.0.36-28-2ch", fixture!("unsafe-percona-8.0.36-28-2ch.txt")),
+        ],
+        None,
+    );
+    assert!(applied >= 40, "only {applied} fixes applied");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings from everywhere (issue 14, item 2): each source feeds the replica checks, and the
+// evidence points into the document that set the value.
+
+macro_rules! source_fixture {
+    ($name:literal) => {
+        include_str!(concat!("../../../../tests/fixtures/replica/sources/", $name))
+    };
+}
+
+/// The kind of the document holding `line` of the first input.
+fn kind_at(r: &Report, line: u32) -> String {
+    r.documents
+        .iter()
+        .find(|d| d.input == 0 && d.line_start <= line && line <= d.line_end)
+        .map(|d| d.kind.as_str().to_owned())
+        .unwrap_or_default()
+}
+
+/// The kind of the document where `rule`'s first evidence is.
+fn evidence_kind(r: &Report, rule: &str) -> String {
+    let f = fired(r, rule);
+    let f = f.first().unwrap_or_else(|| panic!("{rule} does not fire: {:#?}", replica_findings(r)));
+    kind_at(r, f.evidence.first().expect("evidence").line_start)
+}
+
+#[test]
+fn settings_from_every_source_feed_the_replica_checks_with_provenance() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("my_print_defaults", source_fixture!("my-print-defaults-8.0.36.txt"), "my-print-defaults"),
+        ("mysqld-auto.cnf", source_fixture!("mysqld-auto-cnf-8.0.36.txt"), "mysqld-auto-cnf"),
+        ("ExecStart=", source_fixture!("execstart-mysqld-opts.txt"), "systemctl-cat"),
+        ("compose command:", source_fixture!("compose-command-8.0.36.txt"), "container"),
+        ("Kubernetes args:", source_fixture!("statefulset-5.7.44-args-configmap.txt"), "container"),
+    ];
+    for (what, text, kind) in cases {
+        let r = check(text);
+        assert_eq!(
+            r.verdicts.replica_crash_safe,
+            CrashSafe::No,
+            "{what}: {:#?}",
+            r.verdict_notes.replica_crash_safe
+        );
+        assert_eq!(evidence_kind(&r, "replica-relay-log-recovery"), *kind, "{what}");
+        assert_eq!(evidence_kind(&r, "replica-sync-relay-log"), *kind, "{what}");
+    }
+    // `docker run`: the definition is the prompt line itself (the document is the id it printed)
+    let r = check(source_fixture!("docker-run-8.0.36.txt"));
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::No);
+    for rule in ["replica-relay-log-recovery", "replica-sync-relay-log"] {
+        assert!(fired(&r, rule)[0].evidence[0].excerpt.starts_with("$ docker run"), "{rule}");
+    }
+    // `$MYSQLD_OPTS` expanded from the unit's Environment=: its line, not ExecStart='s
+    let r = check(source_fixture!("execstart-mysqld-opts.txt"));
+    let f = fired(&r, "replica-innodb-flush")[0];
+    assert!(f.evidence[0].excerpt.contains("Environment=MYSQLD_OPTS"), "{:#?}", f.evidence);
+}
+
+#[test]
+fn a_5_7_statefulset_with_args_and_a_configmap_cnf_is_not_crash_safe_with_each_item_cited() {
+    let r = check(source_fixture!("statefulset-5.7.44-args-configmap.txt"));
+    assert_eq!(r.verdicts.replica_crash_safe, CrashSafe::No, "{:#?}", r.verdict_notes.replica_crash_safe);
+    let doc = r.documents.iter().find(|d| d.kind.as_str() == "option-file").expect("the ConfigMap's my.cnf");
+    assert!(doc.label.contains("ConfigMap mysql-conf, key replica.cnf"), "{}", doc.label);
+    // server options from the container's args, file/position settings from the ConfigMap
+    assert_eq!(evidence_kind(&r, "replica-relay-log-recovery"), "container");
+    assert_eq!(evidence_kind(&r, "replica-innodb-flush"), "option-file");
+    assert_eq!(channels(&r, "replica-info-repository").len(), 2);
+    for f in fired(&r, "replica-info-repository") {
+        assert_eq!(kind_at(&r, f.evidence[0].line_start), "option-file");
+        // 5.7: no SET PERSIST; the fix is the option file
+        assert!(f.fixes.iter().all(|x| !x.text.contains("PERSIST")));
+    }
+    let reasons = &r.verdict_notes.replica_crash_safe.reasons;
+    for item in ["Relay log recovery off", "InnoDB log not flushed at commit", "relay_log_info_repository"] {
+        assert!(reasons.iter().any(|x| x.contains(item)), "{item}: {reasons:#?}");
+    }
+}
+
+#[test]
+fn near_misses_a_configmap_that_is_not_a_cnf_and_a_commented_out_option() {
+    let r = check(source_fixture!("configmap-not-a-cnf.txt"));
+    assert!(replica_findings(&r).is_empty(), "{:#?}", replica_findings(&r));
+    assert!(r.documents.iter().all(|d| d.kind.as_str() != "option-file"));
+    let r = check(source_fixture!("option-file-commented-out.txt"));
+    assert!(
+        fired(&r, "replica-relay-log-recovery").is_empty() && fired(&r, "replica-sync-relay-log").is_empty()
+    );
 }

@@ -38,7 +38,7 @@ pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
 
 impl ReplicaAutoPosition {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let r = match super::replica(cx) {
+        let r = match super::mysql_replica(cx) {
             Ok(r) => r,
             Err(o) => return o,
         };

@@ -80,7 +80,7 @@ pub(super) fn online_steps(cx: &Ctx<'_>, r: &Replica<'_>, current: &str) -> Stri
 
 impl ReplicaGtidOff {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let r = match super::replica(cx) {
+        let r = match super::mysql_replica(cx) {
             Ok(r) => r,
             Err(o) => return o,
         };
@@ -128,28 +128,41 @@ impl ReplicaGtidOff {
         let how = super::describe(cx, r, &v);
         let version = super::version_label(cx, r);
         let args = [("value", current.as_str()), ("how", how.as_str()), ("version", version.as_str())];
-        let mut f = super::finding(
-            cx,
-            ReplicaGtidOff::ID,
-            Severity::Warning,
-            k::REPLICA_GTID_OFF_MESSAGE,
-            &args,
-            None,
-        );
+        // Before 5.7.6 there is no online path: the message says how GTIDs are turned on there.
+        let key = if r.at_least(5, 7, 6) {
+            k::REPLICA_GTID_OFF_MESSAGE
+        } else {
+            k::REPLICA_GTID_OFF_MESSAGE_RESTART
+        };
+        let mut f = super::finding(cx, ReplicaGtidOff::ID, Severity::Warning, key, &args, None);
         f.evidence = super::val_evidence(cx, &v);
-        f.fixes.push(
-            Fix::needs_review(
-                FixTarget::Sql,
-                cx.t(k::REPLICA_GTID_OFF_FIX_ONLINE),
-                online_steps(cx, r, &current),
-            )
-            .because(cx.t(k::REPLICA_GTID_OFF_FIX_ONLINE_REASON)),
-        );
+        // The online path (OFF_PERMISSIVE, ON_PERMISSIVE, enforce_gtid_consistency = WARN) exists
+        // from 5.7.6; on 5.6 gtid_mode is read-only and only a restart turns GTIDs on.
+        if r.at_least(5, 7, 6) {
+            f.fixes.push(
+                Fix::needs_review(
+                    FixTarget::Sql,
+                    cx.t(k::REPLICA_GTID_OFF_FIX_ONLINE),
+                    online_steps(cx, r, &current),
+                )
+                .because(cx.t(k::REPLICA_GTID_OFF_FIX_ONLINE_REASON)),
+            );
+        }
+        // Before 5.7.5, gtid_mode = ON also needs the binary log and log_slave_updates.
+        let mut lines = vec![("enforce_gtid_consistency", "ON"), ("gtid_mode", "ON")];
+        if !r.at_least(5, 7, 5) {
+            if r.binlog_on() != Some(true) {
+                lines.push(("log_bin", "mysql-bin"));
+            }
+            if r.val("log_replica_updates").as_bool() != Some(true) {
+                lines.push(("log_replica_updates", "ON"));
+            }
+        }
         f.fixes.push(
             Fix::needs_review(
                 FixTarget::MyCnf,
                 cx.t(k::REPLICA_GTID_OFF_FIX_CNF),
-                sql::cnf_block(r.version, &[("enforce_gtid_consistency", "ON"), ("gtid_mode", "ON")]),
+                sql::cnf_block(r.version, &lines),
             )
             .because(cx.t(k::REPLICA_GTID_OFF_FIX_CNF_REASON)),
         );

@@ -99,7 +99,7 @@ fn removal_text(cx: &Ctx<'_>, assignments: &[Assignment]) -> String {
 
 impl ReplicaInfoRepository {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let r = match super::replica(cx) {
+        let r = match super::mysql_replica(cx) {
             Ok(r) => r,
             Err(o) => return o,
         };

@@ -27,6 +27,9 @@ mod sync_binlog;
 mod sync_relay_log;
 mod threads_stopped;
 
+mod mariadb_gtid_pos_engine;
+mod mariadb_position;
+
 use super::{Ctx, Outcome, Rule};
 use crate::facts::{Loc, Origin, Setting};
 use crate::i18n::{Key, k};
@@ -56,6 +59,8 @@ family! {
     sync_binlog::ReplicaSyncBinlog => items,
     threads_stopped::ReplicaThreadsStopped,
     source_purged::ReplicaSourcePurged => items,
+    mariadb_position::ReplicaMariadbPositionFile => items,
+    mariadb_gtid_pos_engine::ReplicaMariadbGtidPosEngine => items,
 }
 
 /// The state of one recipe item.
@@ -96,23 +101,35 @@ impl<'a> Item<'a> {
     }
 }
 
-/// The replica, or the outcome to return when there is none.
+/// The replica (MySQL, Percona Server or MariaDB), or the outcome to return when there is none.
 fn replica<'b, 'a>(cx: &'b Ctx<'a>) -> Result<&'b Replica<'a>, Outcome> {
     match cx.replica_scope() {
         Scope::Replica(r) => Ok(r),
         Scope::NotReplica => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_NOT_REPLICA))),
-        Scope::MariaDb(_) => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_MARIADB))),
         Scope::GroupReplication => Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_GROUP_REPLICATION))),
     }
 }
 
+/// A MySQL (or Percona Server) replica, for the items of MySQL's recipe; MariaDB has none of
+/// them (`gtid_mode`, `GTID_ONLY`, the repositories…) and its own recipe (`mariadb_*`).
+fn mysql_replica<'b, 'a>(cx: &'b Ctx<'a>) -> Result<&'b Replica<'a>, Outcome> {
+    let r = replica(cx)?;
+    if r.mariadb { Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_MARIADB))) } else { Ok(r) }
+}
+
+/// A MariaDB replica, for MariaDB's own recipe.
+fn mariadb_replica<'b, 'a>(cx: &'b Ctx<'a>) -> Result<&'b Replica<'a>, Outcome> {
+    let r = replica(cx)?;
+    if r.mariadb { Ok(r) } else { Err(Outcome::not_applicable(cx.t(k::REPLICA_NA_NOT_MARIADB))) }
+}
+
 /// The server, for the durability checks, which matter on any server (MariaDB's included).
 fn server<'b, 'a>(cx: &'b Ctx<'a>) -> Result<&'b Replica<'a>, Outcome> {
-    match cx.replica_scope() {
-        Scope::MariaDb(Some(r)) => Ok(r),
-        _ => replica(cx),
-    }
+    replica(cx)
 }
+
+/// MariaDB's `SHOW REPLICA STATUS` page (its columns, `Using_Gtid`, multi-source connections).
+const MARIADB_SHOW_STATUS: &str = "https://mariadb.com/kb/en/show-replica-status/";
 
 /// "the default channel" / "channel 'x'".
 fn channel_label(cx: &Ctx<'_>, name: &str) -> String {
@@ -183,6 +200,18 @@ fn val_evidence(cx: &Ctx<'_>, v: &Val) -> Vec<Evidence> {
     }
 }
 
+/// The rules of MySQL's recipe, which MariaDB does not have (checked by `mysql_replica`).
+const MYSQL_ONLY: &[&str] = &[
+    gtid_off::ReplicaGtidOff::ID,
+    auto_position::ReplicaAutoPosition::ID,
+    gtid_only::ReplicaGtidOnly::ID,
+    sync_relay_log::ReplicaSyncRelayLog::ID,
+    info_repository::ReplicaInfoRepository::ID,
+    relay_log_recovery::ReplicaRelayLogRecovery::ID,
+    mts_gaps::ReplicaMtsGaps::ID,
+    source_purged::ReplicaSourcePurged::ID,
+];
+
 /// Rules about durability, which matter on any server: reported plainly when nothing shows
 /// whether the server replicates.
 const DURABILITY: &[&str] = &[innodb_flush::ReplicaInnodbFlush::ID, sync_binlog::ReplicaSyncBinlog::ID];
@@ -205,7 +234,7 @@ fn finding(
     let mut message = cx.fmt(message_key, args);
     // Nothing shows whether the server replicates: a finding of the recipe is a condition, and
     // no more than a warning. Durability matters on any server and is said plainly.
-    if let Scope::Replica(r) | Scope::MariaDb(Some(r)) = cx.replica_scope()
+    if let Scope::Replica(r) = cx.replica_scope()
         && r.conditional
         && !DURABILITY.contains(&rule)
     {
@@ -239,7 +268,7 @@ fn doc(cx: &Ctx<'_>, r: &Replica<'_>, title_key: Key, page: &str) -> Reference {
 
 /// MariaDB's documentation of a durability variable, when the server is MariaDB.
 fn mariadb_page(cx: &Ctx<'_>, var: &str) -> Option<&'static str> {
-    if !matches!(cx.replica_scope(), Scope::MariaDb(Some(_))) {
+    if !matches!(cx.replica_scope(), Scope::Replica(r) if r.mariadb) {
         return None;
     }
     Some(match var {
@@ -264,6 +293,9 @@ fn missing_text(cx: &Ctx<'_>, r: &Replica<'_>, m: Missing) -> String {
             cx.fmt(k::REPLICA_MISSING_SETTINGS, &[("query", &sql::settings_query(r.version))])
         }
         Missing::Status => cx.fmt(k::REPLICA_MISSING_STATUS, &[("query", &sql::status_query(r.version))]),
+        Missing::ChannelConfig if r.mariadb => {
+            cx.fmt(k::REPLICA_MISSING_GTID_POS_ENGINE, &[("query", &sql::gtid_pos_engine_query())])
+        }
         Missing::ChannelConfig => {
             cx.fmt(k::REPLICA_MISSING_CHANNEL_CONFIG, &[("query", &sql::channel_config_query(r.version))])
         }
@@ -441,6 +473,15 @@ fn recipe_adds_gtid_only(r: &Replica<'_>, ch: Option<&model::ChannelView<'_>>) -
         && !ch.and_then(model::ChannelView::gtid_only).is_some_and(|g| g.value)
 }
 
+/// An item's name in the verdict's reasons (`<rule>.name`); when nothing shows a replica, the
+/// durability items are named for the server (`<rule>.name-server`), not for a replica.
+fn item_name(cx: &Ctx<'_>, r: &Replica<'_>, rule: &'static str) -> String {
+    if r.conditional && rule == sync_binlog::ReplicaSyncBinlog::ID {
+        return cx.t(k::REPLICA_SYNC_BINLOG_NAME_SERVER);
+    }
+    cx.t(crate::i18n::dynamic(format_args!("{rule}.name")))
+}
+
 /// The verdict made to agree with this family's findings ([`crate::report::agree`]).
 pub(crate) fn agree(
     lang: crate::i18n::Lang,
@@ -470,7 +511,6 @@ pub(crate) fn verdict(cx: &Ctx<'_>, findings: &[Finding]) -> (CrashSafe, Verdict
         Scope::Replica(r) => r,
         other => {
             let key = match other {
-                Scope::MariaDb(_) => k::REPLICA_VERDICT_MARIADB,
                 Scope::GroupReplication => k::REPLICA_VERDICT_GROUP_REPLICATION,
                 _ => k::REPLICA_VERDICT_NOT_REPLICA,
             };
@@ -479,9 +519,11 @@ pub(crate) fn verdict(cx: &Ctx<'_>, findings: &[Finding]) -> (CrashSafe, Verdict
             if matches!(other, Scope::NotReplica) {
                 note.missing.push(cx.fmt(k::REPLICA_MISSING_STATUS, &[("query", &sql::status_query(v))]));
                 note.missing.push(cx.fmt(k::REPLICA_MISSING_SETTINGS, &[("query", &sql::settings_query(v))]));
-                note.missing.push(
-                    cx.fmt(k::REPLICA_MISSING_CHANNEL_CONFIG, &[("query", &sql::channel_config_query(v))]),
-                );
+                note.missing.push(if sql::mariadb(v) {
+                    cx.fmt(k::REPLICA_MISSING_GTID_POS_ENGINE, &[("query", &sql::gtid_pos_engine_query())])
+                } else {
+                    cx.fmt(k::REPLICA_MISSING_CHANNEL_CONFIG, &[("query", &sql::channel_config_query(v))])
+                });
             }
             return (CrashSafe::Unknown, note);
         }
@@ -494,6 +536,10 @@ pub(crate) fn verdict(cx: &Ctx<'_>, findings: &[Finding]) -> (CrashSafe, Verdict
     let mut missing: Vec<Missing> = Vec::new();
     let mut reasons_left_out = 0usize;
     let mut judge_item = |i: Item<'_>| {
+        // MariaDB has none of MySQL's recipe items; its own are judged by the `mariadb_*` rules.
+        if r.mariadb && MYSQL_ONLY.contains(&i.rule) {
+            return;
+        }
         match i.state {
             State::Bad
                 if findings.iter().any(|f| {
@@ -516,7 +562,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>, findings: &[Finding]) -> (CrashSafe, Verdict
         if note.reasons.len() >= MAX_REASONS {
             reasons_left_out += 1;
         } else {
-            let title = cx.t(crate::i18n::dynamic(format_args!("{}.name", i.rule)));
+            let title = item_name(cx, r, i.rule);
             note.reasons.push(match (&i.channel, i.subject) {
                 (Some(c), _) => {
                     cx.fmt(k::REPLICA_REASON_CHANNEL, &[("rule", &title), ("channel", &channel_label(cx, c))])
@@ -529,8 +575,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>, findings: &[Finding]) -> (CrashSafe, Verdict
         }
         if let Some(at) = i.at {
             if note.evidence.len() < MAX_EVIDENCE {
-                note.evidence
-                    .push(cx.evidence(at, cx.t(crate::i18n::dynamic(format_args!("{}.name", i.rule)))));
+                note.evidence.push(cx.evidence(at, item_name(cx, r, i.rule)));
             } else {
                 note.evidence_omitted += 1;
             }
@@ -556,13 +601,18 @@ pub(crate) fn verdict(cx: &Ctx<'_>, findings: &[Finding]) -> (CrashSafe, Verdict
         note.missing.push(missing_text(cx, r, *m));
     }
     if !r.version_known {
-        note.assumptions.push(cx.fmt(k::REPLICA_ASSUMED, &[("version", &r.version.to_string())]));
+        let key = if r.mariadb { k::REPLICA_ASSUMED_MARIADB } else { k::REPLICA_ASSUMED };
+        note.assumptions.push(cx.fmt(key, &[("version", &r.version.to_string())]));
         if r.channels
             .iter()
             .any(|c| c.channel.and_then(|c| c.dialect) == Some(crate::facts::mysql::StatusDialect::Replica))
         {
             note.assumptions.push(cx.t(k::REPLICA_ASSUMED_REPLICA_NAMES));
         }
+    }
+    if mariadb_gtid_pos_engine::engine_assumed(r) {
+        note.assumptions
+            .push(cx.fmt(k::REPLICA_ASSUMED_GTID_POS_INNODB, &[("query", &sql::gtid_pos_engine_query())]));
     }
     if r.conditional {
         // Never more certain than the findings: they are conditions, so the verdict is unknown,
@@ -580,7 +630,12 @@ pub(crate) fn verdict(cx: &Ctx<'_>, findings: &[Finding]) -> (CrashSafe, Verdict
     }
     let verdict = if bad > 0 {
         // Every item not met is counted (and listed); the errors among them decide.
-        note.summary = plural(cx, bad + qualified, k::REPLICA_VERDICT_NO_ONE, k::REPLICA_VERDICT_NO_OTHER);
+        let n = bad + qualified;
+        note.summary = if r.mariadb {
+            plural(cx, n, k::REPLICA_VERDICT_NO_MARIADB_ONE, k::REPLICA_VERDICT_NO_MARIADB_OTHER)
+        } else {
+            plural(cx, n, k::REPLICA_VERDICT_NO_ONE, k::REPLICA_VERDICT_NO_OTHER)
+        };
         CrashSafe::No
     } else if !missing.is_empty() {
         note.summary = cx.t(k::REPLICA_VERDICT_UNKNOWN);
@@ -594,7 +649,8 @@ pub(crate) fn verdict(cx: &Ctx<'_>, findings: &[Finding]) -> (CrashSafe, Verdict
         note.summary = cx.fmt(key, args);
         CrashSafe::Yes
     } else {
-        note.summary = cx.fmt(k::REPLICA_VERDICT_YES, &[("version", &version_label(cx, r))]);
+        let key = if r.mariadb { k::REPLICA_VERDICT_YES_MARIADB } else { k::REPLICA_VERDICT_YES };
+        note.summary = cx.fmt(key, &[("version", &version_label(cx, r))]);
         CrashSafe::Yes
     };
     (verdict, note)

@@ -49,12 +49,9 @@ const RUNTIME_SIGNS: &[&str] = &[
 pub(crate) enum Scope<'a> {
     /// Nothing shows a replica.
     NotReplica,
-    /// MariaDB: a different GTID implementation; the recipe's checks follow MySQL. The server's
-    /// view is kept when the input shows its settings, for the durability checks.
-    MariaDb(Option<Replica<'a>>),
     /// Only Group Replication channels.
     GroupReplication,
-    /// A replica.
+    /// A replica (MySQL, Percona Server or MariaDB: see [`Replica::mariadb`]).
     Replica(Replica<'a>),
 }
 
@@ -75,6 +72,40 @@ pub(crate) struct Replica<'a> {
     /// What shows this is a replica.
     #[allow(dead_code, reason = "query helper for rules; covered by unit tests")]
     pub because: Vec<Loc>,
+    /// MariaDB: its own GTIDs (`gtid_slave_pos`, `MASTER_USE_GTID`), its own recipe; the MySQL
+    /// items (`gtid_mode`, `GTID_ONLY`, the repositories…) do not exist there.
+    pub mariadb: bool,
+}
+
+/// The version assumed for MariaDB when the input names the flavour but not the version: the
+/// 10.11 long-term series (10.x and later are what the statements' spelling keys on).
+pub(crate) const MARIADB_ASSUMED: Version = Version::new(10, 11, 0);
+
+/// MariaDB's `Using_Gtid` / `MASTER_USE_GTID`: where a connection keeps its position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UseGtid {
+    /// `No`: the source's file and position, in `relay-log.info` / `master.info`.
+    No,
+    /// `Slave_Pos`: `gtid_slave_pos`, stored in `mysql.gtid_slave_pos`.
+    SlavePos,
+    /// `Current_Pos`: `gtid_current_pos` (the slave position, or the server's own binary log's
+    /// when newer).
+    CurrentPos,
+}
+
+impl UseGtid {
+    fn parse(v: &str) -> Option<UseGtid> {
+        let v = v.trim_ws().trim_matches(['\'', '"']);
+        if v.eq_ignore_ascii_case("no") {
+            Some(UseGtid::No)
+        } else if v.eq_ignore_ascii_case("slave_pos") {
+            Some(UseGtid::SlavePos)
+        } else if v.eq_ignore_ascii_case("current_pos") {
+            Some(UseGtid::CurrentPos)
+        } else {
+            None
+        }
+    }
 }
 
 /// A setting's value, and whether it is known.
@@ -169,6 +200,25 @@ impl<'a> ChannelView<'a> {
         ])
     }
 
+    /// MariaDB: `Using_Gtid` from the status row or `MASTER_USE_GTID` from a statement, whichever
+    /// comes last in the input.
+    pub fn use_gtid(&self) -> Option<Valued<UseGtid>> {
+        let from_status =
+            self.status("Using_Gtid").and_then(|v| UseGtid::parse(v.value).map(|u| Valued::new(u, v.at)));
+        let mut best = from_status;
+        for s in &self.stmts {
+            for (k, v) in &s.options {
+                if k.eq_ignore_ascii_case("MASTER_USE_GTID")
+                    && let Some(u) = UseGtid::parse(&v.value)
+                    && best.as_ref().is_none_or(|b| b.at <= v.at)
+                {
+                    best = Some(Valued::new(u, v.at));
+                }
+            }
+        }
+        best
+    }
+
     /// `GTID_ONLY` from performance_schema or a statement.
     pub fn gtid_only(&self) -> Option<Valued<bool>> {
         Self::latest([self.channel.and_then(Channel::gtid_only), self.stmt_opt(&["GTID_ONLY"])])
@@ -209,20 +259,17 @@ fn is_group_replication(name: &str) -> bool {
 
 /// Decides whether the input shows a replica, and builds its view.
 pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
-    let version = facts.version_or_assumed();
+    let mut version = facts.version_or_assumed();
+    let mut version_known = facts.version_known();
+    // The flavour, the version, or columns only MariaDB's SHOW SLAVE STATUS prints.
     let maria = facts.server.flavor.as_ref().is_some_and(|f| f.value == Flavor::MariaDb)
-        || (facts.version_known() && version.major >= 10);
-    if maria {
-        let server = shows_recipe_settings(facts).then(|| Replica {
-            facts,
-            version,
-            version_known: facts.version_known(),
-            channels: Vec::new(),
-            settings_shown: settings_shown(facts),
-            conditional: true,
-            because: Vec::new(),
+        || (version_known && version.major >= 10)
+        || facts.channels.iter().any(|c| {
+            c.status.as_ref().is_some_and(|r| r.get("Using_Gtid").is_some() || r.get("Gtid_IO_Pos").is_some())
         });
-        return Scope::MariaDb(server);
+    if maria && version.major < 10 {
+        version = MARIADB_ASSUMED;
+        version_known = false;
     }
     let mut channels: Vec<ChannelView<'_>> = Vec::with_capacity(facts.channels.len());
     let mut because = Vec::with_capacity(facts.channels.len());
@@ -299,11 +346,12 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
     Scope::Replica(Replica {
         facts,
         version,
-        version_known: facts.version_known(),
+        version_known,
         channels,
         settings_shown: settings_shown(facts),
         conditional,
         because,
+        mariadb: maria,
     })
 }
 
@@ -315,6 +363,7 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
 fn shows_recipe_settings(facts: &Facts) -> bool {
     facts.runtime_variables.len() >= FULL_SHOW_VARIABLES
         || super::sql::CHECKED.iter().any(|(n, recipe)| *recipe && !facts.settings.assignments(n).is_empty())
+        || !facts.gtid_pos_tables.is_empty()
 }
 
 /// A full `SHOW VARIABLES` lists several hundred variables; a filtered one (`LIKE '%relay%'`) a
@@ -612,7 +661,23 @@ mod tests {
         let f = F::new().status("group_replication_applier", &[("Replica_IO_Running", "Yes")]);
         assert!(matches!(scope(&f.facts), Scope::GroupReplication));
         let f = F::new().version(10, 11, 6).status("", &[("Slave_IO_Running", "Yes")]);
-        assert!(matches!(scope(&f.facts), Scope::MariaDb(None)));
+        assert!(matches!(scope(&f.facts), Scope::Replica(Replica { mariadb: true, conditional: false, .. })));
+    }
+
+    #[test]
+    fn mariadb_is_told_by_its_status_columns_and_keeps_its_position_by_gtid() {
+        let f = F::new().status("db1", &[("Slave_IO_Running", "Yes"), ("Using_Gtid", "Slave_Pos")]);
+        let Scope::Replica(r) = scope(&f.facts) else { panic!("replica expected") };
+        assert!(r.mariadb && !r.version_known && r.version == MARIADB_ASSUMED);
+        assert_eq!(r.channels[0].use_gtid().map(|v| v.value), Some(UseGtid::SlavePos));
+        let f = F::new()
+            .status("db1", &[("Slave_IO_Running", "Yes"), ("Using_Gtid", "No")])
+            .change(Some("db1"), &[("MASTER_USE_GTID", "slave_pos")]);
+        let Scope::Replica(r) = scope(&f.facts) else { panic!("replica expected") };
+        assert_eq!(r.channels[0].use_gtid().map(|v| v.value), Some(UseGtid::SlavePos));
+        let f = F::new().status("", &[("Slave_IO_Running", "Yes"), ("Using_Gtid", "Current_Pos")]);
+        let Scope::Replica(r) = scope(&f.facts) else { panic!("replica expected") };
+        assert_eq!(r.channels[0].use_gtid().map(|v| v.value), Some(UseGtid::CurrentPos));
     }
 
     #[test]

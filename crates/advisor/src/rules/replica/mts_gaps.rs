@@ -54,7 +54,7 @@ pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
 
 impl ReplicaMtsGaps {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let r = match super::replica(cx) {
+        let r = match super::mysql_replica(cx) {
             Ok(r) => r,
             Err(o) => return o,
         };
@@ -93,25 +93,28 @@ impl ReplicaMtsGaps {
                 f.evidence
                     .push(cx.evidence(a.at, cx.fmt(k::REPLICA_EV_AUTO_POSITION, &[("channel", &label)])));
             }
-            // Preserve commit order: all applier threads must be stopped to change it.
-            let mut text = format!("{}\n", sql::stop(v, "", Threads::Sql));
-            if r.val("replica_parallel_type").upper().is_some_and(|t| t != "LOGICAL_CLOCK") {
-                text.push_str(&sql::set_persist(v, "replica_parallel_type", "'LOGICAL_CLOCK'"));
+            // Preserve commit order: all applier threads must be stopped to change it. It exists
+            // from 5.7.5 (LOGICAL_CLOCK from 5.7.2); 5.6's applier cannot keep commit order.
+            if v.at_least(5, 7, 5) {
+                let mut text = format!("{}\n", sql::stop(v, "", Threads::Sql));
+                if r.val("replica_parallel_type").upper().is_some_and(|t| t != "LOGICAL_CLOCK") {
+                    text.push_str(&sql::set_persist(v, "replica_parallel_type", "'LOGICAL_CLOCK'"));
+                    text.push('\n');
+                }
+                text.push_str(&sql::set_persist(v, "replica_preserve_commit_order", "ON"));
                 text.push('\n');
+                text.push_str(&sql::start(v, "", Threads::Sql));
+                text.push('\n');
+                f.fixes.push(
+                    Fix::needs_review(FixTarget::Sql, cx.t(k::REPLICA_MTS_GAPS_FIX_ORDER), text).because(
+                        cx.t(if v.at_least(8, 0, 19) {
+                            k::REPLICA_MTS_GAPS_FIX_ORDER_REASON
+                        } else {
+                            k::REPLICA_MTS_GAPS_FIX_ORDER_REASON_OLD
+                        }),
+                    ),
+                );
             }
-            text.push_str(&sql::set_persist(v, "replica_preserve_commit_order", "ON"));
-            text.push('\n');
-            text.push_str(&sql::start(v, "", Threads::Sql));
-            text.push('\n');
-            f.fixes.push(
-                Fix::needs_review(FixTarget::Sql, cx.t(k::REPLICA_MTS_GAPS_FIX_ORDER), text).because(cx.t(
-                    if v.at_least(8, 0, 19) {
-                        k::REPLICA_MTS_GAPS_FIX_ORDER_REASON
-                    } else {
-                        k::REPLICA_MTS_GAPS_FIX_ORDER_REASON_OLD
-                    },
-                )),
-            );
             f.fixes.push(
                 Fix::display_only(
                     FixTarget::Sql,

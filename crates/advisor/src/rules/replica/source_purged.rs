@@ -82,7 +82,7 @@ fn clone_text(cx: &Ctx<'_>, r: &Replica<'_>, ch: Option<&ChannelView<'_>>) -> St
 
 impl ReplicaSourcePurged {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
-        let r = match super::replica(cx) {
+        let r = match super::mysql_replica(cx) {
             Ok(r) => r,
             Err(o) => return o,
         };

@@ -10,6 +10,13 @@
 //!   the next restart).
 //!
 //! Every statement carries `FOR CHANNEL '…'` when the channel has a name.
+//!
+//! MariaDB (a version 10.x and later here: MySQL has no such release, and `has_persist` already
+//! draws the same line) spells them its own way, in every release from 10.0: `STOP SLAVE 'name'`
+//! / `START SLAVE 'name'` / `CHANGE MASTER 'name' TO` for a named connection (`FOR CHANNEL` only
+//! from 10.7), `slave_*` variable names, `SHOW ALL SLAVES STATUS`, no `SET PERSIST`
+//! (<https://mariadb.com/kb/en/show-replica-status/>, <https://mariadb.com/kb/en/change-master-to/>,
+//! <https://mariadb.com/kb/en/multi-source-replication/>).
 
 use crate::facts::Version;
 
@@ -31,9 +38,19 @@ pub(crate) enum Threads {
     Sql,
 }
 
+/// True for MariaDB's versions (10.x and later; MySQL has none).
+pub(crate) fn mariadb(v: Version) -> bool {
+    v.major >= 10
+}
+
 /// `REPLICA` or `SLAVE`.
 fn replica_word(v: Version) -> &'static str {
-    if v.at_least(8, 0, 22) { "REPLICA" } else { "SLAVE" }
+    if v.at_least(8, 0, 22) && !mariadb(v) { "REPLICA" } else { "SLAVE" }
+}
+
+/// MariaDB's connection name after `SLAVE` / `MASTER` (` 'x'`), or nothing for the default one.
+fn connection(channel: &str) -> String {
+    if channel.is_empty() { String::new() } else { format!(" {}", quote(channel)) }
 }
 
 /// A string literal: single quotes, with `'` and `\` escaped.
@@ -59,12 +76,18 @@ pub(crate) fn for_channel(channel: &str) -> String {
 /// `STOP REPLICA [SQL_THREAD] [FOR CHANNEL 'x'];`
 pub(crate) fn stop(v: Version, channel: &str, threads: Threads) -> String {
     let t = if threads == Threads::Sql { " SQL_THREAD" } else { "" };
+    if mariadb(v) {
+        return format!("STOP SLAVE{}{t};", connection(channel));
+    }
     format!("STOP {}{t}{};", replica_word(v), for_channel(channel))
 }
 
 /// `START REPLICA [SQL_THREAD] [FOR CHANNEL 'x'];`
 pub(crate) fn start(v: Version, channel: &str, threads: Threads) -> String {
     let t = if threads == Threads::Sql { " SQL_THREAD" } else { "" };
+    if mariadb(v) {
+        return format!("START SLAVE{}{t};", connection(channel));
+    }
     format!("START {}{t}{};", replica_word(v), for_channel(channel))
 }
 
@@ -86,14 +109,21 @@ fn opt_name(v: Version, o: ChangeOpt) -> &'static str {
 /// `CHANGE REPLICATION SOURCE TO A = 1, B = 1 [FOR CHANNEL 'x'];` (or `CHANGE MASTER TO` before
 /// 8.0.23).
 pub(crate) fn change(v: Version, channel: &str, opts: &[(ChangeOpt, &str)]) -> String {
+    debug_assert!(!mariadb(v), "MariaDB has none of these options: use change_use_gtid");
     let head = if v.at_least(8, 0, 23) { "CHANGE REPLICATION SOURCE TO" } else { "CHANGE MASTER TO" };
     let body: Vec<String> = opts.iter().map(|(o, val)| format!("{} = {val}", opt_name(v, *o))).collect();
     format!("{head} {}{};", body.join(", "), for_channel(channel))
 }
 
-/// The variable's name on `v` (canonical names are the current ones).
+/// MariaDB's `CHANGE MASTER ['x'] TO MASTER_USE_GTID = slave_pos;`: the connection keeps its
+/// position as a GTID in `mysql.gtid_slave_pos`, updated in the applied transaction.
+pub(crate) fn change_use_gtid(channel: &str) -> String {
+    format!("CHANGE MASTER{} TO MASTER_USE_GTID = slave_pos;", connection(channel))
+}
+
+/// The variable's name on `v` (canonical names are the current ones; MariaDB keeps `slave_*`).
 pub(crate) fn var(v: Version, canonical: &str) -> String {
-    if v.at_least(8, 0, 26) {
+    if v.at_least(8, 0, 26) && !mariadb(v) {
         return canonical.to_owned();
     }
     match canonical {
@@ -149,12 +179,34 @@ pub(crate) const CHECKED: &[(&str, bool)] = &[
     ("sync_binlog", true),
 ];
 
+/// What MariaDB's checks read: durability, relay-log recovery, the GTID position tables'
+/// engines (`gtid_pos_auto_engines`, 10.3.1+) and the parallel applier.
+pub(crate) const CHECKED_MARIADB: &[&str] = &[
+    "version",
+    "innodb_flush_log_at_trx_commit",
+    "log_bin",
+    "log_slave_updates",
+    "sync_binlog",
+    "relay_log_recovery",
+    "gtid_pos_auto_engines",
+    "slave_parallel_threads",
+    "slave_parallel_mode",
+];
+
 /// The query that shows every setting the replica checks read, spelled for `v`.
 pub(crate) fn settings_query(v: Version) -> String {
+    if mariadb(v) {
+        let list: Vec<String> = CHECKED_MARIADB.iter().map(|n| quote(n)).collect();
+        return format!("SHOW GLOBAL VARIABLES WHERE Variable_name IN ({});", list.join(", "));
+    }
     let list: Vec<String> = CHECKED
         .iter()
         .map(|(n, _)| n)
         .filter(|n| !(v.at_least(8, 3, 0) && n.ends_with("_info_repository")))
+        // 5.6 has neither (slave_parallel_type from 5.7.2, slave_preserve_commit_order from 5.7.5).
+        .filter(|n| {
+            v.at_least(5, 7, 5) || !matches!(**n, "replica_parallel_type" | "replica_preserve_commit_order")
+        })
         .map(|n| quote(&var(v, n)))
         .collect();
     format!("SHOW GLOBAL VARIABLES WHERE Variable_name IN ({});", list.join(", "))
@@ -163,6 +215,14 @@ pub(crate) fn settings_query(v: Version) -> String {
 /// The query that shows each channel's `AUTO_POSITION` and `GTID_ONLY` (8.0.27+), and
 /// `REQUIRE_ROW_FORMAT` (8.0.19+).
 pub(crate) fn channel_config_query(v: Version) -> String {
+    if mariadb(v) {
+        return gtid_pos_engine_query();
+    }
+    // performance_schema's replication tables exist from 5.7.2; before, the status shows
+    // Auto_Position.
+    if !v.at_least(5, 7, 2) {
+        return status_query(v);
+    }
     let mut q = String::from("SELECT c.CHANNEL_NAME, c.AUTO_POSITION");
     if v.at_least(8, 0, 27) {
         q.push_str(", c.GTID_ONLY");
@@ -177,8 +237,28 @@ pub(crate) fn channel_config_query(v: Version) -> String {
     q
 }
 
-/// `SHOW REPLICA STATUS\G` or `SHOW SLAVE STATUS\G`.
+/// The status of one channel: `SHOW REPLICA STATUS FOR CHANNEL 'x'\\G`; MariaDB:
+/// `SHOW SLAVE 'x' STATUS\\G`.
+pub(crate) fn status_query_for(v: Version, channel: &str) -> String {
+    if mariadb(v) {
+        return format!("SHOW SLAVE{} STATUS\\G", connection(channel));
+    }
+    format!("SHOW {} STATUS{}\\G", replica_word(v), for_channel(channel))
+}
+
+/// MariaDB: the storage engine of `mysql.gtid_slave_pos` and of the per-engine tables
+/// `gtid_pos_auto_engines` creates (`mysql.gtid_slave_pos_InnoDB`…).
+pub(crate) fn gtid_pos_engine_query() -> String {
+    "SELECT TABLE_NAME, ENGINE FROM information_schema.TABLES\n  WHERE TABLE_SCHEMA = 'mysql' AND TABLE_NAME LIKE 'gtid\\_slave\\_pos%';"
+        .to_owned()
+}
+
+/// `SHOW REPLICA STATUS\G` or `SHOW SLAVE STATUS\G`; MariaDB: `SHOW ALL SLAVES STATUS\G`, every
+/// connection with its name.
 pub(crate) fn status_query(v: Version) -> String {
+    if mariadb(v) {
+        return "SHOW ALL SLAVES STATUS\\G".to_owned();
+    }
     format!("SHOW {} STATUS\\G", replica_word(v))
 }
 
@@ -222,6 +302,26 @@ mod tests {
         assert_eq!(var(V5_7, "sync_relay_log"), "sync_relay_log");
         assert_eq!(set_persist(V5_7, "sync_relay_log", "1"), "SET GLOBAL sync_relay_log = 1;");
         assert_eq!(set_persist(V8_4, "sync_relay_log", "1"), "SET PERSIST sync_relay_log = 1;");
+    }
+
+    #[test]
+    fn mariadb_spells_statements_its_own_way() {
+        let m = Version::new(10, 11, 6);
+        assert_eq!(stop(m, "", Threads::Both), "STOP SLAVE;");
+        assert_eq!(stop(m, "east", Threads::Sql), "STOP SLAVE 'east' SQL_THREAD;");
+        assert_eq!(start(m, "it's", Threads::Both), "START SLAVE 'it''s';");
+        assert_eq!(change_use_gtid("east"), "CHANGE MASTER 'east' TO MASTER_USE_GTID = slave_pos;");
+        assert_eq!(change_use_gtid(""), "CHANGE MASTER TO MASTER_USE_GTID = slave_pos;");
+        assert_eq!(var(m, "log_replica_updates"), "log_slave_updates");
+        assert_eq!(set_persist(m, "sync_binlog", "1"), "SET GLOBAL sync_binlog = 1;");
+        assert_eq!(status_query(m), "SHOW ALL SLAVES STATUS\\G");
+        assert_eq!(status_query_for(m, "east"), "SHOW SLAVE 'east' STATUS\\G");
+        assert_eq!(status_query_for(V8_0_36, "east"), "SHOW REPLICA STATUS FOR CHANNEL 'east'\\G");
+        let q = settings_query(m);
+        assert!(
+            q.contains("'gtid_pos_auto_engines'") && !q.contains("gtid_mode") && !q.contains("repository")
+        );
+        assert!(channel_config_query(m).contains(r"gtid\_slave\_pos%"));
     }
 
     #[test]

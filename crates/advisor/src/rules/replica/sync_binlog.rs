@@ -58,7 +58,11 @@ impl ReplicaSyncBinlog {
             Err(o) => return o,
         };
         match judge(r).0 {
-            State::NotApplicable => Outcome::not_applicable(cx.t(k::REPLICA_SYNC_BINLOG_NA_NO_BINLOG)),
+            State::NotApplicable => Outcome::not_applicable(cx.t(if r.conditional {
+                k::REPLICA_SYNC_BINLOG_NA_NO_BINLOG_SERVER
+            } else {
+                k::REPLICA_SYNC_BINLOG_NA_NO_BINLOG
+            })),
             State::Unknown(m) => super::unknown(cx, r, m),
             _ => {
                 let before = out.len();
@@ -74,6 +78,12 @@ impl ReplicaSyncBinlog {
                 {
                     let value = r.val("sync_binlog").value().unwrap_or_default().to_owned();
                     f.title = cx.fmt(k::REPLICA_SYNC_BINLOG_TITLE_SERVER, &[("value", &value)]);
+                    // Nothing shows a replica: the reason speaks of this server, not of a replica.
+                    for fix in &mut f.fixes {
+                        if fix.reason.as_deref() == Some(&*cx.t(k::REPLICA_SYNC_BINLOG_FIX_REASON)) {
+                            fix.reason = Some(cx.t(k::REPLICA_SYNC_BINLOG_FIX_REASON_SERVER));
+                        }
+                    }
                 }
                 // Point at log_bin / log_replica_updates too.
                 if let Some(f) = out.get_mut(before) {

@@ -156,19 +156,24 @@ impl ReplicaThreadsStopped {
                     cx.t(k::REPLICA_THREADS_STOPPED_FIX),
                     format!(
                         "{}\n-- {}\n{}\n",
-                        sql::status_query(v).replace("\\G", &format!("{}\\G", sql::for_channel(ch.name))),
+                        sql::status_query_for(v, ch.name),
                         cx.t(k::REPLICA_THREADS_STOPPED_FIX_COMMENT),
                         sql::start(v, ch.name, Threads::Both)
                     ),
                 )
                 .because(cx.t(k::REPLICA_THREADS_STOPPED_FIX_REASON)),
             );
-            f.references.push(super::doc(
-                cx,
-                r,
-                k::REPLICA_THREADS_STOPPED_REF,
-                if v.at_least(8, 0, 22) { "show-replica-status.html" } else { "show-slave-status.html" },
-            ));
+            if r.mariadb {
+                f.references
+                    .push(cx.reference(k::REPLICA_MARIADB_REF_SHOW_SLAVE_STATUS, super::MARIADB_SHOW_STATUS));
+            } else {
+                f.references.push(super::doc(
+                    cx,
+                    r,
+                    k::REPLICA_THREADS_STOPPED_REF,
+                    if v.at_least(8, 0, 22) { "show-replica-status.html" } else { "show-slave-status.html" },
+                ));
+            }
             out.push(f);
             fired = true;
         }
