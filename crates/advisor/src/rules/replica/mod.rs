@@ -638,14 +638,23 @@ pub(crate) fn verdict(cx: &Ctx<'_>, findings: &[Finding]) -> (CrashSafe, Verdict
         };
         CrashSafe::No
     } else if !missing.is_empty() {
-        note.summary = cx.t(k::REPLICA_VERDICT_UNKNOWN);
+        note.summary = match qualified {
+            0 => cx.t(k::REPLICA_VERDICT_UNKNOWN),
+            // Warnings met and items missing: never "nothing shown is wrong".
+            1 => cx.t(k::REPLICA_VERDICT_UNKNOWN_QUALIFIED_ONE),
+            n => cx.fmt(k::REPLICA_VERDICT_UNKNOWN_QUALIFIED_OTHER, &[("count", &n.to_string())]),
+        };
         CrashSafe::Unknown
     } else if qualified > 0 {
         let version = version_label(cx, r);
         let count = qualified.to_string();
         let args: &[(&str, &str)] = &[("version", &version), ("count", &count)];
-        let key =
-            if qualified == 1 { k::REPLICA_VERDICT_YES_BUT_ONE } else { k::REPLICA_VERDICT_YES_BUT_OTHER };
+        let key = match (r.mariadb, qualified == 1) {
+            (false, true) => k::REPLICA_VERDICT_YES_BUT_ONE,
+            (false, false) => k::REPLICA_VERDICT_YES_BUT_OTHER,
+            (true, true) => k::REPLICA_VERDICT_YES_BUT_MARIADB_ONE,
+            (true, false) => k::REPLICA_VERDICT_YES_BUT_MARIADB_OTHER,
+        };
         note.summary = cx.fmt(key, args);
         CrashSafe::Yes
     } else {
