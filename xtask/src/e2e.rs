@@ -1189,6 +1189,7 @@ async fn alternative_tabs(c: &Client, url: &str, shots: &Path, suite: &str) -> R
     })?;
     check(panels.iter().all(|v| v[1] == true), || format!("a panel is missing from print: {shown}"))?;
     c.set_window_size(360, 800).await.map_err(|e| e.to_string())?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
     js(
         c,
         "document.querySelector(arguments[0]).scrollIntoView();",

@@ -116,8 +116,11 @@ pub(super) fn one_line(s: &str) -> String {
         .collect();
     let mut out = String::new();
     for p in parts {
-        // No space after a full-width colon or comma (Chinese).
-        if !out.is_empty() && !out.ends_with(['：', '，']) {
+        // No space next to full-width punctuation (Chinese).
+        if !out.is_empty()
+            && !out.ends_with(['：', '，', '（'])
+            && !p.starts_with(['（', '，', '。', '；', '）'])
+        {
             out.push(' ');
         }
         out.push_str(&p);
