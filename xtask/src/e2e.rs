@@ -959,7 +959,7 @@ const SHOWN_ON_SCREEN_AND_IN_PRINT: &str = "\
         else if (print && r.cssText) rules.push(r.cssText); } }; \
     for (const s of document.styleSheets) { try { walk(s.cssRules, false); } catch (e) {} } \
     const sheet = new CSSStyleSheet(); sheet.replaceSync(rules.join('\\n')); \
-    const before = document.adoptedStyleSheets; document.adoptedStyleSheets = [...before, sheet]; \
+    const before = [...document.adoptedStyleSheets]; document.adoptedStyleSheets = [...before, sheet]; \
     const print = els.map(shown); const sane = !!probe && rules.length > 0 && !shown(probe); \
     document.adoptedStyleSheets = before; \
     return els.map((e, i) => [screen[i], print[i]]).concat([sane]);";
