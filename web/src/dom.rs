@@ -61,31 +61,70 @@ pub fn set_root_attr(name: &str, value: Option<&str>) {
     }
 }
 
-/// Copies text to the clipboard (async API, or a hidden textarea where that is unavailable).
-pub fn copy(text: &str) {
-    let Some(w) = window() else { return };
-    let clipboard = w.navigator().clipboard();
-    let promise = clipboard.write_text(text);
-    let fallback = text.to_owned();
-    yew::platform::spawn_local(async move {
-        if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
-            copy_with_textarea(&fallback);
+/// Copies text to the clipboard: the async API, else (no `navigator.clipboard`, or it refused) a
+/// hidden textarea and `execCommand("copy")`. True when one of them says it copied.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    // `navigator.clipboard` is missing outside secure contexts; web-sys would call it blindly.
+    let has_api = js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).is_ok_and(|c| c.is_object());
+    if has_api {
+        let promise = w.navigator().clipboard().write_text(text);
+        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+            return true;
         }
+    }
+    copy_with_textarea(text)
+}
+
+fn copy_with_textarea(text: &str) -> bool {
+    let Some(doc) = window().and_then(|w| w.document()) else { return false };
+    let Some(body) = doc.body() else { return false };
+    let active = doc.active_element();
+    let Ok(el) = doc.create_element("textarea") else { return false };
+    let Ok(area) = el.dyn_into::<HtmlTextAreaElement>() else { return false };
+    area.set_value(text);
+    let _ = area.set_attribute("aria-hidden", "true");
+    let _ = body.append_child(&area);
+    area.select();
+    let copied = doc
+        .clone()
+        .dyn_into::<web_sys::HtmlDocument>()
+        .is_ok_and(|d| d.exec_command("copy").unwrap_or(false));
+    area.remove();
+    // Give focus back to the button that asked (keyboard users stay where they were).
+    if let Some(a) = active.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = a.focus();
+    }
+    copied
+}
+
+/// Says `message` in the page's one polite live region (`#announcer`, in the app), so screen
+/// readers read it; cleared first, so the same message twice is said twice.
+pub fn announce(message: &str) {
+    let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("announcer")) else {
+        return;
+    };
+    el.set_text_content(Some(""));
+    let message = message.to_owned();
+    yew::platform::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        el.set_text_content(Some(&message));
     });
 }
 
-fn copy_with_textarea(text: &str) {
-    let Some(doc) = window().and_then(|w| w.document()) else { return };
-    let Some(body) = doc.body() else { return };
-    let Ok(el) = doc.create_element("textarea") else { return };
-    let Ok(area) = el.dyn_into::<HtmlTextAreaElement>() else { return };
-    area.set_value(text);
-    let _ = body.append_child(&area);
-    area.select();
-    if let Ok(html_doc) = doc.dyn_into::<web_sys::HtmlDocument>() {
-        let _ = html_doc.exec_command("copy");
+/// Selects the text of `el` (so that a copy the browser refused can be done by hand).
+pub fn select_contents(el: &web_sys::Element) {
+    if let Some(sel) = window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = sel.select_all_children(el);
     }
-    area.remove();
+}
+
+/// Focuses the element with this id.
+pub fn focus_id(id: &str) {
+    let el = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
 }
 
 /// Offers `text` as a download named `file_name`.

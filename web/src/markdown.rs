@@ -174,6 +174,34 @@ pub fn code_spans(text: &str) -> Html {
     nodes.into_iter().collect()
 }
 
+/// A report text in its markup (`advisor::render::markup`): paragraphs with `code` spans, and
+/// code blocks (a command or a query) with a Copy button. Block elements: use it where a `<div>`
+/// or `<li>` may hold paragraphs.
+pub fn message(text: &str, lang: advisor::Lang) -> Html {
+    use advisor::render::markup::{Block, blocks};
+    blocks(text)
+        .into_iter()
+        .map(|b| match b {
+            Block::Text(lines) => {
+                let text = lines.join("\n");
+                text.split("\n\n")
+                    .map(|p| p.trim_matches('\n'))
+                    .filter(|p| !p.trim().is_empty())
+                    .map(|p| html! { <p class="para">{ code_spans(p) }</p> })
+                    .collect::<Html>()
+            }
+            Block::Code { info, code } => html! {
+                <div class="code-block" data-lang={info.to_owned()}>
+                    <pre class="code"><code>{ code.clone() }</code></pre>
+                    <div class="code-actions no-print">
+                        <crate::components::CopyButton text={code} {lang} label={advisor::i18n::k::UI_COPY_COMMAND} />
+                    </div>
+                </div>
+            },
+        })
+        .collect()
+}
+
 /// Renders Markdown; headings are shifted so that `#` becomes `base_level`.
 pub fn render(src: &str, base_level: usize) -> Html {
     blocks(src)

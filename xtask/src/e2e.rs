@@ -1044,6 +1044,28 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
             check(missing.is_empty(), || missing.join("; "))
         });
     }
+    test!(
+        "commands are code blocks; Copy says Copied / 已复制, or that it failed (issue 15, point 4)",
+        async {
+            for lang in ["en", "zh-CN"] {
+                copy_buttons(c, url, lang, shots, suite).await.map_err(|e| format!("{lang}: {e}"))?;
+            }
+            Ok(())
+        }
+    );
+    test!(
+        "after a failed clone the two fixes are numbered steps, both shown and printed (issue 15, point 5)",
+        async {
+            for lang in ["en", "zh-CN"] {
+                clone_steps(c, url, lang, shots, suite).await.map_err(|e| format!("{lang}: {e}"))?;
+            }
+            Ok(())
+        }
+    );
+    test!(
+        "alternative fixes are tabs: arrow keys, Home, End move focus with the selection (issue 15, point 5)",
+        async { alternative_tabs(c, url, shots, suite).await }
+    );
     test!("choose a file: read locally into an input", async {
         let file = shots.join("my.cnf");
         let text = "[mysqld]\nserver_id = 3\nrelay_log_recovery = OFF\n";
@@ -1359,9 +1381,6 @@ async fn replica_case(
     Ok(())
 }
 
-/// Builds a synthetic 200 MiB error log in the page (a `File` from repeated parts: noise, with the
-/// clone's end in the middle) and drops it on the inputs, as a drag and drop would; with `cancel`,
-/// clicks Cancel as soon as the scan shows it is running. Returns the file's size and the MY-013462 line's number.
 const REPLICA_TWO_WARNINGS: &str =
     include_str!("../../tests/fixtures/verdicts/replica-two-warnings-8.0.36.txt");
 const WORKS_BUT_TIMEOUT: &str = include_str!("../../tests/fixtures/verdicts/works-but-start-timeout.txt");
@@ -1520,6 +1539,266 @@ async fn fixes_as_core(c: &Client, url: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether the elements `arguments[0]` (a CSS selector) matches have a box on screen, and under
+/// the print stylesheet: the page's `@media print` rules are applied as a constructed screen
+/// stylesheet for the check (headless Chromium has no print emulation over WebDriver; the CSP
+/// forbids a `<style>` element, not the CSSOM), then removed. Returns `[[screen, print]…, sane]`,
+/// `sane` saying the emulation took effect (a `.no-print` element that shows on screen is hidden).
+const SHOWN_ON_SCREEN_AND_IN_PRINT: &str = "\
+    const els = [...document.querySelectorAll(arguments[0])]; \
+    const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'; \
+    const probe = [...document.querySelectorAll('.no-print')].find(shown); \
+    const screen = els.map(shown); \
+    const rules = []; \
+    const walk = (list, print) => { for (const r of list) { \
+        if (r.media && r.cssRules) walk(r.cssRules, print || [...r.media].some(m => m.includes('print'))); \
+        else if (print && r.cssText) rules.push(r.cssText); } }; \
+    for (const s of document.styleSheets) { try { walk(s.cssRules, false); } catch (e) {} } \
+    const sheet = new CSSStyleSheet(); sheet.replaceSync(rules.join('\\n')); \
+    const before = [...document.adoptedStyleSheets]; document.adoptedStyleSheets = [...before, sheet]; \
+    const print = els.map(shown); const sane = !!probe && rules.length > 0 && !shown(probe); \
+    document.adoptedStyleSheets = before; \
+    return els.map((e, i) => [screen[i], print[i]]).concat([sane]);";
+
+/// Issue 15, point 4: the commands and queries in messages and in "To decide, paste" are code
+/// blocks with a Copy button; a Copy says what happened on the button and in the one polite live
+/// region, also when the clipboard is refused or missing (the code is then selected).
+async fn copy_buttons(c: &Client, url: &str, lang: &str, shots: &Path, suite: &str) -> Result<(), String> {
+    goto(c, &with_query(url, &format!("example=clone-3707&lang={lang}"))).await?;
+    wait_clone_fails(c, "the example's verdict").await?;
+    let blocks = js(
+        c,
+        "const t = sel => [...document.querySelectorAll(sel)].map(e => e.textContent); \
+         return [t('#verdict-replica .verdict-missing .code-block pre'), \
+                 t('[data-rule=\"clone-restart-failed\"] .message .code-block pre'), \
+                 document.querySelectorAll('#announcer[aria-live=polite]').length];",
+        vec![],
+    )
+    .await?;
+    let missing: Vec<&str> = blocks[0].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    let message: Vec<&str> = blocks[1].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    check(missing.iter().any(|b| b.starts_with("SHOW GLOBAL VARIABLES WHERE Variable_name IN (")), || {
+        format!("the settings query is not a code block: {missing:?}")
+    })?;
+    check(
+        missing.iter().any(|b| b.contains("JOIN performance_schema.replication_applier_configuration")),
+        || format!("the channel query is not a code block: {missing:?}"),
+    )?;
+    check(message.contains(&"sudo systemctl start mysqld.service"), || {
+        format!("the start command: {message:?}")
+    })?;
+    check(message.contains(&"SELECT STATE, ERROR_NO FROM performance_schema.clone_status;"), || {
+        format!("the clone_status query: {message:?}")
+    })?;
+    check(blocks[2] == 1, || format!("live regions for the announcement: {}", blocks[2]))?;
+    let (copied, failed) = if lang == "en" {
+        ("Copied", "did not allow copying")
+    } else {
+        ("已复制", "浏览器不允许复制")
+    };
+    let labels = js(
+        c,
+        "return [...document.querySelectorAll('.code-block button.copy')].map(b => [b.tabIndex, b.getAttribute('aria-label') || '']);",
+        vec![],
+    )
+    .await?;
+    let labels = labels.as_array().cloned().unwrap_or_default();
+    check(labels.len() >= 5, || format!("Copy buttons: {labels:?}"))?;
+    for l in &labels {
+        let name = l[1].as_str().unwrap_or_default();
+        let ok = l[0].as_i64() == Some(0)
+            && if lang == "en" { name.starts_with("Copy ") } else { name.starts_with("复制") };
+        check(ok, || format!("a Copy button is not reachable or not labelled in {lang}: {l}"))?;
+    }
+    let sql = "[data-rule=\"clone-restart-failed\"] .message .code-block[data-lang=\"sql\"] button.copy";
+    let sh = "[data-rule=\"clone-restart-failed\"] .message .code-block[data-lang=\"sh\"] button.copy";
+    let click = |sel: &'static str| async move {
+        let b = c.find(fantoccini::Locator::Css(sel)).await.map_err(|e| format!("{sel}: {e}"))?;
+        b.click().await.map_err(|e| format!("click {sel}: {e}"))
+    };
+    let announced = |text: &str| {
+        format!("return document.getElementById('announcer').textContent.includes({});", json!(text))
+    };
+    // 1. The clipboard takes it.
+    js(
+        c,
+        "document.getElementById('announcer').textContent = ''; window.__copied = null; \
+         Object.defineProperty(navigator, 'clipboard', { configurable: true, value: \
+           { writeText: t => { window.__copied = t; return Promise.resolve(); } } }); return true;",
+        vec![],
+    )
+    .await?;
+    click(sql).await?;
+    wait_until(c, "the Copied announcement", &announced(copied), 5).await?;
+    let r = js(
+        c,
+        "return [window.__copied, document.querySelector(arguments[0]).textContent];",
+        vec![json!(sql)],
+    )
+    .await?;
+    check(r == json!(["SELECT STATE, ERROR_NO FROM performance_schema.clone_status;", copied]), || {
+        format!("copied and the button's text: {r}")
+    })?;
+    c.set_window_size(1280, 900).await.map_err(|e| e.to_string())?;
+    js(c, "document.querySelector('[data-rule=\"clone-restart-failed\"] .message').scrollIntoView(); return true;", vec![]).await?;
+    screenshot(c, shots, &format!("{suite}-code-blocks-{lang}-1280.png")).await?;
+    // 2. Refused (a denied permission), and the old way refused too: the failure is said and
+    // the command is selected for Ctrl+C.
+    js(
+        c,
+        "document.getElementById('announcer').textContent = ''; \
+         Object.defineProperty(navigator, 'clipboard', { configurable: true, value: \
+           { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } }); \
+         document.execCommand = () => false; return true;",
+        vec![],
+    )
+    .await?;
+    click(sh).await?;
+    wait_until(c, "the refused-copy announcement", &announced(failed), 5).await?;
+    let sel = js(c, "return String(window.getSelection());", vec![]).await?;
+    check(sel.as_str().is_some_and(|s| s.contains("sudo systemctl start mysqld.service")), || {
+        format!("after a refused copy the selection is {sel}")
+    })?;
+    // 3. No clipboard at all (an insecure context, some browsers from file://).
+    js(
+        c,
+        "document.getElementById('announcer').textContent = ''; \
+         Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined }); return true;",
+        vec![],
+    )
+    .await?;
+    let first_missing = "#verdict-replica .verdict-missing .code-block button.copy";
+    click(first_missing).await?;
+    wait_until(c, "the no-clipboard announcement", &announced(failed), 5).await?;
+    let note = js(c, "return document.querySelector('#verdict-replica .copy-note') ? 1 : 0;", vec![]).await?;
+    check(note == 1, || "the failure is not shown beside the button".into())?;
+    c.set_window_size(360, 800).await.map_err(|e| e.to_string())?;
+    js(c, "document.querySelector('[data-rule=\"clone-restart-failed\"] .message').scrollIntoView(); return true;", vec![]).await?;
+    screenshot(c, shots, &format!("{suite}-code-blocks-{lang}-360.png")).await?;
+    js(
+        c,
+        "document.querySelector('#verdict-replica .verdict-missing').scrollIntoView(); return true;",
+        vec![],
+    )
+    .await?;
+    screenshot(c, shots, &format!("{suite}-missing-{lang}-360.png")).await?;
+    c.set_window_size(1400, 1000).await.map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Issue 15, point 5: "start the server" then "check that the clone completed" are an ordered
+/// list, both visible, on screen and in print; no tabs hide one behind the other.
+async fn clone_steps(c: &Client, url: &str, lang: &str, shots: &Path, suite: &str) -> Result<(), String> {
+    goto(c, &with_query(url, &format!("example=clone-3707&lang={lang}"))).await?;
+    wait_clone_fails(c, "the example's verdict").await?;
+    let f = "[data-rule=\"clone-restart-failed\"]";
+    let r = js(
+        c,
+        "const f = document.querySelector(arguments[0]); f.open = true; \
+         const li = [...f.querySelectorAll('ol.fix-steps > li')]; \
+         return [li.map(l => l.querySelector('.fix-text').textContent), f.querySelectorAll('[role=tablist]').length, \
+                 f.querySelector('.fix-group-label') ? f.querySelector('.fix-group-label').textContent : ''];",
+        vec![json!(f)],
+    )
+    .await?;
+    let steps: Vec<&str> = r[0].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    check(steps.len() == 2, || format!("steps: {steps:?}"))?;
+    check(
+        steps[0].contains("systemctl start mysqld.service")
+            && steps[1].contains("performance_schema.clone_status"),
+        || format!("the steps' order: {steps:?}"),
+    )?;
+    check(r[1] == 0, || format!("the steps are still tabs: {}", r[1]))?;
+    let label = if lang == "en" { "Steps, in this order" } else { "按顺序执行的步骤" };
+    check(r[2] == label, || format!("the steps' label: {}", r[2]))?;
+    let shown =
+        js(c, SHOWN_ON_SCREEN_AND_IN_PRINT, vec![json!(format!("{f} ol.fix-steps > li .fix-text"))]).await?;
+    check(shown == json!([[true, true], [true, true], true]), || {
+        format!("[on screen, in print] per step, and whether print was emulated: {shown}")
+    })?;
+    for width in [1280, 360] {
+        c.set_window_size(width, 900).await.map_err(|e| e.to_string())?;
+        js(
+            c,
+            "document.querySelector(arguments[0]).scrollIntoView();",
+            vec![json!(format!("{f} .fix-group-label"))],
+        )
+        .await?;
+        screenshot(c, shots, &format!("{suite}-clone-steps-{lang}-{width}.png")).await?;
+    }
+    c.set_window_size(1400, 1000).await.map_err(|e| e.to_string())
+}
+
+/// Issue 15, point 5: real alternatives (the option file or SET PERSIST) stay tabs, with a
+/// roving tabindex; arrow keys, Home and End move focus and selection together; every panel prints.
+async fn alternative_tabs(c: &Client, url: &str, shots: &Path, suite: &str) -> Result<(), String> {
+    goto(c, &with_query(url, "example=replica-crash-unsafe&lang=en")).await?;
+    let f = "[data-rule=\"replica-relay-log-recovery\"]";
+    wait_until(
+        c,
+        "the relay_log_recovery finding",
+        &format!("return !!document.querySelector({});", json!(f)),
+        10,
+    )
+    .await?;
+    js(c, "document.querySelector(arguments[0]).open = true; return true;", vec![json!(f)]).await?;
+    let state = format!(
+        "const tabs = [...document.querySelectorAll({sel})]; \
+         return [tabs.indexOf(document.activeElement), tabs.findIndex(t => t.getAttribute('aria-selected') === 'true'), \
+                 tabs.filter(t => t.tabIndex === 0).length, tabs.length, \
+                 tabs.map(t => document.getElementById(t.getAttribute('aria-controls'))).findIndex(p => p && !p.hidden)];",
+        sel = json!(format!("{f} [role=tablist] [role=tab]"))
+    );
+    let first = c
+        .find(fantoccini::Locator::Css(&format!("{f} [role=tab]")))
+        .await
+        .map_err(|e| format!("no tab in {f}: {e}"))?;
+    first.click().await.map_err(|e| e.to_string())?;
+    let s = js(c, &state, vec![]).await?;
+    let n = s[3].as_i64().unwrap_or(0);
+    check(n >= 2 && s == json!([0, 0, 1, n, 0]), || {
+        format!("[focused, selected, in tab order, tabs, shown panel]: {s}")
+    })?;
+    let state = state.as_str();
+    let press = |key: fantoccini::key::Key| async move {
+        let el = c.active_element().await.map_err(|e| e.to_string())?;
+        el.send_keys(&key.to_string()).await.map_err(|e| e.to_string())?;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        js(c, state, vec![]).await
+    };
+    use fantoccini::key::Key;
+    for (key, want) in
+        [(Key::Right, 1), (Key::Left, 0), (Key::Left, n - 1), (Key::Home, 0), (Key::End, n - 1)]
+    {
+        let s = press(key).await?;
+        check(s == json!([want, want, 1, n, want]), || {
+            format!("after {key:?}: [focused, selected, in tab order, tabs, shown panel] = {s}, want {want}")
+        })?;
+    }
+    let shown =
+        js(c, SHOWN_ON_SCREEN_AND_IN_PRINT, vec![json!(format!("{f} [role=tabpanel] .fix-text"))]).await?;
+    let all = shown.as_array().cloned().unwrap_or_default();
+    let (sane, panels) = all.split_last().ok_or("no panels")?;
+    let on_screen = panels.iter().filter(|v| v[0] == true).count();
+    check(*sane == true && panels.len() as i64 >= n && on_screen >= 1 && on_screen < panels.len(), || {
+        format!("[on screen, in print] per panel's fix, and whether print was emulated: {shown}")
+    })?;
+    check(panels.iter().all(|v| v[1] == true), || format!("a panel is missing from print: {shown}"))?;
+    c.set_window_size(360, 800).await.map_err(|e| e.to_string())?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    js(
+        c,
+        "document.querySelector(arguments[0]).scrollIntoView();",
+        vec![json!(format!("{f} [role=tablist]"))],
+    )
+    .await?;
+    screenshot(c, shots, &format!("{suite}-alternative-tabs-360.png")).await?;
+    c.set_window_size(1400, 1000).await.map_err(|e| e.to_string())
+}
+
+/// Builds a synthetic 200 MiB error log in the page (a `File` from repeated parts: noise, with the
+/// clone's end in the middle) and drops it on the inputs, as a drag and drop would; with `cancel`,
+/// clicks Cancel as soon as the scan shows it is running. Returns the file's size and the MY-013462 line's number.
 async fn start_big_log_drop(c: &Client, url: &str, cancel: bool) -> Result<(u64, u64), String> {
     goto(c, url).await?;
     js(c, "document.getElementById('clear').click(); sessionStorage.clear(); return true;", vec![]).await?;

@@ -371,12 +371,16 @@ pub struct Fix {
     /// Suggested file name for downloads (e.g. the drop-in path).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
+    /// When set, this fix is step `n` (1-based) of an ordered procedure: every fix of the finding
+    /// that has a step is to be done, in that order. Fixes without one are alternatives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<u32>,
 }
 
 impl Fix {
     /// A fix whose applicability is decided at run time.
     pub(crate) fn new(applicability: Applicability, target: FixTarget, title: String, text: String) -> Fix {
-        Fix { target, title, text, applicability, reason: None, file_name: None }
+        Fix { target, title, text, applicability, reason: None, file_name: None, step: None }
     }
     /// A fix that can be applied as printed.
     pub(crate) fn safe(target: FixTarget, title: String, text: String) -> Fix {
@@ -397,6 +401,10 @@ impl Fix {
     /// The file name a download gets (e.g. the drop-in path).
     pub(crate) fn file(self, name: String) -> Fix {
         Fix { file_name: Some(name), ..self }
+    }
+    /// Makes it step `n` (1-based) of an ordered procedure (all steps are done, in order).
+    pub(crate) fn step(self, n: u32) -> Fix {
+        Fix { step: Some(n), ..self }
     }
 }
 

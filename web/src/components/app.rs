@@ -95,6 +95,8 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <div {class} ref={root}>
+            // The one polite live region for short announcements (a Copy's outcome): `dom::announce`.
+            <div id="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
             <a class="skip-link" href="#results">{ t(lang, k::UI_SKIP_TO_RESULTS) }</a>
             <Header {lang} theme={state.theme} example={state.example} embed={props.embed} dispatch={dispatch.clone()} />
             <main class="layout">

@@ -33,7 +33,7 @@ pub fn finding_item(p: &FindingItemProps) -> Html {
                 <code class="rule-id">{ finding.rule }</code>
             </summary>
             <div class="finding-body">
-                <p class="message">{ crate::markdown::code_spans(&finding.message) }</p>
+                <div class="message">{ crate::markdown::message(&finding.message, lang) }</div>
                 if !finding.evidence.is_empty() {
                     <h3>{ t(lang, k::UI_EVIDENCE) }</h3>
                     { for finding.evidence.iter().map(|e| html! {

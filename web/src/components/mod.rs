@@ -1,6 +1,7 @@
 //! Function components, one per file.
 
 pub mod app;
+mod copy_button;
 mod doc_chips;
 mod evidence_view;
 mod finding_item;
@@ -17,6 +18,7 @@ mod verdict_card;
 mod verdicts;
 
 use advisor::Report;
+pub(crate) use copy_button::CopyButton;
 use std::rc::Rc;
 
 /// The report, shared between components; equal when it is the same analysis.

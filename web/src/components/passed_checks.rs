@@ -35,7 +35,9 @@ pub fn passed_checks(p: &PassedChecksProps) -> Html {
                             <span class="check-title">{ c.title.clone() }</span>
                             <code class="rule-id">{ c.rule }</code>
                             <span class="check-status">{ t(lang, advisor::i18n::dynamic(format_args!("ui.check-{status}"))) }</span>
-                            if !c.note.is_empty() {
+                            if advisor::render::markup::has_code(&c.note) {
+                                <div class="check-note">{ crate::markdown::message(&c.note, lang) }</div>
+                            } else if !c.note.is_empty() {
                                 <span class="check-note">{ crate::markdown::code_spans(&c.note) }</span>
                             }
                         </li>

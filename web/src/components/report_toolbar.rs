@@ -16,13 +16,19 @@ pub struct ReportToolbarProps {
 #[function_component(ReportToolbar)]
 pub fn report_toolbar(p: &ReportToolbarProps) -> Html {
     let lang = p.report.lang;
-    let copied = use_state(|| false);
+    // `None` until a copy; then whether it worked (said on the button and in the live region).
+    let copied = use_state(|| None::<bool>);
     let on_copy = {
         let (report, inputs) = (p.report.clone(), p.inputs.clone());
         let copied = copied.clone();
         Callback::from(move |_| {
-            crate::dom::copy(&crate::export::markdown(&report, &inputs));
-            copied.set(true);
+            let text = crate::export::markdown(&report, &inputs);
+            let copied = copied.clone();
+            yew::platform::spawn_local(async move {
+                let ok = crate::dom::copy_text(&text).await;
+                crate::dom::announce(&t(lang, if ok { k::UI_COPIED } else { k::UI_COPY_FAILED_NOTE }));
+                copied.set(Some(ok));
+            });
         })
     };
     let on_download = {
@@ -49,7 +55,11 @@ pub fn report_toolbar(p: &ReportToolbarProps) -> Html {
     html! {
         <div class="toolbar no-print" role="toolbar" aria-label={t(lang, k::UI_EXPORT_LABEL)}>
             <button type="button" class="button" id="copy-markdown" onclick={on_copy}>
-                { if *copied { t(lang, k::UI_COPIED) } else { t(lang, k::UI_COPY_MARKDOWN) } }
+                { match *copied {
+                    Some(true) => t(lang, k::UI_COPIED),
+                    Some(false) => t(lang, k::UI_COPY_FAILED),
+                    None => t(lang, k::UI_COPY_MARKDOWN),
+                } }
             </button>
             <button type="button" class="button" id="download-markdown" onclick={on_download}>{ t(lang, k::UI_DOWNLOAD_MARKDOWN) }</button>
             <button type="button" class="button" id="download-json" onclick={on_json}>{ t(lang, k::UI_DOWNLOAD_JSON) }</button>

@@ -1,4 +1,4 @@
-use crate::markdown::code_spans;
+use crate::markdown::{code_spans, message};
 use crate::state::InputDoc;
 use crate::tr::{f, t};
 use advisor::i18n::k;
@@ -105,13 +105,13 @@ pub fn verdict_card(p: &VerdictCardProps) -> Html {
             if !reasons.is_empty() {
                 <details class="verdict-reasons">
                     <summary>{ f(lang, k::UI_VERDICT_REASONS, &[("n", &reasons.len().to_string())]) }</summary>
-                    <ul>{ for reasons.iter().map(|r| html! { <li>{ code_spans(r) }</li> }) }</ul>
+                    <ul>{ for reasons.iter().map(|r| html! { <li>{ message(r, lang) }</li> }) }</ul>
                 </details>
             }
             if !n.missing.is_empty() {
                 <details class="verdict-missing" open={p.verdict == "unknown"}>
                     <summary>{ t(lang, k::UI_VERDICT_MISSING) }</summary>
-                    <ul>{ for n.missing.iter().map(|m| html! { <li>{ code_spans(m) }</li> }) }</ul>
+                    <ul>{ for n.missing.iter().map(|m| html! { <li>{ message(m, lang) }</li> }) }</ul>
                 </details>
             }
             if !n.assumptions.is_empty() {

@@ -20,7 +20,6 @@ clone.fix-start.generic =
     sudo systemctl start mysqld      # or: mysql / mysql@<instance>
     docker start <container>         # containers
 clone.fix-start.generic-reason = The input does not show how mysqld is run; pick the line that matches.
-clone.start-generic-inline = start mysqld the way it is normally started (`sudo systemctl start <unit>`, `docker start <container>`…)
 clone.fix-check-status.title = Check that the clone completed
 clone.fix-install.title = Load the clone plugin now (persists across restarts)
 clone.fix-install-donor.title = Load the clone plugin on the donor
@@ -48,9 +47,15 @@ clone-restart-failed.title-unknown = ERROR 3707: the server could not restart it
 clone-restart-failed.note-none = No ERROR 3707 and no MY-013462 line in the input.
 clone-restart-failed.msg-clone =
     The clone itself succeeded: the donor's data was copied completely, and only the automatic restart at the end failed. Because the restart check failed, the server shut itself down (error log MY-013462) with exit code 0, a clean exit, so systemd does not bring it back, not even with Restart=on-failure. It stays down until someone starts it.
-    Start it now: {start}
+    Start it now:
+    ```sh
+    {start}
+    ```
 clone-restart-failed.msg-clone-container =
-    The clone itself succeeded: the donor's data was copied completely, and only the automatic restart at the end failed. Because the restart check failed, the server shut itself down (error log MY-013462) with exit code 0, a clean exit, and the container stopped with it. A restart policy of on-failure or no does not bring a container back after a clean exit (always and unless-stopped would). Unless it is already running again, start it now: {start}
+    The clone itself succeeded: the donor's data was copied completely, and only the automatic restart at the end failed. Because the restart check failed, the server shut itself down (error log MY-013462) with exit code 0, a clean exit, and the container stopped with it. A restart policy of on-failure or no does not bring a container back after a clean exit (always and unless-stopped would). Unless it is already running again, start it now:
+    ```sh
+    {start}
+    ```
 clone-restart-failed.msg-clone-short = The clone itself succeeded, but its automatic restart failed: the server shut itself down with exit code 0 and nothing restarted it.
 clone-restart-failed.msg-started-completed = The clone_status pasted after it reads Completed: the server has been started since and the clone is done. What is left is the supervisor, so that the next clone restarts by itself.
 clone-restart-failed.msg-started-failed = The clone_status pasted after it reads Failed: the server has been started since, but the clone's recovery failed (see clone-status-failed). The supervisor still needs fixing, so that the next clone restarts by itself.
@@ -58,13 +63,18 @@ clone-restart-failed.ev-completed = started since: the clone completed
 clone-restart-failed.ev-failed = started since: recovery failed
 clone-restart-failed.msg-check =
     The first start finishes the clone (recovery). Then check:
+    ```sql
     SELECT STATE, ERROR_NO FROM performance_schema.clone_status;
+    ```
     It must read Completed with ERROR_NO 0. Until that first start has finished recovery it reads In Progress; that is expected, not a failure.
 clone-restart-failed.msg-restart =
     The RESTART statement was refused because mysqld is not managed by a supervisor (MYSQLD_PARENT_PID is not set to mysqld's parent PID). Nothing happened: unlike a clone, a failed RESTART leaves the server running. SHOW WARNINGS after it also lists a second message, "Restart server failed (Restart server failed).", for the same failure.
     The same check decides a clone's restart: an in-place CLONE INSTANCE on this server would copy the data and then shut the server down and leave it down.
 clone-restart-failed.msg-unknown =
-    If this error answered an in-place CLONE INSTANCE (no DATA DIRECTORY): the clone itself succeeded, and the server then shut itself down with exit code 0 and stays down until started. Start it: {start}
+    If this error answered an in-place CLONE INSTANCE (no DATA DIRECTORY): the clone itself succeeded, and the server then shut itself down with exit code 0 and stays down until started. Start it:
+    ```sh
+    {start}
+    ```
     If it answered a RESTART statement: nothing happened and the server is still running.
     The error log tells which: MY-013462 "Clone shutting down server as RESTART failed" is written only for the clone.
 clone-restart-failed.msg-internal = The reason given is "Internal operation failure": the supervisor check passed, but mysqld could not signal itself to restart (on Windows, SetEvent failed; see MY-013181 in the error log). This is not a supervisor problem; look at the error log around this time.

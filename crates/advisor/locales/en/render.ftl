@@ -31,6 +31,7 @@ render.evidence = Evidence
 render.line = line {line}
 render.lines = lines {start}–{end}
 render.fix = Fix
+render.step = Step {n}
 render.fix-meta = ({target}, {applicability})
 render.file = File: {file}
 render.applicability-safe = safe

@@ -41,9 +41,21 @@ replica.ev-errno = error {code}
 replica.ev-error-text = the error text
 replica.ref-halt = MySQL manual: Handling an Unexpected Halt of a Replica
 replica.ref-change-source = MySQL manual: CHANGE REPLICATION SOURCE TO
-replica.missing-settings = The server's settings. Run: {query}
-replica.missing-status = Each channel's status. Run: {query}
-replica.missing-channel-config = Each channel's AUTO_POSITION, GTID_ONLY and REQUIRE_ROW_FORMAT. Run: {query}
+replica.missing-settings =
+    The server's settings. Run:
+    ```sql
+    {query}
+    ```
+replica.missing-status =
+    Each channel's status. Run:
+    ```sql
+    {query}
+    ```
+replica.missing-channel-config =
+    Each channel's AUTO_POSITION, GTID_ONLY and REQUIRE_ROW_FORMAT. Run:
+    ```sql
+    {query}
+    ```
 replica.passed-setting = {name} is {how}.
 replica.fix-set-persist = Set {name} = {value} now and for later restarts
 replica.fix-cnf-57 = Keep the value across restarts (5.7 and MariaDB have no SET PERSIST)

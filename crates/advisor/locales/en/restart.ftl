@@ -141,12 +141,38 @@ restart.observed-16-down = systemctl show: mysqld last exited with code 16 (REST
 restart.label-observed-16 = exited with 16 and stayed down
 restart.caveat-notify = Type=notify with {wrapper} as the main process and no NotifyAccess=all: mysqld's READY=1 is dropped, so the start after the clone does not complete in systemd's eyes (see restart-notify-access).
 restart.caveat-observed = ERROR 3707 / MY-013462 in the input shows that an earlier restart failed; the configuration shown would pass now. If it was changed after that failure, restart mysqld once so that it runs with the new environment.
-restart.missing-supervisor = Paste `systemctl cat mysqld` (Debian/Ubuntu: `systemctl cat mysql`), or the `docker run` command / compose service / Kubernetes spec that starts mysqld.
-restart.missing-script = Paste the wrapper script: `cat {path}`.
-restart.missing-execstart = Paste the unit's ExecStart= line (`systemctl cat mysqld`).
-restart.missing-entrypoint = Paste the image's entrypoint script, e.g. the output of `docker inspect -f '{{{{json .Config.Entrypoint}}}}' <image>` and that file.
-restart.missing-policy = Paste the `docker run` command or compose service (its restart policy), or the output of `docker inspect -f '{{{{.HostConfig.RestartPolicy.Name}}}}' <container>`.
-restart.missing-env-file = Paste `cat {path}` to see whether it sets MYSQLD_PARENT_PID.
+restart.missing-supervisor =
+    Paste the output of:
+    ```sh
+    systemctl cat mysqld
+    ```
+    (on Debian/Ubuntu: `systemctl cat mysql`), or the `docker run` command / compose service / Kubernetes spec that starts mysqld.
+restart.missing-script =
+    Paste the wrapper script, the output of:
+    ```sh
+    cat {path}
+    ```
+restart.missing-execstart =
+    Paste the unit's ExecStart= line, from the output of:
+    ```sh
+    systemctl cat mysqld
+    ```
+restart.missing-entrypoint =
+    Paste the image's entrypoint script: the output of
+    ```sh
+    docker inspect -f '{{{{json .Config.Entrypoint}}}}' <image>
+    ```
+    and that file.
+restart.missing-policy =
+    Paste the `docker run` command or compose service (its restart policy), or the output of:
+    ```sh
+    docker inspect -f '{{{{.HostConfig.RestartPolicy.Name}}}}' <container>
+    ```
+restart.missing-env-file =
+    Paste the output of this, to see whether it sets MYSQLD_PARENT_PID:
+    ```sh
+    cat {path}
+    ```
 restart.assume-env-file = Assumed that {path} does not set MYSQLD_PARENT_PID.
 restart.assume-system = Assumed a system unit (`systemctl`, not `systemctl --user`).
 restart.assume-unit-name = The input does not name the unit; {unit} is assumed.

@@ -20,7 +20,6 @@ clone.fix-start.generic =
     sudo systemctl start mysqld      # 或 mysql / mysql@<instance>
     docker start <container>         # 容器
 clone.fix-start.generic-reason = 输入中看不出 mysqld 是如何运行的，请选择与你的环境相符的那一行。
-clone.start-generic-inline = 按平时的方式启动 mysqld（`sudo systemctl start <unit>`、`docker start <container>` 等）
 clone.fix-check-status.title = 确认克隆已完成
 clone.fix-install.title = 立即加载克隆插件（重启后依然有效）
 clone.fix-install-donor.title = 在捐赠方（donor）上加载克隆插件
@@ -48,9 +47,15 @@ clone-restart-failed.title-unknown = ERROR 3707：服务器无法自行重启
 clone-restart-failed.note-none = 输入中没有 ERROR 3707，也没有 MY-013462 日志。
 clone-restart-failed.msg-clone =
     克隆本身已经成功：捐赠方的数据已完整复制，失败的只是最后的自动重启。由于重启检查没有通过，服务器自行关闭（错误日志 MY-013462），退出码为 0，属于正常退出，所以 systemd 不会把它拉起来，即使配置了 Restart=on-failure 也不会。在有人手动启动之前，它会一直处于停止状态。
-    现在启动它：{start}
+    现在启动它：
+    ```sh
+    {start}
+    ```
 clone-restart-failed.msg-clone-container =
-    克隆本身已经成功：捐赠方的数据已完整复制，失败的只是最后的自动重启。由于重启检查没有通过，服务器自行关闭（错误日志 MY-013462），退出码为 0，属于正常退出，容器也随之停止。重启策略为 on-failure 或 no 时，容器正常退出后不会被重新拉起（always 和 unless-stopped 会）。如果它还没有重新运行，现在启动它：{start}
+    克隆本身已经成功：捐赠方的数据已完整复制，失败的只是最后的自动重启。由于重启检查没有通过，服务器自行关闭（错误日志 MY-013462），退出码为 0，属于正常退出，容器也随之停止。重启策略为 on-failure 或 no 时，容器正常退出后不会被重新拉起（always 和 unless-stopped 会）。如果它还没有重新运行，现在启动它：
+    ```sh
+    {start}
+    ```
 clone-restart-failed.msg-clone-short = 克隆本身已成功，但它的自动重启失败了：服务器以退出码 0 自行关闭，并且没有被重新拉起。
 clone-restart-failed.msg-started-completed = 其后贴出的 clone_status 显示 Completed：服务器之后已经启动过，克隆已经完成。剩下的是修好守护进程配置，让下一次克隆能自动重启。
 clone-restart-failed.msg-started-failed = 其后贴出的 clone_status 显示 Failed：服务器之后已经启动过，但克隆的恢复失败了（见 clone-status-failed）。守护进程配置仍需修复，让下一次克隆能自动重启。
@@ -58,13 +63,18 @@ clone-restart-failed.ev-completed = 之后已启动：克隆已完成
 clone-restart-failed.ev-failed = 之后已启动：恢复失败
 clone-restart-failed.msg-check =
     首次启动会完成克隆（执行恢复）。之后检查：
+    ```sql
     SELECT STATE, ERROR_NO FROM performance_schema.clone_status;
+    ```
     结果应为 Completed，ERROR_NO 为 0。在首次启动完成恢复之前，它显示 In Progress，这是正常现象，并不是失败。
 clone-restart-failed.msg-restart =
     RESTART 语句被拒绝，因为 mysqld 不受守护进程管理（MYSQLD_PARENT_PID 没有设置为 mysqld 父进程的 PID）。什么都没有发生：与克隆不同，RESTART 失败时服务器会继续运行。之后执行 SHOW WARNINGS 还会看到第二条消息 "Restart server failed (Restart server failed)."，说的是同一个失败。
     克隆的自动重启走的是同一个检查：在这台服务器上执行原地 CLONE INSTANCE，数据复制完成后服务器会关闭，并且一直停着。
 clone-restart-failed.msg-unknown =
-    如果这个错误是原地 CLONE INSTANCE（没有 DATA DIRECTORY）返回的：克隆本身已成功，随后服务器以退出码 0 自行关闭，并一直停止到有人启动它。启动它：{start}
+    如果这个错误是原地 CLONE INSTANCE（没有 DATA DIRECTORY）返回的：克隆本身已成功，随后服务器以退出码 0 自行关闭，并一直停止到有人启动它。启动它：
+    ```sh
+    {start}
+    ```
     如果是 RESTART 语句返回的：什么都没有发生，服务器仍在运行。
     错误日志可以区分这两种情况：只有克隆才会写 MY-013462 "Clone shutting down server as RESTART failed"。
 clone-restart-failed.msg-internal = 报错原因是 "Internal operation failure"：守护进程检查已经通过，但 mysqld 无法向自己发送重启信号（Windows 上是 SetEvent 失败，见错误日志中的 MY-013181）。这不是守护进程配置的问题，请查看该时间点附近的错误日志。

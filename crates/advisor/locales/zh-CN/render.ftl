@@ -31,6 +31,7 @@ render.evidence = 证据
 render.line = 第 {line} 行
 render.lines = 第 {start}–{end} 行
 render.fix = 修复
+render.step = 第 {n} 步
 render.fix-meta = （{target}，{applicability}）
 render.file = 文件：{file}
 render.applicability-safe = 可直接应用

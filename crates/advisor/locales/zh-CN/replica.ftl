@@ -41,9 +41,21 @@ replica.ev-errno = 错误 {code}
 replica.ev-error-text = 错误信息
 replica.ref-halt = MySQL 手册：Handling an Unexpected Halt of a Replica（从库意外停止的处理）
 replica.ref-change-source = MySQL 手册：CHANGE REPLICATION SOURCE TO
-replica.missing-settings = 实例参数。请执行：{query}
-replica.missing-status = 每个通道的状态。请执行：{query}
-replica.missing-channel-config = 每个通道的 AUTO_POSITION、GTID_ONLY 和 REQUIRE_ROW_FORMAT。请执行：{query}
+replica.missing-settings =
+    实例参数。请执行：
+    ```sql
+    {query}
+    ```
+replica.missing-status =
+    每个通道的状态。请执行：
+    ```sql
+    {query}
+    ```
+replica.missing-channel-config =
+    每个通道的 AUTO_POSITION、GTID_ONLY 和 REQUIRE_ROW_FORMAT。请执行：
+    ```sql
+    {query}
+    ```
 replica.passed-setting = {name}：{how}。
 replica.fix-set-persist = 立即设置 {name} = {value}，并在重启后保留
 replica.fix-cnf-57 = 重启后保留该值（5.7 和 MariaDB 没有 SET PERSIST）

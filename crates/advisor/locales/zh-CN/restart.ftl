@@ -141,12 +141,38 @@ restart.observed-16-down = systemctl show 显示：mysqld 上一次以退出码 
 restart.label-observed-16 = 以 16 退出后保持停止
 restart.caveat-notify = Type=notify 且主进程是 {wrapper}，又没有设置 NotifyAccess=all：mysqld 的 READY=1 会被丢弃，因此在 systemd 看来克隆后的那次启动不会完成（见 restart-notify-access）。
 restart.caveat-observed = 输入中的 ERROR 3707 / MY-013462 说明之前有一次重启失败；按现在提供的配置，检查可以通过。如果配置是在那次失败之后修改的，请重启一次 mysqld，使其带着新的环境变量运行。
-restart.missing-supervisor = 请粘贴 `systemctl cat mysqld`（Debian/Ubuntu 上为 `systemctl cat mysql`），或启动 mysqld 的 `docker run` 命令 / compose 服务 / Kubernetes spec。
-restart.missing-script = 请粘贴包装脚本：`cat {path}`。
-restart.missing-execstart = 请粘贴 unit 的 ExecStart= 行（`systemctl cat mysqld`）。
-restart.missing-entrypoint = 请粘贴镜像的 entrypoint 脚本，例如 `docker inspect -f '{{{{json .Config.Entrypoint}}}}' <image>` 的输出以及对应的文件。
-restart.missing-policy = 请粘贴 `docker run` 命令或 compose 服务（其中的重启策略），或 `docker inspect -f '{{{{.HostConfig.RestartPolicy.Name}}}}' <container>` 的输出。
-restart.missing-env-file = 请粘贴 `cat {path}` 的输出，以确认其中是否设置了 MYSQLD_PARENT_PID。
+restart.missing-supervisor =
+    请粘贴以下命令的输出：
+    ```sh
+    systemctl cat mysqld
+    ```
+    （Debian/Ubuntu 上为 `systemctl cat mysql`），或启动 mysqld 的 `docker run` 命令 / compose 服务 / Kubernetes spec。
+restart.missing-script =
+    请粘贴包装脚本，即以下命令的输出：
+    ```sh
+    cat {path}
+    ```
+restart.missing-execstart =
+    请粘贴 unit 的 ExecStart= 行，见以下命令的输出：
+    ```sh
+    systemctl cat mysqld
+    ```
+restart.missing-entrypoint =
+    请粘贴镜像的 entrypoint 脚本：以下命令的输出
+    ```sh
+    docker inspect -f '{{{{json .Config.Entrypoint}}}}' <image>
+    ```
+    以及对应的文件。
+restart.missing-policy =
+    请粘贴 `docker run` 命令或 compose 服务（其中的重启策略），或以下命令的输出：
+    ```sh
+    docker inspect -f '{{{{.HostConfig.RestartPolicy.Name}}}}' <container>
+    ```
+restart.missing-env-file =
+    请粘贴以下命令的输出，以确认其中是否设置了 MYSQLD_PARENT_PID：
+    ```sh
+    cat {path}
+    ```
 restart.assume-env-file = 假定 {path} 没有设置 MYSQLD_PARENT_PID。
 restart.assume-system = 假定这是系统级 unit（`systemctl`，而不是 `systemctl --user`）。
 restart.assume-unit-name = 输入中没有给出 unit 名称；假定为 {unit}。

@@ -123,7 +123,13 @@ fn finding(md: &mut String, report: &Report, f: &Finding) {
         let _ = write!(
             md,
             "**{}** {} *{}*",
-            super::text::heading(lang, &lang.t(k::RENDER_FIX)),
+            super::text::heading(
+                lang,
+                &match fix.step {
+                    Some(n) => lang.fmt(k::RENDER_STEP, &[("n", &n.to_string())]),
+                    None => lang.t(k::RENDER_FIX),
+                }
+            ),
             fix.title,
             super::fix_meta(lang, fix)
         );

@@ -17,6 +17,7 @@
 use crate::text::TrimWs;
 
 mod markdown;
+pub mod markup;
 mod text;
 
 pub use markdown::markdown;

@@ -4,6 +4,7 @@
 //! evidence under a line-number gutter (like rustc and ruff), fixes and references; the counts; what
 //! was recognised and what was not; notes; the checks that passed or could not decide.
 
+use super::markup::{self, Block};
 use super::{Tone, VerdictRow, clean};
 use crate::base::DocKind;
 use crate::i18n::{Lang, k};
@@ -66,23 +67,65 @@ impl Out {
     fn nl(&mut self) {
         self.buf.push('\n');
     }
-    /// Each line of `s` indented by `indent`.
+    /// Each line of `s` indented by `indent`; a code block in it (message markup) four more,
+    /// without its fences.
     fn block(&mut self, indent: &str, s: &str) {
-        for line in s.lines() {
-            if line.is_empty() {
-                self.nl();
-            } else {
-                self.raw(indent);
-                self.push(line);
-                self.nl();
+        self.lines(indent, indent, s);
+    }
+    /// The lines of `s` (message markup): the first after `first`, the others after `pad`; code
+    /// blocks four columns further in, in the fixes' colour, without their fences.
+    fn lines(&mut self, first: &str, pad: &str, s: &str) {
+        let mut lead = first;
+        for b in markup::blocks(s.trim_end_matches('\n')) {
+            match b {
+                Block::Text(lines) => {
+                    for line in lines {
+                        if line.is_empty() {
+                            self.nl();
+                        } else {
+                            self.raw(lead);
+                            self.push(line);
+                            self.nl();
+                        }
+                        lead = pad;
+                    }
+                }
+                Block::Code { code, .. } => {
+                    for line in code.lines() {
+                        let s = self.paint(St::Green, line);
+                        let _ = writeln!(self.buf, "{lead}    {s}");
+                        lead = pad;
+                    }
+                }
             }
         }
     }
 }
 
-/// `s` on one line: each line break and the indentation after it become one space.
+/// `s` on one line: each line break and the indentation after it become one space; a code block
+/// becomes a code span.
 pub(super) fn one_line(s: &str) -> String {
-    s.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    let words = |s: &str| s.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    let parts: Vec<String> = markup::blocks(s)
+        .into_iter()
+        .map(|b| match b {
+            Block::Text(lines) => words(&lines.join("\n")),
+            Block::Code { code, .. } => format!("`{}`", words(&code)),
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut out = String::new();
+    for p in parts {
+        // No space next to full-width punctuation (Chinese).
+        if !out.is_empty()
+            && !out.ends_with(['：', '，', '（'])
+            && !p.starts_with(['（', '，', '。', '；', '）'])
+        {
+            out.push(' ');
+        }
+        out.push_str(&p);
+    }
+    out
 }
 
 /// `label:` (a full-width colon in Chinese).
@@ -187,14 +230,10 @@ fn verdict(o: &mut Out, row: &VerdictRow<'_>) {
     o.nl();
 }
 
-/// A bullet whose continuation lines line up under the text.
+/// A bullet whose continuation lines line up under the text (a code block four columns further).
 fn bullet(o: &mut Out, lead: &str, s: &str) {
     let pad = " ".repeat(lead.chars().count());
-    for (i, line) in s.lines().enumerate() {
-        o.raw(if i == 0 { lead } else { &pad });
-        o.push(line);
-        o.nl();
-    }
+    o.lines(lead, &pad, s);
 }
 
 fn findings(o: &mut Out, report: &Report) {
@@ -242,7 +281,11 @@ fn finding(o: &mut Out, f: &Finding) {
     }
     for fix in &f.fixes {
         let eq = o.paint(St::Blue, "=");
-        let fix_word = o.paint(St::Bold, &lang.t(k::RENDER_FIX));
+        let fix_word = match fix.step {
+            Some(n) => lang.fmt(k::RENDER_STEP, &[("n", &n.to_string())]),
+            None => lang.t(k::RENDER_FIX),
+        };
+        let fix_word = o.paint(St::Bold, &fix_word);
         let meta = o.paint(St::Dim, &super::fix_meta(lang, fix));
         let (sep, colon) = if lang == Lang::ZhCn { ("", "：") } else { (" ", ": ") };
         let _ = writeln!(o.buf, "  {eq} {fix_word}{sep}{meta}{colon}{}", clean(&fix.title));

@@ -95,6 +95,48 @@ fn clone_3707_with_the_unit_names_the_start_command_and_the_supervisor_findings(
     assert!(!f.message.contains("clone_restart"), "no internal name: {}", f.message);
 }
 
+/// Issue 15, points 4 and 5: the commands in the message are code blocks (in every renderer), and
+/// "start the server" and "check that the clone completed" are steps 1 and 2, not alternatives.
+#[test]
+fn clone_3707_commands_are_code_blocks_and_its_fixes_are_ordered_steps() {
+    use advisor::render::markup::{Block, blocks};
+    for lang in Lang::ALL {
+        let inputs =
+            [Input::new("/etc/systemd/system/mysqld.service", UNIT), Input::new("terminal", CLONE_3707)];
+        let r = analyze_with(&inputs, &Options { lang });
+        let f = one(&r, "clone-restart-failed");
+        let code: Vec<String> = blocks(&f.message)
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Code { code, .. } => Some(code),
+                Block::Text(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            code,
+            [
+                "sudo systemctl start mysqld.service",
+                "SELECT STATE, ERROR_NO FROM performance_schema.clone_status;"
+            ],
+            "{lang:?}"
+        );
+        let steps: Vec<(Option<u32>, FixTarget)> = f.fixes.iter().map(|x| (x.step, x.target)).collect();
+        assert_eq!(steps, [(Some(1), FixTarget::Shell), (Some(2), FixTarget::Sql)]);
+        assert!(r.to_json().contains("\"step\": 2"));
+        let md = advisor::render::markdown(&r);
+        assert!(md.contains("```sh\nsudo systemctl start mysqld.service\n```"), "{md}");
+        // The "to decide, paste" queries are code blocks too, inside their list item.
+        assert!(md.contains("  ```sql\n  SHOW REPLICA STATUS\\G\n  ```"), "{md}");
+        let text = advisor::render::text(&r, &Default::default());
+        assert!(text.contains("\n      sudo systemctl start mysqld.service\n"), "{text}");
+        assert!(!text.contains("```"), "{text}");
+    }
+    // No unit: the usual ways to start mysqld, as code, not a sentence.
+    let r = check(CLONE_3707);
+    let f = one(&r, "clone-restart-failed");
+    assert!(f.message.contains("```sh\n# start mysqld the way it is normally started"), "{}", f.message);
+}
+
 #[test]
 fn restart_statement_3707_is_a_warning_and_the_server_still_runs() {
     let r = check(RESTART_3707);

@@ -94,6 +94,7 @@ fn full_report() -> Report {
                 applicability: Applicability::Safe,
                 reason: Some("r".into()),
                 file_name: Some("f".into()),
+                step: Some(1),
             }],
             references: vec![Reference { title: "t".into(), url: "u".into() }],
         }],
@@ -214,6 +215,7 @@ fn every_field_is_documented_with_its_presence() {
     }
     r.findings[0].fixes[0].reason = None;
     r.findings[0].fixes[0].file_name = None;
+    r.findings[0].fixes[0].step = None;
     r.checks[0].note.clear();
     r.server = ServerSummary::default();
     r.inputs[0].excerpt_lines = None;

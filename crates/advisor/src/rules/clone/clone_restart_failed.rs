@@ -139,7 +139,8 @@ fn shell_cluster_instance(cx: &Ctx<'_>) -> Option<String> {
 
 fn report(cx: &Ctx<'_>, seen: &Seen, scan: &Scan, restart_rules: &[&str]) -> Finding {
     let start = StartHow::of(cx);
-    let start_cmd = start.command().unwrap_or_else(|| cx.t(k::CLONE_START_GENERIC_INLINE));
+    // A code block in the message (issue 15): the command, or the usual ways to start mysqld.
+    let start_cmd = start.command().unwrap_or_else(|| cx.t(k::CLONE_FIX_START_GENERIC));
     let unit = cx.facts.unit.as_ref().and_then(|u| u.name.clone()).unwrap_or_else(|| "mysqld".to_owned());
     let mut parts = Vec::new();
     let (mut severity, title_key) = match seen.case {
@@ -252,8 +253,10 @@ fn report(cx: &Ctx<'_>, seen: &Seen, scan: &Scan, restart_rules: &[&str]) -> Fin
 
     let mut fixes = Vec::new();
     if seen.case != Case::RestartStatement && started.is_none() {
-        fixes.push(start.fix(cx));
-        fixes.push(check_status_fix(cx));
+        // Two steps in this order, not alternatives: the first start finishes the clone, then
+        // clone_status says whether it completed (issue 15).
+        fixes.push(start.fix(cx).step(1));
+        fixes.push(check_status_fix(cx).step(2));
     }
 
     Finding {
