@@ -49,9 +49,26 @@ fn context_range(start: u32, end: u32, total: u32, shown: impl Fn(u32) -> u64) -
     (first, last)
 }
 
-/// A context line, with secrets masked as the core masks the evidence itself (the same masker).
-fn context_line(line: &str) -> String {
-    advisor::mask_secrets(line).into_owned()
+/// How many lines before the context the masker also reads: a secret's cue can be on an earlier
+/// line (`IDENTIFIED BY` before a `-> 'password';` continuation, a YAML `>-` before its value).
+const MASK_LOOKBACK: u32 = 50;
+
+/// Lines `first..=last` (1-based) of `all`, with secrets masked as the core masks the evidence
+/// itself (the same masker), reading from [`MASK_LOOKBACK`] lines earlier so that a secret whose
+/// cue is on an earlier line is masked too. Should the masker change the number of lines, each
+/// line is masked alone and a line the window masked differently is hidden.
+fn masked_lines(all: &[&str], first: u32, last: u32) -> Vec<String> {
+    let from = first.saturating_sub(MASK_LOOKBACK).max(1);
+    let window: Vec<&str> =
+        all.iter().skip((from - 1) as usize).take((last - from + 1) as usize).copied().collect();
+    let joined = window.join("\n");
+    let masked = advisor::mask_secrets(&joined);
+    let lines: Vec<&str> = masked.split('\n').collect();
+    let skip = (first - from) as usize;
+    if lines.len() == window.len() {
+        return lines[skip..].iter().map(|l| (*l).to_owned()).collect();
+    }
+    window[skip..].iter().map(|l| advisor::mask_secrets(l).into_owned()).collect()
 }
 
 /// The evidence lines, highlighted, with a little context; clicking jumps to them in the input.
@@ -65,13 +82,18 @@ pub fn evidence_view(p: &EvidenceViewProps) -> Html {
     let excerpt: Vec<&str> = e.excerpt.lines().collect();
     let shown = |n: u32| doc.map_or(u64::from(n), |d| d.shown_line(n));
     let (first, last) = context_range(e.line_start, e.line_end, all.len() as u32, shown);
+    let context = if last >= first && (last as usize) <= all.len() {
+        masked_lines(&all, first, last)
+    } else {
+        Vec::new()
+    };
     let rows: Vec<(u64, String, bool)> = (first..=last)
         .map(|n| {
             let hit = n >= e.line_start && n <= e.line_end;
             let line = if hit {
                 excerpt.get((n - e.line_start) as usize).map(|s| (*s).to_owned()).unwrap_or_default()
             } else {
-                all.get((n - 1) as usize).map(|s| context_line(s)).unwrap_or_default()
+                context.get((n - first) as usize).cloned().unwrap_or_default()
             };
             (shown(n), line, hit)
         })
@@ -118,7 +140,7 @@ mod tests {
 
     #[test]
     fn context_lines_hide_secrets_as_the_core_does() {
-        use super::context_line;
+        let context_line = |l: &str| super::masked_lines(&[l], 1, 1).remove(0);
         assert_eq!(context_line("password = hunter2"), "password = ****");
         assert_eq!(context_line("mysql -uroot -pS3cret"), "mysql -uroot -p****");
         assert!(!context_line("mysql://app:S3cret@db1:3306/x").contains("S3cret"));
@@ -129,5 +151,23 @@ mod tests {
             context_line("ExecStart=/usr/sbin/mysqld --pid-file=/run/mysqld.pid"),
             "ExecStart=/usr/sbin/mysqld --pid-file=/run/mysqld.pid"
         );
+    }
+}
+
+#[cfg(test)]
+mod mask_tests {
+    use super::masked_lines;
+
+    /// A password on its own continuation line, its `IDENTIFIED BY` on the line before the
+    /// context: masked (issue 15's secrets test found it shown).
+    #[test]
+    fn a_secret_whose_cue_is_on_an_earlier_line_is_masked() {
+        let text = "mysql> CLONE INSTANCE FROM 'u'@'h':3306\n    -> IDENTIFIED BY\n    -> 'Qz7Wrap9Kx';\nERROR 3707 (HY000): x";
+        let all: Vec<&str> = text.lines().collect();
+        let lines = masked_lines(&all, 3, 4);
+        assert_eq!(lines.len(), 2);
+        assert!(!lines[0].contains("Qz7Wrap9Kx"), "{lines:?}");
+        assert_eq!(lines[1], "ERROR 3707 (HY000): x");
+        assert_eq!(masked_lines(&all, 1, 1)[0], "mysql> CLONE INSTANCE FROM 'u'@'h':3306");
     }
 }
