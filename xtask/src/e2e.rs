@@ -1095,8 +1095,9 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
             5,
         )
         .await?;
-        let label = js(c, "return document.querySelector('label[for=input-0]').textContent;", vec![]).await?;
-        check(label.as_str().is_some_and(|l| l.contains("my.cnf")), || format!("input label: {label}"))?;
+        // The box keeps the file's name (in its name field; the label numbers the box).
+        let label = js(c, "return document.getElementById('input-name-0').value;", vec![]).await?;
+        check(label.as_str().is_some_and(|l| l.contains("my.cnf")), || format!("input name: {label}"))?;
         js(c, "document.getElementById('clear').click(); return true;", vec![]).await.map(|_| ())
     });
     test!("choose a .gz error log: decompressed locally, its MY-013462 finding shown", async {
@@ -1391,7 +1392,7 @@ async fn verdict_caveats(c: &Client, url: &str, shots: &Path, suite: &str) -> Re
     let env_line =
         ENVFILE_MAY_SET_PID.lines().position(|l| l.starts_with("EnvironmentFile=")).map_or(0, |i| i + 1);
     for (lang, works_but, safe_but) in
-        [("en", "Works, but:", "Crash-safe, but:"), ("zh-CN", "能成功，但是：", "是 crash-safe 的，但是：")]
+        [("en", "Works, but:", "Crash-safe, but:"), ("zh-CN", "能成功，但是：", "是崩溃安全的，但是：")]
     {
         goto(c, &with_query(url, &format!("lang={lang}"))).await?;
         js(c, "sessionStorage.clear(); localStorage.clear(); return true;", vec![]).await?;

@@ -58,8 +58,8 @@ replica.missing-channel-config =
     ```
 replica.passed-setting = {name} is {how}.
 replica.fix-set-persist = Set {name} = {value} now and for later restarts
-replica.fix-cnf-57 = Keep the value across restarts (5.7 and MariaDB have no SET PERSIST)
-replica.fix-reason-cnf-57 = Apply it together with the SET GLOBAL above: add it to the [mysqld] group of the option file, or the value is lost at the next restart (5.7 and MariaDB have no SET PERSIST).
+replica.fix-cnf-57 = Keep the value across restarts (in the option file)
+replica.fix-reason-cnf-57 = Apply it together with the SET GLOBAL above: add it to the [mysqld] group of the option file, or the value is lost at the next restart: this server cannot persist a SET GLOBAL itself.
 replica.message-reverts = The running server has {name} = {now}, but the startup configuration sets {value} ({origin}): after the next restart — a crash included — it is {value} again. SET PERSIST writes {good} to mysqld-auto.cnf, which overrides option files; or correct the option file.
 
 ## Verdict

@@ -58,8 +58,8 @@ replica.missing-channel-config =
     ```
 replica.passed-setting = {name}：{how}。
 replica.fix-set-persist = 立即设置 {name} = {value}，并在重启后保留
-replica.fix-cnf-57 = 重启后保留该值（5.7 和 MariaDB 没有 SET PERSIST）
-replica.fix-reason-cnf-57 = 与上面的 SET GLOBAL 一起使用：写入配置文件的 [mysqld] 组，否则下次重启后该值就会丢失（5.7 和 MariaDB 没有 SET PERSIST）。
+replica.fix-cnf-57 = 重启后保留该值（写入配置文件）
+replica.fix-reason-cnf-57 = 与上面的 SET GLOBAL 一起使用：写入配置文件的 [mysqld] 组，否则下次重启后该值就会丢失：这台服务器自身无法持久保存 SET GLOBAL 的值。
 replica.message-reverts = 运行中的实例 {name} = {now}，但启动配置设置为 {value}（来自{origin}）：下次重启后（包括崩溃后的重启）又会变回 {value}。SET PERSIST 会把 {good} 写入 mysqld-auto.cnf，其优先级高于配置文件；也可以直接修改配置文件。
 
 ## Verdict
