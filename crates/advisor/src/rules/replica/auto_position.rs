@@ -100,12 +100,6 @@ impl ReplicaAutoPosition {
                 _ => {}
             }
         }
-        if fired {
-            Outcome::fired()
-        } else if let Some(m) = unknown {
-            super::unknown(cx, r, m)
-        } else {
-            Outcome::passed(cx.t(k::REPLICA_AUTO_POSITION_PASSED))
-        }
+        super::per_channel_outcome(cx, r, fired, unknown, k::REPLICA_AUTO_POSITION_PASSED)
     }
 }

@@ -98,12 +98,6 @@ impl ReplicaMariadbPositionFile {
                 _ => {}
             }
         }
-        if fired {
-            Outcome::fired()
-        } else if let Some(m) = unknown {
-            super::unknown(cx, r, m)
-        } else {
-            Outcome::passed(cx.t(k::REPLICA_MARIADB_POSITION_FILE_PASSED))
-        }
+        super::per_channel_outcome(cx, r, fired, unknown, k::REPLICA_MARIADB_POSITION_FILE_PASSED)
     }
 }

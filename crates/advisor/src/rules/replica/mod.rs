@@ -282,6 +282,24 @@ fn doc_halt(cx: &Ctx<'_>, r: &Replica<'_>) -> Reference {
     doc(cx, r, k::REPLICA_REF_HALT, "replication-solutions-unexpected-replica-halt.html")
 }
 
+/// How a per-channel rule ends: fired when any channel fired, else unknown (naming what is
+/// missing) when a channel could not be judged, else passed with `passed`.
+fn per_channel_outcome(
+    cx: &Ctx<'_>,
+    r: &Replica<'_>,
+    fired: bool,
+    unknown: Option<Missing>,
+    passed: Key,
+) -> Outcome {
+    if fired {
+        Outcome::fired()
+    } else if let Some(m) = unknown {
+        self::unknown(cx, r, m)
+    } else {
+        Outcome::passed(cx.t(passed))
+    }
+}
+
 /// An `Unknown` outcome naming what is missing.
 fn unknown(cx: &Ctx<'_>, r: &Replica<'_>, m: Missing) -> Outcome {
     Outcome::unknown(missing_text(cx, r, m))

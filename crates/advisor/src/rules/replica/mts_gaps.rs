@@ -133,12 +133,6 @@ impl ReplicaMtsGaps {
             out.push(f);
             fired = true;
         }
-        if fired {
-            Outcome::fired()
-        } else if let Some(m) = unknown {
-            super::unknown(cx, r, m)
-        } else {
-            Outcome::passed(cx.t(k::REPLICA_MTS_GAPS_PASSED))
-        }
+        super::per_channel_outcome(cx, r, fired, unknown, k::REPLICA_MTS_GAPS_PASSED)
     }
 }
