@@ -27,13 +27,7 @@ pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     if r.gtid_on() == Some(false) {
         return;
     }
-    r.channel_slots()
-        .into_iter()
-        .map(|c| {
-            let (state, at) = judge(c);
-            Item::new(ReplicaAutoPosition::ID, state, c.map(|c| c.name), at)
-        })
-        .for_each(out);
+    super::channel_items(r, ReplicaAutoPosition::ID, judge, out);
 }
 
 impl ReplicaAutoPosition {

@@ -46,13 +46,7 @@ fn judge(r: &Replica<'_>, ch: Option<&ChannelView<'_>>) -> (State, Option<Loc>) 
 }
 
 pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
-    r.channel_slots()
-        .into_iter()
-        .map(|c| {
-            let (state, at) = judge(r, c);
-            Item::new(ReplicaGtidOnly::ID, state, c.map(|c| c.name), at)
-        })
-        .for_each(out);
+    super::channel_items(r, ReplicaGtidOnly::ID, |c| judge(r, c), out);
 }
 
 impl ReplicaGtidOnly {

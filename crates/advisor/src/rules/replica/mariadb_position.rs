@@ -30,13 +30,7 @@ pub(super) fn items<'a>(r: &Replica<'a>, out: &mut dyn FnMut(Item<'a>)) {
     if !r.mariadb {
         return;
     }
-    r.channel_slots()
-        .into_iter()
-        .map(|c| {
-            let (state, at) = judge(c);
-            Item::new(ReplicaMariadbPositionFile::ID, state, c.map(|c| c.name), at)
-        })
-        .for_each(out);
+    super::channel_items(r, ReplicaMariadbPositionFile::ID, judge, out);
 }
 
 /// `STOP SLAVE ['x']; CHANGE MASTER ['x'] TO MASTER_USE_GTID = slave_pos; START SLAVE ['x'];`

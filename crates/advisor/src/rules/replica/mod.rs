@@ -101,6 +101,19 @@ impl<'a> Item<'a> {
     }
 }
 
+/// One item per channel (or one for the replica when no channel is shown), as `judge` decides it.
+fn channel_items<'a>(
+    r: &Replica<'a>,
+    rule: &'static str,
+    judge: impl Fn(Option<&model::ChannelView<'a>>) -> (State, Option<Loc>),
+    out: &mut dyn FnMut(Item<'a>),
+) {
+    for c in r.channel_slots() {
+        let (state, at) = judge(c);
+        out(Item::new(rule, state, c.map(|c| c.name), at));
+    }
+}
+
 /// The replica (MySQL, Percona Server or MariaDB), or the outcome to return when there is none.
 fn replica<'b, 'a>(cx: &'b Ctx<'a>) -> Result<&'b Replica<'a>, Outcome> {
     match cx.replica_scope() {
