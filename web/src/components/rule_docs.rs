@@ -31,9 +31,8 @@ pub fn rule_docs(p: &RuleDocsProps) -> Html {
     }
 }
 
-/// The docs before their "References" section, and that section (up to the next `## ` heading,
-/// which stays in the first part's place only if there is none after it: the section is last in
-/// every rule's docs).
+/// The docs before their "References" section, and that section, when it is the last section
+/// (as in every rule's docs; a test checks it). Otherwise the docs whole, and nothing.
 fn split_references(docs: &str) -> (&str, &str) {
     let mut at = 0;
     for line in docs.split_inclusive('\n') {

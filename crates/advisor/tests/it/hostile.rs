@@ -218,23 +218,15 @@ fn nul_bytes() {
 
 /// Every fixture, for the encoding tests.
 fn fixtures() -> Vec<(String, String)> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
-    let mut out = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(root)];
-    while let Some(dir) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if let Ok(t) = std::fs::read_to_string(&p) {
-                let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                out.push((name, t));
-            }
-        }
-    }
+    let mut out: Vec<(String, String)> = crate::support::fixture_files()
+        .into_iter()
+        .filter_map(|(path, bytes)| {
+            let name = path.rsplit(['/', '\\']).next().unwrap_or_default().to_owned();
+            String::from_utf8(bytes).ok().map(|t| (name, t))
+        })
+        .collect();
     out.sort();
-    assert!(out.len() > 20, "fixtures not found under {root}");
+    assert!(out.len() > 20, "fixtures not found under tests/fixtures");
     out
 }
 

@@ -55,3 +55,24 @@ pub fn recognised(r: &Report, keep: impl Fn(DocKind) -> bool) -> String {
     }
     out
 }
+
+/// Every file under `tests/fixtures`: its path there (`/`-separated) and its bytes, sorted by path.
+#[allow(dead_code)]
+pub fn fixture_files() -> Vec<(String, Vec<u8>)> {
+    let root = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures"));
+    let mut out = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(bytes) = std::fs::read(&p) {
+                out.push((p.strip_prefix(&root).unwrap_or(&p).to_string_lossy().into_owned(), bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}

@@ -10,28 +10,17 @@ use advisor::{Family, Finding, Input, Lang, Report, Severity, VerdictNote, analy
 
 /// Every fixture as its inputs (`=== input: … ===` splits a `.txt`), sorted by path.
 pub fn all_fixtures() -> Vec<(String, Vec<Input>)> {
-    let root = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures"));
-    let mut out = Vec::new();
-    let mut stack = vec![root.clone()];
-    while let Some(dir) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-                continue;
-            }
-            let Ok(bytes) = std::fs::read(&p) else { continue };
-            let name = p.strip_prefix(&root).unwrap_or(&p).to_string_lossy().into_owned();
+    let out: Vec<(String, Vec<Input>)> = crate::support::fixture_files()
+        .into_iter()
+        .map(|(name, bytes)| {
             let inputs = match std::str::from_utf8(&bytes) {
                 Ok(t) if name.ends_with(".txt") => fixture_inputs(t),
                 _ => vec![Input::from_bytes(name.clone(), &bytes)],
             };
-            out.push((name, inputs));
-        }
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(out.len() > 100, "fixtures not found under {}", root.display());
+            (name, inputs)
+        })
+        .collect();
+    assert!(out.len() > 100, "fixtures not found under tests/fixtures");
     out
 }
 
