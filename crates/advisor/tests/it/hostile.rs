@@ -1201,3 +1201,51 @@ fn launcher_and_image_inputs_at_1mb_and_16mb() {
         check_text(name, &one);
     }
 }
+
+/// Replica evidence in the shapes issue 14 added, at the Standards' sizes: MariaDB's
+/// `SHOW ALL SLAVES STATUS\G` (one row block per connection, repeated: 16 MB is ~40,000
+/// connections), and a Kubernetes ConfigMap whose key holds a my.cnf (read as an option file).
+/// A report, spans inside the input, no panic, the JSON bounded, no secret in it; each on one line
+/// too; and the work grows linearly (1 MB against 8 MB).
+#[test]
+fn mariadb_all_slaves_status_and_configmap_cnf_at_1mb_and_16mb() {
+    // (name, head, repeated body, a rule the shape must still make fire at every size)
+    let shapes: &[(&str, &str, &str, &str)] = &[
+        (
+            "terminal",
+            "MariaDB [(none)]> SHOW ALL SLAVES STATUS\\G\n",
+            "*************************** 1. row ***************************\n\
+             \x20              Connection_name: db-east\n\
+             \x20                  Master_Host: 10.0.1.11\n\
+             \x20                  Master_User: repl\n\
+             \x20             Slave_IO_Running: Yes\n\
+             \x20            Slave_SQL_Running: Yes\n\
+             \x20                   Using_Gtid: No\n\
+             \x20                  Gtid_IO_Pos: 0-11-48213\n",
+            "replica-mariadb-position-file",
+        ),
+        (
+            "configmap.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: mysql-conf\ndata:\n  replica.cnf: |\n    [mysqld]\n",
+            "    relay_log_info_repository = FILE\n    sync_binlog = 0\n    password = S3cret\n",
+            "replica-sync-binlog",
+        ),
+    ];
+    for (name, head, body, rule) in shapes {
+        for size in [MB, 16 * MB] {
+            let text = format!("{head}{}", repeat_to(body, size));
+            let r = check_text(name, &text);
+            assert!(r.findings.iter().any(|f| f.rule == *rule), "{name} at {size}: {rule} did not fire");
+            let json = r.to_json();
+            assert!(json.len() < text.len() * 2 + 256 * 1024, "{name} at {size}: JSON {} bytes", json.len());
+            assert!(!json.contains("S3cret"), "{name}: a secret in the report");
+        }
+        let one = format!("{head}{}", repeat_to(&body.replace('\n', " "), 16 * MB));
+        check_text(name, &one);
+        let small = format!("{head}{}", repeat_to(body, MB));
+        let big = format!("{head}{}", repeat_to(body, 8 * MB));
+        let (ws, wb) = (work_for(&small), work_for(&big));
+        let ratio = wb as f64 / ws.max(1) as f64;
+        assert!(ratio <= 10.0, "{name}: work {ws} → {wb} ({ratio:.1}×) — not linear");
+    }
+}
