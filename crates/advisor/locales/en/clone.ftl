@@ -98,7 +98,11 @@ clone-status-failed.title = The last clone failed with ERROR {code}
 clone-status-failed.title-client = CLONE failed with ERROR {code}
 clone-status-failed.title-pending = The clone is waiting for the server to be started
 clone-status-failed.note-state = clone_status reads {state}.
-clone-status-failed.note-none = No clone_status in the input (SELECT * FROM performance_schema.clone_status\G).
+clone-status-failed.note-none =
+    No clone_status in the input. Run:
+    ```sql
+    SELECT * FROM performance_schema.clone_status\G
+    ```
 clone-status-failed.msg-status = performance_schema.clone_status records the last clone as failed, with ERROR_NO {code} ({name}).
 clone-status-failed.msg-client = The CLONE statement failed with ERROR {code} ({name}).
 clone-status-failed.msg-stage = It failed in the {stage} stage (clone_progress).
@@ -150,7 +154,15 @@ clone-status-failed.err-other = ERROR {code}: {message}. See the MySQL error ref
 clone-unsupported.name = This server cannot clone
 clone-unsupported.passed-title = This server can clone
 clone-unsupported.note-ok = MySQL {version} has the clone plugin.
-clone-unsupported.note-unknown = No server version in the input (SELECT VERSION(); or mysqld --version).
+clone-unsupported.note-unknown =
+    No server version in the input. Run:
+    ```sql
+    SELECT VERSION();
+    ```
+    or, on the server's host:
+    ```sh
+    mysqld --version
+    ```
 clone-unsupported.note-mariadb-unused = MariaDB has no clone plugin, but nothing in the input uses clone.
 clone-unsupported.note-old-unused = This version has no clone plugin, but nothing in the input uses clone.
 clone-unsupported.title-mariadb = MariaDB has no CLONE: use mariabackup
@@ -167,10 +179,14 @@ clone-unsupported.ev-intent = clone used here
 # --- clone-prerequisites --------------------------------------------------------------------------
 clone-prerequisites.name = Clone prerequisites (plugin, donor list, packet size, versions)
 clone-prerequisites.passed-title = Clone prerequisites are met
-clone-prerequisites.missing-plugin = whether the clone plugin is loaded (SELECT PLUGIN_NAME, PLUGIN_STATUS FROM INFORMATION_SCHEMA.PLUGINS WHERE PLUGIN_NAME = 'clone';)
-clone-prerequisites.missing-donor-list = clone_valid_donor_list (SHOW VARIABLES LIKE 'clone%';)
+clone-prerequisites.missing-plugin = whether the clone plugin is loaded
+clone-prerequisites.missing-donor-list = clone_valid_donor_list
 clone-prerequisites.note-ok = The prerequisites shown in the input are met.
-clone-prerequisites.note-unknown = Could not check: {missing}.
+clone-prerequisites.note-unknown =
+    Could not check: {missing}. Run:
+    ```sql
+    {query}
+    ```
 clone-prerequisites.title-plugin = The clone plugin is not loaded
 clone-prerequisites.msg-plugin = Without the clone plugin, CLONE fails with ERROR 1524 "Plugin 'clone' is not loaded", and performance_schema.clone_status and the clone_* variables do not exist.
 clone-prerequisites.msg-plugin-off = The option clone=OFF (or skip-clone) keeps the plugin from being activated at start: remove it.

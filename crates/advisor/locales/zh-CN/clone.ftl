@@ -98,7 +98,11 @@ clone-status-failed.title = 上一次克隆失败，ERROR {code}
 clone-status-failed.title-client = CLONE 失败，ERROR {code}
 clone-status-failed.title-pending = 克隆正在等待服务器启动
 clone-status-failed.note-state = clone_status 显示 {state}。
-clone-status-failed.note-none = 输入中没有 clone_status（SELECT * FROM performance_schema.clone_status\G）。
+clone-status-failed.note-none =
+    输入中没有 clone_status。请执行：
+    ```sql
+    SELECT * FROM performance_schema.clone_status\G
+    ```
 clone-status-failed.msg-status = performance_schema.clone_status 记录上一次克隆失败，ERROR_NO 为 {code}（{name}）。
 clone-status-failed.msg-client = CLONE 语句失败，ERROR {code}（{name}）。
 clone-status-failed.msg-stage = 失败发生在 {stage} 阶段（clone_progress）。
@@ -150,7 +154,15 @@ clone-status-failed.err-other = ERROR {code}：{message}。请在 MySQL 错误�
 clone-unsupported.name = 该服务器不支持克隆
 clone-unsupported.passed-title = 这台服务器可以克隆
 clone-unsupported.note-ok = MySQL {version} 自带克隆插件。
-clone-unsupported.note-unknown = 输入中没有服务器版本（SELECT VERSION(); 或 mysqld --version）。
+clone-unsupported.note-unknown =
+    输入中没有服务器版本。请执行：
+    ```sql
+    SELECT VERSION();
+    ```
+    或在服务器主机上执行：
+    ```sh
+    mysqld --version
+    ```
 clone-unsupported.note-mariadb-unused = MariaDB 没有克隆插件，但输入中没有用到克隆。
 clone-unsupported.note-old-unused = 这个版本没有克隆插件，但输入中没有用到克隆。
 clone-unsupported.title-mariadb = MariaDB 没有 CLONE：请使用 mariabackup
@@ -167,10 +179,14 @@ clone-unsupported.ev-intent = 此处用到了克隆
 # --- clone-prerequisites --------------------------------------------------------------------------
 clone-prerequisites.name = 克隆前提条件（插件、捐赠方列表、包大小、版本）
 clone-prerequisites.passed-title = 满足克隆的前提条件
-clone-prerequisites.missing-plugin = 克隆插件是否已加载（SELECT PLUGIN_NAME, PLUGIN_STATUS FROM INFORMATION_SCHEMA.PLUGINS WHERE PLUGIN_NAME = 'clone';）
-clone-prerequisites.missing-donor-list = clone_valid_donor_list（SHOW VARIABLES LIKE 'clone%';）
+clone-prerequisites.missing-plugin = 克隆插件是否已加载
+clone-prerequisites.missing-donor-list = clone_valid_donor_list
 clone-prerequisites.note-ok = 输入中能看到的前提条件都已满足。
-clone-prerequisites.note-unknown = 无法检查：{missing}。
+clone-prerequisites.note-unknown =
+    无法检查：{missing}。请执行：
+    ```sql
+    {query}
+    ```
 clone-prerequisites.title-plugin = 克隆插件未加载
 clone-prerequisites.msg-plugin = 没有克隆插件时，CLONE 会报 ERROR 1524 "Plugin 'clone' is not loaded"，performance_schema.clone_status 和 clone_* 变量也都不存在。
 clone-prerequisites.msg-plugin-off = 选项 clone=OFF（或 skip-clone）会阻止插件在启动时激活：请删除它。

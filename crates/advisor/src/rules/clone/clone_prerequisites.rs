@@ -16,6 +16,12 @@ use crate::facts::{ClientErrorEvent, Facts, Loc, Setting};
 use crate::report::{Evidence, Finding, Fix, Severity};
 use crate::rules::{Ctx, Outcome};
 
+/// The query that shows whether the clone plugin is loaded.
+const PLUGIN_QUERY: &str =
+    "SELECT PLUGIN_NAME, PLUGIN_STATUS FROM INFORMATION_SCHEMA.PLUGINS WHERE PLUGIN_NAME = 'clone';";
+/// The query that shows `clone_valid_donor_list` (and the other clone settings).
+const DONOR_LIST_QUERY: &str = "SHOW VARIABLES LIKE 'clone%';";
+
 declare_rule! {
     /// See the docs beside this file.
     ClonePrerequisites { id: "clone-prerequisites", family: Clone, docs: "clone_prerequisites" }
@@ -25,13 +31,18 @@ impl ClonePrerequisites {
     fn check(&self, cx: &Ctx<'_>, out: &mut Vec<Finding>) -> Outcome {
         let scan = &cx.facts.clone_scan;
         let intent = clone_intent(cx, scan).is_some();
+        // What could not be checked, and the query that would show it.
         let mut unknown = Vec::new();
+        let mut queries: Vec<&str> = Vec::new();
         let before = out.len();
 
         match plugin(cx.facts, scan) {
             PluginState::Missing(m) => out.push(report_plugin(cx, &m, intent)),
             PluginState::Loaded => {}
-            PluginState::Unknown => unknown.push(cx.t(k::CLONE_PREREQUISITES_MISSING_PLUGIN)),
+            PluginState::Unknown => {
+                unknown.push(cx.t(k::CLONE_PREREQUISITES_MISSING_PLUGIN));
+                queries.push(PLUGIN_QUERY);
+            }
         }
         let remote = scan.clones.iter().find(|s| s.kind == StmtKind::CloneInstance && s.donor.is_some());
         let donor = remote.and_then(|s| s.donor.clone().map(|d| (d, s.at)));
@@ -42,7 +53,10 @@ impl ClonePrerequisites {
                 list_idx = Some(out.len() - 1);
             }
             ListState::Ok => {}
-            ListState::Unknown => unknown.push(cx.t(k::CLONE_PREREQUISITES_MISSING_DONOR_LIST)),
+            ListState::Unknown => {
+                unknown.push(cx.t(k::CLONE_PREREQUISITES_MISSING_DONOR_LIST));
+                queries.push(DONOR_LIST_QUERY);
+            }
         }
         if let Some(e) = unreported_error(cx.facts, errors::ER_CLONE_SYS_CONFIG) {
             match list_idx.and_then(|i| out.get_mut(i)) {
@@ -73,7 +87,11 @@ impl ClonePrerequisites {
         if unknown.is_empty() {
             Outcome::passed(cx.t(k::CLONE_PREREQUISITES_NOTE_OK))
         } else {
-            Outcome::unknown(cx.fmt(k::CLONE_PREREQUISITES_NOTE_UNKNOWN, &[("missing", &unknown.join("; "))]))
+            let sep = if cx.lang == crate::i18n::Lang::ZhCn { "；" } else { "; " };
+            let (missing, query) = (unknown.join(sep), queries.join("\n"));
+            Outcome::unknown(
+                cx.fmt(k::CLONE_PREREQUISITES_NOTE_UNKNOWN, &[("missing", &missing), ("query", &query)]),
+            )
         }
     }
 }
