@@ -710,6 +710,46 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
             check(entries.as_u64() == Some(0), || format!("the saved page fetched {entries} resources"))
         });
     }
+    test!("notes about the input are shown, with their commands as code (en, zh-CN)", async {
+        // The report's notes (masked passwords, option groups assumed for an unknown version) were
+        // printed by the CLI but not shown on the page.
+        let text = "$ cat /etc/my.cnf\n[client]\npassword=S3cret\n\n[mysqld-8.0]\nsync_binlog=0\n";
+        for (lang, masked, assumed) in
+            [("en", "contains passwords or credentials", "assumed"), ("zh-CN", "含有密码或凭据", "假定")]
+        {
+            js(c, "sessionStorage.clear(); return true;", vec![]).await?;
+            goto(c, &with_query(url, &format!("lang={lang}"))).await?;
+            paste(c, 0, text).await?;
+            wait_until(
+                c,
+                "the notes",
+                "return document.querySelectorAll('#report-notes li').length >= 2;",
+                10,
+            )
+            .await?;
+            let r = js(
+                c,
+                "const s = document.getElementById('report-notes'); \
+                 return [s.querySelector('h2').textContent, s.innerText, \
+                         [...s.querySelectorAll('code')].map(e => e.textContent)];",
+                vec![],
+            )
+            .await?;
+            let heading = r[0].as_str().unwrap_or_default();
+            let body = r[1].as_str().unwrap_or_default();
+            check(heading == if lang == "en" { "Notes" } else { "说明" }, || {
+                format!("{lang}: heading {heading:?}")
+            })?;
+            check(body.contains(masked) && body.contains(assumed), || format!("{lang}: notes {body:?}"))?;
+            check(!body.contains("S3cret"), || format!("{lang}: a password in the notes"))?;
+            js(c, "document.getElementById('report-notes').scrollIntoView(); return true;", vec![]).await?;
+            screenshot(c, shots, &format!("{suite}-notes-{lang}.png")).await?;
+            check(r[2].as_array().is_some_and(|a| a.contains(&json!("mysqld --version"))), || {
+                format!("{lang}: the command is not code: {}", r[2])
+            })?;
+        }
+        js(c, "sessionStorage.clear(); return true;", vec![]).await.map(|_| ())
+    });
     test!("Clear empties the input and forgets it", async {
         goto(c, url).await?;
         paste(c, 0, "[mysqld]\nserver_id=1\n").await?;

@@ -3,6 +3,7 @@ use super::findings::Findings;
 use super::header::Header;
 use super::input_panel::InputPanel;
 use super::passed_checks::PassedChecks;
+use super::report_notes::ReportNotes;
 use super::report_toolbar::ReportToolbar;
 use super::verdicts::Verdicts;
 use crate::dom;
@@ -108,6 +109,7 @@ pub fn app(props: &AppProps) -> Html {
                         <p class="hint">{ t(lang, k::UI_EMPTY_HINT) }</p>
                     } else {
                         <ReportToolbar report={report.clone()} inputs={settled.clone()} />
+                        <ReportNotes report={report.clone()} />
                         <Findings report={report.clone()} inputs={settled.clone()} />
                         <PassedChecks report={report.clone()} />
                     }

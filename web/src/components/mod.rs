@@ -12,6 +12,7 @@ mod input_box;
 mod input_panel;
 mod log_scan;
 mod passed_checks;
+mod report_notes;
 mod report_toolbar;
 mod rule_docs;
 mod verdict_card;

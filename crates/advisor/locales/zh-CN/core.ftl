@@ -10,7 +10,7 @@
 #   unit / drop-in   systemd 的原词，不译作“单元”
 #   输入             一段粘贴的文本或一个文件；位置写作“输入 1，第 12 行”
 #   通道             复制通道；未命名的通道称“默认通道”
-core.note-lossy = 输入"{input}"不是有效的 UTF-8；无效字节已替换为 U+FFFD。
+core.note-lossy = 输入“{input}”不是有效的 UTF-8；无效字节已替换为 U+FFFD。
 doc.systemd-unit = systemd unit {name}
 doc.systemctl-cat = systemctl cat {name}
 doc.systemctl-show = systemctl show {name}
@@ -31,7 +31,7 @@ doc.client-error = 客户端错误 {name}
 doc.change-replication-source = CHANGE REPLICATION SOURCE 语句 {name}
 doc.container = 容器定义 {name}
 doc.unrecognized = 未识别 {name}
-core.note-findings-omitted = 另有 {count} 条 "{rule}" 发现（每个复制通道或位置一条）未列入本报告；仅显示前 {kept} 条。
-core.note-documents-omitted = 输入"{input}"中另有 {count} 个文档未列入文档列表；仅列出前 {kept} 个。
+core.note-findings-omitted = 另有 {count} 条 `{rule}` 发现（每个复制通道或位置一条）未列入本报告；仅显示前 {kept} 条。
+core.note-documents-omitted = 输入“{input}”中另有 {count} 个文档未列入文档列表；仅列出前 {kept} 个。
 core.reason-omitted = ……另有 {count} 条理由，已略去。
 core.verdict-warnings-only = 无法确定：不利的发现都只是警告，没有错误（见发现的问题）。

@@ -69,7 +69,7 @@ render.warnings-one = 1 个警告
 render.warnings-other = {n} 个警告
 render.infos-one = 1 条提示
 render.infos-other = {n} 条提示
-render.note-masked = 输入"{input}"中含有密码或凭据；本报告中所有位置都已显示为 ****。
+render.note-masked = 输入“{input}”中含有密码或凭据；本报告中所有位置都已显示为 ****。
 render.cli-help =
     mysql-advisor {version} — 诊断 MySQL 克隆后自动重启失败（ERROR 3707）的原因，并判断从库是否崩溃安全。
 
