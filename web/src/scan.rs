@@ -7,7 +7,7 @@
 //! turn differs ([`scan`]'s `turn_every`).
 
 use crate::dom::now;
-use advisor::logscan::{Scanner, Timeline};
+use advisor::logscan::{STREAM_THRESHOLD, Scanner, Timeline};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast as _;
@@ -88,6 +88,30 @@ pub async fn next_chunk(reader: &ReadableStreamDefaultReader) -> Result<Option<j
     Ok(Some(js_sys::Reflect::get(&result, &"value".into())?.unchecked_into()))
 }
 
+/// True when the browser has `DecompressionStream`.
+pub fn can_gunzip() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &"DecompressionStream".into()).is_ok_and(|d| d.is_function())
+}
+
+/// The first [`STREAM_THRESHOLD`] decompressed bytes of a gzip `source` (all of them when fewer),
+/// and whether the stream failed before (a corrupt or cut-short stream).
+pub async fn gunzip_head(source: &Source) -> (Vec<u8>, bool) {
+    let threshold = usize::try_from(STREAM_THRESHOLD).unwrap_or(usize::MAX);
+    let mut head = Vec::new();
+    while head.len() < threshold {
+        match next_chunk(&source.reader).await {
+            Ok(Some(chunk)) => {
+                let n = head.len();
+                head.resize(n + chunk.length() as usize, 0);
+                chunk.copy_to(&mut head[n..]);
+            }
+            Ok(None) => return (head, false),
+            Err(_) => return (head, true),
+        }
+    }
+    (head, false)
+}
+
 /// What a scan found, and where its time went.
 pub struct Outcome {
     pub timeline: Timeline,
@@ -127,12 +151,21 @@ impl Outcome {
 /// `turn_every` ms have passed since the last turn, calls `progress` with the file's bytes read
 /// so far and gives the event loop a turn (paint, input and Cancel on the page; the Cancel
 /// message in the worker), so fast reads are not slowed down by timers.
-pub async fn scan(source: Source, cancel: &Cell<bool>, turn_every: f64, progress: &mut dyn FnMut(u64)) -> Outcome {
+pub async fn scan(
+    source: Source,
+    head: Vec<u8>,
+    cancel: &Cell<bool>,
+    turn_every: f64,
+    progress: &mut dyn FnMut(u64),
+) -> Outcome {
     let mut scanner = Scanner::new();
+    // What `gunzip_head` read already.
+    scanner.feed(&head);
+    let mut at = head.len() as f64;
+    drop(head);
     let mut buf = Vec::new();
     let mut o = Outcome { cancelled: false, ..Outcome::cut_short() };
     let reader = &source.reader;
-    let mut at = 0.0;
     let mut last_turn = now();
     loop {
         if cancel.get() {

@@ -19,8 +19,10 @@
 //! | worker | `{ ready: true }` | the module is instantiated; errors after this are not a failed start |
 //! | worker | `{ progress: n }` | about every [`PROGRESS_EVERY_MS`]: bytes of the file read |
 //! | worker | `{ done: { timeline, cancelled, corruptAt, feedMs, readMs, copyMs, yieldMs, chunks } }` | at the end; `timeline` is the core's `Timeline` as JSON, `corruptAt` (decompressed bytes before a corrupt gzip stream) is absent otherwise |
+//! | worker | `{ whole, corruptAt }` | instead of a scan: a gzip file that decompressed to less than the threshold (`whole`, a transferred `Uint8Array`), to be read whole; `corruptAt` as above |
 
-use crate::scan::{Outcome, Source, scan};
+use crate::scan::{Outcome, Source, gunzip_head, scan};
+use advisor::logscan::STREAM_THRESHOLD;
 use futures::StreamExt as _;
 use futures::channel::mpsc;
 use std::cell::Cell;
@@ -72,12 +74,26 @@ pub fn scan_worker(msg: JsValue) {
     let file: File = get(&msg, "file").unchecked_into();
     let gzip = get(&msg, "gzip").as_bool().unwrap_or(false);
     wasm_bindgen_futures::spawn_local(async move {
-        // The page checked `DecompressionStream` before choosing to scan a gzip file.
+        // The page checked `DecompressionStream` before sending a gzip file.
         let Some(source) = Source::open(&file, gzip) else { return };
+        let head = if gzip {
+            // Small once decompressed (or corrupt before the threshold): held whole on the page.
+            let (head, failed) = gunzip_head(&source).await;
+            if failed || head.len() < STREAM_THRESHOLD as usize {
+                let bytes = js_sys::Uint8Array::from(&head[..]);
+                let corrupt = if failed { (head.len() as f64).into() } else { JsValue::UNDEFINED };
+                let msg = object(&[("whole", bytes.clone().into()), ("corruptAt", corrupt)]);
+                let _ = scope.post_message_with_transfer(&msg, &js_sys::Array::of1(&bytes.buffer()));
+                return;
+            }
+            head
+        } else {
+            Vec::new()
+        };
         let mut progress = |done: u64| {
             let _ = scope.post_message(&object(&[("progress", (done as f64).into())]));
         };
-        let o = scan(source, &cancel, PROGRESS_EVERY_MS, &mut progress).await;
+        let o = scan(source, head, &cancel, PROGRESS_EVERY_MS, &mut progress).await;
         let timeline = serde_json::to_string(&o.timeline).unwrap_or_default();
         let done = object(&[
             ("timeline", timeline.into()),
@@ -137,6 +153,9 @@ pub enum Heard {
     Ready,
     Progress(u64),
     Done(Box<Outcome>),
+    /// A gzip file small once decompressed: its bytes, to be held whole, and whether the stream
+    /// failed after them.
+    Whole(Vec<u8>, bool),
     /// The worker failed (an error event, or a message that could not be read).
     Failed,
 }
@@ -178,6 +197,8 @@ impl ScanWorker {
                     Heard::Ready
                 } else if let Some(n) = get(&data, "progress").as_f64() {
                     Heard::Progress(n as u64)
+                } else if let Some(bytes) = get(&data, "whole").dyn_ref::<js_sys::Uint8Array>() {
+                    Heard::Whole(bytes.to_vec(), !get(&data, "corruptAt").is_undefined())
                 } else {
                     outcome(&get(&data, "done")).map_or(Heard::Failed, |o| Heard::Done(Box::new(o)))
                 };
@@ -190,7 +211,8 @@ impl ScanWorker {
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
-        let start = object(&[("module", wasm_bindgen::module()), ("file", file.into()), ("gzip", gzip.into())]);
+        let start =
+            object(&[("module", wasm_bindgen::module()), ("file", file.into()), ("gzip", gzip.into())]);
         if let Err(e) = worker.post_message(&start) {
             worker.terminate();
             let _ = web_sys::Url::revoke_object_url(&url);

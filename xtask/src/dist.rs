@@ -348,7 +348,11 @@ pub fn esbuild(source: &str, loader: &str) -> Result<String, String> {
     use std::io::Write as _;
     let mut child = std::process::Command::new("esbuild")
         .args(["--minify", "--charset=utf8", "--log-level=warning", &format!("--loader={loader}")])
-        .args(if loader == "js" { &["--format=esm", "--define:import.meta.url=location.href"][..] } else { &[] })
+        .args(if loader == "js" {
+            &["--format=esm", "--define:import.meta.url=location.href"][..]
+        } else {
+            &[]
+        })
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -433,7 +437,9 @@ mod tests {
         assert!(page.contains(&csp_hash("i{}")));
         // The glue is one function's body (its inline exports without `export`), returning every
         // export; the page's API leaves out initSync, start and the scan worker's entry point.
-        assert!(page.contains("const glue = () => {\nfunction mount(e) {}\nfunction start() {}\nfunction __scanWorker(m) {}"));
+        assert!(page.contains(
+            "const glue = () => {\nfunction mount(e) {}\nfunction start() {}\nfunction __scanWorker(m) {}"
+        ));
         assert!(page.contains("return { initSync, analyze: x, mount, start, __scanWorker };\n};\nglobalThis.mysqlAdvisorGlue = glue;"));
         assert!(page.contains("window.mysqlAdvisor = { analyze: g.analyze, mount: g.mount }"));
         assert!(!page.contains("export "), "an export is left in the page's script");

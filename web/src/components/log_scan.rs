@@ -15,7 +15,7 @@
 //! panel; a browser without `DecompressionStream` gets a note too.
 
 use crate::dom::now;
-use crate::scan::{Outcome, Source, next_chunk, scan};
+use crate::scan::{Outcome, Source, gunzip_head, scan};
 use crate::state::Action;
 use crate::tr::{f, t};
 use crate::worker::{Heard, ScanWorker};
@@ -145,50 +145,46 @@ pub fn add_whole(name: String, bytes: &[u8], dispatch: &Callback<Action>) {
     });
 }
 
-/// Reads a gzip file through the browser's `DecompressionStream`: whole when it decompresses to
-/// less than [`STREAM_THRESHOLD`], scanned otherwise (unless a scan is already running). A
-/// corrupt stream keeps what came before, with a note.
+/// Reads a gzip file through the browser's `DecompressionStream` — in the scan worker, so the
+/// page never inflates it: whole when it decompresses to less than [`STREAM_THRESHOLD`], scanned
+/// otherwise. A corrupt stream keeps what came before, with a note. While a scan runs, a second
+/// gzip file is read on the page, and only when small.
 pub async fn read_gzip(file: File, h: ScanHandle, lang: Lang, dispatch: Callback<Action>) {
-    let name = file.name();
-    let Some(source) = Source::open(&file, true) else {
+    if !crate::scan::can_gunzip() {
+        let name = file.name();
         let note = f(lang, k::GZIP_UNSUPPORTED, &[("name", &name)]);
         h.view.set(ScanView::Notice { name, note });
         return;
-    };
-    let threshold = usize::try_from(STREAM_THRESHOLD).unwrap_or(usize::MAX);
-    let mut head = Vec::new();
-    let mut failed = false;
-    while head.len() < threshold {
-        match next_chunk(&source.reader).await {
-            Ok(Some(chunk)) => {
-                let n = head.len();
-                head.resize(n + chunk.length() as usize, 0);
-                chunk.copy_to(&mut head[n..]);
-            }
-            Ok(None) => break,
-            Err(_) => {
-                failed = true;
-                break;
-            }
-        }
     }
-    if head.len() < threshold {
-        if failed {
-            let note = corrupt_note(&name, head.len() as u64, lang);
-            h.view.set(ScanView::Notice { name: name.clone(), note });
-        }
-        if !head.is_empty() {
-            add_whole(name, &head, &dispatch);
-        }
-        return;
-    }
-    // Too large to hold: scanned from the start, by the worker.
-    let _ = source.reader.cancel();
-    drop(head);
     if matches!(*h.view, ScanView::Running { .. }) {
+        let Some(source) = Source::open(&file, true) else { return };
+        let (head, failed) = gunzip_head(&source).await;
+        let _ = source.reader.cancel();
+        if failed || head.len() < STREAM_THRESHOLD as usize {
+            add_gunzipped(&file.name(), &head, failed, &h, lang, &dispatch);
+        }
         return;
     }
     run_scan(file, true, h, lang, dispatch).await;
+}
+
+/// A gzip file small once decompressed: `bytes` become an input; a stream that `failed` after
+/// them gets the note.
+fn add_gunzipped(
+    name: &str,
+    bytes: &[u8],
+    failed: bool,
+    h: &ScanHandle,
+    lang: Lang,
+    dispatch: &Callback<Action>,
+) {
+    if failed {
+        let note = corrupt_note(name, bytes.len() as u64, lang);
+        h.view.set(ScanView::Notice { name: name.to_owned(), note });
+    }
+    if !bytes.is_empty() {
+        add_whole(name.to_owned(), bytes, dispatch);
+    }
 }
 
 /// Scans `file` (a log too large to hold), updating the view; adds the excerpt as an input when
@@ -197,16 +193,25 @@ pub async fn scan_file(file: File, h: ScanHandle, lang: Lang, dispatch: Callback
     run_scan(file, false, h, lang, dispatch).await;
 }
 
+/// How a worker's or the page's reading ended.
+enum Finished {
+    Scanned(Outcome),
+    /// A gzip file small once decompressed, and whether its stream failed after these bytes.
+    Whole(Vec<u8>, bool),
+}
+
 /// Scans `file` (gunzipped when `gzip`) in the scan worker, or on the page when none can be
-/// started; shows the progress, then the timeline, and adds the excerpt as an input.
+/// started; shows the progress, then the timeline, and adds the excerpt as an input. A gzip file
+/// that decompresses to less than [`STREAM_THRESHOLD`] is added whole instead.
 async fn run_scan(file: File, gzip: bool, h: ScanHandle, lang: Lang, dispatch: Callback<Action>) {
     let name = file.name();
     let total = file.size() as u64;
+    let before = (*h.view).clone();
     h.control.cancelled.set(false);
     h.view.set(ScanView::Running { name: name.clone(), done: 0, total });
     let started = now();
     let show = |done: u64| h.view.set(ScanView::Running { name: name.clone(), done, total });
-    let mut outcome = None;
+    let mut finished = None;
     if let Ok(mut worker) = ScanWorker::start(&file, gzip) {
         *h.control.worker.borrow_mut() = Some(worker.worker().clone());
         let mut ready = false;
@@ -218,14 +223,18 @@ async fn run_scan(file: File, gzip: bool, h: ScanHandle, lang: Lang, dispatch: C
                 }
                 Heard::Progress(done) => show(done),
                 Heard::Done(o) => {
-                    outcome = Some(*o);
+                    finished = Some(Finished::Scanned(*o));
+                    break;
+                }
+                Heard::Whole(bytes, failed) => {
+                    finished = Some(Finished::Whole(bytes, failed));
                     break;
                 }
                 // Failed before it began: scanned on the page instead. After (never seen: the
                 // scan loop does not throw), the scan is shown as cut short.
                 Heard::Failed if !ready => break,
                 Heard::Failed => {
-                    outcome = Some(Outcome::cut_short());
+                    finished = Some(Finished::Scanned(Outcome::cut_short()));
                     break;
                 }
             }
@@ -234,12 +243,34 @@ async fn run_scan(file: File, gzip: bool, h: ScanHandle, lang: Lang, dispatch: C
         // Terminated here.
         drop(worker);
     }
-    let on_page = outcome.is_none();
-    let outcome = match outcome {
-        Some(o) => o,
+    let on_page = finished.is_none();
+    let finished = match finished {
+        Some(done) => done,
         None => {
             let Some(source) = Source::open(&file, gzip) else { return };
-            scan(source, &h.control.cancelled, PAGE_TURN_EVERY_MS, &mut |done| show(done)).await
+            let head = if gzip {
+                let (head, failed) = gunzip_head(&source).await;
+                if failed || head.len() < STREAM_THRESHOLD as usize {
+                    let _ = source.reader.cancel();
+                    h.view.set(before.clone());
+                    add_gunzipped(&name, &head, failed, &h, lang, &dispatch);
+                    return;
+                }
+                head
+            } else {
+                Vec::new()
+            };
+            Finished::Scanned(
+                scan(source, head, &h.control.cancelled, PAGE_TURN_EVERY_MS, &mut |done| show(done)).await,
+            )
+        }
+    };
+    let outcome = match finished {
+        Finished::Scanned(o) => o,
+        Finished::Whole(bytes, failed) => {
+            h.view.set(before);
+            add_gunzipped(&name, &bytes, failed, &h, lang, &dispatch);
+            return;
         }
     };
     let millis = now() - started;
@@ -253,25 +284,30 @@ async fn run_scan(file: File, gzip: bool, h: ScanHandle, lang: Lang, dispatch: C
         crate::dom::record_timing(key, ms);
     }
     let Outcome { timeline, cancelled, corrupt_at, feed_ms, .. } = outcome;
-    if !timeline.events.is_empty() {
-        let excerpt = timeline.to_input(timeline.excerpt_name(&name, lang));
-        // Evidence in this excerpt then shows the file's line numbers.
-        let file_lines = timeline.events.iter().map(|e| e.line).collect();
-        dispatch.emit(Action::AddFile {
-            name: excerpt.name().to_owned(),
-            text: excerpt.text().to_owned(),
-            file_lines,
-            file_map: Some(timeline.excerpt_map()),
-        });
-    }
+    let timeline = Rc::new(timeline);
     h.view.set(ScanView::Done {
-        name,
-        timeline: Rc::new(timeline),
+        name: name.clone(),
+        timeline: Rc::clone(&timeline),
         cancelled,
         corrupt_at,
         on_page,
         millis,
         feed_millis: feed_ms,
+    });
+    if timeline.events.is_empty() {
+        return;
+    }
+    // The timeline is rendered in one task, the excerpt analysed in the next: two short stalls
+    // of the main thread rather than one long one.
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    let excerpt = timeline.to_input(timeline.excerpt_name(&name, lang));
+    // Evidence in this excerpt then shows the file's line numbers.
+    let file_lines = timeline.events.iter().map(|e| e.line).collect();
+    dispatch.emit(Action::AddFile {
+        name: excerpt.name().to_owned(),
+        text: excerpt.text().to_owned(),
+        file_lines,
+        file_map: Some(timeline.excerpt_map()),
     });
 }
 
