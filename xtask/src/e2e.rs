@@ -2156,8 +2156,13 @@ async fn big_log_on_page(c: &Client, url: &str, shots: &Path, suite: &str) -> Re
         5,
     )
     .await?;
-    js(c, "document.getElementById('log-scan').scrollIntoView(); return true;", vec![]).await?;
-    screenshot(c, shots, &format!("{suite}-big-log-on-page-zh-CN.png")).await?;
+    for width in [1280, 360] {
+        c.set_window_size(width, 900).await.map_err(|e| e.to_string())?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        js(c, "document.getElementById('scan-on-page').scrollIntoView(); return true;", vec![]).await?;
+        screenshot(c, shots, &format!("{suite}-big-log-on-page-zh-CN-{width}.png")).await?;
+    }
+    c.set_window_size(1400, 1000).await.map_err(|e| e.to_string())?;
     js(
         c,
         "const s = document.getElementById('lang'); s.value = 'en'; s.dispatchEvent(new Event('change', { bubbles: true })); \
