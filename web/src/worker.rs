@@ -74,8 +74,12 @@ pub fn scan_worker(msg: JsValue) {
     let file: File = get(&msg, "file").unchecked_into();
     let gzip = get(&msg, "gzip").as_bool().unwrap_or(false);
     wasm_bindgen_futures::spawn_local(async move {
-        // The page checked `DecompressionStream` before sending a gzip file.
-        let Some(source) = Source::open(&file, gzip) else { return };
+        // The page checked `DecompressionStream` before sending a gzip file; a worker without it
+        // (never seen) ends the scan at once, cut short.
+        let Some(source) = Source::open(&file, gzip) else {
+            post_done(&scope, &Outcome::cut_short());
+            return;
+        };
         let head = if gzip {
             // Small once decompressed (or corrupt before the threshold): held whole on the page.
             let (head, failed) = gunzip_head(&source).await;
@@ -94,19 +98,24 @@ pub fn scan_worker(msg: JsValue) {
             let _ = scope.post_message(&object(&[("progress", (done as f64).into())]));
         };
         let o = scan(source, head, &cancel, PROGRESS_EVERY_MS, &mut progress).await;
-        let timeline = serde_json::to_string(&o.timeline).unwrap_or_default();
-        let done = object(&[
-            ("timeline", timeline.into()),
-            ("cancelled", o.cancelled.into()),
-            ("corruptAt", o.corrupt_at.map_or(JsValue::UNDEFINED, |n| (n as f64).into())),
-            ("feedMs", o.feed_ms.into()),
-            ("readMs", o.read_ms.into()),
-            ("copyMs", o.copy_ms.into()),
-            ("yieldMs", o.yield_ms.into()),
-            ("chunks", o.chunks.into()),
-        ]);
-        let _ = scope.post_message(&object(&[("done", done)]));
+        post_done(&scope, &o);
     });
+}
+
+/// Posts `{ done: … }` for `o`.
+fn post_done(scope: &DedicatedWorkerGlobalScope, o: &Outcome) {
+    let timeline = serde_json::to_string(&o.timeline).unwrap_or_default();
+    let done = object(&[
+        ("timeline", timeline.into()),
+        ("cancelled", o.cancelled.into()),
+        ("corruptAt", o.corrupt_at.map_or(JsValue::UNDEFINED, |n| (n as f64).into())),
+        ("feedMs", o.feed_ms.into()),
+        ("readMs", o.read_ms.into()),
+        ("copyMs", o.copy_ms.into()),
+        ("yieldMs", o.yield_ms.into()),
+        ("chunks", o.chunks.into()),
+    ]);
+    let _ = scope.post_message(&object(&[("done", done)]));
 }
 
 /// The `done` message back into an [`Outcome`]; `None` when it is not one.

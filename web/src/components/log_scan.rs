@@ -2,17 +2,17 @@
 //! head looks like an error log (or any file of [`ALWAYS_STREAM`] bytes or more) is scanned as a
 //! stream by the scan worker (`worker.rs`: the same wasm in a dedicated worker, so the page's main
 //! thread stays free), with a progress bar and a Cancel button. When no worker can be started (a
-//! browser without module workers, or the CSP of a page embedding this one), the same loop
+//! browser that refuses it, or the CSP of a page embedding this one), the same loop
 //! (`scan.rs`) runs on the page, giving the event loop a turn every [`PAGE_TURN_EVERY_MS`], and
 //! the panel says so. When done, the timeline is shown and its excerpt becomes an input (with the
 //! file's line numbers), so the rules see the events.
 //!
 //! A file that starts with the gzip magic bytes (`1f 8b`, whatever its name) is piped through the
-//! browser's `DecompressionStream("gzip")` ([`read_gzip`]): read whole on the page when it
-//! decompresses to less than the threshold, scanned otherwise — the worker decompresses it again
-//! from the start (its decompressed size is never trusted, so a gzip bomb streams, whatever its
-//! head). A corrupt or cut-short stream keeps what came before, with the catalog's note in the
-//! panel; a browser without `DecompressionStream` gets a note too.
+//! browser's `DecompressionStream("gzip")` ([`read_gzip`]) in the worker too: sent back whole
+//! when it decompresses to less than the threshold, scanned otherwise (its decompressed size is
+//! never trusted, so a gzip bomb streams, whatever its head). A corrupt or cut-short stream keeps
+//! what came before, with the catalog's note in the panel; a browser without
+//! `DecompressionStream` gets a note too.
 
 use crate::dom::now;
 use crate::scan::{Outcome, Source, gunzip_head, scan};
