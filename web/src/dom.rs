@@ -201,9 +201,16 @@ pub fn is_reload() -> bool {
     js_sys::Reflect::get(&first, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() == Some("reload")
 }
 
-/// `performance.now()` in ms (0 where there is no `performance`).
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `performance.now()`: the page's and the scan worker's own clock.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+/// `performance.now()` in ms, on the page and in the scan worker alike.
 pub fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    performance_now()
 }
 
 /// Sets `window.mysqlAdvisorTiming[key] = ms` (for the browser tests and the curious: the last

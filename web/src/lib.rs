@@ -14,8 +14,10 @@ mod hooks;
 mod markdown;
 mod panic;
 mod saved;
+mod scan;
 mod state;
 mod tr;
+mod worker;
 
 use advisor::{Input, Lang, Options};
 use components::app::{App, AppProps};
@@ -142,7 +144,8 @@ pub fn mount(element: web_sys::Element, options_value: JsValue) -> Result<(), Js
 }
 
 /// Entry point: installs the panic hook and renders the page into `#mysql-advisor`, configured
-/// from the URL (`?lang=`, `?embed=1`, `?example=<id>`).
+/// from the URL (`?lang=`, `?embed=1`, `?example=<id>`). In the scan worker (no `window`), which
+/// instantiates the same module, it renders nothing.
 #[wasm_bindgen(start)]
 pub fn start() {
     panic::install();

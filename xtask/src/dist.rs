@@ -79,6 +79,34 @@ pub fn strip_exports(glue: &str) -> Result<(String, Vec<(String, String)>), Stri
     Ok((out, names))
 }
 
+/// Removes the `export` keyword of the glue's inline exports (`export function analyze(…)`,
+/// `export class …`, `export const …` at the start of a line) and returns the glue without them and
+/// the names so exported.
+pub fn strip_inline_exports(glue: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(glue.len());
+    let mut names = Vec::new();
+    for line in glue.split_inclusive('\n') {
+        let Some(rest) = line.strip_prefix("export ") else {
+            out.push_str(line);
+            continue;
+        };
+        let decl = ["async function ", "function ", "class ", "const ", "let ", "var "]
+            .iter()
+            .find_map(|kw| rest.strip_prefix(kw));
+        if let Some(decl) = decl {
+            let name: String =
+                decl.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$').collect();
+            if !name.is_empty() {
+                names.push(name);
+            }
+            out.push_str(rest);
+        } else {
+            out.push_str(line);
+        }
+    }
+    (out, names)
+}
+
 /// Removes every `<link …>` whose `rel` is `preload`/`modulepreload` and every `<script>` element
 /// that loads the wasm (Trunk's loader).
 pub fn strip_trunk_loader(html: &str) -> String {
@@ -191,7 +219,7 @@ pub fn single_file_csp(script_hash: &str, style_hashes: &[String]) -> String {
     let styles = if style_hashes.is_empty() { "'none'".to_owned() } else { style_hashes.join(" ") };
     format!(
         "default-src 'none'; script-src {script_hash} 'wasm-unsafe-eval'; style-src {styles}; \
-         img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
+         img-src data:; connect-src 'none'; worker-src blob:; base-uri 'none'; form-action 'none'"
     )
 }
 
@@ -236,30 +264,35 @@ pub fn single_file(d: &TrunkDist, minify: Minify<'_>) -> Result<String, String> 
     if !exports.iter().any(|(_, e)| e == "initSync") {
         return Err("the glue exports no initSync (was it built with --target web?)".into());
     }
-    let mut api: Vec<String> = exports
-        .iter()
-        .filter(|(_, e)| e != "initSync" && e != "default")
-        .map(|(l, e)| format!("{e}: {l}"))
+    // wasm-bindgen also exports functions inline (`export function analyze(…)`): the keyword goes,
+    // as the glue becomes the body of one function (below), and the name joins the exports.
+    let (glue, inline) = strip_inline_exports(&glue);
+    let exported: Vec<(String, String)> = exports
+        .into_iter()
+        .filter(|(_, e)| e != "default")
+        .chain(inline.into_iter().map(|n| (n.clone(), n)))
         .collect();
-    // wasm-bindgen also exports functions inline (`export function analyze(…)`); `start` runs itself.
-    for line in glue.lines() {
-        if let Some(rest) =
-            line.strip_prefix("export function ").or_else(|| line.strip_prefix("export class "))
-        {
-            let name: String =
-                rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$').collect();
-            if !name.is_empty() && name != "start" {
-                api.push(name);
-            }
-        }
-    }
+    let returned: Vec<String> =
+        exported.iter().map(|(l, e)| if l == e { e.clone() } else { format!("{e}: {l}") }).collect();
+    // The page's JS API: not the loader's `initSync`, not `start` (it runs itself), not the
+    // internal entry points (`__scanWorker`, the scan worker's).
+    let api: Vec<String> = exported
+        .iter()
+        .map(|(_, e)| e)
+        .filter(|e| *e != "initSync" && *e != "start" && !e.starts_with("__"))
+        .map(|e| format!("{e}: g.{e}"))
+        .collect();
     // The wasm travels gzipped in base64; the browser inflates it (`DecompressionStream`,
     // native, a few ms for 1.5 MB) and compiles it off the main thread (`WebAssembly.compile`).
     // The loader records how long each step took (`window.mysqlAdvisorTiming`), for the cold-start
     // figures of the browser tests.
     let b64 = base64::engine::general_purpose::STANDARD.encode(gzip_zopfli(&d.wasm));
+    // The glue is the body of one function, `globalThis.mysqlAdvisorGlue`: the page calls it once;
+    // the scan worker (web/src/worker.rs) evaluates its source text again, so the glue is in the
+    // file once and the worker needs no file of its own.
     let script = format!(
-        "\n{glue}\n;await (async () => {{\nconst b64 = {B64_PLACEHOLDER};\n\
+        "\nconst glue = () => {{\n{glue}\nreturn {{ {} }};\n}};\nglobalThis.mysqlAdvisorGlue = glue;\n\
+         await (async () => {{\nconst b64 = {B64_PLACEHOLDER};\n\
          const tooOld = (why) => {{\n  \
          const root = document.getElementById(\"mysql-advisor\");\n  \
          if (root) root.textContent = \"{OLD_BROWSER}\" + (why ? \" (\" + why + \")\" : \"\");\n}};\n\
@@ -278,8 +311,10 @@ pub fn single_file(d: &TrunkDist, minify: Minify<'_>) -> Result<String, String> 
          try {{ module = await WebAssembly.compile(bytes); }} catch (e) {{\n  \
          if (e instanceof WebAssembly.CompileError) {{ tooOld(String(e)); return; }}\n  throw e;\n}}\n\
          window.mysqlAdvisorTiming = {{ unpackB64Ms: t1 - t0, inflateMs: t2 - t1, compileMs: performance.now() - t2 }};\n\
-         initSync({{ module }});\n\
+         const g = glue();\n\
+         g.initSync({{ module }});\n\
          window.mysqlAdvisor = {{ {} }};\n}})();\n",
+        returned.join(", "),
         api.join(", ")
     );
     let script = minify(&script, "js")?;
@@ -303,14 +338,21 @@ pub fn single_file(d: &TrunkDist, minify: Minify<'_>) -> Result<String, String> 
 }
 
 /// `source` (`loader`: `js`, an ES module, or `css`) minified by esbuild (`cargo xtask set-up`
-/// installs it, pinned, in `target/tools`), UTF-8 kept as is. On the single file's script,
+/// installs it, pinned, in `target/tools`), UTF-8 kept as is. In the script, esbuild's `--define`
+/// makes the glue's `import.meta.url` `location.href` (the same URL for an inline module script):
+/// the scan worker evaluates the glue's source as a classic script, where `import.meta` does not
+/// parse — and from `file://` Chromium starts no module worker from a `blob:` URL. On the single file's script,
 /// 7.9 → 6.4 KB gzipped (measured 2026-12-02, against 7.3 KB with comments and indentation stripped
 /// line by line).
 pub fn esbuild(source: &str, loader: &str) -> Result<String, String> {
     use std::io::Write as _;
     let mut child = std::process::Command::new("esbuild")
         .args(["--minify", "--charset=utf8", "--log-level=warning", &format!("--loader={loader}")])
-        .args((loader == "js").then_some("--format=esm"))
+        .args(if loader == "js" {
+            &["--format=esm", "--define:import.meta.url=location.href"][..]
+        } else {
+            &[]
+        })
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -328,7 +370,9 @@ pub fn esbuild(source: &str, loader: &str) -> Result<String, String> {
 }
 
 /// Adds a CSP to Trunk's own `dist/index.html` (hosted as separate files): its loader script and
-/// styles by hash, the glue and wasm from the same origin, and no other connection.
+/// styles by hash, the glue and wasm from the same origin, and no other connection. The scan
+/// worker is a module worker from a `blob:` URL that imports the glue: a module worker's imports
+/// are checked against `worker-src` (they share its destination), hence `'self'` there too.
 pub fn harden_trunk_index(html: &str) -> String {
     if html.contains("Content-Security-Policy") {
         return html.to_owned();
@@ -338,7 +382,7 @@ pub fn harden_trunk_index(html: &str) -> String {
     let styles = body_hashes(html, "style", false);
     let csp = format!(
         "default-src 'none'; script-src 'self' {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
-         connect-src 'self'; base-uri 'none'; form-action 'none'",
+         connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'none'",
         script_hashes.join(" "),
         if styles.is_empty() { "'none'".to_owned() } else { styles.join(" ") }
     );
@@ -374,7 +418,7 @@ mod tests {
     fn csp_goes_right_after_charset_and_hashes_match() {
         let d = TrunkDist {
             html: "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title><style>b{}</style></head><body></body></html>".into(),
-            glue: "export function mount(e) {}\nexport function start() {}\nfunction initSync(m){}\nexport { initSync, x as analyze };\n".into(),
+            glue: "export function mount(e) {}\nexport function start() {}\nexport function __scanWorker(m) {}\nfunction initSync(m){}\nexport { initSync, x as analyze };\n".into(),
             wasm: b"\0asm\x01\0\0\0 a module's bytes, any bytes".repeat(50),
             glue_name: "web.js".into(),
         };
@@ -391,7 +435,16 @@ mod tests {
         let end = page[start..].find("</script>").unwrap() + start;
         assert!(page.contains(&csp_hash(&page[start..end])));
         assert!(page.contains(&csp_hash("i{}")));
-        assert!(page.contains("{ analyze: x, mount }"));
+        // The glue is one function's body (its inline exports without `export`), returning every
+        // export; the page's API leaves out initSync, start and the scan worker's entry point.
+        assert!(page.contains(
+            "const glue = () => {\nfunction mount(e) {}\nfunction start() {}\nfunction __scanWorker(m) {}"
+        ));
+        assert!(page.contains("return { initSync, analyze: x, mount, start, __scanWorker };\n};\nglobalThis.mysqlAdvisorGlue = glue;"));
+        assert!(page.contains("window.mysqlAdvisor = { analyze: g.analyze, mount: g.mount }"));
+        assert!(!page.contains("export "), "an export is left in the page's script");
+        // The scan worker is a blob: module worker, and nothing else may be one.
+        assert!(page.contains("; worker-src blob:;") && page.matches("blob:").count() == 1);
         // The wasm, gzipped in base64, inflated by the browser's DecompressionStream and
         // compiled before initSync.
         let b64 = page.split("const b64 = \"").nth(1).and_then(|r| r.split('"').next()).unwrap();
@@ -403,7 +456,7 @@ mod tests {
         assert!(
             page.contains("new DecompressionStream(\"gzip\")")
                 && page.contains("WebAssembly.compile(bytes)")
-                && page.contains("initSync({ module })")
+                && page.contains("g.initSync({ module })")
         );
         assert_eq!(page.matches("Content-Security-Policy").count(), 1);
         let again =

@@ -302,9 +302,15 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         })?;
         if suite == "file" {
             check(csp.contains("connect-src 'none'"), || format!("CSP allows connections: {csp}"))?;
+            // The scan worker: blob: workers, and nothing wider.
+            check(csp.contains("; worker-src blob:;") && csp.matches("blob:").count() == 1, || {
+                format!("CSP: {csp}")
+            })?;
             check(!csp.contains("'self'"), || format!("CSP allows files: {csp}"))?;
         } else {
-            check(csp.contains("connect-src 'self'"), || format!("CSP: {csp}"))?;
+            check(csp.contains("connect-src 'self'") && csp.contains("; worker-src 'self' blob:;"), || {
+                format!("CSP: {csp}")
+            })?;
         }
         Ok(())
     });
@@ -686,12 +692,18 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         }
         js(c, "sessionStorage.clear(); return true;", vec![]).await.map(|_| ())
     });
+    test!(
+        "a dropped 200 MiB error log: scanned in a worker, progress, the right timeline and verdict, no stall over 50 ms",
+        async { big_log_in_worker(c, url, shots, suite).await }
+    );
+    test!("a dropped .gz error log streams through DecompressionStream in the worker", async {
+        big_gz_log_in_worker(c, url, shots, suite).await
+    });
+    test!("a dropped error log without a worker: scanned on the page, which says so (en, zh-CN)", async {
+        big_log_on_page(c, url, shots, suite).await
+    });
+    test!("Cancel stops a running scan of a dropped log", async { big_log_cancel(c, url).await });
     if suite == "file" {
-        test!(
-            "a dropped 200 MiB error log: progress, the right timeline and verdict, no long stall",
-            async { big_log_drop(c, url, shots).await }
-        );
-        test!("Cancel stops a running scan of a dropped log", async { big_log_cancel(c, url).await });
         test!("a saved copy of the rendered page (Save page as) works", async {
             open_clone_example(c, url).await?;
             let html =
@@ -1837,14 +1849,40 @@ async fn alternative_tabs(c: &Client, url: &str, shots: &Path, suite: &str) -> R
     c.set_window_size(1400, 1000).await.map_err(|e| e.to_string())
 }
 
-/// Builds a synthetic 200 MiB error log in the page (a `File` from repeated parts: noise, with the
-/// clone's end in the middle) and drops it on the inputs, as a drag and drop would; with `cancel`,
-/// clicks Cancel as soon as the scan shows it is running. Returns the file's size and the MY-013462 line's number.
-async fn start_big_log_drop(c: &Client, url: &str, cancel: bool) -> Result<(u64, u64), String> {
+/// The longest the page's main thread may stall while a dropped log is scanned (issue 17): from
+/// the drop until 100 ms after the timeline shows. The gaps after that — the app's (debounced)
+/// analysis of the excerpt and the report's render, which a paste pays too — are reported apart.
+const MAX_GAP_MS: f64 = 50.0;
+/// Drops of the same log until one stays under [`MAX_GAP_MS`]: a loaded machine (2 cores shared
+/// with builds) may deschedule the main thread now and then, while a page that scans on its main
+/// thread stalls longer in every drop (56–82 ms before the worker).
+const GAP_ATTEMPTS: usize = 3;
+
+/// How the synthetic error log of [`start_big_log_drop`] is made and dropped.
+#[derive(Clone, Copy)]
+struct BigLog {
+    /// MiB of noise (the clone's end goes in the middle).
+    mib: usize,
+    /// Gzipped in the page (`CompressionStream`) and named `.gz`.
+    gzip: bool,
+    /// Click Cancel as soon as the scan shows it is running.
+    cancel: bool,
+    /// `Worker` throws, as under a CSP that forbids blob: workers: the page must scan itself.
+    no_worker: bool,
+}
+
+const BIG_LOG: BigLog = BigLog { mib: BIG_LOG_MIB, gzip: false, cancel: false, no_worker: false };
+
+/// Builds a synthetic error log in the page (a `File` from repeated parts: noise, with the clone's
+/// end in the middle), then times a bare read of it (`Blob.stream()`, every chunk, nothing else)
+/// and drops it on the inputs, as a drag and drop would. Returns the log's size (decompressed),
+/// the MY-013462 line's number and the bare read's milliseconds (of the file as dropped).
+async fn start_big_log_drop(c: &Client, url: &str, log: BigLog) -> Result<(u64, u64, f64), String> {
     goto(c, url).await?;
     js(c, "document.getElementById('clear').click(); sessionStorage.clear(); return true;", vec![]).await?;
     let setup = r#"
-        const mib = arguments[0], clone = arguments[1], cancel = arguments[2];
+      const [mib, clone, log] = arguments;
+      return (async () => {
         const noise = [
           "[Warning] [MY-010055] [Server] IP address '10.0.3.17' could not be resolved: Name or service not known",
           "[Note] [MY-010914] [Server] Aborted connection 48213 to db: 'app' user: 'app' host: '10.0.3.17' (Got an error reading communication packets).",
@@ -1868,12 +1906,25 @@ async fn start_big_log_drop(c: &Client, url: &str, cancel: bool) -> Result<(u64,
           parts.push(part);
           total += part.length;
         }
-        const file = new File(parts, 'big-error.log', { type: 'text/plain' });
-        const w = window.__bigLog = { cloneLine, size: file.size, maxGap: 0, states: [], progress: [] };
+        let file = new File(parts, 'big-error.log', { type: 'text/plain' });
+        const size = file.size;
+        if (log.gzip) {
+          const gz = await new Response(file.stream().pipeThrough(new CompressionStream('gzip'))).blob();
+          file = new File([gz], 'big-error.log.gz');
+        }
+        const RealWorker = window.Worker;
+        if (log.no_worker) {
+          window.Worker = function () { throw new DOMException("Refused by the CSP's worker-src", 'SecurityError'); };
+        }
+        const w = window.__bigLog = { file, RealWorker, cloneLine, size, maxGap: 0, states: [], progress: [] };
         let last = performance.now();
+        // The longest gap until 100 ms after the timeline is shown (the scan), and the longest
+        // after that (the excerpt's analysis and the report's render, debounced by the app).
         w.timer = setInterval(() => {
           const n = performance.now();
-          if (n - last > w.maxGap) {
+          if (w.doneAt && n - w.doneAt > 100) {
+            w.maxGapAfter = Math.max(w.maxGapAfter || 0, n - last);
+          } else if (n - last > w.maxGap) {
             w.maxGap = n - last;
             const s = document.getElementById('log-scan');
             w.maxGapWhen = s ? s.dataset.state : 'before the scan';
@@ -1885,23 +1936,58 @@ async fn start_big_log_drop(c: &Client, url: &str, cancel: bool) -> Result<(u64,
           if (!s) return;
           const st = s.dataset.state;
           if (w.states[w.states.length - 1] !== st) w.states.push(st);
+          if (st === 'done' && !w.doneAt) w.doneAt = performance.now();
           const p = document.getElementById('scan-progress');
           if (p) w.progress.push(Number(p.value));
           const b = document.getElementById('scan-cancel');
-          if (cancel && b && !w.cancelClicked) { w.cancelClicked = true; b.click(); }
+          if (log.cancel && b && !w.cancelClicked) { w.cancelClicked = true; b.click(); }
         };
         w.observer = new MutationObserver(seen);
         w.observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-        const dt = new DataTransfer();
-        dt.items.add(file);
-        const target = document.querySelector('section.inputs');
-        target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-        return [file.size, cloneLine];
+        return [size, cloneLine];
+      })();
     "#;
-    let r = js(c, setup, vec![json!(BIG_LOG_MIB), json!(CLONE_LOG), json!(cancel)]).await?;
+    let spec = json!({ "gzip": log.gzip, "cancel": log.cancel, "no_worker": log.no_worker });
+    let r = js(c, setup, vec![json!(log.mib), json!(CLONE_LOG), spec]).await?;
     let size = r[0].as_u64().ok_or_else(|| format!("setup returned {r}"))?;
     let clone_line = r[1].as_u64().ok_or_else(|| format!("setup returned {r}"))?;
-    Ok((size, clone_line))
+    let bare = bare_read(c).await?;
+    // The longest gap counts from the drop on.
+    js(
+        c,
+        "const w = window.__bigLog; w.maxGap = 0; w.maxGapAfter = 0; w.doneAt = 0; w.maxGapWhen = 'before the scan'; \
+         const dt = new DataTransfer(); dt.items.add(w.file); \
+         document.querySelector('section.inputs').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); \
+         return true;",
+        vec![],
+    )
+    .await?;
+    Ok((size, clone_line, bare))
+}
+
+/// A bare read of the big log's file: `Blob.stream()`, every chunk, nothing else — the browser's
+/// own reading speed, to compare the scan with. In a worker of its own, like the scan (its
+/// garbage, 200 MiB of chunks, then stays out of the page's heap and cannot stall the page
+/// during the scan that follows). Milliseconds.
+async fn bare_read(c: &Client) -> Result<f64, String> {
+    let ms = js(
+        c,
+        "return new Promise((resolve, reject) => { \
+           const src = 'self.onmessage = async (e) => { const f = e.data; const r = f.stream().getReader(); \
+             const t0 = performance.now(); let n = 0; \
+             for (;;) { const { done, value } = await r.read(); if (done) break; n += value.length; } \
+             self.postMessage([performance.now() - t0, n]); };'; \
+           const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' })); \
+           const w = new window.__bigLog.RealWorker(url); \
+           w.onerror = (e) => reject(new Error('bare read worker: ' + e.message)); \
+           w.onmessage = (e) => { w.terminate(); URL.revokeObjectURL(url); \
+             const [ms, n] = e.data; \
+             if (n !== window.__bigLog.file.size) reject(new Error('bare read: ' + n + ' bytes')); else resolve(ms); }; \
+           w.postMessage(window.__bigLog.file); });",
+        vec![],
+    )
+    .await?;
+    ms.as_f64().ok_or_else(|| format!("bare read returned {ms}"))
 }
 
 /// Waits (120 s at most) for the dropped log's scan panel to say `done`.
@@ -1917,17 +2003,18 @@ async fn wait_scan_done(c: &Client, what: &str) -> Result<(), String> {
 
 /// Cancel stops a running scan: the panel says so, not every byte was read, the page goes on.
 async fn big_log_cancel(c: &Client, url: &str) -> Result<(), String> {
-    let (size, _) = start_big_log_drop(c, url, true).await?;
+    let (size, _, _) = start_big_log_drop(c, url, BigLog { cancel: true, ..BIG_LOG }).await?;
     wait_scan_done(c, "the cancelled scan to end").await?;
     let m = js(
         c,
         "const w = window.__bigLog; clearInterval(w.timer); w.observer.disconnect(); \
          const s = document.getElementById('log-scan'); \
-         return { clicked: !!w.cancelClicked, cancelled: s.dataset.cancelled, bytes: Number(s.dataset.bytes) };",
+         return { clicked: !!w.cancelClicked, cancelled: s.dataset.cancelled, bytes: Number(s.dataset.bytes), where: s.dataset.scannedIn };",
         vec![],
     )
     .await?;
     check(m["clicked"].as_bool() == Some(true), || "Cancel was never shown while running".into())?;
+    check(m["where"].as_str() == Some("worker"), || format!("the scan ran on the {}", m["where"]))?;
     check(m["cancelled"].as_str() == Some("true"), || format!("the scan does not say cancelled: {m}"))?;
     check(m["bytes"].as_u64().is_some_and(|b| b < size), || format!("read {} of {size} bytes", m["bytes"]))?;
     paste(c, 0, CLONE_3707).await?;
@@ -1937,12 +2024,13 @@ async fn big_log_cancel(c: &Client, url: &str) -> Result<(), String> {
         .map(|_| ())
 }
 
-/// Drops a synthetic 200 MiB error log (see [`start_big_log_drop`]) and checks: the progress bar
-/// shows, the scan reads every byte, the timeline holds the MY-013462 line at its real line
-/// number, the clone verdict becomes `fails` with the file's line, and the main thread never
-/// stalls long (a 5 ms interval timer records the longest gap between its ticks).
-async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String> {
-    let (size, clone_line) = start_big_log_drop(c, url, false).await?;
+/// Drops a synthetic error log (see [`start_big_log_drop`]) and checks: the scan reads every
+/// byte, the timeline holds the MY-013462 line at its real line number, the clone verdict becomes
+/// `fails` with the file's line, and where the scan ran (the worker, or the page when `Worker`
+/// was made to fail). Returns what it measured (`m`), the log's size, the bare read's ms and the
+/// wall time from the drop to done.
+async fn big_log_drop(c: &Client, url: &str, log: BigLog) -> Result<(Value, u64, f64, f64), String> {
+    let (size, clone_line, bare) = start_big_log_drop(c, url, log).await?;
     let started = Instant::now();
     wait_scan_done(c, "the scan to finish").await?;
     let wall = started.elapsed().as_secs_f64();
@@ -1951,25 +2039,22 @@ async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String>
     tokio::time::sleep(Duration::from_millis(300)).await;
     let m = js(
         c,
-        "const w = window.__bigLog; clearInterval(w.timer); w.observer.disconnect(); \
+        "return (async () => { const w = window.__bigLog; clearInterval(w.timer); w.observer.disconnect(); \
          const s = document.getElementById('log-scan'); \
          const row = document.querySelector('#scan-timeline tr[data-code=\"MY-013462\"]'); \
-         return { maxGap: w.maxGap, maxGapWhen: w.maxGapWhen, states: w.states, progress: w.progress.filter(p => p > 0).length, \
+         return { maxGap: w.maxGap, maxGapWhen: w.maxGapWhen, maxGapAfter: w.maxGapAfter, states: w.states, progress: w.progress.filter(p => p > 0).length, \
                   bytes: Number(s.dataset.bytes), millis: Number(s.dataset.millis), feed: Number(s.dataset.feedMillis), cancelled: s.dataset.cancelled, \
+                  where: s.dataset.scannedIn, fileSize: w.file.size, \
                   line: row ? Number(row.dataset.line) : null, \
                   based: [...document.querySelectorAll('#verdict-clone .verdict-evidence .jump')].map(b => b.textContent), \
                   heap: performance.memory ? performance.memory.usedJSHeapSize : null, \
-                  timing: window.mysqlAdvisorTiming || {} };",
+                  timing: window.mysqlAdvisorTiming || {} }; })();",
         vec![],
     )
     .await?;
-    screenshot(c, shots, "file-big-log.png").await?;
     let states: Vec<&str> = m["states"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
     check(states.contains(&"running") && states.last() == Some(&"done"), || {
         format!("scan states seen: {states:?}")
-    })?;
-    check(m["progress"].as_u64().unwrap_or(0) >= 2, || {
-        format!("the progress bar moved {} times", m["progress"])
     })?;
     check(m["bytes"].as_u64() == Some(size), || format!("scanned {} of {size} bytes", m["bytes"]))?;
     check(m["cancelled"].as_str() == Some("false"), || "the scan says cancelled".into())?;
@@ -1981,34 +2066,168 @@ async fn big_log_drop(c: &Client, url: &str, shots: &Path) -> Result<(), String>
     check(based.iter().any(|b| b.contains(&format!("line {clone_line}"))), || {
         format!("the verdict's evidence does not name line {clone_line}: {based:?}")
     })?;
+    let want = if log.no_worker { "page" } else { "worker" };
+    check(
+        m["where"].as_str() == Some(want)
+            && m["timing"]["scanInWorker"].as_f64() == Some(f64::from(!log.no_worker)),
+        || {
+            format!(
+                "the scan ran on the {} (scanInWorker {}), expected the {want}",
+                m["where"], m["timing"]["scanInWorker"]
+            )
+        },
+    )?;
+    Ok((m, size, bare, wall))
+}
+
+/// Reports a big log's scan (see [`big_log_drop`]) beside the bare reads of the same file (the
+/// faster counts) to perf.txt; returns the longest main-thread gap.
+fn report_scan(shots: &Path, what: &str, m: &Value, size: u64, bare: [f64; 2], wall: f64) -> f64 {
     let millis = m["millis"].as_f64().unwrap_or(f64::NAN);
     let max_gap = m["maxGap"].as_f64().unwrap_or(f64::NAN);
     let mib = size as f64 / f64::from(1 << 20);
+    let speed = mib / (millis / 1000.0);
+    let best = bare[0].min(bare[1]);
+    let bare_speed = mib / (best / 1000.0);
+    let feed = m["feed"].as_f64().unwrap_or(f64::NAN);
     report_figure(
         shots,
         &format!(
-            "file: dropped {mib:.0} MiB log: scan {:.0} ms ({:.0} MiB/s; {wall:.1} s wall from the drop to done; \
-             in the scanner itself {:.0} ms = {:.0} MiB/s), \
-             longest main-thread gap {max_gap:.0} ms (scan {}), JS heap after {} MB; \
-             waiting for reads {:.0} ms, copying {:.0} ms, turns for the event loop {:.0} ms, {} chunks",
-            millis,
-            mib / (millis / 1000.0),
-            m["feed"].as_f64().unwrap_or(f64::NAN),
-            mib / (m["feed"].as_f64().unwrap_or(f64::NAN) / 1000.0),
+            "{what}: scan {millis:.0} ms = {speed:.0} MiB/s; bare Blob.stream() read {best:.0} ms = {bare_speed:.0} MiB/s \
+             (before {:.0} ms, after {:.0} ms); scan / bare read {:.0} %; longest main-thread gap {max_gap:.0} ms (scan {}), after the scan {:.0} ms (the report); \
+             {wall:.1} s wall from the drop to done; worker start {:.0} ms; in the scanner {feed:.0} ms = {:.0} MiB/s, \
+             waiting for reads {:.0} ms, copying {:.0} ms, turns for the event loop {:.0} ms, {} chunks; JS heap after {} MB; \
+             the excerpt's analysis {:.0} ms",
+            bare[0],
+            bare[1],
+            100.0 * speed / bare_speed,
             m["maxGapWhen"].as_str().unwrap_or("?"),
-            m["heap"].as_f64().map_or("?".to_owned(), |h| format!("{:.0}", h / 1e6)),
+            m["maxGapAfter"].as_f64().unwrap_or(f64::NAN),
+            m["timing"]["scanWorkerStartMs"].as_f64().unwrap_or(f64::NAN),
+            mib / (feed / 1000.0),
             m["timing"]["scanReadMs"].as_f64().unwrap_or(f64::NAN),
             m["timing"]["scanCopyMs"].as_f64().unwrap_or(f64::NAN),
             m["timing"]["scanYieldMs"].as_f64().unwrap_or(f64::NAN),
             m["timing"]["scanChunks"],
+            m["heap"].as_f64().map_or("?".to_owned(), |h| format!("{:.0}", h / 1e6)),
+            m["timing"]["analyzeMs"].as_f64().unwrap_or(f64::NAN),
         ),
     );
-    // Responsiveness: the scan gives the event loop a turn every 25 ms, so the page answers
-    // throughout. The goal is no stall over 100 ms (reported above); the check allows 250 ms so
-    // that a loaded CI machine (GC, the browser's other processes) does not fail it, while a scan
-    // that held the main thread for a whole chunk of the file would.
-    check(max_gap < 250.0, || format!("the main thread stalled for {max_gap:.0} ms"))?;
-    js(c, "document.getElementById('clear').click(); sessionStorage.clear(); return true;", vec![])
-        .await
-        .map(|_| ())
+    max_gap
+}
+
+/// The 200 MiB drop: besides [`big_log_drop`]'s checks, the progress bar moves, the page's main
+/// thread never stalls over 50 ms (a 5 ms interval timer records the longest gap between its
+/// ticks), and the scan's speed is reported beside a bare `Blob.stream()` read of the same file
+/// in the same run (before and after the scan; the faster counts).
+async fn big_log_in_worker(c: &Client, url: &str, shots: &Path, suite: &str) -> Result<(), String> {
+    let mut gaps = Vec::new();
+    for attempt in 1..=GAP_ATTEMPTS {
+        let (m, size, bare_before, wall) = big_log_drop(c, url, BIG_LOG).await?;
+        screenshot(c, shots, &format!("{suite}-big-log.png")).await?;
+        let bare_after = bare_read(c).await?;
+        check(m["progress"].as_u64().unwrap_or(0) >= 2, || {
+            format!("the progress bar moved {} times", m["progress"])
+        })?;
+        let what = format!("{suite}: dropped 200 MiB log, in the worker (drop {attempt})");
+        gaps.push(report_scan(shots, &what, &m, size, [bare_before, bare_after], wall));
+        js(c, "document.getElementById('clear').click(); sessionStorage.clear(); return true;", vec![])
+            .await?;
+        if gaps.last().is_some_and(|g| *g <= MAX_GAP_MS) {
+            break;
+        }
+    }
+    // Responsiveness: the scan runs in the worker, so the page's main thread only renders the
+    // progress and, at the end, the timeline and the excerpt's analysis.
+    check(gaps.iter().any(|g| *g <= MAX_GAP_MS), || {
+        format!("the main thread stalled for {gaps:.0?} ms in {GAP_ATTEMPTS} drops (goal: {MAX_GAP_MS} ms)")
+    })
+}
+
+/// A dropped `.gz` log too large to hold once decompressed (24 MiB, gzipped in the page by
+/// `CompressionStream`) streams through `DecompressionStream` in the worker: every decompressed
+/// byte scanned there, the file's line numbers, the verdict, no stall.
+async fn big_gz_log_in_worker(c: &Client, url: &str, shots: &Path, suite: &str) -> Result<(), String> {
+    let mut gaps = Vec::new();
+    for attempt in 1..=GAP_ATTEMPTS {
+        let (m, size, _, wall) = big_log_drop(c, url, BigLog { mib: 24, gzip: true, ..BIG_LOG }).await?;
+        let file_size = m["fileSize"].as_u64().unwrap_or(0);
+        check(file_size > 0 && file_size < size / 10, || {
+            format!("the .gz file is {file_size} bytes for {size}")
+        })?;
+        let max_gap = m["maxGap"].as_f64().unwrap_or(f64::NAN);
+        report_figure(
+            shots,
+            &format!(
+                "{suite}: dropped .gz log ({:.1} MiB, {:.0} MiB decompressed), in the worker (drop {attempt}): scan {:.0} ms, \
+                 longest main-thread gap {max_gap:.0} ms (scan {}), after the scan {:.0} ms (the report), {wall:.1} s wall \
+                 from the drop to done; the excerpt's analysis {:.0} ms",
+                file_size as f64 / f64::from(1 << 20),
+                size as f64 / f64::from(1 << 20),
+                m["millis"].as_f64().unwrap_or(f64::NAN),
+                m["maxGapWhen"].as_str().unwrap_or("?"),
+                m["maxGapAfter"].as_f64().unwrap_or(f64::NAN),
+                m["timing"]["analyzeMs"].as_f64().unwrap_or(f64::NAN),
+            ),
+        );
+        gaps.push(max_gap);
+        js(c, "document.getElementById('clear').click(); sessionStorage.clear(); return true;", vec![])
+            .await?;
+        if max_gap <= MAX_GAP_MS {
+            break;
+        }
+    }
+    check(gaps.iter().any(|g| *g <= MAX_GAP_MS), || {
+        format!("the main thread stalled for {gaps:.0?} ms in {GAP_ATTEMPTS} drops (goal: {MAX_GAP_MS} ms)")
+    })
+}
+
+/// When no worker can be started (here `Worker` throws, as under a CSP without `worker-src
+/// blob:`), the page scans the log itself and says so, in English and in Chinese.
+async fn big_log_on_page(c: &Client, url: &str, shots: &Path, suite: &str) -> Result<(), String> {
+    // The same 200 MiB as in the worker's test: the figures compare the two in one run (this is
+    // how every scan ran before the worker).
+    let (m, size, bare_before, wall) = big_log_drop(c, url, BigLog { no_worker: true, ..BIG_LOG }).await?;
+    let bare_after = bare_read(c).await?;
+    report_scan(
+        shots,
+        &format!("{suite}: dropped 200 MiB log, on the page (no worker)"),
+        &m,
+        size,
+        [bare_before, bare_after],
+        wall,
+    );
+    let note = "const n = document.getElementById('scan-on-page'); return n ? n.textContent : '';";
+    let en = js(c, note, vec![]).await?;
+    check(en.as_str().is_some_and(|t| t.contains("background thread")), || {
+        format!("the note in English: {en}")
+    })?;
+    js(
+        c,
+        "const s = document.getElementById('lang'); s.value = 'zh-CN'; s.dispatchEvent(new Event('change', { bubbles: true })); return true;",
+        vec![],
+    )
+    .await?;
+    wait_until(
+        c,
+        "the note in Chinese",
+        "const n = document.getElementById('scan-on-page'); return !!n && n.textContent.includes('后台线程');",
+        5,
+    )
+    .await?;
+    for width in [1280, 360] {
+        c.set_window_size(width, 900).await.map_err(|e| e.to_string())?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        js(c, "document.getElementById('scan-on-page').scrollIntoView(); return true;", vec![]).await?;
+        screenshot(c, shots, &format!("{suite}-big-log-on-page-zh-CN-{width}.png")).await?;
+    }
+    c.set_window_size(1400, 1000).await.map_err(|e| e.to_string())?;
+    js(
+        c,
+        "const s = document.getElementById('lang'); s.value = 'en'; s.dispatchEvent(new Event('change', { bubbles: true })); \
+         document.getElementById('clear').click(); sessionStorage.clear(); return true;",
+        vec![],
+    )
+    .await
+    .map(|_| ())
 }

@@ -56,7 +56,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 /// Limits that bound the scanner's memory.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Limits {
     /// Bytes of one line kept for classification; the rest of a longer line is skipped (counted
     /// and noted).
@@ -87,7 +87,7 @@ impl Limits {
 }
 
 /// What an event is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EventKind {
     /// A clone trace: `MY-013457/013458/013459/013460/013462/011977/011976/013272/013270/013271/
@@ -166,7 +166,7 @@ impl EventKind {
 }
 
 /// A line's severity, as printed in `[…]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     /// `[ERROR]`.
@@ -196,7 +196,7 @@ impl Level {
 }
 
 /// One kept line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Event {
     /// What it is about.
     pub kind: EventKind,
@@ -236,7 +236,7 @@ impl Event {
 }
 
 /// How many events of one kind were seen and kept.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct KindCount {
     /// The kind.
     pub kind: EventKind,
@@ -247,7 +247,7 @@ pub struct KindCount {
 }
 
 /// What the scanner found.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Timeline {
     /// The kept events, in input order.
     pub events: Vec<Event>,

@@ -1,13 +1,12 @@
 use super::SharedReport;
 use super::input_box::InputBox;
 use super::log_scan::{
-    LogScan, ScanHandle, ScanView, add_whole, is_gzip, read_gzip, scan_file, should_stream,
+    LogScan, ScanControl, ScanHandle, ScanView, add_whole, is_gzip, read_gzip, scan_file, should_stream,
 };
 use crate::state::{Action, InputDoc, UndoKind};
 use crate::tr::{f, t};
 use advisor::Lang;
 use advisor::i18n::k;
-use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{DragEvent, FileList, HtmlInputElement};
 use yew::prelude::*;
@@ -69,11 +68,11 @@ pub fn input_panel(p: &InputPanelProps) -> Html {
     let dragging = use_state(|| false);
     let scan = ScanHandle {
         view: use_state(|| ScanView::Idle),
-        cancel: (*use_state(|| Rc::new(Cell::new(false)))).clone(),
+        control: (*use_state(|| Rc::new(ScanControl::default()))).clone(),
     };
     let on_cancel = {
-        let cancel = scan.cancel.clone();
-        Callback::from(move |()| cancel.set(true))
+        let control = scan.control.clone();
+        Callback::from(move |()| control.cancel())
     };
     // "Add another input" moves the focus to the new box (once it is rendered).
     let focus_new = use_mut_ref(|| false);

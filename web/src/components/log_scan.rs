@@ -1,47 +1,38 @@
 //! Large error logs: a dropped or chosen file above [`advisor::logscan::STREAM_THRESHOLD`] whose
-//! head looks like an error log (or any file of [`ALWAYS_STREAM`] bytes or more) is read as a
-//! stream (`Blob.stream()`) into one [`advisor::logscan::Scanner`] (memory bounded: one chunk
-//! buffer plus the scanner's limits; the file is never held whole), giving the event loop a turn
-//! every [`YIELD_EVERY_MS`], with a progress bar and a Cancel button. When done, the timeline is
-//! shown and its excerpt becomes an input (with the file's line numbers), so the rules see the
-//! events.
+//! head looks like an error log (or any file of [`ALWAYS_STREAM`] bytes or more) is scanned as a
+//! stream by the scan worker (`worker.rs`: the same wasm in a dedicated worker, so the page's main
+//! thread stays free), with a progress bar and a Cancel button. When no worker can be started (a
+//! browser that refuses it, or the CSP of a page embedding this one), the same loop
+//! (`scan.rs`) runs on the page, giving the event loop a turn every [`PAGE_TURN_EVERY_MS`], and
+//! the panel says so. When done, the timeline is shown and its excerpt becomes an input (with the
+//! file's line numbers), so the rules see the events.
 //!
 //! A file that starts with the gzip magic bytes (`1f 8b`, whatever its name) is piped through the
-//! browser's `DecompressionStream("gzip")` first ([`read_gzip`]): read whole when it decompresses
-//! to less than the threshold, scanned otherwise (its decompressed size is never trusted, so a
-//! gzip bomb streams, whatever its head). A corrupt or cut-short stream keeps what came before,
-//! with the catalog's note in the panel; a browser without `DecompressionStream` gets a note too.
+//! browser's `DecompressionStream("gzip")` ([`read_gzip`]) in the worker too: sent back whole
+//! when it decompresses to less than the threshold, scanned otherwise (its decompressed size is
+//! never trusted, so a gzip bomb streams, whatever its head). A corrupt or cut-short stream keeps
+//! what came before, with the catalog's note in the panel; a browser without
+//! `DecompressionStream` gets a note too.
 
 use crate::dom::now;
+use crate::scan::{Outcome, Source, gunzip_head, scan};
 use crate::state::Action;
 use crate::tr::{f, t};
+use crate::worker::{Heard, ScanWorker};
 use advisor::Lang;
 use advisor::i18n::k;
-use advisor::logscan::{Level, STREAM_THRESHOLD, Scanner, Timeline, format_bytes};
-use std::cell::Cell;
+use advisor::logscan::{Level, STREAM_THRESHOLD, Timeline, format_bytes};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::JsCast as _;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{File, ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair};
+use web_sys::File;
 use yew::prelude::*;
-
-#[wasm_bindgen]
-extern "C" {
-    /// The browser's `DecompressionStream`. web-sys 0.3.107 has it only behind
-    /// `--cfg=web_sys_unstable_apis` (a flag for the whole build); this is the one constructor
-    /// the page needs. It is a readable/writable pair, so it goes straight to `pipeThrough`.
-    #[wasm_bindgen(extends = js_sys::Object)]
-    type DecompressionStream;
-    #[wasm_bindgen(constructor, catch)]
-    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
-}
 
 /// The first two bytes of every gzip member (RFC 1952).
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
-/// The scan gives the event loop a turn at least this often (ms).
-const YIELD_EVERY_MS: f64 = 25.0;
+/// A scan on the page (no worker) gives the event loop a turn at least this often (ms).
+const PAGE_TURN_EVERY_MS: f64 = 25.0;
 /// Bytes sniffed with `looks_like_error_log`.
 const HEAD: f64 = (64 << 10) as f64;
 
@@ -63,21 +54,42 @@ pub enum ScanView {
         name: String,
         timeline: Rc<Timeline>,
         cancelled: bool,
-        /// A corrupt or cut-short gzip stream: the scan covers what came before.
-        note: Option<String>,
-        /// From the start to the end of the scan.
+        /// A corrupt or cut-short gzip stream: the decompressed bytes scanned before it failed
+        /// (what came before is kept).
+        corrupt_at: Option<u64>,
+        /// Scanned on the page, as no worker could be started.
+        on_page: bool,
+        /// From the start to the end of the scan (the worker's start-up included).
         millis: f64,
         /// Of those, in `Scanner::feed` (the rest is the browser reading the file, and yielding).
         feed_millis: f64,
     },
 }
 
+/// The running scan's controls, shared between the panel and the scan.
+#[derive(Default)]
+pub struct ScanControl {
+    /// Set by Cancel; a scan on the page checks it between chunks.
+    cancelled: Cell<bool>,
+    /// The worker of the running scan, told by Cancel.
+    worker: RefCell<Option<web_sys::Worker>>,
+}
+
+impl ScanControl {
+    /// Stops the running scan between two chunks; its timeline then covers what was read.
+    pub fn cancel(&self) {
+        self.cancelled.set(true);
+        if let Some(w) = self.worker.borrow().as_ref() {
+            crate::worker::cancel(w);
+        }
+    }
+}
+
 /// Shared between the panel and the running scan.
 #[derive(Clone)]
 pub struct ScanHandle {
     pub view: UseStateHandle<ScanView>,
-    /// Set by Cancel; the scan checks it between chunks.
-    pub cancel: Rc<Cell<bool>>,
+    pub control: Rc<ScanControl>,
 }
 
 /// Reads bytes `start..end` of `file` into `buf` (resized to fit).
@@ -114,54 +126,6 @@ pub async fn is_gzip(file: &File) -> bool {
     file.size() >= 2.0 && read_slice(file, 0.0, 2.0, &mut head).await.is_some() && head == GZIP_MAGIC
 }
 
-/// Called by a `TransformStream` for each chunk.
-type OnChunk = Closure<dyn FnMut(JsValue, web_sys::TransformStreamDefaultController)>;
-
-/// The bytes a scan reads: the file's own, or decompressed from it.
-struct Source {
-    reader: ReadableStreamDefaultReader,
-    /// For a decompressed stream: the file's bytes read so far (the progress bar counts those),
-    /// and the transform that counts them (kept alive while the stream runs).
-    raw: Option<(Rc<Cell<f64>>, OnChunk)>,
-}
-
-impl Source {
-    /// Bytes of the file behind `fed` bytes of the stream.
-    fn done(&self, fed: f64) -> f64 {
-        self.raw.as_ref().map_or(fed, |(raw, _)| raw.get())
-    }
-}
-
-/// `file.stream()` counted, then piped through `DecompressionStream("gzip")`; `None` when the
-/// browser lacks it.
-fn gunzipped(file: &File) -> Option<Source> {
-    let ds = DecompressionStream::new("gzip").ok()?;
-    let raw = Rc::new(Cell::new(0.0));
-    let count = {
-        let raw = Rc::clone(&raw);
-        OnChunk::new(move |chunk: JsValue, ctl: web_sys::TransformStreamDefaultController| {
-            raw.set(raw.get() + f64::from(chunk.unchecked_ref::<js_sys::Uint8Array>().length()));
-            let _ = ctl.enqueue_with_chunk(&chunk);
-        })
-    };
-    let transformer = web_sys::Transformer::new();
-    transformer.set_transform(count.as_ref().unchecked_ref());
-    let counter = web_sys::TransformStream::new_with_transformer(&transformer).ok()?;
-    let counted: ReadableStream = file.stream().pipe_through(counter.unchecked_ref::<ReadableWritablePair>());
-    let out = counted.pipe_through(ds.unchecked_ref::<ReadableWritablePair>());
-    Some(Source { reader: out.get_reader().unchecked_into(), raw: Some((raw, count)) })
-}
-
-/// The next chunk of `reader`: `Ok(None)` at the end, `Err` when the stream failed (a file
-/// moved meanwhile; a corrupt gzip stream).
-async fn next_chunk(reader: &ReadableStreamDefaultReader) -> Result<Option<js_sys::Uint8Array>, JsValue> {
-    let result = JsFuture::from(reader.read()).await?;
-    if js_sys::Reflect::get(&result, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
-        return Ok(None);
-    }
-    Ok(Some(js_sys::Reflect::get(&result, &"value".into())?.unchecked_into()))
-}
-
 /// The note for a gzip stream that failed after `decompressed` bytes.
 fn corrupt_note(name: &str, decompressed: u64, lang: Lang) -> String {
     if decompressed == 0 {
@@ -181,157 +145,170 @@ pub fn add_whole(name: String, bytes: &[u8], dispatch: &Callback<Action>) {
     });
 }
 
-/// Reads a gzip file through the browser's `DecompressionStream`: whole when it decompresses to
-/// less than [`STREAM_THRESHOLD`], scanned otherwise (unless a scan is already running). A
-/// corrupt stream keeps what came before, with a note.
+/// Reads a gzip file through the browser's `DecompressionStream` — in the scan worker, so the
+/// page never inflates it: whole when it decompresses to less than [`STREAM_THRESHOLD`], scanned
+/// otherwise. A corrupt stream keeps what came before, with a note. While a scan runs, a second
+/// gzip file is read on the page, and only when small.
 pub async fn read_gzip(file: File, h: ScanHandle, lang: Lang, dispatch: Callback<Action>) {
-    let name = file.name();
-    let Some(source) = gunzipped(&file) else {
+    if !crate::scan::can_gunzip() {
+        let name = file.name();
         let note = f(lang, k::GZIP_UNSUPPORTED, &[("name", &name)]);
         h.view.set(ScanView::Notice { name, note });
         return;
-    };
-    let threshold = usize::try_from(STREAM_THRESHOLD).unwrap_or(usize::MAX);
-    let mut head = Vec::new();
-    let mut failed = false;
-    while head.len() < threshold {
-        match next_chunk(&source.reader).await {
-            Ok(Some(chunk)) => {
-                let n = head.len();
-                head.resize(n + chunk.length() as usize, 0);
-                chunk.copy_to(&mut head[n..]);
-            }
-            Ok(None) => break,
-            Err(_) => {
-                failed = true;
-                break;
-            }
-        }
-    }
-    if head.len() < threshold {
-        if failed {
-            let note = corrupt_note(&name, head.len() as u64, lang);
-            h.view.set(ScanView::Notice { name: name.clone(), note });
-        }
-        if !head.is_empty() {
-            add_whole(name, &head, &dispatch);
-        }
-        return;
     }
     if matches!(*h.view, ScanView::Running { .. }) {
+        let Some(source) = Source::open(&file, true) else { return };
+        let (head, failed) = gunzip_head(&source).await;
         let _ = source.reader.cancel();
+        if failed || head.len() < STREAM_THRESHOLD as usize {
+            add_gunzipped(&file.name(), &head, failed, &h, lang, &dispatch);
+        }
         return;
     }
-    scan(&file, source, head, h, lang, dispatch).await;
+    run_scan(file, true, h, lang, dispatch).await;
 }
 
-/// Scans `file` chunk by chunk, updating the view; adds the excerpt as an input when done.
-pub async fn scan_file(file: File, h: ScanHandle, lang: Lang, dispatch: Callback<Action>) {
-    // The file is read as a stream (the browser reads ahead on its own; chunks of its choosing,
-    // typically 64 KiB to 1 MiB).
-    let source = Source { reader: file.stream().get_reader().unchecked_into(), raw: None };
-    scan(&file, source, Vec::new(), h, lang, dispatch).await;
-}
-
-/// Scans `head`, then the rest of `source`, updating the view; adds the excerpt as an input
-/// when done.
-async fn scan(
-    file: &File,
-    source: Source,
-    head: Vec<u8>,
-    h: ScanHandle,
+/// A gzip file small once decompressed: `bytes` become an input; a stream that `failed` after
+/// them gets the note.
+fn add_gunzipped(
+    name: &str,
+    bytes: &[u8],
+    failed: bool,
+    h: &ScanHandle,
     lang: Lang,
-    dispatch: Callback<Action>,
+    dispatch: &Callback<Action>,
 ) {
-    let name = file.name();
-    let total = file.size();
-    let gzip = source.raw.is_some();
-    h.cancel.set(false);
-    h.view.set(ScanView::Running { name: name.clone(), done: source.done(0.0) as u64, total: total as u64 });
-    let started = now();
-    let mut scanner = Scanner::new();
-    scanner.feed(&head);
-    let mut at = head.len() as f64;
-    drop(head);
-    let mut buf = Vec::new();
-    let mut cancelled = false;
-    let mut note = None;
-    let mut feed_millis = 0.0;
-    // Where the rest of the time goes (reported by the browser tests through
-    // `window.mysqlAdvisorTiming`): waiting for the browser's reads, copying into the wasm
-    // memory, and the turns given to the event loop.
-    let (mut read_millis, mut copy_millis, mut yield_millis, mut chunks) = (0.0, 0.0, 0.0, 0u32);
-    // The loop gives the event loop a turn (paint, input, Cancel) once [`YIELD_EVERY_MS`] have
-    // passed since the last turn, so a stall lasts at most that plus one chunk's scan, and fast
-    // reads are not slowed down by timers.
-    let reader = &source.reader;
-    let mut last_turn = now();
-    loop {
-        if h.cancel.get() {
-            cancelled = true;
-            let _ = reader.cancel();
-            break;
-        }
-        let asked = now();
-        let read = JsFuture::from(reader.read()).await;
-        read_millis += now() - asked;
-        let Ok(result) = read else {
-            if gzip {
-                // A corrupt or cut-short gzip stream: what came before is kept, with the note.
-                note = Some(corrupt_note(&name, scanner.bytes_fed(), lang));
-            } else {
-                // The file could not be read on (moved or changed meanwhile): shown as cut short.
-                cancelled = true;
-            }
-            break;
-        };
-        if js_sys::Reflect::get(&result, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
-            break;
-        }
-        let Ok(value) = js_sys::Reflect::get(&result, &"value".into()) else { break };
-        let chunk: js_sys::Uint8Array = value.unchecked_into();
-        let copied = now();
-        buf.resize(chunk.length() as usize, 0);
-        chunk.copy_to(&mut buf);
-        chunks += 1;
-        let fed = now();
-        copy_millis += fed - copied;
-        scanner.feed(&buf);
-        feed_millis += now() - fed;
-        at += buf.len() as f64;
-        if now() - last_turn >= YIELD_EVERY_MS {
-            let done = source.done(at) as u64;
-            h.view.set(ScanView::Running { name: name.clone(), done, total: total as u64 });
-            let turn = now();
-            gloo_timers::future::TimeoutFuture::new(0).await;
-            last_turn = now();
-            yield_millis += last_turn - turn;
-        }
+    if failed {
+        let note = corrupt_note(name, bytes.len() as u64, lang);
+        h.view.set(ScanView::Notice { name: name.to_owned(), note });
     }
-    drop(buf);
-    drop(source);
-    let timeline = scanner.finish();
+    if !bytes.is_empty() {
+        add_whole(name.to_owned(), bytes, dispatch);
+    }
+}
+
+/// Scans `file` (a log too large to hold), updating the view; adds the excerpt as an input when
+/// done.
+pub async fn scan_file(file: File, h: ScanHandle, lang: Lang, dispatch: Callback<Action>) {
+    run_scan(file, false, h, lang, dispatch).await;
+}
+
+/// How a worker's or the page's reading ended.
+enum Finished {
+    Scanned(Outcome),
+    /// A gzip file small once decompressed, and whether its stream failed after these bytes.
+    Whole(Vec<u8>, bool),
+}
+
+/// Scans `file` (gunzipped when `gzip`) in the scan worker, or on the page when none can be
+/// started; shows the progress, then the timeline, and adds the excerpt as an input. A gzip file
+/// that decompresses to less than [`STREAM_THRESHOLD`] is added whole instead.
+async fn run_scan(file: File, gzip: bool, h: ScanHandle, lang: Lang, dispatch: Callback<Action>) {
+    let name = file.name();
+    let total = file.size() as u64;
+    let before = (*h.view).clone();
+    h.control.cancelled.set(false);
+    h.view.set(ScanView::Running { name: name.clone(), done: 0, total });
+    let started = now();
+    let show = |done: u64| h.view.set(ScanView::Running { name: name.clone(), done, total });
+    let mut finished = None;
+    if let Ok(mut worker) = ScanWorker::start(&file, gzip) {
+        *h.control.worker.borrow_mut() = Some(worker.worker().clone());
+        let mut ready = false;
+        loop {
+            match worker.next().await {
+                Heard::Ready => {
+                    ready = true;
+                    crate::dom::record_timing("scanWorkerStartMs", now() - started);
+                }
+                Heard::Progress(done) => show(done),
+                Heard::Done(o) => {
+                    finished = Some(Finished::Scanned(*o));
+                    break;
+                }
+                Heard::Whole(bytes, failed) => {
+                    finished = Some(Finished::Whole(bytes, failed));
+                    break;
+                }
+                // Failed before it began: scanned on the page instead. After (never seen: the
+                // scan loop does not throw), the scan is shown as cut short.
+                Heard::Failed if !ready => break,
+                Heard::Failed => {
+                    finished = Some(Finished::Scanned(Outcome::cut_short()));
+                    break;
+                }
+            }
+        }
+        h.control.worker.borrow_mut().take();
+        // Terminated here.
+        drop(worker);
+    }
+    let on_page = finished.is_none();
+    let finished = match finished {
+        Some(done) => done,
+        None => {
+            let Some(source) = Source::open(&file, gzip) else { return };
+            let head = if gzip {
+                let (head, failed) = gunzip_head(&source).await;
+                if failed || head.len() < STREAM_THRESHOLD as usize {
+                    let _ = source.reader.cancel();
+                    h.view.set(before.clone());
+                    add_gunzipped(&name, &head, failed, &h, lang, &dispatch);
+                    return;
+                }
+                head
+            } else {
+                Vec::new()
+            };
+            Finished::Scanned(
+                scan(source, head, &h.control.cancelled, PAGE_TURN_EVERY_MS, &mut |done| show(done)).await,
+            )
+        }
+    };
+    let outcome = match finished {
+        Finished::Scanned(o) => o,
+        Finished::Whole(bytes, failed) => {
+            h.view.set(before);
+            add_gunzipped(&name, &bytes, failed, &h, lang, &dispatch);
+            return;
+        }
+    };
     let millis = now() - started;
     for (key, ms) in [
-        ("scanReadMs", read_millis),
-        ("scanCopyMs", copy_millis),
-        ("scanYieldMs", yield_millis),
-        ("scanChunks", f64::from(chunks)),
+        ("scanReadMs", outcome.read_ms),
+        ("scanCopyMs", outcome.copy_ms),
+        ("scanYieldMs", outcome.yield_ms),
+        ("scanChunks", f64::from(outcome.chunks)),
+        ("scanInWorker", if on_page { 0.0 } else { 1.0 }),
     ] {
         crate::dom::record_timing(key, ms);
     }
-    if !timeline.events.is_empty() {
-        let excerpt = timeline.to_input(timeline.excerpt_name(&name, lang));
-        // Evidence in this excerpt then shows the file's line numbers.
-        let file_lines = timeline.events.iter().map(|e| e.line).collect();
-        dispatch.emit(Action::AddFile {
-            name: excerpt.name().to_owned(),
-            text: excerpt.text().to_owned(),
-            file_lines,
-            file_map: Some(timeline.excerpt_map()),
-        });
+    let Outcome { timeline, cancelled, corrupt_at, feed_ms, .. } = outcome;
+    let timeline = Rc::new(timeline);
+    h.view.set(ScanView::Done {
+        name: name.clone(),
+        timeline: Rc::clone(&timeline),
+        cancelled,
+        corrupt_at,
+        on_page,
+        millis,
+        feed_millis: feed_ms,
+    });
+    if timeline.events.is_empty() {
+        return;
     }
-    h.view.set(ScanView::Done { name, timeline: Rc::new(timeline), cancelled, note, millis, feed_millis });
+    // The timeline is rendered in one task, the excerpt analysed in the next: two short stalls
+    // of the main thread rather than one long one.
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    let excerpt = timeline.to_input(timeline.excerpt_name(&name, lang));
+    // Evidence in this excerpt then shows the file's line numbers.
+    let file_lines = timeline.events.iter().map(|e| e.line).collect();
+    dispatch.emit(Action::AddFile {
+        name: excerpt.name().to_owned(),
+        text: excerpt.text().to_owned(),
+        file_lines,
+        file_map: Some(timeline.excerpt_map()),
+    });
 }
 
 fn level_str(l: Option<Level>) -> &'static str {
@@ -381,21 +358,25 @@ pub fn log_scan(p: &LogScanProps) -> Html {
                 <p class="scan-note" id="scan-notice">{ note }</p>
             </section>
         },
-        ScanView::Done { name, timeline, cancelled, note, millis, feed_millis } => {
+        ScanView::Done { name, timeline, cancelled, corrupt_at, on_page, millis, feed_millis } => {
             // Integers from here on: the page carries no float formatting code.
             let ms = millis.max(0.0).round() as u64;
             let speed = advisor::logscan::decimal(timeline.bytes.saturating_mul(1000), ms.max(1) << 20, 0);
             html! {
                 <section class="log-scan" id="log-scan" data-state="done" data-bytes={timeline.bytes.to_string()}
-                    data-millis={ms.to_string()} data-feed-millis={(feed_millis.max(0.0).round() as u64).to_string()} data-cancelled={cancelled.to_string()}>
+                    data-millis={ms.to_string()} data-feed-millis={(feed_millis.max(0.0).round() as u64).to_string()} data-cancelled={cancelled.to_string()}
+                    data-scanned-in={if *on_page { "page" } else { "worker" }}>
                     <h2>{ f(lang, k::UI_SCAN_TITLE, &[("name", name)]) }</h2>
                     if *cancelled {
                         <p class="scan-status">{ lang.fmt(k::LOGSCAN_CANCELLED, &[("done", &format_bytes(timeline.bytes))]) }</p>
                     }
                     <p class="scan-status">{ timeline.summary(lang) }{ " " }
                         { f(lang, k::UI_SCAN_SPEED, &[("secs", &advisor::logscan::decimal(ms, 1000, 1)), ("speed", &speed)]) }</p>
-                    if let Some(note) = note {
-                        <p class="scan-note" id="scan-notice">{ note }</p>
+                    if let Some(at) = corrupt_at {
+                        <p class="scan-note" id="scan-notice">{ corrupt_note(name, *at, lang) }</p>
+                    }
+                    if *on_page {
+                        <p class="scan-note" id="scan-on-page">{ t(lang, k::UI_SCAN_ON_PAGE) }</p>
                     }
                     { for timeline.notes(lang).into_iter().map(|n| html! { <p class="scan-note">{ n }</p> }) }
                     if !timeline.events.is_empty() {

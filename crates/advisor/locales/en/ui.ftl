@@ -107,6 +107,7 @@ ui.scan-title = Error log {name}
 ui.scan-progress-label = Scan progress
 ui.scan-cancel = Cancel
 ui.scan-speed = ({secs} s, {speed} MiB/s)
+ui.scan-on-page = Scanned on the page itself: this browser, or a page embedding this one, did not allow a background thread, so the page may have responded slowly during the scan.
 ui.scan-col-kind = Kind
 ui.scan-col-time = Time
 ui.scan-col-level = Level

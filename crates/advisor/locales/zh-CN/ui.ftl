@@ -107,6 +107,7 @@ ui.scan-title = 错误日志 {name}
 ui.scan-progress-label = 扫描进度
 ui.scan-cancel = 取消
 ui.scan-speed = （{secs} 秒，{speed} MiB/s）
+ui.scan-on-page = 此日志在页面自身中扫描：本浏览器（或嵌入本页的页面）不允许启动后台线程，因此扫描期间页面可能响应较慢。
 ui.scan-col-kind = 类型
 ui.scan-col-time = 时间
 ui.scan-col-level = 级别

@@ -309,3 +309,21 @@ fn every_byte_position_as_a_single_cut() {
     }
     assert_eq!(s.finish(), whole);
 }
+
+/// The page's scan worker sends its timeline to the page as JSON: it must come back identical
+/// (every field, every event, the limits), for a log with long lines, bad bytes and floods too.
+#[test]
+fn a_timeline_round_trips_through_json() {
+    let mut bytes = REALISTIC.as_bytes().to_vec();
+    bytes.extend_from_slice(MIXED.as_bytes());
+    bytes.extend_from_slice(b"2024-05-01T10:00:00Z 0 [ERROR] [MY-010000] [Server] bad \xff byte\n");
+    bytes.extend(std::iter::repeat_n(b'x', 70 * 1024));
+    bytes.push(b'\n');
+    for cuts in [&[][..], &[1, 7, 4096][..]] {
+        let tl = scan_chunked(&bytes, cuts);
+        assert!(tl.events.len() > 10 && tl.long_lines == 1 && tl.lossy_lines == 1, "{tl:?}");
+        let json = serde_json::to_string(&tl).unwrap();
+        let back: Timeline = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, tl);
+    }
+}
