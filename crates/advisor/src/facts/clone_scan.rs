@@ -125,7 +125,7 @@ fn scan_lines(src: &Source<'_>, out: &mut Scan) {
         if line.contains("Restart server failed (Restart server failed)") {
             out.restart_warning.push(Loc { input: src.index, range: src.lines[i].range });
         }
-        let prompt = crate::syntax::prompt::command(line);
+        let prompt = crate::syntax::prompt::at(src, i);
         let is_continuation = line.trim_start_ws().starts_with("->");
         let text = match prompt {
             Some(cmd) if !is_continuation => cmd,
@@ -150,7 +150,7 @@ fn scan_lines(src: &Source<'_>, out: &mut Scan) {
         while end < n && end - i < MAX_STMT_LINES && !terminated(&full) && kind != StmtKind::Restart {
             let next = src.line(end);
             let cont = if next.trim_start_ws().starts_with("->") {
-                crate::syntax::prompt::command(next).unwrap_or("")
+                crate::syntax::prompt::at(src, end).unwrap_or("")
             } else if prompt.is_none() && !next.trim_ws().is_empty() && looks_like_clause(next) {
                 next.trim_ws()
             } else {

@@ -213,7 +213,7 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
     }
     for src in sources {
         for i in 0..src.lines.len() {
-            let is_run = crate::syntax::prompt::command(src.line(i)).is_some_and(|c| {
+            let is_run = crate::syntax::prompt::at(src, i).is_some_and(|c| {
                 let mut w = c.split_whitespace().skip_while(|w| *w == "sudo");
                 matches!(w.next(), Some("docker" | "podman" | "nerdctl"))
             });

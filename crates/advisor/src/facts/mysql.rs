@@ -738,7 +738,7 @@ fn collect_prompt_statements(f: &mut Facts, src: &Source<'_>) {
     let mut i = 0;
     while i < n {
         let line = src.line(i);
-        let is_prompt_stmt = crate::syntax::prompt::command(line)
+        let is_prompt_stmt = crate::syntax::prompt::at(src, i)
             .is_some_and(|cmd| cmd.len() != line.trim_ws().len() && misc::change_keyword(cmd).is_some());
         if is_prompt_stmt {
             let (st, end, _) = misc::parse_change_source(src, i, n);
