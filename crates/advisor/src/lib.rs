@@ -313,6 +313,19 @@ fn report_of(inputs: &[Input], sources: &[Source<'_>], docs: &[Document], lang: 
     // Every secret value found in any input, to mask wherever else it appears in the report.
     let values = redact::Values::new(sources.iter().flat_map(|s| redact::values_of(s.text, &s.secrets)));
 
+    // The documents the report keeps ([`report::MAX_DOCUMENTS_PER_INPUT`] per input: `bound`
+    // counts the others), each labelled in the report's language.
+    let mut per_input: Vec<usize> = vec![0; sources.len()];
+    let documents = docs
+        .iter()
+        .filter(|d| {
+            per_input.get_mut(d.input).is_none_or(|n| {
+                *n += 1;
+                *n <= report::MAX_DOCUMENTS_PER_INPUT
+            })
+        })
+        .map(|d| document_info(lang, d))
+        .collect();
     let mut report = Report {
         schema_version: 1,
         lang,
@@ -320,7 +333,7 @@ fn report_of(inputs: &[Input], sources: &[Source<'_>], docs: &[Document], lang: 
         verdict_notes: VerdictNotes { clone_restart: cr_note, replica_crash_safe: rs_note },
         findings,
         checks,
-        documents: docs.iter().map(|d| document_info(lang, d)).collect(),
+        documents,
         inputs: sources
             .iter()
             .map(|s| InputInfo {
@@ -340,7 +353,7 @@ fn report_of(inputs: &[Input], sources: &[Source<'_>], docs: &[Document], lang: 
         },
         notes,
     };
-    bound(&mut report, cx.skipped());
+    bound(&mut report, cx.skipped(), &per_input);
     // Defence in depth: mask anything a rule may have quoted from the input without `cx.evidence`.
     report::scrub(&mut report, &values);
     report
@@ -349,9 +362,10 @@ fn report_of(inputs: &[Input], sources: &[Source<'_>], docs: &[Document], lang: 
 /// Keeps the report bounded whatever the input repeats (issue 18): at most
 /// [`report::MAX_EVIDENCE`] evidence items per finding and verdict, [`report::MAX_FINDINGS_PER_RULE`]
 /// findings per rule (with those the rules did not build, `skipped`: see `Ctx::room`) and
-/// [`report::MAX_DOCUMENTS_PER_INPUT`] documents per input; each cut is counted where the user
+/// [`report::MAX_DOCUMENTS_PER_INPUT`] documents per input (`documents`: how many each input
+/// had; only the first are in the report); each cut is counted where the user
 /// reads it (a field or a note). The replica verdict bounds its own reasons (`MAX_REASONS`).
-fn bound(report: &mut Report, skipped: Vec<(&'static str, usize)>) {
+fn bound(report: &mut Report, skipped: Vec<(&'static str, usize)>, documents: &[usize]) {
     use report::{MAX_DOCUMENTS_PER_INPUT, MAX_EVIDENCE, MAX_FINDINGS_PER_RULE};
     let lang = report.lang;
     let cut = |v: &mut Vec<Evidence>, omitted: &mut u32| {
@@ -388,17 +402,9 @@ fn bound(report: &mut Report, skipped: Vec<(&'static str, usize)>) {
             &[("count", &count.to_string()), ("rule", rule), ("kept", &kept)],
         ));
     }
-    // Documents per input.
-    let mut per_input: Vec<usize> = vec![0; report.inputs.len()];
-    report.documents.retain(|d| match per_input.get_mut(d.input) {
-        Some(n) => {
-            *n += 1;
-            *n <= MAX_DOCUMENTS_PER_INPUT
-        }
-        None => true,
-    });
+    // Documents per input (cut when the report was built).
     let kept = MAX_DOCUMENTS_PER_INPUT.to_string();
-    for (i, n) in per_input.iter().enumerate() {
+    for (i, n) in documents.iter().enumerate() {
         if *n > MAX_DOCUMENTS_PER_INPUT {
             let more = (n - MAX_DOCUMENTS_PER_INPUT).to_string();
             report.notes.push(lang.fmt(
