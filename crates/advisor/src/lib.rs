@@ -208,11 +208,11 @@ fn prepare<'a>(
     // The first changed byte, and the first line that may have changed: the one holding the byte
     // before it (an edit right after a line's end may join it to the next, or give it one).
     let (o, n) = (old.text.as_bytes(), text.as_bytes());
-    let p = o.iter().zip(n).take_while(|(a, b)| a == b).count();
+    let p = common_prefix(o, n);
     let first = old.lines.partition_point(|l| (l.full.end as usize) < p);
     // The common tail: lines wholly in it (and after a line break in it) are the old lines, moved.
     let max_tail = o.len().min(n.len()) - p;
-    let tail = o.iter().rev().zip(n.iter().rev()).take(max_tail).take_while(|(a, b)| a == b).count();
+    let tail = common_suffix(&o[o.len() - max_tail..], &n[n.len() - max_tail..]);
     if let Some(old_prompts) = &old.prompts {
         let _ = src.prompts.set(carry_prompts(&src, old_prompts, &old.lines, p, tail, o.len()));
     }
@@ -228,6 +228,33 @@ fn prepare<'a>(
     detect::split_from(&src, &from, &mut old.docs, Some(&mut marks));
     docs.append(&mut old.docs);
     (src, marks)
+}
+
+/// How many bytes `a` and `b` share at their start (compared 64 at a time, then one by one).
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 64 <= n && a[i..i + 64] == b[i..i + 64] {
+        i += 64;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// How many bytes `a` and `b` share at their end.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut i = 0;
+    while i + 64 <= n && a[n - i - 64..n - i] == b[n - i - 64..n - i] {
+        i += 64;
+    }
+    while i < n && a[n - i - 1] == b[n - i - 1] {
+        i += 1;
+    }
+    i
 }
 
 /// The prompt table of `src` (`syntax::prompt::at`) from the old text's: lines before the first
