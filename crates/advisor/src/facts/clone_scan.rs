@@ -131,6 +131,17 @@ fn scan_lines(src: &Source<'_>, out: &mut Scan) {
             out.restart_warning.push(Loc { input: src.index, range: src.lines[i].range });
         }
         let prompt = crate::syntax::prompt::at(src, i);
+        // Most lines: no prompt, and no statement `statement_kind` could call a clone (its first
+        // byte is not `C` or `R`): skipped after one trim (issue 17, item 4).
+        if prompt.is_none()
+            && !matches!(
+                line.trim_start_ws().as_bytes().first().map(u8::to_ascii_uppercase),
+                Some(b'C' | b'R')
+            )
+        {
+            i += 1;
+            continue;
+        }
         let is_continuation = line.trim_start_ws().starts_with("->");
         let text = match prompt {
             Some(cmd) if !is_continuation => cmd,
