@@ -658,13 +658,43 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
                 median(&mut cold)
             ),
         );
-        // A keystroke in the example (30 lines), then in a 5,000-line transcript: the analysis
-        // that the keystroke triggers (`analyzeMs`), median of 11 (single samples swing by 2–4×
-        // on a shared 2-core machine).
-        for (what, text) in
-            [("30-line example", CLONE_3707.to_owned()), ("5,000-line transcript", long_transcript(5000))]
-        {
+        // A keystroke in the example (30 lines), then in a 5,000-line transcript, at its end and
+        // in its middle: the analysis that the keystroke triggers (`analyzeMs`: from the new text
+        // to the new report, the page's `Analyzer` included), median of 11 (single samples swing
+        // by 2–4× on a shared 2-core machine). The pasted text's own analysis is waited for first,
+        // so that no sample is the paste's.
+        let long = long_transcript(5000);
+        for (what, text, middle) in [
+            ("30-line example", CLONE_3707.to_owned(), false),
+            ("5,000-line transcript", long.clone(), false),
+            ("5,000-line transcript, in the middle", long, true),
+        ] {
+            let count = "return (window.mysqlAdvisorTiming || {}).analyzeMsCount || 0;";
+            let before = js(c, count, vec![]).await?.as_f64().unwrap_or(0.0);
+            let shown =
+                "const a = document.getElementById('input-0'); return !!a && a.value === arguments[0];";
+            let unchanged = js(c, shown, vec![json!(text)]).await?.as_bool() == Some(true);
             paste(c, 0, &text).await?;
+            // (The same text again is no change: nothing to wait for.)
+            if !unchanged {
+                wait_until(
+                    c,
+                    "the pasted text's analysis",
+                    &format!("return ((window.mysqlAdvisorTiming || {{}}).analyzeMsCount || 0) > {before};"),
+                    10,
+                )
+                .await?;
+            }
+            if middle {
+                // The caret in the middle of the text (the textarea has focus: typing keeps it).
+                js(
+                    c,
+                    "const a = document.getElementById('input-0'); a.focus(); \
+                     const m = Math.floor(a.value.length / 2); a.setSelectionRange(m, m); return true;",
+                    vec![],
+                )
+                .await?;
+            }
             let mut samples = Vec::new();
             for k in 0..11 {
                 let before =
@@ -681,6 +711,19 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
                 .await?;
                 let ms = js(c, "return window.mysqlAdvisorTiming.analyzeMs;", vec![]).await?;
                 samples.push(ms.as_f64().ok_or("no analyzeMs")?);
+            }
+            if middle {
+                // The digits went where the caret was, not to the end.
+                let typed = js(
+                    c,
+                    "const v = document.getElementById('input-0').value; \
+                     return v.indexOf('012345678910') > 0 && !v.endsWith('012345678910');",
+                    vec![],
+                )
+                .await?;
+                check(typed.as_bool() == Some(true), || {
+                    "the keystrokes did not land in the middle".to_owned()
+                })?;
             }
             report_figure(
                 shots,

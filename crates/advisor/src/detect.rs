@@ -15,6 +15,7 @@ use crate::text::TrimWs;
 use crate::source::Source;
 use crate::syntax;
 use crate::syntax::document::{DocKind, Document, Hint, Parsed, Recognizer};
+use crate::text::TextRange;
 
 /// The recognisers, in priority order. Each module's `recognize` must only claim a line that
 /// clearly starts its kind.
@@ -54,23 +55,71 @@ const RECOGNIZERS: &[Recognizer] = &[
 /// Splits one input into documents.
 pub(crate) fn split(src: &Source<'_>) -> Vec<Document> {
     let mut docs = Vec::new();
+    split_from(src, &Resume::START, &mut docs, None);
+    docs
+}
+
+/// The splitter's state before a line where no unrecognised run is open: what it needs to go on
+/// from there ([`split_from`]), and what it had read by then.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Resume {
+    /// The line (0-based).
+    pub line: usize,
+    /// How many documents of the input come before it.
+    pub docs: usize,
+    /// The highest line read before it ([`Source::reach`]): the documents before `line` depend on
+    /// no line after this one.
+    pub reach: usize,
+    /// The last prompt's command, as a range of the text.
+    pub command: Option<TextRange>,
+    /// Nothing but blanks and comments before it.
+    pub at_start: bool,
+}
+
+impl Resume {
+    /// The start of an input.
+    pub const START: Resume = Resume { line: 0, docs: 0, reach: 0, command: None, at_start: true };
+}
+
+/// [`split`] from a point a previous split recorded (`from`), appending to `docs` (which holds the
+/// `from.docs` documents before it); with `marks`, records a [`Resume`] before every line where it
+/// could go on from. From the same text, `split_from(src, mark, docs[..mark.docs])` gives what
+/// `split(src)` gives.
+pub(crate) fn split_from(
+    src: &Source<'_>,
+    from: &Resume,
+    docs: &mut Vec<Document>,
+    mut marks: Option<&mut Vec<Resume>>,
+) {
     let n = src.lines.len();
-    let mut i = 0usize;
-    let mut command: Option<&str> = None;
-    let mut at_start = true;
+    let mut i = from.line;
+    let mut command: Option<&str> = from.command.map(|r| src.slice(r));
+    let mut at_start = from.at_start;
     let mut unrec_start: Option<usize> = None;
     let mut steps = 0usize;
+    src.reach.set(src.reach.get().max(from.reach));
     while i < n {
         steps += 1;
         debug_assert!(steps <= n + 1);
+        if unrec_start.is_none()
+            && let Some(m) = marks.as_deref_mut()
+        {
+            m.push(Resume {
+                line: i,
+                docs: docs.len(),
+                reach: src.reach.get(),
+                command: command.map(|c| crate::text::subslice_range(src.text, c, 0)),
+                at_start,
+            });
+        }
         let line = src.line(i);
         if line.trim_ws().is_empty() {
-            flush_unrecognized(src, &mut docs, &mut unrec_start, i);
+            flush_unrecognized(src, docs, &mut unrec_start, i);
             i += 1;
             continue;
         }
-        if let Some(cmd) = syntax::prompt::command(line) {
-            flush_unrecognized(src, &mut docs, &mut unrec_start, i);
+        if let Some(cmd) = syntax::prompt::at(src, i) {
+            flush_unrecognized(src, docs, &mut unrec_start, i);
             command = Some(cmd);
             at_start = false;
             i += 1;
@@ -80,7 +129,7 @@ pub(crate) fn split(src: &Source<'_>) -> Vec<Document> {
         let claim = RECOGNIZERS.iter().find_map(|r| r(src, i, &hint));
         match claim {
             Some(c) => {
-                flush_unrecognized(src, &mut docs, &mut unrec_start, i);
+                flush_unrecognized(src, docs, &mut unrec_start, i);
                 let end = c.end.clamp(i + 1, n);
                 let range = src.lines_range(i, end);
                 docs.push(Document {
@@ -107,14 +156,13 @@ pub(crate) fn split(src: &Source<'_>) -> Vec<Document> {
                         unrec_start = Some(i);
                     }
                 } else {
-                    flush_unrecognized(src, &mut docs, &mut unrec_start, i);
+                    flush_unrecognized(src, docs, &mut unrec_start, i);
                 }
                 i += 1;
             }
         }
     }
-    flush_unrecognized(src, &mut docs, &mut unrec_start, n);
-    docs
+    flush_unrecognized(src, docs, &mut unrec_start, n);
 }
 
 fn flush_unrecognized(src: &Source<'_>, docs: &mut Vec<Document>, start: &mut Option<usize>, end: usize) {

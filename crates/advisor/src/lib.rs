@@ -94,7 +94,6 @@ pub fn analyze(inputs: &[Input]) -> Report {
 
 /// Analyses the inputs together (they describe one server).
 pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
-    let lang = options.lang;
     // A name may hold a secret too (`password=S3cret.cnf`): sources carry it masked.
     let names: Vec<std::borrow::Cow<'_, str>> = inputs.iter().map(|i| redact::mask(i.name())).collect();
     let sources: Vec<Source<'_>> = inputs
@@ -104,8 +103,199 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
         .map(|(i, (inp, name))| Source::new(i, name, inp.text()))
         .collect();
     let docs: Vec<Document> = sources.iter().flat_map(detect::split).collect();
-    let facts = facts::Facts::build(&sources, &docs);
-    let cx = rules::Ctx::new(lang, &facts, evidence::Excerpts::new(&sources));
+    report_of(inputs, &sources, &docs, options.lang)
+}
+
+/// Analyses inputs again and again as they are edited, keeping what the last run found of the
+/// parts that did not change: the result is the [`Report`] [`analyze_with`] gives for the same
+/// inputs, byte for byte.
+///
+/// Kept from one call to the next, per input (by position): its secrets, when its text is
+/// unchanged; its documents, all of them when its text is unchanged, else those before the first
+/// changed line that nothing read past it (the splitter records how far it had read before each
+/// line: `detect::Resume`); each line's prompt, for the lines outside the changed region. The facts,
+/// rules and report are built again each time.
+///
+/// ```
+/// use advisor::{Analyzer, Input, Options, analyze_with};
+/// let mut analyzer = Analyzer::default();
+/// let mut text = String::from("[Service]\nExecStart=/usr/sbin/mysqld\n");
+/// analyzer.analyze(&[Input::new("a.service", text.as_str())], &Options::default());
+/// text.push_str("Restart=on-failure\n");
+/// let inputs = [Input::new("a.service", text.as_str())];
+/// let again = analyzer.analyze(&inputs, &Options::default());
+/// assert_eq!(again.to_json(), analyze_with(&inputs, &Options::default()).to_json());
+/// ```
+#[derive(Debug, Default)]
+pub struct Analyzer {
+    kept: Vec<Kept>,
+}
+
+/// What an [`Analyzer`] keeps of one input.
+#[derive(Debug)]
+struct Kept {
+    name: String,
+    text: String,
+    lines: Vec<text::Line>,
+    secrets: Vec<std::ops::Range<usize>>,
+    prompts: Option<Vec<Option<text::TextRange>>>,
+    docs: Vec<Document>,
+    marks: Vec<detect::Resume>,
+}
+
+impl Analyzer {
+    /// Analyses the inputs together, like [`analyze_with`], reusing the last call's work on what
+    /// did not change.
+    pub fn analyze(&mut self, inputs: &[Input], options: &Options) -> Report {
+        let names: Vec<std::borrow::Cow<'_, str>> = inputs.iter().map(|i| redact::mask(i.name())).collect();
+        let mut kept = std::mem::take(&mut self.kept);
+        kept.truncate(inputs.len());
+        let mut kept = kept.into_iter();
+        let mut sources = Vec::with_capacity(inputs.len());
+        let mut docs = Vec::new();
+        let mut marks = Vec::with_capacity(inputs.len());
+        for (i, (inp, name)) in inputs.iter().zip(&names).enumerate() {
+            let old = kept.next().filter(|k| k.name == **name);
+            let (src, m) = prepare(i, name, inp.text(), old, &mut docs);
+            sources.push(src);
+            marks.push(m);
+        }
+        let report = report_of(inputs, &sources, &docs, options.lang);
+        // Keep this run's work for the next.
+        let mut docs = docs.into_iter().peekable();
+        self.kept = sources
+            .into_iter()
+            .zip(marks)
+            .map(|(src, marks)| Kept {
+                name: src.name.to_owned(),
+                text: src.text.to_owned(),
+                docs: std::iter::from_fn(|| docs.next_if(|d| d.input == src.index)).collect(),
+                prompts: src.prompts.into_inner(),
+                lines: src.lines,
+                secrets: src.secrets,
+                marks,
+            })
+            .collect();
+        report
+    }
+}
+
+/// One input's source and documents (appended to `docs`), from what was kept of it (`old`, the
+/// same name at the same position) where that still holds; and the splitter's marks.
+fn prepare<'a>(
+    index: usize,
+    name: &'a str,
+    text: &'a str,
+    old: Option<Kept>,
+    docs: &mut Vec<Document>,
+) -> (Source<'a>, Vec<detect::Resume>) {
+    let Some(mut old) = old else {
+        let src = Source::new(index, name, text);
+        let (mut mine, mut marks) = (Vec::new(), Vec::new());
+        detect::split_from(&src, &detect::Resume::START, &mut mine, Some(&mut marks));
+        docs.append(&mut mine);
+        return (src, marks);
+    };
+    if old.text == text {
+        let src = Source::with_secrets(index, name, text, old.secrets);
+        if let Some(p) = old.prompts {
+            let _ = src.prompts.set(p);
+        }
+        docs.append(&mut old.docs);
+        return (src, old.marks);
+    }
+    let src = Source::new(index, name, text);
+    // The first changed byte, and the first line that may have changed: the one holding the byte
+    // before it (an edit right after a line's end may join it to the next, or give it one).
+    let (o, n) = (old.text.as_bytes(), text.as_bytes());
+    let p = common_prefix(o, n);
+    let first = old.lines.partition_point(|l| (l.full.end as usize) < p);
+    // The common tail: lines wholly in it (and after a line break in it) are the old lines, moved.
+    let max_tail = o.len().min(n.len()) - p;
+    let tail = common_suffix(&o[o.len() - max_tail..], &n[n.len() - max_tail..]);
+    if let Some(old_prompts) = &old.prompts {
+        let _ = src.prompts.set(carry_prompts(&src, old_prompts, &old.lines, p, tail, o.len()));
+    }
+    // The last mark before which nothing read the first changed line.
+    let k = old.marks.partition_point(|m| m.reach < first && m.line <= first);
+    let mut marks = old.marks;
+    let from = match k {
+        0 => detect::Resume::START,
+        k => marks[k - 1],
+    };
+    marks.truncate(k.saturating_sub(1));
+    old.docs.truncate(from.docs);
+    detect::split_from(&src, &from, &mut old.docs, Some(&mut marks));
+    docs.append(&mut old.docs);
+    (src, marks)
+}
+
+/// How many bytes `a` and `b` share at their start (compared 64 at a time, then one by one).
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 64 <= n && a[i..i + 64] == b[i..i + 64] {
+        i += 64;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// How many bytes `a` and `b` share at their end.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut i = 0;
+    while i + 64 <= n && a[n - i - 64..n - i] == b[n - i - 64..n - i] {
+        i += 64;
+    }
+    while i < n && a[n - i - 1] == b[n - i - 1] {
+        i += 1;
+    }
+    i
+}
+
+/// The prompt table of `src` (`syntax::prompt::at`) from the old text's: lines before the first
+/// changed byte `p` and lines in the common tail (`tail` bytes) are taken from it, the others read.
+fn carry_prompts(
+    src: &Source<'_>,
+    old: &[Option<text::TextRange>],
+    old_lines: &[text::Line],
+    p: usize,
+    tail: usize,
+    old_len: usize,
+) -> Vec<Option<text::TextRange>> {
+    let delta = src.text.len() as i64 - old_len as i64;
+    let tail_start = src.text.len() - tail;
+    src.lines
+        .iter()
+        .enumerate()
+        .map(|(j, l)| {
+            let (start, end) = (l.full.start as usize, l.full.end as usize);
+            if end < p {
+                // Before the change, terminator included: the same line as before.
+                return old.get(j).copied().flatten();
+            }
+            if start > tail_start {
+                // In the tail, with the line break before it.
+                let at = (start as i64 - delta) as u32;
+                let j = old_lines.partition_point(|o| o.full.start < at);
+                return old.get(j).copied().flatten().map(|r| {
+                    text::TextRange::new((r.start as i64 + delta) as u32, (r.end as i64 + delta) as u32)
+                });
+            }
+            let line = src.slice(l.range);
+            syntax::prompt::command(line).map(|c| text::subslice_range(line, c, l.range.start))
+        })
+        .collect()
+}
+
+/// The report on `sources` and their documents: facts, rules, verdicts.
+fn report_of(inputs: &[Input], sources: &[Source<'_>], docs: &[Document], lang: Lang) -> Report {
+    let facts = facts::Facts::build(sources, docs);
+    let cx = rules::Ctx::new(lang, &facts, evidence::Excerpts::new(sources));
 
     let mut findings = Vec::new();
     let mut checks = Vec::new();
@@ -150,6 +340,19 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
     // Every secret value found in any input, to mask wherever else it appears in the report.
     let values = redact::Values::new(sources.iter().flat_map(|s| redact::values_of(s.text, &s.secrets)));
 
+    // The documents the report keeps ([`report::MAX_DOCUMENTS_PER_INPUT`] per input: `bound`
+    // counts the others), each labelled in the report's language.
+    let mut per_input: Vec<usize> = vec![0; sources.len()];
+    let documents = docs
+        .iter()
+        .filter(|d| {
+            per_input.get_mut(d.input).is_none_or(|n| {
+                *n += 1;
+                *n <= report::MAX_DOCUMENTS_PER_INPUT
+            })
+        })
+        .map(|d| document_info(lang, d))
+        .collect();
     let mut report = Report {
         schema_version: 1,
         lang,
@@ -157,7 +360,7 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
         verdict_notes: VerdictNotes { clone_restart: cr_note, replica_crash_safe: rs_note },
         findings,
         checks,
-        documents: docs.iter().map(|d| document_info(lang, d)).collect(),
+        documents,
         inputs: sources
             .iter()
             .map(|s| InputInfo {
@@ -177,7 +380,7 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
         },
         notes,
     };
-    bound(&mut report, cx.skipped());
+    bound(&mut report, cx.skipped(), &per_input);
     // Defence in depth: mask anything a rule may have quoted from the input without `cx.evidence`.
     report::scrub(&mut report, &values);
     report
@@ -186,9 +389,10 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Report {
 /// Keeps the report bounded whatever the input repeats (issue 18): at most
 /// [`report::MAX_EVIDENCE`] evidence items per finding and verdict, [`report::MAX_FINDINGS_PER_RULE`]
 /// findings per rule (with those the rules did not build, `skipped`: see `Ctx::room`) and
-/// [`report::MAX_DOCUMENTS_PER_INPUT`] documents per input; each cut is counted where the user
+/// [`report::MAX_DOCUMENTS_PER_INPUT`] documents per input (`documents`: how many each input
+/// had; only the first are in the report); each cut is counted where the user
 /// reads it (a field or a note). The replica verdict bounds its own reasons (`MAX_REASONS`).
-fn bound(report: &mut Report, skipped: Vec<(&'static str, usize)>) {
+fn bound(report: &mut Report, skipped: Vec<(&'static str, usize)>, documents: &[usize]) {
     use report::{MAX_DOCUMENTS_PER_INPUT, MAX_EVIDENCE, MAX_FINDINGS_PER_RULE};
     let lang = report.lang;
     let cut = |v: &mut Vec<Evidence>, omitted: &mut u32| {
@@ -225,17 +429,9 @@ fn bound(report: &mut Report, skipped: Vec<(&'static str, usize)>) {
             &[("count", &count.to_string()), ("rule", rule), ("kept", &kept)],
         ));
     }
-    // Documents per input.
-    let mut per_input: Vec<usize> = vec![0; report.inputs.len()];
-    report.documents.retain(|d| match per_input.get_mut(d.input) {
-        Some(n) => {
-            *n += 1;
-            *n <= MAX_DOCUMENTS_PER_INPUT
-        }
-        None => true,
-    });
+    // Documents per input (cut when the report was built).
     let kept = MAX_DOCUMENTS_PER_INPUT.to_string();
-    for (i, n) in per_input.iter().enumerate() {
+    for (i, n) in documents.iter().enumerate() {
         if *n > MAX_DOCUMENTS_PER_INPUT {
             let more = (n - MAX_DOCUMENTS_PER_INPUT).to_string();
             report.notes.push(lang.fmt(

@@ -60,24 +60,50 @@ pub(crate) struct Source<'a> {
     pub index_map: LineIndex,
     /// Where its secrets are (sorted, disjoint byte ranges): every excerpt is masked by these.
     pub secrets: Vec<std::ops::Range<usize>>,
+    /// Each line's prompt command (`syntax::prompt::at`), computed once on first use: the
+    /// splitter and three fact scans ask it of every line.
+    pub prompts: std::cell::OnceCell<Vec<Option<TextRange>>>,
+    /// The highest line index handed out by [`Source::line`] and [`Source::lines_range`]: how far
+    /// the splitter and its recognisers have read, so that a re-analysis knows which of the last
+    /// run's documents no edit after that line can change (`crate::Analyzer`).
+    pub reach: Cell<usize>,
 }
 
 impl<'a> Source<'a> {
     pub fn new(index: usize, name: &'a str, text: &'a str) -> Source<'a> {
+        Source::with_secrets(index, name, text, crate::redact::spans(text))
+    }
+    /// A source whose secrets (`redact::spans(text)`) are already known.
+    pub fn with_secrets(
+        index: usize,
+        name: &'a str,
+        text: &'a str,
+        secrets: Vec<std::ops::Range<usize>>,
+    ) -> Source<'a> {
         Source {
             index,
             name,
             text,
             lines: text::split_lines(text),
             index_map: LineIndex::new(text),
-            secrets: crate::redact::spans(text),
+            secrets,
+            prompts: std::cell::OnceCell::new(),
+            reach: Cell::new(0),
         }
     }
     /// The text of line `i` (0-based index into `lines`).
     pub fn line(&self, i: usize) -> &'a str {
+        self.reached(i);
         let line = self.lines.get(i).map(|l| text::slice(self.text, l.range)).unwrap_or("");
         tick(line.len());
         line
+    }
+    /// Records that line `i` was read.
+    #[inline]
+    fn reached(&self, i: usize) {
+        if i > self.reach.get() {
+            self.reach.set(i);
+        }
     }
     /// The text of a range.
     pub fn slice(&self, r: TextRange) -> &'a str {
@@ -90,6 +116,7 @@ impl<'a> Source<'a> {
             return TextRange::empty(at);
         }
         let last = end.min(self.lines.len()) - 1;
+        self.reached(last);
         TextRange::new(self.lines[start].range.start, self.lines[last].range.end)
     }
     /// The range of `sub`, which must be a sub-slice of line `i`'s text.

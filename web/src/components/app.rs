@@ -11,7 +11,7 @@ use crate::hooks::{load_inputs, use_debounced, use_document_settings, use_embed_
 use crate::state::{Action, InputDoc, State, Theme};
 use crate::tr::t;
 use advisor::i18n::k;
-use advisor::{Input, Lang, Options, analyze_with};
+use advisor::{Analyzer, Input, Lang, Options};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -68,14 +68,19 @@ pub fn app(props: &AppProps) -> Html {
     });
     let lang = state.lang;
     let settled = use_debounced(state.inputs.clone(), 180);
-    let report = use_memo((settled.clone(), lang), |(inputs, lang)| {
+    // Keeps the last analysis's work on what did not change (issue 17): the report is the one
+    // `analyze_with` gives, whatever changed (an edit, the language, Clear, Undo, an example).
+    let analyzer = use_mut_ref(Analyzer::default);
+    let report = use_memo((settled.clone(), lang), move |(inputs, lang)| {
+        // `analyzeMs`: from the new texts to the new report, all of the analyser's work.
         let started = dom::now();
         let inputs: Vec<Input> = inputs
             .iter()
             .enumerate()
             .map(|(n, i)| Input::new(i.shown_name(n, *lang), i.text.clone()))
             .collect();
-        let report = SharedReport(Rc::new(analyze_with(&inputs, &Options { lang: *lang })));
+        let report = analyzer.borrow_mut().analyze(&inputs, &Options { lang: *lang });
+        let report = SharedReport(Rc::new(report));
         dom::record_timing("analyzeMs", dom::now() - started);
         report
     });

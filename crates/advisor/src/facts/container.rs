@@ -213,7 +213,7 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
     }
     for src in sources {
         for i in 0..src.lines.len() {
-            let is_run = crate::syntax::prompt::command(src.line(i)).is_some_and(|c| {
+            let is_run = crate::syntax::prompt::at(src, i).is_some_and(|c| {
                 let mut w = c.split_whitespace().skip_while(|w| *w == "sudo");
                 matches!(w.next(), Some("docker" | "podman" | "nerdctl"))
             });
@@ -221,7 +221,9 @@ pub(crate) fn collect(f: &mut Facts, sources: &[Source<'_>], docs: &[Document]) 
                 c.defs.extend(defs);
             }
         }
-        for (i, l) in src.lines.iter().enumerate() {
+        // One search of the whole text spares one per line (issue 17, item 4).
+        let entrypoint = memchr::memmem::find(src.text.as_bytes(), b"[Entrypoint]").is_some();
+        for (i, l) in src.lines.iter().enumerate().filter(|_| entrypoint) {
             if c.log_family.is_some() {
                 break;
             }

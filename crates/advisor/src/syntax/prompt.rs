@@ -1,6 +1,23 @@
 //! Shell and mysql client prompts in pasted terminal transcripts.
 
-use crate::text::TrimWs;
+use crate::source::Source;
+use crate::text::{TextRange, TrimWs};
+
+/// [`command`] of line `i` of `src`, from a table computed once per source (the splitter and
+/// three fact scans ask it of every line; issue 17, item 4).
+pub(crate) fn at<'a>(src: &Source<'a>, i: usize) -> Option<&'a str> {
+    let table = src.prompts.get_or_init(|| {
+        // Not through `src.line`: the table is no reading of the splitter's (`Source::reach`).
+        src.lines
+            .iter()
+            .map(|l| {
+                let line = src.slice(l.range);
+                command(line).map(|c| crate::text::subslice_range(line, c, l.range.start))
+            })
+            .collect::<Vec<Option<TextRange>>>()
+    });
+    table.get(i).copied().flatten().map(|r| src.slice(r))
+}
 
 /// If `line` is a prompt followed by a command, returns the command.
 ///

@@ -6,6 +6,7 @@ mod container_state;
 mod fixes_apply;
 mod hostile;
 mod images;
+mod incremental;
 mod journal;
 mod launchers;
 mod layers;
