@@ -41,7 +41,9 @@ const CLONE_LOG: &str = include_str!("../../tests/fixtures/mysql/error-log-clone
 /// Size of the synthetic log dropped in the big-log test (200 MiB).
 const BIG_LOG_MIB: usize = 200;
 
-/// A transcript of `lines` lines: the examples after `$ cat` prompts, repeated, cut at `lines`.
+/// A transcript of `lines` lines: the examples after `$ cat` prompts, repeated, cut at `lines`
+/// (`advisor::fuzzing::long_transcript` builds the same text for the core's keystroke example and
+/// incremental test; xtask does not link the core).
 fn long_transcript(lines: usize) -> String {
     let mut out = String::new();
     let mut n = 0;

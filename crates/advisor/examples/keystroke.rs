@@ -9,36 +9,10 @@
 //! target/release/examples/keystroke time         # wall-clock medians of 51 runs
 //! ```
 
+use advisor::fuzzing::long_transcript;
 use advisor::{Analyzer, Input, Options, analyze_with};
 use std::hint::black_box;
 use std::time::Instant;
-
-const EXAMPLES: [&str; 5] = [
-    include_str!("../../../web/examples/clone-3707.txt"),
-    include_str!("../../../web/examples/docker-official.txt"),
-    include_str!("../../../web/examples/healthy.txt"),
-    include_str!("../../../web/examples/replica-crash-unsafe.txt"),
-    include_str!("../../../web/examples/stays-down.txt"),
-];
-
-/// The browser test's `long_transcript` (xtask/src/e2e.rs).
-fn long_transcript(lines: usize) -> String {
-    let mut out = String::new();
-    let mut n = 0;
-    'outer: for i in 0.. {
-        for ex in EXAMPLES {
-            for l in std::iter::once(format!("$ cat part-{i}.txt")).chain(ex.lines().map(str::to_owned)) {
-                out.push_str(&l);
-                out.push('\n');
-                n += 1;
-                if n == lines {
-                    break 'outer;
-                }
-            }
-        }
-    }
-    out
-}
 
 fn inputs(text: &str) -> Vec<Input> {
     vec![Input::new("input 1", text)]

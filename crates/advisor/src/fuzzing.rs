@@ -285,3 +285,38 @@ pub fn lines_checked(text: &str) -> usize {
 }
 
 pub use crate::source::{reset_work, work};
+
+/// The page's examples that the browser's speed test repeats (`xtask/src/e2e.rs`, which keeps its
+/// own copy: xtask does not link the core).
+const TRANSCRIPT_PARTS: [&str; 5] = [
+    include_str!("../../../web/examples/clone-3707.txt"),
+    include_str!("../../../web/examples/docker-official.txt"),
+    include_str!("../../../web/examples/healthy.txt"),
+    include_str!("../../../web/examples/replica-crash-unsafe.txt"),
+    include_str!("../../../web/examples/stays-down.txt"),
+];
+
+/// The browser speed test's transcript, `lines` lines long: the page's examples, each after a
+/// `$ cat part-N.txt` prompt, repeated. For the keystroke example and the incremental test.
+pub fn long_transcript(lines: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    'outer: for i in 0.. {
+        for ex in TRANSCRIPT_PARTS {
+            for l in std::iter::once(format!("$ cat part-{i}.txt")).chain(ex.lines().map(str::to_owned)) {
+                out.push_str(&l);
+                out.push('\n');
+                n += 1;
+                if n == lines {
+                    break 'outer;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The examples [`long_transcript`] repeats.
+pub fn transcript_parts() -> &'static [&'static str] {
+    &TRANSCRIPT_PARTS
+}

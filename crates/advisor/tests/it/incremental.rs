@@ -3,41 +3,15 @@
 //! in sequence, over the scenarios, the page's examples, a long transcript and every rule's
 //! fixtures; the serialised JSON is compared.
 
+use advisor::fuzzing::{long_transcript, transcript_parts};
 use advisor::{Analyzer, Input, Lang, Options, analyze_with};
 use proptest::prelude::*;
-
-const EXAMPLES: [&str; 5] = [
-    include_str!("../../../../web/examples/clone-3707.txt"),
-    include_str!("../../../../web/examples/docker-official.txt"),
-    include_str!("../../../../web/examples/healthy.txt"),
-    include_str!("../../../../web/examples/replica-crash-unsafe.txt"),
-    include_str!("../../../../web/examples/stays-down.txt"),
-];
-
-/// The browser test's transcript: the examples after `$ cat part-N.txt` prompts, `lines` lines.
-fn long_transcript(lines: usize) -> String {
-    let mut out = String::new();
-    let mut n = 0;
-    'outer: for i in 0.. {
-        for ex in EXAMPLES {
-            for l in std::iter::once(format!("$ cat part-{i}.txt")).chain(ex.lines().map(str::to_owned)) {
-                out.push_str(&l);
-                out.push('\n');
-                n += 1;
-                if n == lines {
-                    break 'outer;
-                }
-            }
-        }
-    }
-    out
-}
 
 /// The texts edited: the scenarios and the examples, two transcripts, every rule fixture.
 fn corpus() -> &'static [String] {
     static C: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     C.get_or_init(|| {
-        let mut out: Vec<String> = EXAMPLES.iter().map(|s| s.to_string()).collect();
+        let mut out: Vec<String> = transcript_parts().iter().map(|s| s.to_string()).collect();
         out.push(long_transcript(400));
         out.push(long_transcript(1500));
         out.extend(
