@@ -424,20 +424,22 @@ fn bound(report: &mut Report, skipped: Vec<(&'static str, usize)>, documents: &[
     }
     let kept = MAX_FINDINGS_PER_RULE.to_string();
     for (rule, count) in dropped {
-        report.notes.push(lang.fmt(
-            k::CORE_NOTE_FINDINGS_OMITTED,
-            &[("count", &count.to_string()), ("rule", rule), ("kept", &kept)],
-        ));
+        let key = if count == 1 { k::CORE_NOTE_FINDINGS_OMITTED_ONE } else { k::CORE_NOTE_FINDINGS_OMITTED };
+        report.notes.push(lang.fmt(key, &[("count", &count.to_string()), ("rule", rule), ("kept", &kept)]));
     }
     // Documents per input (cut when the report was built).
     let kept = MAX_DOCUMENTS_PER_INPUT.to_string();
     for (i, n) in documents.iter().enumerate() {
         if *n > MAX_DOCUMENTS_PER_INPUT {
             let more = (n - MAX_DOCUMENTS_PER_INPUT).to_string();
-            report.notes.push(lang.fmt(
-                k::CORE_NOTE_DOCUMENTS_OMITTED,
-                &[("count", &more), ("input", &report.inputs[i].name), ("kept", &kept)],
-            ));
+            let key = if *n == MAX_DOCUMENTS_PER_INPUT + 1 {
+                k::CORE_NOTE_DOCUMENTS_OMITTED_ONE
+            } else {
+                k::CORE_NOTE_DOCUMENTS_OMITTED
+            };
+            report
+                .notes
+                .push(lang.fmt(key, &[("count", &more), ("input", &report.inputs[i].name), ("kept", &kept)]));
         }
     }
 }

@@ -1249,3 +1249,27 @@ fn mariadb_all_slaves_status_and_configmap_cnf_at_1mb_and_16mb() {
         assert!(ratio <= 10.0, "{name}: work {ws} → {wb} ({ratio:.1}×) — not linear");
     }
 }
+
+/// The counted notes say "1 more … finding" for one and "2 more … findings" for two (one past the
+/// per-rule bound, then two), in both languages.
+#[test]
+fn omitted_findings_are_counted_in_the_singular_and_plural() {
+    let status = &ISSUE_18_SHAPES[9];
+    for (extra, en) in [
+        (1, "1 more `replica-auto-position` finding (one per replication channel or place) was left out"),
+        (2, "2 more `replica-auto-position` findings (one per replication channel or place) were left out"),
+    ] {
+        let mut text = status.head.to_owned();
+        for i in 0..advisor::MAX_FINDINGS_PER_RULE + extra {
+            text.push_str(&(status.body)(i));
+        }
+        let r = check_text("status", &text);
+        assert!(r.notes.iter().any(|n| n.starts_with(en)), "{extra}: {:?}", r.notes);
+        let zh = advisor::analyze_with(
+            &[Input::new("status", text)],
+            &advisor::Options { lang: advisor::Lang::ZhCn },
+        );
+        let want = format!("另有 {extra} 条 `replica-auto-position` 发现");
+        assert!(zh.notes.iter().any(|n| n.starts_with(&want)), "{extra}: {:?}", zh.notes);
+    }
+}

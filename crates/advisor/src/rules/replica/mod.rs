@@ -625,7 +625,7 @@ pub(crate) fn verdict(cx: &Ctx<'_>, findings: &[Finding]) -> (CrashSafe, Verdict
         );
     }
     if reasons_left_out > 0 {
-        note.reasons.push(cx.fmt(k::CORE_REASON_OMITTED, &[("count", &reasons_left_out.to_string())]));
+        note.reasons.push(plural(cx, reasons_left_out, k::CORE_REASON_OMITTED_ONE, k::CORE_REASON_OMITTED));
     }
     crate::sort::sort(&mut missing);
     for m in &missing {
