@@ -2140,7 +2140,7 @@ fn report_scan(shots: &Path, what: &str, m: &Value, size: u64, bare: [f64; 2], w
         &format!(
             "{what}: scan {millis:.0} ms = {speed:.0} MiB/s; bare Blob.stream() read {best:.0} ms = {bare_speed:.0} MiB/s \
              (before {:.0} ms, after {:.0} ms); scan / bare read {:.0} %; longest main-thread gap {max_gap:.0} ms (scan {}), after the scan {:.0} ms (the report); \
-             {wall:.1} s wall from the drop to done; worker start {:.0} ms; in the scanner {feed:.0} ms = {:.0} MiB/s, \
+             {wall:.1} s wall from the drop to done{}; in the scanner {feed:.0} ms = {:.0} MiB/s, \
              waiting for reads {:.0} ms, copying {:.0} ms, turns for the event loop {:.0} ms, {} chunks; JS heap after {} MB; \
              the excerpt's analysis {:.0} ms",
             bare[0],
@@ -2148,7 +2148,10 @@ fn report_scan(shots: &Path, what: &str, m: &Value, size: u64, bare: [f64; 2], w
             100.0 * speed / bare_speed,
             m["maxGapWhen"].as_str().unwrap_or("?"),
             m["maxGapAfter"].as_f64().unwrap_or(f64::NAN),
-            m["timing"]["scanWorkerStartMs"].as_f64().unwrap_or(f64::NAN),
+            // On the page (no worker) there is no worker start to report.
+            m["timing"]["scanWorkerStartMs"]
+                .as_f64()
+                .map_or(String::new(), |ms| format!("; worker start {ms:.0} ms")),
             mib / (feed / 1000.0),
             m["timing"]["scanReadMs"].as_f64().unwrap_or(f64::NAN),
             m["timing"]["scanCopyMs"].as_f64().unwrap_or(f64::NAN),
