@@ -233,6 +233,13 @@ async fn paste(c: &Client, i: usize, text: &str) -> Result<(), String> {
     .map(|_| ())
 }
 
+/// A fresh page in `lang` (no saved session) with `text` pasted into its first box.
+async fn paste_fresh(c: &Client, url: &str, lang: &str, text: &str) -> Result<(), String> {
+    js(c, "sessionStorage.clear(); return true;", vec![]).await?;
+    goto(c, &with_query(url, &format!("lang={lang}"))).await?;
+    paste(c, 0, text).await
+}
+
 /// Waits (10 s at most) for the clone verdict `fails`; `what` names the wait in a timeout.
 async fn wait_clone_fails(c: &Client, what: &str) -> Result<(), String> {
     wait_until(c, what, "return document.getElementById('verdict-clone').dataset.verdict === 'fails';", 10)
@@ -774,9 +781,7 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
         for (lang, masked, assumed) in
             [("en", "contains passwords or credentials", "assumed"), ("zh-CN", "含有密码或凭据", "假定")]
         {
-            js(c, "sessionStorage.clear(); return true;", vec![]).await?;
-            goto(c, &with_query(url, &format!("lang={lang}"))).await?;
-            paste(c, 0, text).await?;
+            paste_fresh(c, url, lang, text).await?;
             wait_until(
                 c,
                 "the notes",
@@ -1019,9 +1024,7 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
                 ("en", "the default channel", "clone restart and replica crash-safety check"),
                 ("zh-CN", "默认通道", "从库崩溃安全检查"),
             ] {
-                js(c, "sessionStorage.clear(); return true;", vec![]).await?;
-                goto(c, &with_query(url, &format!("lang={lang}"))).await?;
-                paste(c, 0, status).await?;
+                paste_fresh(c, url, lang, status).await?;
                 wait_until(
                 c,
                 "a channel's finding",
