@@ -1306,8 +1306,16 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
     // from a ConfigMap, and durability named for a server that may not replicate — both languages.
     test!("replica: MariaDB gets its own recipe, never MySQL's items (en, zh-CN)", async {
         let text = include_str!("../../tests/fixtures/replica/mariadb-10.6.19-2conn-file-position.txt");
-        let never =
-            ["GTID_ONLY", "relay_log_info_repository", "SOURCE_AUTO_POSITION", "SET PERSIST", "gtid_mode"];
+        // MariaDB's word for a channel is "connection" (复制连接): the page never says "channel".
+        let never = [
+            "GTID_ONLY",
+            "relay_log_info_repository",
+            "SOURCE_AUTO_POSITION",
+            "SET PERSIST",
+            "gtid_mode",
+            "channel",
+            "通道",
+        ];
         replica_case(
             c,
             url,
@@ -1318,6 +1326,8 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
                 "MariaDB's crash-safe recipe",
                 "CHANGE MASTER 'db-west' TO MASTER_USE_GTID = slave_pos;",
                 "STOP SLAVE 'db-west';",
+                "connection 'db-west'",
+                "2 connections",
             ],
             &never,
         )
@@ -1329,7 +1339,7 @@ async fn run_suite(c: &Client, suite: &str, url: &str, shots: &Path) -> Outcome 
             "zh-CN",
             text,
             "no",
-            &["MariaDB 崩溃安全方案", "MASTER_USE_GTID = slave_pos"],
+            &["MariaDB 崩溃安全方案", "MASTER_USE_GTID = slave_pos", "复制连接 'db-west'"],
             &never,
         )
         .await?;
@@ -1449,7 +1459,7 @@ async fn replica_case(
     // What the report says about the replica: its verdict card, the recognised documents, and
     // each finding's title, message, evidence and fixes (not the rules' docs, which quote other
     // versions on purpose).
-    let said_js = "const parts = ['#verdict-replica', '.chips', '#findings .finding-title', '#findings .message', \
+    let said_js = "const parts = ['#verdict-replica', '.chips', '#findings .finding-title', '#findings .channel', '#findings .message', \
                         '#findings .evidence', '#findings .fix-title', '#findings .fix-reason', '#findings .fix-text']; \
          const said = parts.map((s) => Array.from(document.querySelectorAll(s)).map((e) => e.textContent).join('\\n')).join('\\n');";
     let must_json = serde_json::to_string(must).map_err(|e| e.to_string())?;

@@ -372,7 +372,13 @@ fn report_of(inputs: &[Input], sources: &[Source<'_>], docs: &[Document], lang: 
             })
             .collect(),
         server: ServerSummary {
-            flavor: facts.server.flavor.as_ref().map(|f| f.value.as_str().to_owned()),
+            // A MariaDB replica status names its flavour by its columns even without a version.
+            flavor: facts
+                .server
+                .flavor
+                .as_ref()
+                .map(|f| f.value.as_str().to_owned())
+                .or_else(|| rules::replica::is_mariadb(&cx).then(|| "mariadb".to_owned())),
             version: facts.server.version.as_ref().map(|v| v.value.to_string()),
             unit: facts.unit.as_ref().and_then(|u| u.name.clone()),
             channels: facts.channels.iter().take(report::MAX_CHANNELS).map(|c| c.name.clone()).collect(),

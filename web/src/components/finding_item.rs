@@ -28,7 +28,7 @@ pub fn finding_item(p: &FindingItemProps) -> Html {
                 <span class={classes!("badge", sev)}>{ t(lang, advisor::i18n::dynamic(format_args!("ui.badge-{sev}"))) }</span>
                 <span class="finding-title">{ crate::markdown::code_spans(&finding.title) }</span>
                 if let Some(channel) = &finding.channel {
-                    <span class="channel">{ advisor::render::channel_label(lang, channel) }</span>
+                    <span class="channel">{ advisor::render::channel_label(&p.report, channel) }</span>
                 }
                 <code class="rule-id">{ finding.rule }</code>
             </summary>

@@ -19,6 +19,10 @@ replica.na-mariadb = This is MariaDB, which has no such setting: its own recipe 
 replica.na-group-replication = Only Group Replication channels are shown; their recovery is handled by the group, not by this recipe.
 replica.channel-default = the default channel
 replica.channel-named = channel '{name}'
+# MariaDB's own word for a replication channel (multi-source replication: `connection_name`,
+# `default_master_connection`).
+replica.connection-default = the default connection
+replica.connection-named = connection '{name}'
 replica.channel-unknown = a channel named in the error log
 replica.version-assumed = {version} (assumed)
 replica.how-set = set to {value} ({origin})
@@ -241,6 +245,7 @@ replica-threads-stopped.fix-comment = after fixing the cause of the error shown 
 replica-threads-stopped.fix-reason = Starting without fixing the cause stops again with the same error; skipping transactions hides divergence.
 replica-threads-stopped.ref = MySQL manual: SHOW REPLICA STATUS
 replica-threads-stopped.passed = Every channel shown has both threads running.
+replica-threads-stopped.passed-connections = Every connection shown has both threads running.
 
 ## replica-source-purged
 replica-source-purged.name = Source purged needed binary logs
@@ -256,6 +261,7 @@ replica-source-purged.fix-backup = Re-provision the replica from a backup
 replica-source-purged.fix-backup-text = The clone plugin needs 8.0.17 or later: restore a fresh backup of the source (mysqldump --source-data / --master-data, or a physical backup) and point the replica at its position.
 replica-source-purged.ref = MySQL manual: Cloning for Replication
 replica-source-purged.passed = No channel shows that the source purged logs it needs.
+replica-source-purged.passed-connections = No connection shows that the source purged logs it needs.
 
 ## replica-mariadb-position-file
 replica-mariadb-position-file.name = Connection keeps its position in a file

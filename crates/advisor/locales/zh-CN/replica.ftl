@@ -19,6 +19,9 @@ replica.na-mariadb = 这是 MariaDB，没有这个参数：适用的是它自己
 replica.na-group-replication = 输入中只有组复制（Group Replication）通道；它们的恢复由组负责，不适用这套配置方案。
 replica.channel-default = 默认通道
 replica.channel-named = 通道 '{name}'
+# MariaDB 对复制通道的叫法（多源复制：connection_name、default_master_connection）。
+replica.connection-default = 默认复制连接
+replica.connection-named = 复制连接 '{name}'
 replica.channel-unknown = 错误日志中提到的通道
 replica.version-assumed = {version}（假定）
 replica.how-set = 设置为 {value}（来自{origin}）
@@ -241,6 +244,7 @@ replica-threads-stopped.fix-comment = 处理完上面显示的错误原因之后
 replica-threads-stopped.fix-reason = 不处理原因就启动，会以同样的错误再次停止；跳过事务会掩盖数据不一致。
 replica-threads-stopped.ref = MySQL 手册：SHOW REPLICA STATUS
 replica-threads-stopped.passed = 输入中的每个通道两个线程都在运行。
+replica-threads-stopped.passed-connections = 输入中的每个复制连接两个线程都在运行。
 
 ## replica-source-purged
 replica-source-purged.name = 主库已清除所需的 binlog
@@ -256,6 +260,7 @@ replica-source-purged.fix-backup = 用备份重建从库
 replica-source-purged.fix-backup-text = 克隆插件需要 8.0.17 或更高版本：恢复一份主库的新备份（mysqldump --source-data / --master-data，或物理备份），并把从库指向对应的位置。
 replica-source-purged.ref = MySQL 手册：Cloning for Replication
 replica-source-purged.passed = 没有通道显示主库已清除其所需的 binlog。
+replica-source-purged.passed-connections = 没有复制连接显示主库已清除其所需的 binlog。
 
 ## replica-mariadb-position-file
 replica-mariadb-position-file.name = 复制连接把位置保存在文件中

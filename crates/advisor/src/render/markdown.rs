@@ -103,7 +103,7 @@ fn finding(md: &mut String, report: &Report, f: &Finding) {
     let colon = if lang == crate::i18n::Lang::ZhCn { "：" } else { ": " };
     let _ = write!(md, "### {} `{}`{colon}{}", super::severity_label(lang, f.severity), f.rule, f.title);
     if let Some(ch) = &f.channel {
-        let _ = write!(md, " ({})", super::channel_label(lang, ch));
+        let _ = write!(md, " ({})", super::channel_label(report, ch));
     }
     md.push_str("\n\n");
     if !f.message.is_empty() {

@@ -173,13 +173,21 @@ fn fix_meta(lang: Lang, fix: &crate::report::Fix) -> String {
     )
 }
 
-/// "channel 'x'", or "the default channel" for the unnamed one (never `""`).
-pub fn channel_label(lang: Lang, channel: &str) -> String {
-    if channel.is_empty() {
-        lang.t(k::RENDER_DEFAULT_CHANNEL)
-    } else {
-        lang.fmt(k::RENDER_CHANNEL, &[("channel", channel)])
+/// "channel 'x'", or "the default channel" for the unnamed one (never `""`); on MariaDB, whose
+/// word is "connection" (multi-source replication), "connection 'x'" and "the default connection".
+pub fn channel_label(report: &Report, channel: &str) -> String {
+    let lang = report.lang;
+    match (channel.is_empty(), is_mariadb(report)) {
+        (true, false) => lang.t(k::RENDER_DEFAULT_CHANNEL),
+        (false, false) => lang.fmt(k::RENDER_CHANNEL, &[("channel", channel)]),
+        (true, true) => lang.t(k::RENDER_DEFAULT_CONNECTION),
+        (false, true) => lang.fmt(k::RENDER_CONNECTION, &[("channel", channel)]),
     }
+}
+
+/// Whether the report is about a MariaDB server.
+fn is_mariadb(report: &Report) -> bool {
+    report.server.flavor.as_deref() == Some("mariadb")
 }
 
 /// `7` or `7-9`.
@@ -273,11 +281,18 @@ fn server_line(report: &Report) -> Option<String> {
         parts.push(lang.fmt(k::RENDER_UNIT, &[("unit", u)]));
     }
     if !s.channels.is_empty() {
-        let mut names: Vec<String> = s.channels.iter().map(|c| format!("'{c}'")).collect();
+        let default =
+            if is_mariadb(report) { k::RENDER_DEFAULT_CONNECTION } else { k::RENDER_DEFAULT_CHANNEL };
+        let mut names: Vec<String> = s
+            .channels
+            .iter()
+            .map(|c| if c.is_empty() { lang.t(default) } else { format!("'{c}'") })
+            .collect();
         if s.channels_omitted > 0 {
             names.push(lang.fmt(k::RENDER_CHANNELS_OMITTED, &[("count", &s.channels_omitted.to_string())]));
         }
-        parts.push(lang.fmt(k::RENDER_CHANNELS, &[("channels", &names.join(", "))]));
+        let key = if is_mariadb(report) { k::RENDER_CONNECTIONS } else { k::RENDER_CHANNELS };
+        parts.push(lang.fmt(key, &[("channels", &names.join(", "))]));
     }
     if parts.is_empty() { None } else { Some(parts.join(" · ")) }
 }

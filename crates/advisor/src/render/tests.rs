@@ -199,7 +199,10 @@ fn text_lists_documents_notes_and_checks() {
         "{t}"
     );
     assert!(t.contains("Not recognised: evil:2-3\n"));
-    assert!(t.contains("Server: mysql 8.0.36 · unit mysqld.service · channels: ''\n"));
+    assert!(
+        t.contains("Server: mysql 8.0.36 · unit mysqld.service · channels: the default channel\n"),
+        "{t}"
+    );
     assert!(t.contains("Notes:\n  - A note.\n"));
     assert!(t.contains("Passed (1):\n  ✔ a-passed   Passed one\n"), "{t}");
     assert!(t.contains("  ? b-unknown  Unknown one — paste X\n"));

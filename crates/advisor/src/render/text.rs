@@ -255,18 +255,18 @@ fn findings(o: &mut Out, report: &Report) {
     let mut sorted: Vec<&Finding> = report.findings.iter().collect();
     crate::sort::sort_by_key(&mut sorted, |f| f.severity);
     for f in sorted {
-        finding(o, f);
+        finding(o, report, f);
     }
 }
 
-fn finding(o: &mut Out, f: &Finding) {
+fn finding(o: &mut Out, report: &Report, f: &Finding) {
     let lang = o.lang;
     let st = severity_style(f.severity);
     let head = o.paint(st, &format!("{}[{}]", super::severity_label(lang, f.severity), f.rule));
     let title = o.paint(St::Bold, &f.title);
     let _ = write!(o.buf, "{head}: {title}");
     if let Some(ch) = &f.channel {
-        let c = o.paint(St::Dim, &format!(" ({})", super::channel_label(lang, ch)));
+        let c = o.paint(St::Dim, &format!(" ({})", super::channel_label(report, ch)));
         o.raw(&c);
     }
     o.nl();

@@ -374,29 +374,38 @@ fn label(rs: &ResultSet, text: &str) -> Option<Label> {
             let legacy = rs.has_column("Slave_IO_Running")
                 || rs.command.as_deref().is_some_and(|c| c.to_ascii_uppercase().contains("SLAVE"));
             let stmt = if legacy { "SHOW SLAVE STATUS" } else { "SHOW REPLICA STATUS" };
+            // MariaDB names its channels connections (multi-source replication); its status has
+            // columns MySQL's has not (`Connection_name` in SHOW ALL SLAVES STATUS, `Using_Gtid`).
+            let mariadb = ["Connection_name", "Using_Gtid", "Gtid_IO_Pos"].iter().any(|c| rs.has_column(c));
+            let (default, named, many) = if mariadb {
+                (
+                    k::MYSQL_DOC_REPLICA_STATUS_DEFAULT_CONNECTION,
+                    k::MYSQL_DOC_REPLICA_STATUS_CONNECTION,
+                    k::MYSQL_DOC_REPLICA_STATUS_MANY_CONNECTIONS,
+                )
+            } else {
+                (
+                    k::MYSQL_DOC_REPLICA_STATUS_DEFAULT,
+                    k::MYSQL_DOC_REPLICA_STATUS_CHANNEL,
+                    k::MYSQL_DOC_REPLICA_STATUS_MANY,
+                )
+            };
             match n {
                 0 => Label { key: k::MYSQL_DOC_REPLICA_STATUS_EMPTY, args: vec![("statement", stmt.into())] },
                 1 => {
                     let ch = rs
                         .rows
                         .first()
-                        .and_then(|r| rs.get(r, "Channel_Name"))
+                        .and_then(|r| rs.get(r, "Channel_Name").or_else(|| rs.get(r, "Connection_name")))
                         .map(|f| rs.value(f, text).to_owned());
                     match ch.filter(|c| !c.is_empty()) {
-                        Some(c) => Label {
-                            key: k::MYSQL_DOC_REPLICA_STATUS_CHANNEL,
-                            args: vec![("statement", stmt.into()), ("channel", c)],
-                        },
-                        None => Label {
-                            key: k::MYSQL_DOC_REPLICA_STATUS_DEFAULT,
-                            args: vec![("statement", stmt.into())],
-                        },
+                        Some(c) => {
+                            Label { key: named, args: vec![("statement", stmt.into()), ("channel", c)] }
+                        }
+                        None => Label { key: default, args: vec![("statement", stmt.into())] },
                     }
                 }
-                _ => Label {
-                    key: k::MYSQL_DOC_REPLICA_STATUS_MANY,
-                    args: vec![("statement", stmt.into()), ("count", count)],
-                },
+                _ => Label { key: many, args: vec![("statement", stmt.into()), ("count", count)] },
             }
         }
         DocKind::ShowVariables => Label { key: k::MYSQL_DOC_SHOW_VARIABLES, args: vec![("count", count)] },

@@ -1227,3 +1227,59 @@ fn near_misses_a_configmap_that_is_not_a_cnf_and_a_commented_out_option() {
         fired(&r, "replica-relay-log-recovery").is_empty() && fired(&r, "replica-sync-relay-log").is_empty()
     );
 }
+
+/// MariaDB calls a replication channel a connection (multi-source replication,
+/// `connection_name`): its reports say "connection" / "复制连接" everywhere — messages, fixes,
+/// verdicts, document labels, the server line — in the JSON, text and Markdown, and never
+/// "channel" / "通道". A MySQL replica keeps "channel".
+#[test]
+fn mariadb_reports_say_connection_never_channel() {
+    for text in
+        [MARIA_SAFE, MARIA_FILE_POS, MARIA_CURRENT_POS, MARIA_ARIA, MARIA_DURABILITY, MARIA_STATUS_ONLY]
+    {
+        for (lang, channel, connection) in
+            [(Lang::En, "channel", "connection"), (Lang::ZhCn, "通道", "复制连接")]
+        {
+            let r = advisor::analyze_with(&[Input::new("maria.txt", text)], &Options { lang });
+            // The JSON's texts (field names such as `channels` are the schema's), not counting the
+            // MySQL-only checks, which are not applicable and keep their MySQL titles.
+            let mut texts = Vec::new();
+            let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+            let na: Vec<usize> = (0..r.checks.len())
+                .filter(|&i| r.checks[i].status == advisor::CheckStatus::NotApplicable)
+                .collect();
+            fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+                match v {
+                    serde_json::Value::String(s) => out.push(s.clone()),
+                    serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+                    serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+                    _ => {}
+                }
+            }
+            for (key, value) in json.as_object().unwrap() {
+                match (key.as_str(), value) {
+                    ("checks", serde_json::Value::Array(checks)) => checks
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| !na.contains(i))
+                        .for_each(|(_, c)| strings(c, &mut texts)),
+                    _ => strings(value, &mut texts),
+                }
+            }
+            let outputs = [
+                texts.join("\n"),
+                advisor::render::text(&r, &advisor::render::TextOptions { color: false }),
+                advisor::render::markdown(&r),
+            ];
+            for out in &outputs {
+                let lower = out.to_lowercase();
+                assert!(!lower.contains(channel), "{lang:?}: {channel:?} in\n{out}");
+                assert!(lower.contains(connection), "{lang:?}: no {connection:?} in\n{out}");
+            }
+        }
+    }
+    // The near-miss: MySQL's two-channel replica still names channels.
+    let r = check(UNSAFE_80);
+    assert!(r.findings.iter().any(|f| f.message.contains("channel '")), "{:#?}", r.findings);
+    assert!(!r.to_json().contains("connection '"));
+}

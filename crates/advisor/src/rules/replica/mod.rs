@@ -146,11 +146,18 @@ const MARIADB_SHOW_STATUS: &str = "https://mariadb.com/kb/en/show-replica-status
 
 /// "the default channel" / "channel 'x'".
 fn channel_label(cx: &Ctx<'_>, name: &str) -> String {
-    if name.is_empty() {
-        cx.t(k::REPLICA_CHANNEL_DEFAULT)
-    } else {
-        cx.fmt(k::REPLICA_CHANNEL_NAMED, &[("name", name)])
+    // MariaDB's word is "connection" (multi-source replication).
+    match (name.is_empty(), is_mariadb(cx)) {
+        (true, false) => cx.t(k::REPLICA_CHANNEL_DEFAULT),
+        (false, false) => cx.fmt(k::REPLICA_CHANNEL_NAMED, &[("name", name)]),
+        (true, true) => cx.t(k::REPLICA_CONNECTION_DEFAULT),
+        (false, true) => cx.fmt(k::REPLICA_CONNECTION_NAMED, &[("name", name)]),
     }
+}
+
+/// Whether the replica shown is a MariaDB one (by its flavour, version or columns).
+pub(crate) fn is_mariadb(cx: &Ctx<'_>) -> bool {
+    matches!(cx.replica_scope(), Scope::Replica(r) if r.mariadb)
 }
 
 /// The version as the messages show it: `8.0.36`, or `8.0.45 (assumed)`.

@@ -88,7 +88,11 @@ impl ReplicaSourcePurged {
         };
         let found = hits(r);
         if found.is_empty() {
-            return Outcome::passed(cx.t(k::REPLICA_SOURCE_PURGED_PASSED));
+            return Outcome::passed(cx.t(if super::is_mariadb(cx) {
+                k::REPLICA_SOURCE_PURGED_PASSED_CONNECTIONS
+            } else {
+                k::REPLICA_SOURCE_PURGED_PASSED
+            }));
         }
         for (ch, at) in found {
             let label = match ch {

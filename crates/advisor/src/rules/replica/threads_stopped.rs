@@ -177,6 +177,14 @@ impl ReplicaThreadsStopped {
             out.push(f);
             fired = true;
         }
-        if fired { Outcome::fired() } else { Outcome::passed(cx.t(k::REPLICA_THREADS_STOPPED_PASSED)) }
+        if fired {
+            Outcome::fired()
+        } else {
+            Outcome::passed(cx.t(if super::is_mariadb(cx) {
+                k::REPLICA_THREADS_STOPPED_PASSED_CONNECTIONS
+            } else {
+                k::REPLICA_THREADS_STOPPED_PASSED
+            }))
+        }
     }
 }
