@@ -20,6 +20,8 @@ use crate::source::Source;
 use crate::syntax::document::Document;
 
 pub(crate) use crate::base::{Flavor, Loc, Valued, Version};
+/// The columns that name a replica status MariaDB's, for the rules (which read facts, not syntax).
+pub(crate) use crate::syntax::mysql_output::MARIADB_STATUS_COLUMNS;
 #[cfg(test)]
 pub(crate) use mysql::Record;
 pub(crate) use mysql::{ChangeSourceStmt, Channel, ClientErrorEvent, CloneInfo, LogEvent};

@@ -19,6 +19,11 @@ use std::collections::HashMap;
 /// Longest logical row (in physical lines) followed in table form when a cell holds newlines.
 const MAX_ROW_LINES: usize = 256;
 
+/// Columns only MariaDB's replica status prints (`Connection_name` in SHOW ALL SLAVES STATUS;
+/// `Using_Gtid` and `Gtid_IO_Pos` in SHOW SLAVE STATUS too): what names the flavour of a status
+/// without a version, for its label here and for the replica rules' recipe.
+pub(crate) const MARIADB_STATUS_COLUMNS: [&str; 3] = ["Connection_name", "Using_Gtid", "Gtid_IO_Pos"];
+
 /// How the result set was printed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum Form {
@@ -374,9 +379,8 @@ fn label(rs: &ResultSet, text: &str) -> Option<Label> {
             let legacy = rs.has_column("Slave_IO_Running")
                 || rs.command.as_deref().is_some_and(|c| c.to_ascii_uppercase().contains("SLAVE"));
             let stmt = if legacy { "SHOW SLAVE STATUS" } else { "SHOW REPLICA STATUS" };
-            // MariaDB names its channels connections (multi-source replication); its status has
-            // columns MySQL's has not (`Connection_name` in SHOW ALL SLAVES STATUS, `Using_Gtid`).
-            let mariadb = ["Connection_name", "Using_Gtid", "Gtid_IO_Pos"].iter().any(|c| rs.has_column(c));
+            // MariaDB names its channels connections (multi-source replication).
+            let mariadb = MARIADB_STATUS_COLUMNS.iter().any(|c| rs.has_column(c));
             let (default, named, many) = if mariadb {
                 (
                     k::MYSQL_DOC_REPLICA_STATUS_DEFAULT_CONNECTION,

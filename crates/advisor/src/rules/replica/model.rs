@@ -265,7 +265,9 @@ pub(crate) fn scope(facts: &Facts) -> Scope<'_> {
     let maria = facts.server.flavor.as_ref().is_some_and(|f| f.value == Flavor::MariaDb)
         || (version_known && version.major >= 10)
         || facts.channels.iter().any(|c| {
-            c.status.as_ref().is_some_and(|r| r.get("Using_Gtid").is_some() || r.get("Gtid_IO_Pos").is_some())
+            c.status
+                .as_ref()
+                .is_some_and(|r| crate::facts::MARIADB_STATUS_COLUMNS.iter().any(|col| r.get(col).is_some()))
         });
     if maria && version.major < 10 {
         version = MARIADB_ASSUMED;
